@@ -1,0 +1,45 @@
+"""The command line: ``main.py`` with no command starts the app.
+
+Each command family lives in its own module exposing ``register(subparsers)``;
+this module only assembles them, so every command accepts ``--profile DIR``.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from models.errors import StoreError
+
+#: modules that add subcommands; each has register(subparsers) -> None
+COMMAND_MODULES = [
+    "desktop.commands.app",
+    "desktop.commands.demo",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="channelkeeper", description="ChannelKeeper (渠道管家): field channel management"
+    )
+    parser.add_argument("--profile", metavar="DIR", help="use this folder for the profile's data")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        from desktop.commands.app import run_app
+
+        return run_app(args)
+    try:
+        return int(args.func(args) or 0)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,60 @@
+"""Where a profile's files live: the one place that decides it.
+
+The per-user application data folder by default; ``--profile DIR`` or the
+CHANNELKEEPER_PROFILE environment variable override it (tests always do).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ChannelKeeper"
+ENV_PROFILE = "CHANNELKEEPER_PROFILE"
+
+
+@dataclass(frozen=True)
+class Profile:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "channelkeeper.db"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.ini"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "channelkeeper.lock"
+
+    @property
+    def packs_dir(self) -> Path:
+        return self.root / "packs"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def server_dir(self) -> Path:
+        """Where "Try the demo" keeps its local reference server's database."""
+        return self.root / "demo-server"
+
+    def ensure(self) -> Profile:
+        self.root.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_profile_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_profile(arg: str | os.PathLike[str] | None = None) -> Profile:
+    """The profile named on the command line, else in the environment, else the default."""
+    chosen = arg or os.environ.get(ENV_PROFILE)
+    root = Path(chosen).expanduser() if chosen else default_profile_dir()
+    return Profile(root.resolve())

@@ -1,0 +1,130 @@
+"""The vocabulary of the channel-management method (see shared/domain.md).
+
+Enumerations are plain string constants so they round-trip through SQLite, JSON and
+the sync protocol unchanged; display names live in the UI's translations.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+
+class Tier(StrEnum):
+    CORE = "core"              # 金牌核心渠道
+    ORDINARY = "ordinary"      # 普通分销渠道
+    EMERGING = "emerging"      # 新兴试点渠道
+    STRATEGIC = "strategic"    # 战略合作渠道
+
+
+class Stage(StrEnum):
+    INTRO = "intro"            # 初识
+    RUNNING_IN = "running_in"  # 磨合
+    MATURE = "mature"          # 成熟
+    ADVANCED = "advanced"      # 进阶
+
+
+class PartnerStatus(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+class MeetingType(StrEnum):
+    REGULAR_REVIEW = "regular_review"
+    QUARTERLY_REVIEW = "quarterly_review"
+    TRAINING = "training"
+    JOINT_CAMPAIGN = "joint_campaign"
+    VISIT = "visit"
+    AD_HOC = "ad_hoc"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class OwnerSide(StrEnum):
+    OURS = "ours"
+    PARTNER = "partner"
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class ActionStatus(StrEnum):
+    """The closed loop: an item is finished only when the partner has heard back."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    FEEDBACK_GIVEN = "feedback_given"
+
+
+#: The date column stamped when an action item enters each status.
+ACTION_STATUS_STAMP = {
+    ActionStatus.IN_PROGRESS: "started_on",
+    ActionStatus.DONE: "done_on",
+    ActionStatus.FEEDBACK_GIVEN: "feedback_on",
+}
+
+#: Statuses in which an action item still needs work or feedback.
+ACTION_OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE)
+
+
+class AnswerType(StrEnum):
+    YES_NO = "yes_no"
+    SCORE_1_5 = "score_1_5"
+    TEXT = "text"
+
+
+#: Default visit cadence in days (分层维护: core and strategic monthly, emerging more
+#: often as the pilot needs, ordinary quarterly). Settings may override it.
+DEFAULT_CADENCE_DAYS: dict[str, int] = {
+    Tier.CORE: 30,
+    Tier.STRATEGIC: 30,
+    Tier.EMERGING: 21,
+    Tier.ORDINARY: 90,
+}
+
+#: A partner is "due" this many days before its cadence runs out.
+DUE_SOON_DAYS = 7
+
+#: Response deadline in days by severity and tier (分级响应): the more a partner
+#: matters, the faster we answer.
+RESPONSE_DAYS: dict[str, dict[str, int]] = {
+    Severity.CRITICAL: {Tier.CORE: 1, Tier.STRATEGIC: 1, Tier.EMERGING: 2, Tier.ORDINARY: 3},
+    Severity.HIGH: {Tier.CORE: 2, Tier.STRATEGIC: 2, Tier.EMERGING: 3, Tier.ORDINARY: 5},
+    Severity.MEDIUM: {Tier.CORE: 5, Tier.STRATEGIC: 5, Tier.EMERGING: 7, Tier.ORDINARY: 10},
+    Severity.LOW: {Tier.CORE: 10, Tier.STRATEGIC: 10, Tier.EMERGING: 14, Tier.ORDINARY: 20},
+}
+
+
+def response_deadline(tier: str, severity: str, opened_on: dt.date) -> dt.date:
+    """The date by which an action item of this severity must be answered."""
+    return opened_on + dt.timedelta(days=RESPONSE_DAYS[Severity(severity)][Tier(tier)])
+
+
+class VisitStatus(StrEnum):
+    OK = "ok"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+def visit_status(
+    last_met: dt.date | None, tier: str, today: dt.date, cadence: dict[str, int] | None = None
+) -> VisitStatus:
+    """Whether a partner is within its tier's visit cadence."""
+    days = (cadence or DEFAULT_CADENCE_DAYS)[Tier(tier)]
+    if last_met is None:
+        return VisitStatus.OVERDUE
+    age = (today - last_met).days
+    if age > days:
+        return VisitStatus.OVERDUE
+    if age >= days - DUE_SOON_DAYS:
+        return VisitStatus.DUE
+    return VisitStatus.OK

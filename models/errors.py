@@ -1,0 +1,34 @@
+"""Typed errors of the local store. Each carries a message fit to show a user."""
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class of everything the store raises on purpose."""
+
+
+class ValidationError(StoreError):
+    """A value given to the store is not acceptable (empty name, bad date, unknown tier)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(StoreError):
+    """The record does not exist (or is deleted)."""
+
+
+class ReadOnlyEntityError(StoreError):
+    """Head office owns this entity (KPIs, templates); the laptop only receives it."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The file is not a usable SQLite database. It is left untouched."""
+
+
+class SchemaTooNewError(StoreError):
+    """The file was written by a newer ChannelKeeper. It is left untouched."""
+
+
+class DatabaseLockedError(StoreError):
+    """Another ChannelKeeper (or another program) holds the profile."""

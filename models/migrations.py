@@ -1,0 +1,101 @@
+"""Named, transactional schema migrations of the local store, from the first schema on.
+
+Append new migrations at the end; never edit or reorder an applied one. The store
+refuses a file that has migrations this list does not know (a newer app wrote it).
+"""
+from __future__ import annotations
+
+import json
+import uuid
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from models.schema import ENTITIES
+
+migrations = Migrations("channelkeeper")
+
+#: uuid5 namespace for records that ship with the app (built-in checklist templates)
+BUILTIN_NS = uuid.UUID("6f1d3c1e-3a52-4c8e-9b0e-5d1a0c0b7a11")
+
+
+def _create_entity_tables(db: Database) -> None:
+    for ent in ENTITIES.values():
+        cols = [
+            "id TEXT PRIMARY KEY",
+            "version INTEGER NOT NULL DEFAULT 0",
+            "created_at TEXT NOT NULL",
+            "updated_at TEXT NOT NULL",
+            "deleted INTEGER NOT NULL DEFAULT 0",
+            "deleted_at TEXT",
+        ]
+        cols += [f"{f.name} {f.sql_type}" for f in ent.fields]
+        db.execute(f"CREATE TABLE {ent.table} ({', '.join(cols)})")
+        for idx in ent.indexes:
+            name = f"idx_{ent.table}_{'_'.join(idx)}"
+            db.execute(f"CREATE INDEX {name} ON {ent.table} ({', '.join(idx)})")
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    _create_entity_tables(db)
+    # The outbox: every local write appends here in the same transaction; sync pushes
+    # it in seq order. changes = {field: [old, new]}.
+    db.execute(
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            op_id TEXT NOT NULL UNIQUE,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            changes TEXT NOT NULL,
+            base_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            outcome TEXT,
+            acked_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX idx_outbox_state ON outbox (state, seq)")
+    db.execute("CREATE INDEX idx_outbox_entity ON outbox (entity_id)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+
+
+@migrations(name="0002_search_index")
+def m0002_search_index(db: Database) -> None:
+    # docid maps an FTS row to its record, so a re-index deletes by rowid, not by scan
+    db.execute(
+        """CREATE TABLE search_docs (
+            docid INTEGER PRIMARY KEY,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL UNIQUE,
+            partner_id TEXT,
+            title TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5("
+        "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+
+
+@migrations(name="0003_builtin_templates")
+def m0003_builtin_templates(db: Database) -> None:
+    from models.templates import BUILTIN_TEMPLATES
+
+    for tpl in BUILTIN_TEMPLATES:
+        db.execute(
+            "INSERT INTO checklist_templates (id, version, created_at, updated_at, name, tier,"
+            " sections, published) VALUES (?, 0, '2026-01-01 00:00', '2026-01-01 00:00',"
+            " ?, ?, ?, 1)",
+            [
+                str(uuid.uuid5(BUILTIN_NS, tpl["key"])),
+                tpl["name"],
+                tpl["tier"],
+                json.dumps(tpl["sections"], ensure_ascii=False),
+            ],
+        )
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]

@@ -1,0 +1,286 @@
+"""What each entity holds: the single description the store, sync and UI share.
+
+Every synced table has the same bookkeeping columns (``META_COLUMNS``) beside its
+fields: the laptop-generated UUID, the server version it was last based on, local
+timestamps for display, and a tombstone flag (deletes are soft).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from models import domain
+from models.errors import ValidationError
+
+META_COLUMNS = ("id", "version", "created_at", "updated_at", "deleted", "deleted_at")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str = "text"  # text | int | real | date | datetime | bool | json | ref
+    required: bool = False
+    choices: tuple[str, ...] | None = None
+    ref: str | None = None  # entity a "ref" field points at
+
+    @property
+    def sql_type(self) -> str:
+        return {"int": "INTEGER", "bool": "INTEGER", "real": "REAL"}.get(self.kind, "TEXT")
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    table: str
+    fields: tuple[Field, ...]
+    #: head office owns it: the laptop receives it through sync and never edits it
+    read_only: bool = False
+    #: the field holding the owning partner's id (scope for sync and tombstones)
+    partner_field: str | None = "partner_id"
+    #: fields fed to the search index as (title, body)
+    search_title: tuple[str, ...] = ()
+    search_body: tuple[str, ...] = ()
+    #: fields holding long text that must never be silently overwritten on merge
+    long_text: tuple[str, ...] = ()
+    indexes: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise ValidationError(f"{self.name} has no field {name!r}", field=name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+def _enum(e: type) -> tuple[str, ...]:
+    return tuple(m.value for m in e)
+
+
+PARTNER = Entity(
+    "partner",
+    "partners",
+    (
+        Field("name_zh"),
+        Field("name_en"),
+        Field("tier", required=True, choices=_enum(domain.Tier)),
+        Field("stage", required=True, choices=_enum(domain.Stage)),
+        Field("status", choices=_enum(domain.PartnerStatus)),
+        Field("region"),
+        Field("address"),
+        Field("revenue_share", "real"),  # percent of revenue shared with the partner
+        Field("rebate", "real"),  # percent rebate
+        Field("incentive_scheme"),
+        Field("goals"),  # jointly agreed goals (联合目标制定)
+        Field("notes"),
+    ),
+    partner_field=None,
+    search_title=("name_zh", "name_en"),
+    search_body=("region", "address", "incentive_scheme", "goals", "notes"),
+    long_text=("goals", "notes"),
+    indexes=(("tier",), ("region",)),
+)
+
+CONTACT = Entity(
+    "contact",
+    "contacts",
+    (
+        Field("partner_id", "ref", required=True, ref="partner"),
+        Field("name", required=True),
+        Field("role"),
+        Field("phone"),
+        Field("email"),
+        Field("wechat"),
+        Field("birthday", "date"),
+        Field("company_anniversary", "date"),
+        Field("festivals"),  # comma-separated festivals the relationship observes
+        Field("notes"),
+    ),
+    search_title=("name",),
+    search_body=("role", "phone", "email", "wechat", "notes"),
+    indexes=(("partner_id",),),
+)
+
+MEETING = Entity(
+    "meeting",
+    "meetings",
+    (
+        Field("partner_id", "ref", required=True, ref="partner"),
+        Field("type", required=True, choices=_enum(domain.MeetingType)),
+        Field("status", choices=_enum(domain.MeetingStatus)),
+        Field("starts_at", "datetime", required=True),
+        Field("location"),
+        Field("attendees_ours"),
+        Field("attendees_partner"),
+        Field("agenda"),
+        Field("notes"),
+        Field("decisions"),
+    ),
+    search_title=("location",),
+    search_body=("agenda", "notes", "decisions", "attendees_ours", "attendees_partner"),
+    long_text=("agenda", "notes", "decisions"),
+    indexes=(("partner_id", "starts_at"), ("starts_at",)),
+)
+
+ACTION_ITEM = Entity(
+    "action_item",
+    "action_items",
+    (
+        Field("partner_id", "ref", required=True, ref="partner"),
+        Field("meeting_id", "ref", ref="meeting"),
+        Field("title", required=True),
+        Field("details"),
+        Field("owner_side", required=True, choices=_enum(domain.OwnerSide)),
+        Field("owner_name"),
+        Field("severity", required=True, choices=_enum(domain.Severity)),
+        Field("status", required=True, choices=_enum(domain.ActionStatus)),
+        Field("opened_on", "date", required=True),
+        Field("due_on", "date"),  # response deadline, derived from tier and severity
+        Field("started_on", "date"),
+        Field("done_on", "date"),
+        Field("feedback_on", "date"),
+        Field("feedback"),  # what the partner was told (反馈闭环)
+    ),
+    search_title=("title",),
+    search_body=("details", "owner_name", "feedback"),
+    long_text=("details",),
+    indexes=(("partner_id",), ("status", "due_on"), ("meeting_id",)),
+)
+
+CHECKLIST_TEMPLATE = Entity(
+    "checklist_template",
+    "checklist_templates",
+    (
+        Field("name", required=True),
+        Field("tier", choices=_enum(domain.Tier)),  # None: applies to every tier
+        Field("sections", "json", required=True),
+        Field("published", "bool"),
+    ),
+    read_only=True,
+    partner_field=None,
+)
+
+CHECKLIST_RUN = Entity(
+    "checklist_run",
+    "checklist_runs",
+    (
+        Field("partner_id", "ref", required=True, ref="partner"),
+        Field("template_id", "ref", required=True, ref="checklist_template"),
+        Field("performed_on", "date", required=True),
+        Field("answers", "json"),  # {item_key: {"value": ..., "comment": ...}}
+        Field("score", "real"),
+        Field("completion", "real"),
+    ),
+    indexes=(("partner_id", "performed_on"),),
+)
+
+KPI_SNAPSHOT = Entity(
+    "kpi_snapshot",
+    "kpi_snapshots",
+    (
+        Field("partner_id", "ref", required=True, ref="partner"),
+        Field("period", required=True),  # YYYY-MM
+        Field("sales", "real"),
+        Field("target", "real"),
+        Field("repurchase_rate", "real"),
+        Field("profit", "real"),
+        Field("active_customers", "int"),
+    ),
+    read_only=True,
+    indexes=(("partner_id", "period"),),
+)
+
+ENTITIES: dict[str, Entity] = {
+    e.name: e
+    for e in (
+        PARTNER, CONTACT, MEETING, ACTION_ITEM, CHECKLIST_TEMPLATE, CHECKLIST_RUN, KPI_SNAPSHOT
+    )
+}
+
+
+def entity(name: str) -> Entity:
+    try:
+        return ENTITIES[name]
+    except KeyError:
+        raise ValidationError(f"unknown entity {name!r}") from None
+
+
+# --- value normalisation ---------------------------------------------------------------
+
+
+def parse_date(value: object, field_name: str = "date") -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise ValidationError(
+            f"{field_name}: {value!r} is not a valid date (expected YYYY-MM-DD)", field=field_name
+        ) from None
+
+
+def parse_datetime(value: object, field_name: str = "datetime") -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        d = value
+    elif isinstance(value, dt.date):
+        d = dt.datetime.combine(value, dt.time())
+    else:
+        try:
+            d = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError(
+                f"{field_name}: {value!r} is not a valid date and time "
+                "(expected YYYY-MM-DD HH:MM)",
+                field=field_name,
+            ) from None
+    return d.replace(tzinfo=None, microsecond=0).isoformat(sep=" ", timespec="minutes")
+
+
+def normalise(ent: Entity, name: str, value: object) -> object:
+    """Validate one field value and return it in its stored form."""
+    f = ent.field(name)
+    if isinstance(value, str) and f.kind not in ("json",):
+        value = value.strip()
+    if value in (None, ""):
+        if f.required:
+            raise ValidationError(f"{ent.name}: {name} must not be empty", field=name)
+        return None
+    if f.choices is not None:
+        v = str(value)
+        if v not in f.choices:
+            raise ValidationError(
+                f"{ent.name}: {name} {v!r} is not one of {', '.join(f.choices)}", field=name
+            )
+        return v
+    if f.kind == "date":
+        return parse_date(value, name)
+    if f.kind == "datetime":
+        return parse_datetime(value, name)
+    if f.kind in ("int", "bool"):
+        try:
+            return int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise ValidationError(f"{ent.name}: {name} {value!r} is not a number", field=name) from None
+    if f.kind == "real":
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise ValidationError(f"{ent.name}: {name} {value!r} is not a number", field=name) from None
+    if f.kind == "json":
+        if isinstance(value, str):
+            try:
+                json.loads(value)
+            except ValueError:
+                raise ValidationError(f"{ent.name}: {name} is not valid JSON", field=name) from None
+            return value
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)

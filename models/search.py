@@ -1,0 +1,79 @@
+"""Search text segmentation that works for Chinese.
+
+SQLite's unicode61 tokenizer treats a whole run of Chinese characters as one token,
+and the trigram tokenizer matches only 3+ characters, yet most Chinese words are two
+characters long. So the store indexes CJK runs as overlapping bigrams (the approach
+of Lucene's CJKAnalyzer): 渠道管理 is indexed as "渠道 道管 管理". A query of n ≥ 2
+CJK characters becomes the phrase of its n-1 bigrams, which must stand at
+consecutive positions: an exact substring match. A single CJK character becomes a
+prefix query on the bigrams (the last character of a run is also indexed alone). Latin words stay words and match by prefix, so
+"distrib" finds "distributor".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CJK Unified Ideographs (+ extension A, compatibility), kana and hangul are segmented
+# into bigrams; everything else is left for unicode61 to split into words.
+_CJK = (
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u4dbf"  # extension A
+    "\u4e00-\u9fff"  # unified ideographs
+    "\uac00-\ud7af"  # hangul
+    "\uf900-\ufaff"  # compatibility ideographs
+)
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_SPLIT = re.compile(f"([{_CJK}]+)")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def _indexed_run(run: str) -> list[str]:
+    # The run's last character also stands alone, so that a one-character query
+    # (a prefix query on bigrams) finds it too; it comes after the bigrams and so
+    # never splits a phrase.
+    grams = _bigrams(run)
+    return grams + [run[-1]] if len(run) > 1 else grams
+
+
+def segment(text: str | None) -> str:
+    """Turn text into the form stored in the full-text index."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).lower()
+    out: list[str] = []
+    for part in _SPLIT.split(text):
+        if not part:
+            continue
+        if _CJK_RUN.fullmatch(part):
+            out.extend(_indexed_run(part))
+        else:
+            out.append(part)
+    return " ".join(" ".join(out).split())
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for a user's query, or None if nothing is searchable.
+
+    Every term must match (AND). User input never reaches FTS5 syntax unquoted.
+    """
+    query = unicodedata.normalize("NFKC", query).lower()
+    clauses: list[str] = []
+    for part in _SPLIT.split(query):
+        if not part:
+            continue
+        if _CJK_RUN.fullmatch(part):
+            if len(part) == 1:
+                clauses.append(f'"{part}"*')
+            else:
+                clauses.append('"' + " ".join(_bigrams(part)) + '"')
+        else:
+            for word in _WORD.findall(part):
+                clauses.append('"' + word.replace('"', '""') + '"*')
+    return " AND ".join(clauses) if clauses else None

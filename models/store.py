@@ -1,0 +1,442 @@
+"""The one write API of the local store.
+
+Every local write (create, update, delete) changes its row, re-indexes it for search
+and appends its outbox entry in one transaction: a crash leaves either all three or
+none. Sync applies the server's changes through ``apply_remote``, which never writes
+the outbox (they came from the server). Listeners registered with ``subscribe`` hear
+one ``Change`` after each committed write, so views know what to redraw.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from models import domain, search
+from models.errors import NotFoundError, ReadOnlyEntityError, ValidationError
+from models.schema import ENTITIES, META_COLUMNS, Entity, entity, normalise
+
+Row = dict[str, Any]
+
+
+def utcnow() -> str:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a committed write touched: views inspect it to decide whether to redraw."""
+
+    entity: str
+    ids: tuple[str, ...]
+    kind: str  # create | update | delete | remote | bulk
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entity: str
+    entity_id: str
+    partner_id: str | None
+    title: str
+
+
+class Store:
+    """All reads and writes of one profile's database."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], str] = utcnow) -> None:
+        self.db = db
+        self.clock = clock
+        self._listeners: list[Callable[[Change], None]] = []
+        self._pending_changes: list[Change] = []
+        self._depth = 0
+
+    # --- events ----------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, change: Change) -> None:
+        if self._depth:
+            self._pending_changes.append(change)
+            return
+        for listener in list(self._listeners):
+            listener(change)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Group several writes in one transaction; listeners hear them after commit."""
+        self._depth += 1
+        try:
+            with self.db.atomic():
+                yield self
+        except BaseException:
+            self._depth -= 1
+            if not self._depth:
+                self._pending_changes.clear()
+            raise
+        self._depth -= 1
+        if not self._depth:
+            changes, self._pending_changes = self._pending_changes, []
+            for c in changes:
+                self._emit(c)
+
+    # --- reads -----------------------------------------------------------------------
+
+    def get(self, entity_name: str, entity_id: str, *, include_deleted: bool = False) -> Row:
+        ent = entity(entity_name)
+        row = self._row(ent, entity_id)
+        if row is None or (row["deleted"] and not include_deleted):
+            raise NotFoundError(f"{entity_name} {entity_id} does not exist")
+        return row
+
+    def find(self, entity_name: str, entity_id: str) -> Row | None:
+        ent = entity(entity_name)
+        row = self._row(ent, entity_id)
+        return None if row is None or row["deleted"] else row
+
+    def _row(self, ent: Entity, entity_id: str) -> Row | None:
+        cur = self.db.execute(f"SELECT * FROM {ent.table} WHERE id = ?", [entity_id])
+        cols = [c[0] for c in cur.description]
+        values = cur.fetchone()
+        return dict(zip(cols, values, strict=True)) if values else None
+
+    def rows(
+        self,
+        entity_name: str,
+        where: str = "",
+        params: Iterable[Any] = (),
+        *,
+        order_by: str | None = None,
+        limit: int | None = None,
+        include_deleted: bool = False,
+    ) -> list[Row]:
+        """Rows of one entity. ``where`` and ``order_by`` are SQL written by callers in
+        models/ and sync/; user input only ever travels in ``params``."""
+        ent = entity(entity_name)
+        clauses = [] if include_deleted else ["deleted = 0"]
+        if where:
+            clauses.append(f"({where})")
+        sql = f"SELECT * FROM {ent.table}"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self.query(sql, params)
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        cur = self.db.execute(sql, list(params))
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+    def count(self, entity_name: str, where: str = "", params: Iterable[Any] = ()) -> int:
+        ent = entity(entity_name)
+        sql = f"SELECT count(*) FROM {ent.table} WHERE deleted = 0"
+        if where:
+            sql += f" AND ({where})"
+        return self.db.execute(sql, list(params)).fetchone()[0]
+
+    # --- local writes (always with an outbox entry) ----------------------------------
+
+    def create(self, entity_name: str, values: dict[str, Any], *, entity_id: str | None = None) -> Row:
+        ent = self._writable(entity_name)
+        clean = self._clean(ent, values, creating=True)
+        row = self._insert_local(ent, clean, entity_id)
+        self._emit(Change(ent.name, (row["id"],), "create"))
+        return row
+
+    def create_many(self, entity_name: str, rows: Iterable[dict[str, Any]]) -> int:
+        """Create many records in one transaction (demo data, imports); one Change."""
+        ent = self._writable(entity_name)
+        n = 0
+        with self.transaction():
+            for values in rows:
+                self._insert_local(ent, self._clean(ent, values, creating=True), values.get("id"))
+                n += 1
+            self._emit(Change(ent.name, (), "bulk"))
+        return n
+
+    def update(self, entity_name: str, entity_id: str, changes: dict[str, Any]) -> Row:
+        ent = self._writable(entity_name)
+        with self.transaction():
+            old = self.get(ent.name, entity_id)
+            clean = self._clean(ent, changes, creating=False, old=old)
+            diff = {k: [old[k], v] for k, v in clean.items() if old[k] != v}
+            if not diff:
+                return old
+            now = self.clock()
+            sets = ", ".join(f"{k} = ?" for k in diff)
+            self.db.execute(
+                f"UPDATE {ent.table} SET {sets}, updated_at = ? WHERE id = ?",
+                [*(v[1] for v in diff.values()), now, entity_id],
+            )
+            new = {**old, **{k: v[1] for k, v in diff.items()}, "updated_at": now}
+            self._index(ent, new)
+            self._append_outbox(ent, entity_id, "update", diff, old["version"], now)
+            self._emit(Change(ent.name, (entity_id,), "update"))
+        return new
+
+    def delete(self, entity_name: str, entity_id: str) -> None:
+        """Soft delete: a tombstone. Never cascades into notes or action items."""
+        ent = self._writable(entity_name)
+        with self.transaction():
+            old = self.get(ent.name, entity_id)
+            now = self.clock()
+            self.db.execute(
+                f"UPDATE {ent.table} SET deleted = 1, deleted_at = ?, updated_at = ? WHERE id = ?",
+                [now, now, entity_id],
+            )
+            self._unindex(entity_id)
+            self._append_outbox(ent, entity_id, "delete", {"deleted": [0, 1]}, old["version"], now)
+            self._emit(Change(ent.name, (entity_id,), "delete"))
+
+    def restore(self, entity_name: str, entity_id: str) -> Row:
+        """Undo a soft delete (the undo of the UI's delete)."""
+        ent = self._writable(entity_name)
+        with self.transaction():
+            old = self.get(ent.name, entity_id, include_deleted=True)
+            if not old["deleted"]:
+                return old
+            now = self.clock()
+            self.db.execute(
+                f"UPDATE {ent.table} SET deleted = 0, deleted_at = NULL, updated_at = ? WHERE id = ?",
+                [now, entity_id],
+            )
+            new = {**old, "deleted": 0, "deleted_at": None, "updated_at": now}
+            self._index(ent, new)
+            self._append_outbox(ent, entity_id, "update", {"deleted": [1, 0]}, old["version"], now)
+            self._emit(Change(ent.name, (entity_id,), "update"))
+        return new
+
+    # --- domain helpers built on the write API ----------------------------------------
+
+    def create_partner(self, **values: Any) -> Row:
+        values.setdefault("status", domain.PartnerStatus.ACTIVE)
+        return self.create("partner", values)
+
+    def create_action_item(self, **values: Any) -> Row:
+        """An action item with its response deadline derived from tier and severity."""
+        partner = self.get("partner", values.get("partner_id") or "")
+        values.setdefault("status", domain.ActionStatus.OPEN)
+        values.setdefault("severity", domain.Severity.MEDIUM)
+        values.setdefault("owner_side", domain.OwnerSide.OURS)
+        opened = values.setdefault("opened_on", dt.date.fromisoformat(self.clock()[:10]))
+        if not values.get("due_on"):
+            opened_date = dt.date.fromisoformat(str(normalise(entity("action_item"), "opened_on", opened)))
+            severity = normalise(entity("action_item"), "severity", values["severity"])
+            values["due_on"] = domain.response_deadline(partner["tier"], str(severity), opened_date)
+        return self.create("action_item", values)
+
+    def set_action_status(self, action_id: str, status: str, *, feedback: str | None = None) -> Row:
+        """Move an action item along the loop, stamping the date of each step."""
+        status = str(normalise(entity("action_item"), "status", status))
+        today = self.clock()[:10]
+        changes: dict[str, Any] = {"status": status}
+        order = list(domain.ActionStatus)
+        for st, col in domain.ACTION_STATUS_STAMP.items():
+            if order.index(st) <= order.index(domain.ActionStatus(status)):
+                changes.setdefault(col, None)
+        current = self.get("action_item", action_id)
+        for st, col in domain.ACTION_STATUS_STAMP.items():
+            reached = order.index(st) <= order.index(domain.ActionStatus(status))
+            changes[col] = (current[col] or today) if reached else None
+        if feedback is not None:
+            changes["feedback"] = feedback
+        return self.update("action_item", action_id, changes)
+
+    # --- head-office data and sync -----------------------------------------------------
+
+    def apply_remote(self, entity_name: str, row: dict[str, Any], *, version: int) -> None:
+        """Store a record as the server has it (pull, head-office data). No outbox entry:
+        the change came from the server. Local pending edits are sync's business."""
+        ent = entity(entity_name)
+        cols = [c for c in (*META_COLUMNS, *ent.field_names) if c in row or c == "version"]
+        values = {c: row.get(c) for c in cols}
+        values["version"] = version
+        now = self.clock()
+        values.setdefault("created_at", now)
+        values["created_at"] = values["created_at"] or now
+        values["updated_at"] = values.get("updated_at") or now
+        values["deleted"] = int(bool(values.get("deleted")))
+        names = list(values)
+        with self.transaction():
+            self.db.execute(
+                f"INSERT INTO {ent.table} ({', '.join(names)}) VALUES "
+                f"({', '.join('?' for _ in names)}) ON CONFLICT(id) DO UPDATE SET "
+                + ", ".join(f"{n} = excluded.{n}" for n in names if n != "id"),
+                list(values.values()),
+            )
+            full = self._row(ent, row["id"])
+            assert full is not None
+            if full["deleted"]:
+                self._unindex(full["id"])
+            else:
+                self._index(ent, full)
+            self._emit(Change(ent.name, (row["id"],), "remote"))
+
+    def outbox(self, state: str | None = "pending", limit: int | None = None) -> list[Row]:
+        where = "WHERE state = ?" if state else ""
+        params = [state] if state else []
+        lim = f" LIMIT {int(limit)}" if limit else ""
+        rows = self.query(f"SELECT * FROM outbox {where} ORDER BY seq{lim}", params)
+        for r in rows:
+            r["changes"] = json.loads(r["changes"])
+        return rows
+
+    def pending_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Local, per-profile settings (sync cursor, device id). Not synced."""
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    # --- search --------------------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 50, entities: Iterable[str] | None = None) -> list[SearchHit]:
+        """Partners, contacts, meetings and action items matching every word of ``text``
+        (Chinese 2-character words included), newest first."""
+        expr = search.match_expression(text)
+        if expr is None:
+            return []
+        sql = (
+            "SELECT d.entity, d.entity_id, d.partner_id, d.title FROM search_fts f "
+            "JOIN search_docs d ON d.docid = f.rowid WHERE search_fts MATCH ?"
+        )
+        params: list[Any] = [expr]
+        if entities:
+            ents = list(entities)
+            sql += f" AND d.entity IN ({', '.join('?' for _ in ents)})"
+            params += ents
+        sql += " ORDER BY f.rowid DESC LIMIT ?"
+        params.append(limit)
+        return [SearchHit(*r) for r in self.db.execute(sql, params).fetchall()]
+
+    def reindex_all(self) -> int:
+        """Rebuild the search index from the tables (after bulk remote loads)."""
+        n = 0
+        with self.transaction():
+            self.db.execute("DELETE FROM search_fts")
+            self.db.execute("DELETE FROM search_docs")
+            for ent in ENTITIES.values():
+                if not ent.search_title:
+                    continue
+                for row in self.rows(ent.name):
+                    self._index(ent, row)
+                    n += 1
+        return n
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _writable(self, entity_name: str) -> Entity:
+        ent = entity(entity_name)
+        if ent.read_only:
+            raise ReadOnlyEntityError(
+                f"{entity_name} records come from head office and cannot be edited here"
+            )
+        return ent
+
+    def _clean(
+        self, ent: Entity, values: dict[str, Any], *, creating: bool, old: Row | None = None
+    ) -> dict[str, Any]:
+        unknown = set(values) - set(ent.field_names) - {"id"}
+        if unknown:
+            raise ValidationError(f"{ent.name} has no field {', '.join(sorted(unknown))}")
+        clean = {k: normalise(ent, k, v) for k, v in values.items() if k != "id"}
+        if creating:
+            for f in ent.fields:
+                if f.required and clean.get(f.name) is None:
+                    raise ValidationError(f"{ent.name}: {f.name} must not be empty", field=f.name)
+        merged = {**(old or {}), **clean}
+        if ent.name == "partner" and not (merged.get("name_zh") or merged.get("name_en")):
+            raise ValidationError(
+                "partner: a Chinese or an English name is required", field="name_zh"
+            )
+        for f in ent.fields:
+            if f.kind == "ref" and clean.get(f.name) and f.ref:
+                target = entity(f.ref)
+                hit = self.db.execute(
+                    f"SELECT deleted FROM {target.table} WHERE id = ?", [clean[f.name]]
+                ).fetchone()
+                if hit is None:
+                    raise ValidationError(
+                        f"{ent.name}: {f.name} points at a {f.ref} that does not exist",
+                        field=f.name,
+                    )
+        return clean
+
+    def _insert_local(self, ent: Entity, clean: dict[str, Any], entity_id: str | None) -> Row:
+        now = self.clock()
+        row: Row = {
+            "id": entity_id or str(uuid.uuid4()),
+            "version": 0,
+            "created_at": now,
+            "updated_at": now,
+            "deleted": 0,
+            "deleted_at": None,
+        }
+        row.update({f: clean.get(f) for f in ent.field_names})
+        names = list(row)
+        with self.transaction():
+            self.db.execute(
+                f"INSERT INTO {ent.table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                list(row.values()),
+            )
+            self._index(ent, row)
+            diff = {f: [None, row[f]] for f in ent.field_names if row[f] is not None}
+            self._append_outbox(ent, row["id"], "create", diff, 0, now)
+        return row
+
+    def _append_outbox(
+        self, ent: Entity, entity_id: str, op: str, diff: dict[str, list[Any]], base: int, now: str
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO outbox (op_id, entity, entity_id, op, changes, base_version, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [str(uuid.uuid4()), ent.name, entity_id, op, json.dumps(diff, ensure_ascii=False), base, now],
+        )
+
+    def _index(self, ent: Entity, row: Row) -> None:
+        if not ent.search_title:
+            return
+        title = " ".join(str(row[f]) for f in ent.search_title if row.get(f))
+        body = " ".join(str(row[f]) for f in ent.search_body if row.get(f))
+        if ent.name == "meeting":
+            title = " ".join(filter(None, [(row.get("starts_at") or "")[:10], title]))
+        partner_id = row["id"] if ent.name == "partner" else row.get("partner_id")
+        hit = self.db.execute(
+            "SELECT docid FROM search_docs WHERE entity_id = ?", [row["id"]]
+        ).fetchone()
+        if hit:
+            docid = hit[0]
+            self.db.execute("DELETE FROM search_fts WHERE rowid = ?", [docid])
+            self.db.execute("DELETE FROM search_docs WHERE docid = ?", [docid])
+        cur = self.db.execute(
+            "INSERT INTO search_docs (entity, entity_id, partner_id, title) VALUES (?, ?, ?, ?)",
+            [ent.name, row["id"], partner_id, title],
+        )
+        self.db.execute(
+            "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [cur.lastrowid, search.segment(title), search.segment(body)],
+        )
+
+    def _unindex(self, entity_id: str) -> None:
+        hit = self.db.execute("SELECT docid FROM search_docs WHERE entity_id = ?", [entity_id]).fetchone()
+        if hit:
+            self.db.execute("DELETE FROM search_fts WHERE rowid = ?", [hit[0]])
+            self.db.execute("DELETE FROM search_docs WHERE docid = ?", [hit[0]])

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import os
+
+# Before any QApplication exists: this machine (and CI) has no display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+import datetime as dt  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from models.database import open_database, open_memory_database  # noqa: E402
+from models.store import Store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_profile(tmp_path, monkeypatch):
+    """Tests never touch the real user folders."""
+    monkeypatch.setenv("CHANNELKEEPER_PROFILE", str(tmp_path / "profile"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def store() -> Store:
+    return Store(open_memory_database())
+
+
+@pytest.fixture
+def file_store(tmp_path) -> Store:
+    s = Store(open_database(tmp_path / "store.db"))
+    yield s
+    s.db.conn.close()
+
+
+@pytest.fixture
+def partner(store: Store) -> dict:
+    return store.create_partner(
+        name_zh="华东渠道分销商", name_en="East China Distribution", tier="core",
+        stage="mature", region="华东",
+    )
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return dt.date(2026, 11, 27)
