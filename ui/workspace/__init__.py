@@ -1,0 +1,1 @@
+"""The partner workspace: one partner's overview, meetings, action items and reviews."""
