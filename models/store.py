@@ -282,6 +282,31 @@ class Store:
                 self._index(ent, full)
             self._emit(Change(ent.name, (row["id"],), "remote"))
 
+    def set_version(self, entity_name: str, entity_id: str, version: int) -> None:
+        """Record the server version a local record now matches (after a push).
+        Bookkeeping only: no outbox entry, no change event."""
+        ent = entity(entity_name)
+        self.db.execute(f"UPDATE {ent.table} SET version = ? WHERE id = ?", [version, entity_id])
+
+    def forget_partner(self, partner_id: str) -> int:
+        """Drop a partner and everything under it from this laptop (taken out of our
+        scope by head office). No outbox entry: the server keeps the data. Returns the
+        number of rows removed."""
+        n = 0
+        with self.transaction():
+            for ent in ENTITIES.values():
+                col = "id" if ent.name == "partner" else ent.partner_field
+                if not col:
+                    continue
+                ids = [r[0] for r in self.db.execute(
+                    f"SELECT id FROM {ent.table} WHERE {col} = ?", [partner_id]).fetchall()]
+                for entity_id in ids:
+                    self._unindex(entity_id)
+                n += self.db.execute(
+                    f"DELETE FROM {ent.table} WHERE {col} = ?", [partner_id]).rowcount
+            self._emit(Change("partner", (partner_id,), "remote"))
+        return n
+
     def outbox(self, state: str | None = "pending", limit: int | None = None) -> list[Row]:
         where = "WHERE state = ?" if state else ""
         params = [state] if state else []

@@ -1,0 +1,53 @@
+"""Typed errors of the sync client. Each message is fit to show a user as is.
+
+The UI decides what to do by type: ``AuthError`` → ask to sign in again;
+``OfflineError`` → "working offline, will retry"; ``UpdateRequiredError`` → point at
+the update; anything else → show the message. No error ever loses local data: the
+outbox is only changed when the server has answered for an op.
+"""
+from __future__ import annotations
+
+
+class SyncError(Exception):
+    """Base class of everything the sync client raises on purpose."""
+
+
+class OfflineError(SyncError):
+    """The server cannot be reached (no network, server down, timeouts)."""
+
+
+class AuthError(SyncError):
+    """The server does not accept our credentials: the user has to sign in again."""
+
+
+class UpdateRequiredError(SyncError):
+    """The server refuses this client version (HTTP 426). The outbox is kept."""
+
+    def __init__(self, message: str, *, minimum_version: str | None = None) -> None:
+        super().__init__(message)
+        self.minimum_version = minimum_version
+
+
+class ServerError(SyncError):
+    """The server answered with an error that retrying did not cure (5xx, unexpected 4xx)."""
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+class ProtocolError(SyncError):
+    """The server's answer does not follow the sync protocol (garbled, truncated JSON)."""
+
+
+class SyncInProgress(SyncError):
+    """Another sync of this profile is running; this call did nothing."""
+
+
+class InsecureServerError(SyncError):
+    """The server address is plain http on a non-loopback host and that was not allowed."""
+
+
+class NotSignedInError(AuthError):
+    """No stored credentials for this profile: sign in first."""
