@@ -1,0 +1,81 @@
+"""The refresh token's home: keyring when there is one, memory (flagged) when not."""
+from __future__ import annotations
+
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
+
+from sync.client.credentials import KeyringCredentials, MemoryCredentials
+
+
+class InMemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.data.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.data[(service, username)] = password
+
+    def delete_password(self, service, username):
+        if (service, username) not in self.data:
+            raise keyring.errors.PasswordDeleteError("not found")
+        del self.data[(service, username)]
+
+
+class NoKeyring(keyring.backend.KeyringBackend):
+    priority = 1
+
+    def get_password(self, service, username):
+        raise keyring.errors.NoKeyringError("no backend")
+
+    def set_password(self, service, username, password):
+        raise keyring.errors.NoKeyringError("no backend")
+
+    def delete_password(self, service, username):
+        raise keyring.errors.NoKeyringError("no backend")
+
+
+@pytest.fixture
+def restore_keyring():
+    before = keyring.get_keyring()
+    yield
+    keyring.set_keyring(before)
+
+
+def test_keyring_backend_round_trip(restore_keyring):
+    kr = InMemoryKeyring()
+    keyring.set_keyring(kr)
+    creds = KeyringCredentials()
+    creds.set("acct", "tok-1")
+    assert creds.get("acct") == "tok-1"
+    assert kr.data == {("ChannelKeeper", "acct"): "tok-1"}
+    assert creds.persistent
+    creds.delete("acct")
+    creds.delete("acct")  # deleting twice is fine
+    assert creds.get("acct") is None
+
+
+def test_no_keyring_falls_back_to_memory_with_a_flag(restore_keyring, tmp_path):
+    keyring.set_keyring(NoKeyring())
+    creds = KeyringCredentials()
+    assert creds.get("acct") is None
+    assert not creds.persistent
+    creds.set("acct", "secret-token-xyz")
+    assert creds.get("acct") == "secret-token-xyz"
+    assert creds.fallback_reason == "NoKeyringError"
+    # a fresh session (new object) has forgotten it: nothing went to disk
+    assert KeyringCredentials().get("acct") is None
+
+
+def test_memory_credentials():
+    m = MemoryCredentials()
+    m.set("a", "b")
+    assert m.get("a") == "b" and not m.persistent
+    m.delete("a")
+    assert m.get("a") is None
