@@ -1,0 +1,94 @@
+"""Timing helpers the benchmark scripts share: medians, percentiles, peak RSS, and
+writing a script's own section of docs/benchmarks.md.
+
+Benchmarks are not timed tests: they run by hand (``make bench``) and each script
+rewrites only its section of the document, between its two markers.
+"""
+from __future__ import annotations
+
+import math
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "bench" / "out"  # git-ignored: cached profiles, raw results
+DOC = ROOT / "docs" / "benchmarks.md"
+
+if str(ROOT) not in sys.path:  # run as `python bench/x.py` from anywhere
+    sys.path.insert(0, str(ROOT))
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The p-th percentile (0..100) by the nearest-rank method: an observed value."""
+    if not values:
+        raise ValueError("no values")
+    ordered = sorted(values)
+    rank = max(1, math.ceil(p / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def time_ms(fn: Callable[[], Any], repeat: int = 7, warmup: int = 1) -> list[float]:
+    """Wall-clock milliseconds of ``repeat`` calls of ``fn`` after ``warmup`` calls."""
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def peak_rss_mb(pid: int | None = None) -> float:
+    """Peak resident set size (VmHWM on Linux) of a process, in MB."""
+    pid = pid or os.getpid()
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import psutil  # not Linux: the current RSS is the best available
+
+    return psutil.Process(pid).memory_info().rss / 2**20
+
+
+def fmt_ms(v: float) -> str:
+    return f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms"
+
+
+def verdict(value: float, target: float) -> str:
+    return "meets target" if value <= target else "**misses target**"
+
+
+def write_section(key: str, markdown: str) -> None:
+    """Replace this script's section of docs/benchmarks.md (between its markers),
+    appending it if the document does not have it yet."""
+    start, end = f"<!-- bench:{key} -->", f"<!-- /bench:{key} -->"
+    block = f"{start}\n{markdown.strip()}\n{end}"
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(text, encoding="utf-8")
+
+
+def machine_line() -> str:
+    import platform
+
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs (shared), "
+            f"Python {platform.python_version()}")

@@ -1,0 +1,446 @@
+"""Realistic demo data: a channel manager's portfolio after a year of work.
+
+``generate`` fills a store with partners of every tier and lifecycle stage, their
+contacts (with key dates, some coming up soon), a year of meetings with notes in
+Chinese and English, action items at every step of the closed loop, checklist runs
+scored by the real templates, and twelve months of head-office KPIs. Some partners
+are healthy, some due for a visit, some overdue, and some show the "lying flat"
+(躺平) signs the Today view surfaces.
+
+Every local record goes through ``Store.create_many`` (so the outbox holds them, as
+for anything typed by hand); KPIs are head-office data and arrive through
+``Store.apply_remote``. The content is deterministic for a seed. It scales to
+5,000 partners and 100,000 meetings: the plan is made in memory first (small
+tuples), then written in batches of one transaction each, without per-row queries.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from models import demo_text as T
+from models import domain
+from models.domain import ActionStatus, MeetingStatus, MeetingType, OwnerSide, Severity, Stage, Tier
+from models.store import Store
+from models.templates import AnswerType, score_run, template_items
+
+Progress = Callable[[int, int], None]
+
+BATCH = 2000
+#: months of KPI history per partner
+KPI_MONTHS = 12
+#: share of partners in each health plan; every plan appears at least once
+HEALTH_WEIGHTS = {"ok": 55, "due": 15, "overdue": 15, "flat": 15}
+TIER_WEIGHTS = {Tier.CORE: 15, Tier.ORDINARY: 50, Tier.EMERGING: 20, Tier.STRATEGIC: 15}
+#: how many meetings/actions a partner of each tier attracts, relative to ordinary
+TIER_ATTENTION = {Tier.CORE: 3.0, Tier.STRATEGIC: 2.5, Tier.EMERGING: 2.0, Tier.ORDINARY: 1.0}
+#: monthly sales target scale (CNY) per tier
+TIER_TARGET = {Tier.CORE: 2_000_000, Tier.STRATEGIC: 3_000_000, Tier.EMERGING: 150_000,
+               Tier.ORDINARY: 300_000}
+STAGE_REPURCHASE = {Stage.INTRO: 0.15, Stage.RUNNING_IN: 0.22, Stage.MATURE: 0.30,
+                    Stage.ADVANCED: 0.38}
+MEETING_TYPE_WEIGHTS = {
+    MeetingType.REGULAR_REVIEW: 35, MeetingType.QUARTERLY_REVIEW: 15, MeetingType.VISIT: 25,
+    MeetingType.TRAINING: 10, MeetingType.JOINT_CAMPAIGN: 8, MeetingType.AD_HOC: 7,
+}
+SEVERITY_WEIGHTS = {Severity.LOW: 30, Severity.MEDIUM: 40, Severity.HIGH: 22, Severity.CRITICAL: 8}
+OUR_TEAM = ("张伟", "李娜", "王磊", "陈静", "刘洋")
+
+
+@dataclass
+class _Partner:
+    id: str
+    tier: str
+    stage: str
+    health: str
+    international: bool
+    contacts: list[str] = field(default_factory=list)
+    #: (meeting id, date) of held meetings, for action items raised in them
+    held: list[tuple[str, dt.date]] = field(default_factory=list)
+    actions_seen: int = 0
+
+
+def generate(
+    store: Store,
+    *,
+    partners: int = 60,
+    meetings: int = 600,
+    actions: int = 600,
+    seed: int = 1,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> dict[str, int]:
+    """Fill ``store`` with a demo portfolio; returns how many records of each kind."""
+    if partners < 1 or meetings < 0 or actions < 0:
+        raise ValueError("partners must be at least 1; meetings and actions not negative")
+    return _Generator(store, seed, today or dt.date.today(), progress).run(partners, meetings, actions)
+
+
+class _Generator:
+    def __init__(self, store: Store, seed: int, today: dt.date, progress: Progress | None) -> None:
+        self.store = store
+        self.rng = random.Random(seed)
+        # Ids are deterministic on an empty store; a second run (demo-data --force)
+        # salts them with what is already there, so they never collide.
+        existing = store.query("SELECT count(*) AS n FROM partners")[0]["n"]
+        self.id_rng = random.Random(f"{seed}/{existing}")
+        self.today = today
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+        self.used_names: set[str] = set()
+
+    # --- driver --------------------------------------------------------------------------
+
+    def run(self, n_partners: int, n_meetings: int, n_actions: int) -> dict[str, int]:
+        plans = self._plan_partners(n_partners)
+        partner_rows = [self._partner_row(p) for p in plans]
+        contact_rows = [c for p in plans for c in self._contact_rows(p)]
+        meeting_plan = self._plan_meetings(plans, n_meetings)
+        n_runs = sum(min(2, len(p.held)) for p in plans)  # see _checklist_rows
+        self.total = (len(partner_rows) + len(contact_rows) + len(meeting_plan) + n_actions
+                      + n_runs + n_partners * KPI_MONTHS)
+        self._tick(0)
+        self._write("partner", partner_rows)
+        self._write("contact", contact_rows)
+        self._write("meeting", (self._meeting_row(plans[i], *rest) for i, *rest in meeting_plan))
+        self._write("action_item", self._action_rows(plans, n_actions))
+        runs = self._write("checklist_run", self._checklist_rows(plans))
+        kpis = self._write_kpis(plans)
+        return {
+            "partners": len(partner_rows), "contacts": len(contact_rows),
+            "meetings": len(meeting_plan), "action_items": n_actions,
+            "checklist_runs": runs, "kpi_snapshots": kpis,
+        }
+
+    def _tick(self, n: int) -> None:
+        self.done += n
+        if self.progress:
+            self.progress(min(self.done, self.total), self.total)
+
+    def _write(self, entity_name: str, rows: Iterable[dict[str, Any]]) -> int:
+        written = 0
+        for chunk in _chunks(rows, BATCH):
+            written += self.store.create_many(entity_name, chunk)
+            self._tick(len(chunk))
+        return written
+
+    def _new_id(self) -> str:
+        return str(uuid.UUID(int=self.id_rng.getrandbits(128), version=4))
+
+    def _pick(self, weights: dict[Any, float]) -> Any:
+        return self.rng.choices(list(weights), weights=list(weights.values()))[0]
+
+    # --- partners and contacts -------------------------------------------------------
+
+    def _plan_partners(self, n: int) -> list[_Partner]:
+        combos = [(t, s) for t in Tier for s in Stage]  # every tier x stage first
+        healths = list(HEALTH_WEIGHTS)
+        plans = []
+        for i in range(n):
+            tier, stage = combos[i] if i < len(combos) else (self._pick(TIER_WEIGHTS), self.rng.choice(list(Stage)))
+            health = healths[i % len(healths)] if i < 2 * len(healths) else self._pick(HEALTH_WEIGHTS)
+            plans.append(_Partner(self._new_id(), str(tier), str(stage), health,
+                                  international=(i % 7 == 3)))
+        return plans
+
+    def _partner_row(self, p: _Partner) -> dict[str, Any]:
+        r = self.rng
+        status = domain.PartnerStatus.ACTIVE
+        roll = r.random()
+        if p.health == "flat" and roll < 0.25 or roll < 0.06:
+            status = domain.PartnerStatus.PAUSED
+        elif roll > 0.97:
+            status = domain.PartnerStatus.ENDED
+        share = {Tier.CORE: 12, Tier.STRATEGIC: 10, Tier.EMERGING: 8, Tier.ORDINARY: 6}[Tier(p.tier)]
+        row: dict[str, Any] = {
+            "id": p.id, "tier": p.tier, "stage": p.stage, "status": str(status),
+            "revenue_share": round(share + r.uniform(-1.5, 2.5), 1),
+            "rebate": round(r.uniform(1.0, 5.0), 1),
+        }
+        if p.international:
+            region, cities = r.choice(T.REGIONS_EN)
+            city = r.choice(cities)
+            name = self._unique(lambda: f"{r.choice(T.NAME_PREFIX_EN)} {r.choice(T.NAME_KIND_EN)} "
+                                        f"{r.choice(T.NAME_SUFFIX_EN)}")
+            row.update(name_en=name, region=region, address=f"{r.randint(1, 400)} Harbour Road, {city}",
+                       incentive_scheme=r.choice(T.INCENTIVES_EN), goals=r.choice(T.GOALS_EN),
+                       notes="International reseller; meetings mostly by video call.")
+        else:
+            region, cities = r.choice(T.REGIONS_ZH)
+            city = r.choice(cities)
+            name = self._unique(lambda: f"{city}{r.choice(T.NAME_PREFIX_ZH)}"
+                                        f"{r.choice(T.NAME_TRADE_ZH)}{r.choice(T.NAME_KIND_ZH)}")
+            row.update(name_zh=name, region=region,
+                       address=f"{city}市{r.choice('东西南北中')}区{r.choice(('建设', '人民', '中山', '解放', '科技'))}路{r.randint(1, 999)}号",
+                       incentive_scheme=r.choice(T.INCENTIVES_ZH), goals=r.choice(T.GOALS_ZH))
+            if r.random() < 0.3:
+                row["notes"] = r.choice(T.NOTES_ZH)
+        return row
+
+    def _unique(self, make: Callable[[], str]) -> str:
+        for _ in range(20):
+            name = make()
+            if name not in self.used_names:
+                break
+        n = 2
+        base = name
+        while name in self.used_names:  # large portfolios exhaust the combinations
+            name = f"{base} ({n})"
+            n += 1
+        self.used_names.add(name)
+        return name
+
+    def _contact_rows(self, p: _Partner) -> Iterator[dict[str, Any]]:
+        r = self.rng
+        for k in range(r.choice((1, 2, 2, 3, 3, 4))):
+            if p.international:
+                name = f"{r.choice(T.FIRST_EN)} {r.choice(T.LAST_EN)}"
+                role, festivals = r.choice(T.ROLES_EN), r.choice(T.FESTIVALS_EN)
+                email = name.lower().replace(" ", ".") + "@example.com"
+                wechat = None
+            else:
+                name = r.choice(T.SURNAMES_ZH) + r.choice(T.GIVEN_ZH)
+                role, festivals = r.choice(T.ROLES_ZH), r.choice(T.FESTIVALS_ZH)
+                email = f"contact{r.randint(100, 9999)}@example.cn"
+                wechat = f"wx_{r.randint(10_000_000, 99_999_999)}"
+            # about one contact in six has a birthday or anniversary in the next 30 days
+            soon = self.today + dt.timedelta(days=r.randint(0, 29))
+            birthday = _anniversary(soon if k == 0 and r.random() < 0.17 else self._any_day(), r.randint(1965, 1998))
+            anniversary = None
+            if r.random() < 0.5:
+                base = soon if r.random() < 0.08 else self._any_day()
+                anniversary = _anniversary(base, r.randint(2008, self.today.year - 1))
+            p.contacts.append(name)
+            yield {
+                "partner_id": p.id, "name": name, "role": role,
+                "phone": f"+86 1{r.randint(30, 99)} {r.randint(1000, 9999)} {r.randint(1000, 9999)}"
+                if not p.international else f"+{r.randint(30, 99)} {r.randint(100, 999)} {r.randint(1000, 9999)}",
+                "email": email, "wechat": wechat, "birthday": birthday,
+                "company_anniversary": anniversary, "festivals": festivals or None,
+            }
+
+    def _any_day(self) -> dt.date:
+        return dt.date(2001, 1, 1) + dt.timedelta(days=self.rng.randint(0, 364))
+
+    # --- meetings --------------------------------------------------------------------
+
+    def _plan_meetings(self, plans: list[_Partner], n: int) -> list[tuple]:
+        """(partner index, id, type, status, starts_at) for every meeting, oldest first,
+        so the search index's newest-first order follows the calendar."""
+        r = self.rng
+        weights = [TIER_ATTENTION[Tier(p.tier)] for p in plans]
+        counts = [0] * len(plans)
+        for i in r.choices(range(len(plans)), weights=weights, k=n):
+            counts[i] += 1
+        out = []
+        for i, (p, k) in enumerate(zip(plans, counts, strict=True)):
+            cadence = domain.DEFAULT_CADENCE_DAYS[p.tier]
+            due_from = cadence - domain.DUE_SOON_DAYS
+            last_age = {
+                "ok": lambda: r.randint(1, max(1, due_from - 1)),
+                "due": lambda: r.randint(due_from, cadence),
+            }.get(p.health, lambda: r.randint(cadence + 5, min(360, cadence + 120)))()
+            for j in range(k):
+                if j == 0:
+                    age, status = last_age, MeetingStatus.HELD
+                elif j == 1 and p.health == "flat":
+                    age, status = r.randint(1, 80), MeetingStatus.CANCELLED
+                else:
+                    roll = r.random()
+                    if roll < 0.04:
+                        age, status = r.randint(1, 365), MeetingStatus.CANCELLED
+                    elif roll < 0.09 and p.health != "flat":
+                        age, status = -r.randint(1, 45), MeetingStatus.PLANNED
+                    else:
+                        age, status = r.randint(last_age, 365), MeetingStatus.HELD
+                when = dt.datetime.combine(self.today - dt.timedelta(days=age),
+                                           dt.time(r.choice((9, 10, 11, 14, 15, 16)), r.choice((0, 30))))
+                mtype = self._pick(MEETING_TYPE_WEIGHTS)
+                mid = self._new_id()
+                if status == MeetingStatus.HELD:
+                    p.held.append((mid, when.date()))
+                out.append((i, mid, str(mtype), str(status), when))
+        out.sort(key=lambda m: m[4])
+        return out
+
+    def _meeting_row(self, p: _Partner, mid: str, mtype: str, status: str, when: dt.datetime) -> dict:
+        r = self.rng
+        zh = not p.international
+        notes_pool, agenda_pool, decision_pool = (
+            (T.NOTES_ZH, T.AGENDA_ZH, T.DECISIONS_ZH) if zh else (T.NOTES_EN, T.AGENDA_EN, T.DECISIONS_EN))
+        row: dict[str, Any] = {
+            "id": mid, "partner_id": p.id, "type": mtype, "status": status,
+            "starts_at": when, "location": r.choice(T.LOCATIONS_ZH if zh else T.LOCATIONS_EN),
+            "attendees_ours": "、".join(r.sample(OUR_TEAM, r.randint(1, 2))),
+            "attendees_partner": "、".join(r.sample(p.contacts, min(len(p.contacts), r.randint(1, 2)))),
+            "agenda": "\n".join(f"{n}. {a}" for n, a in enumerate(r.sample(agenda_pool, r.randint(2, 4)), 1)),
+        }
+        if status == MeetingStatus.HELD:
+            row["notes"] = ("" if zh else " ").join(r.sample(notes_pool, r.randint(2, 5)))
+            row["decisions"] = "\n".join(r.sample(decision_pool, r.randint(1, 2)))
+        elif status == MeetingStatus.CANCELLED:
+            row["notes"] = "对方临时取消，改期待定。" if zh else "Cancelled by the partner at short notice."
+        return row
+
+    # --- action items ------------------------------------------------------------------
+
+    def _action_rows(self, plans: list[_Partner], n: int) -> Iterator[dict[str, Any]]:
+        r = self.rng
+        weights = [TIER_ATTENTION[Tier(p.tier)] for p in plans]
+        for i in r.choices(range(len(plans)), weights=weights, k=n):
+            p = plans[i]
+            p.actions_seen += 1
+            severity = self._pick(SEVERITY_WEIGHTS)
+            meeting_id = None
+            if p.health == "flat" and p.actions_seen <= 2:
+                # the partner promised something and let it slide: the 躺平 sign
+                opened = self.today - dt.timedelta(days=r.randint(20, 70))
+                status = ActionStatus.OPEN if p.actions_seen == 1 else ActionStatus.IN_PROGRESS
+                side = OwnerSide.PARTNER
+            else:
+                if p.held and r.random() < 0.7:
+                    meeting_id, opened = r.choice(p.held)
+                else:
+                    opened = self.today - dt.timedelta(days=r.randint(0, 365))
+                age = (self.today - opened).days
+                if age <= 7:
+                    status = self._pick({ActionStatus.OPEN: 50, ActionStatus.IN_PROGRESS: 35, ActionStatus.DONE: 15})
+                elif age <= 30:
+                    status = self._pick({ActionStatus.OPEN: 15, ActionStatus.IN_PROGRESS: 25,
+                                         ActionStatus.DONE: 30, ActionStatus.FEEDBACK_GIVEN: 30})
+                else:
+                    status = self._pick({ActionStatus.OPEN: 4, ActionStatus.IN_PROGRESS: 4,
+                                         ActionStatus.DONE: 5, ActionStatus.FEEDBACK_GIVEN: 87})
+                side = OwnerSide.PARTNER if r.random() < 0.4 else OwnerSide.OURS
+                due = domain.response_deadline(p.tier, severity, opened)
+                if side == OwnerSide.PARTNER and status in domain.ACTION_OPEN_STATUSES[:2] and due < self.today:
+                    side = OwnerSide.OURS  # only lying-flat partners let their own items slide
+            yield self._action_row(p, meeting_id, opened, status, side, severity)
+
+    def _action_row(self, p: _Partner, meeting_id: str | None, opened: dt.date, status: ActionStatus,
+                    side: OwnerSide, severity: Severity) -> dict[str, Any]:
+        r = self.rng
+        zh = not p.international
+        due = domain.response_deadline(p.tier, severity, opened)
+        row: dict[str, Any] = {
+            "partner_id": p.id, "meeting_id": meeting_id,
+            "title": r.choice(T.ACTIONS_ZH if zh else T.ACTIONS_EN),
+            "details": r.choice(T.NOTES_ZH if zh else T.NOTES_EN) if r.random() < 0.6 else None,
+            "owner_side": str(side), "severity": str(severity), "status": str(status),
+            "owner_name": r.choice(OUR_TEAM) if side == OwnerSide.OURS else r.choice(p.contacts),
+            "opened_on": opened, "due_on": due,
+        }
+        order = list(ActionStatus)
+        step = opened
+        for st, col in domain.ACTION_STATUS_STAMP.items():
+            if order.index(st) <= order.index(status):
+                step = min(self.today, step + dt.timedelta(days=r.randint(0, 4)))
+                row[col] = step
+        if status == ActionStatus.FEEDBACK_GIVEN:
+            row["feedback"] = r.choice(T.FEEDBACK_ZH if zh else T.FEEDBACK_EN)
+        return row
+
+    # --- checklist runs ----------------------------------------------------------------
+
+    def _checklist_rows(self, plans: list[_Partner]) -> Iterator[dict[str, Any]]:
+        templates = self.store.rows("checklist_template", "published = 1", order_by="name")
+        by_tier = {t["tier"]: t for t in templates}
+        r = self.rng
+        for p in plans:
+            tpl = by_tier.get(p.tier) or by_tier.get(None)
+            if tpl is None:
+                return
+            items = template_items(tpl["sections"])
+            for _mid, day in sorted(p.held, key=lambda m: m[1], reverse=True)[:2]:
+                answers = {}
+                fill = 1.0 if r.random() < 0.7 else r.uniform(0.4, 0.9)
+                for item in items:
+                    if r.random() > fill:
+                        continue
+                    answers[item["key"]] = self._answer(item, p)
+                score, completion = score_run(tpl["sections"], answers)
+                yield {"partner_id": p.id, "template_id": tpl["id"], "performed_on": day,
+                       "answers": answers, "score": score, "completion": completion}
+
+    def _answer(self, item: dict, p: _Partner) -> dict[str, Any]:
+        r = self.rng
+        good = 0.45 if p.health == "flat" else 0.8
+        kind = item["answer_type"]
+        if kind == AnswerType.YES_NO:
+            value: Any = "yes" if r.random() < good else "no"
+        elif kind == AnswerType.SCORE_1_5:
+            value = r.choice((3, 4, 4, 5, 5)) if r.random() < good else r.choice((1, 2, 2, 3))
+        else:
+            value = r.choice(T.NOTES_EN if p.international else T.NOTES_ZH)
+        answer = {"value": value}
+        if value in ("no", 1, 2) or r.random() < 0.1:
+            comment = r.choice(T.CHECKLIST_COMMENTS_EN if p.international else T.CHECKLIST_COMMENTS_ZH)
+            if comment:
+                answer["comment"] = comment
+        return answer
+
+    # --- KPIs (head office) ------------------------------------------------------------
+
+    def _write_kpis(self, plans: list[_Partner]) -> int:
+        first = dt.date(self.today.year, self.today.month, 1)
+        periods = []
+        y, m = first.year, first.month
+        for _ in range(KPI_MONTHS):  # the twelve months before this one, oldest first
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+            periods.append(f"{y:04d}-{m:02d}")
+        periods.reverse()
+        n = 0
+        for chunk in _chunks(plans, max(1, BATCH // KPI_MONTHS)):
+            with self.store.transaction():
+                for p in chunk:
+                    for row in self._kpi_rows(p, periods):
+                        self.store.apply_remote("kpi_snapshot", row, version=1)
+                        n += 1
+            self._tick(len(chunk) * KPI_MONTHS)
+        return n
+
+    def _kpi_rows(self, p: _Partner, periods: list[str]) -> Iterator[dict[str, Any]]:
+        r = self.rng
+        target = TIER_TARGET[Tier(p.tier)] * r.uniform(0.6, 1.6)
+        growth = r.uniform(0.0, 0.03)
+        repurchase = STAGE_REPURCHASE[Stage(p.stage)]
+        customers = r.randint(20, 400)
+        for k, period in enumerate(periods):
+            target *= 1 + growth
+            from_end = len(periods) - 1 - k
+            if p.health == "flat" and from_end < 3:
+                ratio = 0.86 - 0.07 * (3 - from_end) + r.uniform(-0.02, 0.02)  # falling
+            else:
+                ratio = r.gauss(1.02, 0.06)
+            sales = target * max(0.2, ratio)
+            yield {
+                "id": self._new_id(), "partner_id": p.id, "period": period,
+                "sales": round(sales, 2), "target": round(target, 2),
+                "repurchase_rate": round(max(0.02, repurchase + r.uniform(-0.05, 0.05)), 3),
+                "profit": round(sales * r.uniform(0.06, 0.18), 2),
+                "active_customers": max(1, int(customers * max(0.2, ratio))),
+            }
+
+
+def _anniversary(day: dt.date, year: int) -> dt.date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return dt.date(year, 2, 28)
+
+
+def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
