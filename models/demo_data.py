@@ -217,7 +217,7 @@ class _Generator:
                 anniversary = _anniversary(base, r.randint(2008, self.today.year - 1))
             p.contacts.append(name)
             yield {
-                "partner_id": p.id, "name": name, "role": role,
+                "id": self._new_id(), "partner_id": p.id, "name": name, "role": role,
                 "phone": f"+86 1{r.randint(30, 99)} {r.randint(1000, 9999)} {r.randint(1000, 9999)}"
                 if not p.international else f"+{r.randint(30, 99)} {r.randint(100, 999)} {r.randint(1000, 9999)}",
                 "email": email, "wechat": wechat, "birthday": birthday,
@@ -328,7 +328,7 @@ class _Generator:
         zh = not p.international
         due = domain.response_deadline(p.tier, severity, opened)
         row: dict[str, Any] = {
-            "partner_id": p.id, "meeting_id": meeting_id,
+            "id": self._new_id(), "partner_id": p.id, "meeting_id": meeting_id,
             "title": r.choice(T.ACTIONS_ZH if zh else T.ACTIONS_EN),
             "details": r.choice(T.NOTES_ZH if zh else T.NOTES_EN) if r.random() < 0.6 else None,
             "owner_side": str(side), "severity": str(severity), "status": str(status),
@@ -364,7 +364,7 @@ class _Generator:
                         continue
                     answers[item["key"]] = self._answer(item, p)
                 score, completion = score_run(tpl["sections"], answers)
-                yield {"partner_id": p.id, "template_id": tpl["id"], "performed_on": day,
+                yield {"id": self._new_id(), "partner_id": p.id, "template_id": tpl["id"], "performed_on": day,
                        "answers": answers, "score": score, "completion": completion}
 
     def _answer(self, item: dict, p: _Partner) -> dict[str, Any]:
