@@ -134,5 +134,13 @@ def m0004_sync_bookkeeping(db: Database) -> None:
     )
 
 
+@migrations(name="0005_sync_conflict_server_ids")
+def m0005_sync_conflict_server_ids(db: Database) -> None:
+    # the server's id of each conflict (to resolve it there) and its kind
+    # (field | edit_revived, see docs/sync-protocol.md section 6)
+    db.execute("ALTER TABLE sync_conflicts ADD COLUMN server_id INTEGER")
+    db.execute("ALTER TABLE sync_conflicts ADD COLUMN kind TEXT")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

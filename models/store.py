@@ -19,7 +19,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from models import domain, search
-from models.errors import NotFoundError, ReadOnlyEntityError, ValidationError
+from models.errors import (
+    DatabaseLockedError, NotFoundError, ReadOnlyEntityError, ValidationError, is_locked_error,
+)
 from models.schema import ENTITIES, META_COLUMNS, Entity, entity, normalise
 
 Row = dict[str, Any]
@@ -76,10 +78,17 @@ class Store:
         try:
             with self.db.atomic():
                 yield self
-        except BaseException:
+        except BaseException as exc:
             self._depth -= 1
             if not self._depth:
                 self._pending_changes.clear()
+            if is_locked_error(exc):
+                # another process holds the write lock past the busy timeout: say so in
+                # words a user can act on instead of leaking sqlite3's message
+                raise DatabaseLockedError(
+                    "The database is busy: another program is writing to it. "
+                    "Nothing was saved; close the other program or try again in a moment."
+                ) from exc
             raise
         self._depth -= 1
         if not self._depth:
@@ -287,6 +296,18 @@ class Store:
         Bookkeeping only: no outbox entry, no change event."""
         ent = entity(entity_name)
         self.db.execute(f"UPDATE {ent.table} SET version = ? WHERE id = ?", [version, entity_id])
+
+    def forget_records(self, entity_name: str, ids: Iterable[str]) -> int:
+        """Remove records the server no longer has for us (sync repair). No outbox entry."""
+        ent = entity(entity_name)
+        n = 0
+        with self.transaction():
+            for entity_id in ids:
+                self._unindex(entity_id)
+                n += self.db.execute(f"DELETE FROM {ent.table} WHERE id = ?", [entity_id]).rowcount
+            if n:
+                self._emit(Change(ent.name, (), "remote"))
+        return n
 
     def forget_partner(self, partner_id: str) -> int:
         """Drop a partner and everything under it from this laptop (taken out of our

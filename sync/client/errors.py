@@ -28,6 +28,14 @@ class UpdateRequiredError(SyncError):
         self.minimum_version = minimum_version
 
 
+class RateLimitedError(AuthError):
+    """Too many failed sign-ins: the server asks us to wait ``retry_after`` seconds."""
+
+    def __init__(self, message: str, *, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class ServerError(SyncError):
     """The server answered with an error that retrying did not cure (5xx, unexpected 4xx)."""
 

@@ -20,10 +20,12 @@ from urllib.parse import urlsplit
 
 import requests
 
+from sync import protocol
 from sync.client.errors import (
     InsecureServerError,
     OfflineError,
     ProtocolError,
+    RateLimitedError,
     ServerError,
     UpdateRequiredError,
 )
@@ -99,6 +101,7 @@ class HttpClient:
         backoff: float = 0.25,
         sleep: Callable[[float], None] = time.sleep,
         verify: bool | str = True,
+        protocol_headers: dict[str, str] | None = None,
     ) -> None:
         self.base_url = check_server_url(base_url, allow_insecure_http=allow_insecure_http)
         self.timeout = timeout
@@ -109,9 +112,10 @@ class HttpClient:
         self.session.verify = verify  # TLS verification stays on unless a CA bundle is given
         self.session.headers.update({
             "User-Agent": f"ChannelKeeper/{CLIENT_VERSION}",
-            "X-Client-Version": CLIENT_VERSION,
             "Accept": "application/json",
         })
+        # the server answers 426 to a protocol or schema it no longer (or not yet) serves
+        self.session.headers.update(protocol_headers or protocol.request_headers())
         self.stats = WireStats()
 
     def close(self) -> None:
@@ -125,8 +129,11 @@ class HttpClient:
         body: Any = None,
         params: dict[str, Any] | None = None,
         token: str | None = None,
+        retries: int | None = None,
     ) -> Any:
-        """Send one JSON request and return the decoded JSON answer."""
+        """Send one JSON request and return the decoded JSON answer. ``retries``
+        overrides the client's default (0 for calls that must not be repeated)."""
+        max_retries = self.retries if retries is None else retries
         url = self.base_url + path
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         data = None
@@ -141,14 +148,14 @@ class HttpClient:
                     method, url, data=data, params=params, headers=headers, timeout=self.timeout
                 )
                 self._count(resp, data)
-                if resp.status_code in RETRY_STATUSES and attempt <= self.retries:
+                if resp.status_code in RETRY_STATUSES and attempt <= max_retries:
                     log.info("%s %s: %s, retrying", method, path, resp.status_code)
                     self._wait(attempt)
                     continue
                 return self._decode(resp, method, path)
             except TRANSIENT_ERRORS as exc:
                 self.stats.requests += 1
-                if attempt <= self.retries:
+                if attempt <= max_retries:
                     log.info("%s %s: %s, retrying", method, path, type(exc).__name__)
                     self._wait(attempt)
                     continue
@@ -158,7 +165,7 @@ class HttpClient:
                 ) from exc
             except ProtocolError:
                 # a garbled or truncated answer is transient on a bad network
-                if attempt <= self.retries:
+                if attempt <= max_retries:
                     self._wait(attempt)
                     continue
                 raise
@@ -184,11 +191,17 @@ class HttpClient:
         detail = _detail(payload)
         if status == 401:
             raise Unauthorized(detail.get("code"))
-        if status == 426:
+        if status == protocol.UPDATE_REQUIRED_STATUS:
             raise UpdateRequiredError(
                 "This version of ChannelKeeper is too old for the server. Update the app; "
                 "your unsent changes are kept and will be sent after the update.",
-                minimum_version=detail.get("minimum_version"),
+                minimum_version=str(detail.get("min_protocol") or "") or None,
+            )
+        if status == 429:
+            retry_after = resp.headers.get("Retry-After")
+            raise RateLimitedError(
+                "Too many attempts. Wait a few minutes before trying again.",
+                retry_after=int(retry_after) if retry_after and retry_after.isdigit() else None,
             )
         if status >= 500:
             raise ServerError(
@@ -218,15 +231,17 @@ def _json_or_none(resp: requests.Response) -> Any:
 
 
 def _detail(payload: Any) -> dict[str, Any]:
-    """Error details in the shape {"detail": {...}} or {"error": {...}} or flat."""
+    """Error details: the protocol's {"error": code, "message": text, ...}, or
+    FastAPI's {"detail": ...} for errors raised before our handlers."""
     if not isinstance(payload, dict):
         return {}
-    for key in ("detail", "error"):
-        inner = payload.get(key)
-        if isinstance(inner, dict):
-            return inner
-        if isinstance(inner, str):
-            return {"message": inner}
+    if isinstance(payload.get("error"), str):
+        return {**payload, "code": payload["error"]}
+    inner = payload.get("detail")
+    if isinstance(inner, dict):
+        return _detail(inner) if "error" in inner else inner
+    if isinstance(inner, str):
+        return {"message": inner}
     return payload
 
 

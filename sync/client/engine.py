@@ -1,0 +1,471 @@
+"""SyncEngine: one profile's conversation with the central server.
+
+A sync is push → pull (pages until ``has_more`` is false) → verify (→ repair).
+The engine never holds data in flight that the database does not also hold: the
+outbox row of an op only changes when the server's answer for it is in, and each
+pulled page is applied together with its cursor in one local transaction. So any
+failure (network, server, a killed process) leaves a state the next sync resumes.
+
+Threads: the engine does its network I/O on the caller's thread and every store
+access through ``run_db(fn)``, which by default calls ``fn(store)`` directly. The
+desktop app passes a ``run_db`` that runs ``fn`` in its database lane and waits, so
+a sync in the network lane never uses the store's connection from another thread.
+Progress is reported through a plain callback (no Qt here).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from models.store import Row, Store, utcnow
+from sync import protocol
+from sync.client import local_state as ls
+from sync.client import pull_apply
+from sync.client.credentials import Credentials, KeyringCredentials
+from sync.client.errors import (
+    AuthError,
+    NotSignedInError,
+    ProtocolError,
+    SyncError,
+    SyncInProgress,
+)
+from sync.client.http import HttpClient, Unauthorized
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+PUSH_BATCH = protocol.MAX_PUSH_OPS
+PULL_LIMIT = protocol.DEFAULT_PULL_LIMIT
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """What the engine is doing: ``phase`` is push | pull | verify | repair."""
+
+    phase: str
+    done: int
+    total: int | None
+    message: str
+
+
+@dataclass
+class SyncReport:
+    """What one sync did. Counts of pushed ops by outcome, pulled records, and the
+    conflicts found (each {"entity", "entity_id", "field", "local_value", "server_value"})."""
+
+    pushed: int = 0
+    applied: int = 0
+    merged: int = 0
+    conflict: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pull_pages: int = 0
+    removed_partners: list[str] = field(default_factory=list)
+    deferred_partners: list[str] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    open_conflicts: int = 0
+    requeued: int = 0
+    verified: bool = False
+    repaired: list[str] = field(default_factory=list)
+    duration: float = 0.0
+    requests: int = 0
+    bytes: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """The state the sync UI shows without asking the server."""
+
+    signed_in: bool
+    server_url: str | None
+    user: str | None
+    device_id: str | None
+    pending: int
+    rejected: int
+    open_conflicts: int
+    last_sync_at: str | None
+    last_error: str | None
+    #: False: no OS keyring, the user will have to sign in again next session
+    keyring_persistent: bool
+    running: bool
+
+
+class SyncEngine:
+    """Push, pull and verify one profile against one server.
+
+    ``sync()`` never runs twice at once (a second call raises ``SyncInProgress``).
+    Errors are typed (sync.client.errors); none of them loses local data."""
+
+    def __init__(
+        self,
+        store: Store,
+        base_url: str | None = None,
+        credentials: Credentials | None = None,
+        *,
+        progress: Callable[[SyncProgress], None] | None = None,
+        run_db: Callable[[Callable[[Store], Any]], Any] | None = None,
+        allow_insecure_http: bool = False,
+        http_options: dict[str, Any] | None = None,
+        push_batch: int = PUSH_BATCH,
+        pull_limit: int = PULL_LIMIT,
+    ) -> None:
+        self.store = store
+        self.credentials: Credentials = credentials or KeyringCredentials()
+        self.progress = progress
+        self._run_db = run_db or (lambda fn: fn(store))
+        self._lock = threading.Lock()
+        self._access_token: str | None = None
+        self.push_batch_size = push_batch
+        self.pull_limit = pull_limit
+        url = base_url or self._db(lambda s: s.get_setting(ls.K_SERVER))
+        if not url:
+            raise ValueError("no server address: give base_url or sign in first")
+        self.http = HttpClient(url, allow_insecure_http=allow_insecure_http,
+                               **(http_options or {}))
+        self.base_url = self.http.base_url
+
+    # --- sign-in ---------------------------------------------------------------------
+
+    def sign_in(self, user: str, password: str, device_name: str) -> dict[str, Any]:
+        """Sign in, register this laptop as a device and keep its refresh token in
+        the keyring. Returns the server's user record. AuthError when refused."""
+        try:
+            answer = self.http.request(
+                "POST", protocol.API_PREFIX + "/auth/login",
+                body={"username": user, "password": password, "device_name": device_name},
+                retries=1,
+            )
+        except Unauthorized:
+            raise AuthError("The user name or password is not correct.") from None
+        tokens = self._check_tokens(answer)
+        old_device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        if old_device and old_device != tokens["device_id"]:
+            self.credentials.delete(self._account(old_device))
+
+        def remember(s: Store) -> None:
+            with s.transaction():
+                s.set_setting(ls.K_SERVER, self.base_url)
+                s.set_setting(ls.K_USER, user)
+                s.set_setting(ls.K_DEVICE, str(tokens["device_id"]))
+                s.set_setting(ls.K_DEVICE_NAME, device_name)
+                s.set_setting(ls.K_LAST_ERROR, None)
+
+        self._db(remember)
+        self.credentials.set(self._account(str(tokens["device_id"])), tokens["refresh_token"])
+        self._access_token = tokens["access_token"]
+        return dict(answer.get("user") or {})
+
+    def sign_out(self) -> None:
+        """Forget this laptop's tokens (and revoke them on the server when reachable).
+        Local data and unsent changes stay."""
+        device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        if self._access_token:
+            try:
+                self.http.request("POST", protocol.API_PREFIX + "/auth/logout",
+                                  token=self._access_token, retries=0)
+            except (SyncError, Unauthorized) as exc:
+                log.info("sign-out: server not told (%s)", type(exc).__name__)
+        self._access_token = None
+        if device:
+            self.credentials.delete(self._account(device))
+
+    def is_signed_in(self) -> bool:
+        device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        return bool(self._access_token) or bool(device and self.credentials.get(self._account(device)))
+
+    # --- sync ------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        """Push the outbox, pull the server's changes, verify. Raises SyncInProgress
+        when another sync of this engine is running."""
+        if not self._lock.acquire(blocking=False):
+            raise SyncInProgress("A sync is already running.")
+        try:
+            return self._sync()
+        finally:
+            self._lock.release()
+
+    @property
+    def running(self) -> bool:
+        return self._lock.locked()
+
+    def _sync(self) -> SyncReport:
+        started = time.perf_counter()
+        requests0, bytes0 = self.http.stats.requests, self.http.stats.total_bytes
+        report = SyncReport()
+        run_id = self._db(lambda s: ls.start_run(s, utcnow()))
+        try:
+            self._push(report)
+            self._pull(report)
+            if report.requeued:
+                self._push(report)  # the restored server's missing ops go again
+            now = utcnow()
+            report.removed_partners += self._db(lambda s: pull_apply.retry_deferred_removals(s, now))
+            self._repair_after_reset(report)
+            self._verify(report)
+        except SyncError as exc:
+            report.duration = time.perf_counter() - started
+            self._finish(run_id, type(exc).__name__, report, str(exc))
+            raise
+        report.duration = time.perf_counter() - started
+        report.requests = self.http.stats.requests - requests0
+        report.bytes = self.http.stats.total_bytes - bytes0
+        self._finish(run_id, "ok", report, None)
+        return report
+
+    def _finish(self, run_id: int, outcome: str, report: SyncReport, error: str | None) -> None:
+        now = utcnow()
+
+        def save(s: Store) -> None:
+            with s.transaction():
+                ls.finish_run(s, run_id, now, outcome, report.as_dict())
+                s.set_setting(ls.K_LAST_ERROR, error)
+                if error is None:
+                    s.set_setting(ls.K_LAST_SYNC, now)
+
+        self._db(save)
+
+    # --- push ------------------------------------------------------------------------
+
+    def _push(self, report: SyncReport) -> None:
+        # ops written after this point wait for the next sync: they are not in any
+        # batch read below, so no answer can mark them
+        max_seq = self._db(ls.last_seq)
+        total = self._db(lambda s: s.pending_count())
+        done = 0
+        while True:
+            batch = self._db(lambda s: ls.push_batch(s, self.push_batch_size, max_seq))
+            if not batch:
+                return
+            self._report(SyncProgress("push", done, total, f"Sending {len(batch)} changes"))
+            answer = self._call("POST", "/sync/push", body={"ops": [_wire_op(op) for op in batch]})
+            results = answer.get("results") if isinstance(answer, dict) else None
+            if not isinstance(results, list):
+                raise ProtocolError("The server's push answer has no results.")
+            conflict_ids = [cid for r in results if isinstance(r, dict)
+                            for cid in (r.get("conflicts") or [])]
+            details = self._conflict_details(conflict_ids) if conflict_ids else {}
+            now = utcnow()
+            counts = self._db(lambda s: ls.record_push_results(s, batch, results, details, now))
+            answered = sum(counts.values())
+            if not answered:
+                raise ProtocolError("The server answered none of the changes sent.")
+            done += answered
+            report.pushed += answered
+            for outcome, n in counts.items():
+                setattr(report, outcome, getattr(report, outcome) + n)
+            report.conflicts += [
+                {"entity": c.get("entity"), "entity_id": c.get("entity_id"),
+                 "field": c.get("field"), "local_value": c.get("incoming_value"),
+                 "server_value": c.get("server_value")}
+                for c in details.values()
+            ]
+            self._report(SyncProgress("push", done, total, f"Sent {done} of {total} changes"))
+
+    def _conflict_details(self, ids: list[Any]) -> dict[Any, dict[str, Any]]:
+        answer = self._call("GET", "/conflicts", params={"state": "open"})
+        wanted = set(ids)
+        rows = answer.get("conflicts") if isinstance(answer, dict) else None
+        if not isinstance(rows, list):
+            raise ProtocolError("The server's conflict list is not readable.")
+        return {c["id"]: c for c in rows if isinstance(c, dict) and c.get("id") in wanted}
+
+    # --- pull ------------------------------------------------------------------------
+
+    def _pull(self, report: SyncReport) -> None:
+        while True:
+            cursor, epoch = self._db(lambda s: (s.get_setting(ls.K_CURSOR), s.get_setting(ls.K_EPOCH)))
+            params: dict[str, Any] = {"limit": self.pull_limit}
+            if cursor:
+                params["cursor"] = cursor
+            page = self._call("GET", "/sync/pull", params=params)
+            if not isinstance(page, dict) or not isinstance(page.get("changes"), list) \
+                    or not isinstance(page.get("cursor"), str):
+                raise ProtocolError("The server's pull answer is not readable.")
+            requeue = bool(page.get("reset") and epoch
+                           and page.get("server_epoch") and page["server_epoch"] != epoch)
+            now = utcnow()
+            result = self._db(lambda s: pull_apply.apply_page(s, page, requeue=requeue, now=now))
+            if requeue:
+                report.requeued += self._db(lambda s: s.pending_count())
+            report.pulled += result.applied
+            report.pull_pages += 1
+            report.removed_partners += result.removed_partners
+            report.deferred_partners += result.deferred_partners
+            report.open_conflicts = int(page.get("open_conflicts") or 0)
+            self._report(SyncProgress("pull", report.pulled, None,
+                                      f"Received {report.pulled} records"))
+            if not page.get("has_more"):
+                return
+
+    # --- verify and repair -------------------------------------------------------------
+
+    def _verify(self, report: SyncReport) -> None:
+        self._report(SyncProgress("verify", 0, None, "Checking"))
+        bad = self._mismatched(None)
+        if bad:
+            # a concurrent writer can cause a harmless mismatch: pull once more first
+            log.warning("verify: %s differ from the server; pulling again", ", ".join(bad))
+            self._pull(report)
+            bad = self._mismatched(bad)
+        if bad:
+            log.warning("verify: %s still differ; repairing from a snapshot", ", ".join(bad))
+            for name in bad:
+                self._repair(name, report)
+            bad = self._mismatched(bad)
+            if bad:
+                log.error("verify: %s differ even after repair", ", ".join(bad))
+        report.verified = not bad
+
+    def _mismatched(self, entities: list[str] | None) -> list[str]:
+        body = {"entities": entities} if entities else {}
+        answer = self._call("POST", "/sync/verify", body=body)
+        theirs = answer.get("entities") if isinstance(answer, dict) else None
+        if not isinstance(theirs, dict):
+            raise ProtocolError("The server's verify answer is not readable.")
+        names = [n for n in theirs if n in protocol.SYNCED_ENTITIES]
+        local = self._db(lambda s: pull_apply.local_digests(s, names))
+        return pull_apply.mismatched(local, theirs)
+
+    def _repair_after_reset(self, report: SyncReport) -> None:
+        pending = self._db(lambda s: s.get_setting(pull_apply.K_REPAIR))
+        if not pending:
+            return
+        for name in pending.split(","):
+            self._repair(name, report)
+        self._db(lambda s: s.set_setting(pull_apply.K_REPAIR, None))
+
+    def _repair(self, name: str, report: SyncReport) -> None:
+        """Re-read every record of one entity and drop local ones the server lacks."""
+        self._db(pull_apply.begin_snapshot)
+        after: str | None = None
+        seen = 0
+        while True:
+            params: dict[str, Any] = {"entity": name, "limit": self.pull_limit}
+            if after:
+                params["after"] = after
+            page = self._call("GET", "/sync/snapshot", params=params)
+            rows = page.get("rows") if isinstance(page, dict) else None
+            if not isinstance(rows, list):
+                raise ProtocolError("The server's snapshot answer is not readable.")
+            seen += self._db(lambda s: pull_apply.apply_snapshot_page(s, rows))
+            self._report(SyncProgress("repair", seen, None, f"Re-reading {name}: {seen}"))
+            after = page.get("next_after")
+            if not after:
+                break
+        removed = self._db(lambda s: pull_apply.finish_snapshot(s, name))
+        report.repaired.append(name)
+        log.warning("repair of %s: %d records re-read, %d stray removed", name, seen, removed)
+
+    # --- status, conflicts, rejected ops ---------------------------------------------
+
+    def status(self) -> SyncStatus:
+        def read(s: Store) -> tuple[ls.LocalSyncState, int, int, int]:
+            return (ls.read_state(s), s.pending_count(), len(ls.rejected_ops(s)),
+                    len(ls.conflicts(s)))
+
+        state, pending, rejected, conflicts = self._db(read)
+        device = state.device_id if state.server_url else None
+        return SyncStatus(
+            signed_in=self.is_signed_in(), server_url=state.server_url, user=state.user,
+            device_id=device, pending=pending, rejected=rejected, open_conflicts=conflicts,
+            last_sync_at=state.last_sync_at, last_error=state.last_error,
+            keyring_persistent=self.credentials.persistent, running=self.running,
+        )
+
+    def conflicts(self, *, include_resolved: bool = False) -> list[Row]:
+        """Conflicts the server reported for this laptop's changes (both values kept)."""
+        return self._db(lambda s: ls.conflicts(s, include_resolved=include_resolved))
+
+    def mark_conflict_reviewed(self, conflict_id: int) -> None:
+        now = utcnow()
+        self._db(lambda s: ls.resolve_conflict(s, conflict_id, now))
+
+    def rejected_ops(self) -> list[Row]:
+        """Local changes the server refused, with its reason (they stay visible)."""
+        return self._db(ls.rejected_ops)
+
+    def export_rejected(self, path: str | Path) -> int:
+        """Write the rejected changes to a JSON file; returns how many."""
+        return self._db(lambda s: ls.export_rejected(s, path))
+
+    def close(self) -> None:
+        self.http.close()
+
+    # --- internals ---------------------------------------------------------------------
+
+    def _db(self, fn: Callable[[Store], T]) -> T:
+        return self._run_db(fn)
+
+    def _report(self, p: SyncProgress) -> None:
+        if self.progress is None:
+            return
+        try:
+            self.progress(p)
+        except Exception:  # a broken progress display must not break the sync
+            log.exception("sync progress callback failed")
+
+    def _account(self, device_id: str) -> str:
+        return f"refresh-token {self.base_url} device {device_id}"
+
+    def _call(self, method: str, path: str, **kw: Any) -> Any:
+        """An authenticated API call; on 401 refresh the token once and retry."""
+        if not self._access_token:
+            self._refresh()
+        try:
+            return self.http.request(method, protocol.API_PREFIX + path,
+                                     token=self._access_token, **kw)
+        except Unauthorized as exc:
+            log.info("%s %s: 401 %s, refreshing the token", method, path, exc.code)
+        self._refresh()
+        try:
+            return self.http.request(method, protocol.API_PREFIX + path,
+                                     token=self._access_token, **kw)
+        except Unauthorized:
+            raise AuthError("The server no longer accepts this laptop's sign-in. "
+                            "Sign in again; your changes are kept.") from None
+
+    def _refresh(self) -> None:
+        device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        account = self._account(device) if device else None
+        token = self.credentials.get(account) if account else None
+        if not token or not account:
+            raise NotSignedInError("Not signed in to the sync server. Sign in first; "
+                                   "your changes are kept.")
+        try:
+            # never retried: refresh tokens rotate, and presenting a used one again
+            # would look like theft to the server
+            answer = self.http.request("POST", protocol.API_PREFIX + "/auth/refresh",
+                                       body={"refresh_token": token}, retries=0)
+        except Unauthorized:
+            self._access_token = None
+            self.credentials.delete(account)
+            raise AuthError("Your sign-in has expired or was revoked. Sign in again; "
+                            "your changes are kept.") from None
+        tokens = self._check_tokens(answer)
+        self.credentials.set(account, tokens["refresh_token"])
+        self._access_token = tokens["access_token"]
+
+    @staticmethod
+    def _check_tokens(answer: Any) -> dict[str, Any]:
+        if not isinstance(answer, dict) or not all(
+            answer.get(k) for k in ("access_token", "refresh_token", "device_id")
+        ):
+            raise ProtocolError("The server's sign-in answer is not readable.")
+        return answer
+
+
+def _wire_op(op: Row) -> dict[str, Any]:
+    return {
+        "op_id": op["op_id"], "seq": op["seq"], "entity": op["entity"],
+        "entity_id": op["entity_id"], "op": op["op"], "changes": op["changes"],
+        "base_version": op["base_version"], "created_at": op["created_at"],
+    }

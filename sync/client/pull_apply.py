@@ -1,0 +1,149 @@
+"""Applying what the server sends: pull pages, verify digests, snapshot repair.
+
+Each function runs on the store's thread and does its writes in one transaction, so
+a client killed half-way resumes from the last page it applied and skips nothing.
+Local changes the server has not acknowledged yet are kept on top of pulled rows.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from models.schema import ENTITIES, entity
+from models.store import Store
+from sync import protocol
+from sync.client import local_state as ls
+
+log = logging.getLogger(__name__)
+
+K_REPAIR = "sync.repair_pending"  # entities to repair after a reset pull, comma-separated
+
+
+@dataclass
+class PageResult:
+    applied: int = 0
+    removed_partners: list[str] = field(default_factory=list)
+    deferred_partners: list[str] = field(default_factory=list)
+
+
+def _pending_ids(store: Store) -> set[str]:
+    return {r[0] for r in store.db.execute(
+        "SELECT DISTINCT entity_id FROM outbox WHERE state = 'pending'").fetchall()}
+
+
+def _apply_rows(store: Store, changes: Iterable[dict[str, Any]]) -> int:
+    pending = _pending_ids(store)
+    deferred = set(ls.deferred_scope_removals(store))
+    n = 0
+    for ch in changes:
+        name = ch.get("entity")
+        row = ch.get("row")
+        if name not in ENTITIES or not isinstance(row, dict) or not row.get("id"):
+            log.warning("pull: skipped a change that is not a known record: %r", ch.get("entity"))
+            continue
+        if row["id"] in pending:
+            row = ls.overlay_pending(store, name, row)
+        if name == "partner" and row["id"] in deferred:
+            ls.cancel_scope_removal(store, row["id"])  # in scope again (A → B → A)
+        store.apply_remote(name, row, version=int(ch.get("version") or row.get("version") or 0))
+        n += 1
+    return n
+
+
+def apply_page(store: Store, page: dict[str, Any], *, requeue: bool, now: str) -> PageResult:
+    """Apply one pull page and save its cursor, all in one local transaction."""
+    result = PageResult()
+    with store.transaction():
+        if page.get("reset"):
+            if requeue:
+                n = ls.requeue_acked(store)
+                log.warning("server restored (new epoch): %d acknowledged ops queued again", n)
+            # after the last page, records the reset pull did not deliver are dropped
+            store.set_setting(K_REPAIR, ",".join(protocol.SYNCED_ENTITIES))
+        # removals first: a partner both removed and delivered cannot be in one page,
+        # and a later grant arrives as a back-fill
+        for partner_id in dict.fromkeys(page.get("scope_removed") or []):
+            if ls.remove_from_scope(store, partner_id, now):
+                result.removed_partners.append(partner_id)
+            else:
+                result.deferred_partners.append(partner_id)
+        result.applied = _apply_rows(store, page.get("changes") or [])
+        store.set_setting(ls.K_CURSOR, page.get("cursor") or "")
+        if page.get("server_epoch"):
+            store.set_setting(ls.K_EPOCH, str(page["server_epoch"]))
+    return result
+
+
+def retry_deferred_removals(store: Store, now: str) -> list[str]:
+    """Forget partners whose removal waited for our ops, now that they are answered."""
+    done = []
+    with store.transaction():
+        for partner_id in ls.deferred_scope_removals(store):
+            if ls.remove_from_scope(store, partner_id, now):
+                done.append(partner_id)
+    return done
+
+
+# --- verify and repair ---------------------------------------------------------------
+
+
+def local_digests(store: Store, entities: Iterable[str] = protocol.SYNCED_ENTITIES
+                  ) -> dict[str, dict[str, Any]]:
+    """(count, hash) of (id, version) per entity over rows the server has (version > 0),
+    tombstones included; partners waiting to be forgotten are left out."""
+    deferred = ls.deferred_scope_removals(store)
+    out = {}
+    for name in entities:
+        ent = entity(name)
+        sql = f"SELECT id, version FROM {ent.table} WHERE version > 0"
+        params: list[Any] = []
+        if deferred:
+            col = "id" if name == "partner" else ent.partner_field
+            if col:
+                sql += f" AND {col} NOT IN ({', '.join('?' for _ in deferred)})"
+                params = list(deferred)
+        count, digest = protocol.verify_digest(store.db.execute(sql, params).fetchall())
+        out[name] = {"count": count, "hash": digest}
+    return out
+
+
+def mismatched(local: dict[str, dict[str, Any]], server: dict[str, dict[str, Any]]) -> list[str]:
+    return [
+        name for name, theirs in server.items()
+        if name in local and (local[name]["count"], local[name]["hash"])
+        != (theirs.get("count"), theirs.get("hash"))
+    ]
+
+
+def begin_snapshot(store: Store) -> None:
+    """A scratch table of the ids a snapshot delivered (bounded memory, any collation)."""
+    store.db.execute("CREATE TEMP TABLE IF NOT EXISTS sync_snapshot_seen (id TEXT PRIMARY KEY)")
+    store.db.execute("DELETE FROM sync_snapshot_seen")
+
+
+def apply_snapshot_page(store: Store, rows: list[dict[str, Any]]) -> int:
+    with store.transaction():
+        n = _apply_rows(store, rows)
+        store.db.executemany(
+            "INSERT OR IGNORE INTO sync_snapshot_seen (id) VALUES (?)",
+            [(r["row"]["id"],) for r in rows if isinstance(r.get("row"), dict)],
+        )
+    return n
+
+
+def finish_snapshot(store: Store, entity_name: str) -> int:
+    """Drop local rows of the entity the server did not list (and that carry no
+    unsent change); returns how many."""
+    ent = entity(entity_name)
+    stray = [r[0] for r in store.db.execute(
+        f"SELECT id FROM {ent.table} WHERE version > 0 AND id NOT IN "
+        "(SELECT id FROM sync_snapshot_seen) AND id NOT IN "
+        "(SELECT entity_id FROM outbox WHERE state = 'pending')").fetchall()]
+    n = store.forget_records(entity_name, stray) if stray else 0
+    store.db.execute("DELETE FROM sync_snapshot_seen")
+    if n:
+        log.warning("repair: %d local %s records the server does not have were removed",
+                    n, entity_name)
+    return n
