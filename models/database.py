@@ -12,7 +12,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from models.errors import CorruptDatabaseError, DatabaseLockedError, SchemaTooNewError
+from models.errors import (
+    CorruptDatabaseError, DatabaseLockedError, SchemaTooNewError, is_locked_error,
+)
 from models.migrations import known_names, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -100,10 +102,18 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
             )
         applied = check_schema(db, path)
         if migrate:
-            pending = migrations.pending(db)
-            if pending and applied:
-                backup_file(db, path, pending[0].name)
-            migrations.apply(db)
+            try:
+                pending = migrations.pending(db)
+                if pending and applied:
+                    backup_file(db, path, pending[0].name)
+                migrations.apply(db)
+            except sqlite3.OperationalError as exc:
+                if is_locked_error(exc):
+                    raise DatabaseLockedError(
+                        f"{path} is in use by another program, so its update to this version "
+                        "could not run. Close the other program and try again."
+                    ) from exc
+                raise
         db.execute("PRAGMA foreign_keys = OFF")
         db.execute("PRAGMA synchronous = NORMAL")
     except BaseException:

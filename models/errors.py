@@ -32,3 +32,12 @@ class SchemaTooNewError(StoreError):
 
 class DatabaseLockedError(StoreError):
     """Another ChannelKeeper (or another program) holds the profile."""
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    import sqlite3
+
+    return isinstance(exc, sqlite3.OperationalError) and (
+        "locked" in str(exc) or "busy" in str(exc)
+    )

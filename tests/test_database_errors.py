@@ -1,0 +1,213 @@
+"""Files the store must refuse without touching them (corrupt, truncated, not SQLite),
+a database or profile another process holds, and bad values on import."""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from desktop.profile_lock import ProfileLock
+from models import database
+from models.database import open_database
+from models.errors import CorruptDatabaseError, DatabaseLockedError, ValidationError
+from models.migrations import known_names, migrations
+from models.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _short_busy_timeout(monkeypatch):
+    # the app waits 5 s for a lock; the tests need not
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+
+
+def _filled_db(path: Path, partners: int = 40) -> Path:
+    store = Store(open_database(path))
+    with store.transaction():
+        for i in range(partners):
+            p = store.create_partner(name_zh=f"华东渠道商{i}", tier="core", stage="mature",
+                                     notes="渠道方反馈近期回款周期变长。" * 20)
+            store.create("meeting", {"partner_id": p["id"], "type": "visit",
+                                     "starts_at": "2026-11-01 10:00", "notes": "会议纪要" * 200})
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.db.conn.close()
+    return path
+
+
+def _assert_refused_untouched(path: Path, error: type[Exception], match: str = "") -> None:
+    before = path.read_bytes()
+    siblings = set(path.parent.iterdir())
+    with pytest.raises(error, match=match) as exc:
+        open_database(path)
+    assert path.read_bytes() == before
+    assert not list(path.parent.glob("*.bak"))
+    leftovers = {p.name for p in set(path.parent.iterdir()) - siblings}
+    assert not leftovers - {path.name + "-wal", path.name + "-shm"}
+    assert str(path) in str(exc.value) or path.name in str(exc.value)
+
+
+def test_random_bytes_are_refused(tmp_path):
+    path = tmp_path / "channelkeeper.db"
+    path.write_bytes(random.Random(1).randbytes(64 * 1024))
+    _assert_refused_untouched(path, CorruptDatabaseError, "not an SQLite file")
+
+
+def test_text_file_is_refused(tmp_path):
+    path = tmp_path / "channelkeeper.db"
+    path.write_text("partner,tier\n华东渠道商,core\n", encoding="utf-8")
+    _assert_refused_untouched(path, CorruptDatabaseError, "untouched")
+
+
+def test_truncated_sqlite_file_is_refused(tmp_path):
+    good = _filled_db(tmp_path / "good.db")
+    data = good.read_bytes()
+    assert len(data) > 8 * 4096
+    path = tmp_path / "channelkeeper.db"
+    path.write_bytes(data[: len(data) // 2])
+    _assert_refused_untouched(path, CorruptDatabaseError, "damaged|cannot be read")
+
+
+def test_sqlite_file_with_damaged_pages_is_refused(tmp_path):
+    path = _filled_db(tmp_path / "channelkeeper.db")
+    data = bytearray(path.read_bytes())
+    page = 4096
+    rng = random.Random(2)
+    for p in range(2, len(data) // page):  # keep the header page, scramble the rest
+        start = p * page + 8
+        data[start : start + 200] = rng.randbytes(200)
+    path.write_bytes(bytes(data))
+    _assert_refused_untouched(path, CorruptDatabaseError, "damaged|cannot be read")
+
+
+def test_header_only_file_is_refused(tmp_path):
+    path = tmp_path / "channelkeeper.db"
+    path.write_bytes(database.SQLITE_MAGIC + b"\x00" * 84)  # half a header, no pages
+    _assert_refused_untouched(path, CorruptDatabaseError, "damaged|cannot be read|not an SQLite")
+
+
+def test_empty_file_becomes_a_new_database(tmp_path):
+    path = tmp_path / "channelkeeper.db"
+    path.write_bytes(b"")
+    db = open_database(path)
+    assert [m.name for m in migrations.applied(db)] == known_names()
+    db.conn.close()
+
+
+_HOLD_WRITE_LOCK = textwrap.dedent(
+    """
+    import sqlite3, sys, time
+    c = sqlite3.connect(sys.argv[1], isolation_level=None)
+    c.execute("BEGIN EXCLUSIVE")
+    c.execute("INSERT INTO settings (key, value) VALUES ('held', 'by another process')")
+    print("locked", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+@pytest.fixture
+def writer_holding(tmp_path):
+    """A subprocess in the middle of an exclusive transaction on a database."""
+    procs: list[subprocess.Popen] = []
+
+    def hold(path: Path) -> subprocess.Popen:
+        proc = subprocess.Popen([sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)],
+                                stdout=subprocess.PIPE, text=True)
+        procs.append(proc)
+        assert proc.stdout.readline().strip() == "locked"
+        return proc
+
+    yield hold
+    for proc in procs:
+        proc.kill()
+        proc.wait()
+
+
+def test_write_while_another_process_holds_the_lock(tmp_path, writer_holding):
+    path = _filled_db(tmp_path / "channelkeeper.db", partners=1)
+    store = Store(open_database(path))
+    writer_holding(path)
+    with pytest.raises(DatabaseLockedError, match="another program is writing"):
+        store.create_partner(name_zh="新渠道", tier="ordinary", stage="intro")
+    with pytest.raises(DatabaseLockedError):
+        store.create_many("partner", [{"name_en": "X", "tier": "core", "stage": "intro"}])
+    assert store.count("partner") == 1 and len(store.outbox()) == 2  # partner + meeting
+    store.db.conn.close()
+
+
+def test_migration_while_another_process_holds_the_lock(tmp_path, writer_holding):
+    path = tmp_path / "channelkeeper.db"
+    db = open_database(path, migrate=False)
+    migrations.apply(db, stop_before=known_names()[1])
+    db.conn.close()
+    writer_holding(path)
+    with pytest.raises(DatabaseLockedError, match="in use by another program"):
+        open_database(path)
+    db = open_database(path, migrate=False)
+    assert [m.name for m in migrations.applied(db)] == known_names()[:1]
+    db.conn.close()
+
+
+def test_database_in_rollback_journal_mode_held_by_another_process(tmp_path, writer_holding):
+    # a file written by another tool in the default journal mode: switching it to WAL
+    # needs the lock
+    path = tmp_path / "channelkeeper.db"
+    import sqlite3
+
+    c = sqlite3.connect(path)
+    c.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+    c.commit()
+    c.close()
+    writer_holding(path)
+    with pytest.raises(DatabaseLockedError, match="in use by another program"):
+        open_database(path)
+
+
+def test_profile_held_by_another_process(tmp_path):
+    lock_file = tmp_path / "profile" / "channelkeeper.lock"
+    code = (
+        "import sys, time\n"
+        "from desktop.profile_lock import ProfileLock\n"
+        "from pathlib import Path\n"
+        "lock = ProfileLock(Path(sys.argv[1])).acquire()\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(lock_file)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseLockedError, match="open in another ChannelKeeper window"):
+            ProfileLock(lock_file).acquire()
+    finally:
+        proc.kill()
+        proc.wait()
+    with ProfileLock(lock_file):  # a killed holder leaves no stale lock
+        pass
+
+
+def test_unknown_tier_in_an_import_is_refused_and_nothing_is_written(store):
+    rows = [
+        {"name_zh": "华南分销", "tier": "core", "stage": "mature"},
+        {"name_zh": "西南代理", "tier": "gold", "stage": "mature"},  # not a tier
+        {"name_zh": "华北渠道", "tier": "ordinary", "stage": "intro"},
+    ]
+    with pytest.raises(ValidationError, match="gold") as exc:
+        store.create_many("partner", rows)
+    assert exc.value.field == "tier"
+    assert store.count("partner") == 0 and store.outbox() == [] and store.search("华南") == []
+
+
+@pytest.mark.parametrize("field, value", [("tier", "Core "), ("stage", "成熟"), ("tier", 3)])
+def test_other_bad_enum_values_are_refused(store, field, value):
+    values = {"name_en": "Harbor Trading", "tier": "core", "stage": "mature", field: value}
+    with pytest.raises(ValidationError) as exc:
+        store.create("partner", values)
+    assert exc.value.field == field
