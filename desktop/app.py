@@ -1,0 +1,205 @@
+"""Starting the desktop app: the QApplication, its font and language, and a main
+window over one profile (lock, store, job lanes, context), closed down in order.
+
+The window appears before any data is read: the views load in the database lane
+and ``MainWindow.ready`` fires when the first load is done.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.jobs import JobRunner
+from desktop.paths import APP_NAME, Profile
+from desktop.profile_lock import ProfileLock
+from desktop.settings import Settings
+from models.database import open_database
+from models.errors import CorruptDatabaseError, DatabaseLockedError, SchemaTooNewError, StoreError
+from models.store import Store
+from ui.app_context import AppContext
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+#: fonts that carry Simplified Chinese, best first; the platform default may not
+CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
+             "Source Han Sans SC", "Noto Sans SC", "SimHei")
+
+
+def create_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (the existing one, in tests) with name and a CJK-capable font."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("ChannelKeeper")
+    app.setOrganizationName(APP_NAME)
+    family = cjk_font_family()
+    if family:
+        font = QFont(app.font())
+        font.setFamilies([family, *[f for f in font.families() if f != family]])
+        app.setFont(font)
+    return app
+
+
+def cjk_font_family() -> str | None:
+    """The first installed font of ``CJK_FONTS`` (None: leave Qt's fallback to it)."""
+    installed = set(QFontDatabase.families())
+    return next((f for f in CJK_FONTS if f in installed), None)
+
+
+# --- language ---------------------------------------------------------------------------
+
+
+def resolve_language(code: str) -> str:
+    """"en" or "zh_CN" for a setting ("" follows the system locale)."""
+    if code:
+        return code
+    return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+_installed: list[QTranslator] = []
+
+
+def install_language(code: str) -> str:
+    """Install the translators for ``code`` (replacing any before) and return the
+    language actually used. Every widget then gets a LanguageChange event."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    language = resolve_language(code)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language != "en":
+        ours = QTranslator(app)
+        if ours.load(str(TRANSLATIONS_DIR / f"channelkeeper_{language}.qm")):
+            _installed.append(ours)
+        else:
+            log.warning("no translation for %s in %s", language, TRANSLATIONS_DIR)
+        qt = QTranslator(app)  # Qt's own dialogs' buttons (OK, Cancel, Discard…)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt)
+        for translator in _installed:
+            app.installTranslator(translator)
+    # dates and numbers follow the language (installing or removing a translator
+    # already tells every widget to retranslate)
+    QLocale.setDefault(QLocale(language if language != "en" else "en_US"))
+    return language
+
+
+# --- opening a profile -------------------------------------------------------------------
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def report_open_error(exc: BaseException) -> None:
+    """A clear, blocking message: what happened, and that nothing was changed."""
+    if isinstance(exc, DatabaseLockedError):
+        title = _t("ChannelKeeper is already open")
+        headline = _t("This profile is already open in another ChannelKeeper window. "
+                      "Switch to that window, or close it and try again.")
+    elif isinstance(exc, SchemaTooNewError):
+        title = _t("Newer database")
+        headline = _t("This profile was saved by a newer version of ChannelKeeper. "
+                      "Update ChannelKeeper to open it. The file was not changed.")
+    elif isinstance(exc, CorruptDatabaseError):
+        title = _t("Database cannot be opened")
+        headline = _t("The profile's database file is damaged or is not a ChannelKeeper "
+                      "database. It was left untouched; restore a backup or choose another "
+                      "profile with --profile.")
+    else:
+        title = _t("ChannelKeeper cannot start")
+        headline = _t("The profile could not be opened.")
+    QMessageBox.critical(None, title, f"{headline}\n\n{exc}")
+
+
+class AppSession:
+    """What one open profile holds, released in order when its window closes."""
+
+    def __init__(self, lock: ProfileLock, store: Store, jobs: JobRunner) -> None:
+        self.lock = lock
+        self.store = store
+        self.jobs = jobs
+        self.closed = False
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.jobs.shutdown()  # waits for queued database work (autosaves) to finish
+        self.store.db.conn.close()
+        self.lock.release()
+
+
+def open_main_window(profile: Profile, *, offer_demo: bool = True,
+                     today: Callable[[], dt.date] | None = None) -> MainWindow | None:
+    """Lock the profile, open its store and show the main window at once (data loads
+    in the background). None, after a clear message, when the profile cannot be
+    opened; nothing on disk is changed then."""
+    profile.ensure()
+    lock = ProfileLock(profile.lock_file)
+    try:
+        lock.acquire()
+    except DatabaseLockedError as exc:
+        report_open_error(exc)
+        return None
+    try:
+        store = Store(open_database(profile.database))
+    except (StoreError, OSError) as exc:
+        lock.release()
+        report_open_error(exc)
+        return None
+
+    settings = Settings(profile.settings_file)
+    jobs = JobRunner()
+    ctx = AppContext(store, jobs, settings, today=today)
+    install_language(settings.language)
+    ctx.language_changed.connect(install_language)
+    window = MainWindow(ctx)
+    window.session = AppSession(lock, store, jobs)  # type: ignore[attr-defined]
+    window.closing.connect(window.session.close)  # type: ignore[attr-defined]
+    geometry = settings.window_geometry
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    window.show()
+    window.reload()
+    if offer_demo and not settings.demo_offered:
+        window.ready.connect(lambda: _offer_demo_if_empty(window))
+    return window
+
+
+def _offer_demo_if_empty(window: MainWindow) -> None:
+    if window.partners.model.rowCount():
+        return
+    from ui.demo_offer import DemoLoader, DemoOfferDialog
+
+    def ask() -> None:
+        dialog = DemoOfferDialog(window)
+        dialog.exec()
+        window.ctx.settings.demo_offered = True
+        if dialog.choice == "demo":
+            window.demo_loader = DemoLoader(window.ctx, window)  # type: ignore[attr-defined]
+            window.demo_loader.start()  # type: ignore[attr-defined]
+
+    # after the ready signal has reached everyone (benchmarks stop their clock there)
+    QTimer.singleShot(0, ask)
+
+
+def run_app(profile: Profile, argv: Sequence[str] | None = None, *, offer_demo: bool = True) -> int:
+    """Start the GUI on ``profile`` and run until the window closes."""
+    app = create_app(argv)
+    window = open_main_window(profile, offer_demo=offer_demo)
+    if window is None:
+        return 1
+    return app.exec()

@@ -1,0 +1,80 @@
+"""Help → Keyboard shortcuts: built from the window's actual QActions, so the list
+can never disagree with what the keys do."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeView, QVBoxLayout, QWidget
+
+
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(command, keys) for every action that has a shortcut, in the order given."""
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for action in actions:
+        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        if not keys:
+            continue
+        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        name = name.rstrip("…").rstrip(".")
+        text = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        if (name, text) in seen:
+            continue
+        seen.add((name, text))
+        rows.append((name, text))
+    return rows
+
+
+class ShortcutTableModel(QAbstractTableModel):
+    def __init__(self, rows: Sequence[tuple[str, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows = list(rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (QCoreApplication.translate("HelpDialog", "Command"),
+                    QCoreApplication.translate("HelpDialog", "Shortcut"))[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        return None
+
+
+class ShortcutsDialog(QDialog):
+    """The keyboard shortcuts of the given actions."""
+
+    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.resize(520, 480)
+        self.model = ShortcutTableModel(shortcut_rows(actions), self)
+        view = QTreeView()
+        view.setModel(self.model)
+        view.setRootIsDecorated(False)
+        view.setAlternatingRowColors(True)
+        view.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)

@@ -1,0 +1,296 @@
+"""The partner list as a Qt table model, and the proxy that filters it.
+
+The model holds ``PartnerOverview`` rows loaded once in the database lane; the proxy
+filters them in memory, so typing in the search box never queries the database (a
+5,000-partner list must filter within a keystroke).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from models.insights import PartnerOverview
+from ui import labels
+
+#: the role carrying a partner's id (for opening its workspace)
+PARTNER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the role carrying a raw, sortable value (dates as ISO text, numbers as numbers)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS = (
+    "name_zh", "name_en", "tier", "stage", "region", "last_met", "days_since",
+    "visit_status", "open_actions", "signs",
+)
+COLUMN = {name: i for i, name in enumerate(COLUMNS)}
+
+_VISIT_COLOURS = {"overdue": QColor("#b3261e"), "due": QColor("#a05a00")}
+
+
+def _header(name: str) -> str:
+    return {
+        "name_zh": QCoreApplication.translate("PartnerTableModel", "Name (Chinese)"),
+        "name_en": QCoreApplication.translate("PartnerTableModel", "Name (English)"),
+        "tier": QCoreApplication.translate("PartnerTableModel", "Tier"),
+        "stage": QCoreApplication.translate("PartnerTableModel", "Stage"),
+        "region": QCoreApplication.translate("PartnerTableModel", "Region"),
+        "last_met": QCoreApplication.translate("PartnerTableModel", "Last visit"),
+        "days_since": QCoreApplication.translate("PartnerTableModel", "Days since"),
+        "visit_status": QCoreApplication.translate("PartnerTableModel", "Visit status"),
+        "open_actions": QCoreApplication.translate("PartnerTableModel", "Open actions"),
+        "signs": QCoreApplication.translate("PartnerTableModel", "Warning signs"),
+    }[name]
+
+
+class PartnerTableModel(QAbstractTableModel):
+    """One row per live partner; ``set_rows`` replaces them all."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PartnerOverview] = []
+        # lower-cased "name_zh name_en region" per row, built once per load so the
+        # proxy's text filter is a plain substring test
+        self._haystacks: list[str] = []
+
+    # --- data in -----------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[PartnerOverview]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._haystacks = [
+            " ".join(filter(None, (r.name_zh, r.name_en, r.region))).casefold() for r in self._rows
+        ]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PartnerOverview:
+        return self._rows[row]
+
+    def haystack(self, row: int) -> str:
+        return self._haystacks[row]
+
+    def rows(self) -> list[PartnerOverview]:
+        return list(self._rows)
+
+    def row_of(self, partner_id: str) -> int:
+        for i, r in enumerate(self._rows):
+            if r.id == partner_id:
+                return i
+        return -1
+
+    def regions(self) -> list[str]:
+        return sorted({r.region for r in self._rows if r.region})
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves: one Python ``sorted`` with a key is far faster than
+        the proxy comparing cells through ``data()`` (a view of 5,000 partners)."""
+        if not 0 <= column < len(COLUMNS) or not self._rows:
+            return
+        col = COLUMNS[column]
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_ids = [self._rows[i.row()].id for i in old_persistent]
+        order_ = sorted(range(len(self._rows)),
+                        key=lambda i: self._sort_value(self._rows[i], col),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [self._rows[i] for i in order_]
+        self._haystacks = [self._haystacks[i] for i in order_]
+        new_row = {r.id: n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            old_persistent,
+            [self.index(new_row[pid], i.column()) for pid, i in zip(old_ids, old_persistent, strict=True)],
+        )
+        self.layoutChanged.emit()
+
+    def retranslate(self) -> None:
+        """Labels are computed on demand; tell views to fetch them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    # --- QAbstractTableModel ---------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _header(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == SORT_ROLE:
+            return self._sort_value(r, col)
+        if role == PARTNER_ID_ROLE:
+            return r.id
+        if role == Qt.ItemDataRole.ForegroundRole and col == "visit_status":
+            colour = _VISIT_COLOURS.get(r.visit_status)
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("days_since", "open_actions"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "signs" and r.signs:
+            return "\n".join(labels.sign_label(s) for s in r.signs)
+        return None
+
+    @staticmethod
+    def _display(r: PartnerOverview, col: str) -> str:
+        if col == "tier":
+            return labels.tier_label(r.tier)
+        if col == "stage":
+            return labels.stage_label(r.stage)
+        if col == "visit_status":
+            return labels.visit_status_label(r.visit_status)
+        if col == "last_met":
+            return r.last_met.isoformat() if r.last_met else "—"
+        if col == "days_since":
+            return "" if r.days_since is None else str(r.days_since)
+        if col == "open_actions":
+            return str(r.open_actions) if r.open_actions else ""
+        if col == "signs":
+            return "; ".join(labels.sign_label(s) for s in r.signs)
+        return getattr(r, col) or ""
+
+    @staticmethod
+    def _sort_value(r: PartnerOverview, col: str) -> Any:
+        if col == "tier":
+            return ("core", "strategic", "emerging", "ordinary").index(r.tier) if r.tier in (
+                "core", "strategic", "emerging", "ordinary") else 9
+        if col == "stage":
+            order = ("intro", "running_in", "mature", "advanced")
+            return order.index(r.stage) if r.stage in order else 9
+        if col == "visit_status":
+            return {"overdue": 0, "due": 1, "ok": 2}.get(r.visit_status, 3)
+        if col == "last_met":
+            return r.last_met.isoformat() if r.last_met else ""
+        if col == "days_since":
+            # never visited sorts as the longest wait
+            return 1_000_000 if r.days_since is None else r.days_since
+        if col == "open_actions":
+            return r.open_actions
+        if col == "signs":
+            return len(r.signs)
+        return (getattr(r, col) or "").casefold()
+
+
+class PartnerFilterProxy(QSortFilterProxyModel):
+    """Filters partners by tier, stage, region, visit status and free text.
+
+    The accepted ids are computed in one Python pass per filter change and
+    ``filterAcceptsRow`` only looks the answer up: Qt calls it once per row, and a
+    per-row Python predicate is what would make typing slow on big profiles. A
+    keystroke that leaves the same rows visible does not disturb the view at all.
+    Sorting is handed to the source model (see ``PartnerTableModel.sort``).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tier = ""
+        self._stage = ""
+        self._region = ""
+        self._visit = ""
+        self._words: list[str] = []
+        self._accepted: set[str] | None = None
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    def setSourceModel(self, model: QAbstractTableModel) -> None:  # noqa: N802 - Qt override
+        old = self.sourceModel()
+        if old is not None:
+            old.modelReset.disconnect(self._on_source_reset)
+        # connected before the proxy's own handler, so the ids are fresh when it filters
+        model.modelReset.connect(self._on_source_reset)
+        super().setSourceModel(model)
+        self._on_source_reset()
+
+    def _on_source_reset(self) -> None:
+        self._accepted = self._compute()
+        model = self.sourceModel()
+        if self._sort_column >= 0 and isinstance(model, PartnerTableModel):
+            model.sort(self._sort_column, self._sort_order)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Forward to the source model and remember it, so a reload stays sorted."""
+        self._sort_column, self._sort_order = column, order
+        model = self.sourceModel()
+        if isinstance(model, PartnerTableModel):
+            model.sort(column, order)
+
+    # --- filter setters ------------------------------------------------------------------
+
+    def set_tier(self, tier: str) -> None:
+        self._set("_tier", tier or "")
+
+    def set_stage(self, stage: str) -> None:
+        self._set("_stage", stage or "")
+
+    def set_region(self, region: str) -> None:
+        self._set("_region", region or "")
+
+    def set_visit_status(self, status: str) -> None:
+        self._set("_visit", status or "")
+
+    def set_text(self, text: str) -> None:
+        words = text.casefold().split()
+        if words != self._words:
+            self._words = words
+            self._apply()
+
+    def _set(self, attr: str, value: str) -> None:
+        if getattr(self, attr) != value:
+            setattr(self, attr, value)
+            self._apply()
+
+    def _apply(self) -> None:
+        accepted = self._compute()
+        if accepted == self._accepted:
+            return
+        self.beginFilterChange()
+        self._accepted = accepted
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _compute(self) -> set[str] | None:
+        model = self.sourceModel()
+        if not isinstance(model, PartnerTableModel):
+            return None
+        tier, stage, region, visit = self._tier, self._stage, self._region, self._visit
+        words = self._words
+        if not (tier or stage or region or visit or words):
+            return None
+        accepted: set[str] = set()
+        for r, hay in zip(model._rows, model._haystacks, strict=True):
+            if ((not tier or r.tier == tier) and (not stage or r.stage == stage)
+                    and (not region or r.region == region)
+                    and (not visit or r.visit_status == visit)
+                    and all(w in hay for w in words)):
+                accepted.add(r.id)
+        # everything visible is the same as no filter: lets a keystroke that hides
+        # nothing skip the view update
+        return None if len(accepted) == len(model._rows) else accepted
+
+    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        acc = self._accepted
+        if acc is None:
+            return True
+        model = self.sourceModel()
+        return model._rows[source_row].id in acc  # type: ignore[attr-defined]

@@ -1,0 +1,297 @@
+"""The Partners page: every partner in a sortable table with instant filters.
+
+Rows are loaded once per data change in the database lane; filtering by tier, stage,
+region, visit status and text happens in memory in the proxy, so it keeps up with
+typing on a 5,000-partner profile.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain import Stage, Tier, VisitStatus
+from models.insights import partner_overviews
+from ui import labels
+from ui.app_context import AppContext
+from ui.partner_dialog import delete_partner_with_confirmation
+from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, PartnerTableModel
+
+#: entities whose changes alter a partner's overview row
+RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "kpi_snapshot"}
+RELOAD_DELAY_MS = 250
+
+
+class PartnersView(QWidget):
+    """``open_partner(id)``: the user wants this partner's workspace.
+    ``new_partner_requested``: the New partner button. ``partner_deleted(id, name)``:
+    a partner was deleted (the main window offers Undo). ``loaded``: rows arrived."""
+
+    open_partner = Signal(str)
+    edit_partner = Signal(str)
+    new_partner_requested = Signal()
+    partner_deleted = Signal(str, str)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._request = 0
+        self.model = PartnerTableModel(self)
+        self.proxy = PartnerFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("partner_filter_text")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._update_count)
+        self.tier_combo = self._combo("tier_filter", [t.value for t in Tier])
+        self.stage_combo = self._combo("stage_filter", [s.value for s in Stage])
+        self.region_combo = self._combo("region_filter", [])
+        self.visit_combo = self._combo("visit_filter", [v.value for v in VisitStatus])
+        self.tier_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_tier(self.tier_combo.currentData() or ""))
+        self.stage_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_stage(self.stage_combo.currentData() or ""))
+        self.region_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_region(self.region_combo.currentData() or ""))
+        self.visit_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_visit_status(self.visit_combo.currentData() or ""))
+        for combo in (self.tier_combo, self.stage_combo, self.region_combo, self.visit_combo):
+            combo.currentIndexChanged.connect(self._update_count)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_partner_requested)
+        self.count_label = QLabel()
+
+        self.table = QTableView()
+        self.table.setObjectName("partners_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMN["visit_status"], Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        # a hidden, fixed-height vertical header keeps filtering 5,000 rows cheap
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in ((COLUMN["name_zh"], 200), (COLUMN["name_en"], 200),
+                           (COLUMN["last_met"], 95), (COLUMN["days_since"], 80)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+        self.edit_action = QAction(self)
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_action.triggered.connect(self._edit_selected)
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.focus_filter_action = QAction(self)
+        self.focus_filter_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.focus_filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.focus_filter_action.triggered.connect(self.focus_filter)
+        self.addActions([self.edit_action, self.delete_action, self.focus_filter_action])
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for combo in (self.tier_combo, self.stage_combo, self.region_combo, self.visit_combo):
+            bar.addWidget(combo, 1)
+        bar.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count_label)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        ctx.changed.connect(self._on_changed)
+        self.retranslate()
+
+    def _combo(self, name: str, values: list[str]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem("", "")
+        for v in values:
+            combo.addItem(v, v)
+        return combo
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        """Load every partner's overview in the database lane; stale answers are dropped."""
+        self._request += 1
+        request = self._request
+        today = self.ctx.today()
+        cadence = self.ctx.settings.cadence()
+        self.ctx.run_db(lambda s: partner_overviews(s, today, cadence),
+                        lambda rows: self._loaded(request, rows), self._load_failed)
+
+    def _loaded(self, request: int, rows: list[Any]) -> None:
+        if request != self._request:
+            return
+        selected = self.selected_partner_id()
+        self.model.set_rows(rows)
+        self._refresh_regions()
+        if selected:
+            self.select_partner(selected)
+        self._update_count()
+        self.loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.ctx.status_message.emit(self.tr("Could not load partners: %1").replace("%1", str(exc)))
+
+    @Slot(object)
+    def _on_changed(self, change: Any) -> None:
+        if change.entity in RELEVANT_ENTITIES:
+            self._reload_timer.start()
+
+    def _refresh_regions(self) -> None:
+        current = self.region_combo.currentData() or ""
+        regions = self.model.regions()
+        existing = [self.region_combo.itemData(i) for i in range(1, self.region_combo.count())]
+        if existing == regions:
+            return
+        self.region_combo.blockSignals(True)
+        while self.region_combo.count() > 1:
+            self.region_combo.removeItem(1)
+        for r in regions:
+            self.region_combo.addItem(r, r)
+        i = self.region_combo.findData(current)
+        self.region_combo.setCurrentIndex(max(i, 0))
+        self.region_combo.blockSignals(False)
+        if i < 0 and current:
+            self.proxy.set_region("")
+
+    # --- filtering (public: benchmarks and the main window call these) ------------------------
+
+    def set_filter_text(self, text: str) -> None:
+        """Filter the loaded rows as if typed into the search box."""
+        self.search.setText(text)
+
+    def set_combo_filter(self, which: str, value: str) -> None:
+        """Pick ``value`` ("" for all) in the tier/stage/region/visit combo box."""
+        combo = {"tier": self.tier_combo, "stage": self.stage_combo,
+                 "region": self.region_combo, "visit_status": self.visit_combo}[which]
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def visible_partner_ids(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(PARTNER_ID_ROLE) for r in range(self.proxy.rowCount())]
+
+    @Slot()
+    def focus_filter(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    @Slot()
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("%n partner(s)", "", total))
+        else:
+            self.count_label.setText(
+                self.tr("Showing %1 of %n partner(s)", "", total).replace("%1", str(shown)))
+
+    # --- selection and actions ---------------------------------------------------------------
+
+    def selected_partner_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(PARTNER_ID_ROLE) if index.isValid() else None
+
+    def select_partner(self, partner_id: str) -> bool:
+        row = self.model.row_of(partner_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        pid = index.data(PARTNER_ID_ROLE)
+        if pid:
+            self.open_partner.emit(pid)
+
+    @Slot()
+    def _edit_selected(self) -> None:
+        pid = self.selected_partner_id()
+        if pid:
+            self.edit_partner.emit(pid)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Delete the selected partner after confirmation (soft delete, undoable)."""
+        index = self.table.currentIndex()
+        pid = index.data(PARTNER_ID_ROLE) if index.isValid() else None
+        if not pid:
+            return
+        name = self.model.row_at(self.model.row_of(pid)).display_name
+        delete_partner_with_confirmation(self.ctx, self, pid, name,
+                                         lambda: self.partner_deleted.emit(pid, name))
+
+    @Slot(QPoint)
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        open_action = menu.addAction(self.tr("Open workspace"))
+        open_action.triggered.connect(lambda: self._activated(index))
+        menu.addAction(self.edit_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # --- language -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Filter by name or region (Ctrl+F)…"))
+        self.new_button.setText(self.tr("New partner…"))
+        self.edit_action.setText(self.tr("Edit partner…"))
+        self.delete_action.setText(self.tr("Delete partner…"))
+        self.focus_filter_action.setText(self.tr("Filter partners"))
+        for combo, all_text, fn in (
+            (self.tier_combo, self.tr("All tiers"), labels.tier_label),
+            (self.stage_combo, self.tr("All stages"), labels.stage_label),
+            (self.region_combo, self.tr("All regions"), str),
+            (self.visit_combo, self.tr("Any visit status"), labels.visit_status_label),
+        ):
+            combo.setItemText(0, all_text)
+            for i in range(1, combo.count()):
+                combo.setItemText(i, fn(combo.itemData(i)))
+        self.model.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,181 @@
+"""Settings: language, visit cadence per tier, and the company logo for review packs.
+
+A new language applies at once: the dialog stores it and emits
+``ctx.language_changed``; the app reinstalls its translator, and every widget
+retranslates itself on Qt's LanguageChange event.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain import DEFAULT_CADENCE_DAYS, Tier
+from ui import labels
+from ui.app_context import AppContext
+
+LOGO_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".bmp", ".gif"}
+
+
+class SettingsDialog(QDialog):
+    """Edits ``ctx.settings``; nothing is stored until OK."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cadence_changed = False
+        settings = ctx.settings
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        # language names are written in their own language, as every app does
+        self.language.addItem("", "")
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+
+        self.cadence: dict[str, QSpinBox] = {}
+        self.cadence_box = QGroupBox()
+        cadence_form = QFormLayout(self.cadence_box)
+        self._cadence_labels: dict[str, QLabel] = {}
+        current = settings.cadence()
+        for tier in Tier:
+            spin = QSpinBox()
+            spin.setObjectName(f"cadence_{tier.value}")
+            spin.setRange(1, 365)
+            spin.setValue(current[tier.value])
+            self.cadence[tier.value] = spin
+            label = QLabel()
+            label.setBuddy(spin)
+            self._cadence_labels[tier.value] = label
+            cadence_form.addRow(label, spin)
+        self.reset_cadence = QPushButton()
+        self.reset_cadence.clicked.connect(self._reset_cadence)
+        cadence_form.addRow(self.reset_cadence)
+
+        self.logo_box = QGroupBox()
+        self.logo_path = QLineEdit(settings.logo_path)
+        self.logo_path.setObjectName("logo_path")
+        self.logo_path.textChanged.connect(self._check_logo)
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._browse_logo)
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedHeight(48)
+        self.logo_error = QLabel()
+        self.logo_error.setStyleSheet("color: #b3261e;")
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_path, 1)
+        logo_row.addWidget(self.browse)
+        logo_layout = QVBoxLayout(self.logo_box)
+        logo_layout.addLayout(logo_row)
+        logo_layout.addWidget(self.logo_preview)
+        logo_layout.addWidget(self.logo_error)
+
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        top = QFormLayout()
+        top.addRow(self.language_label, self.language)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.cadence_box)
+        layout.addWidget(self.logo_box)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self._check_logo()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.language_label.setText(self.tr("&Language"))
+        self.language.setItemText(0, self.tr("Follow the system"))
+        self.cadence_box.setTitle(self.tr("Visit cadence (days between visits)"))
+        for tier, label in self._cadence_labels.items():
+            label.setText(labels.tier_label(tier))
+        for spin in self.cadence.values():
+            spin.setSuffix(self.tr(" days"))
+        self.reset_cadence.setText(self.tr("Reset to the recommended cadence"))
+        self.logo_box.setTitle(self.tr("Company logo on review packs"))
+        self.logo_path.setPlaceholderText(self.tr("No logo"))
+        self.browse.setText(self.tr("Choose…"))
+        self._check_logo()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot()
+    def _reset_cadence(self) -> None:
+        for tier, spin in self.cadence.items():
+            spin.setValue(DEFAULT_CADENCE_DAYS[tier])
+
+    @Slot()
+    def _browse_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Company logo"), str(Path(self.logo_path.text()).parent),
+            self.tr("Images (*.png *.jpg *.jpeg *.svg *.bmp *.gif)"))
+        if path:
+            self.logo_path.setText(path)
+
+    def logo_problem(self) -> str:
+        """Why the chosen logo cannot be used ("" when it can, or none is chosen)."""
+        text = self.logo_path.text().strip()
+        if not text:
+            return ""
+        path = Path(text)
+        if not path.is_file():
+            return self.tr("This file does not exist.")
+        if path.suffix.lower() not in LOGO_SUFFIXES:
+            return self.tr("Choose a PNG, JPEG, SVG, BMP or GIF image.")
+        return ""
+
+    @Slot()
+    def _check_logo(self) -> None:
+        problem = self.logo_problem()
+        self.logo_error.setText(problem)
+        self.logo_error.setVisible(bool(problem))
+        text = self.logo_path.text().strip()
+        pixmap = QPixmap(text) if text and not problem else QPixmap()
+        if pixmap.isNull():
+            self.logo_preview.clear()
+        else:
+            self.logo_preview.setPixmap(pixmap.scaledToHeight(48))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def accept(self) -> None:
+        if self.logo_problem():
+            return
+        settings = self.ctx.settings
+        cadence = {tier: spin.value() for tier, spin in self.cadence.items()}
+        cadence_changed = cadence != settings.cadence()
+        settings.set_cadence(cadence)
+        settings.logo_path = self.logo_path.text().strip()
+        language = self.language.currentData() or ""
+        language_changed = language != settings.language
+        settings.language = language
+        super().accept()
+        if language_changed:
+            self.ctx.language_changed.emit(language)
+        if cadence_changed:
+            # views reload on a change of their data; the cadence changes what they show
+            self.cadence_changed = True
+            self.ctx.status_message.emit(self.tr("Visit cadence updated."))

@@ -1,0 +1,354 @@
+"""The Today page: what needs attention now.
+
+Partners due or overdue for a visit by their tier's cadence, action items overdue
+or due soon, contacts' key dates coming up, and partners showing "lying flat" (躺平)
+warning signs. One database job loads all four; a change to the data reloads them
+after a short pause, so a burst of edits costs one reload.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import insights
+from ui import labels
+from ui.app_context import AppContext
+
+PARTNER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "contact", "kpi_snapshot"}
+RELOAD_DELAY_MS = 300
+ACTIONS_SOON_DAYS = 7
+KEY_DATES_DAYS = 30
+URGENT = QColor("#b3261e")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: Callable[[], str]
+    value: Callable[[Any], Any]
+    display: Callable[[Any], str] | None = None
+    #: turns the value into something Qt can compare (default: the value itself)
+    sort: Callable[[Any], Any] | None = None
+
+
+@dataclass
+class TodayData:
+    """Everything Today shows, computed in one database job."""
+
+    visits: list[insights.PartnerOverview]
+    actions: list[dict]
+    key_dates: list[dict]
+    lying_flat: list[insights.PartnerOverview]
+
+
+def load_today(store: Any, today: dt.date, cadence: dict[str, int]) -> TodayData:
+    """Runs in the database lane."""
+    overviews = insights.partner_overviews(store, today, cadence)
+    order = {"overdue": 0, "due": 1}
+    visits = sorted((o for o in overviews if o.visit_status in order),
+                    key=lambda o: (order[o.visit_status], -(o.days_since or 10**6)))
+    flat = sorted((o for o in overviews if o.lying_flat), key=lambda o: -len(o.signs))
+    return TodayData(
+        visits=visits,
+        actions=insights.actions_due(store, today, ACTIONS_SOON_DAYS),
+        key_dates=insights.upcoming_key_dates(store, today, KEY_DATES_DAYS),
+        lying_flat=flat,
+    )
+
+
+def _get(row: Any, name: str) -> Any:
+    return row.get(name) if isinstance(row, dict) else getattr(row, name)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A read-only table over dicts or dataclasses, described by ``Column``s."""
+
+    def __init__(self, columns: Sequence[Column], partner_key: str = "partner_id",
+                 urgent: Callable[[Any], bool] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[Any] = []
+        self._partner_key = partner_key
+        self._urgent = urgent
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header()
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = col.value(row)
+            if col.display is not None:
+                return col.display(value)
+            return "" if value is None else str(value)
+        if role == SORT_ROLE:
+            value = col.value(row)
+            if col.sort is not None:
+                return col.sort(value)
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            return "" if value is None else value
+        if role == PARTNER_ID_ROLE:
+            return _get(row, self._partner_key)
+        if role == RECORD_ID_ROLE:
+            return _get(row, "id")
+        if role == Qt.ItemDataRole.ForegroundRole and self._urgent and self._urgent(row):
+            return QBrush(URGENT)
+        return None
+
+
+class TodaySection(QWidget):
+    """A header with a count, and a sortable list (or a calm note when empty)."""
+
+    activated = Signal(str, str)  # partner id, record id
+
+    def __init__(self, name: str, model: RecordTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.view = QTreeView()
+        self.view.setObjectName(f"{name}_view")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the urgency order
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.activated.connect(self._activated)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(mid);")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack)
+        self.title.setBuddy(self.view)
+
+    def set_texts(self, title: str, empty: str) -> None:
+        n = self.model.rowCount()
+        self.title.setText(f"{title} ({n})")
+        self.empty.setText(empty)
+        self.stack.setCurrentWidget(self.view if n else self.empty)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.model.set_rows(rows)
+        for col in range(self.model.columnCount()):
+            self.view.resizeColumnToContents(col)
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        pid = index.data(PARTNER_ID_ROLE)
+        if pid:
+            self.activated.emit(pid, index.data(RECORD_ID_ROLE) or "")
+
+
+class TodayView(QWidget):
+    """``open_partner(id)`` when a row is opened; ``open_record(partner id, entity,
+    record id)`` for an action item; ``loaded`` after each load."""
+
+    open_partner = Signal(str)
+    open_record = Signal(str, str, str)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._request = 0
+        self.data_: TodayData | None = None
+        date = lambda d: d.isoformat() if d else "—"  # noqa: E731
+        self.visits = TodaySection("visits", RecordTableModel([
+            Column(lambda: self.tr("Partner"), lambda r: r.display_name),
+            Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
+            Column(lambda: self.tr("Last visit"), lambda r: r.last_met, date),
+            Column(lambda: self.tr("Days since"), lambda r: r.days_since),
+            Column(lambda: self.tr("Status"), lambda r: r.visit_status, labels.visit_status_label),
+        ], partner_key="id", urgent=lambda r: r.visit_status == "overdue", parent=self))
+        self.actions = TodaySection("actions", RecordTableModel([
+            Column(lambda: self.tr("Due"), lambda r: r["due_on"]),
+            Column(lambda: self.tr("Action item"), lambda r: r["title"]),
+            Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
+            Column(lambda: self.tr("Owner"), lambda r: r["owner_side"], labels.owner_side_label),
+            Column(lambda: self.tr("Severity"), lambda r: r["severity"], labels.severity_label),
+            Column(lambda: self.tr("Status"), lambda r: r["status"], labels.action_status_label),
+        ], urgent=lambda r: r["overdue"], parent=self))
+        self.key_dates = TodaySection("key_dates", RecordTableModel([
+            Column(lambda: self.tr("Date"), lambda r: r["date"], date),
+            Column(lambda: self.tr("In days"), lambda r: r["in_days"]),
+            Column(lambda: self.tr("Occasion"), lambda r: r["kind"], self._occasion),
+            Column(lambda: self.tr("Contact"), lambda r: r["name"]),
+            Column(lambda: self.tr("Role"), lambda r: r["role"]),
+            Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
+        ], parent=self))
+        self.lying_flat = TodaySection("lying_flat", RecordTableModel([
+            Column(lambda: self.tr("Partner"), lambda r: r.display_name),
+            Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
+            Column(lambda: self.tr("Stage"), lambda r: r.stage, labels.stage_label),
+            # shows which signs, sorts by how many
+            Column(lambda: self.tr("Warning signs"), lambda r: r.signs,
+                   lambda v: "; ".join(labels.sign_label(s) for s in v), sort=len),
+        ], partner_key="id", urgent=lambda r: len(r.signs) >= 3, parent=self))
+
+        for section in (self.visits, self.key_dates, self.lying_flat):
+            section.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
+        self.actions.activated.connect(
+            lambda pid, rid: self.open_record.emit(pid, "action_item", rid))
+
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel()
+        grid = QGridLayout()
+        grid.addWidget(self.visits, 0, 0)
+        grid.addWidget(self.actions, 0, 1)
+        grid.addWidget(self.lying_flat, 1, 0)
+        grid.addWidget(self.key_dates, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid, 1)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        ctx.changed.connect(self._on_changed)
+        self.retranslate()
+
+    def _occasion(self, kind: str) -> str:
+        return self.tr("Birthday") if kind == "birthday" else self.tr("Company anniversary")
+
+    def sections(self) -> list[TodaySection]:
+        return [self.visits, self.actions, self.lying_flat, self.key_dates]
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        self._request += 1
+        request = self._request
+        today = self.ctx.today()
+        cadence = self.ctx.settings.cadence()
+        self.ctx.run_db(lambda s: load_today(s, today, cadence),
+                        lambda data: self._loaded(request, data), self._load_failed)
+
+    def _loaded(self, request: int, data: TodayData) -> None:
+        if request != self._request:
+            return  # a newer load is on its way
+        self.data_ = data
+        self.visits.set_rows(data.visits)
+        self.actions.set_rows(data.actions)
+        self.key_dates.set_rows(data.key_dates)
+        self.lying_flat.set_rows(data.lying_flat)
+        self.retranslate()
+        self.loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.ctx.status_message.emit(self.tr("Could not load Today: %1").replace("%1", str(exc)))
+
+    @Slot(object)
+    def _on_changed(self, change: Any) -> None:
+        if change.entity in RELEVANT_ENTITIES:
+            self._reload_timer.start()
+
+    # --- language -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        locale = QLocale()
+        self.heading.setText(self.tr("Today, %1").replace(
+            "%1", locale.toString(self.ctx.today(), QLocale.FormatType.LongFormat)))
+        d = self.data_
+        if d is None:
+            self.summary.setText(self.tr("Loading…"))
+        else:
+            overdue_actions = sum(1 for a in d.actions if a["overdue"])
+            overdue_visits = sum(1 for v in d.visits if v.visit_status == "overdue")
+            self.summary.setText(
+                self.tr("%1 partners overdue for a visit, %2 action items overdue.")
+                .replace("%1", str(overdue_visits)).replace("%2", str(overdue_actions)))
+        self.visits.set_texts(self.tr("Visits due"),
+                              self.tr("Every partner has been visited within its cadence."))
+        self.actions.set_texts(self.tr("Action items due"),
+                               self.tr("No action item is overdue or due this week."))
+        self.lying_flat.set_texts(self.tr("Partners going quiet (\"lying flat\")"),
+                                  self.tr("No partner shows several warning signs."))
+        self.key_dates.set_texts(self.tr("Key dates in the next 30 days"),
+                                 self.tr("No birthdays or anniversaries coming up."))
+        for section in self.sections():
+            section.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
