@@ -15,6 +15,7 @@ from models.errors import StoreError
 COMMAND_MODULES = [
     "desktop.commands.app",
     "desktop.commands.demo",
+    "desktop.commands.sync_cmds",
 ]
 
 

@@ -126,7 +126,7 @@ def begin_snapshot(store: Store) -> None:
 def apply_snapshot_page(store: Store, rows: list[dict[str, Any]]) -> int:
     with store.transaction():
         n = _apply_rows(store, rows)
-        store.db.executemany(
+        store.db.conn.executemany(
             "INSERT OR IGNORE INTO sync_snapshot_seen (id) VALUES (?)",
             [(r["row"]["id"],) for r in rows if isinstance(r.get("row"), dict)],
         )

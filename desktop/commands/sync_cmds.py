@@ -1,0 +1,234 @@
+"""``main.py login`` / ``logout`` / ``sync``: the sync engine from the command line.
+
+``login --server URL --user NAME [--password-stdin]`` signs this profile in (the
+password comes from a hidden prompt, or from standard input for scripts) and keeps
+the refresh token in the OS keyring. ``sync`` pushes the outbox, pulls the server's
+changes and prints what moved; it exits 0 on success and non-zero with a clear
+message when offline (3), when the sign-in is refused (4), when the app must be
+updated (5) or on any other sync failure (6). Nothing local is lost in any case.
+Both take the profile lock, so they never race a running ChannelKeeper.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import socket
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.commands.common import add_profile_argument, open_store, profile_of
+from desktop.profile_lock import ProfileLock
+from sync.client.credentials import KeyringCredentials
+from sync.client.engine import SyncEngine, SyncProgress, SyncReport
+from sync.client.errors import (
+    AuthError,
+    InsecureServerError,
+    OfflineError,
+    SyncError,
+    UpdateRequiredError,
+)
+
+CONTEXT = "SyncCommands"
+EXIT_OFFLINE = 3
+EXIT_AUTH = 4
+EXIT_UPDATE = 5
+EXIT_SYNC_FAILED = 6
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "login", help=tr("sign this profile in to a sync server"),
+        description=tr("Sign in to the central server. The password is asked for without "
+                       "echo, or read from standard input with --password-stdin."),
+    )
+    add_profile_argument(p)
+    p.add_argument("--server", required=True, metavar="URL", help=tr("the server address"))
+    p.add_argument("--user", required=True, metavar="NAME", help=tr("your user name"))
+    p.add_argument("--password-stdin", action="store_true",
+                   help=tr("read the password from standard input"))
+    p.add_argument("--device-name", metavar="NAME", default=None,
+                   help=tr("how this laptop is listed on the server (default: host name)"))
+    p.add_argument("--allow-insecure-http", action="store_true",
+                   help=tr("allow an unencrypted http:// server that is not this computer"))
+    p.set_defaults(func=run_login)
+
+    p = subparsers.add_parser("logout", help=tr("sign this profile out of the sync server"))
+    add_profile_argument(p)
+    p.set_defaults(func=run_logout)
+
+    p = subparsers.add_parser(
+        "sync", help=tr("send local changes to the server and receive its changes"),
+        description=tr("Push the unsent changes, pull the server's changes, and verify."),
+    )
+    add_profile_argument(p)
+    p.add_argument("--status", action="store_true",
+                   help=tr("only show the sync state, do not contact the server"))
+    p.add_argument("--export-rejected", metavar="FILE",
+                   help=tr("also write the changes the server refused to this JSON file"))
+    p.add_argument("--allow-insecure-http", action="store_true",
+                   help=tr("allow an unencrypted http:// server that is not this computer"))
+    p.add_argument("--quiet", action="store_true", help=tr("do not report progress"))
+    p.set_defaults(func=run_sync)
+
+
+def _fail(message: str, code: int) -> int:
+    print(tr("error: {message}").format(message=message), file=sys.stderr)
+    return code
+
+
+def _exit_code(exc: SyncError) -> int:
+    if isinstance(exc, OfflineError):
+        return EXIT_OFFLINE
+    if isinstance(exc, AuthError):
+        return EXIT_AUTH
+    if isinstance(exc, UpdateRequiredError):
+        return EXIT_UPDATE
+    return EXIT_SYNC_FAILED
+
+
+def run_login(args: argparse.Namespace) -> int:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(tr("Password for {user}: ").format(user=args.user))
+    if not password:
+        return _fail(tr("no password given"), EXIT_AUTH)
+    profile = profile_of(args)
+    credentials = KeyringCredentials()
+    with ProfileLock(profile.lock_file):
+        store = open_store(profile)
+        try:
+            engine = SyncEngine(store, args.server, credentials,
+                                allow_insecure_http=args.allow_insecure_http)
+            user = engine.sign_in(args.user, password, args.device_name or socket.gethostname())
+        except (SyncError, ValueError) as exc:
+            return _fail(str(exc), _exit_code(exc) if isinstance(exc, SyncError) else 2)
+        finally:
+            store.db.conn.close()
+    print(tr("Signed in to {server} as {user} ({role}).").format(
+        server=engine.base_url, user=user.get("username", args.user), role=user.get("role", "?")))
+    if not credentials.persistent:
+        print(tr("No keyring on this computer: the sign-in is kept only while this program "
+                 "runs, so you will need to sign in again next time."), file=sys.stderr)
+    return 0
+
+
+def run_logout(args: argparse.Namespace) -> int:
+    profile = profile_of(args)
+    with ProfileLock(profile.lock_file):
+        store = open_store(profile)
+        try:
+            if not store.get_setting("sync.server_url"):
+                print(tr("This profile is not signed in."))
+                return 0
+            engine = SyncEngine(store, None, KeyringCredentials(), allow_insecure_http=True)
+            engine.sign_out()
+            pending = store.pending_count()
+        finally:
+            store.db.conn.close()
+    print(tr("Signed out."))
+    if pending:
+        print(tr("{n} unsent changes stay on this laptop until you sign in again.").format(n=pending))
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    profile = profile_of(args)
+    with ProfileLock(profile.lock_file):
+        store = open_store(profile)
+        try:
+            if not store.get_setting("sync.server_url"):
+                return _fail(tr("this profile is not signed in: run `login --server URL "
+                                "--user NAME` first"), EXIT_AUTH)
+            progress = None if args.quiet or args.status else _Progress()
+            try:
+                engine = SyncEngine(store, None, KeyringCredentials(), progress=progress,
+                                    allow_insecure_http=args.allow_insecure_http)
+            except InsecureServerError as exc:
+                return _fail(str(exc), EXIT_SYNC_FAILED)
+            if args.status:
+                _print_status(engine)
+                return 0
+            try:
+                report = engine.sync()
+            except SyncError as exc:
+                if progress:
+                    progress.end()
+                pending = store.pending_count()
+                _fail(str(exc), 0)
+                print(tr("{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
+                return _exit_code(exc)
+            if progress:
+                progress.end()
+            _print_report(report)
+            if args.export_rejected:
+                n = engine.export_rejected(args.export_rejected)
+                print(tr("{n} refused changes written to {path}").format(
+                    n=n, path=args.export_rejected))
+        finally:
+            store.db.conn.close()
+    return 0
+
+
+def _print_report(r: SyncReport) -> None:
+    print(tr("Sync finished in {s:.1f} s.").format(s=r.duration))
+    print(tr("  sent: {n} (applied {a}, merged {m}, in conflict {c}, refused {x})").format(
+        n=r.pushed, a=r.applied, m=r.merged, c=r.conflict, x=r.rejected))
+    print(tr("  received: {n} records").format(n=r.pulled))
+    if r.removed_partners:
+        print(tr("  partners no longer assigned to you, removed from this laptop: {n}").format(
+            n=len(r.removed_partners)))
+    for c in r.conflicts:
+        print(tr("  conflict: {entity} {id} field {field}: yours {mine!r}, server keeps {theirs!r}")
+              .format(entity=c["entity"], id=c["entity_id"], field=c["field"],
+                      mine=c["local_value"], theirs=c["server_value"]))
+    if r.rejected:
+        print(tr("  {n} changes were refused by the server; see them with "
+                 "`sync --export-rejected FILE`.").format(n=r.rejected))
+    if r.repaired:
+        print(tr("  repaired after a check: {names}").format(names=", ".join(r.repaired)))
+
+
+def _print_status(engine: SyncEngine) -> None:
+    st = engine.status()
+    print(tr("Server: {url}").format(url=st.server_url or "-"))
+    print(tr("User: {user}").format(user=st.user or "-"))
+    print(tr("Signed in: {yes}").format(yes=tr("yes") if st.signed_in else tr("no")))
+    print(tr("Unsent changes: {n}").format(n=st.pending))
+    print(tr("Refused changes: {n}").format(n=st.rejected))
+    print(tr("Conflicts to review: {n}").format(n=st.open_conflicts))
+    print(tr("Last sync: {t}").format(t=st.last_sync_at or tr("never")))
+    if st.last_error:
+        print(tr("Last error: {e}").format(e=st.last_error))
+
+
+class _Progress:
+    """Prints the sync's progress to stderr at most every half second."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, p: SyncProgress) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.5:
+            return
+        self.last = now
+        self.shown = True
+        text = {
+            "push": tr("Sending changes… {done}/{total}"),
+            "pull": tr("Receiving… {done} records"),
+            "verify": tr("Checking…"),
+            "repair": tr("Repairing… {done} records re-read"),
+        }.get(p.phase, "{done}").format(done=p.done, total=p.total or "?")
+        print("\r" + text + " " * 10, end="", file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
