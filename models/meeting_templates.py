@@ -198,3 +198,18 @@ def mark_converted(line: str) -> str:
     """The line as shown after conversion: indentation kept, mark in front."""
     stripped = line.lstrip()
     return line[: len(line) - len(stripped)] + CONVERTED_MARK + stripped
+
+
+def agenda_for(store: Any, partner_id: str, meeting_type: str, lang: str = "en",
+               exclude_meeting_id: str | None = None) -> str:
+    """A new meeting's agenda for a partner: the type's template, and for a regular
+    review the partner's open action items, those of its last meeting first."""
+    if meeting_type != MeetingType.REGULAR_REVIEW:
+        return build_agenda(meeting_type, lang)
+    last = store.rows(
+        "meeting", "partner_id = ? AND id != ? AND coalesce(status, 'held') = 'held'",
+        [partner_id, exclude_meeting_id or ""], order_by="starts_at DESC", limit=1)
+    items = store.rows(
+        "action_item", "partner_id = ? AND status IN ('open', 'in_progress', 'done')",
+        [partner_id], order_by="coalesce(due_on, opened_on), opened_on")
+    return build_agenda(meeting_type, lang, items, last[0]["id"] if last else None)

@@ -1,42 +1,245 @@
-"""The partner workspace: tabs for one partner (overview, meetings, actions, reviews)."""
+"""The partner workspace: tabs for one partner (overview, meetings, actions, reviews).
+
+The main window creates one ``PartnerWorkspace`` and calls ``open_partner``; it binds
+Ctrl+N to ``new_meeting`` and Ctrl+J to ``new_action_item`` (so the workspace does not,
+which would make those shortcuts ambiguous). Data comes only through ``ctx.run_db``;
+after any committed write the tabs concerned reload (coalesced, so a sync applying
+thousands of records costs one reload per tab).
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from models.store import Change
+from ui import labels
 from ui.app_context import AppContext
+from ui.workspace.actions_tab import ActionsTab
+from ui.workspace.meetings_tab import MeetingsTab
+from ui.workspace.overview_tab import OverviewTab
+from ui.workspace.reviews_tab import ReviewsTab
+from ui.workspace.undo_banner import UndoBanner
+
+#: entity → the tabs that show it
+_CONCERNS = {
+    "partner": ("overview",),
+    "contact": ("contacts",),
+    "meeting": ("meetings", "overview"),
+    "action_item": ("actions", "overview"),
+    "kpi_snapshot": ("overview",),
+    "checklist_run": ("reviews",),
+    "checklist_template": ("reviews",),
+}
+RELOAD_DELAY_MS = 80
 
 
 class PartnerWorkspace(QWidget):
     """Everything about one partner; the main window shows it when a partner is opened."""
 
-    #: the window title part for the open partner ("华东渠道分销商 — Core")
+    #: the open partner's display name (for the window title)
     title_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._partner_id: str | None = None
-        self._header = QLabel(self)
-        self._tabs = QTabWidget(self)
+        self._stale: set[str] = set()
+        self._remote_meetings: set[str] = set()
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._reload_stale)
+
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("workspaceTitle")
+        self.name_label.setStyleSheet("#workspaceTitle { font-size: 18px; font-weight: 600; }")
+        self.facts_label = QLabel(self)
+        self.facts_label.setStyleSheet("color: palette(mid);")
+        self.banner = UndoBanner(self)
+        self.overview = OverviewTab(ctx, self)
+        self.meetings = MeetingsTab(ctx, self)
+        self.actions = ActionsTab(ctx, self)
+        self.reviews = ReviewsTab(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.meetings, self.tr("&Meetings"))
+        self.tabs.addTab(self.actions, self.tr("&Action items"))
+        self.tabs.addTab(self.reviews, self.tr("&Reviews"))
+        for n in range(self.tabs.count()):
+            act = QAction(self.tr("Show tab %1").replace("%1", self.tabs.tabText(n).replace("&", "")), self)
+            act.setShortcut(QKeySequence(f"Alt+{n + 1}"))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(lambda _=False, i=n: self.tabs.setCurrentIndex(i))
+            self.addAction(act)
+
+        head = QHBoxLayout()
+        head.addWidget(self.name_label)
+        head.addWidget(self.facts_label, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._header)
-        layout.addWidget(self._tabs, 1)
+        layout.addLayout(head)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+
+        self.overview.partner_loaded.connect(self._partner_loaded)
+        self.meetings.editor.action_created.connect(lambda _id: self._mark_stale("actions"))
+        for tab in (self.meetings, self.actions, self.reviews, self.overview.contacts):
+            tab.deleted.connect(self._offer_undo)
+        self.tabs.currentChanged.connect(lambda _i: self._reload_stale())
+        ctx.changed.connect(self._on_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+        self._show_empty()
+
+    # --- the main window's interface ---------------------------------------------------------
 
     def current_partner_id(self) -> str | None:
         return self._partner_id
 
     @Slot(str)
     def open_partner(self, partner_id: str) -> None:
+        """Show a partner; edits pending for the previous one are saved first."""
+        if partner_id != self._partner_id:
+            self.flush()
+            self.banner.dismiss()
         self._partner_id = partner_id
+        for tab in (self.overview, self.meetings, self.actions, self.reviews):
+            tab.set_partner(partner_id)
 
     @Slot()
     def new_meeting(self) -> None:
-        """Ctrl+N: start a meeting for the open partner."""
+        """Ctrl+N: start a meeting for the open partner and put the cursor in its notes."""
+        if self._partner_id is None:
+            return
+        self.tabs.setCurrentWidget(self.meetings)
+        self.meetings.new_meeting()
 
     @Slot()
     def new_action_item(self) -> None:
         """Ctrl+J: add an action item for the open partner."""
+        if self._partner_id is None:
+            return
+        self.tabs.setCurrentWidget(self.actions)
+        self.actions.new_item()
 
     def show_record(self, entity: str, entity_id: str) -> None:
-        """Select a meeting or action item (a search hit) in its tab."""
+        """Select a record (a search hit) in its tab, opening its partner if needed."""
+
+        def find(store) -> str | None:
+            row = store.find(entity, entity_id)
+            if row is None:
+                return None
+            return row["id"] if entity == "partner" else row.get("partner_id")
+
+        def found(partner_id: str | None) -> None:
+            if partner_id is None:
+                self._ctx.status_message.emit(self.tr("That record no longer exists."))
+                return
+            if partner_id != self._partner_id:
+                self.open_partner(partner_id)
+            if entity == "meeting":
+                self.tabs.setCurrentWidget(self.meetings)
+                self.meetings.select(entity_id)
+            elif entity == "action_item":
+                self.tabs.setCurrentWidget(self.actions)
+                self.actions.select(entity_id)
+            elif entity == "checklist_run":
+                self.tabs.setCurrentWidget(self.reviews)
+                self.reviews.select_later(entity_id)
+                self.reviews.reload()
+            else:
+                self.tabs.setCurrentWidget(self.overview)
+                if entity == "contact":
+                    self.overview.contacts.select(entity_id)
+
+        self._ctx.run_db(find, on_done=found)
+
+    def flush(self) -> None:
+        """Save what autosave still holds (switching partner, closing, quitting)."""
+        self.meetings.editor.flush()
+        self.reviews.flush()
+
+    # --- keeping up with changes ------------------------------------------------------------
+
+    @Slot(object)
+    def _on_changed(self, change: Change) -> None:
+        if self._partner_id is None:
+            return
+        if change.entity == "partner" and change.kind != "bulk" and self._partner_id not in change.ids:
+            return
+        for tab in _CONCERNS.get(change.entity, ()):
+            self._mark_stale(tab)
+        if change.entity == "meeting" and change.kind == "remote":
+            self._remote_meetings.update(change.ids)
+
+    def _mark_stale(self, tab: str) -> None:
+        self._stale.add(tab)
+        self._reload_timer.start()
+
+    def _visible_tabs(self) -> set[str]:
+        current = self.tabs.currentWidget()
+        names = {self.overview: {"overview", "contacts"}, self.meetings: {"meetings"},
+                 self.actions: {"actions"}, self.reviews: {"reviews"}}
+        return names.get(current, set())
+
+    @Slot()
+    def _reload_stale(self) -> None:
+        # hidden tabs reload when shown: typing notes must not re-query the overview
+        visible = self._visible_tabs() if self.isVisible() else set()
+        stale = self._stale & visible
+        self._stale -= stale
+        if "overview" in stale:
+            self.overview.reload()
+        if "contacts" in stale:
+            self.overview.contacts.reload()
+        if "meetings" in stale:
+            remote, self._remote_meetings = self._remote_meetings, set()
+            editing = self.meetings.editor.meeting_id()
+            if editing in remote:
+                self._ctx.run_db(lambda store: store.find("meeting", editing),
+                                 on_done=lambda row: row and self.meetings.refresh_editor_from(row))
+            self.meetings.reload()
+        if "actions" in stale:
+            self.actions.reload()
+        if "reviews" in stale:
+            self.reviews.reload()
+
+    # --- display -----------------------------------------------------------------------------
+
+    def _show_empty(self) -> None:
+        self.name_label.setText(self.tr("No partner open"))
+        self.facts_label.clear()
+
+    @Slot(dict)
+    def _partner_loaded(self, partner: dict[str, Any]) -> None:
+        name = partner.get("name_zh") or partner.get("name_en") or ""
+        other = partner.get("name_en") if partner.get("name_zh") else None
+        self.name_label.setText(name)
+        facts = [labels.tier_label(partner.get("tier")), labels.stage_label(partner.get("stage")),
+                 partner.get("region") or "", other or ""]
+        self.facts_label.setText("  ·  ".join(f for f in facts if f))
+        self.title_changed.emit(name)
+
+    @Slot(str, str, str)
+    def _offer_undo(self, message: str, entity: str, entity_id: str) -> None:
+        def undo() -> None:
+            tab = {"meeting": self.meetings, "action_item": self.actions,
+                   "checklist_run": self.reviews}.get(entity)
+            if tab is not None:
+                tab.select_later(entity_id)
+            self._ctx.run_db(lambda store: store.restore(entity, entity_id),
+                             on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
+
+        self.banner.offer(message, undo)
+        self._ctx.status_message.emit(message)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt
+        super().showEvent(event)
+        if self._stale:
+            self._reload_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt
+        # the window closing or another view replacing us: nothing typed may wait
+        self.flush()
+        super().hideEvent(event)

@@ -1,0 +1,151 @@
+"""Dialogs of the Actions tab: add/edit an action item, and the feedback given to the
+partner when an item is closed (an item is finished only when the partner heard back)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout, QWidget,
+)
+
+from models.domain import OwnerSide, Severity
+from models.errors import ValidationError
+from ui import labels
+from ui.app_context import AppContext
+
+
+class ActionItemDialog(QDialog):
+    """Add (``row`` None) or edit an action item; saves through the store and stays open
+    with the message when the input is refused, so nothing typed is lost."""
+
+    def __init__(self, ctx: AppContext, partner_id: str, row: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._partner_id = partner_id
+        self._row = row
+        self.saved_id: str | None = None
+        self.setWindowTitle(self.tr("Edit action item") if row else self.tr("New action item"))
+        self.title_edit = QLineEdit(self)
+        self.details_edit = QPlainTextEdit(self)
+        self.details_edit.setTabChangesFocus(True)
+        self.side_combo = QComboBox(self)
+        for side in OwnerSide:
+            self.side_combo.addItem(labels.owner_side_label(side), str(side))
+        self.owner_edit = QLineEdit(self)
+        self.severity_combo = QComboBox(self)
+        for sev in Severity:
+            self.severity_combo.addItem(labels.severity_label(sev), str(sev))
+        self.due_edit = QLineEdit(self)
+        self.due_edit.setPlaceholderText(self.tr("YYYY-MM-DD; empty: from tier and severity"))
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        r = row or {}
+        self.title_edit.setText(r.get("title") or "")
+        self.details_edit.setPlainText(r.get("details") or "")
+        self.side_combo.setCurrentIndex(max(0, self.side_combo.findData(r.get("owner_side") or "ours")))
+        self.owner_edit.setText(r.get("owner_name") or "")
+        self.severity_combo.setCurrentIndex(
+            max(0, self.severity_combo.findData(r.get("severity") or "medium")))
+        self.due_edit.setText(r.get("due_on") or "")
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Title"), self.title_edit)
+        form.addRow(self.tr("&Details"), self.details_edit)
+        form.addRow(self.tr("Owner &side"), self.side_combo)
+        form.addRow(self.tr("&Owner"), self.owner_edit)
+        form.addRow(self.tr("Se&verity"), self.severity_combo)
+        form.addRow(self.tr("Response &deadline"), self.due_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.resize(480, 360)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title_edit.text(),
+            "details": self.details_edit.toPlainText(),
+            "owner_side": self.side_combo.currentData(),
+            "owner_name": self.owner_edit.text(),
+            "severity": self.severity_combo.currentData(),
+            "due_on": self.due_edit.text(),
+        }
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    @Slot()
+    def save(self) -> None:
+        values = self.values()
+        if not values["title"].strip():
+            self.show_error(self.tr("The title must not be empty."))
+            self.title_edit.setFocus()
+            return
+        partner_id, row = self._partner_id, self._row
+        today = self._ctx.today()
+
+        def write(store):
+            if row is None:
+                return store.create_action_item(partner_id=partner_id, opened_on=today, **values)
+            if not values["due_on"]:
+                values.pop("due_on")  # keep the derived deadline rather than clearing it
+            return store.update("action_item", row["id"], values)
+
+        def done(saved: dict[str, Any]) -> None:
+            self.saved_id = saved["id"]
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError) and exc.field == "due_on":
+                self.show_error(self.tr("The response deadline must be a date like 2026-12-31."))
+            else:
+                self.show_error(str(exc))
+
+        self._ctx.run_db(write, on_done=done, on_error=failed)
+
+
+class FeedbackDialog(QDialog):
+    """Asks what the partner was told when an action item is closed (反馈闭环)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Feedback to the partner"))
+        intro = QLabel(self.tr("What did the partner hear back about “%1”? "
+                               "The item is finished only once they know.").replace("%1", title), self)
+        intro.setWordWrap(True)
+        self.feedback_edit = QPlainTextEdit(self)
+        self.feedback_edit.setTabChangesFocus(True)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept_if_filled)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.feedback_edit)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.resize(420, 240)
+
+    def feedback(self) -> str:
+        return self.feedback_edit.toPlainText().strip()
+
+    @Slot()
+    def _accept_if_filled(self) -> None:
+        if not self.feedback():
+            self.error_label.setText(self.tr("Write the feedback the partner received."))
+            self.error_label.show()
+            return
+        self.accept()

@@ -1,0 +1,286 @@
+"""The Actions tab: the partner's action items and their closed loop
+(open → in progress → done → feedback given to the partner)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from models.domain import ACTION_OPEN_STATUSES, ActionStatus
+from ui import labels
+from ui.app_context import AppContext
+from ui.workspace.action_dialogs import ActionItemDialog, FeedbackDialog
+from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
+
+_SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+_STATUS_ORDER = {s.value: n for n, s in enumerate(ActionStatus)}
+OVERDUE_COLOR = QColor("#c62828")
+
+
+def next_status(status: str) -> str | None:
+    order = list(ActionStatus)
+    n = order.index(ActionStatus(status))
+    return str(order[n + 1]) if n + 1 < len(order) else None
+
+
+class ActionTableModel(RowTableModel):
+    """Action items; an open item past its response deadline shows in red."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.today = dt.date.today()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Title"), self.tr("Owner side"), self.tr("Owner"), self.tr("Severity"),
+                self.tr("Response deadline"), self.tr("Status")]
+
+    def is_overdue(self, row: dict[str, Any]) -> bool:
+        return (row.get("status") in ACTION_OPEN_STATUSES and bool(row.get("due_on"))
+                and row["due_on"] < self.today.isoformat())
+
+    def display(self, row: dict[str, Any], column: int) -> str:
+        if column == 0:
+            return row.get("title") or ""
+        if column == 1:
+            return labels.owner_side_label(row.get("owner_side"))
+        if column == 2:
+            return row.get("owner_name") or ""
+        if column == 3:
+            return labels.severity_label(row.get("severity"))
+        if column == 4:
+            due = row.get("due_on") or ""
+            return self.tr("%1 (overdue)").replace("%1", due) if self.is_overdue(row) else due
+        return labels.action_status_label(row.get("status"))
+
+    def sort_value(self, row: dict[str, Any], column: int) -> Any:
+        if column == 3:
+            return _SEVERITY_ORDER.get(row.get("severity") or "", 9)
+        if column == 4:
+            return row.get("due_on") or "9999"
+        if column == 5:
+            return _STATUS_ORDER.get(row.get("status") or "", 9)
+        return self.display(row, column)
+
+    def foreground(self, row: dict[str, Any], column: int) -> Any:
+        return QBrush(OVERDUE_COLOR) if self.is_overdue(row) else None
+
+
+class OpenItemsProxy(QSortFilterProxyModel):
+    """Hides items closed with feedback unless "show all" is on."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.show_all = False
+
+    def set_show_all(self, show_all: bool) -> None:
+        self.show_all = show_all
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt
+        if self.show_all:
+            return True
+        row = self.sourceModel().row_at(source_row)
+        return row.get("status") in ACTION_OPEN_STATUSES
+
+
+class ActionsTab(QWidget):
+    """Table, filter, add/edit, and moving items along the loop by button or key."""
+
+    deleted = Signal(str, str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._partner_id: str | None = None
+        self._select_after_load: str | None = None
+        self.dialog: QDialog | None = None  # the open add/edit/feedback dialog (tests reach it)
+        self.model = ActionTableModel(self)
+        self.proxy = OpenItemsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(self.edit_selected)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+        self.show_all = QCheckBox(self.tr("Show &closed items"), self)
+        self.show_all.setToolTip(self.tr("Also list items closed with feedback to the partner"))
+        self.show_all.toggled.connect(self.proxy.set_show_all)
+        self.new_button = QPushButton(self.tr("New action item"), self)
+        self.new_button.setToolTip(self.tr("Add an action item (Ctrl+J)"))
+        self.new_button.clicked.connect(self.new_item)
+        self.edit_button = QPushButton(self.tr("Edit"), self)
+        self.edit_button.setToolTip(self.tr("Edit the selected item (Enter)"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.advance_button = QPushButton(self, toolTip=self.tr("Move the selected item to its "
+                                                                "next step (Ctrl+Right)"))
+        self.advance_button.clicked.connect(self.advance_selected)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setToolTip(self.tr("Delete the selected item (Del); you can undo it"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        for text, key, slot in (
+            (self.tr("Next step"), "Ctrl+Right", self.advance_selected),
+            (self.tr("Edit action item"), "Return", self.edit_selected),
+            (self.tr("Delete action item"), "Delete", self.delete_selected),
+        ):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(slot)
+            self.view.addAction(act)
+
+        buttons = QHBoxLayout()
+        for w in (self.new_button, self.edit_button, self.advance_button, self.delete_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_all)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        self._update_buttons()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def set_partner(self, partner_id: str | None) -> None:
+        if partner_id != self._partner_id:
+            self.model.set_rows([])
+        self._partner_id = partner_id
+        self.reload()
+
+    def select_later(self, record_id: str) -> None:
+        """Select this record once the next reload brings it (after create/restore)."""
+        self._select_after_load = record_id
+
+    def reload(self) -> None:
+        partner_id = self._partner_id
+        if partner_id is None:
+            return
+        self._ctx.run_db(
+            lambda store: store.rows("action_item", "partner_id = ?", [partner_id],
+                                     order_by="opened_on DESC"),
+            on_done=lambda rows: self._loaded(partner_id, rows),
+        )
+
+    def _loaded(self, partner_id: str, rows: list[dict[str, Any]]) -> None:
+        if partner_id != self._partner_id:
+            return
+        current = self.current_id()
+        self.model.today = self._ctx.today()
+        self.model.set_rows(rows)
+        target = self._select_after_load or current
+        self._select_after_load = None
+        if target:
+            self.select(target)
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def current_row(self) -> dict[str, Any] | None:
+        item_id = self.current_id()
+        return self.model.row_at(self.model.row_of(item_id)) if item_id else None
+
+    def select(self, item_id: str) -> bool:
+        row = self.model.row_of(item_id)
+        if row < 0:
+            self._select_after_load = item_id
+            return False
+        if not self.proxy.filterAcceptsRow(row, self.model.index(row, 0).parent()):
+            self.show_all.setChecked(True)
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        row = self.current_row()
+        nxt = next_status(row["status"]) if row else None
+        self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        self.advance_button.setEnabled(nxt is not None)
+        self.advance_button.setText(
+            self.tr("→ %1").replace("%1", labels.action_status_label(nxt)) if nxt
+            else self.tr("Next step"))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    @Slot()
+    def new_item(self) -> None:
+        if self._partner_id is None:
+            return
+        self._open_dialog(ActionItemDialog(self._ctx, self._partner_id, None, self))
+
+    @Slot()
+    def edit_selected(self) -> None:
+        row = self.current_row()
+        if row is not None and self._partner_id is not None:
+            self._open_dialog(ActionItemDialog(self._ctx, self._partner_id, row, self))
+
+    def _open_dialog(self, dialog: ActionItemDialog) -> None:
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and dialog.saved_id:
+                self._select_after_load = dialog.saved_id
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    @Slot()
+    def advance_selected(self) -> None:
+        """Move the selected item one step along the loop; the last step asks what the
+        partner was told."""
+        row = self.current_row()
+        nxt = next_status(row["status"]) if row else None
+        if row is None or nxt is None:
+            return
+        if nxt == ActionStatus.FEEDBACK_GIVEN:
+            dialog = FeedbackDialog(row.get("title") or "", self)
+            self.dialog = dialog
+
+            def finished(result: int) -> None:
+                self.dialog = None
+                if result == QDialog.DialogCode.Accepted:
+                    self._set_status(row["id"], nxt, dialog.feedback())
+                dialog.deleteLater()
+
+            dialog.finished.connect(finished)
+            dialog.open()
+            return
+        self._set_status(row["id"], nxt, None)
+
+    def _set_status(self, item_id: str, status: str, feedback: str | None) -> None:
+        self._select_after_load = item_id
+        self._ctx.run_db(lambda store: store.set_action_status(item_id, status, feedback=feedback),
+                         on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
+
+    @Slot()
+    def delete_selected(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        item_id = row["id"]
+        message = self.tr("Action item “%1” deleted.").replace("%1", row.get("title") or "")
+        self._ctx.run_db(lambda store: store.delete("action_item", item_id),
+                         on_done=lambda _: self.deleted.emit(message, "action_item", item_id),
+                         on_error=lambda exc: self._ctx.status_message.emit(str(exc)))

@@ -1,0 +1,210 @@
+"""The partner's contacts (人情: roles, reachability, birthdays, anniversaries, festivals)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from models.errors import ValidationError
+from ui.app_context import AppContext
+from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
+
+_FIELDS = ("name", "role", "phone", "email", "wechat", "birthday", "company_anniversary",
+           "festivals", "notes")
+
+
+class ContactTableModel(RowTableModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Role"), self.tr("Phone"), self.tr("WeChat"),
+                self.tr("Birthday"), self.tr("Anniversary")]
+
+    def display(self, row: dict[str, Any], column: int) -> str:
+        key = ("name", "role", "phone", "wechat", "birthday", "company_anniversary")[column]
+        return row.get(key) or ""
+
+
+class ContactDialog(QDialog):
+    """Add or edit a contact; a refused value keeps the dialog open with the reason."""
+
+    def __init__(self, ctx: AppContext, partner_id: str, row: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._partner_id = partner_id
+        self._row = row
+        self.saved_id: str | None = None
+        self.setWindowTitle(self.tr("Edit contact") if row else self.tr("New contact"))
+        self.edits: dict[str, QLineEdit] = {}
+        labels_ = {
+            "name": self.tr("&Name"), "role": self.tr("&Role"), "phone": self.tr("&Phone"),
+            "email": self.tr("&Email"), "wechat": self.tr("&WeChat"),
+            "birthday": self.tr("&Birthday"), "company_anniversary": self.tr("Company &anniversary"),
+            "festivals": self.tr("&Festivals"), "notes": self.tr("N&otes"),
+        }
+        form = QFormLayout()
+        for name in _FIELDS:
+            edit = QLineEdit((row or {}).get(name) or "", self)
+            self.edits[name] = edit
+            form.addRow(labels_[name], edit)
+        for name in ("birthday", "company_anniversary"):
+            self.edits[name].setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.edits["festivals"].setPlaceholderText(self.tr("e.g. 春节, 中秋节"))
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    @Slot()
+    def save(self) -> None:
+        values = {name: edit.text() for name, edit in self.edits.items()}
+        if not values["name"].strip():
+            self.show_error(self.tr("The name must not be empty."))
+            self.edits["name"].setFocus()
+            return
+        partner_id, row = self._partner_id, self._row
+
+        def write(store):
+            if row is None:
+                return store.create("contact", {"partner_id": partner_id, **values})
+            return store.update("contact", row["id"], values)
+
+        def done(saved: dict[str, Any]) -> None:
+            self.saved_id = saved["id"]
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError) and exc.field in ("birthday", "company_anniversary"):
+                self.show_error(self.tr("Dates are written like 1985-03-08."))
+                self.edits[exc.field].setFocus()
+            else:
+                self.show_error(str(exc))
+
+        self._ctx.run_db(write, on_done=done, on_error=failed)
+
+
+class ContactsPanel(QWidget):
+    """Contacts table with add/edit/delete; delete is undoable through ``deleted``."""
+
+    deleted = Signal(str, str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._partner_id: str | None = None
+        self.dialog: ContactDialog | None = None
+        self.model = ContactTableModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(SortRole)
+        self.proxy = proxy
+        self.view = QTableView(self)
+        self.view.setModel(proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(self.edit_selected)
+        add = QPushButton(self.tr("Add contact"), self)
+        add.clicked.connect(self.add_contact)
+        edit = QPushButton(self.tr("Edit"), self)
+        edit.clicked.connect(self.edit_selected)
+        delete = QPushButton(self.tr("Delete"), self)
+        delete.setToolTip(self.tr("Delete the selected contact (Del); you can undo it"))
+        delete.clicked.connect(self.delete_selected)
+        for text, key, slot in ((self.tr("Edit contact"), "Return", self.edit_selected),
+                                (self.tr("Delete contact"), "Delete", self.delete_selected)):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(slot)
+            self.view.addAction(act)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(edit)
+        buttons.addWidget(delete)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+
+    def set_partner(self, partner_id: str | None) -> None:
+        if partner_id != self._partner_id:
+            self.model.set_rows([])
+        self._partner_id = partner_id
+        self.reload()
+
+    def reload(self) -> None:
+        partner_id = self._partner_id
+        if partner_id is None:
+            return
+        self._ctx.run_db(
+            lambda store: store.rows("contact", "partner_id = ?", [partner_id], order_by="name"),
+            on_done=lambda rows: self.model.set_rows(rows) if partner_id == self._partner_id else None,
+        )
+
+    def current_row(self) -> dict[str, Any] | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.model.row_of(index.data(IdRole)))
+
+    def select(self, contact_id: str) -> None:
+        row = self.model.row_of(contact_id)
+        if row >= 0:
+            self.view.selectionModel().setCurrentIndex(
+                self.proxy.mapFromSource(self.model.index(row, 0)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    @Slot()
+    def add_contact(self) -> None:
+        if self._partner_id is not None:
+            self._open(ContactDialog(self._ctx, self._partner_id, None, self))
+
+    @Slot()
+    def edit_selected(self) -> None:
+        row = self.current_row()
+        if row is not None and self._partner_id is not None:
+            self._open(ContactDialog(self._ctx, self._partner_id, row, self))
+
+    def _open(self, dialog: ContactDialog) -> None:
+        self.dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        contact_id = row["id"]
+        message = self.tr("Contact %1 deleted.").replace("%1", row.get("name") or "")
+        self._ctx.run_db(lambda store: store.delete("contact", contact_id),
+                         on_done=lambda _: self.deleted.emit(message, "contact", contact_id),
+                         on_error=lambda exc: self._ctx.status_message.emit(str(exc)))

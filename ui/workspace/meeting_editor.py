@@ -1,0 +1,279 @@
+"""The meeting editor, made for typing during a conversation.
+
+No Save button: every field autosaves (see ``autosave``). Ctrl+Shift+A turns the
+line under the cursor into an action item linked to the meeting and marks the line
+with "→ ", so the keyboard never leaves the notes. The severity for the next action
+is chosen with Ctrl+Shift+1…4 (low … critical).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox, QDateTimeEdit, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSplitter, QToolButton, QVBoxLayout, QWidget,
+)
+
+from models.domain import MeetingStatus, MeetingType, Severity
+from models.meeting_templates import agenda_for, mark_converted, parse_action_line
+from ui import labels
+from ui.app_context import AppContext
+from ui.workspace.autosave import Autosaver, SaveIndicator
+from ui.workspace.ui_language import ui_language
+
+CONVERT_SHORTCUT = "Ctrl+Shift+A"
+DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
+
+
+class MeetingEditor(QWidget):
+    """Edits one meeting; ``load(row)`` shows it, ``flush()`` saves what is pending."""
+
+    #: an action item was created from a note line (its id)
+    action_created = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._meeting: dict[str, Any] | None = None
+        #: the agenda as generated: while unchanged, a type change regenerates it
+        self._generated_agenda: str | None = None
+        self.saver = Autosaver(ctx, "meeting", self)
+
+        self.type_combo = QComboBox(self)
+        for t in MeetingType:
+            self.type_combo.addItem(labels.meeting_type_label(t), str(t))
+        self.status_combo = QComboBox(self)
+        for s in MeetingStatus:
+            self.status_combo.addItem(labels.meeting_status_label(s), str(s))
+        self.starts_edit = QDateTimeEdit(self)
+        self.starts_edit.setDisplayFormat(DATETIME_FORMAT)
+        self.starts_edit.setCalendarPopup(True)
+        self.location_edit = QLineEdit(self)
+        self.location_edit.setPlaceholderText(self.tr("Where the meeting takes place"))
+        self.ours_edit = QLineEdit(self)
+        self.ours_edit.setPlaceholderText(self.tr("Our attendees, comma-separated"))
+        self.partner_edit = QLineEdit(self)
+        self.partner_edit.setPlaceholderText(self.tr("The partner's attendees"))
+        self.agenda_edit = QPlainTextEdit(self)
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setPlaceholderText(
+            self.tr("Type notes here. %1 turns the current line into an action item; "
+                    "start a line with \"对方:\" or \"@partner\" for a partner-owned item.")
+            .replace("%1", CONVERT_SHORTCUT)
+        )
+        self.decisions_edit = QPlainTextEdit(self)
+        self.decisions_edit.setPlaceholderText(self.tr("What was decided"))
+        for edit in (self.agenda_edit, self.notes_edit, self.decisions_edit):
+            edit.setTabChangesFocus(True)
+
+        self.severity_combo = QComboBox(self)
+        for s in Severity:
+            self.severity_combo.addItem(labels.severity_label(s), str(s))
+        self.severity_combo.setCurrentIndex(self.severity_combo.findData(str(Severity.MEDIUM)))
+        self.severity_combo.setToolTip(self.tr("Severity of the next action item (Ctrl+Shift+1…4)"))
+        self.convert_action = QAction(self.tr("Line → action item"), self)
+        self.convert_action.setShortcut(QKeySequence(CONVERT_SHORTCUT))
+        self.convert_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tip = self.tr("Turn the current line of the notes into an action item (%1)").replace(
+            "%1", CONVERT_SHORTCUT)
+        self.convert_action.setToolTip(tip)
+        self.convert_action.setStatusTip(tip)
+        self.convert_action.triggered.connect(self.convert_current_line)
+        self.addAction(self.convert_action)
+        convert_button = QToolButton(self)
+        convert_button.setDefaultAction(self.convert_action)
+        convert_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for n, sev in enumerate(Severity, 1):
+            act = QAction(self.tr("Next action severity: %1").replace("%1", labels.severity_label(sev)), self)
+            act.setShortcut(QKeySequence(f"Ctrl+Shift+{n}"))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(lambda _=False, s=str(sev): self.set_next_severity(s))
+            self.addAction(act)
+        self.indicator = SaveIndicator(self.saver, self)
+
+        head = QGridLayout()
+        head.addWidget(QLabel(self.tr("&Type"), buddy=self.type_combo), 0, 0)
+        head.addWidget(self.type_combo, 0, 1)
+        head.addWidget(QLabel(self.tr("S&tatus"), buddy=self.status_combo), 0, 2)
+        head.addWidget(self.status_combo, 0, 3)
+        head.addWidget(QLabel(self.tr("&When"), buddy=self.starts_edit), 0, 4)
+        head.addWidget(self.starts_edit, 0, 5)
+        head.addWidget(QLabel(self.tr("&Location"), buddy=self.location_edit), 1, 0)
+        head.addWidget(self.location_edit, 1, 1, 1, 5)
+        head.addWidget(QLabel(self.tr("Our attendees"), buddy=self.ours_edit), 2, 0)
+        head.addWidget(self.ours_edit, 2, 1, 1, 2)
+        head.addWidget(QLabel(self.tr("Partner's"), buddy=self.partner_edit), 2, 3)
+        head.addWidget(self.partner_edit, 2, 4, 1, 2)
+        head.setColumnStretch(1, 1)
+        head.setColumnStretch(5, 1)
+
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("&Notes"), buddy=self.notes_edit))
+        tools.addStretch(1)
+        tools.addWidget(QLabel(self.tr("Severity"), buddy=self.severity_combo))
+        tools.addWidget(self.severity_combo)
+        tools.addWidget(convert_button)
+        tools.addWidget(self.indicator)
+
+        notes_box = QWidget(self)
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addLayout(tools)
+        notes_layout.addWidget(self.notes_edit, 1)
+        side = QWidget(self)
+        side_layout = QFormLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        side_layout.addRow(QLabel(self.tr("&Agenda"), buddy=self.agenda_edit), self.agenda_edit)
+        side_layout.addRow(QLabel(self.tr("&Decisions"), buddy=self.decisions_edit),
+                           self.decisions_edit)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(notes_box)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(splitter, 1)
+
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.status_combo.currentIndexChanged.connect(
+            lambda: self._edited("status", self.status_combo.currentData()))
+        self.starts_edit.dateTimeChanged.connect(
+            lambda d: self._edited("starts_at", d.toString(DATETIME_FORMAT)))
+        for name, line in (("location", self.location_edit), ("attendees_ours", self.ours_edit),
+                           ("attendees_partner", self.partner_edit)):
+            line.textEdited.connect(lambda text, n=name: self._edited(n, text))
+        for name, edit in (("agenda", self.agenda_edit), ("notes", self.notes_edit),
+                           ("decisions", self.decisions_edit)):
+            edit.textChanged.connect(lambda n=name, e=edit: self._edited(n, e.toPlainText()))
+        self.load(None)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def meeting_id(self) -> str | None:
+        return self._meeting["id"] if self._meeting else None
+
+    def load(self, row: dict[str, Any] | None, *, generated_agenda: str | None = None) -> None:
+        """Show a meeting (None: nothing selected); pending edits of the previous one
+        are saved first."""
+        self.saver.set_record(row["id"] if row else None)
+        self._meeting = dict(row) if row else None
+        self._generated_agenda = generated_agenda
+        widgets = (self.type_combo, self.status_combo, self.starts_edit, self.location_edit,
+                   self.ours_edit, self.partner_edit, self.agenda_edit, self.notes_edit,
+                   self.decisions_edit)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            r = row or {}
+            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(r.get("type"))))
+            self.status_combo.setCurrentIndex(
+                max(0, self.status_combo.findData(r.get("status") or str(MeetingStatus.HELD))))
+            starts = QDateTime.fromString(r.get("starts_at") or "", DATETIME_FORMAT)
+            self.starts_edit.setDateTime(starts if starts.isValid() else QDateTime.currentDateTime())
+            self.location_edit.setText(r.get("location") or "")
+            self.ours_edit.setText(r.get("attendees_ours") or "")
+            self.partner_edit.setText(r.get("attendees_partner") or "")
+            # setPlainText resets each editor's undo history: Ctrl+Z never crosses meetings
+            self.agenda_edit.setPlainText(r.get("agenda") or "")
+            self.notes_edit.setPlainText(r.get("notes") or "")
+            self.decisions_edit.setPlainText(r.get("decisions") or "")
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        for w in widgets:
+            w.setEnabled(row is not None)
+        self.convert_action.setEnabled(row is not None)
+        self.indicator.clear()
+
+    def flush(self) -> None:
+        """Save pending edits and wait (closing the window, switching partner)."""
+        self.saver.flush_now()
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def _edited(self, field: str, value: Any) -> None:
+        if self._meeting is None:
+            return
+        self._meeting[field] = value
+        self.saver.edit({field: value})
+
+    @Slot()
+    def _type_changed(self) -> None:
+        meeting_type = self.type_combo.currentData()
+        self._edited("type", meeting_type)
+        if self._meeting is None:
+            return
+        untouched = self._generated_agenda is not None and (
+            self.agenda_edit.toPlainText() == self._generated_agenda)
+        if not (untouched or not self.agenda_edit.toPlainText().strip()):
+            return  # never overwrite an agenda the user wrote
+        partner_id, meeting_id = self._meeting["partner_id"], self._meeting["id"]
+        lang = ui_language(self._ctx)
+
+        def agenda(store):
+            return agenda_for(store, partner_id, meeting_type, lang, exclude_meeting_id=meeting_id)
+
+        def apply(text: str) -> None:
+            if self.meeting_id() == meeting_id and self.type_combo.currentData() == meeting_type:
+                self._generated_agenda = text
+                self.agenda_edit.setPlainText(text)
+
+        self._ctx.run_db(agenda, on_done=apply)
+
+    def set_next_severity(self, severity: str) -> None:
+        self.severity_combo.setCurrentIndex(self.severity_combo.findData(severity))
+        self._ctx.status_message.emit(
+            self.tr("Next action item: %1 severity").replace("%1", labels.severity_label(severity)))
+
+    @Slot()
+    def convert_current_line(self) -> None:
+        """Turn the notes line under the cursor into an action item and mark it."""
+        if self._meeting is None:
+            return
+        cursor = self.notes_edit.textCursor()
+        block = cursor.block()
+        parsed = parse_action_line(block.text())
+        if parsed is None:
+            self._ctx.status_message.emit(
+                self.tr("Put the cursor on a line of notes that is not converted yet."))
+            return
+        severity = self.severity_combo.currentData()
+        values = {
+            "partner_id": self._meeting["partner_id"],
+            "meeting_id": self._meeting["id"],
+            "title": parsed.title,
+            "owner_side": parsed.owner_side,
+            "severity": severity,
+            "opened_on": self._ctx.today(),
+        }
+        # mark the line at once, as one undo step, keeping the cursor where it was
+        column = cursor.positionInBlock()
+        old_text = block.text()
+        marked = mark_converted(old_text)
+        edit = QTextCursor(block)
+        edit.beginEditBlock()
+        edit.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        edit.insertText(marked)
+        edit.endEditBlock()
+        cursor = self.notes_edit.textCursor()
+        cursor.setPosition(block.position() + min(len(marked), column + len(marked) - len(old_text)))
+        self.notes_edit.setTextCursor(cursor)
+        self.severity_combo.setCurrentIndex(self.severity_combo.findData(str(Severity.MEDIUM)))
+
+        def created(row: dict[str, Any]) -> None:
+            self._ctx.status_message.emit(
+                self.tr("Action item created: %1").replace("%1", row["title"]))
+            self.action_created.emit(row["id"])
+
+        def failed(exc: BaseException) -> None:
+            self._ctx.status_message.emit(
+                self.tr("Could not create the action item: %1").replace("%1", str(exc)))
+
+        self._ctx.run_db(lambda store: store.create_action_item(**values),
+                         on_done=created, on_error=failed)

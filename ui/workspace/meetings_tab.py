@@ -1,0 +1,213 @@
+"""The Meetings tab: the partner's meetings (newest first) beside the meeting editor."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from models.domain import MeetingStatus, MeetingType
+from models.meeting_templates import agenda_for
+from ui import labels
+from ui.app_context import AppContext
+from ui.workspace.meeting_editor import MeetingEditor
+from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
+from ui.workspace.ui_language import ui_language
+
+
+class MeetingTableModel(RowTableModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Date"), self.tr("Type"), self.tr("Status"), self.tr("Location")]
+
+    def display(self, row: dict[str, Any], column: int) -> str:
+        if column == 0:
+            return row.get("starts_at") or ""
+        if column == 1:
+            return labels.meeting_type_label(row.get("type"))
+        if column == 2:
+            return labels.meeting_status_label(row.get("status"))
+        return row.get("location") or ""
+
+    def sort_value(self, row: dict[str, Any], column: int) -> Any:
+        return row.get("starts_at") or "" if column == 0 else self.display(row, column)
+
+
+class MeetingsTab(QWidget):
+    """Lists meetings; the selected one is open in the editor."""
+
+    #: an undoable delete happened: (message, entity, id)
+    deleted = Signal(str, str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._partner_id: str | None = None
+        self._select_after_load: str | None = None
+        self.model = MeetingTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.editor = MeetingEditor(ctx, self)
+        self.new_button = QPushButton(self.tr("New meeting"), self)
+        self.new_button.setToolTip(self.tr("Start a meeting for this partner (Ctrl+N)"))
+        self.new_button.clicked.connect(lambda: self.new_meeting())
+        self.delete_action = QAction(self.tr("Delete meeting"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.view.addAction(self.delete_action)
+        delete_button = QPushButton(self.tr("Delete"), self)
+        delete_button.setToolTip(self.tr("Delete the selected meeting (Del in the list); "
+                                         "you can undo it"))
+        delete_button.clicked.connect(self.delete_selected)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(delete_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def set_partner(self, partner_id: str | None) -> None:
+        if partner_id != self._partner_id:
+            self.editor.load(None)
+            self.model.set_rows([])
+        self._partner_id = partner_id
+        self.reload()
+
+    def select_later(self, record_id: str) -> None:
+        """Select this record once the next reload brings it (after create/restore)."""
+        self._select_after_load = record_id
+
+    def reload(self) -> None:
+        partner_id = self._partner_id
+        if partner_id is None:
+            return
+        self._ctx.run_db(
+            lambda store: store.rows("meeting", "partner_id = ?", [partner_id],
+                                     order_by="starts_at DESC"),
+            on_done=lambda rows: self._loaded(partner_id, rows),
+        )
+
+    def _loaded(self, partner_id: str, rows: list[dict[str, Any]]) -> None:
+        if partner_id != self._partner_id:
+            return
+        self.model.set_rows(rows)
+        editing = self.editor.meeting_id()
+        if editing and self.model.row_of(editing) < 0:
+            self.editor.load(None)  # deleted (here or by sync)
+        target = self._select_after_load or editing
+        self._select_after_load = None
+        if target:
+            self.select(target)
+        elif rows and not editing:
+            self.view.selectRow(0)
+
+    def select(self, meeting_id: str) -> bool:
+        """Select a meeting in the list (and open it in the editor)."""
+        row = self.model.row_of(meeting_id)
+        if row < 0:
+            self._select_after_load = meeting_id
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    @Slot()
+    def _current_changed(self) -> None:
+        index = self.view.currentIndex()
+        meeting_id = index.data(IdRole) if index.isValid() else None
+        if meeting_id == self.editor.meeting_id():
+            return
+        row = self.model.row_at(self.model.row_of(meeting_id)) if meeting_id else None
+        self.editor.load(row)
+
+    def refresh_editor_from(self, row: dict[str, Any]) -> None:
+        """A sync brought a newer version of the open meeting: show it unless the user
+        has edits pending (then theirs win locally and sync merges them)."""
+        if row["id"] == self.editor.meeting_id() and not self.editor.saver.has_pending():
+            self.editor.load(row)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def new_meeting(self, meeting_type: str = MeetingType.REGULAR_REVIEW) -> None:
+        """Create a meeting now (type, agenda from the template) and focus its notes."""
+        partner_id = self._partner_id
+        if partner_id is None:
+            return
+        self.editor.flush()
+        lang = ui_language(self._ctx)
+        starts = dt.datetime.now().replace(second=0, microsecond=0)
+        today = self._ctx.today()
+        if starts.date() != today:  # the app's clock (tests, demos) decides the day
+            starts = dt.datetime.combine(today, starts.time())
+
+        def create(store):
+            agenda = agenda_for(store, partner_id, str(meeting_type), lang)
+            row = store.create("meeting", {
+                "partner_id": partner_id, "type": str(meeting_type),
+                "status": str(MeetingStatus.HELD), "starts_at": starts, "agenda": agenda,
+            })
+            return row, agenda
+
+        def created(result) -> None:
+            row, agenda = result
+            if partner_id != self._partner_id:
+                return
+            rows = [row, *(r for r in self.model.rows() if r["id"] != row["id"])]
+            self.model.set_rows(rows)
+            self.select(row["id"])
+            self.editor.load(row, generated_agenda=agenda)
+            self.editor.notes_edit.setFocus()
+
+        self._ctx.run_db(create, on_done=created, on_error=self._error)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        meeting_id = index.data(IdRole)
+        row = self.model.row_at(self.model.row_of(meeting_id))
+        if self.editor.meeting_id() == meeting_id:
+            self.editor.flush()
+            self.editor.load(None)
+        message = self.tr("Meeting of %1 deleted.").replace("%1", row.get("starts_at") or "")
+        self._ctx.run_db(lambda store: store.delete("meeting", meeting_id),
+                         on_done=lambda _: self.deleted.emit(message, "meeting", meeting_id),
+                         on_error=self._error)
+
+    def _error(self, exc: BaseException) -> None:
+        self._ctx.status_message.emit(str(exc))

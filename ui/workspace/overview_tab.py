@@ -1,0 +1,317 @@
+"""The Overview tab: profile and agreement terms (editable), cadence status and warning
+signs, contacts, and head office's KPIs with a trend."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from models import insights
+from models.domain import PartnerStatus, Stage, Tier
+from models.errors import ValidationError
+from ui import labels
+from ui.app_context import AppContext
+from ui.workspace.contacts_panel import ContactsPanel
+from ui.workspace.kpi_sparkline import KpiSparkline
+
+_TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme")
+_PERCENT_FIELDS = ("revenue_share", "rebate")
+_ERROR_STYLE = "border: 1px solid #b00020;"
+
+
+def load_overview(store, partner_id: str, today, cadence) -> dict[str, Any]:
+    """Everything the tab shows, read in one db-lane job."""
+    ov = insights.partner_overviews(store, today, cadence, partner_ids=[partner_id])
+    return {
+        "partner": store.get("partner", partner_id),
+        "overview": ov[0] if ov else None,
+        "kpis": store.rows("kpi_snapshot", "partner_id = ?", [partner_id],
+                           order_by="period DESC", limit=12),
+    }
+
+
+def _fmt_number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
+
+
+class OverviewTab(QWidget):
+    """Profile edits are saved with Save (Ctrl+S); a refused value is shown next to its
+    field and nothing is written."""
+
+    #: the partner's display name changed (for the workspace title)
+    partner_loaded = Signal(dict)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._partner: dict[str, Any] | None = None
+        self._dirty = False
+        self.edits: dict[str, QLineEdit] = {n: QLineEdit(self) for n in (*_TEXT_FIELDS, *_PERCENT_FIELDS)}
+        self.edits["revenue_share"].setPlaceholderText(self.tr("percent, e.g. 12.5"))
+        self.edits["rebate"].setPlaceholderText(self.tr("percent, e.g. 3"))
+        self.tier_combo = self._combo([(t, labels.tier_label(t)) for t in Tier])
+        self.stage_combo = self._combo([(s, labels.stage_label(s)) for s in Stage])
+        self.status_combo = self._combo([(s, labels.partner_status_label(s)) for s in PartnerStatus])
+        self.goals_edit = QPlainTextEdit(self)
+        self.goals_edit.setTabChangesFocus(True)
+        self.goals_edit.setPlaceholderText(self.tr("Goals agreed with the partner, not handed down"))
+        self.goals_edit.setMaximumHeight(90)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.save_button = QPushButton(self.tr("Save profile"), self)
+        self.save_button.setToolTip(self.tr("Save the profile and terms (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_profile)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.clicked.connect(self.revert)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save_profile)
+        for edit in self.edits.values():
+            edit.textEdited.connect(self._mark_dirty)
+        for combo in (self.tier_combo, self.stage_combo, self.status_combo):
+            combo.activated.connect(self._mark_dirty)
+        self.goals_edit.textChanged.connect(self._goals_changed)
+
+        profile = QGroupBox(self.tr("Profile"), self)
+        pf = QFormLayout(profile)
+        pf.addRow(self.tr("Name (Chinese)"), self.edits["name_zh"])
+        pf.addRow(self.tr("Name (English)"), self.edits["name_en"])
+        row = QHBoxLayout()
+        for label, combo in ((self.tr("Tier"), self.tier_combo), (self.tr("Stage"), self.stage_combo),
+                             (self.tr("Status"), self.status_combo)):
+            row.addWidget(QLabel(label, self))
+            row.addWidget(combo, 1)
+        pf.addRow(row)
+        pf.addRow(self.tr("Region"), self.edits["region"])
+        pf.addRow(self.tr("Address"), self.edits["address"])
+        terms = QGroupBox(self.tr("Agreement terms"), self)
+        tf = QFormLayout(terms)
+        tf.addRow(self.tr("Revenue share %"), self.edits["revenue_share"])
+        tf.addRow(self.tr("Rebate %"), self.edits["rebate"])
+        tf.addRow(self.tr("Incentive scheme"), self.edits["incentive_scheme"])
+        tf.addRow(self.tr("Joint goals"), self.goals_edit)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.error_label, 1)
+        save_row.addWidget(self.revert_button)
+        save_row.addWidget(self.save_button)
+
+        self.cadence_label = QLabel(self)
+        self.cadence_label.setWordWrap(True)
+        self.signs_label = QLabel(self)
+        self.signs_label.setWordWrap(True)
+        cadence = QGroupBox(self.tr("Visit cadence and warning signs"), self)
+        cl = QVBoxLayout(cadence)
+        cl.addWidget(self.cadence_label)
+        cl.addWidget(self.signs_label)
+        self.kpi_label = QLabel(self)
+        self.kpi_label.setWordWrap(True)
+        self.sparkline = KpiSparkline(self)
+        kpi = QGroupBox(self.tr("KPIs (head office)"), self)
+        kl = QVBoxLayout(kpi)
+        kl.addWidget(self.kpi_label)
+        kl.addWidget(self.sparkline)
+        legend = QLabel(self.tr("Sales (solid) against target (dashed), last 12 periods"), self)
+        legend.setStyleSheet("color: palette(mid);")
+        kl.addWidget(legend)
+        self.contacts = ContactsPanel(ctx, self)
+        contacts = QGroupBox(self.tr("Contacts"), self)
+        QVBoxLayout(contacts).addWidget(self.contacts)
+
+        left = QVBoxLayout()
+        left.addWidget(profile)
+        left.addWidget(terms)
+        left.addLayout(save_row)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(cadence)
+        right.addWidget(kpi)
+        right.addWidget(contacts, 1)
+        grid = QGridLayout(self)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self._set_dirty(False)
+
+    def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        for value, text in items:
+            combo.addItem(text, str(value))
+        return combo
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def set_partner(self, partner_id: str | None) -> None:
+        if self._partner is None or self._partner["id"] != partner_id:
+            self._partner = None
+            self._set_dirty(False)
+        self.contacts.set_partner(partner_id)
+        self.reload(partner_id)
+
+    def reload(self, partner_id: str | None = None) -> None:
+        partner_id = partner_id or (self._partner or {}).get("id")
+        if partner_id is None:
+            return
+        today = self._ctx.today()
+        cadence = getattr(self._ctx.settings, "cadence", None)
+        self._ctx.run_db(lambda store: load_overview(store, partner_id, today, cadence),
+                         on_done=self._loaded)
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        partner = data["partner"]
+        if self._partner is not None and self._partner["id"] != partner["id"]:
+            return
+        self._partner = partner
+        if not self._dirty:  # never overwrite what the user is typing
+            self._fill(partner)
+        self._show_status(data["overview"])
+        self._show_kpis(data["kpis"])
+        self.partner_loaded.emit(partner)
+
+    def _fill(self, partner: dict[str, Any]) -> None:
+        for name in _TEXT_FIELDS:
+            self.edits[name].setText(partner.get(name) or "")
+        for name in _PERCENT_FIELDS:
+            v = partner.get(name)
+            self.edits[name].setText("" if v is None else f"{v:g}")
+        self.tier_combo.setCurrentIndex(max(0, self.tier_combo.findData(partner.get("tier"))))
+        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(partner.get("stage"))))
+        self.status_combo.setCurrentIndex(
+            max(0, self.status_combo.findData(partner.get("status") or "active")))
+        self.goals_edit.blockSignals(True)
+        self.goals_edit.setPlainText(partner.get("goals") or "")
+        self.goals_edit.blockSignals(False)
+        self._set_dirty(False)
+
+    def _show_status(self, ov: insights.PartnerOverview | None) -> None:
+        if ov is None:
+            self.cadence_label.clear()
+            self.signs_label.clear()
+            return
+        status = labels.visit_status_label(ov.visit_status)
+        color = {"ok": "#2e7d32", "due": "#ef6c00", "overdue": "#c62828"}.get(ov.visit_status, "")
+        if ov.last_met is None:
+            text = self.tr("No meeting held yet.")
+        else:
+            text = self.tr("Last visit %1, %2 days ago.").replace("%1", ov.last_met.isoformat()) \
+                .replace("%2", str(ov.days_since))
+        cadence = (getattr(self._ctx.settings, "cadence", None) or {}).get(ov.tier)
+        if cadence is None:
+            from models.domain import DEFAULT_CADENCE_DAYS
+            cadence = DEFAULT_CADENCE_DAYS.get(ov.tier)
+        self.cadence_label.setText(
+            f"<b style='color:{color}'>{status}</b> — {text} "
+            + self.tr("Cadence for this tier: every %1 days.").replace("%1", str(cadence)))
+        if ov.signs:
+            head = self.tr("Lying flat? (躺平)") if ov.lying_flat else self.tr("Warning signs")
+            items = "".join(f"<li>{labels.sign_label(s)}</li>" for s in ov.signs)
+            self.signs_label.setText(f"<b style='color:#c62828'>{head}</b><ul>{items}</ul>")
+        else:
+            self.signs_label.setText(self.tr("No warning signs."))
+
+    def _show_kpis(self, kpis: list[dict[str, Any]]) -> None:
+        self.sparkline.set_series(kpis)
+        if not kpis:
+            self.kpi_label.setText(self.tr("Head office has not sent KPI figures yet."))
+            return
+        k = kpis[0]
+        ratio = ""
+        if k.get("sales") is not None and k.get("target"):
+            ratio = self.tr(" (%1% of target)").replace("%1", f"{100 * k['sales'] / k['target']:.0f}")
+        rate = k.get("repurchase_rate")
+        rate_text = "—" if rate is None else f"{100 * rate:.0f}%" if rate <= 1 else f"{rate:g}%"
+        self.kpi_label.setText(
+            self.tr("Period %1: sales %2 against target %3%4. Repurchase rate %5.")
+            .replace("%1", k["period"]).replace("%2", _fmt_number(k.get("sales")))
+            .replace("%3", _fmt_number(k.get("target"))).replace("%4", ratio)
+            .replace("%5", rate_text))
+
+    # --- editing ---------------------------------------------------------------------------
+
+    @Slot()
+    def _mark_dirty(self) -> None:
+        self._set_dirty(True)
+
+    @Slot()
+    def _goals_changed(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _clear_errors(self) -> None:
+        self.error_label.hide()
+        for edit in self.edits.values():
+            edit.setStyleSheet("")
+
+    def show_error(self, message: str, field: str | None = None) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        if field in self.edits:
+            self.edits[field].setStyleSheet(_ERROR_STYLE)
+            self.edits[field].setFocus()
+
+    def changes(self) -> dict[str, Any] | None:
+        """The edited values, or None after showing why they cannot be saved."""
+        values: dict[str, Any] = {n: self.edits[n].text() for n in _TEXT_FIELDS}
+        for name in _PERCENT_FIELDS:
+            text = self.edits[name].text().strip().rstrip("%").replace(",", ".")
+            if not text:
+                values[name] = None
+                continue
+            try:
+                number = float(text)
+            except ValueError:
+                number = -1.0
+            if not 0 <= number <= 100:
+                self.show_error(self.tr("Enter a percentage between 0 and 100."), name)
+                return None
+            values[name] = number
+        if not (values["name_zh"].strip() or values["name_en"].strip()):
+            self.show_error(self.tr("A partner needs a Chinese or an English name."), "name_zh")
+            return None
+        values["tier"] = self.tier_combo.currentData()
+        values["stage"] = self.stage_combo.currentData()
+        values["status"] = self.status_combo.currentData()
+        values["goals"] = self.goals_edit.toPlainText()
+        return values
+
+    @Slot()
+    def save_profile(self) -> None:
+        if self._partner is None or not self._dirty:
+            return
+        self._clear_errors()
+        values = self.changes()
+        if values is None:
+            return
+        partner_id = self._partner["id"]
+
+        def done(row: dict[str, Any]) -> None:
+            self._set_dirty(False)
+            self._partner = row
+            self._ctx.status_message.emit(self.tr("Profile saved."))
+
+        def failed(exc: BaseException) -> None:
+            self.show_error(str(exc), getattr(exc, "field", None) if isinstance(exc, ValidationError)
+                            else None)
+
+        self._ctx.run_db(lambda store: store.update("partner", partner_id, values),
+                         on_done=done, on_error=failed)
+
+    @Slot()
+    def revert(self) -> None:
+        self._clear_errors()
+        if self._partner is not None:
+            self._fill(self._partner)

@@ -1,0 +1,61 @@
+"""An inline banner offering Undo after a delete, instead of a blocking "Are you sure?"."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+#: how long the Undo offer stays visible
+UNDO_VISIBLE_MS = 12_000
+
+
+class UndoBanner(QFrame):
+    """"Meeting deleted. [Undo]" — Undo (or Ctrl+Shift+Z) calls the given restore."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoBanner")
+        self.setStyleSheet(
+            "#undoBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }"
+        )
+        self._undo: Callable[[], None] | None = None
+        self.message = QLabel(self)
+        self.undo_button = QPushButton(self.tr("&Undo"), self)
+        self.undo_button.setToolTip(self.tr("Bring back what was deleted (Ctrl+Shift+Z)"))
+        self.undo_button.clicked.connect(self.undo)
+        close = QPushButton("×", self)
+        close.setFlat(True)
+        close.setToolTip(self.tr("Dismiss"))
+        close.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.undo_button)
+        layout.addWidget(close)
+        # not Ctrl+Z: that belongs to the text editors' own undo
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+Z"), parent or self)
+        shortcut.activated.connect(self.undo)
+        self._timer = QTimer(self, singleShot=True, interval=UNDO_VISIBLE_MS)
+        self._timer.timeout.connect(self.dismiss)
+        self.hide()
+
+    def offer(self, message: str, undo: Callable[[], None]) -> None:
+        self.message.setText(message)
+        self._undo = undo
+        self.show()
+        self._timer.start()
+
+    @Slot()
+    def undo(self) -> None:
+        undo, self._undo = self._undo, None
+        self.dismiss()
+        if undo is not None:
+            undo()
+
+    @Slot()
+    def dismiss(self) -> None:
+        self._timer.stop()
+        self._undo = None
+        self.hide()
