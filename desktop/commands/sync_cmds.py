@@ -30,55 +30,52 @@ from sync.client.errors import (
     UpdateRequiredError,
 )
 
-CONTEXT = "SyncCommands"
+# lupdate reads translate("Context", "text") calls: keep the context literal in each
+translate = QCoreApplication.translate
 EXIT_OFFLINE = 3
 EXIT_AUTH = 4
 EXIT_UPDATE = 5
 EXIT_SYNC_FAILED = 6
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "login", help=tr("sign this profile in to a sync server"),
-        description=tr("Sign in to the central server. The password is asked for without "
+        "login", help=translate("SyncCommands", "sign this profile in to a sync server"),
+        description=translate("SyncCommands", "Sign in to the central server. The password is asked for without "
                        "echo, or read from standard input with --password-stdin."),
     )
     add_profile_argument(p)
-    p.add_argument("--server", required=True, metavar="URL", help=tr("the server address"))
-    p.add_argument("--user", required=True, metavar="NAME", help=tr("your user name"))
+    p.add_argument("--server", required=True, metavar="URL", help=translate("SyncCommands", "the server address"))
+    p.add_argument("--user", required=True, metavar="NAME", help=translate("SyncCommands", "your user name"))
     p.add_argument("--password-stdin", action="store_true",
-                   help=tr("read the password from standard input"))
+                   help=translate("SyncCommands", "read the password from standard input"))
     p.add_argument("--device-name", metavar="NAME", default=None,
-                   help=tr("how this laptop is listed on the server (default: host name)"))
+                   help=translate("SyncCommands", "how this laptop is listed on the server (default: host name)"))
     p.add_argument("--allow-insecure-http", action="store_true",
-                   help=tr("allow an unencrypted http:// server that is not this computer"))
+                   help=translate("SyncCommands", "allow an unencrypted http:// server that is not this computer"))
     p.set_defaults(func=run_login)
 
-    p = subparsers.add_parser("logout", help=tr("sign this profile out of the sync server"))
+    p = subparsers.add_parser("logout", help=translate("SyncCommands", "sign this profile out of the sync server"))
     add_profile_argument(p)
     p.set_defaults(func=run_logout)
 
     p = subparsers.add_parser(
-        "sync", help=tr("send local changes to the server and receive its changes"),
-        description=tr("Push the unsent changes, pull the server's changes, and verify."),
+        "sync", help=translate("SyncCommands", "send local changes to the server and receive its changes"),
+        description=translate("SyncCommands", "Push the unsent changes, pull the server's changes, and verify."),
     )
     add_profile_argument(p)
     p.add_argument("--status", action="store_true",
-                   help=tr("only show the sync state, do not contact the server"))
+                   help=translate("SyncCommands", "only show the sync state, do not contact the server"))
     p.add_argument("--export-rejected", metavar="FILE",
-                   help=tr("also write the changes the server refused to this JSON file"))
+                   help=translate("SyncCommands", "also write the changes the server refused to this JSON file"))
     p.add_argument("--allow-insecure-http", action="store_true",
-                   help=tr("allow an unencrypted http:// server that is not this computer"))
-    p.add_argument("--quiet", action="store_true", help=tr("do not report progress"))
+                   help=translate("SyncCommands", "allow an unencrypted http:// server that is not this computer"))
+    p.add_argument("--quiet", action="store_true", help=translate("SyncCommands", "do not report progress"))
     p.set_defaults(func=run_sync)
 
 
 def _fail(message: str, code: int) -> int:
-    print(tr("error: {message}").format(message=message), file=sys.stderr)
+    print(translate("SyncCommands", "error: {message}").format(message=message), file=sys.stderr)
     return code
 
 
@@ -96,9 +93,9 @@ def run_login(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass(tr("Password for {user}: ").format(user=args.user))
+        password = getpass.getpass(translate("SyncCommands", "Password for {user}: ").format(user=args.user))
     if not password:
-        return _fail(tr("no password given"), EXIT_AUTH)
+        return _fail(translate("SyncCommands", "no password given"), EXIT_AUTH)
     profile = profile_of(args)
     credentials = KeyringCredentials()
     with ProfileLock(profile.lock_file):
@@ -111,10 +108,10 @@ def run_login(args: argparse.Namespace) -> int:
             return _fail(str(exc), _exit_code(exc) if isinstance(exc, SyncError) else 2)
         finally:
             store.db.conn.close()
-    print(tr("Signed in to {server} as {user} ({role}).").format(
+    print(translate("SyncCommands", "Signed in to {server} as {user} ({role}).").format(
         server=engine.base_url, user=user.get("username", args.user), role=user.get("role", "?")))
     if not credentials.persistent:
-        print(tr("No keyring on this computer: the sign-in is kept only while this program "
+        print(translate("SyncCommands", "No keyring on this computer: the sign-in is kept only while this program "
                  "runs, so you will need to sign in again next time."), file=sys.stderr)
     return 0
 
@@ -125,16 +122,16 @@ def run_logout(args: argparse.Namespace) -> int:
         store = open_store(profile)
         try:
             if not store.get_setting("sync.server_url"):
-                print(tr("This profile is not signed in."))
+                print(translate("SyncCommands", "This profile is not signed in."))
                 return 0
             engine = SyncEngine(store, None, KeyringCredentials(), allow_insecure_http=True)
             engine.sign_out()
             pending = store.pending_count()
         finally:
             store.db.conn.close()
-    print(tr("Signed out."))
+    print(translate("SyncCommands", "Signed out."))
     if pending:
-        print(tr("{n} unsent changes stay on this laptop until you sign in again.").format(n=pending))
+        print(translate("SyncCommands", "{n} unsent changes stay on this laptop until you sign in again.").format(n=pending))
     return 0
 
 
@@ -144,7 +141,7 @@ def run_sync(args: argparse.Namespace) -> int:
         store = open_store(profile)
         try:
             if not store.get_setting("sync.server_url"):
-                return _fail(tr("this profile is not signed in: run `login --server URL "
+                return _fail(translate("SyncCommands", "this profile is not signed in: run `login --server URL "
                                 "--user NAME` first"), EXIT_AUTH)
             progress = None if args.quiet or args.status else _Progress()
             try:
@@ -162,14 +159,14 @@ def run_sync(args: argparse.Namespace) -> int:
                     progress.end()
                 pending = store.pending_count()
                 _fail(str(exc), 0)
-                print(tr("{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
+                print(translate("SyncCommands", "{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
                 return _exit_code(exc)
             if progress:
                 progress.end()
             _print_report(report)
             if args.export_rejected:
                 n = engine.export_rejected(args.export_rejected)
-                print(tr("{n} refused changes written to {path}").format(
+                print(translate("SyncCommands", "{n} refused changes written to {path}").format(
                     n=n, path=args.export_rejected))
         finally:
             store.db.conn.close()
@@ -177,35 +174,35 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _print_report(r: SyncReport) -> None:
-    print(tr("Sync finished in {s:.1f} s.").format(s=r.duration))
-    print(tr("  sent: {n} (applied {a}, merged {m}, in conflict {c}, refused {x})").format(
+    print(translate("SyncCommands", "Sync finished in {s:.1f} s.").format(s=r.duration))
+    print(translate("SyncCommands", "  sent: {n} (applied {a}, merged {m}, in conflict {c}, refused {x})").format(
         n=r.pushed, a=r.applied, m=r.merged, c=r.conflict, x=r.rejected))
-    print(tr("  received: {n} records").format(n=r.pulled))
+    print(translate("SyncCommands", "  received: {n} records").format(n=r.pulled))
     if r.removed_partners:
-        print(tr("  partners no longer assigned to you, removed from this laptop: {n}").format(
+        print(translate("SyncCommands", "  partners no longer assigned to you, removed from this laptop: {n}").format(
             n=len(r.removed_partners)))
     for c in r.conflicts:
-        print(tr("  conflict: {entity} {id} field {field}: yours {mine!r}, server keeps {theirs!r}")
+        print(translate("SyncCommands", "  conflict: {entity} {id} field {field}: yours {mine!r}, server keeps {theirs!r}")
               .format(entity=c["entity"], id=c["entity_id"], field=c["field"],
                       mine=c["local_value"], theirs=c["server_value"]))
     if r.rejected:
-        print(tr("  {n} changes were refused by the server; see them with "
+        print(translate("SyncCommands", "  {n} changes were refused by the server; see them with "
                  "`sync --export-rejected FILE`.").format(n=r.rejected))
     if r.repaired:
-        print(tr("  repaired after a check: {names}").format(names=", ".join(r.repaired)))
+        print(translate("SyncCommands", "  repaired after a check: {names}").format(names=", ".join(r.repaired)))
 
 
 def _print_status(engine: SyncEngine) -> None:
     st = engine.status()
-    print(tr("Server: {url}").format(url=st.server_url or "-"))
-    print(tr("User: {user}").format(user=st.user or "-"))
-    print(tr("Signed in: {yes}").format(yes=tr("yes") if st.signed_in else tr("no")))
-    print(tr("Unsent changes: {n}").format(n=st.pending))
-    print(tr("Refused changes: {n}").format(n=st.rejected))
-    print(tr("Conflicts to review: {n}").format(n=st.open_conflicts))
-    print(tr("Last sync: {t}").format(t=st.last_sync_at or tr("never")))
+    print(translate("SyncCommands", "Server: {url}").format(url=st.server_url or "-"))
+    print(translate("SyncCommands", "User: {user}").format(user=st.user or "-"))
+    print(translate("SyncCommands", "Signed in: {yes}").format(yes=translate("SyncCommands", "yes") if st.signed_in else translate("SyncCommands", "no")))
+    print(translate("SyncCommands", "Unsent changes: {n}").format(n=st.pending))
+    print(translate("SyncCommands", "Refused changes: {n}").format(n=st.rejected))
+    print(translate("SyncCommands", "Conflicts to review: {n}").format(n=st.open_conflicts))
+    print(translate("SyncCommands", "Last sync: {t}").format(t=st.last_sync_at or translate("SyncCommands", "never")))
     if st.last_error:
-        print(tr("Last error: {e}").format(e=st.last_error))
+        print(translate("SyncCommands", "Last error: {e}").format(e=st.last_error))
 
 
 class _Progress:
@@ -222,10 +219,10 @@ class _Progress:
         self.last = now
         self.shown = True
         text = {
-            "push": tr("Sending changes… {done}/{total}"),
-            "pull": tr("Receiving… {done} records"),
-            "verify": tr("Checking…"),
-            "repair": tr("Repairing… {done} records re-read"),
+            "push": translate("SyncCommands", "Sending changes… {done}/{total}"),
+            "pull": translate("SyncCommands", "Receiving… {done} records"),
+            "verify": translate("SyncCommands", "Checking…"),
+            "repair": translate("SyncCommands", "Repairing… {done} records re-read"),
         }.get(p.phase, "{done}").format(done=p.done, total=p.total or "?")
         print("\r" + text + " " * 10, end="", file=sys.stderr, flush=True)
 

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -254,7 +255,8 @@ class SyncEngine:
                             for cid in (r.get("conflicts") or [])]
             details = self._conflict_details(conflict_ids) if conflict_ids else {}
             now = utcnow()
-            counts = self._db(lambda s: ls.record_push_results(s, batch, results, details, now))
+            counts = self._db(partial(ls.record_push_results, batch=batch, results=results,
+                                      conflict_details=details, now=now))
             answered = sum(counts.values())
             if not answered:
                 raise ProtocolError("The server answered none of the changes sent.")
@@ -293,7 +295,7 @@ class SyncEngine:
             requeue = bool(page.get("reset") and epoch
                            and page.get("server_epoch") and page["server_epoch"] != epoch)
             now = utcnow()
-            result = self._db(lambda s: pull_apply.apply_page(s, page, requeue=requeue, now=now))
+            result = self._db(partial(pull_apply.apply_page, page=page, requeue=requeue, now=now))
             if requeue:
                 report.requeued += self._db(lambda s: s.pending_count())
             report.pulled += result.applied
@@ -356,7 +358,7 @@ class SyncEngine:
             rows = page.get("rows") if isinstance(page, dict) else None
             if not isinstance(rows, list):
                 raise ProtocolError("The server's snapshot answer is not readable.")
-            seen += self._db(lambda s: pull_apply.apply_snapshot_page(s, rows))
+            seen += self._db(partial(pull_apply.apply_snapshot_page, rows=rows))
             self._report(SyncProgress("repair", seen, None, f"Re-reading {name}: {seen}"))
             after = page.get("next_after")
             if not after:
