@@ -1,86 +1,95 @@
-"""Display names of the domain's vocabulary, through Qt's translation (context "Labels")."""
+"""Display names of the domain's vocabulary, through Qt's translation (context "Labels").
+
+Each call spells out ``QCoreApplication.translate("Labels", ...)``: lupdate only
+extracts calls it can see, not a wrapper function."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def tier_label(value: str | None) -> str:
     return {
-        "core": _t("Core"),
-        "ordinary": _t("Ordinary"),
-        "emerging": _t("Emerging"),
-        "strategic": _t("Strategic"),
+        "core": QCoreApplication.translate("Labels", "Core"),
+        "ordinary": QCoreApplication.translate("Labels", "Ordinary"),
+        "emerging": QCoreApplication.translate("Labels", "Emerging"),
+        "strategic": QCoreApplication.translate("Labels", "Strategic"),
     }.get(value or "", value or "")
 
 
 def stage_label(value: str | None) -> str:
     return {
-        "intro": _t("Intro"),
-        "running_in": _t("Running-in"),
-        "mature": _t("Mature"),
-        "advanced": _t("Advanced"),
+        "intro": QCoreApplication.translate("Labels", "Intro"),
+        "running_in": QCoreApplication.translate("Labels", "Running-in"),
+        "mature": QCoreApplication.translate("Labels", "Mature"),
+        "advanced": QCoreApplication.translate("Labels", "Advanced"),
     }.get(value or "", value or "")
 
 
 def partner_status_label(value: str | None) -> str:
-    return {"active": _t("Active"), "paused": _t("Paused"), "ended": _t("Ended")}.get(
-        value or "", value or ""
-    )
+    return {
+        "active": QCoreApplication.translate("Labels", "Active"),
+        "paused": QCoreApplication.translate("Labels", "Paused"),
+        "ended": QCoreApplication.translate("Labels", "Ended"),
+    }.get(value or "", value or "")
 
 
 def meeting_type_label(value: str | None) -> str:
     return {
-        "regular_review": _t("Regular review"),
-        "quarterly_review": _t("Quarterly review"),
-        "training": _t("Training"),
-        "joint_campaign": _t("Joint campaign"),
-        "visit": _t("Visit"),
-        "ad_hoc": _t("Ad hoc"),
+        "regular_review": QCoreApplication.translate("Labels", "Regular review"),
+        "quarterly_review": QCoreApplication.translate("Labels", "Quarterly review"),
+        "training": QCoreApplication.translate("Labels", "Training"),
+        "joint_campaign": QCoreApplication.translate("Labels", "Joint campaign"),
+        "visit": QCoreApplication.translate("Labels", "Visit"),
+        "ad_hoc": QCoreApplication.translate("Labels", "Ad hoc"),
     }.get(value or "", value or "")
 
 
 def meeting_status_label(value: str | None) -> str:
-    return {"planned": _t("Planned"), "held": _t("Held"), "cancelled": _t("Cancelled")}.get(
-        value or "", value or ""
-    )
+    return {
+        "planned": QCoreApplication.translate("Labels", "Planned"),
+        "held": QCoreApplication.translate("Labels", "Held"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+    }.get(value or "", value or "")
 
 
 def owner_side_label(value: str | None) -> str:
-    return {"ours": _t("Ours"), "partner": _t("Partner")}.get(value or "", value or "")
+    return {
+        "ours": QCoreApplication.translate("Labels", "Ours"),
+        "partner": QCoreApplication.translate("Labels", "Partner"),
+    }.get(value or "", value or "")
 
 
 def severity_label(value: str | None) -> str:
     return {
-        "low": _t("Low"),
-        "medium": _t("Medium"),
-        "high": _t("High"),
-        "critical": _t("Critical"),
+        "low": QCoreApplication.translate("Labels", "Low"),
+        "medium": QCoreApplication.translate("Labels", "Medium"),
+        "high": QCoreApplication.translate("Labels", "High"),
+        "critical": QCoreApplication.translate("Labels", "Critical"),
     }.get(value or "", value or "")
 
 
 def action_status_label(value: str | None) -> str:
     return {
-        "open": _t("Open"),
-        "in_progress": _t("In progress"),
-        "done": _t("Done"),
-        "feedback_given": _t("Feedback given"),
+        "open": QCoreApplication.translate("Labels", "Open"),
+        "in_progress": QCoreApplication.translate("Labels", "In progress"),
+        "done": QCoreApplication.translate("Labels", "Done"),
+        "feedback_given": QCoreApplication.translate("Labels", "Feedback given"),
     }.get(value or "", value or "")
 
 
 def visit_status_label(value: str | None) -> str:
-    return {"ok": _t("On track"), "due": _t("Due"), "overdue": _t("Overdue")}.get(
-        value or "", value or ""
-    )
+    return {
+        "ok": QCoreApplication.translate("Labels", "On track"),
+        "due": QCoreApplication.translate("Labels", "Due"),
+        "overdue": QCoreApplication.translate("Labels", "Overdue"),
+    }.get(value or "", value or "")
 
 
 def sign_label(value: str) -> str:
     return {
-        "no_contact": _t("No contact within cadence"),
-        "partner_actions_overdue": _t("Partner-owned actions overdue"),
-        "meetings_cancelled": _t("Meetings cancelled"),
-        "targets_slipping": _t("Targets slipping"),
+        "no_contact": QCoreApplication.translate("Labels", "No contact within cadence"),
+        "partner_actions_overdue": QCoreApplication.translate(
+            "Labels", "Partner-owned actions overdue"),
+        "meetings_cancelled": QCoreApplication.translate("Labels", "Meetings cancelled"),
+        "targets_slipping": QCoreApplication.translate("Labels", "Targets slipping"),
     }.get(value, value)
