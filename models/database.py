@@ -34,14 +34,30 @@ def _connect(path: str | Path) -> sqlite3.Connection:
 
 
 def _check_file(path: Path) -> None:
+    """Refuse, from its 100-byte header alone, a file that is not SQLite or is cut short."""
     if not path.exists() or path.stat().st_size == 0:
         return
+    size = path.stat().st_size
     with path.open("rb") as fh:
-        head = fh.read(len(SQLITE_MAGIC))
-    if head != SQLITE_MAGIC:
+        head = fh.read(100)
+    if head[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         raise CorruptDatabaseError(
             f"{path} is not a ChannelKeeper database (not an SQLite file). "
             "It was left untouched; choose another profile or restore a backup."
+        )
+    page_size = int.from_bytes(head[16:18], "big") if len(head) == 100 else 0
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise CorruptDatabaseError(
+            f"{path} is damaged (its header is incomplete). It was left untouched; restore a backup."
+        )
+    pages = int.from_bytes(head[28:32], "big")
+    # the page count in the header is only trustworthy when its "valid for" stamp
+    # matches the change counter (SQLite file format, section 1.3.7)
+    if pages and head[24:28] == head[92:96] and size < pages * page_size:
+        raise CorruptDatabaseError(
+            f"{path} is damaged (the file is shorter than its header says: truncated). "
+            "It was left untouched; restore a backup."
         )
 
 
@@ -74,17 +90,32 @@ def backup_file(db: Database, path: Path, label: str) -> Path:
     return target
 
 
-def open_database(path: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and migrate a profile's database file."""
+def open_database(path: str | Path, *, migrate: bool = True, verify: bool = False) -> Database:
+    """Open (creating if needed) and migrate a profile's database file.
+
+    A full integrity check reads the whole file (seconds for a large profile), so it
+    runs only when it matters: before migrating (the file is about to be rewritten),
+    after a session that did not close cleanly (a write-ahead log was left behind),
+    or when ``verify`` is asked for. Otherwise the header and the schema are checked;
+    ``verify_database`` runs the full check later, e.g. in the background.
+    """
     path = Path(path)
     _check_file(path)
+    unclean = Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size > 0
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = _connect(path)
     db = Database(conn)
     try:
         try:
             db.execute("PRAGMA journal_mode = WAL")
-            result = conn.execute("PRAGMA quick_check").fetchone()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            has_data = bool(conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = ?", [migrations.migrations_table]
+            ).fetchone())
+            if has_data and migrate and migrations.pending(db):
+                verify = True
+            if verify or unclean:
+                _quick_check(conn, path)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise DatabaseLockedError(
@@ -95,11 +126,6 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
             raise CorruptDatabaseError(
                 f"{path} is damaged ({exc}). It was left untouched; restore a backup."
             ) from exc
-        if result is None or result[0] != "ok":
-            raise CorruptDatabaseError(
-                f"{path} is damaged ({result[0] if result else 'no answer'}). "
-                "It was left untouched; restore a backup."
-            )
         applied = check_schema(db, path)
         if migrate:
             try:
@@ -120,6 +146,23 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
         conn.close()
         raise
     return db
+
+
+def _quick_check(conn: sqlite3.Connection, path: str | Path) -> None:
+    result = conn.execute("PRAGMA quick_check").fetchone()
+    if result is None or result[0] != "ok":
+        raise CorruptDatabaseError(
+            f"{path} is damaged ({result[0] if result else 'no answer'}). "
+            "It was left untouched; restore a backup."
+        )
+
+
+def verify_database(db: Database, path: str | Path = "database") -> None:
+    """The full integrity check (reads every page): CorruptDatabaseError if damaged."""
+    try:
+        _quick_check(db.conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(f"{path} is damaged ({exc}); restore a backup.") from exc
 
 
 def open_memory_database() -> Database:

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.profile_lock import ProfileLock
 from models import database
-from models.database import open_database
+from models.database import open_database, verify_database
 from models.errors import CorruptDatabaseError, DatabaseLockedError, ValidationError
 from models.migrations import known_names, migrations
 from models.store import Store
@@ -40,11 +40,11 @@ def _filled_db(path: Path, partners: int = 40) -> Path:
     return path
 
 
-def _assert_refused_untouched(path: Path, error: type[Exception], match: str = "") -> None:
+def _assert_refused_untouched(path: Path, error: type[Exception], match: str = "", **kw) -> None:
     before = path.read_bytes()
     siblings = set(path.parent.iterdir())
     with pytest.raises(error, match=match) as exc:
-        open_database(path)
+        open_database(path, **kw)
     assert path.read_bytes() == before
     assert not list(path.parent.glob("*.bak"))
     leftovers = {p.name for p in set(path.parent.iterdir()) - siblings}
@@ -73,16 +73,51 @@ def test_truncated_sqlite_file_is_refused(tmp_path):
     _assert_refused_untouched(path, CorruptDatabaseError, "damaged|cannot be read")
 
 
-def test_sqlite_file_with_damaged_pages_is_refused(tmp_path):
-    path = _filled_db(tmp_path / "channelkeeper.db")
+def _scramble_pages(path: Path, first_page: int, last_page: int | None = None) -> None:
     data = bytearray(path.read_bytes())
     page = 4096
     rng = random.Random(2)
-    for p in range(2, len(data) // page):  # keep the header page, scramble the rest
+    for p in range(first_page, last_page or len(data) // page):
         start = p * page + 8
         data[start : start + 200] = rng.randbytes(200)
     path.write_bytes(bytes(data))
+
+
+def test_sqlite_file_with_damaged_pages_is_refused(tmp_path):
+    path = _filled_db(tmp_path / "channelkeeper.db")
+    _scramble_pages(path, 1)  # keep the header page, scramble the rest
     _assert_refused_untouched(path, CorruptDatabaseError, "damaged|cannot be read")
+
+
+def test_damaged_data_pages_are_found_by_the_full_check(tmp_path):
+    # The default open checks header and schema only (a full check of a large
+    # profile takes seconds); verify=True and verify_database read every page.
+    path = _filled_db(tmp_path / "channelkeeper.db", partners=200)
+    pages = path.stat().st_size // 4096
+    _scramble_pages(path, pages - 20, pages - 10)
+    _assert_refused_untouched(path, CorruptDatabaseError, "damaged", verify=True)
+    db = open_database(path)
+    with pytest.raises(CorruptDatabaseError, match="damaged"):
+        verify_database(db, path)
+    db.conn.close()
+
+
+def test_full_check_runs_after_an_unclean_shutdown(tmp_path):
+    path = _filled_db(tmp_path / "channelkeeper.db", partners=200)
+    pages = path.stat().st_size // 4096
+    _scramble_pages(path, pages - 20, pages - 10)
+    Path(f"{path}-wal").write_bytes(b"")  # an empty log is what a clean close leaves: no check
+    open_database(path).conn.close()
+    # a crashed writer leaves a non-empty log behind (here: a real one, from a killed process)
+    code = ("import sqlite3, os, sys\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('PRAGMA journal_mode=WAL')\n"
+            "c.execute(\"INSERT INTO settings VALUES ('k', 'v')\")\n"
+            "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    assert Path(f"{path}-wal").stat().st_size > 0
+    with pytest.raises(CorruptDatabaseError, match="damaged"):
+        open_database(path)
 
 
 def test_header_only_file_is_refused(tmp_path):
