@@ -51,7 +51,7 @@ def add_history(store: Store, partner_id: str, today: dt.date = TODAY) -> dict[s
         "attendees_ours": "王磊, 李娜", "attendees_partner": "陈总, 赵经理",
         "notes": "渠道反映补货周期太长，门店缺货。\n→ 我方：缩短补货周期到 7 天",
     })
-    store.create("meeting", {
+    training = store.create("meeting", {
         "partner_id": partner_id, "type": "training", "status": "held",
         "starts_at": f"{today - dt.timedelta(days=60)} 10:00", "location": "杭州门店",
     })
@@ -77,4 +77,62 @@ def add_history(store: Store, partner_id: str, today: dt.date = TODAY) -> dict[s
             "period": f"{year}-{month:02d}", "sales": 800_000 + 25_000 * n - (60_000 if n == 11 else 0),
             "target": 900_000, "repurchase_rate": 0.42 + n / 100,
         }, version=1)
-    return {"last_meeting": last, "open_items": [a1, a2], "closed_item": closed}
+    return {"last_meeting": last, "training": training, "open_items": [a1, a2], "closed_item": closed}
+
+
+# --- typing ---------------------------------------------------------------------------
+
+
+def type_text(widget: Any, text: str) -> None:
+    """Type as a user would: ASCII as key presses, Chinese as an input method commits
+    it (QTest.keyClicks only knows ASCII keys and aborts on anything else)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtTest import QTest
+
+    for ch in text:
+        if ch == "\n":
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+        elif ch.isascii():
+            QTest.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QCoreApplication.sendEvent(widget.focusProxy() or widget, event)
+
+
+# --- fixtures (imported by the test modules) -------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def harness(tmp_path):
+    h = Harness(tmp_path / "channelkeeper.db")
+    yield h
+    h.close()
+
+
+@pytest.fixture
+def seeded(harness):
+    """(partner, history) of a core partner with meetings, actions, contacts, KPIs."""
+    partner = harness.db(add_partner)
+    history = harness.db(lambda s: add_history(s, partner["id"]))
+    return partner, history
+
+
+@pytest.fixture
+def workspace(qtbot, harness, seeded):
+    from ui.workspace.partner_workspace import PartnerWorkspace
+
+    w = PartnerWorkspace(harness.ctx)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    w.open_partner(seeded[0]["id"])
+    qtbot.waitUntil(lambda: w.name_label.text() == "华东渠道分销商", timeout=5000)
+    yield w
+    w.close()  # flushes pending autosave
+    harness.jobs.db.wait_idle(10)
+    w.deleteLater()

@@ -1,0 +1,159 @@
+"""Meeting capture: typing autosaves, a note line becomes an action item by keyboard,
+agenda templates carry over open action items, delete can be undone."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from workspace_support import harness, seeded, type_text, workspace  # noqa: F401 - fixtures
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _new_meeting(qtbot, workspace):
+    before = workspace.meetings.model.rowCount()
+    workspace.new_meeting()
+    qtbot.waitUntil(lambda: workspace.meetings.model.rowCount() == before + 1
+                    and workspace.meetings.editor.meeting_id() is not None
+                    and workspace.meetings.editor.agenda_edit.toPlainText() != "", timeout=5000)
+    return workspace.meetings.editor
+
+
+def test_typed_notes_are_saved_without_pressing_save(qtbot, workspace, harness):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    text = "陈总提到华东区门店缺货严重，希望我们缩短补货周期。"
+    type_text(editor.notes_edit, text)
+    assert editor.indicator.text() == "Saving…"
+    qtbot.waitUntil(
+        lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"]) == text, timeout=5000)
+    qtbot.waitUntil(lambda: editor.indicator.text().startswith("Saved "), timeout=3000)
+    # and the edit went to the outbox like any local write
+    updates = [o for o in harness.db(lambda s: s.outbox()) if o["entity_id"] == meeting_id
+               and o["op"] == "update"]
+    assert updates and updates[-1]["changes"]["notes"][1] == text
+
+
+def test_location_and_attendees_autosave(qtbot, workspace, harness):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.location_edit, "杭州门店")
+    type_text(editor.partner_edit, "陈总")
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("planned"))
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id))["attendees_partner"]
+                    == "陈总", timeout=5000)
+    row = harness.db(lambda s: s.get("meeting", meeting_id))
+    assert (row["location"], row["status"]) == ("杭州门店", "planned")
+
+
+def test_switching_partner_flushes_the_pending_edit(qtbot, workspace, harness):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.notes_edit, "最后一句话")
+    other = harness.db(lambda s: s.create_partner(name_zh="西南新锐渠道", tier="emerging",
+                                                   stage="intro"))
+    workspace.open_partner(other["id"])  # no waiting: the flush is synchronous
+    assert harness.db(lambda s: s.get("meeting", meeting_id)["notes"]) == "最后一句话"
+    qtbot.waitUntil(lambda: workspace.name_label.text() == "西南新锐渠道", timeout=5000)
+    assert workspace.meetings.editor.meeting_id() is None
+
+
+def test_note_line_becomes_an_action_item_by_keyboard(qtbot, workspace, harness, seeded):
+    partner = seeded[0]
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.notes_edit, "门店反映物流慢")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)
+    type_text(editor.notes_edit, "对方：下周提交门店名单")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_3, CTRL_SHIFT)  # severity: high
+    assert editor.severity_combo.currentData() == "high"
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_A, CTRL_SHIFT)
+    assert editor.notes_edit.toPlainText() == "门店反映物流慢\n→ 对方：下周提交门店名单"
+
+    def created():
+        return harness.db(lambda s: s.rows("action_item", "meeting_id = ?", [meeting_id]))
+
+    qtbot.waitUntil(lambda: len(created()) == 1, timeout=5000)
+    item = created()[0]
+    assert item["title"] == "下周提交门店名单"
+    assert (item["owner_side"], item["severity"], item["status"]) == ("partner", "high", "open")
+    assert item["partner_id"] == partner["id"]
+    assert item["due_on"] == "2026-11-29"  # core partner, high severity: 2 days
+    # the marked line is saved with the notes, and the cursor can keep typing
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"])
+                    == "门店反映物流慢\n→ 对方：下周提交门店名单", timeout=5000)
+    assert editor.severity_combo.currentData() == "medium"  # back to the default
+    # a converted line is not converted twice
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_A, CTRL_SHIFT)
+    harness.jobs.db.wait_idle(5)
+    qtbot.wait(50)
+    assert len(created()) == 1
+    # the first line (ours by default) converts too
+    cursor = editor.notes_edit.textCursor()
+    cursor.setPosition(2)
+    editor.notes_edit.setTextCursor(cursor)
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_A, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: len(created()) == 2, timeout=5000)
+    ours = [i for i in created() if i["title"] == "门店反映物流慢"]
+    assert ours and ours[0]["owner_side"] == "ours" and ours[0]["severity"] == "medium"
+    assert editor.notes_edit.toPlainText().startswith("→ 门店反映物流慢\n")
+    # the Actions tab lists both
+    workspace.tabs.setCurrentWidget(workspace.actions)
+    qtbot.waitUntil(lambda: workspace.actions.proxy.rowCount() == 4, timeout=5000)
+
+
+def test_convert_action_is_a_discoverable_shortcut(workspace):
+    act = workspace.meetings.editor.convert_action
+    assert act.shortcut().toString() == "Ctrl+Shift+A"
+    assert "Ctrl+Shift+A" in act.toolTip() and "Ctrl+Shift+A" in act.statusTip()
+
+
+def test_regular_review_agenda_carries_over_open_action_items(qtbot, workspace, seeded):
+    _partner, history = seeded
+    editor = _new_meeting(qtbot, workspace)
+    agenda = editor.agenda_edit.toPlainText()
+    assert editor.type_combo.currentData() == "regular_review"
+    assert "carried over from the last meeting" in agenda
+    # the last meeting's item is listed first, the other open one after; closed is not
+    assert agenda.index("缩短补货周期到 7 天") < agenda.index("Other open action items")
+    assert agenda.index("Other open action items") < agenda.index("提交季度库存报表")
+    assert history["closed_item"]["title"] not in agenda
+
+
+def test_changing_type_replaces_an_untouched_agenda_only(qtbot, workspace, harness):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    editor.type_combo.setCurrentIndex(editor.type_combo.findData("training"))
+    qtbot.waitUntil(lambda: editor.agenda_edit.toPlainText().startswith("1. Training topic"),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id))["type"] == "training",
+                    timeout=5000)
+    type_text(editor.agenda_edit, " — 新品培训")
+    editor.type_combo.setCurrentIndex(editor.type_combo.findData("visit"))
+    qtbot.wait(300)
+    harness.jobs.db.wait_idle(5)
+    assert "新品培训" in editor.agenda_edit.toPlainText()
+
+
+def test_delete_meeting_then_undo(qtbot, workspace, harness, seeded):
+    workspace.tabs.setCurrentWidget(workspace.meetings)
+    last_id = seeded[1]["last_meeting"]["id"]
+    workspace.meetings.select(last_id)
+    assert workspace.meetings.editor.meeting_id() == last_id
+    workspace.meetings.view.setFocus()
+    qtbot.keyClick(workspace.meetings.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: workspace.banner.isVisible(), timeout=5000)
+    assert harness.db(lambda s: s.find("meeting", last_id)) is None
+    qtbot.waitUntil(lambda: workspace.meetings.model.row_of(last_id) < 0, timeout=5000)
+    qtbot.mouseClick(workspace.banner.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: workspace.meetings.model.row_of(last_id) >= 0, timeout=5000)
+    assert harness.db(lambda s: s.find("meeting", last_id))["notes"].startswith("渠道反映")
+    assert not workspace.banner.isVisible()
+    qtbot.waitUntil(lambda: workspace.meetings.editor.meeting_id() == last_id, timeout=5000)
+
+
+def test_show_record_selects_a_meeting(qtbot, workspace, seeded):
+    training_id = seeded[1]["training"]["id"]
+    workspace.show_record("meeting", training_id)
+    qtbot.waitUntil(lambda: workspace.meetings.editor.meeting_id() == training_id, timeout=5000)
+    assert workspace.tabs.currentWidget() is workspace.meetings
+    assert workspace.meetings.editor.location_edit.text() == "杭州门店"
+    assert workspace.meetings.editor.type_combo.currentData() == "training"
