@@ -1,0 +1,1 @@
+"""Printed review packs: fonts, words, PDF templates and batch generation (Qt-free)."""

@@ -1,0 +1,406 @@
+"""The sections of a pack as platypus flowables: each function returns a list of
+flowables for one part (summary tiles, KPIs, cadence, signs, meetings, actions,
+responses, checklist, next steps, signatures). Templates pick and order them."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from desktop.printing.pack_chart import kpi_chart
+from desktop.printing.pack_labels import PackText
+from desktop.printing.pack_styles import (
+    ACCENT,
+    ACCENT_LIGHT,
+    ALERT,
+    ALERT_BG,
+    GOOD,
+    MUTED,
+    ROW_ALT,
+    RULE,
+    WARN_BG,
+    PackStyles,
+    markup,
+    table_style,
+)
+from models.pack_data import ChecklistReview, PackData
+
+Story = list[Flowable]
+
+
+class Section:
+    """What every section function needs: the data, words, styles and frame width."""
+
+    def __init__(self, data: PackData, text: PackText, styles: PackStyles, width: float) -> None:
+        self.data, self.t, self.s, self.width = data, text, styles, width
+
+    # --- building blocks ---------------------------------------------------------------
+
+    def heading(self, key: str, level: int = 1) -> Paragraph:
+        style = {1: self.s.h1, 2: self.s.h2, 3: self.s.h3}[level]
+        return Paragraph(markup(self.t(key)), style)
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[object]],
+              widths: Sequence[float], *, highlight: set[int] | None = None,
+              right: Sequence[int] = ()) -> Table:
+        """A data table whose header row repeats on every page it spans; rows listed
+        in ``highlight`` (0-based data rows) are tinted red."""
+        cells = [[Paragraph(markup(h), self.s.cell_head) for h in header]]
+        for row in rows:
+            cells.append([
+                c if isinstance(c, Flowable)
+                else self.s.para(str(c), self.s.cell_right if i in right else self.s.cell)
+                for i, c in enumerate(row)
+            ])
+        total = sum(widths)
+        t = Table(cells, colWidths=[w * self.width / total for w in widths], repeatRows=1, hAlign="LEFT")
+        style = [
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        for i in range(1, len(cells)):
+            if highlight and (i - 1) in highlight:
+                style.append(("BACKGROUND", (0, i), (-1, i), ALERT_BG))
+                style.append(("LINEBEFORE", (0, i), (0, i), 2.5, ALERT))
+            elif i % 2 == 0:
+                style.append(("BACKGROUND", (0, i), (-1, i), ROW_ALT))
+        t.setStyle(table_style(style))
+        return t
+
+    def note(self, key: str, **fmt: object) -> Paragraph:
+        return self.s.para(self.t(key, **fmt), self.s.muted)
+
+    # --- sections ----------------------------------------------------------------------
+
+    def tiles(self) -> Story:
+        """Four key figures side by side: sales vs target, visits, actions, review score."""
+        d, t = self.data, self.t
+        in_period = d.kpis_in_period
+        sales = sum(k.sales or 0 for k in in_period)
+        target = sum(k.target or 0 for k in in_period)
+        ratio = sales / target if target else None
+        score = d.checklist.score if d.checklist else None
+        values = [
+            (t.percent(ratio), t("tile_sales"), ratio is not None and ratio < 0.9),
+            (str(len(d.cadence.visits)), t("tile_visits"), not d.cadence.kept),
+            (f"{len(d.open_actions)} / {len(d.overdue_actions)}", t("tile_actions"),
+             bool(d.overdue_actions)),
+            ("—" if score is None else f"{score:.0f}", t("tile_score"),
+             bool(d.checklist and d.checklist.delta is not None and d.checklist.delta < 0)),
+        ]
+        cells = [[
+            [Paragraph(markup(v), self.s.big_number), Paragraph(markup(lbl), self.s.tile_label)]
+            for v, lbl, _ in values
+        ]]
+        tbl = Table(cells, colWidths=[self.width / 4] * 4, hAlign="LEFT")
+        style = [
+            ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+        ]
+        for i, (_, _, bad) in enumerate(values):
+            if bad:
+                style.append(("BACKGROUND", (i, 0), (i, 0), ALERT_BG))
+        tbl.setStyle(table_style(style))
+        return [tbl, Spacer(1, 4 * mm)]
+
+    def kpis(self, *, chart_height: float = 62 * mm, table: bool = True) -> Story:
+        d, t = self.data, self.t
+        out: Story = [self.heading("sec_kpis", 2)]
+        if not d.kpis:
+            return [*out, self.note("no_kpis")]
+        out.append(kpi_chart(d.kpis, t, self.width, chart_height))
+        if table and d.kpis_in_period:
+            rows = []
+            for k in d.kpis_in_period:
+                rows.append([k.period, t.money(k.sales), t.money(k.target), t.percent(k.ratio),
+                             t.percent(k.repurchase_rate)])
+            sales = sum(k.sales or 0 for k in d.kpis_in_period)
+            target = sum(k.target or 0 for k in d.kpis_in_period)
+            rows.append([t("total"), t.money(sales), t.money(target),
+                         t.percent(sales / target if target else None), ""])
+            slipping = {i for i, k in enumerate(d.kpis_in_period) if k.ratio is not None and k.ratio < 0.9}
+            out += [Spacer(1, 2 * mm), self.table(
+                [t("month"), t("sales"), t("target"), t("achieved"), t("repurchase")],
+                rows, [1.2, 1.5, 1.5, 1, 1], highlight=slipping, right=(1, 2, 3, 4))]
+        return out
+
+    def cadence(self) -> Story:
+        c, t = self.data.cadence, self.t
+        out: Story = [self.heading("sec_cadence", 2), self.s.para(t("cadence_rule", days=c.cadence_days))]
+        if c.kept:
+            out.append(self.s.para(t("cadence_kept", n=len(c.visits))))
+        else:
+            out.append(self.s.para(t("cadence_missed", n=len(c.gaps), n_visits=len(c.visits),
+                                     gap=c.longest_gap), self.s.alert))
+            for start, end, days in c.gaps[:6]:
+                out.append(self.s.para("• " + t("gap", start=t.short_date(start),
+                                                 end=t.short_date(end), days=days), self.s.muted))
+        if c.last_visit and self.data.days_since_contact is not None:
+            out.append(self.note("last_visit", date=t.date(c.last_visit),
+                                 days=self.data.days_since_contact))
+        elif c.last_visit is None:
+            out.append(self.note("never_visited"))
+        return out
+
+    def signs(self) -> Story:
+        d, t = self.data, self.t
+        out: Story = [self.heading("sec_signs", 2)]
+        if not d.signs:
+            return [*out, self.s.para(t("no_signs"))]
+        rows = [[Paragraph("●", self.s.alert), self.s.para(t.sign(s), self.s.alert)] for s in d.signs]
+        tbl = Table(rows, colWidths=[6 * mm, self.width - 6 * mm], hAlign="LEFT")
+        tbl.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        out.append(tbl)
+        if len(d.signs) >= 2:
+            banner = Table([[self.s.para(t("lying_flat"), self.s.alert)]], colWidths=[self.width], hAlign="LEFT")
+            banner.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), WARN_BG),
+                                        ("LINEBEFORE", (0, 0), (0, 0), 3, ALERT)]))
+            out += [Spacer(1, 2 * mm), banner]
+        return out
+
+    def meetings(self) -> Story:
+        d, t = self.data, self.t
+        out: Story = [CondPageBreak(60 * mm), self.heading("sec_meetings")]
+        if not d.meetings:
+            return [*out, self.s.para(t("no_meetings"))]
+        out.append(self.note("meetings_count", n=len(d.meetings)))
+        for m in d.meetings:
+            cancelled = m["status"] == "cancelled"
+            head = " · ".join(filter(None, [
+                m["starts_at"][:16], t.value(m["type"]), t.value(m["status"] or "held"),
+                m["location"],
+            ]))
+            bar = Table([[self.s.para(head, self.s.h3)]], colWidths=[self.width], hAlign="LEFT")
+            bar.setStyle(table_style([
+                ("BACKGROUND", (0, 0), (-1, -1), ALERT_BG if cancelled else ACCENT_LIGHT),
+                ("LINEBEFORE", (0, 0), (0, 0), 3, ALERT if cancelled else ACCENT),
+                ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]))
+            block: Story = [Spacer(1, 3 * mm), bar]
+            sep = "；" if t.is_chinese else "; "
+            people = sep.join(filter(None, [
+                f"{t('ours')}: {m['attendees_ours']}" if m["attendees_ours"] else "",
+                f"{t('theirs')}: {m['attendees_partner']}" if m["attendees_partner"] else "",
+            ]))
+            if people:
+                block.append(self._labelled("attendees", people))
+            if m["agenda"]:
+                block.append(self._labelled("agenda", m["agenda"]))
+            # keep the meeting's heading with its first lines; the notes then flow freely
+            out.append(KeepTogether(block))
+            for key in ("notes", "decisions"):
+                if m[key]:
+                    out.append(self.s.para(t(key), self.s.label))
+                    for part in str(m[key]).split("\n\n"):
+                        out.append(self.s.para(part.strip("\n"), self.s.body))
+        return out
+
+    def _labelled(self, key: str, value: str) -> Paragraph:
+        colon = "：" if self.t.is_chinese else ": "
+        return self.s.para(f'<font color="#616e7c">{markup(self.t(key))}{colon}</font>{markup(value)}',
+                           self.s.body, raw=True)
+
+    def actions(self, *, limit: int | None = None) -> Story:
+        """Open items (overdue first, highlighted) and, in the full pack, those closed
+        in the period. With ``limit`` (the summary) only the first open items."""
+        d, t = self.data, self.t
+        out: Story = [CondPageBreak(50 * mm), self.heading("sec_actions", 2 if limit else 1),
+                      self.s.para(t("open_summary", open=len(d.open_actions),
+                                    overdue=len(d.overdue_actions), done=len(d.done_actions)))]
+        if limit is None:
+            out.append(self.heading("sec_open_actions", 2))
+        opened = d.open_actions[:limit] if limit else d.open_actions
+        if opened:
+            rows, hl = [], set()
+            for i, a in enumerate(opened):
+                if a["overdue"]:
+                    hl.add(i)
+                    status = f"{t.value(a['status'])} · {t('overdue_days', days=a['days_overdue'])}"
+                elif a["status"] == "done":
+                    status = f"{t.value('done')} · {t('awaiting_feedback')}"
+                else:
+                    status = t.value(a["status"])
+                owner = t.value(a["owner_side"]) + (f" · {a['owner_name']}" if a["owner_name"] else "")
+                rows.append([a["title"], owner, t.value(a["severity"]), a["opened_on"],
+                             a["due_on"] or "—", status])
+            out.append(self.table(
+                [t("action"), t("owner"), t("severity"), t("opened"), t("deadline"), t("status")],
+                rows, [2.8, 1.4, 0.95, 1.1, 1.1, 2.1], highlight=hl))
+            if limit and len(d.open_actions) > limit:
+                out.append(self.note("more_in_full", n=len(d.open_actions) - limit))
+        else:
+            out.append(self.s.para(t("no_open_actions")))
+        if limit is None:
+            out.append(self.heading("sec_done_actions", 2))
+            if d.done_actions:
+                rows = [[a["title"], t.value(a["owner_side"]), t.value(a["severity"]),
+                         a["opened_on"], a["due_on"] or "—",
+                         a["feedback_on"] or a["done_on"] or "—"] for a in d.done_actions]
+                out.append(self.table(
+                    [t("action"), t("owner"), t("severity"), t("opened"), t("deadline"), t("closed")],
+                    rows, [3.4, 1.1, 0.95, 1.1, 1.1, 1.1]))
+            else:
+                out.append(self.s.para(t("no_done_actions")))
+        return out
+
+    def responses(self) -> Story:
+        r, t = self.data.responses, self.t
+        out: Story = [self.heading("sec_response", 2)]
+        if not r.responded:
+            out.append(self.s.para(t("response_none")))
+        else:
+            out.append(self.s.para(t(
+                "response_summary", responded=r.responded, on_time=r.on_time,
+                rate=t.percent(r.on_time_rate), median=f"{r.median_days:g}",
+                deadline=f"{r.median_deadline_days:g}")))
+            rows, hl = [], set()
+            for i, (sev, (n, ok, med, limit)) in enumerate(r.by_severity.items()):
+                if med is not None and limit is not None and med > limit:
+                    hl.add(i)
+                rows.append([t.value(sev), str(n), f"{ok} ({t.percent(ok / n)})",
+                             t("days", n=f"{med:g}"), t("days", n=f"{limit:g}")])
+            out.append(self.table([t("severity"), t("responded"), t("on_time"),
+                                   t("median_response"), t("median_deadline")],
+                                  rows, [1.2, 1, 1.4, 1.4, 1.2], highlight=hl, right=(1, 2, 3, 4)))
+        if r.open_overdue:
+            out.append(self.s.para(t("response_open_overdue", n=r.open_overdue), self.s.alert))
+        return out
+
+    def checklist(self, *, max_failed: int | None = None) -> Story:
+        c, t = self.data.checklist, self.t
+        out: Story = [CondPageBreak(50 * mm), self.heading("sec_checklist", 2 if max_failed else 1)]
+        if c is None:
+            return [*out, self.s.para(t("no_checklist"))]
+        out.append(self.score_line(c))
+        failed = c.failed[:max_failed] if max_failed else c.failed
+        out.append(self.heading("failed_items", 3 if max_failed else 2))
+        if failed:
+            rows = [[t.checklist_text(i.text, i.text_zh), self._answer(i.value, i.answer_type),
+                     i.comment or "—"] for i in failed]
+            out.append(self.table([t("item"), t("answer"), t("comment")], rows, [3, 0.9, 3],
+                                  highlight=set(range(len(rows)))))
+            if max_failed and len(c.failed) > max_failed:
+                out.append(self.note("more_in_full", n=len(c.failed) - max_failed))
+        else:
+            out.append(self.s.para(t("no_failed")))
+        changed = [i for i in c.items if i.trend]
+        if changed and max_failed is None:
+            out.append(self.heading("change", 2))
+            rows = [[t.checklist_text(i.text, i.text_zh), self._answer(i.previous_value, i.answer_type),
+                     self._answer(i.value, i.answer_type),
+                     Paragraph(markup(("▲ " + t("better")) if i.trend > 0 else ("▼ " + t("worse"))),
+                               self._trend_style(i.trend))] for i in changed]
+            out.append(self.table([t("item"), t("previous"), t("answer"), t("change")], rows,
+                                  [3.6, 1.1, 1.1, 1.1], highlight={n for n, i in enumerate(changed)
+                                                                   if i.trend < 0}))
+        return out
+
+    def score_line(self, c: ChecklistReview) -> Flowable:
+        t = self.t
+        score = "—" if c.score is None else f"{c.score:.0f}"
+        if c.delta is None:
+            delta, color = t("first_review"), MUTED
+        elif c.delta > 0:
+            delta, color = t("delta_up", delta=f"{c.delta:g}", date=t.short_date(c.previous_on)), GOOD
+        elif c.delta < 0:
+            delta, color = t("delta_down", delta=f"{-c.delta:g}", date=t.short_date(c.previous_on)), ALERT
+        else:
+            delta, color = t("delta_same", date=t.short_date(c.previous_on)), MUTED
+        left = [Paragraph(markup(score), self.s.big_number),
+                Paragraph(markup(t("score")), self.s.tile_label)]
+        right = [
+            self.s.para(f"{c.template_name}", self.s.body),
+            self.s.para(t("performed_on", date=t.date(c.performed_on)) + "  ·  "
+                        + f"{t('completion')} {t.percent(c.completion)}", self.s.muted),
+            self.s.para(f'<font color="{color.hexval().replace("0x", "#")}">{markup(delta)}</font>',
+                        self.s.body, raw=True),
+        ]
+        tbl = Table([[left, right]], colWidths=[30 * mm, self.width - 30 * mm], hAlign="LEFT")
+        tbl.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("BACKGROUND", (0, 0), (0, 0), ACCENT_LIGHT),
+                                 ("BOX", (0, 0), (-1, -1), 0.5, RULE)]))
+        return tbl
+
+    def _trend_style(self, trend: int) -> ParagraphStyle:
+        return ParagraphStyle("trend", parent=self.s.cell, textColor=GOOD if trend > 0 else ALERT)
+
+    def _answer(self, value: object, answer_type: str | None) -> str:
+        if value in (None, ""):
+            return "—"
+        if answer_type == "yes_no":
+            return self.t("yes") if value in (True, "yes", 1, "1") else self.t("no")
+        if answer_type == "score_1_5":
+            return f"{value} / 5"
+        return str(value)
+
+    def next_steps(self, *, limit: int | None = None, blank_lines: int = 3,
+                   skip: set[str] | None = None) -> Story:
+        """Open actions by deadline, then ruled lines for steps agreed at the table.
+        ``skip``: ids already listed above (the summary's action table)."""
+        d, t = self.data, self.t
+        out: Story = [self.heading("sec_next_steps", 2 if limit else 1)]
+        remaining = [a for a in d.next_steps if a["id"] not in (skip or set())]
+        steps = remaining[:limit] if limit else remaining
+        if not d.next_steps:
+            out.append(self.s.para(t("no_next_steps")))
+        for n, a in enumerate(steps, 1):
+            due = t("deadline") + " " + (a["due_on"] or "—")
+            owner = t.value(a["owner_side"])
+            out.append(self.s.para(
+                f"{n}. {markup(a['title'])}  <font color=\"#616e7c\">({markup(owner)} · {markup(due)})</font>",
+                self.s.body, raw=True))
+        if limit and len(remaining) > limit:
+            out.append(self.note("more_in_full", n=len(remaining) - limit))
+        for _ in range(blank_lines):
+            out.append(_Rule(self.width, 7 * mm))
+        return out
+
+    def signatures(self, *, compact: bool = False) -> Story:
+        t = self.t
+        gap = 6 * mm if compact else 10 * mm
+
+        def block(title_key: str, name: str) -> list[Flowable]:
+            lines: list[Flowable] = [Paragraph(markup(t(title_key)), self.s.h3)]
+            for key, value in (("name_line", name), ("signature_line", ""), ("date_line", "")):
+                lines.append(Spacer(1, gap))
+                lines.append(self.s.para(f"{t(key)}: {value}", self.s.muted))
+                lines.append(_Rule(self.width / 2 - 12 * mm, 1))
+            return lines
+
+        partner_name = t.partner_name(self.data.partner)
+        tbl = Table([[block("sign_partner", partner_name), block("sign_manager", self.data.manager_name)]],
+                    colWidths=[self.width / 2] * 2, hAlign="LEFT")
+        tbl.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        return [KeepTogether([self.heading("sec_signatures", 2 if compact else 1), tbl])]
+
+
+class _Rule(Flowable):
+    """A thin line to write on (next steps agreed at the table, signatures)."""
+
+    def __init__(self, width: float, space_above: float) -> None:
+        super().__init__()
+        self.width, self.space_above = width, space_above
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.space_above
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.HexColor("#9aa5b1"))
+        self.canv.setLineWidth(0.5)
+        self.canv.line(0, 0, self.width, 0)
+

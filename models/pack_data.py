@@ -1,0 +1,431 @@
+"""Everything a printed review pack shows for one partner and one period.
+
+Gathered from the Store in one go (it runs in the database lane) into plain
+dataclasses, so rendering can happen on any thread without touching the database.
+Qt-free: the command line, the app and the benchmark share it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from models import domain, insights
+from models.errors import NotFoundError, ValidationError
+from models.store import Store
+from models.templates import is_failed, item_value
+
+#: without a previous review the pack covers this many days up to today
+DEFAULT_PERIOD_DAYS = 90
+#: the KPI chart shows at least this many months, so a short period still shows a trend
+MIN_CHART_MONTHS = 6
+#: store settings the pack reads (written by the app's Settings dialog)
+SETTING_MANAGER_NAME = "manager_name"
+SETTING_COMPANY_LOGO = "company_logo"
+
+Row = dict[str, Any]
+
+
+@dataclass
+class KpiMonth:
+    period: str  # YYYY-MM
+    sales: float | None
+    target: float | None
+    repurchase_rate: float | None = None
+    profit: float | None = None
+    active_customers: int | None = None
+    in_period: bool = True
+
+    @property
+    def ratio(self) -> float | None:
+        return self.sales / self.target if self.sales is not None and self.target else None
+
+
+@dataclass
+class Cadence:
+    """Whether visits kept the tier's cadence over the period (held meetings only)."""
+
+    cadence_days: int
+    visits: list[dt.date]
+    #: stretches longer than the cadence without a held meeting: (from, to, days)
+    gaps: list[tuple[dt.date, dt.date, int]]
+    last_visit: dt.date | None
+
+    @property
+    def kept(self) -> bool:
+        return not self.gaps
+
+    @property
+    def longest_gap(self) -> int:
+        return max((g[2] for g in self.gaps), default=0)
+
+
+@dataclass
+class ResponseStats:
+    """How response times compare with the response deadlines (分级响应)."""
+
+    responded: int = 0
+    on_time: int = 0
+    late: int = 0
+    median_days: float | None = None
+    median_deadline_days: float | None = None
+    #: open items already past their deadline
+    open_overdue: int = 0
+    #: severity -> (responded, on time, median response days, deadline days)
+    by_severity: dict[str, tuple[int, int, float | None, float | None]] = field(default_factory=dict)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.on_time / self.responded if self.responded else None
+
+
+@dataclass
+class ChecklistItemResult:
+    key: str
+    text: str
+    text_zh: str
+    section: str
+    section_zh: str
+    value: Any
+    comment: str | None
+    failed: bool
+    previous_value: Any = None
+    answer_type: str | None = None
+    #: +1 better than the previous run, -1 worse, 0 same or not comparable
+    trend: int = 0
+
+
+@dataclass
+class ChecklistReview:
+    template_name: str
+    performed_on: dt.date
+    score: float | None
+    completion: float | None
+    items: list[ChecklistItemResult]
+    previous_on: dt.date | None = None
+    previous_score: float | None = None
+
+    @property
+    def failed(self) -> list[ChecklistItemResult]:
+        return [i for i in self.items if i.failed]
+
+    @property
+    def delta(self) -> float | None:
+        if self.score is None or self.previous_score is None:
+            return None
+        return round(self.score - self.previous_score, 1)
+
+
+@dataclass
+class PackData:
+    partner: Row
+    period_start: dt.date
+    period_end: dt.date
+    generated_on: dt.date
+    manager_name: str
+    logo_path: str | None
+    kpis: list[KpiMonth]
+    cadence: Cadence
+    signs: list[str]
+    days_since_contact: int | None
+    meetings: list[Row]
+    open_actions: list[Row]
+    done_actions: list[Row]
+    responses: ResponseStats
+    checklist: ChecklistReview | None
+    next_steps: list[Row]
+    contacts: list[Row] = field(default_factory=list)
+
+    @property
+    def partner_id(self) -> str:
+        return self.partner["id"]
+
+    @property
+    def overdue_actions(self) -> list[Row]:
+        return [a for a in self.open_actions if a["overdue"]]
+
+    @property
+    def kpis_in_period(self) -> list[KpiMonth]:
+        return [k for k in self.kpis if k.in_period]
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing happened in the period: the pack says so instead of empty tables."""
+        return not (self.meetings or self.open_actions or self.done_actions
+                    or self.kpis_in_period or self.checklist)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def previous_review_date(store: Store, partner_id: str, today: dt.date) -> dt.date | None:
+    """The date of the latest checklist run (复盘) before today, if any."""
+    row = store.db.execute(
+        "SELECT max(performed_on) FROM checklist_runs WHERE deleted = 0 AND partner_id = ?"
+        " AND performed_on < ?",
+        [partner_id, today.isoformat()],
+    ).fetchone()
+    return _date(row[0]) if row else None
+
+
+def default_period(store: Store, partner_id: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Since the previous review (inclusive) up to today, else the last 90 days."""
+    start = previous_review_date(store, partner_id, today)
+    if start is None:
+        start = today - dt.timedelta(days=DEFAULT_PERIOD_DAYS)
+    return start, today
+
+
+def manager_name(store: Store) -> str:
+    name = store.get_setting(SETTING_MANAGER_NAME)
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (containers): the line stays blank
+        return ""
+
+
+def gather_pack_data(
+    store: Store,
+    partner_id: str,
+    *,
+    today: dt.date,
+    period_start: dt.date | None = None,
+    period_end: dt.date | None = None,
+    cadence: dict[str, int] | None = None,
+) -> PackData:
+    """Collect one partner's pack. Raises NotFoundError for an unknown or deleted
+    partner and ValidationError for a period that ends before it starts."""
+    partner = store.find("partner", partner_id)
+    if partner is None:
+        raise NotFoundError(f"partner {partner_id} does not exist")
+    if period_start is None or period_end is None:
+        d_start, d_end = default_period(store, partner_id, today)
+        period_start = period_start or d_start
+        period_end = period_end or d_end
+    if period_end < period_start:
+        raise ValidationError(
+            f"the period is empty: it ends ({period_end}) before it starts ({period_start})",
+            field="period",
+        )
+    cadence = cadence or domain.DEFAULT_CADENCE_DAYS
+    as_of = min(today, period_end)
+    lo, hi = period_start.isoformat(), period_end.isoformat()
+
+    meetings = store.rows(
+        "meeting", "partner_id = ? AND starts_at >= ? AND starts_at <= ?",
+        [partner_id, lo, hi + " 23:59"], order_by="starts_at",
+    )
+    overview = insights.partner_overviews(store, as_of, cadence, partner_ids=[partner_id])
+    signs = overview[0].signs if overview else []
+    days_since = overview[0].days_since if overview else None
+
+    open_actions, done_actions = _actions(store, partner_id, period_start, period_end, as_of)
+    return PackData(
+        partner=partner,
+        period_start=period_start,
+        period_end=period_end,
+        generated_on=today,
+        manager_name=manager_name(store),
+        logo_path=store.get_setting(SETTING_COMPANY_LOGO) or None,
+        kpis=_kpis(store, partner_id, period_start, period_end),
+        cadence=_cadence(store, partner, period_start, period_end, cadence),
+        signs=signs,
+        days_since_contact=days_since,
+        meetings=meetings,
+        open_actions=open_actions,
+        done_actions=done_actions,
+        responses=_response_stats(store, partner_id, period_start, period_end, as_of),
+        checklist=_checklist(store, partner_id, period_end),
+        next_steps=sorted(
+            (a for a in open_actions if a["status"] != domain.ActionStatus.DONE),
+            key=lambda a: (a["due_on"] or "9999", a["title"]),
+        ),
+        contacts=store.rows("contact", "partner_id = ?", [partner_id], order_by="name"),
+    )
+
+
+def _months(start: dt.date, end: dt.date) -> list[str]:
+    out, y, m = [], start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _kpis(store: Store, partner_id: str, start: dt.date, end: dt.date) -> list[KpiMonth]:
+    in_period = set(_months(start, end))
+    chart_start = start
+    if len(in_period) < MIN_CHART_MONTHS:
+        y, m = end.year, end.month - (MIN_CHART_MONTHS - 1)
+        while m < 1:
+            y, m = y - 1, m + 12
+        chart_start = min(start, dt.date(y, m, 1))
+    months = _months(chart_start, end)
+    rows = store.rows(
+        "kpi_snapshot", "partner_id = ? AND period >= ? AND period <= ?",
+        [partner_id, months[0], months[-1]], order_by="period",
+    )
+    by_month = {r["period"]: r for r in rows}
+    if not by_month:
+        return []
+    out = []
+    for month in months:
+        r = by_month.get(month)
+        if r is None and month not in in_period:
+            continue
+        r = r or {}
+        out.append(KpiMonth(
+            month, r.get("sales"), r.get("target"), r.get("repurchase_rate"), r.get("profit"),
+            r.get("active_customers"), in_period=month in in_period,
+        ))
+    return out
+
+
+def _cadence(store: Store, partner: Row, start: dt.date, end: dt.date,
+             cadence: dict[str, int]) -> Cadence:
+    days = cadence[domain.Tier(partner["tier"])]
+    held = [
+        d for (d,) in store.db.execute(
+            "SELECT substr(starts_at, 1, 10) FROM meetings WHERE deleted = 0 AND partner_id = ?"
+            " AND coalesce(status, 'held') = 'held' AND starts_at <= ? ORDER BY starts_at",
+            [partner["id"], end.isoformat() + " 23:59"],
+        ).fetchall()
+    ]
+    dates = [dt.date.fromisoformat(d) for d in held]
+    before = [d for d in dates if d < start]
+    visits = sorted({d for d in dates if d >= start})
+    # the clock starts at the last visit before the period (or the period's start)
+    cursor = before[-1] if before else start
+    gaps: list[tuple[dt.date, dt.date, int]] = []
+    for d in [*visits, end]:
+        if (d - cursor).days > days:
+            gaps.append((cursor, d, (d - cursor).days))
+        cursor = max(cursor, d)
+    last = visits[-1] if visits else (before[-1] if before else None)
+    return Cadence(days, visits, gaps, last)
+
+
+def _action_row(a: Row, as_of: dt.date) -> Row:
+    a = dict(a)
+    open_loop = a["status"] in (domain.ActionStatus.OPEN, domain.ActionStatus.IN_PROGRESS)
+    a["overdue"] = bool(open_loop and a["due_on"] and a["due_on"] < as_of.isoformat())
+    a["days_overdue"] = (as_of - _date(a["due_on"])).days if a["overdue"] else 0
+    return a
+
+
+def _actions(store: Store, partner_id: str, start: dt.date, end: dt.date,
+             as_of: dt.date) -> tuple[list[Row], list[Row]]:
+    """(loop not closed, opened by the period's end; closed within the period)."""
+    lo, hi = start.isoformat(), end.isoformat()
+    open_rows = store.rows(
+        "action_item",
+        "partner_id = ? AND status IN ('open', 'in_progress', 'done') AND opened_on <= ?",
+        [partner_id, hi], order_by="due_on, opened_on",
+    )
+    done_rows = store.rows(
+        "action_item",
+        "partner_id = ? AND status IN ('done', 'feedback_given')"
+        " AND coalesce(feedback_on, done_on) >= ? AND coalesce(feedback_on, done_on) <= ?",
+        [partner_id, lo, hi], order_by="coalesce(feedback_on, done_on), title",
+    )
+    opened = [_action_row(a, as_of) for a in open_rows]
+    opened.sort(key=lambda a: (not a["overdue"], a["due_on"] or "9999"))
+    return opened, [_action_row(a, as_of) for a in done_rows]
+
+
+def _response_date(a: Row) -> dt.date | None:
+    """The first sign of a response: work started, done, or feedback given."""
+    dates = [d for d in (_date(a["started_on"]), _date(a["done_on"]), _date(a["feedback_on"])) if d]
+    return min(dates) if dates else None
+
+
+def _response_stats(store: Store, partner_id: str, start: dt.date, end: dt.date,
+                    as_of: dt.date) -> ResponseStats:
+    rows = store.rows(
+        "action_item", "partner_id = ? AND opened_on <= ? AND due_on IS NOT NULL",
+        [partner_id, end.isoformat()],
+    )
+    stats = ResponseStats()
+    took: list[int] = []
+    allowed: list[int] = []
+    per: dict[str, list[tuple[int, int, bool]]] = {}
+    for a in rows:
+        opened, due = _date(a["opened_on"]), _date(a["due_on"])
+        answered = _response_date(a)
+        if answered is None or answered > end:
+            if due < as_of:
+                stats.open_overdue += 1
+            continue
+        if answered < start:
+            continue  # responded before this period: last pack's business
+        days, limit = (answered - opened).days, (due - opened).days
+        ok = answered <= due
+        stats.responded += 1
+        stats.on_time += ok
+        stats.late += not ok
+        took.append(days)
+        allowed.append(limit)
+        per.setdefault(a["severity"], []).append((days, limit, ok))
+    if took:
+        stats.median_days = float(statistics.median(took))
+        stats.median_deadline_days = float(statistics.median(allowed))
+    order = [s.value for s in reversed(domain.Severity)]
+    for sev in sorted(per, key=order.index):
+        vals = per[sev]
+        stats.by_severity[sev] = (
+            len(vals), sum(ok for _, _, ok in vals),
+            float(statistics.median(v[0] for v in vals)),
+            float(statistics.median(v[1] for v in vals)),
+        )
+    return stats
+
+
+def _checklist(store: Store, partner_id: str, end: dt.date) -> ChecklistReview | None:
+    runs = store.rows(
+        "checklist_run", "partner_id = ? AND performed_on <= ?", [partner_id, end.isoformat()],
+        order_by="performed_on DESC, updated_at DESC", limit=2,
+    )
+    if not runs:
+        return None
+    latest = runs[0]
+    previous = runs[1] if len(runs) > 1 else None
+    tpl = store.find("checklist_template", latest["template_id"]) or {}
+    sections = json.loads(tpl.get("sections") or "[]")
+    answers = json.loads(latest["answers"] or "{}")
+    prev_answers = json.loads(previous["answers"] or "{}") if previous else {}
+    items: list[ChecklistItemResult] = []
+    for section in sections:
+        for it in section.get("items", []):
+            ans = answers.get(it["key"]) or {}
+            prev = prev_answers.get(it["key"])
+            now_v, prev_v = item_value(it, ans), item_value(it, prev)
+            trend = 0
+            if now_v is not None and prev_v is not None and now_v != prev_v:
+                trend = 1 if now_v > prev_v else -1
+            items.append(ChecklistItemResult(
+                key=it["key"], text=it.get("text", it["key"]), text_zh=it.get("text_zh", ""),
+                section=section.get("title", ""), section_zh=section.get("title_zh", ""),
+                value=ans.get("value"), comment=ans.get("comment") or None,
+                failed=is_failed(it, ans), previous_value=(prev or {}).get("value"),
+                answer_type=it.get("answer_type"), trend=trend,
+            ))
+    if not items:  # template missing: still list what was answered
+        items = [
+            ChecklistItemResult(k, k, "", "", "", v.get("value"), v.get("comment"), False)
+            for k, v in answers.items()
+        ]
+    return ChecklistReview(
+        template_name=tpl.get("name") or "",
+        performed_on=_date(latest["performed_on"]),
+        score=latest["score"],
+        completion=latest["completion"],
+        items=items,
+        previous_on=_date(previous["performed_on"]) if previous else None,
+        previous_score=previous["score"] if previous else None,
+    )
