@@ -107,7 +107,6 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
     db = Database(conn)
     try:
         try:
-            db.execute("PRAGMA journal_mode = WAL")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             has_data = bool(conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE name = ?", [migrations.migrations_table]
@@ -116,6 +115,10 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
                 verify = True
             if verify or unclean:
                 _quick_check(conn, path)
+            applied = check_schema(db, path)
+            # only now: switching to WAL rewrites the header of a file in rollback mode,
+            # and a refused file must be left byte for byte as it was
+            db.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise DatabaseLockedError(
@@ -126,7 +129,6 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
             raise CorruptDatabaseError(
                 f"{path} is damaged ({exc}). It was left untouched; restore a backup."
             ) from exc
-        applied = check_schema(db, path)
         if migrate:
             try:
                 pending = migrations.pending(db)
