@@ -42,6 +42,9 @@ T = TypeVar("T")
 
 PUSH_BATCH = protocol.MAX_PUSH_OPS
 PULL_LIMIT = protocol.DEFAULT_PULL_LIMIT
+#: seconds between verifications when a sync moved nothing
+VERIFY_INTERVAL = 3600.0
+K_LAST_VERIFY = "sync.last_verify_at"
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ class SyncReport:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     open_conflicts: int = 0
     requeued: int = 0
-    verified: bool = False
+    #: True/False: the verification's result; None: not due this time (nothing moved)
+    verified: bool | None = None
     repaired: list[str] = field(default_factory=list)
     duration: float = 0.0
     requests: int = 0
@@ -117,6 +121,7 @@ class SyncEngine:
         http_options: dict[str, Any] | None = None,
         push_batch: int = PUSH_BATCH,
         pull_limit: int = PULL_LIMIT,
+        verify_interval: float = VERIFY_INTERVAL,
     ) -> None:
         self.store = store
         self.credentials: Credentials = credentials or KeyringCredentials()
@@ -126,6 +131,7 @@ class SyncEngine:
         self._access_token: str | None = None
         self.push_batch_size = push_batch
         self.pull_limit = pull_limit
+        self.verify_interval = verify_interval
         url = base_url or self._db(lambda s: s.get_setting(ls.K_SERVER))
         if not url:
             raise ValueError("no server address: give base_url or sign in first")
@@ -211,7 +217,8 @@ class SyncEngine:
             now = utcnow()
             report.removed_partners += self._db(lambda s: pull_apply.retry_deferred_removals(s, now))
             self._repair_after_reset(report)
-            self._verify(report)
+            if self._verify_due(report):
+                self._verify(report)
         except SyncError as exc:
             report.duration = time.perf_counter() - started
             self._finish(run_id, type(exc).__name__, report, str(exc))
@@ -292,12 +299,18 @@ class SyncEngine:
             if not isinstance(page, dict) or not isinstance(page.get("changes"), list) \
                     or not isinstance(page.get("cursor"), str):
                 raise ProtocolError("The server's pull answer is not readable.")
-            requeue = bool(page.get("reset") and epoch
-                           and page.get("server_epoch") and page["server_epoch"] != epoch)
+            requeue_after = None
+            if page.get("reset") and cursor:
+                # the server forgot our cursor: restored from a backup, replaced (new
+                # epoch) or another user. Ops it acknowledged beyond its record of this
+                # device may be lost: queue them again (it skips the ones it has).
+                log.warning("pull reset by the server (epoch %s → %s)", epoch,
+                            page.get("server_epoch"))
+                requeue_after = self._device_last_seq()
             now = utcnow()
-            result = self._db(partial(pull_apply.apply_page, page=page, requeue=requeue, now=now))
-            if requeue:
-                report.requeued += self._db(lambda s: s.pending_count())
+            result = self._db(partial(pull_apply.apply_page, page=page,
+                                      requeue_after=requeue_after, now=now))
+            report.requeued += result.requeued
             report.pulled += result.applied
             report.pull_pages += 1
             report.removed_partners += result.removed_partners
@@ -308,7 +321,26 @@ class SyncEngine:
             if not page.get("has_more"):
                 return
 
+    def _device_last_seq(self) -> int:
+        me = self._call("GET", "/me")
+        try:
+            return int(me["last_seq"])
+        except (TypeError, KeyError, ValueError):
+            raise ProtocolError("The server's device record is not readable.") from None
+
     # --- verify and repair -------------------------------------------------------------
+
+    def _verify_due(self, report: SyncReport) -> bool:
+        """Verify whenever data moved, and otherwise at least every ``verify_interval``
+        seconds: a sync with nothing to do then costs one small request."""
+        if report.pushed or report.pulled or report.requeued or report.repaired \
+                or report.removed_partners or self.verify_interval <= 0:
+            return True
+        last = self._db(lambda s: s.get_setting(K_LAST_VERIFY))
+        try:
+            return time.time() - float(last or 0) >= self.verify_interval
+        except ValueError:
+            return True
 
     def _verify(self, report: SyncReport) -> None:
         self._report(SyncProgress("verify", 0, None, "Checking"))
@@ -326,6 +358,9 @@ class SyncEngine:
             if bad:
                 log.error("verify: %s differ even after repair", ", ".join(bad))
         report.verified = not bad
+        if report.verified:
+            stamp = str(time.time())
+            self._db(lambda s: s.set_setting(K_LAST_VERIFY, stamp))
 
     def _mismatched(self, entities: list[str] | None) -> list[str]:
         body = {"entities": entities} if entities else {}

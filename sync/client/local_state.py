@@ -133,11 +133,15 @@ def record_push_results(store: Store, batch: list[Row], results: list[dict[str, 
     return counts
 
 
-def requeue_acked(store: Store) -> int:
-    """Put every acknowledged op back in the queue (the server was restored from a
-    backup and may have lost them). Safe: the server skips op ids it already has."""
-    return store.db.execute(
-        "UPDATE outbox SET state = 'pending' WHERE state = 'acked'").rowcount
+def requeue_acked(store: Store, after_seq: int = 0) -> int:
+    """Put acknowledged ops newer than ``after_seq`` back in the queue: the server was
+    restored from a backup and no longer has them (its device ``last_seq`` says how far
+    it got). Safe even if it has some: the server skips op ids it already knows."""
+    n = store.db.execute(
+        "UPDATE outbox SET state = 'pending' WHERE state = 'acked' AND seq > ?", [after_seq]
+    ).rowcount
+    store.set_setting(K_ACKED_SEQ, str(after_seq))
+    return n
 
 
 # --- pull side -----------------------------------------------------------------------

@@ -26,6 +26,7 @@ class PageResult:
     applied: int = 0
     removed_partners: list[str] = field(default_factory=list)
     deferred_partners: list[str] = field(default_factory=list)
+    requeued: int = 0
 
 
 def _pending_ids(store: Store) -> set[str]:
@@ -52,14 +53,17 @@ def _apply_rows(store: Store, changes: Iterable[dict[str, Any]]) -> int:
     return n
 
 
-def apply_page(store: Store, page: dict[str, Any], *, requeue: bool, now: str) -> PageResult:
-    """Apply one pull page and save its cursor, all in one local transaction."""
+def apply_page(store: Store, page: dict[str, Any], *, requeue_after: int | None,
+               now: str) -> PageResult:
+    """Apply one pull page and save its cursor, all in one local transaction.
+    ``requeue_after``: on a reset page, queue again the acknowledged ops with a seq
+    above it (the server was restored and lost them)."""
     result = PageResult()
     with store.transaction():
         if page.get("reset"):
-            if requeue:
-                n = ls.requeue_acked(store)
-                log.warning("server restored (new epoch): %d acknowledged ops queued again", n)
+            if requeue_after is not None:
+                result.requeued = ls.requeue_acked(store, requeue_after)
+                log.warning("server restored: %d acknowledged ops queued again", result.requeued)
             # after the last page, records the reset pull did not deliver are dropped
             store.set_setting(K_REPAIR, ",".join(protocol.SYNCED_ENTITIES))
         # removals first: a partner both removed and delivered cannot be in one page,

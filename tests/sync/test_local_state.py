@@ -74,7 +74,7 @@ def test_pulled_row_keeps_fields_with_pending_local_changes(store: Store):
     store.update("partner", "p1", {"region": "西南"})
     page = {"changes": [_partner_row("p1", 8, region="华北", goals="总部目标")],
             "cursor": "c1", "has_more": False}
-    pull_apply.apply_page(store, page, requeue=False, now=NOW)
+    pull_apply.apply_page(store, page, requeue_after=None, now=NOW)
     row = store.get("partner", "p1")
     assert row["region"] == "西南"  # ours, still unsent
     assert row["goals"] == "总部目标"  # theirs
@@ -86,7 +86,7 @@ def test_a_pending_local_delete_is_not_undone_by_a_pull(store: Store):
     store.apply_remote("partner", _partner_row("p1", 4)["row"], version=4)
     store.delete("partner", "p1")
     pull_apply.apply_page(store, {"changes": [_partner_row("p1", 6, notes="x")], "cursor": "c"},
-                          requeue=False, now=NOW)
+                          requeue_after=None, now=NOW)
     assert store.find("partner", "p1") is None
     assert store.get("partner", "p1", include_deleted=True)["notes"] == "x"
 
@@ -96,7 +96,7 @@ def test_scope_removal_waits_for_pending_ops(store: Store):
     store.create("meeting", {"partner_id": "p1", "type": "visit", "starts_at": "2026-11-20 10:00",
                              "notes": "离线记录"})
     res = pull_apply.apply_page(store, {"changes": [], "cursor": "c", "scope_removed": ["p1"]},
-                                requeue=False, now=NOW)
+                                requeue_after=None, now=NOW)
     assert res.deferred_partners == ["p1"] and store.count("meeting") == 1
     # the note is acknowledged: now the partner goes
     batch = ls.push_batch(store, 10, None)
@@ -111,9 +111,9 @@ def test_reassigned_partner_cancels_a_deferred_removal(store: Store):
     store.apply_remote("partner", _partner_row("p1", 4)["row"], version=4)
     store.update("partner", "p1", {"notes": "未发送"})
     pull_apply.apply_page(store, {"changes": [], "cursor": "c", "scope_removed": ["p1"]},
-                          requeue=False, now=NOW)
+                          requeue_after=None, now=NOW)
     pull_apply.apply_page(store, {"changes": [_partner_row("p1", 12)], "cursor": "d"},
-                          requeue=False, now=NOW)
+                          requeue_after=None, now=NOW)
     assert ls.deferred_scope_removals(store) == []
 
 
@@ -123,7 +123,7 @@ def test_reset_page_requeues_acknowledged_ops_and_asks_for_repair(store: Store, 
                                            "version": 3}], {}, NOW)
     assert store.pending_count() == 0
     pull_apply.apply_page(store, {"changes": [], "cursor": "c", "reset": True,
-                                  "server_epoch": "e2"}, requeue=True, now=NOW)
+                                  "server_epoch": "e2"}, requeue_after=0, now=NOW)
     assert store.pending_count() == 1
     assert store.get_setting(pull_apply.K_REPAIR)
     assert store.get_setting(ls.K_EPOCH) == "e2"
