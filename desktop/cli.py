@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "desktop.commands.app",
     "desktop.commands.demo",
     "desktop.commands.sync_cmds",
+    "desktop.commands.pack",
 ]
 
 

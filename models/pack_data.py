@@ -429,3 +429,37 @@ def _checklist(store: Store, partner_id: str, end: dt.date) -> ChecklistReview |
         previous_on=_date(previous["performed_on"]) if previous else None,
         previous_score=previous["score"] if previous else None,
     )
+
+
+def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of the week holding ``today``."""
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def partners_due_this_week(store: Store, today: dt.date,
+                           cadence: dict[str, int] | None = None) -> list[str]:
+    """Everyone I visit this week: partners with a meeting (planned or held) between
+    Monday and Sunday, and partners whose cadence runs out this week. Long-overdue
+    partners are not included (they are the Today view's business). Ordered by name."""
+    monday, sunday = week_bounds(today)
+    ids = {
+        pid for (pid,) in store.db.execute(
+            "SELECT DISTINCT m.partner_id FROM meetings m JOIN partners p ON p.id = m.partner_id"
+            " WHERE m.deleted = 0 AND p.deleted = 0 AND coalesce(m.status, 'held') != 'cancelled'"
+            " AND m.starts_at >= ? AND m.starts_at <= ?",
+            [monday.isoformat(), sunday.isoformat() + " 23:59"],
+        ).fetchall()
+    }
+    cadence = cadence or domain.DEFAULT_CADENCE_DAYS
+    for ov in insights.partner_overviews(store, today, cadence):
+        if ov.last_met is None or ov.status == domain.PartnerStatus.ENDED:
+            continue  # never met: a first visit is planned, not due
+        due_on = ov.last_met + dt.timedelta(days=cadence[domain.Tier(ov.tier)])
+        if monday <= due_on <= sunday:
+            ids.add(ov.id)
+    names = {
+        r["id"]: (r["name_zh"] or r["name_en"] or "")
+        for r in store.rows("partner", order_by="coalesce(name_zh, name_en)")
+    }
+    return sorted(ids, key=lambda i: names.get(i, ""))
