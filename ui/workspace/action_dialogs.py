@@ -14,6 +14,7 @@ from models.domain import OwnerSide, Severity
 from models.errors import ValidationError
 from ui import labels
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 
 
 class ActionItemDialog(QDialog):
@@ -111,7 +112,7 @@ class ActionItemDialog(QDialog):
             else:
                 self.show_error(str(exc))
 
-        self._ctx.run_db(write, on_done=done, on_error=failed)
+        run_db(self._ctx, write, on_done=done, on_error=failed)
 
 
 class FeedbackDialog(QDialog):

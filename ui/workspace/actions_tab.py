@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from models.domain import ACTION_OPEN_STATUSES, ActionStatus
 from ui import labels
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 from ui.workspace.action_dialogs import ActionItemDialog, FeedbackDialog
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
@@ -79,8 +80,9 @@ class OpenItemsProxy(QSortFilterProxyModel):
         self.show_all = False
 
     def set_show_all(self, show_all: bool) -> None:
+        self.beginFilterChange()
         self.show_all = show_all
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt
         if self.show_all:
@@ -169,7 +171,7 @@ class ActionsTab(QWidget):
         partner_id = self._partner_id
         if partner_id is None:
             return
-        self._ctx.run_db(
+        run_db(self._ctx, 
             lambda store: store.rows("action_item", "partner_id = ?", [partner_id],
                                      order_by="opened_on DESC"),
             on_done=lambda rows: self._loaded(partner_id, rows),
@@ -181,10 +183,11 @@ class ActionsTab(QWidget):
         current = self.current_id()
         self.model.today = self._ctx.today()
         self.model.set_rows(rows)
-        target = self._select_after_load or current
-        self._select_after_load = None
-        if target:
-            self.select(target)
+        wanted, self._select_after_load = self._select_after_load, None
+        if wanted:
+            self.select(wanted)
+        elif current and self.model.row_of(current) >= 0:
+            self.select(current, reveal=False)
         self._update_buttons()
 
     def current_id(self) -> str | None:
@@ -195,12 +198,15 @@ class ActionsTab(QWidget):
         item_id = self.current_id()
         return self.model.row_at(self.model.row_of(item_id)) if item_id else None
 
-    def select(self, item_id: str) -> bool:
+    def select(self, item_id: str, *, reveal: bool = True) -> bool:
+        """Select an item; ``reveal`` shows closed items if it is one of them."""
         row = self.model.row_of(item_id)
         if row < 0:
             self._select_after_load = item_id
             return False
         if not self.proxy.filterAcceptsRow(row, self.model.index(row, 0).parent()):
+            if not reveal:
+                return False
             self.show_all.setChecked(True)
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.view.selectionModel().setCurrentIndex(
@@ -270,8 +276,9 @@ class ActionsTab(QWidget):
         self._set_status(row["id"], nxt, None)
 
     def _set_status(self, item_id: str, status: str, feedback: str | None) -> None:
-        self._select_after_load = item_id
-        self._ctx.run_db(lambda store: store.set_action_status(item_id, status, feedback=feedback),
+        if status in ACTION_OPEN_STATUSES or self.proxy.show_all:
+            self._select_after_load = item_id  # keep working on it; a closed one leaves
+        run_db(self._ctx, lambda store: store.set_action_status(item_id, status, feedback=feedback),
                          on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
 
     @Slot()
@@ -281,6 +288,6 @@ class ActionsTab(QWidget):
             return
         item_id = row["id"]
         message = self.tr("Action item “%1” deleted.").replace("%1", row.get("title") or "")
-        self._ctx.run_db(lambda store: store.delete("action_item", item_id),
+        run_db(self._ctx, lambda store: store.delete("action_item", item_id),
                          on_done=lambda _: self.deleted.emit(message, "action_item", item_id),
                          on_error=lambda exc: self._ctx.status_message.emit(str(exc)))

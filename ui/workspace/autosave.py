@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from models.errors import StoreError
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 
 IDLE_MS = 1000
 MAX_LAG_MS = 2000
@@ -75,7 +76,7 @@ class Autosaver(QObject):
         changes, self._pending = self._pending, {}
         entity, record_id = self._entity, self._record_id
         self._in_flight = True
-        self._ctx.run_db(
+        run_db(self._ctx, 
             lambda store: store.update(entity, record_id, changes),
             on_done=lambda _row: self._write_done(None, record_id, changes),
             on_error=lambda exc: self._write_done(exc, record_id, changes),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import ValidationError
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _FIELDS = ("name", "role", "phone", "email", "wechat", "birthday", "company_anniversary",
@@ -96,7 +97,7 @@ class ContactDialog(QDialog):
             else:
                 self.show_error(str(exc))
 
-        self._ctx.run_db(write, on_done=done, on_error=failed)
+        run_db(self._ctx, write, on_done=done, on_error=failed)
 
 
 class ContactsPanel(QWidget):
@@ -158,7 +159,7 @@ class ContactsPanel(QWidget):
         partner_id = self._partner_id
         if partner_id is None:
             return
-        self._ctx.run_db(
+        run_db(self._ctx, 
             lambda store: store.rows("contact", "partner_id = ?", [partner_id], order_by="name"),
             on_done=lambda rows: self.model.set_rows(rows) if partner_id == self._partner_id else None,
         )
@@ -205,6 +206,6 @@ class ContactsPanel(QWidget):
             return
         contact_id = row["id"]
         message = self.tr("Contact %1 deleted.").replace("%1", row.get("name") or "")
-        self._ctx.run_db(lambda store: store.delete("contact", contact_id),
+        run_db(self._ctx, lambda store: store.delete("contact", contact_id),
                          on_done=lambda _: self.deleted.emit(message, "contact", contact_id),
                          on_error=lambda exc: self._ctx.status_message.emit(str(exc)))

@@ -20,6 +20,7 @@ from models.domain import MeetingStatus, MeetingType, Severity
 from models.meeting_templates import agenda_for, mark_converted, parse_action_line
 from ui import labels
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.ui_language import ui_language
 
@@ -224,7 +225,7 @@ class MeetingEditor(QWidget):
                 self._generated_agenda = text
                 self.agenda_edit.setPlainText(text)
 
-        self._ctx.run_db(agenda, on_done=apply)
+        run_db(self._ctx, agenda, on_done=apply)
 
     def set_next_severity(self, severity: str) -> None:
         self.severity_combo.setCurrentIndex(self.severity_combo.findData(severity))
@@ -275,5 +276,5 @@ class MeetingEditor(QWidget):
             self._ctx.status_message.emit(
                 self.tr("Could not create the action item: %1").replace("%1", str(exc)))
 
-        self._ctx.run_db(lambda store: store.create_action_item(**values),
+        run_db(self._ctx, lambda store: store.create_action_item(**values),
                          on_done=created, on_error=failed)

@@ -15,6 +15,7 @@ from models.domain import MeetingStatus, MeetingType
 from models.meeting_templates import agenda_for
 from ui import labels
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 from ui.workspace.meeting_editor import MeetingEditor
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 from ui.workspace.ui_language import ui_language
@@ -112,7 +113,7 @@ class MeetingsTab(QWidget):
         partner_id = self._partner_id
         if partner_id is None:
             return
-        self._ctx.run_db(
+        run_db(self._ctx, 
             lambda store: store.rows("meeting", "partner_id = ?", [partner_id],
                                      order_by="starts_at DESC"),
             on_done=lambda rows: self._loaded(partner_id, rows),
@@ -192,7 +193,7 @@ class MeetingsTab(QWidget):
             self.editor.load(row, generated_agenda=agenda)
             self.editor.notes_edit.setFocus()
 
-        self._ctx.run_db(create, on_done=created, on_error=self._error)
+        run_db(self._ctx, create, on_done=created, on_error=self._error)
 
     @Slot()
     def delete_selected(self) -> None:
@@ -205,7 +206,7 @@ class MeetingsTab(QWidget):
             self.editor.flush()
             self.editor.load(None)
         message = self.tr("Meeting of %1 deleted.").replace("%1", row.get("starts_at") or "")
-        self._ctx.run_db(lambda store: store.delete("meeting", meeting_id),
+        run_db(self._ctx, lambda store: store.delete("meeting", meeting_id),
                          on_done=lambda _: self.deleted.emit(message, "meeting", meeting_id),
                          on_error=self._error)
 

@@ -16,6 +16,7 @@ from models.domain import PartnerStatus, Stage, Tier
 from models.errors import ValidationError
 from ui import labels
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 from ui.workspace.contacts_panel import ContactsPanel
 from ui.workspace.kpi_sparkline import KpiSparkline
 
@@ -161,7 +162,7 @@ class OverviewTab(QWidget):
             return
         today = self._ctx.today()
         cadence = getattr(self._ctx.settings, "cadence", None)
-        self._ctx.run_db(lambda store: load_overview(store, partner_id, today, cadence),
+        run_db(self._ctx, lambda store: load_overview(store, partner_id, today, cadence),
                          on_done=self._loaded)
 
     def _loaded(self, data: dict[str, Any]) -> None:
@@ -307,7 +308,7 @@ class OverviewTab(QWidget):
             self.show_error(str(exc), getattr(exc, "field", None) if isinstance(exc, ValidationError)
                             else None)
 
-        self._ctx.run_db(lambda store: store.update("partner", partner_id, values),
+        run_db(self._ctx, lambda store: store.update("partner", partner_id, values),
                          on_done=done, on_error=failed)
 
     @Slot()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from models.store import Change
 from ui import labels
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 from ui.workspace.actions_tab import ActionsTab
 from ui.workspace.meetings_tab import MeetingsTab
 from ui.workspace.overview_tab import OverviewTab
@@ -153,7 +154,7 @@ class PartnerWorkspace(QWidget):
                 if entity == "contact":
                     self.overview.contacts.select(entity_id)
 
-        self._ctx.run_db(find, on_done=found)
+        run_db(self._ctx, find, on_done=found)
 
     def flush(self) -> None:
         """Save what autosave still holds (switching partner, closing, quitting)."""
@@ -197,7 +198,7 @@ class PartnerWorkspace(QWidget):
             remote, self._remote_meetings = self._remote_meetings, set()
             editing = self.meetings.editor.meeting_id()
             if editing in remote:
-                self._ctx.run_db(lambda store: store.find("meeting", editing),
+                run_db(self._ctx, lambda store: store.find("meeting", editing),
                                  on_done=lambda row: row and self.meetings.refresh_editor_from(row))
             self.meetings.reload()
         if "actions" in stale:
@@ -228,7 +229,7 @@ class PartnerWorkspace(QWidget):
                    "checklist_run": self.reviews}.get(entity)
             if tab is not None:
                 tab.select_later(entity_id)
-            self._ctx.run_db(lambda store: store.restore(entity, entity_id),
+            run_db(self._ctx, lambda store: store.restore(entity, entity_id),
                              on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
 
         self.banner.offer(message, undo)

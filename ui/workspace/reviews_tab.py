@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from models import templates
 from ui.app_context import AppContext
+from ui.workspace.db_jobs import run_db
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.checklist_form import ChecklistForm
 from ui.workspace.run_comparison_model import RunComparisonModel
@@ -116,7 +117,7 @@ class ReviewsTab(QWidget):
         partner_id = self._partner_id
         if partner_id is None:
             return
-        self._ctx.run_db(lambda store: load_reviews(store, partner_id),
+        run_db(self._ctx, lambda store: load_reviews(store, partner_id),
                          on_done=lambda data: self._loaded(partner_id, data))
 
     def _loaded(self, partner_id: str, data: dict[str, Any]) -> None:
@@ -221,7 +222,7 @@ class ReviewsTab(QWidget):
             if first is not None:
                 first.setFocus()
 
-        self._ctx.run_db(create, on_done=created,
+        run_db(self._ctx, create, on_done=created,
                          on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
 
     @Slot()
@@ -232,7 +233,7 @@ class ReviewsTab(QWidget):
         self.saver.flush_now()
         message = self.tr("Review of %1 deleted.").replace("%1", self._run.get("performed_on") or "")
         self._show_run(None)
-        self._ctx.run_db(lambda store: store.delete("checklist_run", run_id),
+        run_db(self._ctx, lambda store: store.delete("checklist_run", run_id),
                          on_done=lambda _: self.deleted.emit(message, "checklist_run", run_id),
                          on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
 
