@@ -1,0 +1,171 @@
+"""Request and response shapes of the HTTP API (they make /openapi.json match the
+protocol document)."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class ErrorBody(BaseModel):
+    error: str
+    message: str
+
+
+class LoginRequest(BaseModel):
+    username: str
+    password: str
+    device_name: str = "device"
+
+
+class RefreshRequest(BaseModel):
+    refresh_token: str
+
+
+class UserOut(BaseModel):
+    id: str
+    username: str
+    role: str
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: str = "bearer"
+    expires_in: int
+    refresh_expires_in: int
+    device_id: str
+    user: UserOut
+    server_epoch: str
+
+
+class MeOut(BaseModel):
+    user: UserOut
+    device_id: str
+    last_seq: int
+    server_epoch: str
+
+
+class PushOp(BaseModel):
+    op_id: str = Field(min_length=1, max_length=36)
+    seq: int
+    entity: str
+    entity_id: str = Field(min_length=1, max_length=36)
+    op: Literal["create", "update", "delete"]
+    changes: dict[str, list[Any]]
+    base_version: int = 0
+    created_at: str | None = None
+
+
+class PushRequest(BaseModel):
+    ops: list[PushOp]
+
+
+class OpResult(BaseModel):
+    op_id: str
+    seq: int
+    entity: str
+    entity_id: str
+    outcome: Literal["applied", "merged", "conflict", "rejected"]
+    version: int | None = None
+    reason: str | None = None
+    message: str | None = None
+    conflicts: list[str] = []
+    duplicate: bool = False
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+    last_seq: int
+    server_epoch: str
+
+
+class ChangeOut(BaseModel):
+    entity: str
+    id: str
+    version: int
+    deleted: int
+    row: dict[str, Any]
+
+
+class PullResponse(BaseModel):
+    changes: list[ChangeOut]
+    cursor: str
+    has_more: bool
+    reset: bool
+    phase: Literal["changes", "backfill"]
+    scope_removed: list[str]
+    open_conflicts: int
+    server_epoch: str
+
+
+class VerifyRequest(BaseModel):
+    entities: list[str] | None = None
+
+
+class EntityDigest(BaseModel):
+    count: int
+    hash: str
+
+
+class VerifyResponse(BaseModel):
+    entities: dict[str, EntityDigest]
+    as_of: int
+
+
+class SnapshotResponse(BaseModel):
+    rows: list[ChangeOut]
+    next_after: str | None
+    as_of: int
+
+
+class ConflictOut(BaseModel):
+    id: str
+    entity: str
+    entity_id: str
+    partner_id: str | None
+    field: str
+    kind: str
+    server_value: Any = None
+    incoming_value: Any = None
+    base_value: Any = None
+    op_id: str | None
+    device_id: str | None
+    user: str | None
+    created_at: str
+    resolved_at: str | None
+    resolved_by: str | None
+    resolution: str | None
+
+
+class ConflictList(BaseModel):
+    conflicts: list[ConflictOut]
+
+
+class ResolveRequest(BaseModel):
+    choice: Literal["server", "incoming", "custom"]
+    value: Any = None
+
+
+class NewUser(BaseModel):
+    username: str
+    role: Literal["manager", "admin"]
+    password: str
+
+
+class AssignRequest(BaseModel):
+    partner: str
+    username: str
+
+
+class UnassignRequest(BaseModel):
+    partner: str
+    username: str | None = None
+
+
+class TemplateIn(BaseModel):
+    key: str
+    name: str
+    tier: str | None = None
+    sections: list[dict[str, Any]]
+    published: bool = True

@@ -1,0 +1,226 @@
+"""The reference central server: ``create_app(db_url)`` builds the FastAPI app.
+
+Routes are thin: they check the caller and hand over to plain functions in auth,
+push, pull, conflict_records, admin and csv_import. Endpoints are synchronous `def`s,
+so FastAPI runs them in its thread pool and the database work never blocks the loop.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine, select
+
+from sync import protocol as p
+from sync.server import admin, auth, conflict_records, csv_import, migrate, pull, push
+from sync.server import api_models as m
+from sync.server.config import ServerSettings
+from sync.server.db import devices, make_engine, read_tx, server_epoch
+from sync.server.errors import ApiError
+
+_bearer = HTTPBearer(auto_error=False)
+ERRORS = {
+    401: {"model": m.ErrorBody}, 403: {"model": m.ErrorBody}, 404: {"model": m.ErrorBody},
+    426: {"model": m.ErrorBody, "description": "Update required"},
+}
+CSV_BODY = {"requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}}
+
+
+def _version(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def check_versions(
+    x_channelkeeper_protocol: Annotated[str | None, Header()] = None,
+    x_channelkeeper_schema: Annotated[str | None, Header()] = None,
+) -> None:
+    """Every /api/ call names its protocol and schema version; others get 426."""
+    proto, schema = _version(x_channelkeeper_protocol), _version(x_channelkeeper_schema)
+    ok = (proto is not None and p.MIN_PROTOCOL_VERSION <= proto <= p.PROTOCOL_VERSION
+          and schema is not None and p.MIN_SCHEMA_VERSION <= schema <= p.SCHEMA_VERSION)
+    if not ok:
+        too_new = (proto or 0) > p.PROTOCOL_VERSION or (schema or 0) > p.SCHEMA_VERSION
+        raise ApiError(
+            p.UPDATE_REQUIRED_STATUS, p.ERROR_UPDATE_REQUIRED,
+            "This server is older than your ChannelKeeper: ask head office to update the server."
+            if too_new else
+            "This version of ChannelKeeper is too old for the server: please update. "
+            "Your unsent changes are kept.",
+            min_protocol=p.MIN_PROTOCOL_VERSION, max_protocol=p.PROTOCOL_VERSION,
+            min_schema=p.MIN_SCHEMA_VERSION, max_schema=p.SCHEMA_VERSION,
+        )
+
+
+def principal(
+    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> auth.Principal:
+    state = request.app.state
+    return auth.authenticate(state.engine, state.settings, creds.credentials if creds else None)
+
+
+def admin_principal(who: Annotated[auth.Principal, Depends(principal)]) -> auth.Principal:
+    if not who.is_admin:
+        raise ApiError(403, p.ERROR_FORBIDDEN, "Only head office (admin) may do this.")
+    return who
+
+
+Who = Annotated[auth.Principal, Depends(principal)]
+Admin = Annotated[auth.Principal, Depends(admin_principal)]
+
+
+def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migrations: bool = True,
+               engine: Engine | None = None) -> FastAPI:
+    settings = settings or ServerSettings()
+    engine = engine or make_engine(db_url)
+    if run_migrations:
+        migrate.upgrade(engine)
+    app = FastAPI(title="ChannelKeeper sync server", version=f"protocol {p.PROTOCOL_VERSION}",
+                  description="Reference central server. The protocol is docs/sync-protocol.md.")
+    app.state.engine = engine
+    app.state.settings = settings
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return JSONResponse({"error": p.ERROR_BAD_REQUEST, "message": f"{where}: {first.get('msg', 'invalid')}",
+                             "details": jsonable(exc.errors())}, status_code=400)
+
+    @app.get("/health")
+    def health() -> dict[str, Any]:
+        with read_tx(engine) as conn:
+            epoch = server_epoch(conn)
+        return {"status": "ok", "protocol": p.PROTOCOL_VERSION, "schema": p.SCHEMA_VERSION,
+                "server_epoch": epoch}
+
+    api = APIRouter(prefix=p.API_PREFIX, dependencies=[Depends(check_versions)], responses=ERRORS)
+
+    @api.post("/auth/login", response_model=m.TokenPair, responses={429: {"model": m.ErrorBody}})
+    def login(body: m.LoginRequest, request: Request) -> dict:
+        client = request.client.host if request.client else "unknown"
+        return auth.login(engine, settings, body.username, body.password, client, body.device_name)
+
+    @api.post("/auth/refresh", response_model=m.TokenPair)
+    def refresh(body: m.RefreshRequest) -> dict:
+        return auth.refresh(engine, settings, body.refresh_token)
+
+    @api.post("/auth/logout")
+    def logout(who: Who) -> dict:
+        admin.revoke_device(engine, settings, who.device_id)
+        return {"ok": True}
+
+    @api.get("/me", response_model=m.MeOut)
+    def me(who: Who) -> dict:
+        with read_tx(engine) as conn:
+            last = conn.execute(select(devices.c.last_seq).where(devices.c.id == who.device_id)).scalar_one()
+            epoch = server_epoch(conn)
+        return {"user": {"id": who.user_id, "username": who.username, "role": who.role},
+                "device_id": who.device_id, "last_seq": int(last), "server_epoch": epoch}
+
+    @api.post("/sync/push", response_model=m.PushResponse)
+    def sync_push(body: m.PushRequest, who: Who) -> dict:
+        results = push.push(engine, settings, who, [op.model_dump() for op in body.ops])
+        with read_tx(engine) as conn:
+            last = conn.execute(select(devices.c.last_seq).where(devices.c.id == who.device_id)).scalar_one()
+            epoch = server_epoch(conn)
+        return {"results": results, "last_seq": int(last), "server_epoch": epoch}
+
+    @api.get("/sync/pull", response_model=m.PullResponse)
+    def sync_pull(who: Who, cursor: str | None = None,
+                  limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT) -> dict:
+        return pull.pull(engine, who, cursor, limit)
+
+    @api.post("/sync/verify", response_model=m.VerifyResponse)
+    def sync_verify(who: Who, body: m.VerifyRequest | None = None) -> dict:
+        return pull.verify(engine, who, body.entities if body else None)
+
+    @api.get("/sync/snapshot", response_model=m.SnapshotResponse)
+    def sync_snapshot(who: Who, entity: str, after: str | None = None,
+                      limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT) -> dict:
+        return pull.snapshot(engine, who, entity, after, limit)
+
+    @api.get("/records/{entity}/{entity_id}", response_model=m.ChangeOut)
+    def read_record(entity: str, entity_id: str, who: Who) -> dict:
+        return pull.read_record(engine, who, entity, entity_id)
+
+    @api.get("/partners")
+    def partners(who: Who) -> dict:
+        return {"partners": pull.list_partners(engine, who)}
+
+    @api.get("/conflicts", response_model=m.ConflictList)
+    def list_conflicts(who: Who, state: str = "open") -> dict:
+        return {"conflicts": conflict_records.list_conflicts(engine, who, state)}
+
+    @api.post("/conflicts/{conflict_id}/resolve", response_model=m.ConflictOut)
+    def resolve_conflict(conflict_id: str, body: m.ResolveRequest, who: Who) -> dict:
+        return conflict_records.resolve(engine, settings, who, conflict_id, body.choice, body.value)
+
+    # --- head office -----------------------------------------------------------------
+
+    @api.post("/admin/users", status_code=201)
+    def add_user(body: m.NewUser, _who: Admin) -> dict:
+        return admin.add_user(engine, settings, body.username, body.role, body.password)
+
+    @api.get("/admin/users")
+    def list_users(_who: Admin) -> dict:
+        return {"users": admin.list_users(engine)}
+
+    @api.post("/admin/import/partners", openapi_extra=CSV_BODY)
+    async def import_partners(request: Request, _who: Admin) -> dict:
+        from starlette.concurrency import run_in_threadpool
+
+        data = await request.body()
+        return await run_in_threadpool(csv_import.import_partners, engine, settings, data)
+
+    @api.post("/admin/import/kpis", openapi_extra=CSV_BODY)
+    async def import_kpis(request: Request, _who: Admin) -> dict:
+        from starlette.concurrency import run_in_threadpool
+
+        data = await request.body()
+        return await run_in_threadpool(csv_import.import_kpis, engine, settings, data)
+
+    @api.post("/admin/assignments")
+    def assign(body: m.AssignRequest, _who: Admin) -> dict:
+        return admin.assign(engine, settings, body.partner, body.username)
+
+    @api.post("/admin/unassign")
+    def unassign(body: m.UnassignRequest, _who: Admin) -> dict:
+        return admin.unassign(engine, settings, body.partner, body.username)
+
+    @api.post("/admin/templates")
+    def publish_template(body: m.TemplateIn, _who: Admin) -> dict:
+        return {"templates": admin.publish_templates(engine, settings, [body.model_dump()])}
+
+    @api.get("/admin/devices")
+    def list_devices(_who: Admin) -> dict:
+        return {"devices": admin.list_devices(engine)}
+
+    @api.post("/admin/devices/{device_id}/revoke")
+    def revoke_device(device_id: str, _who: Admin) -> dict:
+        return admin.revoke_device(engine, settings, device_id)
+
+    @api.post("/admin/demo")
+    def seed_demo(_who: Admin) -> dict:
+        from sync.server.demo_org import seed_demo
+
+        return seed_demo(engine, settings)
+
+    app.include_router(api)
+    return app
+
+
+def jsonable(value: Any) -> Any:
+    from fastapi.encoders import jsonable_encoder
+
+    return jsonable_encoder(value, custom_encoder={Exception: str})
+

@@ -1,0 +1,227 @@
+"""Users, devices and tokens.
+
+Passwords are argon2 hashes. Tokens are random strings the server stores only as
+sha256 hashes: a stolen database does not yield usable tokens. Every sign-in registers
+a device; revoking it kills its tokens at once because each request checks it.
+Failed sign-ins are counted in the database (not process memory) so the limit holds
+across server workers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from sync import protocol as p
+from sync.server.config import ServerSettings, fmt
+from sync.server.db import devices, login_failures, read_tx, server_epoch, tokens, users, write_tx
+from sync.server.errors import ApiError
+
+ROLES = ("manager", "admin")
+_hasher = PasswordHasher()
+# verified when the user does not exist, so timing does not reveal which names exist
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the signed-in user and the device they signed in on."""
+
+    user_id: str
+    username: str
+    role: str
+    device_id: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def create_user(conn: Connection, username: str, role: str, password: str, now: str) -> str:
+    username = username.strip()
+    if not username:
+        raise ApiError(400, p.ERROR_BAD_REQUEST, "The user name must not be empty.")
+    if role not in ROLES:
+        raise ApiError(400, p.ERROR_BAD_REQUEST, f"Role must be one of {', '.join(ROLES)}.")
+    if len(password) < 8:
+        raise ApiError(400, p.ERROR_BAD_REQUEST, "The password needs at least 8 characters.")
+    if conn.execute(select(users.c.id).where(users.c.username == username)).first():
+        raise ApiError(409, p.ERROR_BAD_REQUEST, f"User {username!r} already exists.")
+    user_id = str(uuid.uuid4())
+    conn.execute(insert(users).values(
+        id=user_id, username=username, role=role, password_hash=hash_password(password),
+        created_at=now, disabled=0,
+    ))
+    return user_id
+
+
+def _issue(conn: Connection, settings: ServerSettings, user: Any, device_id: str) -> dict[str, Any]:
+    access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    now = settings.stamp()
+    for token, kind, ttl in ((access, "access", settings.access_ttl),
+                             (refresh, "refresh", settings.refresh_ttl)):
+        conn.execute(insert(tokens).values(
+            token_hash=token_hash(token), kind=kind, device_id=device_id, user_id=user.id,
+            created_at=now, expires_at=settings.stamp(ttl),
+        ))
+    return {
+        "access_token": access,
+        "refresh_token": refresh,
+        "token_type": "bearer",
+        "expires_in": int(settings.access_ttl),
+        "refresh_expires_in": int(settings.refresh_ttl),
+        "device_id": device_id,
+        "user": {"id": user.id, "username": user.username, "role": user.role},
+        "server_epoch": server_epoch(conn),
+    }
+
+
+def _throttle_key(username: str, client: str) -> str:
+    return f"{username.strip().lower()}|{client}"[:300]
+
+
+def _check_throttle(conn: Connection, settings: ServerSettings, key: str) -> None:
+    row = conn.execute(select(login_failures).where(login_failures.c.key == key)).first()
+    if row is None or row.failures < settings.login_max_failures:
+        return
+    window_end = fmt(_parse(row.window_start) + _seconds(settings.login_window))
+    now = settings.stamp()
+    if now < window_end:
+        wait = int((_parse(window_end) - settings.now()).total_seconds()) + 1
+        raise ApiError(
+            429, p.ERROR_RATE_LIMITED,
+            "Too many failed sign-ins. Wait a few minutes and try again.",
+            headers={"Retry-After": str(wait)}, retry_after=wait,
+        )
+
+
+def _record_failure(engine: Engine, settings: ServerSettings, key: str) -> None:
+    now = settings.stamp()
+    for _ in range(3):  # insert-or-update that survives a concurrent first failure
+        try:
+            with write_tx(engine) as conn:
+                row = conn.execute(select(login_failures).where(login_failures.c.key == key)).first()
+                if row is None:
+                    conn.execute(insert(login_failures).values(key=key, failures=1, window_start=now))
+                elif fmt(_parse(row.window_start) + _seconds(settings.login_window)) <= now:
+                    conn.execute(update(login_failures).where(login_failures.c.key == key)
+                                 .values(failures=1, window_start=now))
+                else:
+                    conn.execute(update(login_failures).where(login_failures.c.key == key)
+                                 .values(failures=login_failures.c.failures + 1))
+            return
+        except IntegrityError:
+            continue
+
+
+def login(
+    engine: Engine, settings: ServerSettings, username: str, password: str, client: str,
+    device_name: str,
+) -> dict[str, Any]:
+    key = _throttle_key(username, client)
+    with read_tx(engine) as conn:
+        _check_throttle(conn, settings, key)
+        user = conn.execute(select(users).where(users.c.username == username.strip())).first()
+    try:
+        ok = _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok or user is None or user.disabled:
+        _record_failure(engine, settings, key)
+        raise ApiError(401, p.ERROR_UNAUTHORIZED, "Wrong user name or password.")
+    with write_tx(engine) as conn:
+        conn.execute(login_failures.delete().where(login_failures.c.key == key))
+        device_id = str(uuid.uuid4())
+        conn.execute(insert(devices).values(
+            id=device_id, user_id=user.id, name=(device_name or "device")[:200],
+            created_at=settings.stamp(), last_seen_at=settings.stamp(), last_seq=0,
+        ))
+        return _issue(conn, settings, user, device_id)
+
+
+def refresh(engine: Engine, settings: ServerSettings, refresh_token: str) -> dict[str, Any]:
+    """A new token pair for a valid refresh token, which dies in the exchange."""
+    now = settings.stamp()
+    with write_tx(engine) as conn:
+        tok = conn.execute(select(tokens).where(
+            tokens.c.token_hash == token_hash(refresh_token), tokens.c.kind == "refresh"
+        )).first()
+        if tok is None or tok.revoked_at:
+            raise ApiError(401, p.ERROR_UNAUTHORIZED, "Please sign in again.")
+        if tok.used_at:
+            # a rotated-away token presented again: someone copied it; end the device's
+            # sessions (the committed revocation must survive the error below)
+            conn.execute(update(tokens).where(tokens.c.device_id == tok.device_id,
+                                              tokens.c.revoked_at.is_(None))
+                         .values(revoked_at=now))
+            reused = True
+        else:
+            reused = False
+            device = conn.execute(select(devices).where(devices.c.id == tok.device_id)).first()
+            if device is None or device.revoked_at:
+                raise ApiError(401, p.ERROR_DEVICE_REVOKED, "This device was signed out by an administrator.")
+            if tok.expires_at <= now:
+                raise ApiError(401, p.ERROR_TOKEN_EXPIRED, "Your session has expired: please sign in again.")
+            user = conn.execute(select(users).where(users.c.id == tok.user_id)).first()
+            if user is None or user.disabled:
+                raise ApiError(401, p.ERROR_UNAUTHORIZED, "Please sign in again.")
+            conn.execute(update(tokens).where(tokens.c.token_hash == tok.token_hash).values(used_at=now))
+            conn.execute(update(devices).where(devices.c.id == device.id).values(last_seen_at=now))
+            result = _issue(conn, settings, user, device.id)
+    if reused:
+        raise ApiError(401, p.ERROR_UNAUTHORIZED, "This sign-in was already renewed: please sign in again.")
+    return result
+
+
+def authenticate(engine: Engine, settings: ServerSettings, access_token: str | None) -> Principal:
+    if not access_token:
+        raise ApiError(401, p.ERROR_UNAUTHORIZED, "Sign in first.",
+                       headers={"WWW-Authenticate": "Bearer"})
+    with read_tx(engine) as conn:
+        row = conn.execute(
+            select(tokens, users.c.username, users.c.role, users.c.disabled,
+                   devices.c.revoked_at.label("device_revoked_at"))
+            .join(users, users.c.id == tokens.c.user_id)
+            .join(devices, devices.c.id == tokens.c.device_id)
+            .where(tokens.c.token_hash == token_hash(access_token), tokens.c.kind == "access")
+        ).first()
+    if row is not None and row.device_revoked_at:
+        raise ApiError(401, p.ERROR_DEVICE_REVOKED, "This device was signed out by an administrator.")
+    if row is None or row.revoked_at or row.disabled:
+        raise ApiError(401, p.ERROR_UNAUTHORIZED, "Sign in again.",
+                       headers={"WWW-Authenticate": "Bearer"})
+    if row.expires_at <= settings.stamp():
+        raise ApiError(401, p.ERROR_TOKEN_EXPIRED, "The access token has expired: refresh it.",
+                       headers={"WWW-Authenticate": "Bearer"})
+    return Principal(row.user_id, row.username, row.role, row.device_id)
+
+
+def revoke_device(conn: Connection, device_id: str, now: str) -> bool:
+    res = conn.execute(update(devices).where(devices.c.id == device_id).values(revoked_at=now))
+    conn.execute(update(tokens).where(tokens.c.device_id == device_id, tokens.c.revoked_at.is_(None))
+                 .values(revoked_at=now))
+    return bool(res.rowcount)
+
+
+def _parse(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def _seconds(s: float) -> dt.timedelta:
+    return dt.timedelta(seconds=s)

@@ -1,0 +1,79 @@
+"""Conflict records: the value a merge did not keep, visible to the manager and head
+office until someone resolves it (docs/sync-protocol.md section 6)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+
+from models.errors import ValidationError
+from sync import protocol as p
+from sync.server import records
+from sync.server.auth import Principal
+from sync.server.config import ServerSettings
+from sync.server.db import allocate_seq, conflicts, read_tx, write_tx
+from sync.server.errors import ApiError
+from sync.server.pull import conflict_scope
+
+CHOICES = ("server", "incoming", "custom")
+
+
+def _as_json(row: Any) -> dict[str, Any]:
+    d = dict(row._mapping)
+    for key in ("server_value", "incoming_value", "base_value"):
+        d[key] = json.loads(d[key]) if d[key] is not None else None
+    d["user"] = d.pop("user_name")
+    return d
+
+
+def list_conflicts(engine: Engine, who: Principal, state: str = "open") -> list[dict]:
+    q = select(conflicts).order_by(conflicts.c.created_at, conflicts.c.id)
+    if state == "open":
+        q = q.where(conflicts.c.resolved_at.is_(None))
+    elif state == "resolved":
+        q = q.where(conflicts.c.resolved_at.is_not(None))
+    elif state != "all":
+        raise ApiError(400, p.ERROR_BAD_REQUEST, "state must be open, resolved or all.")
+    cond = conflict_scope(who)
+    if cond is not None:
+        q = q.where(cond)
+    with read_tx(engine) as conn:
+        return [_as_json(r) for r in conn.execute(q).all()]
+
+
+def resolve(engine: Engine, settings: ServerSettings, who: Principal, conflict_id: str,
+            choice: str, value: Any = None) -> dict:
+    """Close a conflict; "incoming" or "custom" writes that value as a new version."""
+    if choice not in CHOICES:
+        raise ApiError(400, p.ERROR_BAD_REQUEST, f"choice must be one of {', '.join(CHOICES)}.")
+    with write_tx(engine) as conn:
+        seq = allocate_seq(conn)
+        q = select(conflicts).where(conflicts.c.id == conflict_id)
+        cond = conflict_scope(who)
+        if cond is not None:
+            q = q.where(cond)
+        row = conn.execute(q).first()
+        if row is None:
+            raise ApiError(404, p.ERROR_NOT_FOUND, "No such conflict.")
+        if row.resolved_at:
+            raise ApiError(409, p.ERROR_BAD_REQUEST, "This conflict was already resolved.")
+        now = settings.stamp()
+        if choice != "server":
+            chosen = json.loads(row.incoming_value) if choice == "incoming" else value
+            if row.field == "deleted":
+                values = {"deleted": int(bool(chosen))}
+            else:
+                try:
+                    values = records.clean_values(row.entity, {row.field: chosen})
+                except ValidationError as exc:
+                    raise ApiError(400, p.ERROR_BAD_REQUEST, str(exc)) from None
+            if records.get(conn, row.entity, row.entity_id) is None:
+                raise ApiError(404, p.ERROR_NOT_FOUND, "The record of this conflict is gone.")
+            records.update_record(conn, row.entity, row.entity_id, values, seq=seq,
+                                  user=who.username, now=now)
+        conn.execute(update(conflicts).where(conflicts.c.id == conflict_id).values(
+            resolved_at=now, resolved_by=who.username, resolution=choice,
+        ))
+        row = conn.execute(select(conflicts).where(conflicts.c.id == conflict_id)).first()
+        return _as_json(row)

@@ -1,0 +1,222 @@
+"""The server's tables (SQLAlchemy Core) and engine.
+
+Entity tables mirror models/schema.py plus server bookkeeping (who wrote a record).
+A record's ``version`` is the number of its last change, drawn from the single
+``sync_counter`` row (see ``allocate_seq``), so versions are unique across entities
+and handed out in commit order. SQL stays portable between SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import (
+    BigInteger, Column, Connection, Engine, Float, Index, Integer, MetaData, String, Table,
+    Text, create_engine, event, select, update,
+)
+
+from models.schema import ENTITIES, Entity
+
+metadata = MetaData()
+
+ID = 36  # a UUID's text form
+
+
+def _kind_type(kind: str):
+    if kind in ("int", "bool"):
+        return BigInteger()
+    if kind == "real":
+        return Float()
+    if kind in ("date", "datetime"):
+        return String(32)
+    if kind == "ref":
+        return String(ID)
+    return Text()
+
+
+def _entity_table(ent: Entity) -> Table:
+    cols = [
+        Column("id", String(ID), primary_key=True),
+        Column("version", BigInteger, nullable=False),
+        Column("created_at", String(32), nullable=False),
+        Column("updated_at", String(32), nullable=False),
+        Column("deleted", Integer, nullable=False, default=0),
+        Column("deleted_at", String(32)),
+        Column("created_by", String(100)),
+        Column("updated_by", String(100)),
+    ]
+    cols += [Column(f.name, _kind_type(f.kind)) for f in ent.fields]
+    indexes = [Index(f"ix_{ent.table}_version", "version", unique=True)]
+    if ent.partner_field:
+        indexes.append(Index(f"ix_{ent.table}_partner", ent.partner_field))
+    return Table(ent.table, metadata, *cols, *indexes)
+
+
+ENTITY_TABLES: dict[str, Table] = {name: _entity_table(e) for name, e in ENTITIES.items()}
+
+server_meta = Table(
+    "server_meta", metadata,
+    Column("key", String(50), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# the single counter row: every writing transaction bumps it first (see allocate_seq)
+sync_counter = Table(
+    "sync_counter", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+)
+
+users = Table(
+    "users", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("disabled", Integer, nullable=False, default=0),
+)
+
+devices = Table(
+    "devices", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("user_id", String(ID), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("last_seen_at", String(32)),
+    Column("revoked_at", String(32)),
+    Column("last_seq", BigInteger, nullable=False, default=0),
+)
+
+tokens = Table(
+    "tokens", metadata,
+    Column("token_hash", String(64), primary_key=True),  # sha256 hex of the token
+    Column("kind", String(10), nullable=False),  # access | refresh
+    Column("device_id", String(ID), nullable=False, index=True),
+    Column("user_id", String(ID), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("used_at", String(32)),  # refresh tokens: rotated away
+    Column("revoked_at", String(32)),
+)
+
+login_failures = Table(
+    "login_failures", metadata,
+    Column("key", String(300), primary_key=True),  # username|client address
+    Column("failures", Integer, nullable=False),
+    Column("window_start", String(32), nullable=False),
+)
+
+# a partner granted to a user: granted_seq/revoked_seq come from the change counter
+assignments = Table(
+    "assignments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("partner_id", String(ID), nullable=False, index=True),
+    Column("user_id", String(ID), nullable=False, index=True),
+    Column("granted_seq", BigInteger, nullable=False),
+    Column("granted_at", String(32), nullable=False),
+    Column("revoked_seq", BigInteger),
+    Column("revoked_at", String(32)),
+)
+
+# every op result, keyed by op id: a resent op gets its original answer back
+applied_ops = Table(
+    "applied_ops", metadata,
+    Column("op_id", String(ID), primary_key=True),
+    Column("device_id", String(ID), nullable=False, index=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("result", Text, nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+conflicts = Table(
+    "conflicts", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(ID), nullable=False, index=True),
+    Column("partner_id", String(ID), index=True),
+    Column("field", String(100), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("server_value", Text),  # JSON
+    Column("incoming_value", Text),  # JSON
+    Column("base_value", Text),  # JSON
+    Column("op_id", String(ID)),
+    Column("device_id", String(ID)),
+    Column("user_name", String(100)),
+    Column("created_at", String(32), nullable=False),
+    Column("resolved_at", String(32)),
+    Column("resolved_by", String(100)),
+    Column("resolution", String(20)),
+)
+
+
+def utcnow() -> str:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``. SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE for
+    transactions marked ``immediate`` so writers queue instead of failing."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record) -> None:
+            # let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it)
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            immediate = conn.get_execution_options().get("immediate")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    prefix = "sqlite:///"
+    return Path(url[len(prefix):]) if url.startswith(prefix) and len(url) > len(prefix) else None
+
+
+@contextmanager
+def write_tx(engine: Engine) -> Iterator[Connection]:
+    """A writing transaction (BEGIN IMMEDIATE on SQLite)."""
+    with engine.connect().execution_options(immediate=True) as conn:
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def read_tx(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn:
+        with conn.begin():
+            yield conn
+
+
+def allocate_seq(conn: Connection, n: int = 1) -> int:
+    """Reserve ``n`` change numbers; returns the first. Must be the first write of the
+    transaction: the counter row stays locked until commit, so numbers follow commit
+    order (a pull reading the committed counter value H can trust every change <= H
+    is committed)."""
+    row = conn.execute(
+        update(sync_counter).where(sync_counter.c.id == 1)
+        .values(seq=sync_counter.c.seq + n).returning(sync_counter.c.seq)
+    ).one()
+    return int(row[0]) - n + 1
+
+
+def committed_seq(conn: Connection) -> int:
+    return int(conn.execute(select(sync_counter.c.seq).where(sync_counter.c.id == 1)).scalar_one())
+
+
+def server_epoch(conn: Connection) -> str:
+    return str(conn.execute(
+        select(server_meta.c.value).where(server_meta.c.key == "epoch")
+    ).scalar_one())

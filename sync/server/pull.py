@@ -1,0 +1,194 @@
+"""Pull, verify and snapshot: what a device reads.
+
+A pull first reads the committed change counter H and returns only changes numbered
+<= H: numbers are handed out in commit order (db.allocate_seq), so everything <= H is
+already committed and no later commit can land below the cursor. Partners granted
+since the cursor's ``grants`` mark are back-filled first. See docs/sync-protocol.md 5, 7.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, select
+
+from models.schema import ENTITIES
+from sync import protocol as p
+from sync.protocol import Cursor
+from sync.server import records, scope
+from sync.server.auth import Principal
+from sync.server.db import ENTITY_TABLES, assignments, committed_seq, conflicts, read_tx, server_epoch
+from sync.server.errors import ApiError
+
+PARTNER_ENTITIES = tuple(n for n, e in ENTITIES.items() if n == "partner" or e.partner_field)
+
+
+def _page(conn: Connection, conds_by_entity: dict[str, Any], limit: int) -> tuple[list[dict], bool]:
+    """The first ``limit`` rows by version across entities; and whether more exist."""
+    found: list[tuple[int, str, dict]] = []
+    for name, cond in conds_by_entity.items():
+        table = ENTITY_TABLES[name]
+        rows = conn.execute(
+            select(table).where(cond).order_by(table.c.version).limit(limit + 1)
+        ).mappings().all()
+        found += [(int(r["version"]), name, dict(r)) for r in rows]
+    found.sort(key=lambda t: t[0])
+    return [records.as_change(name, row) for _v, name, row in found[:limit]], len(found) > limit
+
+
+def _decode(text: str | None) -> Cursor | None:
+    try:
+        return Cursor.decode(text)
+    except ValueError as exc:
+        raise ApiError(400, p.ERROR_BAD_CURSOR, f"The sync position is unreadable ({exc}): "
+                       "pull again without a cursor.") from None
+
+
+def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) -> dict[str, Any]:
+    limit = max(1, min(int(limit), p.MAX_PULL_LIMIT))
+    with read_tx(engine) as conn:
+        epoch = server_epoch(conn)
+        high = committed_seq(conn)
+        cur = _decode(cursor_text)
+        reset = False
+        if cur is not None and (cur.epoch != epoch or cur.user != who.user_id or cur.seq > high):
+            reset, cur = True, None
+        if cur is None:
+            # from zero the normal pages deliver every partner in scope: no back-fill due
+            cur = Cursor(epoch=epoch, user=who.user_id, seq=0, grants=high)
+        start_seq = cur.seq
+
+        if cur.backfill is None and not who.is_admin:
+            granted = conn.execute(
+                select(assignments.c.partner_id, assignments.c.granted_seq).where(
+                    assignments.c.user_id == who.user_id, assignments.c.revoked_seq.is_(None),
+                    assignments.c.granted_seq > cur.grants, assignments.c.granted_seq <= high,
+                )
+            ).all()
+            if granted:
+                cur.backfill = {
+                    "partners": sorted({g.partner_id for g in granted}),
+                    "after": 0,
+                    "grants": max(int(g.granted_seq) for g in granted),
+                }
+
+        if cur.backfill is not None:
+            phase = "backfill"
+            bf = cur.backfill
+            conds = {}
+            for name in PARTNER_ENTITIES:
+                table = ENTITY_TABLES[name]
+                col = table.c.id if name == "partner" else table.c[ENTITIES[name].partner_field]
+                conds[name] = and_(
+                    col.in_(bf["partners"]), scope.read_filter(name, who),
+                    table.c.version > int(bf["after"]), table.c.version <= cur.seq,
+                )
+            changes, more = _page(conn, conds, limit)
+            if more:
+                bf["after"] = changes[-1]["version"]
+            else:
+                cur.grants, cur.backfill = int(bf["grants"]), None
+            has_more = True  # the normal change pages follow
+        else:
+            phase = "changes"
+            conds = {
+                name: and_(scope.read_filter(name, who), ENTITY_TABLES[name].c.version > cur.seq,
+                           ENTITY_TABLES[name].c.version <= high)
+                for name in ENTITIES
+            }
+            changes, has_more = _page(conn, conds, limit)
+            cur.seq = changes[-1]["version"] if has_more else high
+            # no grant in (grants, high] was pending when this request started
+            cur.grants = max(cur.grants, high)
+
+        removed: list[str] = []
+        if not who.is_admin and start_seq > 0:
+            removed = sorted({r.partner_id for r in conn.execute(
+                select(assignments.c.partner_id).where(
+                    assignments.c.user_id == who.user_id,
+                    assignments.c.revoked_seq > start_seq, assignments.c.revoked_seq <= high,
+                    assignments.c.partner_id.not_in(scope.active_partner_ids(who.user_id)),
+                )
+            )})
+        return {
+            "changes": changes,
+            "cursor": cur.encode(),
+            "has_more": has_more,
+            "reset": reset,
+            "phase": phase,
+            "scope_removed": removed,
+            "open_conflicts": open_conflict_count(conn, who),
+            "server_epoch": epoch,
+        }
+
+
+def conflict_scope(who: Principal):
+    if who.is_admin:
+        return None
+    return conflicts.c.partner_id.in_(scope.active_partner_ids(who.user_id))
+
+
+def open_conflict_count(conn: Connection, who: Principal) -> int:
+    q = select(func.count()).select_from(conflicts).where(conflicts.c.resolved_at.is_(None))
+    cond = conflict_scope(who)
+    if cond is not None:
+        q = q.where(cond)
+    return int(conn.execute(q).scalar_one())
+
+
+def verify(engine: Engine, who: Principal, entities: list[str] | None = None) -> dict[str, Any]:
+    """Count and digest of (id, version) per entity over the caller's scope, tombstones
+    included."""
+    names = entities or list(ENTITIES)
+    unknown = [n for n in names if n not in ENTITIES]
+    if unknown:
+        raise ApiError(400, p.ERROR_BAD_REQUEST, f"Unknown record types: {', '.join(unknown)}.")
+    out: dict[str, Any] = {}
+    with read_tx(engine) as conn:
+        high = committed_seq(conn)
+        for name in names:
+            table = ENTITY_TABLES[name]
+            pairs = conn.execute(
+                select(table.c.id, table.c.version).where(scope.read_filter(name, who))
+            ).all()
+            count, digest = p.verify_digest((r.id, r.version) for r in pairs)
+            out[name] = {"count": count, "hash": digest}
+    return {"entities": out, "as_of": high}
+
+
+def snapshot(engine: Engine, who: Principal, entity_name: str, after: str | None, limit: int) -> dict:
+    """Every record of one entity in scope, paged by id (the repair read)."""
+    if entity_name not in ENTITIES:
+        raise ApiError(400, p.ERROR_BAD_REQUEST, f"Unknown record type {entity_name!r}.")
+    limit = max(1, min(int(limit), p.MAX_PULL_LIMIT))
+    table = ENTITY_TABLES[entity_name]
+    with read_tx(engine) as conn:
+        high = committed_seq(conn)
+        q = select(table).where(scope.read_filter(entity_name, who))
+        if after:
+            q = q.where(table.c.id > after)
+        rows = conn.execute(q.order_by(table.c.id).limit(limit + 1)).mappings().all()
+    page = [records.as_change(entity_name, dict(r)) for r in rows[:limit]]
+    return {"rows": page, "next_after": page[-1]["id"] if len(rows) > limit else None, "as_of": high}
+
+
+def read_record(engine: Engine, who: Principal, entity_name: str, entity_id: str) -> dict:
+    if entity_name not in ENTITIES:
+        raise ApiError(404, p.ERROR_NOT_FOUND, "No such record.")
+    table = ENTITY_TABLES[entity_name]
+    with read_tx(engine) as conn:
+        row = conn.execute(
+            select(table).where(table.c.id == entity_id, scope.read_filter(entity_name, who))
+        ).mappings().first()
+    if row is None:
+        raise ApiError(404, p.ERROR_NOT_FOUND, "No such record.")
+    return records.as_change(entity_name, dict(row))
+
+
+def list_partners(engine: Engine, who: Principal) -> list[dict]:
+    table = ENTITY_TABLES["partner"]
+    with read_tx(engine) as conn:
+        rows = conn.execute(
+            select(table).where(scope.read_filter("partner", who), table.c.deleted == 0)
+            .order_by(table.c.name_zh, table.c.name_en)
+        ).mappings().all()
+    return [dict(r) for r in rows]

@@ -1,0 +1,135 @@
+"""Sign-in, token expiry and rotation, device revocation, throttling, version headers."""
+from __future__ import annotations
+
+import httpx
+
+from sync import protocol
+from tests.server.conftest import PASSWORD
+from tests.sync_fixtures import start_server
+
+
+def test_login_and_me(server):
+    uid = server.add_user("li.na")
+    c = server.client()
+    data = c.login("li.na", PASSWORD)
+    assert data["user"] == {"id": uid, "username": "li.na", "role": "manager"}
+    assert data["expires_in"] == 15 * 60
+    me = c.get("/api/me").json()
+    assert me["device_id"] == data["device_id"] and me["server_epoch"] == data["server_epoch"]
+
+
+def test_wrong_password_is_401_without_tokens(server):
+    server.add_user("li.na")
+    c = server.client()
+    r = c.http.post("/api/auth/login", json={"username": "li.na", "password": "nope-nope"})
+    assert r.status_code == 401 and r.json()["error"] == "unauthorized"
+    assert "access_token" not in r.json()
+    r = c.http.post("/api/auth/login", json={"username": "nobody", "password": "nope-nope"})
+    assert r.status_code == 401
+
+
+def test_failed_logins_are_rate_limited_in_the_database(server, db_url):
+    server.add_user("li.na")
+    c = server.client()
+    for _ in range(server.settings.login_max_failures):
+        assert c.http.post("/api/auth/login", json={"username": "li.na", "password": "bad-pass"}).status_code == 401
+    r = c.http.post("/api/auth/login", json={"username": "li.na", "password": PASSWORD})
+    assert r.status_code == 429 and r.json()["error"] == "rate_limited"
+    assert int(r.headers["Retry-After"]) > 0
+    # another user from the same address is not affected
+    server.add_user("wang")
+    assert c.http.post("/api/auth/login", json={"username": "wang", "password": PASSWORD}).status_code == 200
+    # the count lives in the database, not in this process: a second app on the same
+    # server (another worker) on the same database refuses too
+    base2, stop2 = start_server(db_url, server.settings)
+    try:
+        r = httpx.post(base2 + "/api/auth/login", headers=protocol.request_headers(),
+                       json={"username": "li.na", "password": PASSWORD})
+        assert r.status_code == 429
+    finally:
+        stop2()
+    # after the window the right password works again
+    server.clock.advance(seconds=server.settings.login_window + 1)
+    assert c.http.post("/api/auth/login", json={"username": "li.na", "password": PASSWORD}).status_code == 200
+
+
+def test_expired_access_token_is_401_and_refresh_rotates(server):
+    server.add_user("li.na")
+    c = server.client("li.na")
+    old_refresh = c.refresh_token
+    server.clock.advance(seconds=server.settings.access_ttl + 1)
+    r = c.get("/api/me")
+    assert r.status_code == 401 and r.json()["error"] == "token_expired"
+    r = c.http.post("/api/auth/refresh", json={"refresh_token": old_refresh})
+    assert r.status_code == 200
+    fresh = r.json()
+    assert fresh["refresh_token"] != old_refresh and fresh["device_id"] == c.device_id
+    c.token = fresh["access_token"]
+    assert c.get("/api/me").status_code == 200
+    # the old refresh token died in the exchange; replaying it ends the device's sessions
+    r = c.http.post("/api/auth/refresh", json={"refresh_token": old_refresh})
+    assert r.status_code == 401
+    assert c.get("/api/me").status_code == 401
+    assert c.http.post("/api/auth/refresh", json={"refresh_token": fresh["refresh_token"]}).status_code == 401
+
+
+def test_revoked_device_is_401_at_once(server):
+    server.add_user("boss", "admin")
+    server.add_user("li.na")
+    laptop = server.client("li.na", device="ThinkPad")
+    refresh = laptop.refresh_token
+    boss = server.client("boss")
+    devices = boss.get("/api/admin/devices").json()["devices"]
+    assert any(d["id"] == laptop.device_id and d["name"] == "ThinkPad" for d in devices)
+    assert boss.post(f"/api/admin/devices/{laptop.device_id}/revoke").status_code == 200
+    r = laptop.get("/api/me")
+    assert r.status_code == 401 and r.json()["error"] == "device_revoked"
+    assert laptop.http.post("/api/auth/refresh", json={"refresh_token": refresh}).status_code == 401
+    # signing in again registers a new device that works
+    laptop.login("li.na", PASSWORD)
+    assert laptop.get("/api/me").status_code == 200
+
+
+def test_tokens_are_stored_hashed(server):
+    from sqlalchemy import select
+
+    from sync.server.db import tokens
+
+    server.add_user("li.na")
+    c = server.client("li.na")
+    with server.app_engine.connect() as conn:
+        stored = {r.token_hash for r in conn.execute(select(tokens.c.token_hash))}
+    assert c.token not in stored and c.refresh_token not in stored
+    import hashlib
+
+    assert hashlib.sha256(c.token.encode()).hexdigest() in stored
+
+
+def test_old_client_gets_426_and_health_needs_no_headers(server):
+    r = httpx.get(server.base_url + "/api/me", headers={protocol.HEADER_PROTOCOL: "0",
+                                                        protocol.HEADER_SCHEMA: "1"})
+    assert r.status_code == 426
+    body = r.json()
+    assert body["error"] == "update_required" and "update" in body["message"]
+    r = httpx.post(server.base_url + "/api/auth/login", json={"username": "a", "password": "b"})
+    assert r.status_code == 426  # no headers at all
+    h = httpx.get(server.base_url + "/health")
+    assert h.status_code == 200 and h.json()["status"] == "ok"
+
+
+def test_manager_cannot_use_admin_api(server):
+    server.add_user("li.na")
+    c = server.client("li.na")
+    r = c.post("/api/admin/users", json={"username": "x", "role": "admin", "password": "12345678"})
+    assert r.status_code == 403 and r.json()["error"] == "forbidden"
+
+
+def test_openapi_document_loads(server):
+    r = httpx.get(server.base_url + "/openapi.json")
+    assert r.status_code == 200
+    spec = r.json()
+    for path in ("/api/auth/login", "/api/sync/push", "/api/sync/pull", "/api/sync/verify",
+                 "/api/conflicts", "/health"):
+        assert path in spec["paths"]
+    outcome = spec["components"]["schemas"]["OpResult"]["properties"]["outcome"]
+    assert set(outcome["enum"]) == set(protocol.OUTCOMES)
