@@ -20,10 +20,10 @@ class KpiSparkline(QWidget):
         self._sales: list[float | None] = []
         self._targets: list[float | None] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(56)
+        self.setMinimumHeight(72)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt
-        return QSize(240, 64)
+        return QSize(240, 80)
 
     def set_series(self, snapshots: list[dict]) -> None:
         """KPI snapshot rows (any order); the last ``PERIODS`` periods are drawn."""

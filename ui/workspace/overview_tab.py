@@ -64,6 +64,10 @@ class OverviewTab(QWidget):
         self.goals_edit.setTabChangesFocus(True)
         self.goals_edit.setPlaceholderText(self.tr("Goals agreed with the partner, not handed down"))
         self.goals_edit.setMaximumHeight(90)
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setPlaceholderText(
+            self.tr("Background, relationship notes, what matters to this partner"))
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
@@ -79,6 +83,7 @@ class OverviewTab(QWidget):
         for combo in (self.tier_combo, self.stage_combo, self.status_combo):
             combo.activated.connect(self._mark_dirty)
         self.goals_edit.textChanged.connect(self._goals_changed)
+        self.notes_edit.textChanged.connect(self._goals_changed)
 
         profile = QGroupBox(self.tr("Profile"), self)
         pf = QFormLayout(profile)
@@ -125,11 +130,13 @@ class OverviewTab(QWidget):
         contacts = QGroupBox(self.tr("Contacts"), self)
         QVBoxLayout(contacts).addWidget(self.contacts)
 
+        notes = QGroupBox(self.tr("Notes"), self)
+        QVBoxLayout(notes).addWidget(self.notes_edit)
         left = QVBoxLayout()
         left.addWidget(profile)
         left.addWidget(terms)
+        left.addWidget(notes, 1)
         left.addLayout(save_row)
-        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(cadence)
         right.addWidget(kpi)
@@ -186,9 +193,10 @@ class OverviewTab(QWidget):
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(partner.get("stage"))))
         self.status_combo.setCurrentIndex(
             max(0, self.status_combo.findData(partner.get("status") or "active")))
-        self.goals_edit.blockSignals(True)
-        self.goals_edit.setPlainText(partner.get("goals") or "")
-        self.goals_edit.blockSignals(False)
+        for name, edit in (("goals", self.goals_edit), ("notes", self.notes_edit)):
+            edit.blockSignals(True)
+            edit.setPlainText(partner.get(name) or "")
+            edit.blockSignals(False)
         self._set_dirty(False)
 
     def _show_status(self, ov: insights.PartnerOverview | None) -> None:
@@ -287,6 +295,7 @@ class OverviewTab(QWidget):
         values["stage"] = self.stage_combo.currentData()
         values["status"] = self.status_combo.currentData()
         values["goals"] = self.goals_edit.toPlainText()
+        values["notes"] = self.notes_edit.toPlainText()
         return values
 
     @Slot()

@@ -197,6 +197,10 @@ class ReviewsTab(QWidget):
         self._show_score(score, completion)
         self._run.update(answers=json.dumps(answers, ensure_ascii=False), score=score,
                          completion=completion)
+        # the comparison shows the run being filled live, not as of the last save
+        self._runs = [dict(self._run) if r["id"] == self._run["id"] else r for r in self._runs]
+        self.comparison.set_runs([dict(r) for r in self._runs], self._templates,
+                                 ui_language(self._ctx))
         self.saver.edit({"answers": answers, "score": score, "completion": completion})
 
     @Slot()

@@ -1,0 +1,126 @@
+"""Reviews (复盘): the tier's template first, a checklist filled with a live score and
+autosaved as a checklist run, previous runs side by side."""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from workspace_support import harness, seeded, type_text, workspace  # noqa: F401 - fixtures
+
+from models import templates
+
+
+def _reviews(qtbot, workspace):
+    workspace.tabs.setCurrentWidget(workspace.reviews)
+    tab = workspace.reviews
+    qtbot.waitUntil(lambda: tab.template_combo.count() >= 2, timeout=5000)
+    return tab
+
+
+def _start(qtbot, tab):
+    before = tab.current_run_id()
+    tab.new_review()
+    qtbot.waitUntil(lambda: tab.current_run_id() not in (None, before)
+                    and bool(tab.form.answer_widgets), timeout=5000)
+    return tab.current_run_id()
+
+
+def test_tier_template_comes_first(qtbot, workspace):
+    tab = _reviews(qtbot, workspace)
+    assert tab.template_combo.itemText(0) == "Core partner review"
+    names = [tab.template_combo.itemText(i) for i in range(tab.template_combo.count())]
+    assert "Standard review" in names and "Strategic partner review" not in names
+
+
+def test_complete_a_checklist_and_see_the_score(qtbot, workspace, harness):
+    tab = _reviews(qtbot, workspace)
+    run_id = _start(qtbot, tab)
+    form = tab.form
+    keys = list(form.answer_widgets)
+    assert "cocreation" in keys and "growth" in keys  # core template: common + core items
+    for key in keys:
+        item = form._items[key]
+        if item["answer_type"] == "yes_no":
+            form.set_answer(key, "no" if key == "transparent" else "yes")
+        elif item["answer_type"] == "score_1_5":
+            form.set_answer(key, 4)
+        else:
+            form.answer_widgets[key].setFocus()
+            type_text(form.answer_widgets[key], "渠道希望增加培训频次")
+    type_text(form.comment_edits["transparent"], "分润规则未书面化")
+    tpl = tab._templates[harness.db(lambda s: s.get("checklist_run", run_id))["template_id"]]
+    expected, completion = templates.score_run(tpl["sections"], form.answers())
+    assert completion == 1.0 and expected is not None and 0 < expected < 100
+    assert tab.score_label.text() == f"Score: {expected:g} / 100"
+    assert tab.completion_bar.value() == 100
+
+    def saved():
+        return harness.db(lambda s: s.get("checklist_run", run_id))
+
+    qtbot.waitUntil(lambda: saved()["completion"] == 1.0
+                    and json.loads(saved()["answers"]).get("transparent", {}).get("comment")
+                    == "分润规则未书面化", timeout=5000)
+    row = saved()
+    assert row["score"] == expected and row["performed_on"] == "2026-11-27"
+    answers = json.loads(row["answers"])
+    assert answers["transparent"]["value"] == "no" and answers["satisfaction"]["value"] == 4
+    assert answers["observations"]["value"] == "渠道希望增加培训频次"
+
+
+def test_partial_checklist_by_keyboard(qtbot, workspace, harness):
+    tab = _reviews(qtbot, workspace)
+    run_id = _start(qtbot, tab)
+    combo = tab.form.answer_widgets["growth"]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Y)  # typed letter picks "Yes"
+    assert combo.currentData() == "yes"
+    assert tab.score_label.text() == "Score: 100 / 100"
+    assert 0 < tab.completion_bar.value() < 20
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("checklist_run", run_id))["score"] == 100,
+                    timeout=5000)
+
+
+def test_previous_runs_side_by_side(qtbot, workspace, harness, seeded):
+    partner_id = seeded[0]["id"]
+    tpl_id = harness.db(lambda s: s.rows("checklist_template", "tier = 'core'"))[0]["id"]
+    harness.db(lambda s: s.create("checklist_run", {
+        "partner_id": partner_id, "template_id": tpl_id, "performed_on": "2026-08-20",
+        "answers": {"growth": {"value": "no", "comment": "只谈了返点"},
+                    "satisfaction": {"value": 2}}, "score": 11.1, "completion": 0.15}))
+    harness.db(lambda s: s.create("checklist_run", {
+        "partner_id": partner_id, "template_id": tpl_id, "performed_on": "2026-05-18",
+        "answers": {"growth": {"value": "yes"}}, "score": 100, "completion": 0.08}))
+    tab = _reviews(qtbot, workspace)
+    qtbot.waitUntil(lambda: tab.comparison.columnCount() == 2, timeout=5000)
+    run_id = _start(qtbot, tab)
+    tab.form.set_answer("growth", "yes")
+    qtbot.waitUntil(lambda: tab.comparison.columnCount() == 3, timeout=5000)
+    model = tab.comparison
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert heads == ["2026-05-18", "2026-08-20", "2026-11-27"]
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    growth = rows.index("Did we discuss the partner's own growth, not only price and rebates?")
+    assert [model.index(growth, c).data() for c in range(3)] == ["Yes", "No ✎", "Yes"]
+    assert model.index(growth, 1).data(Qt.ItemDataRole.ToolTipRole) == "只谈了返点"
+    assert model.index(growth, 1).data(Qt.ItemDataRole.ForegroundRole) is not None  # failed
+    assert model.index(growth, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert rows[-2:] == ["Score", "Completion"]
+    qtbot.waitUntil(lambda: model.index(model.rowCount() - 2, 2).data() == "100", timeout=5000)
+    assert [model.index(model.rowCount() - 2, c).data() for c in range(2)] == ["100", "11.1"]
+    # opening an older run shows its answers in the form
+    older = tab.run_combo.findText("2026-08-20", Qt.MatchFlag.MatchStartsWith)
+    tab.run_combo.setCurrentIndex(older)
+    tab.run_combo.activated.emit(older)
+    assert tab.current_run_id() != run_id
+    assert tab.form.answer_widgets["growth"].currentData() == "no"
+    assert tab.form.comment_edits["growth"].text() == "只谈了返点"
+
+
+def test_delete_review_then_undo(qtbot, workspace, harness):
+    tab = _reviews(qtbot, workspace)
+    run_id = _start(qtbot, tab)
+    tab.delete_current()
+    qtbot.waitUntil(lambda: workspace.banner.isVisible(), timeout=5000)
+    assert harness.db(lambda s: s.find("checklist_run", run_id)) is None
+    workspace.banner.undo()
+    qtbot.waitUntil(lambda: tab.current_run_id() == run_id, timeout=5000)
