@@ -1,0 +1,68 @@
+"""`server demo`: a demo organisation on the server.
+
+Two channel managers, one admin, about 60 partners of every tier and stage (Chinese
+and English names) split between the managers, with a year of contacts, meetings,
+action items, reviews and KPI history. The records come from the app's own demo
+generator (models/demo_data.py), run against a scratch in-memory store and copied
+over, so the demo the desktop shows and the one the server holds look alike.
+"""
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from models.database import open_memory_database
+from models.demo_data import generate
+from models.schema import ENTITIES
+from models.store import Store
+from sync import protocol as p
+from sync.server import auth, records, scope
+from sync.server.admin import ADMIN_ACTOR
+from sync.server.config import ServerSettings
+from sync.server.db import allocate_seq, users, write_tx
+from sync.server.errors import ApiError
+
+DEMO_USERS = (("li.na", "manager"), ("wang.lei", "manager"), ("admin", "admin"))
+#: copied in this order so every reference points at a record already there
+ENTITY_ORDER = ("partner", "contact", "meeting", "action_item", "checklist_run", "kpi_snapshot")
+
+
+def seed_demo(engine: Engine, settings: ServerSettings, *, partners: int = 60, meetings: int = 360,
+              actions: int = 240, seed: int = 7) -> dict[str, Any]:
+    """Seed the demo; returns {"users": [{username, password, role}], "counts": {...}}."""
+    scratch = Store(open_memory_database())
+    generate(scratch, partners=partners, meetings=meetings, actions=actions, seed=seed,
+             today=settings.now().date())
+    rows = {name: scratch.rows(name, include_deleted=True) for name in ENTITY_ORDER}
+    total = sum(len(v) for v in rows.values())
+    sign_ins = []
+    with write_tx(engine) as conn:
+        seq = allocate_seq(conn, total + len(rows["partner"]) + 1)
+        now = settings.stamp()
+        taken = conn.execute(select(users.c.username).where(
+            users.c.username.in_([u for u, _r in DEMO_USERS]))).scalars().all()
+        if taken:
+            raise ApiError(409, p.ERROR_BAD_REQUEST,
+                           f"The demo is already here (user {taken[0]} exists): use a fresh database.")
+        ids = {}
+        for username, role in DEMO_USERS:
+            password = secrets.token_urlsafe(9)
+            ids[username] = auth.create_user(conn, username, role, password, now)
+            sign_ins.append({"username": username, "password": password, "role": role})
+        managers = [ids[u] for u, r in DEMO_USERS if r == "manager"]
+        counts = {}
+        for name in ENTITY_ORDER:
+            ent = ENTITIES[name]
+            for row in rows[name]:
+                values = {f: row[f] for f in ent.field_names}
+                records.insert_record(conn, name, row["id"], values, seq=seq, user=ADMIN_ACTOR,
+                                      now=now, deleted=int(row["deleted"]))
+                seq += 1
+            counts[name] = len(rows[name])
+        for i, partner in enumerate(sorted(rows["partner"], key=lambda r: r["id"])):
+            scope.grant(conn, partner["id"], managers[i % len(managers)], seq, now)
+            seq += 1
+    scratch.db.conn.close()
+    return {"users": sign_ins, "counts": counts}
