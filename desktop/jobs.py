@@ -65,7 +65,9 @@ class Lane:
             except BaseException as exc:  # noqa: BLE001 - handed to on_error
                 log.debug("job in lane %s failed: %s", self.name, exc, exc_info=True)
                 if on_error is not None:
-                    self._invoker.call.emit(lambda: on_error(exc))
+                    # bind exc now: Python unbinds the name when the except block ends,
+                    # before the callback runs on the GUI thread
+                    self._invoker.call.emit(lambda exc=exc: on_error(exc))
                 else:
                     log.error("job in lane %s failed", self.name, exc_info=exc)
                 raise
