@@ -311,11 +311,11 @@ class _Generator:
                 if age <= 7:
                     status = self._pick({ActionStatus.OPEN: 50, ActionStatus.IN_PROGRESS: 35, ActionStatus.DONE: 15})
                 elif age <= 30:
-                    status = self._pick({ActionStatus.OPEN: 15, ActionStatus.IN_PROGRESS: 25,
-                                         ActionStatus.DONE: 30, ActionStatus.FEEDBACK_GIVEN: 30})
-                else:
-                    status = self._pick({ActionStatus.OPEN: 4, ActionStatus.IN_PROGRESS: 4,
-                                         ActionStatus.DONE: 5, ActionStatus.FEEDBACK_GIVEN: 87})
+                    status = self._pick({ActionStatus.OPEN: 10, ActionStatus.IN_PROGRESS: 25,
+                                         ActionStatus.DONE: 25, ActionStatus.FEEDBACK_GIVEN: 40})
+                else:  # most old items are closed; a few stragglers stay overdue
+                    status = self._pick({ActionStatus.OPEN: 1.5, ActionStatus.IN_PROGRESS: 1.5,
+                                         ActionStatus.DONE: 2, ActionStatus.FEEDBACK_GIVEN: 95})
                 side = OwnerSide.PARTNER if r.random() < 0.4 else OwnerSide.OURS
                 due = domain.response_deadline(p.tier, severity, opened)
                 if side == OwnerSide.PARTNER and status in domain.ACTION_OPEN_STATUSES[:2] and due < self.today:
