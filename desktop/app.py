@@ -86,7 +86,8 @@ def install_language(code: str) -> str:
         else:
             log.warning("no translation for %s in %s", language, TRANSLATIONS_DIR)
         qt = QTranslator(app)  # Qt's own dialogs' buttons (OK, Cancel, Discard…)
-        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{language}", qt_dir):
             _installed.append(qt)
         for translator in _installed:
             app.installTranslator(translator)
@@ -99,28 +100,28 @@ def install_language(code: str) -> str:
 # --- opening a profile -------------------------------------------------------------------
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def report_open_error(exc: BaseException) -> None:
     """A clear, blocking message: what happened, and that nothing was changed."""
+    translate = QCoreApplication.translate
     if isinstance(exc, DatabaseLockedError):
-        title = _t("ChannelKeeper is already open")
-        headline = _t("This profile is already open in another ChannelKeeper window. "
-                      "Switch to that window, or close it and try again.")
+        title = translate("App", "ChannelKeeper is already open")
+        headline = translate(
+            "App", "This profile is already open in another ChannelKeeper window. "
+            "Switch to that window, or close it and try again.")
     elif isinstance(exc, SchemaTooNewError):
-        title = _t("Newer database")
-        headline = _t("This profile was saved by a newer version of ChannelKeeper. "
-                      "Update ChannelKeeper to open it. The file was not changed.")
+        title = translate("App", "Newer database")
+        headline = translate(
+            "App", "This profile was saved by a newer version of ChannelKeeper. "
+            "Update ChannelKeeper to open it. The file was not changed.")
     elif isinstance(exc, CorruptDatabaseError):
-        title = _t("Database cannot be opened")
-        headline = _t("The profile's database file is damaged or is not a ChannelKeeper "
-                      "database. It was left untouched; restore a backup or choose another "
-                      "profile with --profile.")
+        title = translate("App", "Database cannot be opened")
+        headline = translate(
+            "App", "The profile's database file is damaged or is not a ChannelKeeper "
+            "database. It was left untouched; restore a backup or choose another "
+            "profile with --profile.")
     else:
-        title = _t("ChannelKeeper cannot start")
-        headline = _t("The profile could not be opened.")
+        title = translate("App", "ChannelKeeper cannot start")
+        headline = translate("App", "The profile could not be opened.")
     QMessageBox.critical(None, title, f"{headline}\n\n{exc}")
 
 

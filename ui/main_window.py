@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        self.act_search = self._action("search", self.show_search, "Ctrl+K")
+        self.act_search = self._action("search", lambda: self.show_search(), "Ctrl+K")
         self.act_today = self._action("go_today", lambda: self.show_page(PAGE_TODAY), "Ctrl+1")
         self.act_partners = self._action(
             "go_partners", lambda: self.show_page(PAGE_PARTNERS), "Ctrl+2")
@@ -215,7 +215,6 @@ class MainWindow(QMainWindow):
 
     # --- commands ----------------------------------------------------------------------------
 
-    @Slot()
     def show_search(self, purpose: str = "") -> SearchDialog:
         dialog = SearchDialog(self.ctx, self, purpose=purpose)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -212,10 +212,11 @@ class PartnersView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
-            self.count_label.setText(self.tr("%n partner(s)", "", total))
+            self.count_label.setText(self.tr("Partners: %1").replace("%1", str(total)))
         else:
             self.count_label.setText(
-                self.tr("Showing %1 of %n partner(s)", "", total).replace("%1", str(shown)))
+                self.tr("Partners shown: %1 of %2").replace("%1", str(shown))
+                .replace("%2", str(total)))
 
     # --- selection and actions ---------------------------------------------------------------
 

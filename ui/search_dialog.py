@@ -195,7 +195,8 @@ class SearchDialog(QDialog):
         elif n == 0:
             self.status.setText(self.tr("Nothing found."))
         else:
-            self.status.setText(self.tr("%n result(s). Enter opens the partner.", "", n))
+            self.status.setText(
+                self.tr("Results: %1. Enter opens the partner.").replace("%1", str(n)))
 
     def is_settled(self) -> bool:
         """True when the results shown answer the text typed (tests, benchmarks)."""

@@ -172,10 +172,9 @@ class SettingsDialog(QDialog):
         language = self.language.currentData() or ""
         language_changed = language != settings.language
         settings.language = language
+        self.cadence_changed = cadence_changed  # read by whoever handles accepted()
         super().accept()
         if language_changed:
             self.ctx.language_changed.emit(language)
         if cadence_changed:
-            # views reload on a change of their data; the cadence changes what they show
-            self.cadence_changed = True
             self.ctx.status_message.emit(self.tr("Visit cadence updated."))

@@ -335,7 +335,7 @@ class TodayView(QWidget):
             overdue_actions = sum(1 for a in d.actions if a["overdue"])
             overdue_visits = sum(1 for v in d.visits if v.visit_status == "overdue")
             self.summary.setText(
-                self.tr("%1 partners overdue for a visit, %2 action items overdue.")
+                self.tr("Overdue visits: %1 · Overdue action items: %2")
                 .replace("%1", str(overdue_visits)).replace("%2", str(overdue_actions)))
         self.visits.set_texts(self.tr("Visits due"),
                               self.tr("Every partner has been visited within its cadence."))

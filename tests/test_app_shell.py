@@ -1,0 +1,412 @@
+"""The app shell end to end: a real profile on disk, the real main window offscreen."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from desktop import app as desktop_app
+from desktop.paths import Profile
+from desktop.profile_lock import ProfileLock
+from models.database import open_database
+from models.store import Store
+from ui.main_window import PAGE_PARTNERS, PAGE_TODAY, PAGE_WORKSPACE
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def profile(tmp_path) -> Profile:
+    return Profile(tmp_path / "profile").ensure()
+
+
+def seed(profile: Profile) -> dict[str, dict]:
+    """Four partners of different tiers, stages, regions and visit states."""
+    store = Store(open_database(profile.database))
+    try:
+        east = store.create_partner(name_zh="华东渠道分销商", name_en="East China Distribution",
+                                    tier="core", stage="mature", region="华东")
+        tech = store.create_partner(name_zh="深圳新兴科技", name_en="Shenzhen Emerging Tech",
+                                    tier="emerging", stage="intro", region="华南")
+        north = store.create_partner(name_en="Northern Strategic Partners", tier="strategic",
+                                     stage="advanced", region="华北")
+        chengdu = store.create_partner(name_zh="成都普通分销", tier="ordinary",
+                                       stage="running_in", region="西南")
+        for p, day in ((east, "2026-11-20"), (tech, "2026-11-01"), (north, "2026-11-25")):
+            store.create("meeting", {"partner_id": p["id"], "type": "visit", "status": "held",
+                                     "starts_at": f"{day} 10:00", "notes": "讨论返点政策"})
+        store.create_action_item(partner_id=tech["id"], title="提交联合活动方案",
+                                 opened_on="2026-11-01")
+    finally:
+        store.db.conn.close()
+    return {"east": east, "tech": tech, "north": north, "chengdu": chengdu}
+
+
+@pytest.fixture
+def errors(monkeypatch) -> list[tuple[str, str]]:
+    """QMessageBox.critical calls of the app (a blocking box has no place in tests)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(desktop_app.QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text, *a: shown.append((title, text))))
+    return shown
+
+
+def open_window(qtbot, profile: Profile):
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: TODAY)
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, profile):
+    partners = seed(profile)
+    w = open_window(qtbot, profile)
+    w.seeded = partners
+    yield w
+    w.close()
+
+
+def db_rows(window, sql: str, params=()) -> list[dict]:
+    return window.ctx.call_db(lambda s: s.query(sql, params))
+
+
+def type_text(widget, text: str) -> None:
+    """Chinese arrives from the input method as committed text (QTest.keyClicks only
+    knows ASCII keys), so type it the way an IME delivers it."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    QTest.keyClick(window, key, modifiers)
+
+
+# --- opening and closing ---------------------------------------------------------------------
+
+
+def test_window_opens_loads_and_closes_releasing_the_profile(qtbot, profile):
+    seed(profile)
+    window = open_window(qtbot, profile)
+    assert window.partners.model.rowCount() == 4
+    assert window.current_page() == PAGE_TODAY
+    assert [window.nav.item(i).text() for i in range(3)] == [
+        "Today", "Partners", "Partner workspace"]
+    window.close()
+    assert window.session.closed
+    # the lock is released and the geometry remembered
+    ProfileLock(profile.lock_file).acquire().release()
+    from desktop.settings import Settings
+
+    assert Settings(profile.settings_file).window_geometry is not None
+
+
+def test_corrupt_database_gives_a_clear_message_and_stays_untouched(qtbot, profile, errors):
+    junk = b"this is not a database, but someone's notes\n" * 100
+    profile.database.write_bytes(junk)
+    desktop_app.create_app([])
+    assert desktop_app.open_main_window(profile, offer_demo=False) is None
+    assert len(errors) == 1
+    title, text = errors[0]
+    assert title == "Database cannot be opened"
+    assert "damaged or is not a ChannelKeeper database" in text
+    assert str(profile.database) in text
+    assert profile.database.read_bytes() == junk
+    assert list(profile.root.glob("*.bak")) == []
+    ProfileLock(profile.lock_file).acquire().release()  # the lock was given back
+
+
+def test_profile_open_elsewhere_gives_a_clear_message(qtbot, profile, errors):
+    seed(profile)
+    before = profile.database.read_bytes()
+    other = ProfileLock(profile.lock_file).acquire()  # "another ChannelKeeper"
+    try:
+        desktop_app.create_app([])
+        assert desktop_app.open_main_window(profile, offer_demo=False) is None
+    finally:
+        other.release()
+    assert errors[0][0] == "ChannelKeeper is already open"
+    assert "already open in another ChannelKeeper window" in errors[0][1]
+    assert profile.database.read_bytes() == before
+
+
+def test_database_from_a_newer_version_is_refused(qtbot, profile, errors):
+    seed(profile)
+    store = Store(open_database(profile.database))
+    table = next(t for t in store.db.table_names() if "migration" in t)
+    row = store.query(f"SELECT * FROM [{table}] LIMIT 1")[0]
+    row.pop("id", None)
+    store.db[table].insert({**row, "name": "9999_from_the_future"})
+    store.db.conn.close()
+    before = profile.database.read_bytes()
+    desktop_app.create_app([])
+    assert desktop_app.open_main_window(profile, offer_demo=False) is None
+    assert errors[0][0] == "Newer database"
+    assert profile.database.read_bytes() == before
+
+
+# --- partners: create, edit, delete ------------------------------------------------------------
+
+
+def test_create_partner_through_the_dialog(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_N,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.partner_dialog
+    assert dialog.isVisible()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    # empty names: an inline message, nothing saved
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.errors["name_zh"].isVisible()
+    assert "Chinese or an English name" in dialog.errors["name_zh"].text()
+    assert dialog.isVisible()
+    # a bad number: the store's ValidationError lands under its field
+    type_text(dialog.inputs["name_zh"], "西安新丝路商贸")
+    QTest.keyClicks(dialog.inputs["revenue_share"], "twelve")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["revenue_share"].isVisible(), timeout=5000)
+    assert not dialog.errors["name_zh"].isVisible()
+    assert db_rows(window, "SELECT * FROM partners WHERE name_zh = '西安新丝路商贸'") == []
+    dialog.inputs["revenue_share"].setText("12.5")
+    dialog.inputs["tier"].setCurrentIndex(dialog.inputs["tier"].findData("strategic"))
+    dialog.inputs["region"].setText("西北")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    row = saved.args[0]
+    stored = db_rows(window, "SELECT * FROM partners WHERE id = ?", [row["id"]])[0]
+    assert (stored["name_zh"], stored["tier"], stored["region"], stored["revenue_share"]) == (
+        "西安新丝路商贸", "strategic", "西北", 12.5)
+    assert window.current_page() == PAGE_WORKSPACE
+    assert window.workspace.current_partner_id() == row["id"]
+    qtbot.waitUntil(lambda: window.partners.model.row_of(row["id"]) >= 0, timeout=5000)
+
+
+def test_cancelling_an_edit_keeps_the_saved_partner(qtbot, window, monkeypatch):
+    east = window.seeded["east"]
+    dialog = window.edit_partner(east["id"])
+    qtbot.waitUntil(dialog.isEnabled, timeout=5000)
+    assert dialog.inputs["name_zh"].text() == "华东渠道分销商"
+    dialog.inputs["name_zh"].setText("改了一半的名字")
+    asked = []
+    monkeypatch.setattr("ui.partner_dialog.QMessageBox.question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Discard)
+    dialog.reject()
+    assert asked  # unsaved edits are not thrown away without asking
+    assert not dialog.isVisible()
+    window.ctx.wait_idle()
+    assert db_rows(window, "SELECT name_zh FROM partners WHERE id = ?", [east["id"]]) == [
+        {"name_zh": "华东渠道分销商"}]
+
+
+def test_delete_partner_asks_then_offers_undo(qtbot, window, monkeypatch):
+    chengdu = window.seeded["chengdu"]
+    window.show_page(PAGE_PARTNERS)
+    assert window.partners.select_partner(chengdu["id"])
+    monkeypatch.setattr("ui.partner_dialog.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.act_delete_partner.trigger()
+    qtbot.waitUntil(lambda: window.undo_button.isVisible(), timeout=5000)
+    assert "成都普通分销" in window.undo_button.text()
+    qtbot.waitUntil(lambda: window.partners.model.row_of(chengdu["id"]) < 0, timeout=5000)
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.partners.model.row_of(chengdu["id"]) >= 0, timeout=5000)
+    assert not window.undo_button.isVisible()
+    assert db_rows(window, "SELECT deleted FROM partners WHERE id = ?", [chengdu["id"]]) == [
+        {"deleted": 0}]
+
+
+# --- filtering -----------------------------------------------------------------------------------
+
+
+def test_filter_partners_by_combos_and_text(qtbot, window):
+    view = window.partners
+    ids = {k: v["id"] for k, v in window.seeded.items()}
+
+    def visible() -> set[str]:
+        return set(view.visible_partner_ids())
+
+    view.set_combo_filter("tier", "emerging")
+    assert visible() == {ids["tech"]}
+    view.set_combo_filter("tier", "")
+    view.set_combo_filter("stage", "advanced")
+    assert visible() == {ids["north"]}
+    view.set_combo_filter("stage", "")
+    view.set_combo_filter("region", "西南")
+    assert visible() == {ids["chengdu"]}
+    view.set_combo_filter("region", "")
+    view.set_combo_filter("visit_status", "overdue")  # never met, and met 26 days ago (21)
+    assert visible() == {ids["chengdu"], ids["tech"]}
+    view.set_combo_filter("visit_status", "")
+    view.set_filter_text("分销")
+    assert visible() == {ids["east"], ids["chengdu"]}
+    assert view.count_label.text() == "Partners shown: 2 of 4"
+    view.set_filter_text("northern STRAT")
+    assert visible() == {ids["north"]}
+    view.set_filter_text("")
+    assert len(visible()) == 4
+    assert view.count_label.text() == "Partners: 4"
+
+
+def test_typing_in_the_filter_box_filters(qtbot, window):
+    window.show_page(PAGE_PARTNERS)
+    QTest.keyClicks(window.partners.search, "shenzhen")
+    assert window.partners.visible_partner_ids() == [window.seeded["tech"]["id"]]
+
+
+# --- search and navigation -----------------------------------------------------------------------
+
+
+def test_ctrl_k_finds_a_two_character_chinese_word_and_opens_the_partner(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_K)
+    dialog = window.search_dialog
+    assert dialog.isVisible()
+    type_text(dialog.input, "分销")
+    qtbot.waitUntil(lambda: dialog.is_settled() and dialog.model.rowCount() > 0, timeout=5000)
+    found = {dialog.model.result(r).entity_id for r in range(dialog.model.rowCount())}
+    assert found == {window.seeded["east"]["id"], window.seeded["chengdu"]["id"]}
+    first = dialog.model.result(0)
+    QTest.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert window.current_page() == PAGE_WORKSPACE
+    assert window.workspace.current_partner_id() == first.partner_id
+
+
+def test_search_hit_on_a_meeting_points_the_workspace_at_it(qtbot, window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(window.workspace, "show_record", lambda e, i: shown.append((e, i)))
+    dialog = window.show_search()
+    type_text(dialog.input, "返点")  # in the meeting notes
+    qtbot.waitUntil(lambda: dialog.is_settled() and dialog.model.rowCount() == 3, timeout=5000)
+    hit = dialog.model.result(0)
+    assert hit.entity == "meeting"
+    dialog.view.setCurrentIndex(dialog.model.index(0, 0))
+    QTest.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert window.workspace.current_partner_id() == hit.partner_id
+    assert shown == [("meeting", hit.entity_id)]
+
+
+def test_stale_search_answers_are_dropped(qtbot, window):
+    dialog = window.show_search()
+    dialog.input.setText("华东")
+    dialog._run()  # answer for 华东 is on its way…
+    dialog.input.setText("深圳")  # …but the user typed on
+    qtbot.waitUntil(lambda: dialog.is_settled() and dialog.model.rowCount() == 1, timeout=5000)
+    assert dialog.model.result(0).entity_id == window.seeded["tech"]["id"]
+
+
+def test_navigation_shortcuts(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_2)
+    assert window.current_page() == PAGE_PARTNERS
+    press(qtbot, window, Qt.Key.Key_3)  # no partner open yet: stays, says why
+    assert window.current_page() == PAGE_PARTNERS
+    assert "No partner is open" in window.statusBar().currentMessage()
+    window.open_partner(window.seeded["east"]["id"])
+    press(qtbot, window, Qt.Key.Key_1)
+    assert window.current_page() == PAGE_TODAY
+    press(qtbot, window, Qt.Key.Key_3)
+    assert window.current_page() == PAGE_WORKSPACE
+
+
+def test_new_meeting_without_an_open_partner_asks_which(qtbot, window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(window.workspace, "new_meeting", lambda: calls.append("meeting"))
+    window.act_new_meeting.trigger()  # the QAction is bound at trigger time, not at set-up
+    dialog = window.search_dialog
+    assert dialog.purpose_label.isVisible()
+    assert "meeting" in dialog.purpose_label.text()
+    type_text(dialog.input, "华东")
+    qtbot.waitUntil(lambda: dialog.is_settled() and dialog.model.rowCount() > 0, timeout=5000)
+    QTest.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert window.workspace.current_partner_id() == window.seeded["east"]["id"]
+    assert calls == ["meeting"]
+    window.act_new_meeting.trigger()  # now a partner is open: straight to the workspace
+    assert calls == ["meeting", "meeting"]
+
+
+def test_shortcuts_help_is_built_from_the_actions(qtbot, window):
+    dialog = window.show_shortcuts()
+    rows = {dialog.model.index(r, 0).data(): dialog.model.index(r, 1).data()
+            for r in range(dialog.model.rowCount())}
+    assert rows["Search"] == "Ctrl+K"
+    assert rows["New partner"] == "Ctrl+Shift+N"
+    assert rows["New meeting"] == "Ctrl+N"
+    assert rows["New action item"] == "Ctrl+J"
+    assert rows["Settings"] == "Ctrl+,"
+    assert rows["Keyboard shortcuts"] == "F1"
+    with_keys = [a for a in window.all_actions() if not a.shortcut().isEmpty()]
+    assert len(rows) == len(with_keys)
+    # change a shortcut and the help follows
+    window.act_search.setShortcut("Ctrl+P")
+    again = window.show_shortcuts()
+    texts = [again.model.index(r, 1).data() for r in range(again.model.rowCount())]
+    assert "Ctrl+P" in texts and "Ctrl+K" not in texts
+
+
+# --- demo offer --------------------------------------------------------------------------------
+
+
+def test_demo_loader_fills_an_empty_profile(qtbot, profile):
+    window = open_window(qtbot, profile)
+    assert window.partners.model.rowCount() == 0
+    from ui.demo_offer import DemoLoader
+
+    loader = DemoLoader(window.ctx, window)
+    steps = []
+    loader._relay.progress.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(loader.finished, timeout=20000) as finished:
+        loader.start(partners=4, meetings=20, actions=10)
+    assert finished.args == [True]
+    assert steps and steps[-1][0] == steps[-1][1]
+    qtbot.waitUntil(lambda: window.partners.model.rowCount() == 4, timeout=5000)
+    window.close()
+
+
+def test_demo_offer_dialog_choices(qtbot):
+    from ui.demo_offer import DemoOfferDialog
+
+    dialog = DemoOfferDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice == "demo" and dialog.result() == 1
+    dialog = DemoOfferDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice == "empty" and dialog.result() == 0
+
+
+def test_settings_cadence_reloads_views(qtbot, window):
+    view = window.partners
+    tech = window.seeded["tech"]["id"]
+    row = view.model.row_of(tech)
+    assert view.model.row_at(row).visit_status == "overdue"  # emerging: 21 days
+    dialog = window.show_settings()
+    dialog.cadence["emerging"].setValue(60)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert view.model.row_at(view.model.row_of(tech)).visit_status == "ok"
+    assert window.ctx.settings.cadence()["emerging"] == 60
+
+
+def test_settings_refuses_a_missing_logo(qtbot, window, tmp_path):
+    dialog = window.show_settings()
+    dialog.logo_path.setText(str(tmp_path / "missing.png"))
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    assert dialog.logo_error.text() == "This file does not exist."
+    logo = Path(tmp_path / "logo.png")
+    window.grab().scaledToHeight(40).save(str(logo))
+    dialog.logo_path.setText(str(logo))
+    assert ok.isEnabled()
+    ok.click()
+    assert window.ctx.settings.logo_path == str(logo)
