@@ -66,7 +66,7 @@ def update_area(area: str, language: str = "zh_CN") -> Path | None:
     ts.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [str(qt_tool("lupdate")), "-silent", "-no-obsolete", "-locations", "relative",
-         *(str(p) for p in sources), "-ts", str(ts)],
+         "-target-language", language, *(str(p) for p in sources), "-ts", str(ts)],
         check=True, cwd=ROOT,
     )
     return ts

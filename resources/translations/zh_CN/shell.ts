@@ -1,0 +1,1160 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../../desktop/app.py" line="+107"/>
+        <source>ChannelKeeper is already open</source>
+        <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
+        <translation>渠道管家已在运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This profile is already open in another ChannelKeeper window. Switch to that window, or close it and try again.</source>
+        <translation>此档案已在另一个渠道管家窗口中打开。请切换到该窗口，或将其关闭后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newer database</source>
+        <translation>数据库版本较新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This profile was saved by a newer version of ChannelKeeper. Update ChannelKeeper to open it. The file was not changed.</source>
+        <translation>此档案由更新版本的渠道管家保存。请升级渠道管家后再打开。文件未做任何改动。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Database cannot be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile&apos;s database file is damaged or is not a ChannelKeeper database. It was left untouched; restore a backup or choose another profile with --profile.</source>
+        <translation>档案的数据库文件已损坏，或不是渠道管家的数据库。文件未做任何改动；请恢复备份，或用 --profile 选择其他档案。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ChannelKeeper cannot start</source>
+        <translation>渠道管家无法启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile could not be opened.</source>
+        <translation>无法打开此档案。</translation>
+    </message>
+</context>
+<context>
+    <name>AppCommand</name>
+    <message>
+        <location filename="../../../desktop/commands/app.py" line="+14"/>
+        <source>start the desktop app (the default)</source>
+        <translation>启动桌面应用（默认）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>do not offer demo data on an empty profile</source>
+        <translation>档案为空时不提示加载演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataCommand</name>
+    <message>
+        <location filename="../../../desktop/commands/demo.py" line="+29"/>
+        <source>fill the profile with demo partners, meetings and action items</source>
+        <translation>用演示渠道商、会议和行动项填充档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill the profile with a realistic demo portfolio. Refuses a profile that already has partners unless --force is given.</source>
+        <translation>用一套逼真的演示渠道组合填充档案。档案中已有渠道商时拒绝执行，除非指定 --force。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>partners (default 60)</source>
+        <translation>渠道商数量（默认 60）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>meetings (default 600)</source>
+        <translation>会议数量（默认 600）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>action items (default 600)</source>
+        <translation>行动项数量（默认 600）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>random seed: the same seed makes the same data (default 1)</source>
+        <translation>随机种子：相同的种子生成相同的数据（默认 1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the date the demo is built around (default: today)</source>
+        <translation>演示数据围绕的日期（默认：今天）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>add demo data even if the profile already has partners</source>
+        <translation>即使档案中已有渠道商，也添加演示数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>do not report progress</source>
+        <translation>不显示进度</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be at least 1</source>
+        <translation>至少为 1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The profile {path} already has {n} partners; demo data was not added. Use --force to add it anyway, or --profile to choose an empty folder.</source>
+        <translation>档案 {path} 中已有 {n} 个渠道商，未添加演示数据。如仍要添加，请使用 --force；或用 --profile 选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Demo data added to {path} in {seconds:.1f} s:</source>
+        <translation>已向 {path} 添加演示数据，用时 {seconds:.1f} 秒：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>partners</source>
+        <translation>渠道商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>action items</source>
+        <translation>行动项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checklist runs</source>
+        <translation>复盘记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPI snapshots</source>
+        <translation>KPI 快照</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Generating demo data… {pct}% ({done}/{total})</source>
+        <translation>正在生成演示数据…… {pct}%（{done}/{total}）</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLoader</name>
+    <message>
+        <location filename="../../../ui/demo_offer.py" line="+107"/>
+        <source>Loading demo data</source>
+        <translation>正在加载演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creating partners, meetings and action items…</source>
+        <translation>正在创建渠道商、会议和行动项……</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Demo data loaded: %1 partners.</source>
+        <translation>演示数据已加载：%1 个渠道商。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demo data could not be created: %1</source>
+        <translation>无法创建演示数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoOfferDialog</name>
+    <message>
+        <location line="-70"/>
+        <source>Welcome to ChannelKeeper</source>
+        <translation>欢迎使用渠道管家</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This profile has no partners yet.
+
+Load a demo portfolio (%1 partners with contacts, meetings, action items, reviews and KPIs) to look around, or start empty and add your own partners.</source>
+        <translation>此档案中还没有渠道商。
+
+可以加载一套演示数据（%1 个渠道商，含联系人、会议、行动项、复盘和 KPI）先熟悉一下，也可以从空白开始，添加自己的渠道商。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Load demo data</source>
+        <translation>加载演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../../ui/help_dialog.py" line="+52"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../../ui/labels.py" line="+12"/>
+        <source>Core</source>
+        <translation>金牌核心渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordinary</source>
+        <translation>普通分销渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emerging</source>
+        <translation>新兴试点渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strategic</source>
+        <translation>战略合作渠道</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Intro</source>
+        <translation>初识</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running-in</source>
+        <translation>磨合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mature</source>
+        <translation>成熟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced</source>
+        <translation>进阶</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Active</source>
+        <translation>合作中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Regular review</source>
+        <translation>定期沟通会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarterly review</source>
+        <translation>季度复盘会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>培训赋能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joint campaign</source>
+        <translation>联合市场活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ad hoc</source>
+        <translation>临时会议</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held</source>
+        <translation>已举行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner</source>
+        <translation>渠道方</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback given</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No contact within cadence</source>
+        <translation>超出拜访周期未联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner-owned actions overdue</source>
+        <translation>渠道方行动项逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meetings cancelled</source>
+        <translation>会议被取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Targets slipping</source>
+        <translation>目标下滑</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../../ui/main_window.py" line="+173"/>
+        <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
+        <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>ChannelKeeper</source>
+        <translation>渠道管家</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose the partner first.</source>
+        <translation>请先选择渠道商。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Which partner is the meeting with?</source>
+        <translation>这次会议是与哪个渠道商开的？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Which partner is the action item for?</source>
+        <translation>这个行动项属于哪个渠道商？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Partner %1 created.</source>
+        <translation>已创建渠道商 %1。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select a partner to edit.</source>
+        <translation>请选择要编辑的渠道商。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Partner saved.</source>
+        <translation>渠道商已保存。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Select a partner to delete.</source>
+        <translation>请选择要删除的渠道商。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+78"/>
+        <source>Undo delete of %1</source>
+        <translation>撤销删除 %1</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Partner %1 deleted.</source>
+        <translation>已删除渠道商 %1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Partner %1 restored.</source>
+        <translation>已恢复渠道商 %1。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>About ChannelKeeper</source>
+        <translation>关于渠道管家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ChannelKeeper (渠道管家): an offline-first workspace for field channel managers.</source>
+        <translation>渠道管家（ChannelKeeper）：为一线渠道经理打造、离线优先的工作台。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Search…</source>
+        <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Today</source>
+        <translation>今日(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Partners</source>
+        <translation>渠道商(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner &amp;workspace</source>
+        <translation>渠道商工作台(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New partner…</source>
+        <translation>新建渠道商(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit partner…</source>
+        <translation>编辑渠道商(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete partner…</source>
+        <translation>删除渠道商(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;meeting</source>
+        <translation>新建会议(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;action item</source>
+        <translation>新建行动项(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About ChannelKeeper</source>
+        <translation>关于渠道管家(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Partner</source>
+        <translation>渠道商(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partners</source>
+        <translation>渠道商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner workspace</source>
+        <translation>渠道商工作台</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <location filename="../../../ui/partner_dialog.py" line="+117"/>
+        <source>Edit partner</source>
+        <translation>编辑渠道商</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New partner</source>
+        <translation>新建渠道商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Chinese name</source>
+        <translation>中文名称(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;English name</source>
+        <translation>英文名称(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tier</source>
+        <translation>渠道分层(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lifecycle stage</source>
+        <translation>生命周期阶段(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stat&amp;us</source>
+        <translation>合作状态(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Region</source>
+        <translation>区域(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue &amp;share (%)</source>
+        <translation>分成比例(&amp;S)（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;bate (%)</source>
+        <translation>返点(&amp;B)（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Incentive scheme</source>
+        <translation>激励政策(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jointly agreed &amp;goals</source>
+        <translation>联合制定的目标(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. 华东渠道分销商</source>
+        <translation>例如：华东渠道分销商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 华东 / East China</source>
+        <translation>例如：华东</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Partner not found</source>
+        <translation>找不到渠道商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This partner could not be opened: %1</source>
+        <translation>无法打开此渠道商：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+13"/>
+        <source>Enter a Chinese or an English name.</source>
+        <translation>请填写中文名称或英文名称。</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Enter a number, for example 12.5 (or leave it empty).</source>
+        <translation>请输入数字，例如 12.5（也可以留空）。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Saving failed: %1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The changes to this partner have not been saved. Discard them?</source>
+        <translation>对此渠道商的修改尚未保存。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Delete partner</source>
+        <translation>删除渠道商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %1? Its meetings and action items are kept, and you can undo this right away.</source>
+        <translation>删除 %1？其会议和行动项会保留，删除后可立即撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerTableModel</name>
+    <message>
+        <location filename="../../../ui/partner_table_model.py" line="+42"/>
+        <source>Name (Chinese)</source>
+        <extracomment>the role carrying a partner&apos;s id (for opening its workspace) the role carrying a raw, sortable value (dates as ISO text, numbers as numbers)</extracomment>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>渠道分层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days since</source>
+        <translation>间隔天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit status</source>
+        <translation>拜访状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open actions</source>
+        <translation>未结行动项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning signs</source>
+        <translation>预警信号</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersView</name>
+    <message>
+        <location filename="../../../ui/partners_view.py" line="+167"/>
+        <source>Could not load partners: %1</source>
+        <extracomment>entities whose changes alter a partner&apos;s overview row</extracomment>
+        <translation>无法加载渠道商：%1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Partners: %1</source>
+        <translation>渠道商：%1 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Partners shown: %1 of %2</source>
+        <translation>显示 %1 个渠道商，共 %2 个</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Open workspace</source>
+        <translation>打开工作台</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Filter by name or region (Ctrl+F)…</source>
+        <translation>按名称或区域筛选（Ctrl+F）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New partner…</source>
+        <translation>新建渠道商…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit partner…</source>
+        <translation>编辑渠道商…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete partner…</source>
+        <translation>删除渠道商…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter partners</source>
+        <translation>筛选渠道商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All tiers</source>
+        <translation>全部分层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any visit status</source>
+        <translation>全部拜访状态</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../../ui/search_dialog.py" line="+67"/>
+        <location line="+34"/>
+        <source>Partner</source>
+        <translation>渠道商</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action item</source>
+        <translation>行动项</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type a name, a place or a word from the notes.</source>
+        <translation>输入名称、地点或纪要中的词语。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing found.</source>
+        <translation>没有找到结果。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results: %1. Enter opens the partner.</source>
+        <translation>共 %1 条结果。按回车键打开渠道商。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search partners, contacts, meetings, action items… (e.g. 华东)</source>
+        <translation>搜索渠道商、联系人、会议、行动项……（例如：华东）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../../ui/settings_dialog.py" line="+107"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit cadence (days between visits)</source>
+        <translation>拜访周期（两次拜访间隔天数）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset to the recommended cadence</source>
+        <translation>恢复为推荐周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company logo on review packs</source>
+        <translation>复盘资料上的公司标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No logo</source>
+        <translation>不使用标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Company logo</source>
+        <translation>公司标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg *.bmp *.gif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.svg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This file does not exist.</source>
+        <translation>该文件不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a PNG, JPEG, SVG, BMP or GIF image.</source>
+        <translation>请选择 PNG、JPEG、SVG、BMP 或 GIF 图片。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Visit cadence updated.</source>
+        <translation>拜访周期已更新。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../../ui/help_dialog.py" line="+15"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../../ui/today_view.py" line="+228"/>
+        <location line="+9"/>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>Partner</source>
+        <extracomment>turns the value into something Qt can compare (default: the value itself)</extracomment>
+        <translation>渠道商</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>Tier</source>
+        <translation>渠道分层</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days since</source>
+        <translation>间隔天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action item</source>
+        <translation>行动项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner</source>
+        <translation>负责方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In days</source>
+        <translation>还有几天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occasion</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning signs</source>
+        <translation>预警信号</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Company anniversary</source>
+        <translation>入职周年</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not load Today: %1</source>
+        <translation>无法加载今日概览：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Today, %1</source>
+        <translation>今日 · %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Overdue visits: %1 · Overdue action items: %2</source>
+        <translation>逾期拜访：%1 · 逾期行动项：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visits due</source>
+        <translation>待拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every partner has been visited within its cadence.</source>
+        <translation>所有渠道商都在拜访周期内。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action items due</source>
+        <translation>待办行动项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No action item is overdue or due this week.</source>
+        <translation>没有逾期或本周到期的行动项。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partners going quiet (&quot;lying flat&quot;)</source>
+        <translation>“躺平”预警的渠道商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No partner shows several warning signs.</source>
+        <translation>没有渠道商出现多项预警信号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key dates in the next 30 days</source>
+        <translation>未来 30 天的重要日子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No birthdays or anniversaries coming up.</source>
+        <translation>近期没有生日或纪念日。</translation>
+    </message>
+</context>
+</TS>
