@@ -241,10 +241,12 @@ class _Generator:
         for i, (p, k) in enumerate(zip(plans, counts, strict=True)):
             cadence = domain.DEFAULT_CADENCE_DAYS[p.tier]
             due_from = cadence - domain.DUE_SOON_DAYS
-            last_age = {
-                "ok": lambda: r.randint(1, max(1, due_from - 1)),
-                "due": lambda: r.randint(due_from, cadence),
-            }.get(p.health, lambda: r.randint(cadence + 5, min(360, cadence + 120)))()
+            if p.health == "ok":
+                last_age = r.randint(1, max(1, due_from - 1))
+            elif p.health == "due":
+                last_age = r.randint(due_from, cadence)
+            else:
+                last_age = r.randint(cadence + 5, min(360, cadence + 120))
             for j in range(k):
                 if j == 0:
                     age, status = last_age, MeetingStatus.HELD

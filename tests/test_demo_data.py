@@ -211,7 +211,8 @@ def test_command_refuses_a_profile_with_partners_unless_forced(tmp_path, capsys)
 
 def test_command_does_not_write_into_an_open_profile(tmp_path):
     root = tmp_path / "p"
-    with ProfileLock(root / "channelkeeper.lock"):
-        with pytest.raises(DatabaseLockedError, match="open in another ChannelKeeper"):
-            _run(["demo-data", "--profile", str(root), "--partners", "2", "--quiet"])
+    with ProfileLock(root / "channelkeeper.lock"), pytest.raises(
+        DatabaseLockedError, match="open in another ChannelKeeper"
+    ):
+        _run(["demo-data", "--profile", str(root), "--partners", "2", "--quiet"])
     assert not (root / "channelkeeper.db").exists()

@@ -19,47 +19,53 @@ from desktop.commands.common import add_profile_argument, open_store, profile_of
 from desktop.profile_lock import ProfileLock
 from models import demo_data
 
-CONTEXT = "DemoDataCommand"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# Messages are spelled out as QCoreApplication.translate("DemoDataCommand", ...) so
+# that lupdate finds them with their context (a wrapper function would hide them).
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "demo-data",
-        help=tr("fill the profile with demo partners, meetings and action items"),
-        description=tr("Fill the profile with a realistic demo portfolio. Refuses a profile "
-                       "that already has partners unless --force is given."),
+        help=QCoreApplication.translate(
+            "DemoDataCommand", "fill the profile with demo partners, meetings and action items"),
+        description=QCoreApplication.translate(
+            "DemoDataCommand", "Fill the profile with a realistic demo portfolio. Refuses a "
+            "profile that already has partners unless --force is given."),
     )
     add_profile_argument(p)
-    p.add_argument("--partners", type=_positive, default=60, metavar="N", help=tr("partners (default 60)"))
+    p.add_argument("--partners", type=_positive, default=60, metavar="N",
+                   help=QCoreApplication.translate("DemoDataCommand", "partners (default 60)"))
     p.add_argument("--meetings", type=_not_negative, default=600, metavar="N",
-                   help=tr("meetings (default 600)"))
+                   help=QCoreApplication.translate("DemoDataCommand", "meetings (default 600)"))
     p.add_argument("--actions", type=_not_negative, default=600, metavar="N",
-                   help=tr("action items (default 600)"))
+                   help=QCoreApplication.translate("DemoDataCommand", "action items (default 600)"))
     p.add_argument("--seed", type=int, default=1, metavar="S",
-                   help=tr("random seed: the same seed makes the same data (default 1)"))
+                   help=QCoreApplication.translate(
+                       "DemoDataCommand", "random seed: the same seed makes the same data (default 1)"))
     p.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                   help=tr("the date the demo is built around (default: today)"))
+                   help=QCoreApplication.translate(
+                       "DemoDataCommand", "the date the demo is built around (default: today)"))
     p.add_argument("--force", action="store_true",
-                   help=tr("add demo data even if the profile already has partners"))
-    p.add_argument("--quiet", action="store_true", help=tr("do not report progress"))
+                   help=QCoreApplication.translate(
+                       "DemoDataCommand", "add demo data even if the profile already has partners"))
+    p.add_argument("--quiet", action="store_true",
+                   help=QCoreApplication.translate("DemoDataCommand", "do not report progress"))
     p.set_defaults(func=run)
 
 
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError(tr("must be at least 1"))
+        raise argparse.ArgumentTypeError(
+            QCoreApplication.translate("DemoDataCommand", "must be at least 1"))
     return value
 
 
 def _not_negative(text: str) -> int:
     value = int(text)
     if value < 0:
-        raise argparse.ArgumentTypeError(tr("must not be negative"))
+        raise argparse.ArgumentTypeError(
+            QCoreApplication.translate("DemoDataCommand", "must not be negative"))
     return value
 
 
@@ -70,9 +76,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             existing = store.count("partner")
             if existing and not args.force:
-                print(tr("The profile {path} already has {n} partners; demo data was not added. "
-                         "Use --force to add it anyway, or --profile to choose an empty folder.")
-                      .format(path=profile.root, n=existing), file=sys.stderr)
+                message = QCoreApplication.translate(
+                    "DemoDataCommand", "The profile {path} already has {n} partners; demo data "
+                    "was not added. Use --force to add it anyway, or --profile to choose an "
+                    "empty folder.")
+                print(message.format(path=profile.root, n=existing), file=sys.stderr)
                 return 2
             started = time.monotonic()
             counts = demo_data.generate(
@@ -82,11 +90,15 @@ def run(args: argparse.Namespace) -> int:
             seconds = time.monotonic() - started
         finally:
             store.db.conn.close()
-    print(tr("Demo data added to {path} in {seconds:.1f} s:").format(path=profile.root, seconds=seconds))
+    done = QCoreApplication.translate("DemoDataCommand", "Demo data added to {path} in {seconds:.1f} s:")
+    print(done.format(path=profile.root, seconds=seconds))
     labels = {
-        "partners": tr("partners"), "contacts": tr("contacts"), "meetings": tr("meetings"),
-        "action_items": tr("action items"), "checklist_runs": tr("checklist runs"),
-        "kpi_snapshots": tr("KPI snapshots"),
+        "partners": QCoreApplication.translate("DemoDataCommand", "partners"),
+        "contacts": QCoreApplication.translate("DemoDataCommand", "contacts"),
+        "meetings": QCoreApplication.translate("DemoDataCommand", "meetings"),
+        "action_items": QCoreApplication.translate("DemoDataCommand", "action items"),
+        "checklist_runs": QCoreApplication.translate("DemoDataCommand", "checklist runs"),
+        "kpi_snapshots": QCoreApplication.translate("DemoDataCommand", "KPI snapshots"),
     }
     for key, n in counts.items():
         print(f"  {n:>8,}  {labels.get(key, key)}")
@@ -106,5 +118,7 @@ class _Progress:
         self.last = now
         pct = 100 * done // max(1, total)
         end = "\n" if done >= total else ""
-        print("\r" + tr("Generating demo data… {pct}% ({done}/{total})").format(
-            pct=pct, done=done, total=total), end=end, file=sys.stderr, flush=True)
+        line = QCoreApplication.translate(
+            "DemoDataCommand", "Generating demo data… {pct}% ({done}/{total})")
+        print("\r" + line.format(pct=pct, done=done, total=total), end=end, file=sys.stderr,
+              flush=True)
