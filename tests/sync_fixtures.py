@@ -98,6 +98,13 @@ class ApiClient:
             data["access_token"], data["refresh_token"], data["device_id"])
         return data
 
+    def refresh(self) -> dict:
+        r = self.http.post("/api/auth/refresh", json={"refresh_token": self.refresh_token})
+        r.raise_for_status()
+        data = r.json()
+        self.token, self.refresh_token = data["access_token"], data["refresh_token"]
+        return data
+
     def _auth(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 

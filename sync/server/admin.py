@@ -26,7 +26,7 @@ ADMIN_ACTOR = "admin"
 
 def add_user(engine: Engine, settings: ServerSettings, username: str, role: str, password: str) -> dict:
     with write_tx(engine) as conn:
-        user_id = auth.create_user(conn, username, role, password, settings.stamp())
+        user_id = auth.create_user(conn, settings, username, role, password)
     return {"id": user_id, "username": username.strip(), "role": role}
 
 

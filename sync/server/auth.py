@@ -26,9 +26,17 @@ from sync.server.db import devices, login_failures, read_tx, server_epoch, token
 from sync.server.errors import ApiError
 
 ROLES = ("manager", "admin")
-_hasher = PasswordHasher()
-# verified when the user does not exist, so timing does not reveal which names exist
-_DUMMY_HASH = _hasher.hash("not a real password")
+_hashers: dict[tuple[int, int], tuple[PasswordHasher, str]] = {}
+
+
+def hasher(settings: ServerSettings) -> tuple[PasswordHasher, str]:
+    """The argon2 hasher for these settings, and a dummy hash verified when the user does
+    not exist (so response time does not reveal which names exist)."""
+    key = (settings.argon2_time_cost, settings.argon2_memory_kib)
+    if key not in _hashers:
+        h = PasswordHasher(time_cost=key[0], memory_cost=key[1])
+        _hashers[key] = (h, h.hash("not a real password"))
+    return _hashers[key]
 
 
 @dataclass(frozen=True)
@@ -49,11 +57,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def create_user(conn: Connection, username: str, role: str, password: str, now: str) -> str:
+def create_user(conn: Connection, settings: ServerSettings, username: str, role: str, password: str) -> str:
     username = username.strip()
     if not username:
         raise ApiError(400, p.ERROR_BAD_REQUEST, "The user name must not be empty.")
@@ -65,8 +69,8 @@ def create_user(conn: Connection, username: str, role: str, password: str, now: 
         raise ApiError(409, p.ERROR_BAD_REQUEST, f"User {username!r} already exists.")
     user_id = str(uuid.uuid4())
     conn.execute(insert(users).values(
-        id=user_id, username=username, role=role, password_hash=hash_password(password),
-        created_at=now, disabled=0,
+        id=user_id, username=username, role=role, password_hash=hasher(settings)[0].hash(password),
+        created_at=settings.stamp(), disabled=0,
     ))
     return user_id
 
@@ -138,8 +142,9 @@ def login(
     with read_tx(engine) as conn:
         _check_throttle(conn, settings, key)
         user = conn.execute(select(users).where(users.c.username == username.strip())).first()
+    ph, dummy = hasher(settings)
     try:
-        ok = _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        ok = ph.verify(user.password_hash if user else dummy, password)
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok or user is None or user.disabled:

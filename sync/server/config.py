@@ -26,6 +26,10 @@ class ServerSettings:
     login_max_failures: int = 5
     login_window: float = 15 * 60  # seconds a failure counts against the limit
     scope_grace_days: float = 14
+    #: argon2 cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile), tests
+    #: lower them to keep the suite fast
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
     #: the server's clock (naive UTC); tests replace it to make tokens expire
     clock: Callable[[], dt.datetime] = field(default=_utc_now)
 

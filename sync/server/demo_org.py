@@ -49,7 +49,7 @@ def seed_demo(engine: Engine, settings: ServerSettings, *, partners: int = 60, m
         ids = {}
         for username, role in DEMO_USERS:
             password = secrets.token_urlsafe(9)
-            ids[username] = auth.create_user(conn, username, role, password, now)
+            ids[username] = auth.create_user(conn, settings, username, role, password)
             sign_ins.append({"username": username, "password": password, "role": role})
         managers = [ids[u] for u, r in DEMO_USERS if r == "manager"]
         counts = {}
