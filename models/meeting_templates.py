@@ -167,8 +167,8 @@ class ActionLine:
     owner_side: str
 
 
-_PARTNER_PREFIX = re.compile(r"^(?:@(?:partner|对方|渠道)\b[:：]?|(?:partner|对方|渠道)\s*[:：])\s*", re.I)
-_OURS_PREFIX = re.compile(r"^(?:@(?:ours|我方)\b[:：]?|(?:ours|我方)\s*[:：])\s*", re.I)
+_PARTNER_PREFIX = re.compile(r"^(?:@(?:partner|对方|渠道)\b[:：]?|(?:partner|对方|渠道)\s*[:：])\s*", re.IGNORECASE)
+_OURS_PREFIX = re.compile(r"^(?:@(?:ours|我方)\b[:：]?|(?:ours|我方)\s*[:：])\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•·]|\d+[.)、])\s*")
 
 

@@ -17,16 +17,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from desktop.jobs import JobRunner  # noqa: E402
-from models.database import open_database  # noqa: E402
-from models.store import Store  # noqa: E402
-from ui.app_context import AppContext  # noqa: E402
-from ui.workspace.partner_workspace import PartnerWorkspace  # noqa: E402
+from desktop.jobs import JobRunner
+from models.database import open_database
+from models.store import Store
+from ui.app_context import AppContext
+from ui.workspace.partner_workspace import PartnerWorkspace
 
 KEY_INTERVAL_MS = 30
 

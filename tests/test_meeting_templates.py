@@ -5,7 +5,12 @@ import pytest
 
 from models.domain import MeetingType
 from models.meeting_templates import (
-    CONVERTED_MARK, agenda_points, build_agenda, is_converted, language_of, mark_converted,
+    CONVERTED_MARK,
+    agenda_points,
+    build_agenda,
+    is_converted,
+    language_of,
+    mark_converted,
     parse_action_line,
 )
 

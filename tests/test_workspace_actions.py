@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from workspace_support import harness, seeded, type_text, workspace  # noqa: F401 - fixtures
 
 from ui.workspace.actions_tab import OVERDUE_COLOR
+
+# harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
+pytest_plugins = ("workspace_support",)
 
 
 def _rows(workspace):
@@ -34,7 +36,7 @@ def test_open_items_listed_overdue_in_red_and_closed_on_demand(qtbot, workspace)
     assert closed.data(Qt.ItemDataRole.ForegroundRole) is None  # closed items are never overdue
 
 
-def test_closed_loop_by_keyboard_asks_for_feedback(qtbot, workspace, harness, seeded):
+def test_closed_loop_by_keyboard_asks_for_feedback(qtbot, workspace, harness, seeded, type_text):
     tab = _open_actions_tab(qtbot, workspace)
     item_id = seeded[1]["open_items"][0]["id"]
     assert tab.select(item_id)
@@ -69,7 +71,7 @@ def test_closed_loop_by_keyboard_asks_for_feedback(qtbot, workspace, harness, se
     qtbot.waitUntil(lambda: "缩短补货周期到 7 天" not in _rows(workspace), timeout=5000)
 
 
-def test_add_action_item_through_the_dialog(qtbot, workspace, harness, seeded):
+def test_add_action_item_through_the_dialog(qtbot, workspace, harness, seeded, type_text):
     tab = _open_actions_tab(qtbot, workspace)
     workspace.new_action_item()  # what Ctrl+J in the main window calls
     qtbot.waitUntil(lambda: tab.dialog is not None, timeout=2000)
@@ -90,7 +92,7 @@ def test_add_action_item_through_the_dialog(qtbot, workspace, harness, seeded):
     qtbot.waitUntil(lambda: tab.current_id() == item["id"], timeout=5000)
 
 
-def test_edit_keeps_derived_deadline(qtbot, workspace, harness, seeded):
+def test_edit_keeps_derived_deadline(qtbot, workspace, harness, seeded, type_text):
     tab = _open_actions_tab(qtbot, workspace)
     item = seeded[1]["open_items"][1]
     tab.select(item["id"])

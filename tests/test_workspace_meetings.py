@@ -3,7 +3,9 @@ agenda templates carry over open action items, delete can be undone."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from workspace_support import harness, seeded, type_text, workspace  # noqa: F401 - fixtures
+
+# harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
+pytest_plugins = ("workspace_support",)
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -17,7 +19,7 @@ def _new_meeting(qtbot, workspace):
     return workspace.meetings.editor
 
 
-def test_typed_notes_are_saved_without_pressing_save(qtbot, workspace, harness):
+def test_typed_notes_are_saved_without_pressing_save(qtbot, workspace, harness, type_text):
     editor = _new_meeting(qtbot, workspace)
     meeting_id = editor.meeting_id()
     text = "陈总提到华东区门店缺货严重，希望我们缩短补货周期。"
@@ -32,7 +34,7 @@ def test_typed_notes_are_saved_without_pressing_save(qtbot, workspace, harness):
     assert updates and updates[-1]["changes"]["notes"][1] == text
 
 
-def test_location_and_attendees_autosave(qtbot, workspace, harness):
+def test_location_and_attendees_autosave(qtbot, workspace, harness, type_text):
     editor = _new_meeting(qtbot, workspace)
     meeting_id = editor.meeting_id()
     type_text(editor.location_edit, "杭州门店")
@@ -44,7 +46,7 @@ def test_location_and_attendees_autosave(qtbot, workspace, harness):
     assert (row["location"], row["status"]) == ("杭州门店", "planned")
 
 
-def test_switching_partner_flushes_the_pending_edit(qtbot, workspace, harness):
+def test_switching_partner_flushes_the_pending_edit(qtbot, workspace, harness, type_text):
     editor = _new_meeting(qtbot, workspace)
     meeting_id = editor.meeting_id()
     type_text(editor.notes_edit, "最后一句话")
@@ -56,7 +58,7 @@ def test_switching_partner_flushes_the_pending_edit(qtbot, workspace, harness):
     assert workspace.meetings.editor.meeting_id() is None
 
 
-def test_note_line_becomes_an_action_item_by_keyboard(qtbot, workspace, harness, seeded):
+def test_note_line_becomes_an_action_item_by_keyboard(qtbot, workspace, harness, seeded, type_text):
     partner = seeded[0]
     editor = _new_meeting(qtbot, workspace)
     meeting_id = editor.meeting_id()
@@ -118,7 +120,7 @@ def test_regular_review_agenda_carries_over_open_action_items(qtbot, workspace, 
     assert history["closed_item"]["title"] not in agenda
 
 
-def test_changing_type_replaces_an_untouched_agenda_only(qtbot, workspace, harness):
+def test_changing_type_replaces_an_untouched_agenda_only(qtbot, workspace, harness, type_text):
     editor = _new_meeting(qtbot, workspace)
     meeting_id = editor.meeting_id()
     editor.type_combo.setCurrentIndex(editor.type_combo.findData("training"))

@@ -3,9 +3,11 @@ add/edit/delete+undo, KPIs and the sparkline."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from workspace_support import harness, seeded, type_text, workspace  # noqa: F401 - fixtures
 
 from ui.workspace.kpi_sparkline import KpiSparkline
+
+# harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
+pytest_plugins = ("workspace_support",)
 
 
 def test_profile_shows_partner_terms_cadence_and_kpis(qtbot, workspace):
@@ -41,7 +43,7 @@ def test_cadence_comes_from_settings_when_present(qtbot, harness, seeded):
     assert "Lying flat" in tab.signs_label.text()  # two signs now
 
 
-def test_empty_name_shows_an_error_and_saves_nothing(qtbot, workspace, harness, seeded):
+def test_empty_name_shows_an_error_and_saves_nothing(qtbot, workspace, harness, seeded, type_text):
     ov = workspace.overview
     qtbot.waitUntil(lambda: ov.edits["name_zh"].text() == "华东渠道分销商", timeout=5000)
     pending = harness.db(lambda s: s.pending_count())
@@ -69,7 +71,7 @@ def test_empty_name_shows_an_error_and_saves_nothing(qtbot, workspace, harness, 
     qtbot.waitUntil(lambda: workspace.name_label.text() == "East China Distribution Co.", timeout=5000)
 
 
-def test_bad_percentage_is_refused(qtbot, workspace, harness, seeded):
+def test_bad_percentage_is_refused(qtbot, workspace, harness, seeded, type_text):
     ov = workspace.overview
     qtbot.waitUntil(lambda: ov.edits["rebate"].text() == "3", timeout=5000)
     ov.edits["rebate"].selectAll()
@@ -84,7 +86,7 @@ def test_bad_percentage_is_refused(qtbot, workspace, harness, seeded):
     assert not ov.error_label.isVisible()
 
 
-def test_add_contact_with_bad_date_then_fix(qtbot, workspace, harness, seeded):
+def test_add_contact_with_bad_date_then_fix(qtbot, workspace, harness, seeded, type_text):
     panel = workspace.overview.contacts
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
     panel.add_contact()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from workspace_support import harness, seeded, type_text, workspace  # noqa: F401 - fixtures
 
 from models import templates
+
+# harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
+pytest_plugins = ("workspace_support",)
 
 
 def _reviews(qtbot, workspace):
@@ -32,7 +34,7 @@ def test_tier_template_comes_first(qtbot, workspace):
     assert "Standard review" in names and "Strategic partner review" not in names
 
 
-def test_complete_a_checklist_and_see_the_score(qtbot, workspace, harness):
+def test_complete_a_checklist_and_see_the_score(qtbot, workspace, harness, type_text):
     tab = _reviews(qtbot, workspace)
     run_id = _start(qtbot, tab)
     form = tab.form

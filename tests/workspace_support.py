@@ -35,10 +35,10 @@ class Harness:
 
 
 def add_partner(store: Store, **overrides: Any) -> dict[str, Any]:
-    values = dict(name_zh="华东渠道分销商", name_en="East China Distribution", tier="core",
-                  stage="mature", region="华东", address="上海市浦东新区张江路 88 号",
-                  revenue_share=12.5, rebate=3, incentive_scheme="季度阶梯返点",
-                  goals="2026 年销售额 1200 万；新增 30 家门店")
+    values = {"name_zh": "华东渠道分销商", "name_en": "East China Distribution", "tier": "core",
+                  "stage": "mature", "region": "华东", "address": "上海市浦东新区张江路 88 号",
+                  "revenue_share": 12.5, "rebate": 3, "incentive_scheme": "季度阶梯返点",
+                  "goals": "2026 年销售额 1200 万；新增 30 家门店"}
     values.update(overrides)
     return store.create_partner(**values)
 
@@ -103,7 +103,7 @@ def type_text(widget: Any, text: str) -> None:
 
 # --- fixtures (imported by the test modules) -------------------------------------------
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture
@@ -136,3 +136,9 @@ def workspace(qtbot, harness, seeded):
     w.close()  # flushes pending autosave
     harness.jobs.db.wait_idle(10)
     w.deleteLater()
+
+
+@pytest.fixture(name="type_text")
+def type_text_fixture():
+    """``type_text(widget, text)``: typing with ASCII keys and input-method commits."""
+    return type_text

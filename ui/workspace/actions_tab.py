@@ -8,15 +8,22 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models.domain import ACTION_OPEN_STATUSES, ActionStatus
 from ui import labels
 from ui.app_context import AppContext
-from ui.workspace.db_jobs import run_db
 from ui.workspace.action_dialogs import ActionItemDialog, FeedbackDialog
+from ui.workspace.db_jobs import run_db
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -84,7 +91,7 @@ class OpenItemsProxy(QSortFilterProxyModel):
         self.show_all = show_all
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self.show_all:
             return True
         row = self.sourceModel().row_at(source_row)

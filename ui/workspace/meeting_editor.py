@@ -12,16 +12,26 @@ from typing import Any
 from PySide6.QtCore import QDateTime, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models.domain import MeetingStatus, MeetingType, Severity
 from models.meeting_templates import agenda_for, mark_converted, parse_action_line
 from ui import labels
 from ui.app_context import AppContext
-from ui.workspace.db_jobs import run_db
 from ui.workspace.autosave import Autosaver, SaveIndicator
+from ui.workspace.db_jobs import run_db
 from ui.workspace.ui_language import ui_language
 
 CONVERT_SHORTCUT = "Ctrl+Shift+A"

@@ -7,8 +7,17 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models import insights
@@ -16,8 +25,8 @@ from models.domain import PartnerStatus, Stage, Tier
 from models.errors import ValidationError
 from ui import labels
 from ui.app_context import AppContext
-from ui.workspace.db_jobs import run_db
 from ui.workspace.contacts_panel import ContactsPanel
+from ui.workspace.db_jobs import run_db
 from ui.workspace.kpi_sparkline import KpiSparkline
 
 _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme")

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from models.store import Change
 from ui import labels
 from ui.app_context import AppContext
-from ui.workspace.db_jobs import run_db
 from ui.workspace.actions_tab import ActionsTab
+from ui.workspace.db_jobs import run_db
 from ui.workspace.meetings_tab import MeetingsTab
 from ui.workspace.overview_tab import OverviewTab
 from ui.workspace.reviews_tab import ReviewsTab
@@ -235,12 +235,12 @@ class PartnerWorkspace(QWidget):
         self.banner.offer(message, undo)
         self._ctx.status_message.emit(message)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self._reload_timer.start()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt
+    def hideEvent(self, event: QHideEvent) -> None:
         # the window closing or another view replacing us: nothing typed may wait
         self.flush()
         super().hideEvent(event)

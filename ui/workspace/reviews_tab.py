@@ -7,15 +7,23 @@ from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QTableView,
-    QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models import templates
 from ui.app_context import AppContext
-from ui.workspace.db_jobs import run_db
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.checklist_form import ChecklistForm
+from ui.workspace.db_jobs import run_db
 from ui.workspace.run_comparison_model import RunComparisonModel
 from ui.workspace.ui_language import ui_language
 
