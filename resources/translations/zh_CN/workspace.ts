@@ -1,0 +1,919 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionItemDialog</name>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="38"/>
+        <source>Edit action item</source>
+        <translation>编辑行动项</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="38"/>
+        <source>New action item</source>
+        <translation>新建行动项</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="50"/>
+        <source>YYYY-MM-DD; empty: from tier and severity</source>
+        <translation>YYYY-MM-DD；留空则按渠道层级和严重程度推算</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="65"/>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="66"/>
+        <source>&amp;Details</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="67"/>
+        <source>Owner &amp;side</source>
+        <translation>负责方(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="68"/>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="69"/>
+        <source>Se&amp;verity</source>
+        <translation>严重程度(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="70"/>
+        <source>Response &amp;deadline</source>
+        <translation>响应期限(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="99"/>
+        <source>The title must not be empty.</source>
+        <translation>标题不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="118"/>
+        <source>The response deadline must be a date like 2026-12-31.</source>
+        <translation>响应期限须为日期，例如 2026-12-31。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionTableModel</name>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="48"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="48"/>
+        <source>Owner side</source>
+        <translation>负责方</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="48"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="48"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="49"/>
+        <source>Response deadline</source>
+        <translation>响应期限</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="49"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="66"/>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTab</name>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="129"/>
+        <source>Show &amp;closed items</source>
+        <translation>显示已关闭事项(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="130"/>
+        <source>Also list items closed with feedback to the partner</source>
+        <translation>同时列出已向渠道方反馈并关闭的事项</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="132"/>
+        <source>New action item</source>
+        <translation>新建行动项</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="133"/>
+        <source>Add an action item (Ctrl+J)</source>
+        <translation>新建行动项（Ctrl+J）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="135"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="136"/>
+        <source>Edit the selected item (Enter)</source>
+        <translation>编辑所选事项（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="138"/>
+        <source>Move the selected item to its next step (Ctrl+Right)</source>
+        <translation>将所选事项推进到下一步（Ctrl+→）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="141"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="142"/>
+        <source>Delete the selected item (Del); you can undo it</source>
+        <translation>删除所选事项（Del），可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="145"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="234"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="146"/>
+        <source>Edit action item</source>
+        <translation>编辑行动项</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="147"/>
+        <source>Delete action item</source>
+        <translation>删除行动项</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="233"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/actions_tab.py" line="297"/>
+        <source>Action item “%1” deleted.</source>
+        <translation>行动项“%1”已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistForm</name>
+    <message>
+        <location filename="../../../ui/workspace/checklist_form.py" line="70"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/checklist_form.py" line="85"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/checklist_form.py" line="93"/>
+        <source>Score from 1 (poor) to 5 (excellent)</source>
+        <translation>评分：1（差）到 5（优）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/checklist_form.py" line="95"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/checklist_form.py" line="96"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="52"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="52"/>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="55"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="55"/>
+        <source>&amp;Role</source>
+        <translation>职务(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="55"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="56"/>
+        <source>&amp;Email</source>
+        <translation>邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="56"/>
+        <source>&amp;WeChat</source>
+        <translation>微信(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="57"/>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="57"/>
+        <source>Company &amp;anniversary</source>
+        <translation>公司纪念日(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="58"/>
+        <source>&amp;Festivals</source>
+        <translation>节日(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="58"/>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="66"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="67"/>
+        <source>e.g. 春节, 中秋节</source>
+        <translation>例如：春节, 中秋节</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="89"/>
+        <source>The name must not be empty.</source>
+        <translation>姓名不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="105"/>
+        <source>Dates are written like 1985-03-08.</source>
+        <translation>日期格式如 1985-03-08。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="34"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="34"/>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="34"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="34"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="35"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="35"/>
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="138"/>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="140"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="142"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="143"/>
+        <source>Delete the selected contact (Del); you can undo it</source>
+        <translation>删除所选联系人（Del），可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="145"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="146"/>
+        <source>Delete contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="218"/>
+        <source>Contact %1 deleted.</source>
+        <translation>联系人 %1 已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="130"/>
+        <source>Feedback to the partner</source>
+        <translation>向渠道方反馈</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="131"/>
+        <source>What did the partner hear back about “%1”? The item is finished only once they know.</source>
+        <translation>关于“%1”，向渠道方反馈了什么？只有渠道方得到反馈，事项才算闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="156"/>
+        <source>Write the feedback the partner received.</source>
+        <translation>请填写渠道方收到的反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>KpiSparkline</name>
+    <message>
+        <location filename="../../../ui/workspace/kpi_sparkline.py" line="62"/>
+        <source>No KPI data yet</source>
+        <extracomment>how many periods the trend shows</extracomment>
+        <translation>暂无 KPI 数据</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="65"/>
+        <source>Where the meeting takes place</source>
+        <extracomment>an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
+        <translation>会议地点</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="67"/>
+        <source>Our attendees, comma-separated</source>
+        <translation>我方参会人，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="69"/>
+        <source>The partner&apos;s attendees</source>
+        <translation>渠道方参会人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="73"/>
+        <source>Type notes here. %1 turns the current line into an action item; start a line with &quot;对方:&quot; or &quot;@partner&quot; for a partner-owned item.</source>
+        <translation>在此记录会议纪要。按 %1 可将当前行转为行动项；行首写“对方：”或“@对方”表示由渠道方负责。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="78"/>
+        <source>What was decided</source>
+        <translation>会议决定</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="86"/>
+        <source>Severity of the next action item (Ctrl+Shift+1…4)</source>
+        <translation>下一个行动项的严重程度（Ctrl+Shift+1…4）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="87"/>
+        <source>Line → action item</source>
+        <translation>本行 → 行动项</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="90"/>
+        <source>Turn the current line of the notes into an action item (%1)</source>
+        <translation>将纪要的当前行转为行动项（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="100"/>
+        <source>Next action severity: %1</source>
+        <translation>下一行动项严重程度：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="108"/>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="110"/>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="112"/>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="114"/>
+        <source>&amp;Location</source>
+        <translation>地点(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="116"/>
+        <source>Our attendees</source>
+        <translation>我方参会人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="118"/>
+        <source>Partner&apos;s</source>
+        <translation>渠道方参会人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="124"/>
+        <source>&amp;Notes</source>
+        <translation>纪要(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="126"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="140"/>
+        <source>&amp;Agenda</source>
+        <translation>议程(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="141"/>
+        <source>&amp;Decisions</source>
+        <translation>决定(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="243"/>
+        <source>Next action item: %1 severity</source>
+        <translation>下一个行动项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="255"/>
+        <source>Put the cursor on a line of notes that is not converted yet.</source>
+        <translation>请将光标放在尚未转换的纪要行上。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="282"/>
+        <source>Action item created: %1</source>
+        <translation>已创建行动项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="287"/>
+        <source>Could not create the action item: %1</source>
+        <translation>无法创建行动项：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTableModel</name>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="32"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="32"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="32"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="32"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="74"/>
+        <source>New meeting</source>
+        <extracomment>an undoable delete happened: (message, entity, id)</extracomment>
+        <translation>新建会议</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="75"/>
+        <source>Start a meeting for this partner (Ctrl+N)</source>
+        <translation>为该渠道新建会议（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="77"/>
+        <source>Delete meeting</source>
+        <translation>删除会议</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="82"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="83"/>
+        <source>Delete the selected meeting (Del in the list); you can undo it</source>
+        <translation>删除所选会议（在列表中按 Del），可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="214"/>
+        <source>Meeting of %1 deleted.</source>
+        <translation>%1 的会议已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="67"/>
+        <source>percent, e.g. 12.5</source>
+        <extracomment>the partner&apos;s display name changed (for the workspace title)</extracomment>
+        <translation>百分比，例如 12.5</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="68"/>
+        <source>percent, e.g. 3</source>
+        <translation>百分比，例如 3</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="74"/>
+        <source>Goals agreed with the partner, not handed down</source>
+        <translation>与渠道方共同商定的目标，而非单向下达</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="79"/>
+        <source>Background, relationship notes, what matters to this partner</source>
+        <translation>背景、关系维护要点、渠道方关心的事</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="84"/>
+        <source>Save profile</source>
+        <translation>保存资料</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="85"/>
+        <source>Save the profile and terms (Ctrl+S)</source>
+        <translation>保存资料和合作条款（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="87"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="97"/>
+        <source>Profile</source>
+        <translation>渠道资料</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="99"/>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="100"/>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="102"/>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="102"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="103"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="107"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="108"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="109"/>
+        <source>Agreement terms</source>
+        <translation>合作条款</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="111"/>
+        <source>Revenue share %</source>
+        <translation>分润比例 %</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="112"/>
+        <source>Rebate %</source>
+        <translation>返点 %</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="113"/>
+        <source>Incentive scheme</source>
+        <translation>激励方案</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="114"/>
+        <source>Joint goals</source>
+        <translation>联合目标</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="124"/>
+        <source>Visit cadence and warning signs</source>
+        <translation>拜访节奏与预警信号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="131"/>
+        <source>KPIs (head office)</source>
+        <translation>KPI（总部数据）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="135"/>
+        <source>Sales (solid) against target (dashed), last 12 periods</source>
+        <translation>销售额（实线）对比目标（虚线），最近 12 期</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="139"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="142"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="219"/>
+        <source>No meeting held yet.</source>
+        <translation>尚未召开过会议。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="221"/>
+        <source>Last visit %1, %2 days ago.</source>
+        <translation>上次拜访 %1，距今 %2 天。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="229"/>
+        <source>Cadence for this tier: every %1 days.</source>
+        <translation>该层级拜访节奏：每 %1 天一次。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="231"/>
+        <source>Lying flat? (躺平)</source>
+        <translation>渠道是否“躺平”？</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="231"/>
+        <source>Warning signs</source>
+        <translation>预警信号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="235"/>
+        <source>No warning signs.</source>
+        <translation>无预警信号。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="240"/>
+        <source>Head office has not sent KPI figures yet.</source>
+        <translation>总部尚未下发 KPI 数据。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="245"/>
+        <source> (%1% of target)</source>
+        <translation>（完成目标的 %1%）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="249"/>
+        <source>Period %1: sales %2 against target %3%4. Repurchase rate %5.</source>
+        <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="297"/>
+        <source>Enter a percentage between 0 and 100.</source>
+        <translation>请输入 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="301"/>
+        <source>A partner needs a Chinese or an English name.</source>
+        <translation>渠道须填写中文或英文名称。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="323"/>
+        <source>Profile saved.</source>
+        <translation>资料已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerWorkspace</name>
+    <message>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="66"/>
+        <source>&amp;Overview</source>
+        <extracomment>entity → the tabs that show it the open partner&apos;s display name (for the window title)</extracomment>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="67"/>
+        <source>&amp;Meetings</source>
+        <translation>会议(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="68"/>
+        <source>&amp;Action items</source>
+        <translation>行动项(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="69"/>
+        <source>&amp;Reviews</source>
+        <translation>复盘(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="71"/>
+        <source>Show tab %1</source>
+        <translation>显示“%1”标签页</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="138"/>
+        <source>That record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="212"/>
+        <source>No partner open</source>
+        <translation>未打开渠道</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTab</name>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="64"/>
+        <source>Template for a new review; the one for the partner&apos;s tier comes first</source>
+        <translation>新复盘使用的模板；与渠道层级对应的模板排在最前</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="66"/>
+        <source>New review</source>
+        <translation>新建复盘</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="69"/>
+        <source>Open a previous review</source>
+        <translation>打开以往的复盘</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="71"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="72"/>
+        <source>Delete this review; you can undo it</source>
+        <translation>删除此复盘，可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="77"/>
+        <source>%p% complete</source>
+        <translation>已完成 %p%</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="91"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="95"/>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="104"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="105"/>
+        <source>Compare reviews</source>
+        <translation>对比历次复盘</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="184"/>
+        <source>Start a new review or open a previous one.</source>
+        <translation>新建复盘，或打开以往的复盘。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="194"/>
+        <source>Score: %1 / 100</source>
+        <translation>得分：%1 / 100</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="246"/>
+        <source>Review of %1 deleted.</source>
+        <translation>%1 的复盘已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparisonModel</name>
+    <message>
+        <location filename="../../../ui/workspace/run_comparison_model.py" line="60"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/run_comparison_model.py" line="60"/>
+        <source>Completion</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/run_comparison_model.py" line="92"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/run_comparison_model.py" line="92"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <location filename="../../../ui/workspace/autosave.py" line="136"/>
+        <source>Saving…</source>
+        <extracomment>the local time of the last successful save a write is pending or in flight a write failed (message); the edits stay pending and are retried on the next edit</extracomment>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/autosave.py" line="141"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/autosave.py" line="146"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBanner</name>
+    <message>
+        <location filename="../../../ui/workspace/undo_banner.py" line="25"/>
+        <source>&amp;Undo</source>
+        <extracomment>how long the Undo offer stays visible</extracomment>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/undo_banner.py" line="26"/>
+        <source>Bring back what was deleted (Ctrl+Shift+Z)</source>
+        <translation>恢复刚删除的内容（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/undo_banner.py" line="30"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../../ui/workspace/ui_language.py" line="16"/>
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
+</context>
+</TS>
