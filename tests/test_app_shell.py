@@ -410,3 +410,33 @@ def test_settings_refuses_a_missing_logo(qtbot, window, tmp_path):
     assert ok.isEnabled()
     ok.click()
     assert window.ctx.settings.logo_path == str(logo)
+
+
+# --- language ----------------------------------------------------------------------------------
+
+
+def test_switching_to_chinese_relabels_the_window_live(qtbot, window):
+    dialog = window.show_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    try:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert window.ctx.settings.language == "zh_CN"
+        # Qt posts LanguageChange to every widget; it arrives on the next event loop turn
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "今日", timeout=3000)
+        assert [window.nav.item(i).text() for i in range(3)] == ["今日", "渠道商", "渠道商工作台"]
+        assert window.menu_file.title() == "文件(&F)"
+        assert window.windowTitle() == "渠道管家"
+        model = window.partners.model
+        assert model.headerData(2, Qt.Orientation.Horizontal) == "渠道分层"
+        tiers = {model.index(r, 2).data() for r in range(model.rowCount())}
+        assert tiers == {"金牌核心渠道", "新兴试点渠道", "战略合作渠道", "普通分销渠道"}
+        assert window.today.visits.title.text().startswith("待拜访")
+        assert window.partners.tier_combo.itemText(0) == "全部分层"
+        window.partners.set_filter_text("分销")
+        assert window.partners.count_label.text() == "显示 2 个渠道商，共 4 个"
+    finally:
+        back = window.show_settings()
+        back.language.setCurrentIndex(back.language.findData("en"))
+        back.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Today", timeout=3000)
+    assert window.partners.model.headerData(2, Qt.Orientation.Horizontal) == "Tier"

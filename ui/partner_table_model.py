@@ -52,6 +52,12 @@ def _header(name: str) -> str:
     }[name]
 
 
+def signs_text(signs: Sequence[str]) -> str:
+    """The names of a partner's warning signs, joined the way the language lists things."""
+    separator = QCoreApplication.translate("PartnerTableModel", "; ")
+    return separator.join(labels.sign_label(s) for s in signs)
+
+
 class PartnerTableModel(QAbstractTableModel):
     """One row per live partner; ``set_rows`` replaces them all."""
 
@@ -167,7 +173,7 @@ class PartnerTableModel(QAbstractTableModel):
         if col == "open_actions":
             return str(r.open_actions) if r.open_actions else ""
         if col == "signs":
-            return "; ".join(labels.sign_label(s) for s in r.signs)
+            return signs_text(r.signs)
         return getattr(r, col) or ""
 
     @staticmethod

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from models import insights
 from ui import labels
 from ui.app_context import AppContext
+from ui.partner_table_model import signs_text
 
 PARTNER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -48,6 +49,7 @@ RELOAD_DELAY_MS = 300
 ACTIONS_SOON_DAYS = 7
 KEY_DATES_DAYS = 30
 URGENT = QColor("#b3261e")
+COLUMN_PADDING = 8
 
 
 @dataclass(frozen=True)
@@ -200,8 +202,15 @@ class TodaySection(QWidget):
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.model.set_rows(rows)
-        for col in range(self.model.columnCount()):
-            self.view.resizeColumnToContents(col)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widths follow the text, which changes with the rows and the language."""
+        for col in range(self.model.columnCount() - 1):
+            # a little air: the size hint rounds CJK text widths down, which elides it
+            width = self.view.sizeHintForColumn(col)
+            header = self.view.header().sectionSizeHint(col)
+            self.view.setColumnWidth(col, max(width, header) + COLUMN_PADDING)
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
@@ -234,10 +243,10 @@ class TodayView(QWidget):
         self.actions = TodaySection("actions", RecordTableModel([
             Column(lambda: self.tr("Due"), lambda r: r["due_on"]),
             Column(lambda: self.tr("Action item"), lambda r: r["title"]),
-            Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
             Column(lambda: self.tr("Owner"), lambda r: r["owner_side"], labels.owner_side_label),
             Column(lambda: self.tr("Severity"), lambda r: r["severity"], labels.severity_label),
             Column(lambda: self.tr("Status"), lambda r: r["status"], labels.action_status_label),
+            Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
         ], urgent=lambda r: r["overdue"], parent=self))
         self.key_dates = TodaySection("key_dates", RecordTableModel([
             Column(lambda: self.tr("Date"), lambda r: r["date"], date),
@@ -253,7 +262,7 @@ class TodayView(QWidget):
             Column(lambda: self.tr("Stage"), lambda r: r.stage, labels.stage_label),
             # shows which signs, sorts by how many
             Column(lambda: self.tr("Warning signs"), lambda r: r.signs,
-                   lambda v: "; ".join(labels.sign_label(s) for s in v), sort=len),
+                   signs_text, sort=len),
         ], partner_key="id", urgent=lambda r: len(r.signs) >= 3, parent=self))
 
         for section in (self.visits, self.key_dates, self.lying_flat):
@@ -347,6 +356,7 @@ class TodayView(QWidget):
                                  self.tr("No birthdays or anniversaries coming up."))
         for section in self.sections():
             section.model.retranslate()
+            section.fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

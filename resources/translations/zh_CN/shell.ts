@@ -783,6 +783,11 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <source>Warning signs</source>
         <translation>预警信号</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>PartnersView</name>
@@ -1001,9 +1006,9 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+228"/>
-        <location line="+9"/>
-        <location line="+11"/>
+        <location filename="../../../ui/today_view.py" line="+237"/>
+        <location line="+12"/>
+        <location line="+8"/>
         <location line="+3"/>
         <source>Partner</source>
         <extracomment>turns the value into something Qt can compare (default: the value itself)</extracomment>
@@ -1027,12 +1032,12 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
@@ -1042,7 +1047,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>行动项</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Owner</source>
         <translation>负责方</translation>
     </message>
@@ -1052,7 +1057,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
