@@ -2,6 +2,9 @@
 add/edit/delete+undo, KPIs and the sparkline."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
 from PySide6.QtCore import QRectF, Qt
 
 from ui.workspace.kpi_sparkline import KpiSparkline
@@ -25,15 +28,18 @@ def test_profile_shows_partner_terms_cadence_and_kpis(qtbot, workspace):
     assert workspace.name_label.text() == "华东渠道分销商"
 
 
-def test_cadence_comes_from_settings_when_present(qtbot, harness, seeded):
-    from types import SimpleNamespace
-
+@pytest.mark.parametrize("kind", ["desktop_settings", "plain_dict"])
+def test_cadence_comes_from_settings_when_present(qtbot, harness, seeded, tmp_path, kind):
+    from desktop.settings import Settings
     from ui.app_context import AppContext
     from ui.workspace.overview_tab import OverviewTab
 
-    ctx = AppContext(harness.store, harness.jobs, SimpleNamespace(cadence={
-        "core": 14, "strategic": 30, "emerging": 21, "ordinary": 90}),
-        today=harness.ctx.today)
+    if kind == "desktop_settings":  # the app's settings: cadence() is a method
+        settings = Settings(tmp_path / "settings.ini")
+        settings.set_cadence({"core": 14})
+    else:
+        settings = SimpleNamespace(cadence={"core": 14})
+    ctx = AppContext(harness.store, harness.jobs, settings, today=harness.ctx.today)
     tab = OverviewTab(ctx)
     qtbot.addWidget(tab)
     tab.set_partner(seeded[0]["id"])
@@ -41,6 +47,17 @@ def test_cadence_comes_from_settings_when_present(qtbot, harness, seeded):
     assert "Overdue" in tab.cadence_label.text()
     assert "No contact within cadence" in tab.signs_label.text()
     assert "Lying flat" in tab.signs_label.text()  # two signs now
+
+
+def test_deleted_partner_is_said_so(qtbot, workspace, harness, seeded):
+    titles = []
+    workspace.title_changed.connect(titles.append)
+    harness.db(lambda s: s.delete("partner", seeded[0]["id"]))
+    qtbot.waitUntil(lambda: workspace.name_label.text() == "This partner has been deleted",
+                    timeout=5000)
+    assert titles[-1] == ""
+    harness.db(lambda s: s.restore("partner", seeded[0]["id"]))
+    qtbot.waitUntil(lambda: workspace.name_label.text() == "华东渠道分销商", timeout=5000)
 
 
 def test_empty_name_shows_an_error_and_saves_nothing(qtbot, workspace, harness, seeded, type_text):

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from models import insights
-from models.domain import PartnerStatus, Stage, Tier
-from models.errors import ValidationError
+from models.domain import DEFAULT_CADENCE_DAYS, PartnerStatus, Stage, Tier
+from models.errors import NotFoundError, ValidationError
 from ui import labels
 from ui.app_context import AppContext
 from ui.workspace.contacts_panel import ContactsPanel
@@ -32,6 +32,15 @@ from ui.workspace.kpi_sparkline import KpiSparkline
 _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme")
 _PERCENT_FIELDS = ("revenue_share", "rebate")
 _ERROR_STYLE = "border: 1px solid #b00020;"
+
+
+def cadence_of(settings: Any) -> dict[str, int]:
+    """Days between visits per tier: the settings' (a dict, or desktop.settings'
+    ``cadence()`` method), else the domain default, completed per tier."""
+    value = getattr(settings, "cadence", None)
+    if callable(value):
+        value = value()
+    return {**DEFAULT_CADENCE_DAYS, **(value or {})}
 
 
 def load_overview(store, partner_id: str, today, cadence) -> dict[str, Any]:
@@ -57,6 +66,8 @@ class OverviewTab(QWidget):
 
     #: the partner's display name changed (for the workspace title)
     partner_loaded = Signal(dict)
+    #: the open partner was deleted (here, in the Partners list, or by sync)
+    partner_missing = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,9 +188,15 @@ class OverviewTab(QWidget):
         if partner_id is None:
             return
         today = self._ctx.today()
-        cadence = getattr(self._ctx.settings, "cadence", None)
+        cadence = cadence_of(self._ctx.settings)
         run_db(self._ctx, lambda store: load_overview(store, partner_id, today, cadence),
-                         on_done=self._loaded)
+                         on_done=self._loaded, on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, NotFoundError):
+            self.partner_missing.emit()
+        else:
+            self._ctx.status_message.emit(str(exc))
 
     def _loaded(self, data: dict[str, Any]) -> None:
         partner = data["partner"]
@@ -220,10 +237,7 @@ class OverviewTab(QWidget):
         else:
             text = self.tr("Last visit %1, %2 days ago.").replace("%1", ov.last_met.isoformat()) \
                 .replace("%2", str(ov.days_since))
-        cadence = (getattr(self._ctx.settings, "cadence", None) or {}).get(ov.tier)
-        if cadence is None:
-            from models.domain import DEFAULT_CADENCE_DAYS
-            cadence = DEFAULT_CADENCE_DAYS.get(ov.tier)
+        cadence = cadence_of(self._ctx.settings).get(ov.tier)
         self.cadence_label.setText(
             f"<b style='color:{color}'>{status}</b> — {text} "
             + self.tr("Cadence for this tier: every %1 days.").replace("%1", str(cadence)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -58,21 +58,12 @@ class PartnerWorkspace(QWidget):
         self.facts_label = QLabel(self)
         self.facts_label.setStyleSheet("color: palette(mid);")
         self.banner = UndoBanner(self)
-        self.overview = OverviewTab(ctx, self)
-        self.meetings = MeetingsTab(ctx, self)
-        self.actions = ActionsTab(ctx, self)
-        self.reviews = ReviewsTab(ctx, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.overview, self.tr("&Overview"))
-        self.tabs.addTab(self.meetings, self.tr("&Meetings"))
-        self.tabs.addTab(self.actions, self.tr("&Action items"))
-        self.tabs.addTab(self.reviews, self.tr("&Reviews"))
-        for n in range(self.tabs.count()):
-            act = QAction(self.tr("Show tab %1").replace("%1", self.tabs.tabText(n).replace("&", "")), self)
-            act.setShortcut(QKeySequence(f"Alt+{n + 1}"))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(lambda _=False, i=n: self.tabs.setCurrentIndex(i))
-            self.addAction(act)
+        self._tab_actions: list[QAction] = []
+        self._build_tabs()
+        self.tabs.currentChanged.connect(lambda _i: self._reload_stale())
+        self._retranslate_timer = QTimer(self, singleShot=True, interval=0)
+        self._retranslate_timer.timeout.connect(self._rebuild_for_language)
 
         head = QHBoxLayout()
         head.addWidget(self.name_label)
@@ -82,16 +73,67 @@ class PartnerWorkspace(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
 
-        self.overview.partner_loaded.connect(self._partner_loaded)
-        self.meetings.editor.action_created.connect(lambda _id: self._mark_stale("actions"))
-        for tab in (self.meetings, self.actions, self.reviews, self.overview.contacts):
-            tab.deleted.connect(self._offer_undo)
-        self.tabs.currentChanged.connect(lambda _i: self._reload_stale())
         ctx.changed.connect(self._on_changed)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
         self._show_empty()
+
+    def _build_tabs(self) -> None:
+        """Create the tabs (again after a language switch: every text is built anew)."""
+        ctx = self._ctx
+        self.overview = OverviewTab(ctx, self)
+        self.meetings = MeetingsTab(ctx, self)
+        self.actions = ActionsTab(ctx, self)
+        self.reviews = ReviewsTab(ctx, self)
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.meetings, self.tr("&Meetings"))
+        self.tabs.addTab(self.actions, self.tr("&Action items"))
+        self.tabs.addTab(self.reviews, self.tr("&Reviews"))
+        for act in self._tab_actions:
+            self.removeAction(act)
+            act.deleteLater()
+        self._tab_actions = []
+        for n in range(self.tabs.count()):
+            act = QAction(self.tr("Show tab %1").replace("%1", self.tabs.tabText(n).replace("&", "")), self)
+            act.setShortcut(QKeySequence(f"Alt+{n + 1}"))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(lambda _=False, i=n: self.tabs.setCurrentIndex(i))
+            self.addAction(act)
+            self._tab_actions.append(act)
+        self.overview.partner_loaded.connect(self._partner_loaded)
+        self.overview.partner_missing.connect(self._partner_missing)
+        self.meetings.editor.action_created.connect(lambda _id: self._mark_stale("actions"))
+        for tab in (self.meetings, self.actions, self.reviews, self.overview.contacts):
+            tab.deleted.connect(self._offer_undo)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # removing and installing translators sends several events: rebuild once
+            self._retranslate_timer.start()
+        super().changeEvent(event)
+
+    @Slot()
+    def _rebuild_for_language(self) -> None:
+        self.flush()
+        index = self.tabs.currentIndex()
+        editing = self.meetings.editor.meeting_id()
+        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        self.tabs.blockSignals(True)
+        self.tabs.clear()
+        for widget in old:
+            widget.hide()
+            widget.deleteLater()
+        self._build_tabs()
+        self.tabs.setCurrentIndex(max(0, index))
+        self.tabs.blockSignals(False)
+        self.banner.retranslate()
+        self._show_empty()
+        if self._partner_id is not None:
+            partner_id, self._partner_id = self._partner_id, None
+            self.open_partner(partner_id)
+            if editing:
+                self.meetings.select_later(editing)
 
     # --- the main window's interface ---------------------------------------------------------
 
@@ -221,6 +263,12 @@ class PartnerWorkspace(QWidget):
                  partner.get("region") or "", other or ""]
         self.facts_label.setText("  ·  ".join(f for f in facts if f))
         self.title_changed.emit(name)
+
+    @Slot()
+    def _partner_missing(self) -> None:
+        self.name_label.setText(self.tr("This partner has been deleted"))
+        self.facts_label.clear()
+        self.title_changed.emit("")
 
     @Slot(str, str, str)
     def _offer_undo(self, message: str, entity: str, entity_id: str) -> None:

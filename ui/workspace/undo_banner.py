@@ -22,12 +22,11 @@ class UndoBanner(QFrame):
         )
         self._undo: Callable[[], None] | None = None
         self.message = QLabel(self)
-        self.undo_button = QPushButton(self.tr("&Undo"), self)
-        self.undo_button.setToolTip(self.tr("Bring back what was deleted (Ctrl+Shift+Z)"))
+        self.undo_button = QPushButton(self)
         self.undo_button.clicked.connect(self.undo)
         close = QPushButton("×", self)
         close.setFlat(True)
-        close.setToolTip(self.tr("Dismiss"))
+        self._close = close
         close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -39,7 +38,13 @@ class UndoBanner(QFrame):
         shortcut.activated.connect(self.undo)
         self._timer = QTimer(self, singleShot=True, interval=UNDO_VISIBLE_MS)
         self._timer.timeout.connect(self.dismiss)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        self.undo_button.setText(self.tr("&Undo"))
+        self.undo_button.setToolTip(self.tr("Bring back what was deleted (Ctrl+Shift+Z)"))
+        self._close.setToolTip(self.tr("Dismiss"))
 
     def offer(self, message: str, undo: Callable[[], None]) -> None:
         self.message.setText(message)
