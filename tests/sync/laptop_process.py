@@ -1,0 +1,60 @@
+"""A laptop in its own process, for tests that kill the client at a bad moment.
+
+    python tests/sync/laptop_process.py MODE DB_PATH SERVER_URL USER PASSWORD [PARTNER_ID]
+
+MODE write-and-die: write a meeting, then die before any sync (os._exit, no cleanup).
+MODE write-and-sync: write a meeting, then sync (the test kills it while the push waits
+for its reply). MODE pull-and-die: sync with small pull pages and die (SIGKILL) in
+the middle of applying the third page. Each step prints one line to stdout.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from models.database import open_database
+from models.store import Store
+from sync.client.credentials import MemoryCredentials
+from sync.client.engine import SyncEngine
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def main() -> None:
+    mode, db_path, url, user, password = sys.argv[1:6]
+    store = Store(open_database(db_path))
+    engine = SyncEngine(store, url, MemoryCredentials(), pull_limit=20,
+                        http_options={"timeout": (2.0, 60.0), "retries": 0})
+    engine.sign_in(user, password, "doomed laptop")
+    say("signed-in")
+    if mode in ("write-and-die", "write-and-sync"):
+        m = store.create("meeting", {"partner_id": sys.argv[6], "type": "visit",
+                                     "starts_at": "2026-11-25 09:30", "notes": "断网时写的纪要"})
+        say(f"written {m['id']}")
+        if mode == "write-and-die":
+            os._exit(0)
+        engine.sync()
+        say("synced")
+    elif mode == "pull-and-die":
+        calls = {"n": 0}
+        real = store.apply_remote
+
+        def dying_apply_remote(*args, **kw):
+            calls["n"] += 1
+            if calls["n"] == 50:  # page 3 of 20-record pages, half applied
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kw)
+
+        store.apply_remote = dying_apply_remote
+        engine.sync()
+        say("synced")
+
+
+if __name__ == "__main__":
+    main()
