@@ -187,13 +187,42 @@ def test_text_filter_keeps_up_with_typing_on_5000_partners(qapp):
     timings = []
     for text in ["s", "su", "sum", "summ", "summit", "summit 1", "summit 12", "summit 1",
                  "", "上", "上海", "上海贸易", "上海", "", "t", "tr", "tra"]:
-        start = time.perf_counter()
+        # CPU time, not wall time: other work on a shared machine must not fail this
+        start = time.process_time()
         proxy.set_text(text)
         proxy.rowCount()
         QCoreApplication.processEvents()
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     assert proxy.rowCount() == 5000
     # per keystroke, in memory: the budget is 30 ms including the view (see the
     # partners view test); the model and proxy alone take a fraction of it
     assert statistics.median(timings) < 0.030, timings
     assert max(timings) < 0.150, timings
+
+
+def test_models_survive_pyside_dropping_references_to_none(tmp_path):
+    """PySide6 6.12 on Python 3.11 loses a reference to None whenever an override
+    returns None to C++ (see ui/qt_workarounds.py). Without the workaround this
+    process aborts with "deallocating None"; it runs apart so a regression cannot take
+    the test session down with it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication, Qt\n"
+        "app = QCoreApplication([])\n"
+        "from ui.partner_table_model import PartnerTableModel\n"  # imports ui: the fix
+        "from tests.test_partner_table_model import ROWS\n"
+        "m = PartnerTableModel(); m.set_rows(ROWS)\n"
+        "for _ in range(50_000):\n"
+        "    m.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)\n"  # a role answered with None
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                            text=True, timeout=120, env={**__import__("os").environ,
+                                                          "PYTHONPATH": str(root)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "ok"
