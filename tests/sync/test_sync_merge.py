@@ -151,9 +151,9 @@ def test_create_then_delete_offline(world: SyncWorld):
 
 def test_a_client_clock_days_off_does_not_decide_anything(world: SyncWorld):
     _head, p = _shared_partner(world, "li.na", "wang.wei")
-    past = lambda: (dt.datetime.fromisoformat(utcnow()) - dt.timedelta(days=5)).isoformat(  # noqa: E731
+    past = lambda: (dt.datetime.fromisoformat(utcnow()) - dt.timedelta(days=5)).isoformat(
         sep=" ", timespec="seconds")
-    future = lambda: (dt.datetime.fromisoformat(utcnow()) + dt.timedelta(days=3)).isoformat(  # noqa: E731
+    future = lambda: (dt.datetime.fromisoformat(utcnow()) + dt.timedelta(days=3)).isoformat(
         sep=" ", timespec="seconds")
     a = world.laptop("a", "li.na", clock=past)
     b = world.laptop("b", "wang.wei", clock=future)
