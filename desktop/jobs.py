@@ -47,6 +47,7 @@ class Lane:
         self._lock = threading.Lock()
         self._idle = threading.Event()
         self._idle.set()
+        self._closed = False
 
     def submit(
         self,
@@ -56,6 +57,13 @@ class Lane:
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future:
         with self._lock:
+            if self._closed:
+                # A late timer or signal after the window closed: nothing may run any
+                # more, and nothing the user wrote is at stake (close flushed edits).
+                log.debug("lane %s is shut down; job dropped", self.name)
+                dropped: Future = Future()
+                dropped.cancel()
+                return dropped
             self._busy += 1
             self._idle.clear()
 
@@ -88,6 +96,8 @@ class Lane:
         return self._idle.wait(timeout)
 
     def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
         self._executor.shutdown(wait=True, cancel_futures=False)
 
 
