@@ -108,11 +108,11 @@ class ApiClient:
     def _auth(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
-    def get(self, path: str, **kw) -> httpx.Response:
-        return self.http.get(path, headers=self._auth(), **kw)
+    def get(self, path: str, headers: dict | None = None, **kw) -> httpx.Response:
+        return self.http.get(path, headers={**self._auth(), **(headers or {})}, **kw)
 
-    def post(self, path: str, **kw) -> httpx.Response:
-        return self.http.post(path, headers=self._auth(), **kw)
+    def post(self, path: str, headers: dict | None = None, **kw) -> httpx.Response:
+        return self.http.post(path, headers={**self._auth(), **(headers or {})}, **kw)
 
     def close(self) -> None:
         self.http.close()

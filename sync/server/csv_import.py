@@ -32,7 +32,7 @@ KPI_COLUMNS = ("partner", "period", "sales", "target", "repurchase_rate", "profi
 # Excel users type the Chinese names of tiers and stages
 TIER_NAMES = {"金牌核心渠道": "core", "核心": "core", "普通分销渠道": "ordinary", "普通": "ordinary",
               "新兴试点渠道": "emerging", "新兴": "emerging", "战略合作渠道": "strategic", "战略": "strategic"}
-STAGE_NAMES = {"初识": "intro", "磨合": "running-in", "成熟": "mature", "进阶": "advanced"}
+STAGE_NAMES = {"初识": "intro", "磨合": "running_in", "running-in": "running_in", "成熟": "mature", "进阶": "advanced"}
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 

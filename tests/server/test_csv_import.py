@@ -1,0 +1,107 @@
+"""Head-office CSV imports: encodings, line-numbered errors, all-or-nothing."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from sync.server.csv_import import import_kpis, import_partners
+from sync.server.db import ENTITY_TABLES, assignments
+from sync.server.errors import ApiError
+
+PARTNERS = (
+    "name_zh,name_en,tier,stage,region,revenue_share,manager\n"
+    "华东渠道分销商,East China Distribution,core,mature,华东,12.5,li.na\n"
+    "成都新锐科技,,新兴试点渠道,磨合,西南,,\n"
+    ",Global Strategic Partners Ltd,strategic,advanced,,8,li.na\n"
+)
+
+
+def _count(engine, entity):
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(ENTITY_TABLES[entity])).scalar_one()
+
+
+def test_utf8_with_bom_imports_and_assigns(server):
+    server.add_user("li.na")
+    result = import_partners(server.app_engine, server.settings, ("\ufeff" + PARTNERS).encode("utf-8"))
+    assert result == {"rows": 3, "created": 3, "updated": 0, "assigned": 2, "encoding": "utf-8"}
+    c = server.client("li.na")
+    names = {(p["name_zh"], p["name_en"]) for p in c.get("/api/partners").json()["partners"]}
+    assert names == {("华东渠道分销商", "East China Distribution"), (None, "Global Strategic Partners Ltd")}
+    # Chinese tier and stage names were understood
+    with server.app_engine.connect() as conn:
+        t = ENTITY_TABLES["partner"]
+        row = conn.execute(select(t).where(t.c.name_zh == "成都新锐科技")).mappings().one()
+    assert (row["tier"], row["stage"], row["status"]) == ("emerging", "running_in", "active")
+    # importing again updates instead of duplicating
+    again = import_partners(server.app_engine, server.settings, PARTNERS.replace("12.5", "13").encode())
+    assert (again["created"], again["updated"]) == (0, 1) and _count(server.app_engine, "partner") == 3
+
+
+def test_gbk_file_from_excel_is_decoded_and_reported(server):
+    result = import_partners(server.app_engine, server.settings, PARTNERS.replace(",li.na", ",").encode("gbk"))
+    assert result["encoding"] == "gb18030" and result["created"] == 3
+    with server.app_engine.connect() as conn:
+        t = ENTITY_TABLES["partner"]
+        assert conn.execute(select(t.c.id).where(t.c.name_zh == "华东渠道分销商")).first() is not None
+
+
+def test_undecodable_file_is_refused_with_a_clear_message(server):
+    with pytest.raises(ApiError) as err:
+        import_partners(server.app_engine, server.settings, b"name_zh,tier,stage\n\xff\xfe\xfa\x80\x81,core,intro\n")
+    assert "UTF-8" in err.value.message
+    assert _count(server.app_engine, "partner") == 0
+
+
+def test_bad_row_names_its_line_and_nothing_is_half_imported(server):
+    server.add_user("li.na")
+    bad = PARTNERS + "坏数据渠道,,platinum,mature,,,\n"
+    with pytest.raises(ApiError) as err:
+        import_partners(server.app_engine, server.settings, bad.encode())
+    assert err.value.extra["line"] == 5 and "line 5" in err.value.message and "platinum" in err.value.message
+    assert _count(server.app_engine, "partner") == 0
+    with server.app_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(assignments)).scalar_one() == 0
+    # an unknown manager, and an unknown column, are named too
+    with pytest.raises(ApiError) as err:
+        import_partners(server.app_engine, server.settings, PARTNERS.replace("8,li.na", "8,nobody").encode())
+    assert "line 4" in err.value.message and "nobody" in err.value.message
+    with pytest.raises(ApiError) as err:
+        import_partners(server.app_engine, server.settings, b"name_zh,tier,stage,colour\nx,core,intro,red\n")
+    assert "line 1" in err.value.message and "colour" in err.value.message
+
+
+def test_import_over_the_admin_api(server):
+    server.add_user("boss", "admin")
+    server.add_user("li.na")
+    boss = server.client("boss")
+    r = boss.post("/api/admin/import/partners", content=PARTNERS.encode("gbk"),
+                  headers={"Content-Type": "text/csv"})
+    assert r.status_code == 200 and r.json()["encoding"] == "gb18030"
+    r = boss.post("/api/admin/import/partners", content=(PARTNERS + "x,,core,nowhere,,,\n").encode(),
+                  headers={"Content-Type": "text/csv"})
+    assert r.status_code == 400 and r.json()["line"] == 5
+    li = server.client("li.na")
+    r = li.post("/api/admin/import/partners", content=PARTNERS.encode(), headers={"Content-Type": "text/csv"})
+    assert r.status_code == 403
+
+
+def test_kpi_import_replaces_a_month_and_reaches_the_manager(server):
+    server.add_user("li.na")
+    import_partners(server.app_engine, server.settings, PARTNERS.encode())
+    kpis = ("partner,period,sales,target,repurchase_rate,profit,active_customers\n"
+            "华东渠道分销商,2026-09,1800000,2000000,0.31,210000,420\n"
+            "East China Distribution,2026-10,2100000,2000000,0.33,250000,431\n")
+    assert import_kpis(server.app_engine, server.settings, kpis.encode())["created"] == 2
+    result = import_kpis(server.app_engine, server.settings, kpis.replace("1800000", "1850000").encode())
+    assert (result["created"], result["updated"]) == (0, 2) and _count(server.app_engine, "kpi_snapshot") == 2
+    with pytest.raises(ApiError) as err:
+        import_kpis(server.app_engine, server.settings, (kpis + "华东渠道分销商,2026-13,1,1,0,0,0\n").encode())
+    assert "line 4" in err.value.message
+    with pytest.raises(ApiError) as err:
+        import_kpis(server.app_engine, server.settings, (kpis + "无此渠道,2026-11,1,1,0,0,0\n").encode())
+    assert "line 4" in err.value.message
+    c = server.client("li.na")
+    body = c.get("/api/sync/pull").json()
+    sales = sorted(ch["row"]["sales"] for ch in body["changes"] if ch["entity"] == "kpi_snapshot")
+    assert sales == [1850000.0, 2100000.0]
