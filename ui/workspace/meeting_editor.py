@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from ui import labels
 from ui.app_context import AppContext
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.db_jobs import run_db
+from ui.workspace.notes_highlighter import NotesHighlighter
 from ui.workspace.ui_language import ui_language
 
 CONVERT_SHORTCUT = "Ctrl+Shift+A"
@@ -74,6 +74,7 @@ class MeetingEditor(QWidget):
                     "start a line with \"对方:\" or \"@partner\" for a partner-owned item.")
             .replace("%1", CONVERT_SHORTCUT)
         )
+        self.notes_highlighter = NotesHighlighter(self.notes_edit.document())
         self.decisions_edit = QPlainTextEdit(self)
         self.decisions_edit.setPlaceholderText(self.tr("What was decided"))
         for edit in (self.agenda_edit, self.notes_edit, self.decisions_edit):
@@ -134,12 +135,12 @@ class MeetingEditor(QWidget):
         notes_layout.addLayout(tools)
         notes_layout.addWidget(self.notes_edit, 1)
         side = QWidget(self)
-        side_layout = QFormLayout(side)
+        side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        side_layout.addRow(QLabel(self.tr("&Agenda"), buddy=self.agenda_edit), self.agenda_edit)
-        side_layout.addRow(QLabel(self.tr("&Decisions"), buddy=self.decisions_edit),
-                           self.decisions_edit)
+        side_layout.addWidget(QLabel(self.tr("&Agenda"), buddy=self.agenda_edit))
+        side_layout.addWidget(self.agenda_edit, 3)
+        side_layout.addWidget(QLabel(self.tr("&Decisions"), buddy=self.decisions_edit))
+        side_layout.addWidget(self.decisions_edit, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(notes_box)
         splitter.addWidget(side)

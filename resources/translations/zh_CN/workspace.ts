@@ -399,67 +399,67 @@
         <translation>在此记录会议纪要。按 %1 可将当前行转为行动项；行首写“对方：”或“@对方”表示由渠道方负责。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="78"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="79"/>
         <source>What was decided</source>
         <translation>会议决定</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="86"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="87"/>
         <source>Severity of the next action item (Ctrl+Shift+1…4)</source>
         <translation>下一个行动项的严重程度（Ctrl+Shift+1…4）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="87"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="88"/>
         <source>Line → action item</source>
         <translation>本行 → 行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="90"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="91"/>
         <source>Turn the current line of the notes into an action item (%1)</source>
         <translation>将纪要的当前行转为行动项（%1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="100"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="101"/>
         <source>Next action severity: %1</source>
         <translation>下一行动项严重程度：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="108"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="109"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="110"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="111"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="112"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="113"/>
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="114"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="115"/>
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="116"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="117"/>
         <source>Our attendees</source>
         <translation>我方参会人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="118"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="119"/>
         <source>Partner&apos;s</source>
         <translation>渠道方参会人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="124"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="125"/>
         <source>&amp;Notes</source>
         <translation>纪要(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="126"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="127"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
@@ -469,27 +469,27 @@
         <translation>议程(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="141"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="142"/>
         <source>&amp;Decisions</source>
         <translation>决定(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="243"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="244"/>
         <source>Next action item: %1 severity</source>
         <translation>下一个行动项：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="255"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="256"/>
         <source>Put the cursor on a line of notes that is not converted yet.</source>
         <translation>请将光标放在尚未转换的纪要行上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="282"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="283"/>
         <source>Action item created: %1</source>
         <translation>已创建行动项：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="287"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="288"/>
         <source>Could not create the action item: %1</source>
         <translation>无法创建行动项：%1</translation>
     </message>
@@ -554,188 +554,188 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="67"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="78"/>
         <source>percent, e.g. 12.5</source>
-        <extracomment>the partner&apos;s display name changed (for the workspace title)</extracomment>
+        <extracomment>the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="68"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="79"/>
         <source>percent, e.g. 3</source>
         <translation>百分比，例如 3</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="74"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="85"/>
         <source>Goals agreed with the partner, not handed down</source>
         <translation>与渠道方共同商定的目标，而非单向下达</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="79"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="90"/>
         <source>Background, relationship notes, what matters to this partner</source>
         <translation>背景、关系维护要点、渠道方关心的事</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="84"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="95"/>
         <source>Save profile</source>
         <translation>保存资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="85"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="96"/>
         <source>Save the profile and terms (Ctrl+S)</source>
         <translation>保存资料和合作条款（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="87"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="98"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="97"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="108"/>
         <source>Profile</source>
         <translation>渠道资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="99"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="110"/>
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="100"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="111"/>
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="102"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="113"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="102"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="113"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="103"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="107"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="118"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="108"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="119"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="109"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="120"/>
         <source>Agreement terms</source>
         <translation>合作条款</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="111"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="122"/>
         <source>Revenue share %</source>
         <translation>分润比例 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="112"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="123"/>
         <source>Rebate %</source>
         <translation>返点 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="113"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="124"/>
         <source>Incentive scheme</source>
         <translation>激励方案</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="114"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="125"/>
         <source>Joint goals</source>
         <translation>联合目标</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="124"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="135"/>
         <source>Visit cadence and warning signs</source>
         <translation>拜访节奏与预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="131"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="142"/>
         <source>KPIs (head office)</source>
         <translation>KPI（总部数据）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="135"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="146"/>
         <source>Sales (solid) against target (dashed), last 12 periods</source>
         <translation>销售额（实线）对比目标（虚线），最近 12 期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="139"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="150"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="142"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="153"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="219"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="236"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="221"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="238"/>
         <source>Last visit %1, %2 days ago.</source>
         <translation>上次拜访 %1，距今 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="229"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="243"/>
         <source>Cadence for this tier: every %1 days.</source>
         <translation>该层级拜访节奏：每 %1 天一次。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="231"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="245"/>
         <source>Lying flat? (躺平)</source>
         <translation>渠道是否“躺平”？</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="231"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="245"/>
         <source>Warning signs</source>
         <translation>预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="235"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="249"/>
         <source>No warning signs.</source>
         <translation>无预警信号。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="240"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="254"/>
         <source>Head office has not sent KPI figures yet.</source>
         <translation>总部尚未下发 KPI 数据。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="245"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="259"/>
         <source> (%1% of target)</source>
         <translation>（完成目标的 %1%）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="249"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="263"/>
         <source>Period %1: sales %2 against target %3%4. Repurchase rate %5.</source>
         <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="297"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="311"/>
         <source>Enter a percentage between 0 and 100.</source>
         <translation>请输入 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="301"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="315"/>
         <source>A partner needs a Chinese or an English name.</source>
         <translation>渠道须填写中文或英文名称。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="323"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="337"/>
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
@@ -743,40 +743,45 @@
 <context>
     <name>PartnerWorkspace</name>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="66"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="89"/>
         <source>&amp;Overview</source>
         <extracomment>entity → the tabs that show it the open partner&apos;s display name (for the window title)</extracomment>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="67"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="90"/>
         <source>&amp;Meetings</source>
         <translation>会议(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="68"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="91"/>
         <source>&amp;Action items</source>
         <translation>行动项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="69"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="92"/>
         <source>&amp;Reviews</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="71"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="98"/>
         <source>Show tab %1</source>
         <translation>显示“%1”标签页</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="138"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="180"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="212"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="254"/>
         <source>No partner open</source>
         <translation>未打开渠道</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="269"/>
+        <source>This partner has been deleted</source>
+        <translation>该渠道已被删除</translation>
     </message>
 </context>
 <context>
@@ -892,18 +897,18 @@
 <context>
     <name>UndoBanner</name>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="25"/>
+        <location filename="../../../ui/workspace/undo_banner.py" line="45"/>
         <source>&amp;Undo</source>
         <extracomment>how long the Undo offer stays visible</extracomment>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="26"/>
+        <location filename="../../../ui/workspace/undo_banner.py" line="46"/>
         <source>Bring back what was deleted (Ctrl+Shift+Z)</source>
         <translation>恢复刚删除的内容（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="30"/>
+        <location filename="../../../ui/workspace/undo_banner.py" line="47"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
