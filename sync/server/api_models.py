@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RequestBody(BaseModel):
+    """What a client sends: an unknown field is a 400 naming it, not silently dropped
+    (a typo in a field name would otherwise lose data without a word)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class ErrorBody(BaseModel):
@@ -12,13 +19,13 @@ class ErrorBody(BaseModel):
     message: str
 
 
-class LoginRequest(BaseModel):
+class LoginRequest(RequestBody):
     username: str
     password: str
     device_name: str = "device"
 
 
-class RefreshRequest(BaseModel):
+class RefreshRequest(RequestBody):
     refresh_token: str
 
 
@@ -46,7 +53,7 @@ class MeOut(BaseModel):
     server_epoch: str
 
 
-class PushOp(BaseModel):
+class PushOp(RequestBody):
     op_id: str = Field(min_length=1, max_length=36)
     seq: int
     entity: str
@@ -57,7 +64,7 @@ class PushOp(BaseModel):
     created_at: str | None = None
 
 
-class PushRequest(BaseModel):
+class PushRequest(RequestBody):
     ops: list[PushOp]
 
 
@@ -99,7 +106,7 @@ class PullResponse(BaseModel):
     server_epoch: str
 
 
-class VerifyRequest(BaseModel):
+class VerifyRequest(RequestBody):
     entities: list[str] | None = None
 
 
@@ -142,28 +149,28 @@ class ConflictList(BaseModel):
     conflicts: list[ConflictOut]
 
 
-class ResolveRequest(BaseModel):
+class ResolveRequest(RequestBody):
     choice: Literal["server", "incoming", "custom"]
     value: Any = None
 
 
-class NewUser(BaseModel):
+class NewUser(RequestBody):
     username: str
     role: Literal["manager", "admin"]
     password: str
 
 
-class AssignRequest(BaseModel):
+class AssignRequest(RequestBody):
     partner: str
     username: str
 
 
-class UnassignRequest(BaseModel):
+class UnassignRequest(RequestBody):
     partner: str
     username: str | None = None
 
 
-class TemplateIn(BaseModel):
+class TemplateIn(RequestBody):
     key: str
     name: str
     tier: str | None = None

@@ -61,7 +61,9 @@ def principal(
     request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> auth.Principal:
     state = request.app.state
-    return auth.authenticate(state.engine, state.settings, creds.credentials if creds else None)
+    who = auth.authenticate(state.engine, state.settings, creds.credentials if creds else None)
+    request.state.username = who.username  # named in the request log line
+    return who
 
 
 def admin_principal(who: Annotated[auth.Principal, Depends(principal)]) -> auth.Principal:
@@ -84,6 +86,9 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
                   description="Reference central server. The protocol is docs/sync-protocol.md.")
     app.state.engine = engine
     app.state.settings = settings
+    from sync.server import request_limits
+
+    request_limits.install(app)  # body size limit and the JSON request log (scale work)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

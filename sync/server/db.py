@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import (
     BigInteger, Column, Connection, Engine, Float, Index, Integer, MetaData, String, Table,
-    Text, create_engine, event, select, update,
+    Text, select, update,
 )
 
 from models.schema import ENTITIES, Entity
@@ -157,27 +157,11 @@ def utcnow() -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``. SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE for
-    transactions marked ``immediate`` so writers queue instead of failing."""
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    """An engine for ``url`` (``postgresql://`` means psycopg 3). The per-database set-up
+    (SQLite: WAL, busy timeout, BEGIN IMMEDIATE) lives in sync/server/dialect.py."""
+    from sync.server import dialect
 
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn, _record) -> None:
-            # let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it)
-            dbapi_conn.isolation_level = None
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=30000")
-            cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn: Connection) -> None:
-            immediate = conn.get_execution_options().get("immediate")
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-        return engine
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return dialect.make_engine(url)
 
 
 def sqlite_path(url: str) -> Path | None:

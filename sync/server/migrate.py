@@ -7,6 +7,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, inspect
 
+from sync.server import dialect
 from sync.server.db import sqlite_path, write_tx
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -26,8 +27,7 @@ def upgrade(engine: Engine) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     cfg = alembic_config()
     with write_tx(engine) as conn:
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7247101)")
+        dialect.lock_for_migrations(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -1,0 +1,135 @@
+"""Everything that differs between SQLite and PostgreSQL, in one place.
+
+The rest of the server writes portable SQLAlchemy Core. What cannot be portable lives
+here: which driver a URL means, how an engine is set up (SQLite needs WAL, a busy
+timeout and ``BEGIN IMMEDIATE``; PostgreSQL a connection pool), how concurrent
+migrations are serialised, and how identity counters are realigned after rows were
+copied in with explicit ids (restore). tests/scale/test_dialect.py covers each.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from sync import protocol as p
+from sync.server.errors import ApiError
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+#: the one PostgreSQL driver we ship (psycopg 3); a bare postgresql:// URL would make
+#: SQLAlchemy look for psycopg2, which is not installed
+PG_DRIVER = "psycopg"
+#: any constant works: every server process takes the same advisory lock to migrate
+MIGRATION_LOCK_ID = 7247101
+#: connections per worker process; uvicorn runs sync endpoints in a 40-thread pool, so
+#: more than this wait briefly for a connection rather than overload PostgreSQL
+PG_POOL_SIZE = 10
+PG_MAX_OVERFLOW = 10
+
+
+def normalize_url(url: str) -> str:
+    """The URL SQLAlchemy should open: ``postgres://`` and ``postgresql://`` use psycopg 3.
+    Anything that is neither SQLite nor PostgreSQL is refused with a clear message."""
+    url = url.strip()
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ApiError(400, p.ERROR_BAD_REQUEST,
+                       f"Not a database URL: {url!r} (expected sqlite:///FILE or "
+                       "postgresql://USER@HOST:PORT/DB).") from None
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend == "postgres":  # Heroku-style spelling
+        backend = POSTGRESQL
+    if backend == SQLITE:
+        return url
+    if backend == POSTGRESQL:
+        if driver in ("", "psycopg2"):
+            parsed = parsed.set(drivername=f"{POSTGRESQL}+{PG_DRIVER}")
+        return parsed.render_as_string(hide_password=False)
+    raise ApiError(400, p.ERROR_BAD_REQUEST,
+                   f"Unsupported database {backend!r}: use sqlite:///FILE or postgresql://...")
+
+
+def backend_of(url: str) -> str:
+    """``"sqlite"`` or ``"postgresql"``."""
+    return make_url(normalize_url(url)).get_backend_name()
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL (None for other databases and in-memory)."""
+    parsed = make_url(normalize_url(url))
+    if parsed.get_backend_name() != SQLITE or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for logs and messages."""
+    try:
+        return make_url(normalize_url(url)).render_as_string(hide_password=True)
+    except ApiError:
+        return "<invalid database URL>"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``. SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE for
+    transactions marked ``immediate`` so writers queue instead of failing."""
+    url = normalize_url(url)
+    if make_url(url).get_backend_name() == SQLITE:
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record) -> None:
+            # let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it)
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            immediate = conn.get_execution_options().get("immediate")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    # READ COMMITTED (PostgreSQL's default) is what the change counter relies on: a pull
+    # reads the counter's committed value, and every change at or below it is committed
+    return create_engine(url, pool_size=PG_POOL_SIZE, max_overflow=PG_MAX_OVERFLOW,
+                         pool_pre_ping=True)
+
+
+def lock_for_migrations(conn: Connection) -> None:
+    """Serialise schema upgrades of several processes starting at once. SQLite already
+    holds its write lock (BEGIN IMMEDIATE); PostgreSQL takes a transaction advisory lock."""
+    if conn.dialect.name == POSTGRESQL:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_ID})")
+
+
+def realign_identity(conn: Connection, table: Table) -> None:
+    """After rows were inserted with explicit integer ids (a restore), make the next
+    generated id follow the largest one. SQLite's INTEGER PRIMARY KEY does that by
+    itself; a PostgreSQL identity/serial column keeps its own sequence."""
+    if conn.dialect.name != POSTGRESQL:
+        return
+    pk = [c for c in table.primary_key.columns if c.autoincrement is True]
+    for col in pk:
+        highest = conn.execute(select(func.max(col))).scalar()
+        seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, :c)"),
+                           {"t": table.name, "c": col.name}).scalar()
+        if seq:
+            if highest is None:
+                conn.execute(text("SELECT setval(:s, 1, false)"), {"s": seq})
+            else:
+                conn.execute(text("SELECT setval(:s, :v, true)"), {"s": seq, "v": int(highest)})
+
+
+def drop_everything(conn: Connection, table_names: list[str]) -> None:
+    """Remove the server's tables (a forced restore into a used database)."""
+    for name in table_names:
+        quoted = conn.dialect.identifier_preparer.quote(name)
+        suffix = " CASCADE" if conn.dialect.name == POSTGRESQL else ""
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {quoted}{suffix}")
