@@ -90,5 +90,6 @@ def write_section(key: str, markdown: str) -> None:
 def machine_line() -> str:
     import platform
 
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs (shared), "
+    load = f", load average {os.getloadavg()[0]:.1f} at the end" if hasattr(os, "getloadavg") else ""
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs (shared{load}), "
             f"Python {platform.python_version()}")

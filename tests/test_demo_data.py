@@ -216,3 +216,16 @@ def test_command_does_not_write_into_an_open_profile(tmp_path):
     ):
         _run(["demo-data", "--profile", str(root), "--partners", "2", "--quiet"])
     assert not (root / "channelkeeper.db").exists()
+
+
+def test_a_demo_load_tells_listeners_once_per_entity_and_kind():
+    store = Store(open_memory_database())
+    heard = []
+    store.subscribe(heard.append)
+    demo_data.generate(store, partners=30, meetings=100, actions=100, today=TODAY)
+    kinds = Counter((c.entity, c.kind) for c in heard)
+    # KPIs arrive as head-office data in a few transactions, not one signal per row
+    assert kinds[("kpi_snapshot", "remote")] <= 3
+    kpi_ids = {i for c in heard if c.entity == "kpi_snapshot" for i in c.ids}
+    assert len(kpi_ids) == 30 * demo_data.KPI_MONTHS
+    assert {e for e, _ in kinds} >= {"partner", "contact", "meeting", "action_item", "checklist_run"}
