@@ -68,6 +68,9 @@ class SyncWorld:
         self.db_url = sqlite_url(folder)
         self.clock_shift = dt.timedelta()
         self.settings = settings or ServerSettings()
+        if hasattr(self.settings, "argon2_memory_kib") and settings is None:
+            # test passwords need no memory-hard hashing; keeps each world quick
+            self.settings.argon2_time_cost, self.settings.argon2_memory_kib = 1, 8192
         real = self.settings.clock
         self.settings.clock = lambda: real() + self.clock_shift
         self.start()
