@@ -2,6 +2,7 @@
 can never disagree with what the keys do."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,22 +18,25 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeView, QVBoxLayout, QWidget
 
 
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic ("&File", "文件(&F)") or trailing ellipsis."""
+    text = re.sub(r"\(&\w\)", "", text)
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.rstrip("…").rstrip(".").strip()
+
+
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
-    """(command, keys) for every action that has a shortcut, in the order given."""
-    rows = []
-    seen: set[tuple[str, str]] = set()
+    """(command, keys) for every action that has a shortcut, in the order given; two
+    actions doing the same command (menu and page) share a row."""
+    keys_of: dict[str, list[str]] = {}
     for action in actions:
-        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
+                for k in action.shortcuts() if not k.isEmpty()]
         if not keys:
             continue
-        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-        name = name.rstrip("…").rstrip(".")
-        text = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-        if (name, text) in seen:
-            continue
-        seen.add((name, text))
-        rows.append((name, text))
-    return rows
+        known = keys_of.setdefault(_plain(action.text()), [])
+        known.extend(k for k in keys if k not in known)
+    return [(name, ", ".join(keys)) for name, keys in keys_of.items()]
 
 
 class ShortcutTableModel(QAbstractTableModel):

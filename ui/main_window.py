@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.act_new_meeting = self._action("new_meeting", self.new_meeting, "Ctrl+N")
         self.act_new_action = self._action("new_action_item", self.new_action_item, "Ctrl+J")
         self.act_settings = self._action("settings", self.show_settings, "Ctrl+,")
-        self.act_quit = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_quit = self._action("quit", self.close, "Ctrl+Q")
         self.act_shortcuts = self._action("shortcuts", self.show_shortcuts, "F1")
         self.act_about = self._action("about", self.show_about)
 
@@ -148,9 +148,12 @@ class MainWindow(QMainWindow):
         self.partners.loaded.connect(lambda: self._first_load_done("partners"))
 
     def all_actions(self) -> list[QAction]:
-        """Every command of the window, in menu order (the shortcuts help lists them)."""
-        return [a for menu in (self.menu_file, self.menu_view, self.menu_partner, self.menu_help)
-                for a in menu.actions() if not a.isSeparator()]
+        """Every command of the window, in menu order, then the Partners page's own
+        (the shortcuts help lists them)."""
+        menus = (self.menu_file, self.menu_view, self.menu_partner, self.menu_help)
+        return [a for menu in menus for a in menu.actions() if not a.isSeparator()] + [
+            self.partners.focus_filter_action, self.partners.edit_action,
+            self.partners.delete_action]
 
     # --- loading -----------------------------------------------------------------------------
 

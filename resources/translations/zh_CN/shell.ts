@@ -219,7 +219,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../../ui/help_dialog.py" line="+52"/>
+        <location filename="../../../ui/help_dialog.py" line="+56"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
@@ -420,7 +420,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+173"/>
+        <location filename="../../../ui/main_window.py" line="+176"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
@@ -792,7 +792,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+167"/>
+        <location filename="../../../ui/partners_view.py" line="+168"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row</extracomment>
         <translation>无法加载渠道商：%1</translation>
