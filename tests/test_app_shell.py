@@ -445,3 +445,33 @@ def test_switching_to_chinese_relabels_the_window_live(qtbot, window):
         back.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "Today", timeout=3000)
     assert window.partners.model.headerData(2, Qt.Orientation.Horizontal) == "Tier"
+
+
+def test_first_start_on_an_empty_profile_offers_demo_data(qtbot, profile, monkeypatch):
+    import ui.demo_offer as demo_offer
+
+    monkeypatch.setattr(demo_offer, "DEMO_PARTNERS", 3)
+    monkeypatch.setattr(demo_offer, "DEMO_MEETINGS", 12)
+    monkeypatch.setattr(demo_offer, "DEMO_ACTIONS", 6)
+    offered = []
+
+    def choose_demo(dialog):  # the user clicks "Load demo data"
+        offered.append(dialog.text.text())
+        dialog.choice = "demo"
+        return 1
+
+    monkeypatch.setattr(demo_offer.DemoOfferDialog, "exec", choose_demo)
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.partners.model.rowCount() == 3, timeout=20000)
+    assert offered and "no partners yet" in offered[0]
+    assert window.ctx.settings.demo_offered
+    window.close()
+    # asked once per profile: the next start does not ask again
+    window = desktop_app.open_main_window(profile, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    qtbot.wait(50)
+    assert len(offered) == 1
+    window.close()
