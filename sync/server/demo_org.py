@@ -11,17 +11,17 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 
 from models.database import open_memory_database
 from models.demo_data import generate
 from models.schema import ENTITIES
 from models.store import Store
 from sync import protocol as p
-from sync.server import auth, records, scope
+from sync.server import auth, scope
 from sync.server.admin import ADMIN_ACTOR
 from sync.server.config import ServerSettings
-from sync.server.db import allocate_seq, users, write_tx
+from sync.server.db import ENTITY_TABLES, allocate_seq, users, write_tx
 from sync.server.errors import ApiError
 
 DEMO_USERS = (("li.na", "manager"), ("wang.lei", "manager"), ("admin", "admin"))
@@ -55,11 +55,18 @@ def seed_demo(engine: Engine, settings: ServerSettings, *, partners: int = 60, m
         counts = {}
         for name in ENTITY_ORDER:
             ent = ENTITIES[name]
+            batch = []
             for row in rows[name]:
-                values = {f: row[f] for f in ent.field_names}
-                records.insert_record(conn, name, row["id"], values, seq=seq, user=ADMIN_ACTOR,
-                                      now=now, deleted=int(row["deleted"]))
+                deleted = int(row["deleted"])
+                batch.append({
+                    **{f: row[f] for f in ent.field_names}, "id": row["id"], "version": seq,
+                    "created_at": now, "updated_at": now, "deleted": deleted,
+                    "deleted_at": now if deleted else None, "created_by": ADMIN_ACTOR,
+                    "updated_by": ADMIN_ACTOR,
+                })
                 seq += 1
+            if batch:  # one executemany per entity: seconds faster on PostgreSQL
+                conn.execute(insert(ENTITY_TABLES[name]), batch)
             counts[name] = len(rows[name])
         for i, partner in enumerate(sorted(rows["partner"], key=lambda r: r["id"])):
             scope.grant(conn, partner["id"], managers[i % len(managers)], seq, now)
