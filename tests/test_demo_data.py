@@ -229,3 +229,22 @@ def test_a_demo_load_tells_listeners_once_per_entity_and_kind():
     kpi_ids = {i for c in heard if c.entity == "kpi_snapshot" for i in c.ids}
     assert len(kpi_ids) == 30 * demo_data.KPI_MONTHS
     assert {e for e, _ in kinds} >= {"partner", "contact", "meeting", "action_item", "checklist_run"}
+
+
+def test_main_py_demo_data_end_to_end(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    profile = tmp_path / "p"
+    cmd = [sys.executable, str(root / "main.py"), "demo-data", "--profile", str(profile),
+           "--partners", "4", "--meetings", "8", "--actions", "8", "--quiet"]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=root, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "4  partners" in done.stdout
+    with ProfileLock(profile / "channelkeeper.lock"):  # as if the app had it open
+        held = subprocess.run([*cmd, "--force"], capture_output=True, text=True, cwd=root,
+                              timeout=120, check=False)
+    assert held.returncode == 2
+    assert "open in another ChannelKeeper window" in held.stderr
