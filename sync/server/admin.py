@@ -18,7 +18,14 @@ from models.templates import template_items
 from sync import protocol as p
 from sync.server import auth, records, scope
 from sync.server.config import ServerSettings
-from sync.server.db import ENTITY_TABLES, allocate_seq, assignments, devices, read_tx, users, write_tx
+from sync.server.db import (
+    ENTITY_TABLES,
+    allocate_seq,
+    devices,
+    read_tx,
+    users,
+    write_tx,
+)
 from sync.server.errors import ApiError
 
 ADMIN_ACTOR = "admin"

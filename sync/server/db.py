@@ -13,8 +13,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import (
-    BigInteger, Column, Connection, Engine, Float, Index, Integer, MetaData, String, Table,
-    Text, select, update,
+    BigInteger,
+    Column,
+    Connection,
+    Engine,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+    update,
 )
 
 from models.schema import ENTITIES, Entity
@@ -172,16 +183,14 @@ def sqlite_path(url: str) -> Path | None:
 @contextmanager
 def write_tx(engine: Engine) -> Iterator[Connection]:
     """A writing transaction (BEGIN IMMEDIATE on SQLite)."""
-    with engine.connect().execution_options(immediate=True) as conn:
-        with conn.begin():
-            yield conn
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        yield conn
 
 
 @contextmanager
 def read_tx(engine: Engine) -> Iterator[Connection]:
-    with engine.connect() as conn:
-        with conn.begin():
-            yield conn
+    with engine.connect() as conn, conn.begin():
+        yield conn
 
 
 def allocate_seq(conn: Connection, n: int = 1) -> int:

@@ -16,7 +16,14 @@ from sync import protocol as p
 from sync.protocol import Cursor
 from sync.server import records, scope
 from sync.server.auth import Principal
-from sync.server.db import ENTITY_TABLES, assignments, committed_seq, conflicts, read_tx, server_epoch
+from sync.server.db import (
+    ENTITY_TABLES,
+    assignments,
+    committed_seq,
+    conflicts,
+    read_tx,
+    server_epoch,
+)
 from sync.server.errors import ApiError
 
 PARTNER_ENTITIES = tuple(n for n, e in ENTITIES.items() if n == "partner" or e.partner_field)

@@ -144,10 +144,10 @@ def _apply(conn: Connection, settings: ServerSettings, who: Principal, op: dict,
 
 def _check_refs(conn: Connection, entity_name: str, values: dict) -> None:
     for f in ENTITIES[entity_name].fields:
-        if f.kind == "ref" and f.ref and values.get(f.name):
-            if records.get(conn, f.ref, values[f.name]) is None:
-                raise ValidationError(f"{entity_name}: {f.name} points at a {f.ref} the server does not have",
-                                      field=f.name)
+        if f.kind == "ref" and f.ref and values.get(f.name) \
+                and records.get(conn, f.ref, values[f.name]) is None:
+            raise ValidationError(f"{entity_name}: {f.name} points at a {f.ref} the server does not have",
+                                  field=f.name)
 
 
 def _create(conn: Connection, settings: ServerSettings, who: Principal, op: dict,

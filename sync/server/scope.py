@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, ColumnElement, Select, and_, insert, or_, select, true, update
+from sqlalchemy import ColumnElement, Connection, Select, and_, insert, or_, select, true, update
 
 from models.schema import ENTITIES
 from sync.server.auth import Principal

@@ -12,7 +12,13 @@ from sync.server import records, scope
 from sync.server.admin import add_user
 from sync.server.config import ServerSettings
 from sync.server.db import allocate_seq, write_tx
-from tests.sync_fixtures import ApiClient, postgres_available, postgres_database, sqlite_url, start_server
+from tests.sync_fixtures import (
+    ApiClient,
+    postgres_available,
+    postgres_database,
+    sqlite_url,
+    start_server,
+)
 
 PASSWORD = "correct horse"
 

@@ -40,7 +40,7 @@ def test_concurrent_writers_never_make_a_pull_skip_a_change(server):
                 ids.append((rid, res["version"]))
                 with lock:
                     committed[rid] = max(committed.get(rid, 0), res["version"])
-        except BaseException as exc:  # reported by the main thread
+        except BaseException as exc:  # noqa: BLE001  # reported by the main thread
             errors.append(exc)
 
     threads = [threading.Thread(target=write, args=(i,)) for i in range(WRITERS)]

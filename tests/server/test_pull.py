@@ -91,7 +91,7 @@ def test_unassigned_partner_is_announced_and_reassignment_is_consistent(server):
     _first, cursor, _ = pull_all(c)
     boss.post("/api/admin/unassign", json={"partner": pid, "username": "li.na"})
     boss.post("/api/admin/assignments", json={"partner": pid, "username": "wang.lei"})
-    changes, cursor2, removed = pull_all(c, cursor)
+    changes, _cursor2, removed = pull_all(c, cursor)
     assert removed == [pid] and changes == []
     # wang.lei edits it while li.na is offline; then it comes back to li.na (A -> B -> A)
     w = server.client("wang.lei")

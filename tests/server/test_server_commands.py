@@ -88,7 +88,7 @@ def test_demo_organisation(db_url):
     finally:
         stop()
     managers = [u["username"] for u in result["users"] if u["role"] == "manager"]
-    a, b = (set(p["id"] for p in seen[m]) for m in managers)
+    a, b = ({p["id"] for p in seen[m]} for m in managers)
     assert a and b and not a & b and len(a | b) == 60
     everyone = seen["admin"]
     assert len(everyone) == 60
