@@ -12,14 +12,14 @@ pytest_plugins = ("workspace_support",)
 
 
 def _rows(workspace):
-    proxy = workspace.actions.proxy
+    proxy = workspace.actions_tab.proxy
     return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
 
 
 def _open_actions_tab(qtbot, workspace):
-    workspace.tabs.setCurrentWidget(workspace.actions)
-    qtbot.waitUntil(lambda: workspace.actions.proxy.rowCount() == 2, timeout=5000)
-    return workspace.actions
+    workspace.tabs.setCurrentWidget(workspace.actions_tab)
+    qtbot.waitUntil(lambda: workspace.actions_tab.proxy.rowCount() == 2, timeout=5000)
+    return workspace.actions_tab
 
 
 def test_open_items_listed_overdue_in_red_and_closed_on_demand(qtbot, workspace):

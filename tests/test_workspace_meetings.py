@@ -98,8 +98,8 @@ def test_note_line_becomes_an_action_item_by_keyboard(qtbot, workspace, harness,
     assert ours and ours[0]["owner_side"] == "ours" and ours[0]["severity"] == "medium"
     assert editor.notes_edit.toPlainText().startswith("→ 门店反映物流慢\n")
     # the Actions tab lists both
-    workspace.tabs.setCurrentWidget(workspace.actions)
-    qtbot.waitUntil(lambda: workspace.actions.proxy.rowCount() == 4, timeout=5000)
+    workspace.tabs.setCurrentWidget(workspace.actions_tab)
+    qtbot.waitUntil(lambda: workspace.actions_tab.proxy.rowCount() == 4, timeout=5000)
 
 
 def test_convert_action_is_a_discoverable_shortcut(workspace):
@@ -159,3 +159,14 @@ def test_show_record_selects_a_meeting(qtbot, workspace, seeded):
     assert workspace.tabs.currentWidget() is workspace.meetings
     assert workspace.meetings.editor.location_edit.text() == "杭州门店"
     assert workspace.meetings.editor.type_combo.currentData() == "training"
+
+
+def test_workspace_lists_its_shortcuts_for_the_help(workspace):
+    keys = {a.shortcut().toString(): a.text() for a in workspace.shortcut_actions()}
+    assert keys["Ctrl+Shift+A"] == "Line → action item"
+    assert keys["Ctrl+Shift+3"] == "Next action severity: High"
+    assert keys["Ctrl+Shift+Z"] == "Undo the last delete"
+    assert keys["Ctrl+S"] == "Save profile"
+    assert keys["Ctrl+Right"] == "Next step"
+    assert keys["Alt+2"] == "Show tab Meetings"
+    assert "Ctrl+N" not in keys and "Ctrl+J" not in keys  # the main window's

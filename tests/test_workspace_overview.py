@@ -69,6 +69,7 @@ def test_empty_name_shows_an_error_and_saves_nothing(qtbot, workspace, harness, 
         qtbot.keyClick(ov.edits[name], Qt.Key.Key_Delete)
     type_text(ov.edits["region"], "（华东大区）")
     assert ov.save_button.isEnabled()
+    ov.edits["region"].setFocus()  # as where the user was typing
     qtbot.keyClick(ov.edits["region"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert ov.error_label.isVisible()
     assert "name" in ov.error_label.text()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -97,7 +97,11 @@ class OverviewTab(QWidget):
         self.save_button.clicked.connect(self.save_profile)
         self.revert_button = QPushButton(self.tr("Revert"), self)
         self.revert_button.clicked.connect(self.revert)
-        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save_profile)
+        self.save_action = QAction(self.tr("Save profile"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.save_profile)
+        self.addAction(self.save_action)
         for edit in self.edits.values():
             edit.textEdited.connect(self._mark_dirty)
         for combo in (self.tier_combo, self.stage_combo, self.status_combo):

@@ -84,11 +84,11 @@ class PartnerWorkspace(QWidget):
         ctx = self._ctx
         self.overview = OverviewTab(ctx, self)
         self.meetings = MeetingsTab(ctx, self)
-        self.actions = ActionsTab(ctx, self)
+        self.actions_tab = ActionsTab(ctx, self)
         self.reviews = ReviewsTab(ctx, self)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.meetings, self.tr("&Meetings"))
-        self.tabs.addTab(self.actions, self.tr("&Action items"))
+        self.tabs.addTab(self.actions_tab, self.tr("&Action items"))
         self.tabs.addTab(self.reviews, self.tr("&Reviews"))
         for act in self._tab_actions:
             self.removeAction(act)
@@ -104,7 +104,7 @@ class PartnerWorkspace(QWidget):
         self.overview.partner_loaded.connect(self._partner_loaded)
         self.overview.partner_missing.connect(self._partner_missing)
         self.meetings.editor.action_created.connect(lambda _id: self._mark_stale("actions"))
-        for tab in (self.meetings, self.actions, self.reviews, self.overview.contacts):
+        for tab in (self.meetings, self.actions_tab, self.reviews, self.overview.contacts):
             tab.deleted.connect(self._offer_undo)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -147,7 +147,7 @@ class PartnerWorkspace(QWidget):
             self.flush()
             self.banner.dismiss()
         self._partner_id = partner_id
-        for tab in (self.overview, self.meetings, self.actions, self.reviews):
+        for tab in (self.overview, self.meetings, self.actions_tab, self.reviews):
             tab.set_partner(partner_id)
 
     @Slot()
@@ -163,8 +163,8 @@ class PartnerWorkspace(QWidget):
         """Ctrl+J: add an action item for the open partner."""
         if self._partner_id is None:
             return
-        self.tabs.setCurrentWidget(self.actions)
-        self.actions.new_item()
+        self.tabs.setCurrentWidget(self.actions_tab)
+        self.actions_tab.new_item()
 
     def show_record(self, entity: str, entity_id: str) -> None:
         """Select a record (a search hit) in its tab, opening its partner if needed."""
@@ -185,8 +185,8 @@ class PartnerWorkspace(QWidget):
                 self.tabs.setCurrentWidget(self.meetings)
                 self.meetings.select(entity_id)
             elif entity == "action_item":
-                self.tabs.setCurrentWidget(self.actions)
-                self.actions.select(entity_id)
+                self.tabs.setCurrentWidget(self.actions_tab)
+                self.actions_tab.select(entity_id)
             elif entity == "checklist_run":
                 self.tabs.setCurrentWidget(self.reviews)
                 self.reviews.select_later(entity_id)
@@ -197,6 +197,15 @@ class PartnerWorkspace(QWidget):
                     self.overview.contacts.select(entity_id)
 
         run_db(self._ctx, find, on_done=found)
+
+    def shortcut_actions(self) -> list[QAction]:
+        """The workspace's keyboard commands (for Help → Keyboard shortcuts)."""
+        found: list[QAction] = []
+        for widget in [self, *self.findChildren(QWidget)]:
+            for action in widget.actions():
+                if not action.shortcut().isEmpty() and action not in found:
+                    found.append(action)
+        return found
 
     def flush(self) -> None:
         """Save what autosave still holds (switching partner, closing, quitting)."""
@@ -223,7 +232,7 @@ class PartnerWorkspace(QWidget):
     def _visible_tabs(self) -> set[str]:
         current = self.tabs.currentWidget()
         names = {self.overview: {"overview", "contacts"}, self.meetings: {"meetings"},
-                 self.actions: {"actions"}, self.reviews: {"reviews"}}
+                 self.actions_tab: {"actions"}, self.reviews: {"reviews"}}
         return names.get(current, set())
 
     @Slot()
@@ -244,7 +253,7 @@ class PartnerWorkspace(QWidget):
                                  on_done=lambda row: row and self.meetings.refresh_editor_from(row))
             self.meetings.reload()
         if "actions" in stale:
-            self.actions.reload()
+            self.actions_tab.reload()
         if "reviews" in stale:
             self.reviews.reload()
 
@@ -273,7 +282,7 @@ class PartnerWorkspace(QWidget):
     @Slot(str, str, str)
     def _offer_undo(self, message: str, entity: str, entity_id: str) -> None:
         def undo() -> None:
-            tab = {"meeting": self.meetings, "action_item": self.actions,
+            tab = {"meeting": self.meetings, "action_item": self.actions_tab,
                    "checklist_run": self.reviews}.get(entity)
             if tab is not None:
                 tab.select_later(entity_id)

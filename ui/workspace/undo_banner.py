@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 #: how long the Undo offer stays visible
@@ -34,14 +34,18 @@ class UndoBanner(QFrame):
         layout.addWidget(self.undo_button)
         layout.addWidget(close)
         # not Ctrl+Z: that belongs to the text editors' own undo
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+Z"), parent or self)
-        shortcut.activated.connect(self.undo)
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo)
+        (parent or self).addAction(self.undo_action)
         self._timer = QTimer(self, singleShot=True, interval=UNDO_VISIBLE_MS)
         self._timer.timeout.connect(self.dismiss)
         self.retranslate()
         self.hide()
 
     def retranslate(self) -> None:
+        self.undo_action.setText(self.tr("Undo the last delete"))
         self.undo_button.setText(self.tr("&Undo"))
         self.undo_button.setToolTip(self.tr("Bring back what was deleted (Ctrl+Shift+Z)"))
         self._close.setToolTip(self.tr("Dismiss"))

@@ -576,6 +576,7 @@
     </message>
     <message>
         <location filename="../../../ui/workspace/overview_tab.py" line="95"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="100"/>
         <source>Save profile</source>
         <translation>保存资料</translation>
     </message>
@@ -590,152 +591,152 @@
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="108"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="112"/>
         <source>Profile</source>
         <translation>渠道资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="110"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="114"/>
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="111"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="115"/>
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="113"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="117"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="113"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="117"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="114"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="118"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="122"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="119"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="123"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="120"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="124"/>
         <source>Agreement terms</source>
         <translation>合作条款</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="122"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="126"/>
         <source>Revenue share %</source>
         <translation>分润比例 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="123"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="127"/>
         <source>Rebate %</source>
         <translation>返点 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="124"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="128"/>
         <source>Incentive scheme</source>
         <translation>激励方案</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="125"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="129"/>
         <source>Joint goals</source>
         <translation>联合目标</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="135"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="139"/>
         <source>Visit cadence and warning signs</source>
         <translation>拜访节奏与预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="142"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="146"/>
         <source>KPIs (head office)</source>
         <translation>KPI（总部数据）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="146"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="150"/>
         <source>Sales (solid) against target (dashed), last 12 periods</source>
         <translation>销售额（实线）对比目标（虚线），最近 12 期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="150"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="154"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="153"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="157"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="236"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="240"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="238"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="242"/>
         <source>Last visit %1, %2 days ago.</source>
         <translation>上次拜访 %1，距今 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="243"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="247"/>
         <source>Cadence for this tier: every %1 days.</source>
         <translation>该层级拜访节奏：每 %1 天一次。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="245"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="249"/>
         <source>Lying flat? (躺平)</source>
         <translation>渠道是否“躺平”？</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="245"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="249"/>
         <source>Warning signs</source>
         <translation>预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="249"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="253"/>
         <source>No warning signs.</source>
         <translation>无预警信号。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="254"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="258"/>
         <source>Head office has not sent KPI figures yet.</source>
         <translation>总部尚未下发 KPI 数据。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="259"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="263"/>
         <source> (%1% of target)</source>
         <translation>（完成目标的 %1%）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="263"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="267"/>
         <source>Period %1: sales %2 against target %3%4. Repurchase rate %5.</source>
         <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="311"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="315"/>
         <source>Enter a percentage between 0 and 100.</source>
         <translation>请输入 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="315"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="319"/>
         <source>A partner needs a Chinese or an English name.</source>
         <translation>渠道须填写中文或英文名称。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="337"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="341"/>
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
@@ -774,12 +775,12 @@
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="254"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="263"/>
         <source>No partner open</source>
         <translation>未打开渠道</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="269"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="278"/>
         <source>This partner has been deleted</source>
         <translation>该渠道已被删除</translation>
     </message>
@@ -897,18 +898,23 @@
 <context>
     <name>UndoBanner</name>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="45"/>
-        <source>&amp;Undo</source>
+        <location filename="../../../ui/workspace/undo_banner.py" line="48"/>
+        <source>Undo the last delete</source>
         <extracomment>how long the Undo offer stays visible</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/undo_banner.py" line="49"/>
+        <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="46"/>
+        <location filename="../../../ui/workspace/undo_banner.py" line="50"/>
         <source>Bring back what was deleted (Ctrl+Shift+Z)</source>
         <translation>恢复刚删除的内容（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="47"/>
+        <location filename="../../../ui/workspace/undo_banner.py" line="51"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
