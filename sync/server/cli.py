@@ -6,6 +6,7 @@
     main.py server assign PARTNER USER          main.py server unassign PARTNER [USER]
     main.py server publish-template FILE.json   main.py server revoke-device DEVICE
     main.py server demo
+    main.py server backup OUT                   main.py server restore BACKUP [--force]
 
 Every command takes --db URL (default: $CHANNELKEEPER_SERVER_DB, else
 sqlite:///server.db in the current folder). This module is plain Python: sync/ never
@@ -41,6 +42,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sp.add_argument("--port", type=int, default=p.DEFAULT_PORT, help=f"port (default {p.DEFAULT_PORT})")
     sp.add_argument("--access-ttl", type=float, default=None, metavar="SECONDS",
                     help="lifetime of access tokens (default 900)")
+    sp.add_argument("--workers", type=int, default=1, metavar="N",
+                    help="worker processes sharing the address (default 1; use PostgreSQL for several)")
+    sp.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"),
+                    help="log level of the JSON-lines log on standard error (default info)")
 
     sp = action("add-user", cmd_add_user, "create a user")
     sp.add_argument("name")
@@ -65,6 +70,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sp.add_argument("device")
     action("list-devices", cmd_list_devices, "list signed-in devices")
     action("demo", cmd_demo, "seed a demo organisation and print its sign-ins")
+
+    sp = action("backup", cmd_backup, "write a consistent backup of the server database to a file")
+    sp.add_argument("out", type=Path, help="backup file to create (SQLite: a database file; "
+                                           "PostgreSQL: a JSON-lines dump)")
+    sp = action("restore", cmd_restore, "restore a backup into --db (gives the server a new epoch)")
+    sp.add_argument("backup_file", type=Path, metavar="BACKUP")
+    sp.add_argument("--force", action="store_true", help="replace a database that already has data")
 
 
 def _run(func, args: argparse.Namespace) -> int:
@@ -93,16 +105,33 @@ def _print(data: Any) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    import uvicorn
+    from sync.server import dialect, workers
 
-    from sync.server.app import create_app
-
-    settings = ServerSettings()
+    settings = workers.settings_from_environment()
     if args.access_ttl:
         settings.access_ttl = args.access_ttl
-    app = create_app(args.db, settings)
-    print(f"ChannelKeeper sync server on http://{args.host}:{args.port}  (database {args.db})")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    print(f"ChannelKeeper sync server on http://{args.host}:{args.port}  "
+          f"(database {dialect.redacted(args.db)}, {args.workers} worker(s))", flush=True)
+    try:
+        workers.serve(args.db, host=args.host, port=args.port, workers=args.workers,
+                      settings=settings, log_level=args.log_level)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from sync.server.backup import backup
+
+    _print(backup(args.db, args.out))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from sync.server.backup import restore
+
+    _print(restore(args.backup_file, args.db, force=args.force))
     return 0
 
 
