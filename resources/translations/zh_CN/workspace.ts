@@ -901,7 +901,7 @@
         <location filename="../../../ui/workspace/undo_banner.py" line="48"/>
         <source>Undo the last delete</source>
         <extracomment>how long the Undo offer stays visible</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>撤销刚才的删除</translation>
     </message>
     <message>
         <location filename="../../../ui/workspace/undo_banner.py" line="49"/>
