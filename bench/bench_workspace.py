@@ -7,6 +7,7 @@ models.demo_data and cached under bench/out/ (git-ignored); ``--rebuild`` forces
 Start-up and RSS are measured in fresh subprocesses (``--probe``), each against a
 bare PySide6 window started the same way in the same run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,28 @@ from common import (
 )
 
 PARTNERS, MEETINGS, ACTIONS, SEED = 5000, 100_000, 100_000, 1
-SEARCH_WORDS = ("渠道", "返点", "激励", "合作", "培训", "分成", "目标", "库存", "回款", "市场",
-                "沟通", "反馈", "复盘", "政策", "共创", "试点", "数据", "客户", "资源", "利益")
+SEARCH_WORDS = (
+    "渠道",
+    "返点",
+    "激励",
+    "合作",
+    "培训",
+    "分成",
+    "目标",
+    "库存",
+    "回款",
+    "市场",
+    "沟通",
+    "反馈",
+    "复盘",
+    "政策",
+    "共创",
+    "试点",
+    "数据",
+    "客户",
+    "资源",
+    "利益",
+)
 TARGETS = {"start_ratio": 2.0, "filter_ms": 30.0, "search_p95_ms": 50.0, "rss_mb": 300.0}
 
 
@@ -43,7 +64,9 @@ def profile_dir(partners: int, meetings: int, actions: int, seed: int) -> Path:
     return OUT_DIR / f"workspace-p{partners}-m{meetings}-a{actions}-s{seed}"
 
 
-def build_profile(partners: int, meetings: int, actions: int, seed: int, rebuild: bool = False) -> tuple[Path, float | None]:
+def build_profile(
+    partners: int, meetings: int, actions: int, seed: int, rebuild: bool = False
+) -> tuple[Path, float | None]:
     """The cached demo profile (built if missing); returns (dir, build seconds or None)."""
     from models import demo_data
     from models.database import open_database
@@ -64,13 +87,16 @@ def build_profile(partners: int, meetings: int, actions: int, seed: int, rebuild
             print(f"  building: {done:,}/{total:,}", flush=True)
 
     t0 = time.perf_counter()
-    counts = demo_data.generate(store, partners=partners, meetings=meetings, actions=actions,
-                                seed=seed, progress=progress)
+    counts = demo_data.generate(
+        store, partners=partners, meetings=meetings, actions=actions, seed=seed, progress=progress
+    )
     seconds = time.perf_counter() - t0
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.db.conn.close()
-    marker.write_text(json.dumps({"counts": counts, "seconds": seconds,
-                                  "built": dt.date.today().isoformat()}), encoding="utf-8")
+    marker.write_text(
+        json.dumps({"counts": counts, "seconds": seconds, "built": dt.date.today().isoformat()}),
+        encoding="utf-8",
+    )
     return root, seconds
 
 
@@ -144,8 +170,11 @@ def probe_store(profile_root: str) -> dict:
     t0 = time.perf_counter()
     store = Store(open_database(Path(profile_root) / "channelkeeper.db"))
     overviews = insights.partner_overviews(store, dt.date.today())
-    return {"overviews": len(overviews), "load_ms": (time.perf_counter() - t0) * 1000,
-            "rss_mb": peak_rss_mb()}
+    return {
+        "overviews": len(overviews),
+        "load_ms": (time.perf_counter() - t0) * 1000,
+        "rss_mb": peak_rss_mb(),
+    }
 
 
 def run_probe(kind: str, profile_root: Path | None = None) -> dict:
@@ -154,8 +183,9 @@ def run_probe(kind: str, profile_root: Path | None = None) -> dict:
     if profile_root:
         cmd += [str(profile_root)]
     t0 = time.time()
-    out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
-                         check=False)
+    out = subprocess.run(
+        cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
     if out.returncode != 0:
         raise RuntimeError(f"probe {kind} failed:\n{out.stderr[-3000:]}")
     result = json.loads(out.stdout.strip().splitlines()[-1])
@@ -198,16 +228,29 @@ def measure_store(root: Path, repeat: int) -> dict:
     autosave = time_ms(save, repeat=15, warmup=2)
     store.update("meeting", meeting["id"], {"notes": meeting["notes"]})  # leave it as built
     loads = {}
-    for name, fn in (("partner_overviews", insights.partner_overviews),
-                     ("actions_due", insights.actions_due),
-                     ("upcoming_key_dates", insights.upcoming_key_dates)):
+    for name, fn in (
+        ("partner_overviews", insights.partner_overviews),
+        ("actions_due", insights.actions_due),
+        ("upcoming_key_dates", insights.upcoming_key_dates),
+    ):
         rows = fn(store, dt.date.today())
-        loads[name] = (median(time_ms(lambda fn=fn: fn(store, dt.date.today()), repeat=3)), len(rows))
+        loads[name] = (
+            median(time_ms(lambda fn=fn: fn(store, dt.date.today()), repeat=3)),
+            len(rows),
+        )
     counts = {e: store.count(e) for e in ("partner", "contact", "meeting", "action_item")}
     size_mb = (root / "channelkeeper.db").stat().st_size / 2**20
     store.db.conn.close()
-    return {"open_ms": open_ms, "loads": loads, "search": search, "hits": hits, "autosave": autosave,
-            "autosave_chars": len(long_a), "counts": counts, "db_mb": size_mb}
+    return {
+        "open_ms": open_ms,
+        "loads": loads,
+        "search": search,
+        "hits": hits,
+        "autosave": autosave,
+        "autosave_chars": len(long_a),
+        "counts": counts,
+        "db_mb": size_mb,
+    }
 
 
 def app_available() -> bool:
@@ -245,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(args, info: dict, st: dict, holder: list[dict], bare: list[dict], app: list[dict]) -> str:
+def report(
+    args, info: dict, st: dict, holder: list[dict], bare: list[dict], app: list[dict]
+) -> str:
     p50, p95 = percentile(st["search"], 50), percentile(st["search"], 95)
     save = median(st["autosave"])
     holder_rss = max(h["rss_mb"] for h in holder)
@@ -255,10 +300,12 @@ def report(args, info: dict, st: dict, holder: list[dict], bare: list[dict], app
         "## Offline workspace",
         "",
         f"Written by `bench/bench_workspace.py` on {dt.date.today().isoformat()} ({machine_line()}).",
-        (f"Profile: {c['partners']:,} partners, {c['contacts']:,} contacts, {c['meetings']:,} meetings, "
-        f"{c['action_items']:,} action items, {c['checklist_runs']:,} checklist runs, "
-        f"{c['kpi_snapshots']:,} KPI snapshots, made by `models.demo_data` in {info['seconds']:.0f} s "
-        f"(every record through the store, outbox included); database file {st['db_mb']:.0f} MB."),
+        (
+            f"Profile: {c['partners']:,} partners, {c['contacts']:,} contacts, {c['meetings']:,} meetings, "
+            f"{c['action_items']:,} action items, {c['checklist_runs']:,} checklist runs, "
+            f"{c['kpi_snapshots']:,} KPI snapshots, made by `models.demo_data` in {info['seconds']:.0f} s "
+            f"(every record through the store, outbox included); database file {st['db_mb']:.0f} MB."
+        ),
         f"Medians of {args.repeat} runs unless noted.",
         "",
         "| measurement | result | target | verdict |",
@@ -269,34 +316,50 @@ def report(args, info: dict, st: dict, holder: list[dict], bare: list[dict], app
         ratio = app_s / bare_s
         imported = median([a["imported_after_s"] for a in app])
         shown = median([a["shown_after_s"] for a in app])
-        lines.append(f"| cold start to usable window (subprocess, `ready` emitted) | {app_s:.2f} s vs. bare "
-                     f"PySide6 window {bare_s:.2f} s = **{ratio:.2f}×** (Python + imports + QApplication "
-                     f"{imported:.2f} s, window shown {shown:.2f} s, first data load done {app_s:.2f} s) | "
-                     f"≤ 2× | {verdict(ratio, TARGETS['start_ratio'])} |")
+        lines.append(
+            f"| cold start to usable window (subprocess, `ready` emitted) | {app_s:.2f} s vs. bare "
+            f"PySide6 window {bare_s:.2f} s = **{ratio:.2f}×** (Python + imports + QApplication "
+            f"{imported:.2f} s, window shown {shown:.2f} s, first data load done {app_s:.2f} s) | "
+            f"≤ 2× | {verdict(ratio, TARGETS['start_ratio'])} |"
+        )
         keys = [k for a in app for k in a.get("filter_ms", [])]
         if keys:
-            lines.append(f"| partner-filter keystroke (`set_filter_text` + event processing) | median "
-                         f"{fmt_ms(median(keys))}, p95 {fmt_ms(percentile(keys, 95))}, max "
-                         f"{fmt_ms(max(keys))} ({len(keys)} keystrokes) | ≤ 30 ms | "
-                         f"{verdict(percentile(keys, 95), TARGETS['filter_ms'])} |")
+            lines.append(
+                f"| partner-filter keystroke (`set_filter_text` + event processing) | median "
+                f"{fmt_ms(median(keys))}, p95 {fmt_ms(percentile(keys, 95))}, max "
+                f"{fmt_ms(max(keys))} ({len(keys)} keystrokes) | ≤ 30 ms | "
+                f"{verdict(percentile(keys, 95), TARGETS['filter_ms'])} |"
+            )
         else:
-            lines.append("| partner-filter keystroke | not measured: no widget with `set_filter_text` "
-                         "found in the main window | ≤ 30 ms | — |")
+            lines.append(
+                "| partner-filter keystroke | not measured: no widget with `set_filter_text` "
+                "found in the main window | ≤ 30 ms | — |"
+            )
         app_rss = max(a["rss_mb"] for a in app)
-        lines.append(f"| peak RSS of the app process | {app_rss:.0f} MB (bare PySide6 window: "
-                     f"{max(b['rss_mb'] for b in bare):.0f} MB) | ≤ 300 MB | "
-                     f"{verdict(app_rss, TARGETS['rss_mb'])} |")
+        lines.append(
+            f"| peak RSS of the app process | {app_rss:.0f} MB (bare PySide6 window: "
+            f"{max(b['rss_mb'] for b in bare):.0f} MB) | ≤ 300 MB | "
+            f"{verdict(app_rss, TARGETS['rss_mb'])} |"
+        )
     else:
-        lines.append(f"| cold start to usable window | not measured: desktop/app.py or ui/main_window.py "
-                     f"missing (bare PySide6 window: {bare_s:.2f} s) | ≤ 2× | — |")
+        lines.append(
+            f"| cold start to usable window | not measured: desktop/app.py or ui/main_window.py "
+            f"missing (bare PySide6 window: {bare_s:.2f} s) | ≤ 2× | — |"
+        )
     lines += [
-        (f"| 2-character Chinese search, `store.search` ({len(SEARCH_WORDS)} words × {args.repeat}) | "
-        f"p50 {fmt_ms(p50)}, p95 {fmt_ms(p95)} | p95 ≤ 50 ms | {verdict(p95, TARGETS['search_p95_ms'])} |"),
-        (f"| autosave: one `store.update` of a meeting's notes ({st['autosave_chars']:,} characters) | "
-        f"median {fmt_ms(save)} | — | — |"),
-        (f"| peak RSS of a Qt-free process holding all {holder[0]['overviews']:,} partner overviews | "
-        f"{holder_rss:.0f} MB (load {fmt_ms(median([h['load_ms'] for h in holder]))}) | ≤ 300 MB | "
-        f"{verdict(holder_rss, TARGETS['rss_mb'])} |"),
+        (
+            f"| 2-character Chinese search, `store.search` ({len(SEARCH_WORDS)} words × {args.repeat}) | "
+            f"p50 {fmt_ms(p50)}, p95 {fmt_ms(p95)} | p95 ≤ 50 ms | {verdict(p95, TARGETS['search_p95_ms'])} |"
+        ),
+        (
+            f"| autosave: one `store.update` of a meeting's notes ({st['autosave_chars']:,} characters) | "
+            f"median {fmt_ms(save)} | — | — |"
+        ),
+        (
+            f"| peak RSS of a Qt-free process holding all {holder[0]['overviews']:,} partner overviews | "
+            f"{holder_rss:.0f} MB (load {fmt_ms(median([h['load_ms'] for h in holder]))}) | ≤ 300 MB | "
+            f"{verdict(holder_rss, TARGETS['rss_mb'])} |"
+        ),
         f"| opening the database (`open_database`, no migration due) | {fmt_ms(st['open_ms'])} | — | — |",
     ]
     lines += [

@@ -4,6 +4,7 @@ writing a script's own section of docs/benchmarks.md.
 Benchmarks are not timed tests: they run by hand (``make bench``) and each script
 rewrites only its section of the document, between its two markers.
 """
+
 from __future__ import annotations
 
 import math
@@ -90,6 +91,10 @@ def write_section(key: str, markdown: str) -> None:
 def machine_line() -> str:
     import platform
 
-    load = f", load average {os.getloadavg()[0]:.1f} at the end" if hasattr(os, "getloadavg") else ""
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs (shared{load}), "
-            f"Python {platform.python_version()}")
+    load = (
+        f", load average {os.getloadavg()[0]:.1f} at the end" if hasattr(os, "getloadavg") else ""
+    )
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs (shared{load}), "
+        f"Python {platform.python_version()}"
+    )

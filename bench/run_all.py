@@ -2,6 +2,7 @@
 the other, and report which failed. Each benchmark writes its own section of
 docs/benchmarks.md. Usage: ``python bench/run_all.py [name ...]`` (e.g. ``workspace``).
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -44,8 +45,10 @@ def run(path: Path) -> bool:
         rc = 1
     finally:
         sys.argv = saved_argv
-    print(f"=== {path.name}: {'ok' if not rc else 'FAILED'} in {time.monotonic() - started:.0f} s",
-          flush=True)
+    print(
+        f"=== {path.name}: {'ok' if not rc else 'FAILED'} in {time.monotonic() - started:.0f} s",
+        flush=True,
+    )
     return not rc
 
 

@@ -13,6 +13,7 @@ for anything typed by hand); KPIs are head-office data and arrive through
 5,000 partners and 100,000 meetings: the plan is made in memory first (small
 tuples), then written in batches of one transaction each, without per-row queries.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,13 +40,25 @@ TIER_WEIGHTS = {Tier.CORE: 15, Tier.ORDINARY: 50, Tier.EMERGING: 20, Tier.STRATE
 #: how many meetings/actions a partner of each tier attracts, relative to ordinary
 TIER_ATTENTION = {Tier.CORE: 3.0, Tier.STRATEGIC: 2.5, Tier.EMERGING: 2.0, Tier.ORDINARY: 1.0}
 #: monthly sales target scale (CNY) per tier
-TIER_TARGET = {Tier.CORE: 2_000_000, Tier.STRATEGIC: 3_000_000, Tier.EMERGING: 150_000,
-               Tier.ORDINARY: 300_000}
-STAGE_REPURCHASE = {Stage.INTRO: 0.15, Stage.RUNNING_IN: 0.22, Stage.MATURE: 0.30,
-                    Stage.ADVANCED: 0.38}
+TIER_TARGET = {
+    Tier.CORE: 2_000_000,
+    Tier.STRATEGIC: 3_000_000,
+    Tier.EMERGING: 150_000,
+    Tier.ORDINARY: 300_000,
+}
+STAGE_REPURCHASE = {
+    Stage.INTRO: 0.15,
+    Stage.RUNNING_IN: 0.22,
+    Stage.MATURE: 0.30,
+    Stage.ADVANCED: 0.38,
+}
 MEETING_TYPE_WEIGHTS = {
-    MeetingType.REGULAR_REVIEW: 35, MeetingType.QUARTERLY_REVIEW: 15, MeetingType.VISIT: 25,
-    MeetingType.TRAINING: 10, MeetingType.JOINT_CAMPAIGN: 8, MeetingType.AD_HOC: 7,
+    MeetingType.REGULAR_REVIEW: 35,
+    MeetingType.QUARTERLY_REVIEW: 15,
+    MeetingType.VISIT: 25,
+    MeetingType.TRAINING: 10,
+    MeetingType.JOINT_CAMPAIGN: 8,
+    MeetingType.AD_HOC: 7,
 }
 SEVERITY_WEIGHTS = {Severity.LOW: 30, Severity.MEDIUM: 40, Severity.HIGH: 22, Severity.CRITICAL: 8}
 OUR_TEAM = ("张伟", "李娜", "王磊", "陈静", "刘洋")
@@ -77,7 +90,9 @@ def generate(
     """Fill ``store`` with a demo portfolio; returns how many records of each kind."""
     if partners < 1 or meetings < 0 or actions < 0:
         raise ValueError("partners must be at least 1; meetings and actions not negative")
-    return _Generator(store, seed, today or dt.date.today(), progress).run(partners, meetings, actions)
+    return _Generator(store, seed, today or dt.date.today(), progress).run(
+        partners, meetings, actions
+    )
 
 
 class _Generator:
@@ -102,8 +117,14 @@ class _Generator:
         contact_rows = [c for p in plans for c in self._contact_rows(p)]
         meeting_plan = self._plan_meetings(plans, n_meetings)
         n_runs = sum(min(2, len(p.held)) for p in plans)  # see _checklist_rows
-        self.total = (len(partner_rows) + len(contact_rows) + len(meeting_plan) + n_actions
-                      + n_runs + n_partners * KPI_MONTHS)
+        self.total = (
+            len(partner_rows)
+            + len(contact_rows)
+            + len(meeting_plan)
+            + n_actions
+            + n_runs
+            + n_partners * KPI_MONTHS
+        )
         self._tick(0)
         self._write("partner", partner_rows)
         self._write("contact", contact_rows)
@@ -112,9 +133,12 @@ class _Generator:
         runs = self._write("checklist_run", self._checklist_rows(plans))
         kpis = self._write_kpis(plans)
         return {
-            "partners": len(partner_rows), "contacts": len(contact_rows),
-            "meetings": len(meeting_plan), "action_items": n_actions,
-            "checklist_runs": runs, "kpi_snapshots": kpis,
+            "partners": len(partner_rows),
+            "contacts": len(contact_rows),
+            "meetings": len(meeting_plan),
+            "action_items": n_actions,
+            "checklist_runs": runs,
+            "kpi_snapshots": kpis,
         }
 
     def _tick(self, n: int) -> None:
@@ -142,10 +166,17 @@ class _Generator:
         healths = list(HEALTH_WEIGHTS)
         plans = []
         for i in range(n):
-            tier, stage = combos[i] if i < len(combos) else (self._pick(TIER_WEIGHTS), self.rng.choice(list(Stage)))
-            health = healths[i % len(healths)] if i < 2 * len(healths) else self._pick(HEALTH_WEIGHTS)
-            plans.append(_Partner(self._new_id(), str(tier), str(stage), health,
-                                  international=(i % 7 == 3)))
+            tier, stage = (
+                combos[i]
+                if i < len(combos)
+                else (self._pick(TIER_WEIGHTS), self.rng.choice(list(Stage)))
+            )
+            health = (
+                healths[i % len(healths)] if i < 2 * len(healths) else self._pick(HEALTH_WEIGHTS)
+            )
+            plans.append(
+                _Partner(self._new_id(), str(tier), str(stage), health, international=(i % 7 == 3))
+            )
         return plans
 
     def _partner_row(self, p: _Partner) -> dict[str, Any]:
@@ -156,28 +187,50 @@ class _Generator:
             status = domain.PartnerStatus.PAUSED
         elif roll > 0.97:
             status = domain.PartnerStatus.ENDED
-        share = {Tier.CORE: 12, Tier.STRATEGIC: 10, Tier.EMERGING: 8, Tier.ORDINARY: 6}[Tier(p.tier)]
+        share = {Tier.CORE: 12, Tier.STRATEGIC: 10, Tier.EMERGING: 8, Tier.ORDINARY: 6}[
+            Tier(p.tier)
+        ]
         row: dict[str, Any] = {
-            "id": p.id, "tier": p.tier, "stage": p.stage, "status": str(status),
+            "id": p.id,
+            "tier": p.tier,
+            "stage": p.stage,
+            "status": str(status),
             "revenue_share": round(share + r.uniform(-1.5, 2.5), 1),
             "rebate": round(r.uniform(1.0, 5.0), 1),
         }
         if p.international:
             region, cities = r.choice(T.REGIONS_EN)
             city = r.choice(cities)
-            name = self._unique(lambda: f"{r.choice(T.NAME_PREFIX_EN)} {r.choice(T.NAME_KIND_EN)} "
-                                        f"{r.choice(T.NAME_SUFFIX_EN)}")
-            row.update(name_en=name, region=region, address=f"{r.randint(1, 400)} Harbour Road, {city}",
-                       incentive_scheme=r.choice(T.INCENTIVES_EN), goals=r.choice(T.GOALS_EN),
-                       notes="International reseller; meetings mostly by video call.")
+            name = self._unique(
+                lambda: (
+                    f"{r.choice(T.NAME_PREFIX_EN)} {r.choice(T.NAME_KIND_EN)} "
+                    f"{r.choice(T.NAME_SUFFIX_EN)}"
+                )
+            )
+            row.update(
+                name_en=name,
+                region=region,
+                address=f"{r.randint(1, 400)} Harbour Road, {city}",
+                incentive_scheme=r.choice(T.INCENTIVES_EN),
+                goals=r.choice(T.GOALS_EN),
+                notes="International reseller; meetings mostly by video call.",
+            )
         else:
             region, cities = r.choice(T.REGIONS_ZH)
             city = r.choice(cities)
-            name = self._unique(lambda: f"{city}{r.choice(T.NAME_PREFIX_ZH)}"
-                                        f"{r.choice(T.NAME_TRADE_ZH)}{r.choice(T.NAME_KIND_ZH)}")
-            row.update(name_zh=name, region=region,
-                       address=f"{city}市{r.choice('东西南北中')}区{r.choice(('建设', '人民', '中山', '解放', '科技'))}路{r.randint(1, 999)}号",
-                       incentive_scheme=r.choice(T.INCENTIVES_ZH), goals=r.choice(T.GOALS_ZH))
+            name = self._unique(
+                lambda: (
+                    f"{city}{r.choice(T.NAME_PREFIX_ZH)}"
+                    f"{r.choice(T.NAME_TRADE_ZH)}{r.choice(T.NAME_KIND_ZH)}"
+                )
+            )
+            row.update(
+                name_zh=name,
+                region=region,
+                address=f"{city}市{r.choice('东西南北中')}区{r.choice(('建设', '人民', '中山', '解放', '科技'))}路{r.randint(1, 999)}号",
+                incentive_scheme=r.choice(T.INCENTIVES_ZH),
+                goals=r.choice(T.GOALS_ZH),
+            )
             if r.random() < 0.3:
                 row["notes"] = r.choice(T.NOTES_ZH)
         return row
@@ -210,18 +263,27 @@ class _Generator:
                 wechat = f"wx_{r.randint(10_000_000, 99_999_999)}"
             # about one contact in six has a birthday or anniversary in the next 30 days
             soon = self.today + dt.timedelta(days=r.randint(0, 29))
-            birthday = _anniversary(soon if k == 0 and r.random() < 0.17 else self._any_day(), r.randint(1965, 1998))
+            birthday = _anniversary(
+                soon if k == 0 and r.random() < 0.17 else self._any_day(), r.randint(1965, 1998)
+            )
             anniversary = None
             if r.random() < 0.5:
                 base = soon if r.random() < 0.08 else self._any_day()
                 anniversary = _anniversary(base, r.randint(2008, self.today.year - 1))
             p.contacts.append(name)
             yield {
-                "id": self._new_id(), "partner_id": p.id, "name": name, "role": role,
+                "id": self._new_id(),
+                "partner_id": p.id,
+                "name": name,
+                "role": role,
                 "phone": f"+86 1{r.randint(30, 99)} {r.randint(1000, 9999)} {r.randint(1000, 9999)}"
-                if not p.international else f"+{r.randint(30, 99)} {r.randint(100, 999)} {r.randint(1000, 9999)}",
-                "email": email, "wechat": wechat, "birthday": birthday,
-                "company_anniversary": anniversary, "festivals": festivals or None,
+                if not p.international
+                else f"+{r.randint(30, 99)} {r.randint(100, 999)} {r.randint(1000, 9999)}",
+                "email": email,
+                "wechat": wechat,
+                "birthday": birthday,
+                "company_anniversary": anniversary,
+                "festivals": festivals or None,
             }
 
     def _any_day(self) -> dt.date:
@@ -260,8 +322,10 @@ class _Generator:
                         age, status = -r.randint(1, 45), MeetingStatus.PLANNED
                     else:
                         age, status = r.randint(last_age, 365), MeetingStatus.HELD
-                when = dt.datetime.combine(self.today - dt.timedelta(days=age),
-                                           dt.time(r.choice((9, 10, 11, 14, 15, 16)), r.choice((0, 30))))
+                when = dt.datetime.combine(
+                    self.today - dt.timedelta(days=age),
+                    dt.time(r.choice((9, 10, 11, 14, 15, 16)), r.choice((0, 30))),
+                )
                 mtype = self._pick(MEETING_TYPE_WEIGHTS)
                 mid = self._new_id()
                 if status == MeetingStatus.HELD:
@@ -270,23 +334,38 @@ class _Generator:
         out.sort(key=lambda m: m[4])
         return out
 
-    def _meeting_row(self, p: _Partner, mid: str, mtype: str, status: str, when: dt.datetime) -> dict:
+    def _meeting_row(
+        self, p: _Partner, mid: str, mtype: str, status: str, when: dt.datetime
+    ) -> dict:
         r = self.rng
         zh = not p.international
         notes_pool, agenda_pool, decision_pool = (
-            (T.NOTES_ZH, T.AGENDA_ZH, T.DECISIONS_ZH) if zh else (T.NOTES_EN, T.AGENDA_EN, T.DECISIONS_EN))
+            (T.NOTES_ZH, T.AGENDA_ZH, T.DECISIONS_ZH)
+            if zh
+            else (T.NOTES_EN, T.AGENDA_EN, T.DECISIONS_EN)
+        )
         row: dict[str, Any] = {
-            "id": mid, "partner_id": p.id, "type": mtype, "status": status,
-            "starts_at": when, "location": r.choice(T.LOCATIONS_ZH if zh else T.LOCATIONS_EN),
+            "id": mid,
+            "partner_id": p.id,
+            "type": mtype,
+            "status": status,
+            "starts_at": when,
+            "location": r.choice(T.LOCATIONS_ZH if zh else T.LOCATIONS_EN),
             "attendees_ours": "、".join(r.sample(OUR_TEAM, r.randint(1, 2))),
-            "attendees_partner": "、".join(r.sample(p.contacts, min(len(p.contacts), r.randint(1, 2)))),
-            "agenda": "\n".join(f"{n}. {a}" for n, a in enumerate(r.sample(agenda_pool, r.randint(2, 4)), 1)),
+            "attendees_partner": "、".join(
+                r.sample(p.contacts, min(len(p.contacts), r.randint(1, 2)))
+            ),
+            "agenda": "\n".join(
+                f"{n}. {a}" for n, a in enumerate(r.sample(agenda_pool, r.randint(2, 4)), 1)
+            ),
         }
         if status == MeetingStatus.HELD:
             row["notes"] = ("" if zh else " ").join(r.sample(notes_pool, r.randint(2, 5)))
             row["decisions"] = "\n".join(r.sample(decision_pool, r.randint(1, 2)))
         elif status == MeetingStatus.CANCELLED:
-            row["notes"] = "对方临时取消，改期待定。" if zh else "Cancelled by the partner at short notice."
+            row["notes"] = (
+                "对方临时取消，改期待定。" if zh else "Cancelled by the partner at short notice."
+            )
         return row
 
     # --- action items ------------------------------------------------------------------
@@ -311,31 +390,61 @@ class _Generator:
                     opened = self.today - dt.timedelta(days=r.randint(0, 365))
                 age = (self.today - opened).days
                 if age <= 7:
-                    status = self._pick({ActionStatus.OPEN: 50, ActionStatus.IN_PROGRESS: 35, ActionStatus.DONE: 15})
+                    status = self._pick(
+                        {ActionStatus.OPEN: 50, ActionStatus.IN_PROGRESS: 35, ActionStatus.DONE: 15}
+                    )
                 elif age <= 30:
-                    status = self._pick({ActionStatus.OPEN: 10, ActionStatus.IN_PROGRESS: 25,
-                                         ActionStatus.DONE: 25, ActionStatus.FEEDBACK_GIVEN: 40})
+                    status = self._pick(
+                        {
+                            ActionStatus.OPEN: 10,
+                            ActionStatus.IN_PROGRESS: 25,
+                            ActionStatus.DONE: 25,
+                            ActionStatus.FEEDBACK_GIVEN: 40,
+                        }
+                    )
                 else:  # most old items are closed; a few stragglers stay overdue
-                    status = self._pick({ActionStatus.OPEN: 1.5, ActionStatus.IN_PROGRESS: 1.5,
-                                         ActionStatus.DONE: 2, ActionStatus.FEEDBACK_GIVEN: 95})
+                    status = self._pick(
+                        {
+                            ActionStatus.OPEN: 1.5,
+                            ActionStatus.IN_PROGRESS: 1.5,
+                            ActionStatus.DONE: 2,
+                            ActionStatus.FEEDBACK_GIVEN: 95,
+                        }
+                    )
                 side = OwnerSide.PARTNER if r.random() < 0.4 else OwnerSide.OURS
                 due = domain.response_deadline(p.tier, severity, opened)
-                if side == OwnerSide.PARTNER and status in domain.ACTION_OPEN_STATUSES[:2] and due < self.today:
+                if (
+                    side == OwnerSide.PARTNER
+                    and status in domain.ACTION_OPEN_STATUSES[:2]
+                    and due < self.today
+                ):
                     side = OwnerSide.OURS  # only lying-flat partners let their own items slide
             yield self._action_row(p, meeting_id, opened, status, side, severity)
 
-    def _action_row(self, p: _Partner, meeting_id: str | None, opened: dt.date, status: ActionStatus,
-                    side: OwnerSide, severity: Severity) -> dict[str, Any]:
+    def _action_row(
+        self,
+        p: _Partner,
+        meeting_id: str | None,
+        opened: dt.date,
+        status: ActionStatus,
+        side: OwnerSide,
+        severity: Severity,
+    ) -> dict[str, Any]:
         r = self.rng
         zh = not p.international
         due = domain.response_deadline(p.tier, severity, opened)
         row: dict[str, Any] = {
-            "id": self._new_id(), "partner_id": p.id, "meeting_id": meeting_id,
+            "id": self._new_id(),
+            "partner_id": p.id,
+            "meeting_id": meeting_id,
             "title": r.choice(T.ACTIONS_ZH if zh else T.ACTIONS_EN),
             "details": r.choice(T.NOTES_ZH if zh else T.NOTES_EN) if r.random() < 0.6 else None,
-            "owner_side": str(side), "severity": str(severity), "status": str(status),
+            "owner_side": str(side),
+            "severity": str(severity),
+            "status": str(status),
             "owner_name": r.choice(OUR_TEAM) if side == OwnerSide.OURS else r.choice(p.contacts),
-            "opened_on": opened, "due_on": due,
+            "opened_on": opened,
+            "due_on": due,
         }
         order = list(ActionStatus)
         step = opened
@@ -366,8 +475,15 @@ class _Generator:
                         continue
                     answers[item["key"]] = self._answer(item, p)
                 score, completion = score_run(tpl["sections"], answers)
-                yield {"id": self._new_id(), "partner_id": p.id, "template_id": tpl["id"], "performed_on": day,
-                       "answers": answers, "score": score, "completion": completion}
+                yield {
+                    "id": self._new_id(),
+                    "partner_id": p.id,
+                    "template_id": tpl["id"],
+                    "performed_on": day,
+                    "answers": answers,
+                    "score": score,
+                    "completion": completion,
+                }
 
     def _answer(self, item: dict, p: _Partner) -> dict[str, Any]:
         r = self.rng
@@ -381,7 +497,9 @@ class _Generator:
             value = r.choice(T.NOTES_EN if p.international else T.NOTES_ZH)
         answer = {"value": value}
         if value in ("no", 1, 2) or r.random() < 0.1:
-            comment = r.choice(T.CHECKLIST_COMMENTS_EN if p.international else T.CHECKLIST_COMMENTS_ZH)
+            comment = r.choice(
+                T.CHECKLIST_COMMENTS_EN if p.international else T.CHECKLIST_COMMENTS_ZH
+            )
             if comment:
                 answer["comment"] = comment
         return answer
@@ -421,8 +539,11 @@ class _Generator:
                 ratio = r.gauss(1.02, 0.06)
             sales = target * max(0.2, ratio)
             yield {
-                "id": self._new_id(), "partner_id": p.id, "period": period,
-                "sales": round(sales, 2), "target": round(target, 2),
+                "id": self._new_id(),
+                "partner_id": p.id,
+                "period": period,
+                "sales": round(sales, 2),
+                "target": round(target, 2),
                 "repurchase_rate": round(max(0.02, repurchase + r.uniform(-0.05, 0.05)), 3),
                 "profit": round(sales * r.uniform(0.06, 0.18), 2),
                 "active_customers": max(1, int(customers * max(0.2, ratio))),
@@ -445,4 +566,3 @@ def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
             chunk = []
     if chunk:
         yield chunk
-

@@ -5,7 +5,11 @@ field guide to keeping channel partnerships alive), lightly edited so they read 
 channel manager's meeting notes; product advertising in the article was left out.
 The seed article itself is not shipped with the app, so the pool lives here.
 """
+
 from __future__ import annotations
+
+# word pools read best packed several to a line
+# fmt: off
 
 # --- partners ------------------------------------------------------------------------
 

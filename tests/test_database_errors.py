@@ -1,5 +1,6 @@
 """Files the store must refuse without touching them (corrupt, truncated, not SQLite),
 a database or profile another process holds, and bad values on import."""
+
 from __future__ import annotations
 
 import os
@@ -31,10 +32,21 @@ def _filled_db(path: Path, partners: int = 40) -> Path:
     store = Store(open_database(path))
     with store.transaction():
         for i in range(partners):
-            p = store.create_partner(name_zh=f"华东渠道商{i}", tier="core", stage="mature",
-                                     notes="渠道方反馈近期回款周期变长。" * 20)
-            store.create("meeting", {"partner_id": p["id"], "type": "visit",
-                                     "starts_at": "2026-11-01 10:00", "notes": "会议纪要" * 200})
+            p = store.create_partner(
+                name_zh=f"华东渠道商{i}",
+                tier="core",
+                stage="mature",
+                notes="渠道方反馈近期回款周期变长。" * 20,
+            )
+            store.create(
+                "meeting",
+                {
+                    "partner_id": p["id"],
+                    "type": "visit",
+                    "starts_at": "2026-11-01 10:00",
+                    "notes": "会议纪要" * 200,
+                },
+            )
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.db.conn.close()
     return path
@@ -109,11 +121,13 @@ def test_full_check_runs_after_an_unclean_shutdown(tmp_path):
     Path(f"{path}-wal").write_bytes(b"")  # an empty log is what a clean close leaves: no check
     open_database(path).conn.close()
     # a crashed writer leaves a non-empty log behind (here: a real one, from a killed process)
-    code = ("import sqlite3, os, sys\n"
-            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-            "c.execute('PRAGMA journal_mode=WAL')\n"
-            "c.execute(\"INSERT INTO settings VALUES ('k', 'v')\")\n"
-            "os._exit(0)\n")
+    code = (
+        "import sqlite3, os, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA journal_mode=WAL')\n"
+        "c.execute(\"INSERT INTO settings VALUES ('k', 'v')\")\n"
+        "os._exit(0)\n"
+    )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
     assert Path(f"{path}-wal").stat().st_size > 0
     with pytest.raises(CorruptDatabaseError, match="damaged"):
@@ -152,8 +166,9 @@ def writer_holding(tmp_path):
     procs: list[subprocess.Popen] = []
 
     def hold(path: Path) -> subprocess.Popen:
-        proc = subprocess.Popen([sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)], stdout=subprocess.PIPE, text=True
+        )
         procs.append(proc)
         assert proc.stdout.readline().strip() == "locked"
         return proc
@@ -214,9 +229,13 @@ def test_profile_held_by_another_process(tmp_path):
         "print('held', flush=True)\n"
         "time.sleep(60)\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code, str(lock_file)], cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(lock_file)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     try:
         assert proc.stdout.readline().strip() == "held"
         with pytest.raises(DatabaseLockedError, match="open in another ChannelKeeper window"):

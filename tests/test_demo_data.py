@@ -1,5 +1,6 @@
 """Demo data: realistic, varied, deterministic, written through the store (outbox
 included), and the demo-data command's refusals."""
+
 from __future__ import annotations
 
 import argparse
@@ -85,7 +86,10 @@ def test_actions_cover_the_loop_both_sides_and_deadlines(demo):
     tiers = {p["id"]: p["tier"] for p in store.rows("partner")}
     for a in actions:
         opened = dt.date.fromisoformat(a["opened_on"])
-        assert a["due_on"] == domain.response_deadline(tiers[a["partner_id"]], a["severity"], opened).isoformat()
+        assert (
+            a["due_on"]
+            == domain.response_deadline(tiers[a["partner_id"]], a["severity"], opened).isoformat()
+        )
         if a["status"] == "feedback_given":
             assert a["started_on"] and a["done_on"] and a["feedback_on"] and a["feedback"]
             assert a["opened_on"] <= a["started_on"] <= a["done_on"] <= a["feedback_on"]
@@ -101,7 +105,9 @@ def test_checklist_runs_are_scored_by_their_template(demo):
     templates = {t["id"]: t for t in store.rows("checklist_template")}
     runs = store.rows("checklist_run")
     for run in runs:
-        assert (run["score"], run["completion"]) == score_run(templates[run["template_id"]]["sections"], run["answers"])
+        assert (run["score"], run["completion"]) == score_run(
+            templates[run["template_id"]]["sections"], run["answers"]
+        )
     assert any(r["completion"] < 1 for r in runs) and any(r["completion"] == 1 for r in runs)
     answers = [v["value"] for r in runs for v in json.loads(r["answers"]).values()]
     assert "no" in answers and "yes" in answers
@@ -125,13 +131,22 @@ def test_portfolio_has_healthy_due_overdue_and_lying_flat_partners(demo):
     flat = [o for o in overviews if o.lying_flat]
     assert 3 <= len(flat) <= len(overviews) // 2
     signs = Counter(s for o in overviews for s in o.signs)
-    assert all(signs[s] for s in (insights.Sign.NO_CONTACT, insights.Sign.PARTNER_ACTIONS_OVERDUE,
-                                  insights.Sign.MEETINGS_CANCELLED, insights.Sign.TARGETS_SLIPPING))
+    assert all(
+        signs[s]
+        for s in (
+            insights.Sign.NO_CONTACT,
+            insights.Sign.PARTNER_ACTIONS_OVERDUE,
+            insights.Sign.MEETINGS_CANCELLED,
+            insights.Sign.TARGETS_SLIPPING,
+        )
+    )
 
 
 def test_every_local_record_is_in_the_outbox(demo):
     store, counts = demo
-    local = sum(counts[k] for k in ("partners", "contacts", "meetings", "action_items", "checklist_runs"))
+    local = sum(
+        counts[k] for k in ("partners", "contacts", "meetings", "action_items", "checklist_runs")
+    )
     ops = store.outbox()
     assert len(ops) == local and {o["op"] for o in ops} == {"create"}
     assert len({o["entity_id"] for o in ops}) == local
@@ -140,8 +155,10 @@ def test_every_local_record_is_in_the_outbox(demo):
 def _content(store: Store) -> dict:
     skip = {"created_at", "updated_at"}
     return {
-        e: sorted(json.dumps({k: v for k, v in r.items() if k not in skip}, sort_keys=True)
-                  for r in store.rows(e))
+        e: sorted(
+            json.dumps({k: v for k, v in r.items() if k not in skip}, sort_keys=True)
+            for r in store.rows(e)
+        )
         for e in ("partner", "contact", "meeting", "action_item", "checklist_run", "kpi_snapshot")
     }
 
@@ -156,8 +173,14 @@ def test_deterministic_for_a_seed():
 
 def test_progress_is_reported_up_to_the_total():
     calls: list[tuple[int, int]] = []
-    demo_data.generate(Store(open_memory_database()), partners=10, meetings=30, actions=30,
-                       today=TODAY, progress=lambda d, t: calls.append((d, t)))
+    demo_data.generate(
+        Store(open_memory_database()),
+        partners=10,
+        meetings=30,
+        actions=30,
+        today=TODAY,
+        progress=lambda d, t: calls.append((d, t)),
+    )
     done = [d for d, _ in calls]
     assert len(calls) > 3 and done == sorted(done)
     assert calls[-1][0] == calls[-1][1] == calls[0][1]
@@ -186,8 +209,22 @@ def _run(argv: list[str]) -> int:
 
 
 def test_command_fills_an_empty_profile(tmp_path, capsys):
-    rc = _run(["demo-data", "--profile", str(tmp_path / "p"), "--partners", "8", "--meetings", "20",
-               "--actions", "20", "--today", "2026-11-27", "--quiet"])
+    rc = _run(
+        [
+            "demo-data",
+            "--profile",
+            str(tmp_path / "p"),
+            "--partners",
+            "8",
+            "--meetings",
+            "20",
+            "--actions",
+            "20",
+            "--today",
+            "2026-11-27",
+            "--quiet",
+        ]
+    )
     assert rc == 0
     out = capsys.readouterr().out
     assert "8  partners" in out and "20  meetings" in out
@@ -197,8 +234,18 @@ def test_command_fills_an_empty_profile(tmp_path, capsys):
 
 
 def test_command_refuses_a_profile_with_partners_unless_forced(tmp_path, capsys):
-    argv = ["demo-data", "--profile", str(tmp_path / "p"), "--partners", "3", "--meetings", "5",
-            "--actions", "5", "--quiet"]
+    argv = [
+        "demo-data",
+        "--profile",
+        str(tmp_path / "p"),
+        "--partners",
+        "3",
+        "--meetings",
+        "5",
+        "--actions",
+        "5",
+        "--quiet",
+    ]
     assert _run(argv) == 0
     capsys.readouterr()
     assert _run(argv) == 2
@@ -211,8 +258,9 @@ def test_command_refuses_a_profile_with_partners_unless_forced(tmp_path, capsys)
 
 def test_command_does_not_write_into_an_open_profile(tmp_path):
     root = tmp_path / "p"
-    with ProfileLock(root / "channelkeeper.lock"), pytest.raises(
-        DatabaseLockedError, match="open in another ChannelKeeper"
+    with (
+        ProfileLock(root / "channelkeeper.lock"),
+        pytest.raises(DatabaseLockedError, match="open in another ChannelKeeper"),
     ):
         _run(["demo-data", "--profile", str(root), "--partners", "2", "--quiet"])
     assert not (root / "channelkeeper.db").exists()
@@ -228,7 +276,13 @@ def test_a_demo_load_tells_listeners_once_per_entity_and_kind():
     assert kinds[("kpi_snapshot", "remote")] <= 3
     kpi_ids = {i for c in heard if c.entity == "kpi_snapshot" for i in c.ids}
     assert len(kpi_ids) == 30 * demo_data.KPI_MONTHS
-    assert {e for e, _ in kinds} >= {"partner", "contact", "meeting", "action_item", "checklist_run"}
+    assert {e for e, _ in kinds} >= {
+        "partner",
+        "contact",
+        "meeting",
+        "action_item",
+        "checklist_run",
+    }
 
 
 def test_main_py_demo_data_end_to_end(tmp_path):
@@ -238,13 +292,26 @@ def test_main_py_demo_data_end_to_end(tmp_path):
 
     root = Path(__file__).resolve().parent.parent
     profile = tmp_path / "p"
-    cmd = [sys.executable, str(root / "main.py"), "demo-data", "--profile", str(profile),
-           "--partners", "4", "--meetings", "8", "--actions", "8", "--quiet"]
+    cmd = [
+        sys.executable,
+        str(root / "main.py"),
+        "demo-data",
+        "--profile",
+        str(profile),
+        "--partners",
+        "4",
+        "--meetings",
+        "8",
+        "--actions",
+        "8",
+        "--quiet",
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=root, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "4  partners" in done.stdout
     with ProfileLock(profile / "channelkeeper.lock"):  # as if the app had it open
-        held = subprocess.run([*cmd, "--force"], capture_output=True, text=True, cwd=root,
-                              timeout=120, check=False)
+        held = subprocess.run(
+            [*cmd, "--force"], capture_output=True, text=True, cwd=root, timeout=120, check=False
+        )
     assert held.returncode == 2
     assert "open in another ChannelKeeper window" in held.stderr

@@ -1,5 +1,6 @@
 """Schema migrations from the first schema on: data survives, a backup is taken
 first, a newer file is refused untouched, a failing step changes nothing."""
+
 from __future__ import annotations
 
 import json
@@ -54,7 +55,12 @@ def _applied(path: Path) -> list[str]:
 
 def _assert_data_intact(store: Store) -> None:
     p = store.get("partner", PARTNER_ID)
-    assert (p["name_zh"], p["tier"], p["stage"], p["version"]) == ("华东渠道分销商", "core", "mature", 3)
+    assert (p["name_zh"], p["tier"], p["stage"], p["version"]) == (
+        "华东渠道分销商",
+        "core",
+        "mature",
+        3,
+    )
     assert store.get("meeting", MEETING_ID)["notes"] == NOTES
     (op,) = store.outbox()
     assert op["op_id"] == "op-1" and op["changes"] == {"notes": [None, NOTES]}

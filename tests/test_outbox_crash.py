@@ -1,6 +1,7 @@
 """Outbox completeness: every local write changes its row and appends its outbox entry
 in one transaction, so the outbox replayed from empty always rebuilds the tables, even
 after the writing process is killed at a random moment."""
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,11 @@ def changes_between(before: Snapshot, after: Snapshot) -> set[tuple]:
 
 
 def outbox_changes(ops: list[dict]) -> set[tuple]:
-    return {(o["entity"], o["entity_id"], f, _plain(old), _plain(new))
-            for o in ops for f, (old, new) in o["changes"].items()}
+    return {
+        (o["entity"], o["entity_id"], f, _plain(old), _plain(new))
+        for o in ops
+        for f, (old, new) in o["changes"].items()
+    }
 
 
 def _plain(v: Any) -> Any:
@@ -69,7 +73,9 @@ def replay_outbox(store: Store) -> Snapshot:
             state[key] = {f: None for f in ent.field_names} | {"deleted": 0}
         assert key in state, f"outbox {op['op']} of {key} without its create"
         for f, (old, new) in op["changes"].items():
-            assert state[key][f] == old, f"{key}.{f}: outbox says old {old!r}, replay has {state[key][f]!r}"
+            assert state[key][f] == old, (
+                f"{key}.{f}: outbox says old {old!r}, replay has {state[key][f]!r}"
+            )
             state[key][f] = new
     return state
 
@@ -83,7 +89,9 @@ def assert_outbox_explains_tables(store: Store) -> int:
     for key, row in tables.items():
         assert replayed[key] == row, f"{key}: table {row} != outbox replay {replayed[key]}"
     # the search index follows the same transactions
-    searchable = sum(1 for (e, _), r in tables.items() if ENTITIES[e].search_title and not r["deleted"])
+    searchable = sum(
+        1 for (e, _), r in tables.items() if ENTITIES[e].search_title and not r["deleted"]
+    )
     assert store.query("SELECT count(*) AS n FROM search_docs")[0]["n"] == searchable
     return len(tables)
 
@@ -94,33 +102,65 @@ def assert_outbox_explains_tables(store: Store) -> int:
 @pytest.fixture
 def world(store: Store) -> dict[str, Any]:
     p = store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature", region="华东")
-    m = store.create("meeting", {"partner_id": p["id"], "type": "regular_review",
-                                 "starts_at": "2026-11-02 10:00", "notes": "初稿"})
-    a = store.create_action_item(partner_id=p["id"], title="确认返点结算时间", severity="high",
-                                 opened_on="2026-11-02")
+    m = store.create(
+        "meeting",
+        {
+            "partner_id": p["id"],
+            "type": "regular_review",
+            "starts_at": "2026-11-02 10:00",
+            "notes": "初稿",
+        },
+    )
+    a = store.create_action_item(
+        partner_id=p["id"], title="确认返点结算时间", severity="high", opened_on="2026-11-02"
+    )
     gone = store.create("contact", {"partner_id": p["id"], "name": "李娜"})
     store.delete("contact", gone["id"])
     return {"p": p["id"], "m": m["id"], "a": a["id"], "gone": gone["id"]}
 
 
 WRITES: dict[str, Callable[[Store, dict], Any]] = {
-    "create": lambda s, w: s.create("contact", {"partner_id": w["p"], "name": "王磊", "role": "总经理",
-                                                "birthday": "1980-12-01"}),
-    "create_many": lambda s, w: s.create_many("meeting", [
-        {"partner_id": w["p"], "type": "visit", "starts_at": f"2026-10-{d:02d} 09:30", "notes": f"拜访{d}"}
-        for d in range(1, 6)]),
-    "update": lambda s, w: s.update("meeting", w["m"], {"notes": "渠道方反馈回款慢。" * 50,
-                                                        "decisions": "月度复盘", "location": None}),
-    "update_json": lambda s, w: s.create("checklist_run", {
-        "partner_id": w["p"], "template_id": s.rows("checklist_template", limit=1)[0]["id"],
-        "performed_on": "2026-11-02", "answers": {"growth": {"value": "no", "comment": "只谈返点"}}}),
+    "create": lambda s, w: s.create(
+        "contact",
+        {"partner_id": w["p"], "name": "王磊", "role": "总经理", "birthday": "1980-12-01"},
+    ),
+    "create_many": lambda s, w: s.create_many(
+        "meeting",
+        [
+            {
+                "partner_id": w["p"],
+                "type": "visit",
+                "starts_at": f"2026-10-{d:02d} 09:30",
+                "notes": f"拜访{d}",
+            }
+            for d in range(1, 6)
+        ],
+    ),
+    "update": lambda s, w: s.update(
+        "meeting",
+        w["m"],
+        {"notes": "渠道方反馈回款慢。" * 50, "decisions": "月度复盘", "location": None},
+    ),
+    "update_json": lambda s, w: s.create(
+        "checklist_run",
+        {
+            "partner_id": w["p"],
+            "template_id": s.rows("checklist_template", limit=1)[0]["id"],
+            "performed_on": "2026-11-02",
+            "answers": {"growth": {"value": "no", "comment": "只谈返点"}},
+        },
+    ),
     "delete": lambda s, w: s.delete("meeting", w["m"]),
     "restore": lambda s, w: s.restore("contact", w["gone"]),
-    "create_partner": lambda s, w: s.create_partner(name_en="Harbor Trading", tier="strategic",
-                                                    stage="intro"),
-    "create_action_item": lambda s, w: s.create_action_item(partner_id=w["p"], title="提供样机",
-                                                            owner_side="partner", severity="critical"),
-    "set_action_status": lambda s, w: s.set_action_status(w["a"], "feedback_given", feedback="已电话告知"),
+    "create_partner": lambda s, w: s.create_partner(
+        name_en="Harbor Trading", tier="strategic", stage="intro"
+    ),
+    "create_action_item": lambda s, w: s.create_action_item(
+        partner_id=w["p"], title="提供样机", owner_side="partner", severity="critical"
+    ),
+    "set_action_status": lambda s, w: s.set_action_status(
+        w["a"], "feedback_given", feedback="已电话告知"
+    ),
     "set_action_status_step": lambda s, w: s.set_action_status(w["a"], "in_progress"),
     "transaction": lambda s, w: _grouped(s, w),
 }
@@ -129,7 +169,9 @@ WRITES: dict[str, Callable[[Store, dict], Any]] = {
 def _grouped(s: Store, w: dict) -> None:
     with s.transaction():
         s.update("partner", w["p"], {"stage": "advanced"})
-        s.create("meeting", {"partner_id": w["p"], "type": "training", "starts_at": "2026-11-20 14:00"})
+        s.create(
+            "meeting", {"partner_id": w["p"], "type": "training", "starts_at": "2026-11-20 14:00"}
+        )
 
 
 @pytest.mark.parametrize("path", list(WRITES))
@@ -146,16 +188,26 @@ def test_write_path_records_exactly_its_changes(store, world, path):
 
 BAD_WRITES: dict[str, Callable[[Store, dict], Any]] = {
     "create": lambda s, w: s.create("contact", {"partner_id": w["p"], "name": "  "}),
-    "create_many": lambda s, w: s.create_many("meeting", [
-        {"partner_id": w["p"], "type": "visit", "starts_at": "2026-10-01 09:00"},
-        {"partner_id": w["p"], "type": "visit", "starts_at": "2026-10-32 09:00"}]),
+    "create_many": lambda s, w: s.create_many(
+        "meeting",
+        [
+            {"partner_id": w["p"], "type": "visit", "starts_at": "2026-10-01 09:00"},
+            {"partner_id": w["p"], "type": "visit", "starts_at": "2026-10-32 09:00"},
+        ],
+    ),
     "update": lambda s, w: s.update("meeting", w["m"], {"notes": "新内容", "starts_at": "明天"}),
-    "update_unknown_field": lambda s, w: s.update("partner", w["p"], {"tier": "core", "owner": "x"}),
+    "update_unknown_field": lambda s, w: s.update(
+        "partner", w["p"], {"tier": "core", "owner": "x"}
+    ),
     "delete_missing": lambda s, w: s.delete("meeting", "no-such-id"),
     "restore_missing": lambda s, w: s.restore("contact", "no-such-id"),
     "create_partner": lambda s, w: s.create_partner(name_zh="新渠道", tier="gold", stage="intro"),
-    "create_action_item": lambda s, w: s.create_action_item(partner_id=w["p"], title="x", severity="urgent"),
-    "create_action_item_no_partner": lambda s, w: s.create_action_item(partner_id="nope", title="x"),
+    "create_action_item": lambda s, w: s.create_action_item(
+        partner_id=w["p"], title="x", severity="urgent"
+    ),
+    "create_action_item_no_partner": lambda s, w: s.create_action_item(
+        partner_id="nope", title="x"
+    ),
     "set_action_status": lambda s, w: s.set_action_status(w["a"], "finished"),
     "read_only": lambda s, w: s.create("kpi_snapshot", {"partner_id": w["p"], "period": "2026-10"}),
     "transaction": lambda s, w: _grouped_failing(s, w),
@@ -165,7 +217,9 @@ BAD_WRITES: dict[str, Callable[[Store, dict], Any]] = {
 def _grouped_failing(s: Store, w: dict) -> None:
     with s.transaction():
         s.update("partner", w["p"], {"stage": "advanced"})
-        s.create("meeting", {"partner_id": w["p"], "type": "party", "starts_at": "2026-11-20 14:00"})
+        s.create(
+            "meeting", {"partner_id": w["p"], "type": "party", "starts_at": "2026-11-20 14:00"}
+        )
 
 
 @pytest.mark.parametrize("path", list(BAD_WRITES))
@@ -181,7 +235,9 @@ def test_refused_write_leaves_neither_row_nor_outbox(store, world, path):
 
 def test_replay_detects_a_row_changed_behind_the_stores_back(store, world):
     # the checker itself must be able to fail
-    store.db.execute("UPDATE meetings SET notes = 'edited without outbox' WHERE id = ?", [world["m"]])
+    store.db.execute(
+        "UPDATE meetings SET notes = 'edited without outbox' WHERE id = ?", [world["m"]]
+    )
     with pytest.raises(AssertionError, match="outbox replay"):
         assert_outbox_explains_tables(store)
 
@@ -251,8 +307,13 @@ def test_killed_writer_never_leaves_rows_and_outbox_apart(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     ops_seen = 0
     for round_ in range(5):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(seed + round_)],
-                                cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(seed + round_)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             assert proc.stdout.readline().strip() == "ready"
             time.sleep(rng.uniform(0.15, 0.8))

@@ -6,6 +6,7 @@ With ``--force`` the demo is added beside what is there (ids never collide). The
 profile lock is taken first, so the command never writes into a profile that a
 running ChannelKeeper has open.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,29 +28,66 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "demo-data",
         help=QCoreApplication.translate(
-            "DemoDataCommand", "fill the profile with demo partners, meetings and action items"),
+            "DemoDataCommand", "fill the profile with demo partners, meetings and action items"
+        ),
         description=QCoreApplication.translate(
-            "DemoDataCommand", "Fill the profile with a realistic demo portfolio. Refuses a "
-            "profile that already has partners unless --force is given."),
+            "DemoDataCommand",
+            "Fill the profile with a realistic demo portfolio. Refuses a "
+            "profile that already has partners unless --force is given.",
+        ),
     )
     add_profile_argument(p)
-    p.add_argument("--partners", type=_positive, default=60, metavar="N",
-                   help=QCoreApplication.translate("DemoDataCommand", "partners (default 60)"))
-    p.add_argument("--meetings", type=_not_negative, default=600, metavar="N",
-                   help=QCoreApplication.translate("DemoDataCommand", "meetings (default 600)"))
-    p.add_argument("--actions", type=_not_negative, default=600, metavar="N",
-                   help=QCoreApplication.translate("DemoDataCommand", "action items (default 600)"))
-    p.add_argument("--seed", type=int, default=1, metavar="S",
-                   help=QCoreApplication.translate(
-                       "DemoDataCommand", "random seed: the same seed makes the same data (default 1)"))
-    p.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                   help=QCoreApplication.translate(
-                       "DemoDataCommand", "the date the demo is built around (default: today)"))
-    p.add_argument("--force", action="store_true",
-                   help=QCoreApplication.translate(
-                       "DemoDataCommand", "add demo data even if the profile already has partners"))
-    p.add_argument("--quiet", action="store_true",
-                   help=QCoreApplication.translate("DemoDataCommand", "do not report progress"))
+    p.add_argument(
+        "--partners",
+        type=_positive,
+        default=60,
+        metavar="N",
+        help=QCoreApplication.translate("DemoDataCommand", "partners (default 60)"),
+    )
+    p.add_argument(
+        "--meetings",
+        type=_not_negative,
+        default=600,
+        metavar="N",
+        help=QCoreApplication.translate("DemoDataCommand", "meetings (default 600)"),
+    )
+    p.add_argument(
+        "--actions",
+        type=_not_negative,
+        default=600,
+        metavar="N",
+        help=QCoreApplication.translate("DemoDataCommand", "action items (default 600)"),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help=QCoreApplication.translate(
+            "DemoDataCommand", "random seed: the same seed makes the same data (default 1)"
+        ),
+    )
+    p.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help=QCoreApplication.translate(
+            "DemoDataCommand", "the date the demo is built around (default: today)"
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "DemoDataCommand", "add demo data even if the profile already has partners"
+        ),
+    )
+    p.add_argument(
+        "--quiet",
+        action="store_true",
+        help=QCoreApplication.translate("DemoDataCommand", "do not report progress"),
+    )
     p.set_defaults(func=run)
 
 
@@ -57,7 +95,8 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("DemoDataCommand", "must be at least 1"))
+            QCoreApplication.translate("DemoDataCommand", "must be at least 1")
+        )
     return value
 
 
@@ -65,7 +104,8 @@ def _not_negative(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("DemoDataCommand", "must not be negative"))
+            QCoreApplication.translate("DemoDataCommand", "must not be negative")
+        )
     return value
 
 
@@ -77,20 +117,29 @@ def run(args: argparse.Namespace) -> int:
             existing = store.count("partner")
             if existing and not args.force:
                 message = QCoreApplication.translate(
-                    "DemoDataCommand", "The profile {path} already has {n} partners; demo data "
+                    "DemoDataCommand",
+                    "The profile {path} already has {n} partners; demo data "
                     "was not added. Use --force to add it anyway, or --profile to choose an "
-                    "empty folder.")
+                    "empty folder.",
+                )
                 print(message.format(path=profile.root, n=existing), file=sys.stderr)
                 return 2
             started = time.monotonic()
             counts = demo_data.generate(
-                store, partners=args.partners, meetings=args.meetings, actions=args.actions,
-                seed=args.seed, today=args.today, progress=None if args.quiet else _Progress(),
+                store,
+                partners=args.partners,
+                meetings=args.meetings,
+                actions=args.actions,
+                seed=args.seed,
+                today=args.today,
+                progress=None if args.quiet else _Progress(),
             )
             seconds = time.monotonic() - started
         finally:
             store.db.conn.close()
-    done = QCoreApplication.translate("DemoDataCommand", "Demo data added to {path} in {seconds:.1f} s:")
+    done = QCoreApplication.translate(
+        "DemoDataCommand", "Demo data added to {path} in {seconds:.1f} s:"
+    )
     print(done.format(path=profile.root, seconds=seconds))
     labels = {
         "partners": QCoreApplication.translate("DemoDataCommand", "partners"),
@@ -119,6 +168,11 @@ class _Progress:
         pct = 100 * done // max(1, total)
         end = "\n" if done >= total else ""
         line = QCoreApplication.translate(
-            "DemoDataCommand", "Generating demo data… {pct}% ({done}/{total})")
-        print("\r" + line.format(pct=pct, done=done, total=total), end=end, file=sys.stderr,
-              flush=True)
+            "DemoDataCommand", "Generating demo data… {pct}% ({done}/{total})"
+        )
+        print(
+            "\r" + line.format(pct=pct, done=done, total=total),
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
