@@ -151,3 +151,11 @@ def test_sparkline_value_axis_starts_at_zero(qtbot):
     assert "2026-02: 50.0 / 100.0" in spark.toolTip()
     spark.resize(240, 80)
     assert not spark.grab().isNull()
+
+
+def test_upcoming_key_dates_of_contacts(qtbot, workspace):
+    ov = workspace.overview
+    # 陈总's birthday is 12-08: 11 days after 2026-11-27; 赵经理's anniversary is in March
+    qtbot.waitUntil(lambda: "陈总 — birthday, 12-08 (in 11 days)" in ov.key_dates_label.text(),
+                    timeout=5000)
+    assert "赵经理" not in ov.key_dates_label.text()

@@ -32,6 +32,8 @@ from ui.workspace.kpi_sparkline import KpiSparkline
 _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme")
 _PERCENT_FIELDS = ("revenue_share", "rebate")
 _ERROR_STYLE = "border: 1px solid #b00020;"
+#: how far ahead contacts' birthdays and anniversaries are shown (人情: remember them)
+KEY_DATES_DAYS = 30
 
 
 def cadence_of(settings: Any) -> dict[str, int]:
@@ -51,6 +53,8 @@ def load_overview(store, partner_id: str, today, cadence) -> dict[str, Any]:
         "overview": ov[0] if ov else None,
         "kpis": store.rows("kpi_snapshot", "partner_id = ?", [partner_id],
                            order_by="period DESC", limit=12),
+        "key_dates": [d for d in insights.upcoming_key_dates(store, today, KEY_DATES_DAYS)
+                      if d["partner_id"] == partner_id],
     }
 
 
@@ -140,6 +144,9 @@ class OverviewTab(QWidget):
         cl = QVBoxLayout(cadence)
         cl.addWidget(self.cadence_label)
         cl.addWidget(self.signs_label)
+        self.key_dates_label = QLabel(self)
+        self.key_dates_label.setWordWrap(True)
+        cl.addWidget(self.key_dates_label)
         self.kpi_label = QLabel(self)
         self.kpi_label.setWordWrap(True)
         self.sparkline = KpiSparkline(self)
@@ -211,6 +218,7 @@ class OverviewTab(QWidget):
             self._fill(partner)
         self._show_status(data["overview"])
         self._show_kpis(data["kpis"])
+        self._show_key_dates(data["key_dates"])
         self.partner_loaded.emit(partner)
 
     def _fill(self, partner: dict[str, Any]) -> None:
@@ -251,6 +259,20 @@ class OverviewTab(QWidget):
             self.signs_label.setText(f"<b style='color:#c62828'>{head}</b><ul>{items}</ul>")
         else:
             self.signs_label.setText(self.tr("No warning signs."))
+
+    def _show_key_dates(self, dates: list[dict[str, Any]]) -> None:
+        if not dates:
+            self.key_dates_label.clear()
+            return
+        parts = []
+        for d in dates:
+            kind = (self.tr("birthday") if d["kind"] == "birthday"
+                    else self.tr("company anniversary"))
+            when = (self.tr("today") if d["in_days"] == 0
+                    else self.tr("in %1 days").replace("%1", str(d["in_days"])))
+            parts.append(f"{d['name']} — {kind}, {d['date'].strftime('%m-%d')} ({when})")
+        self.key_dates_label.setText(
+            "<b>" + self.tr("Coming up") + "</b><br>" + "<br>".join(parts))
 
     def _show_kpis(self, kpis: list[dict[str, Any]]) -> None:
         self.sparkline.set_series(kpis)

@@ -554,189 +554,214 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="78"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="82"/>
         <source>percent, e.g. 12.5</source>
-        <extracomment>the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
+        <extracomment>how far ahead contacts&apos; birthdays and anniversaries are shown (人情: remember them) the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="79"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="83"/>
         <source>percent, e.g. 3</source>
         <translation>百分比，例如 3</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="85"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="89"/>
         <source>Goals agreed with the partner, not handed down</source>
         <translation>与渠道方共同商定的目标，而非单向下达</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="90"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="94"/>
         <source>Background, relationship notes, what matters to this partner</source>
         <translation>背景、关系维护要点、渠道方关心的事</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="95"/>
-        <location filename="../../../ui/workspace/overview_tab.py" line="100"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="99"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="104"/>
         <source>Save profile</source>
         <translation>保存资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="96"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="100"/>
         <source>Save the profile and terms (Ctrl+S)</source>
         <translation>保存资料和合作条款（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="98"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="102"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="112"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="116"/>
         <source>Profile</source>
         <translation>渠道资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="114"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="118"/>
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="115"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="119"/>
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="117"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="121"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="117"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="121"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="118"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="122"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="126"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="123"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="127"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="124"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="128"/>
         <source>Agreement terms</source>
         <translation>合作条款</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="126"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="130"/>
         <source>Revenue share %</source>
         <translation>分润比例 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="127"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="131"/>
         <source>Rebate %</source>
         <translation>返点 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="128"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="132"/>
         <source>Incentive scheme</source>
         <translation>激励方案</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="129"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="133"/>
         <source>Joint goals</source>
         <translation>联合目标</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="139"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="143"/>
         <source>Visit cadence and warning signs</source>
         <translation>拜访节奏与预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="146"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="153"/>
         <source>KPIs (head office)</source>
         <translation>KPI（总部数据）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="150"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="157"/>
         <source>Sales (solid) against target (dashed), last 12 periods</source>
         <translation>销售额（实线）对比目标（虚线），最近 12 期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="154"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="161"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="157"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="164"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="240"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="248"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="242"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="250"/>
         <source>Last visit %1, %2 days ago.</source>
         <translation>上次拜访 %1，距今 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="247"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="255"/>
         <source>Cadence for this tier: every %1 days.</source>
         <translation>该层级拜访节奏：每 %1 天一次。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="249"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="257"/>
         <source>Lying flat? (躺平)</source>
         <translation>渠道是否“躺平”？</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="249"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="257"/>
         <source>Warning signs</source>
         <translation>预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="253"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="261"/>
         <source>No warning signs.</source>
         <translation>无预警信号。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="258"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="269"/>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="270"/>
+        <source>company anniversary</source>
+        <translation>公司纪念日</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="271"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="272"/>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="275"/>
+        <source>Coming up</source>
+        <translation>近期重要日期</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/overview_tab.py" line="280"/>
         <source>Head office has not sent KPI figures yet.</source>
         <translation>总部尚未下发 KPI 数据。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="263"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="285"/>
         <source> (%1% of target)</source>
         <translation>（完成目标的 %1%）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="267"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="289"/>
         <source>Period %1: sales %2 against target %3%4. Repurchase rate %5.</source>
         <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="315"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="337"/>
         <source>Enter a percentage between 0 and 100.</source>
         <translation>请输入 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="319"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="341"/>
         <source>A partner needs a Chinese or an English name.</source>
         <translation>渠道须填写中文或英文名称。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="341"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="363"/>
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
