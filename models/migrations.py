@@ -159,5 +159,19 @@ def m0006_overview_covering_indexes(db: Database) -> None:
         " ON kpi_snapshots (partner_id, period DESC, sales, target, deleted)"
     )
 
+@migrations(name="0007_search_index_backfill")
+def m0007_search_index_backfill(db: Database) -> None:
+    # Rows written before 0002 created the search index were never indexed, so an
+    # upgraded file could not find them. Index every live record the index lacks
+    # (on an up-to-date file: none, found through the unique entity_id index).
+    from models.store import Store
+
+    store = Store(db)
+    for ent in ENTITIES.values():
+        if not ent.search_title:
+            continue
+        for row in store.rows(ent.name, "id NOT IN (SELECT entity_id FROM search_docs)"):
+            store._index(ent, row)
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
