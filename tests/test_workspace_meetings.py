@@ -170,3 +170,26 @@ def test_workspace_lists_its_shortcuts_for_the_help(workspace):
     assert keys["Ctrl+Right"] == "Next step"
     assert keys["Alt+2"] == "Show tab Meetings"
     assert "Ctrl+N" not in keys and "Ctrl+J" not in keys  # the main window's
+
+
+def test_sync_echo_of_the_open_meeting_leaves_the_editor_alone(qtbot, workspace, harness,
+                                                                 type_text):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.notes_edit, "门店反映物流慢")
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    cursor = editor.notes_edit.textCursor()
+    cursor.setPosition(2)
+    editor.notes_edit.setTextCursor(cursor)
+    # the server acknowledges our save: same content, a new version
+    row = harness.db(lambda s: s.get("meeting", meeting_id))
+    harness.db(lambda s: s.apply_remote("meeting", row, version=7))
+    qtbot.wait(300)
+    assert editor.notes_edit.textCursor().position() == 2
+    assert editor.notes_edit.document().isUndoAvailable()  # undo history kept
+    # a real change from another device is shown, the cursor kept in place
+    harness.db(lambda s: s.apply_remote(
+        "meeting", {**row, "notes": "门店反映物流慢（已跟进）"}, version=8))
+    qtbot.waitUntil(lambda: editor.notes_edit.toPlainText() == "门店反映物流慢（已跟进）",
+                    timeout=5000)
+    assert editor.notes_edit.textCursor().position() == 2

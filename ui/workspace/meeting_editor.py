@@ -203,6 +203,41 @@ class MeetingEditor(QWidget):
         self.convert_action.setEnabled(row is not None)
         self.indicator.clear()
 
+    def current_values(self) -> dict[str, Any]:
+        """What the editor shows, in the store's form."""
+        return {
+            "type": self.type_combo.currentData(),
+            "status": self.status_combo.currentData(),
+            "starts_at": self.starts_edit.dateTime().toString(DATETIME_FORMAT),
+            "location": self.location_edit.text().strip() or None,
+            "attendees_ours": self.ours_edit.text().strip() or None,
+            "attendees_partner": self.partner_edit.text().strip() or None,
+            "agenda": self.agenda_edit.toPlainText().strip() or None,
+            "notes": self.notes_edit.toPlainText().strip() or None,
+            "decisions": self.decisions_edit.toPlainText().strip() or None,
+        }
+
+    def refresh(self, row: dict[str, Any]) -> None:
+        """Show a newer version of the open meeting (from sync). Sync echoes our own
+        saves back; when nothing visible changed, the editor (cursor, undo) is left
+        alone, and otherwise the cursor stays where it was as far as possible."""
+        if row["id"] != self.meeting_id():
+            return
+        shown = self.current_values()
+        if all((row.get(k) or None) == v for k, v in shown.items()):
+            self._meeting = dict(row)
+            return
+        positions = {e: e.textCursor().position()
+                     for e in (self.agenda_edit, self.notes_edit, self.decisions_edit)}
+        focus = self.focusWidget()
+        self.load(row, generated_agenda=self._generated_agenda)
+        for edit, pos in positions.items():
+            cursor = edit.textCursor()
+            cursor.setPosition(min(pos, len(edit.toPlainText())))
+            edit.setTextCursor(cursor)
+        if focus is not None:
+            focus.setFocus()
+
     def flush(self) -> None:
         """Save pending edits and wait (closing the window, switching partner)."""
         self.saver.flush_now()

@@ -165,7 +165,7 @@ class MeetingsTab(QWidget):
         """A sync brought a newer version of the open meeting: show it unless the user
         has edits pending (then theirs win locally and sync merges them)."""
         if row["id"] == self.editor.meeting_id() and not self.editor.saver.has_pending():
-            self.editor.load(row)
+            self.editor.refresh(row)
 
     # --- actions ---------------------------------------------------------------------------
 
