@@ -226,3 +226,21 @@ def test_models_survive_pyside_dropping_references_to_none(tmp_path):
                                                           "PYTHONPATH": str(root)})
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"
+
+
+def test_typing_on_gives_the_same_rows_as_filtering_afresh(qapp):
+    rows = _random_rows(400)
+    model = PartnerTableModel()
+    model.set_rows(rows)
+    typed = PartnerFilterProxy()
+    typed.setSourceModel(model)
+    typed.set_tier("core")
+    sequence = ["s", "su", "summit", "summit 1", "summit 12", "summit 1", "summit", "上",
+                "上海", "上海贸", "上海", "", "t", "trading 3", "trading 3 上海"]
+    for text in sequence:
+        typed.set_text(text)  # narrows from the previous keystroke where it can
+        fresh = PartnerFilterProxy()
+        fresh.setSourceModel(model)
+        fresh.set_tier("core")
+        fresh.set_text(text)
+        assert sorted(_ids(typed)) == sorted(_ids(fresh)), text

@@ -22,18 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.insights import partner_overviews
 from ui.app_context import AppContext
 from ui.help_dialog import ShortcutsDialog
 from ui.partner_dialog import PartnerDialog, delete_partner_with_confirmation
 from ui.partners_view import PartnersView
 from ui.search_dialog import SearchDialog
 from ui.settings_dialog import SettingsDialog
-from ui.today_view import TodayView
+from ui.today_view import RELEVANT_ENTITIES, TodayData, TodayView, load_today
 from ui.workspace.partner_workspace import PartnerWorkspace
 
 PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE = range(3)
 STATUS_TIMEOUT_MS = 8000
 UNDO_TIMEOUT_MS = 15000
+#: a burst of edits (an import, a sync) costs one reload after it settles
+RELOAD_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +56,14 @@ class MainWindow(QMainWindow):
 
         self.today = TodayView(ctx)
         self.partners = PartnersView(ctx)
+        # one shared, debounced reload instead of one per view (see reload)
+        self.today.auto_reload = self.partners.auto_reload = False
+        self._request = 0
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        ctx.changed.connect(self._on_changed)
         self.workspace = PartnerWorkspace(ctx)
         self.pages = QStackedWidget()
         for page in (self.today, self.partners, self.workspace):
@@ -150,7 +161,8 @@ class MainWindow(QMainWindow):
     def all_actions(self) -> list[QAction]:
         """Every command of the window, in menu order, then the Partners page's own
         (the shortcuts help lists them)."""
-        menus = (self.menu_file, self.menu_view, self.menu_partner, self.menu_help)
+        # every menu of the bar, so added ones (Sync) are listed too
+        menus = [a.menu() for a in self.menuBar().actions() if a.menu()]
         return [a for menu in menus for a in menu.actions() if not a.isSeparator()] + [
             self.partners.focus_filter_action, self.partners.edit_action,
             self.partners.delete_action]
@@ -159,9 +171,32 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def reload(self) -> None:
-        """Load (or reload) Today and Partners in the database lane."""
-        self.today.reload()
-        self.partners.reload()
+        """Load (or reload) Today and Partners in one database job: both need every
+        partner's overview, the costliest query on a big profile, so it runs once."""
+        self._reload_timer.stop()
+        self._request += 1
+        request = self._request
+        today = self.ctx.today()
+        cadence = self.ctx.settings.cadence()
+
+        def load(store: Any) -> tuple[list, TodayData]:
+            overviews = partner_overviews(store, today, cadence)
+            return overviews, load_today(store, today, cadence, overviews)
+
+        self.ctx.run_db(load, lambda result: self._loaded(request, *result),
+                        lambda exc: self.show_status(
+                            self.tr("Could not load data: %1").replace("%1", str(exc))))
+
+    def _loaded(self, request: int, overviews: list, today_data: TodayData) -> None:
+        if request != self._request:
+            return  # a newer load is on its way
+        self.partners.show_rows(overviews)
+        self.today.show_data(today_data)
+
+    @Slot(object)
+    def _on_changed(self, change: Any) -> None:
+        if change.entity in RELEVANT_ENTITIES:
+            self._reload_timer.start()
 
     def _first_load_done(self, which: str) -> None:
         self._pending_first_load.discard(which)

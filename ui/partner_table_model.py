@@ -67,6 +67,7 @@ class PartnerTableModel(QAbstractTableModel):
         # lower-cased "name_zh name_en region" per row, built once per load so the
         # proxy's text filter is a plain substring test
         self._haystacks: list[str] = []
+        self._haystack_of: dict[str, str] = {}
 
     # --- data in -----------------------------------------------------------------------
 
@@ -76,6 +77,7 @@ class PartnerTableModel(QAbstractTableModel):
         self._haystacks = [
             " ".join(filter(None, (r.name_zh, r.name_en, r.region))).casefold() for r in self._rows
         ]
+        self._haystack_of = {r.id: h for r, h in zip(self._rows, self._haystacks, strict=True)}
         self.endResetModel()
 
     def row_at(self, row: int) -> PartnerOverview:
@@ -216,6 +218,7 @@ class PartnerFilterProxy(QSortFilterProxyModel):
         self._visit = ""
         self._words: list[str] = []
         self._accepted: set[str] | None = None
+        self._model: PartnerTableModel | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -225,11 +228,12 @@ class PartnerFilterProxy(QSortFilterProxyModel):
             old.modelReset.disconnect(self._on_source_reset)
         # connected before the proxy's own handler, so the ids are fresh when it filters
         model.modelReset.connect(self._on_source_reset)
+        self._model = model if isinstance(model, PartnerTableModel) else None
         super().setSourceModel(model)
         self._on_source_reset()
 
     def _on_source_reset(self) -> None:
-        self._accepted = self._compute()
+        self._accepted = self._compute(narrow_from=None)
         model = self.sourceModel()
         if self._sort_column >= 0 and isinstance(model, PartnerTableModel):
             model.sort(self._sort_column, self._sort_order)
@@ -258,30 +262,38 @@ class PartnerFilterProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
-            self._words = words
-            self._apply()
+            old, self._words = self._words, words
+            # typing on narrows the last result: only rows still shown can match more
+            refines = (len(words) >= len(old)
+                       and all(o in n for o, n in zip(old, words, strict=False)))
+            self._apply(narrow=refines)
 
     def _set(self, attr: str, value: str) -> None:
         if getattr(self, attr) != value:
             setattr(self, attr, value)
             self._apply()
 
-    def _apply(self) -> None:
-        accepted = self._compute()
+    def _apply(self, narrow: bool = False) -> None:
+        accepted = self._compute(narrow_from=self._accepted if narrow else None)
         if accepted == self._accepted:
             return
         self.beginFilterChange()
         self._accepted = accepted
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def _compute(self) -> set[str] | None:
-        model = self.sourceModel()
-        if not isinstance(model, PartnerTableModel):
+    def _compute(self, narrow_from: set[str] | None) -> set[str] | None:
+        """The ids passing every filter (None: all rows). ``narrow_from``: a previous
+        result known to contain the new one, so only its rows need a look."""
+        model = self._model
+        if model is None:
             return None
         tier, stage, region, visit = self._tier, self._stage, self._region, self._visit
         words = self._words
         if not (tier or stage or region or visit or words):
             return None
+        if narrow_from is not None:
+            hay_of = model._haystack_of
+            return {pid for pid in narrow_from if all(w in hay_of[pid] for w in words)}
         accepted: set[str] = set()
         for r, hay in zip(model._rows, model._haystacks, strict=True):
             if ((not tier or r.tier == tier) and (not stage or r.stage == stage)
@@ -296,7 +308,4 @@ class PartnerFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         acc = self._accepted
-        if acc is None:
-            return True
-        model = self.sourceModel()
-        return model._rows[source_row].id in acc  # type: ignore[attr-defined]
+        return acc is None or self._model._rows[source_row].id in acc  # type: ignore[union-attr]

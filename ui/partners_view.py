@@ -51,6 +51,9 @@ class PartnersView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._request = 0
+        #: reload by itself after data changes (the main window turns this off and
+        #: reloads Partners together with Today)
+        self.auto_reload = True
         self.model = PartnerTableModel(self)
         self.proxy = PartnerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -154,8 +157,12 @@ class PartnersView(QWidget):
                         lambda rows: self._loaded(request, rows), self._load_failed)
 
     def _loaded(self, request: int, rows: list[Any]) -> None:
-        if request != self._request:
-            return
+        if request == self._request:  # else a newer load is on its way
+            self.show_rows(rows)
+
+    def show_rows(self, rows: list[Any]) -> None:
+        """Show freshly loaded overviews (from ``reload`` or from the main window)."""
+        self._request += 1  # anything still in flight is older than this
         selected = self.selected_partner_id()
         self.model.set_rows(rows)
         self._refresh_regions()
@@ -169,7 +176,7 @@ class PartnersView(QWidget):
 
     @Slot(object)
     def _on_changed(self, change: Any) -> None:
-        if change.entity in RELEVANT_ENTITIES:
+        if self.auto_reload and change.entity in RELEVANT_ENTITIES:
             self._reload_timer.start()
 
     def _refresh_regions(self) -> None:

@@ -49,7 +49,9 @@ RELOAD_DELAY_MS = 300
 ACTIONS_SOON_DAYS = 7
 KEY_DATES_DAYS = 30
 URGENT = QColor("#b3261e")
-COLUMN_PADDING = 8
+COLUMN_PADDING = 20
+MAX_COLUMN_WIDTH = 320
+FIT_SAMPLE_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,12 @@ class TodayData:
     lying_flat: list[insights.PartnerOverview]
 
 
-def load_today(store: Any, today: dt.date, cadence: dict[str, int]) -> TodayData:
-    """Runs in the database lane."""
-    overviews = insights.partner_overviews(store, today, cadence)
+def load_today(store: Any, today: dt.date, cadence: dict[str, int],
+               overviews: list[insights.PartnerOverview] | None = None) -> TodayData:
+    """Runs in the database lane. ``overviews``: already computed for this day and
+    cadence (the main window shares one computation with the Partners page)."""
+    if overviews is None:
+        overviews = insights.partner_overviews(store, today, cadence)
     order = {"overdue": 0, "due": 1}
     visits = sorted((o for o in overviews if o.visit_status in order),
                     key=lambda o: (order[o.visit_status], -(o.days_since or 10**6)))
@@ -205,12 +210,17 @@ class TodaySection(QWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Widths follow the text, which changes with the rows and the language."""
+        """Widths follow the text, which changes with the rows and the language. Only
+        the first rows are measured: Qt's own sizeHintForColumn asks every row, which
+        takes seconds on a big profile's thousands of action items."""
+        metrics = self.view.fontMetrics()
+        rows = min(self.proxy.rowCount(), FIT_SAMPLE_ROWS)
         for col in range(self.model.columnCount() - 1):
-            # a little air: the size hint rounds CJK text widths down, which elides it
-            width = self.view.sizeHintForColumn(col)
-            header = self.view.header().sectionSizeHint(col)
-            self.view.setColumnWidth(col, max(width, header) + COLUMN_PADDING)
+            texts = [str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")]
+            texts += [str(self.proxy.index(r, col).data() or "") for r in range(rows)]
+            width = max(metrics.horizontalAdvance(t) for t in texts)
+            # a little air: the delegate's margins, and room for the sort arrow
+            self.view.setColumnWidth(col, min(width + COLUMN_PADDING, MAX_COLUMN_WIDTH))
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
@@ -231,6 +241,9 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._request = 0
+        #: reload by itself after data changes (the main window turns this off and
+        #: reloads Today together with Partners)
+        self.auto_reload = True
         self.data_: TodayData | None = None
         date = lambda d: d.isoformat() if d else "—"  # noqa: E731
         self.visits = TodaySection("visits", RecordTableModel([
@@ -313,8 +326,12 @@ class TodayView(QWidget):
                         lambda data: self._loaded(request, data), self._load_failed)
 
     def _loaded(self, request: int, data: TodayData) -> None:
-        if request != self._request:
-            return  # a newer load is on its way
+        if request == self._request:  # else a newer load is on its way
+            self.show_data(data)
+
+    def show_data(self, data: TodayData) -> None:
+        """Show freshly loaded data (from ``reload`` or from the main window)."""
+        self._request += 1  # anything still in flight is older than this
         self.data_ = data
         self.visits.set_rows(data.visits)
         self.actions.set_rows(data.actions)
@@ -328,7 +345,7 @@ class TodayView(QWidget):
 
     @Slot(object)
     def _on_changed(self, change: Any) -> None:
-        if change.entity in RELEVANT_ENTITIES:
+        if self.auto_reload and change.entity in RELEVANT_ENTITIES:
             self._reload_timer.start()
 
     # --- language -----------------------------------------------------------------------------

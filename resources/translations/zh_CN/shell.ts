@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+107"/>
+        <location filename="../../../desktop/app.py" line="+108"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -61,72 +61,72 @@
 <context>
     <name>DemoDataCommand</name>
     <message>
-        <location filename="../../../desktop/commands/demo.py" line="+29"/>
+        <location filename="../../../desktop/commands/demo.py" line="+30"/>
         <source>fill the profile with demo partners, meetings and action items</source>
         <translation>用演示渠道商、会议和行动项填充档案</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Fill the profile with a realistic demo portfolio. Refuses a profile that already has partners unless --force is given.</source>
         <translation>用一套逼真的演示渠道组合填充档案。档案中已有渠道商时拒绝执行，除非指定 --force。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>partners (default 60)</source>
         <translation>渠道商数量（默认 60）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>meetings (default 600)</source>
         <translation>会议数量（默认 600）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>action items (default 600)</source>
         <translation>行动项数量（默认 600）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>random seed: the same seed makes the same data (default 1)</source>
         <translation>随机种子：相同的种子生成相同的数据（默认 1）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>the date the demo is built around (default: today)</source>
         <translation>演示数据围绕的日期（默认：今天）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>add demo data even if the profile already has partners</source>
         <translation>即使档案中已有渠道商，也添加演示数据</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>do not report progress</source>
         <translation>不显示进度</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>must be at least 1</source>
         <translation>至少为 1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The profile {path} already has {n} partners; demo data was not added. Use --force to add it anyway, or --profile to choose an empty folder.</source>
         <translation>档案 {path} 中已有 {n} 个渠道商，未添加演示数据。如仍要添加，请使用 --force；或用 --profile 选择一个空文件夹。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Demo data added to {path} in {seconds:.1f} s:</source>
         <translation>已向 {path} 添加演示数据，用时 {seconds:.1f} 秒：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>partners</source>
         <translation>渠道商</translation>
     </message>
@@ -420,7 +420,13 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+176"/>
+        <location filename="../../../ui/main_window.py" line="+188"/>
+        <source>Could not load data: %1</source>
+        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles</extracomment>
+        <translation>无法加载数据：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
@@ -792,9 +798,9 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+168"/>
+        <location filename="../../../ui/partners_view.py" line="+175"/>
         <source>Could not load partners: %1</source>
-        <extracomment>entities whose changes alter a partner&apos;s overview row</extracomment>
+        <extracomment>entities whose changes alter a partner&apos;s overview row reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
@@ -1006,12 +1012,12 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+237"/>
+        <location filename="../../../ui/today_view.py" line="+250"/>
         <location line="+12"/>
         <location line="+8"/>
         <location line="+3"/>
         <source>Partner</source>
-        <extracomment>turns the value into something Qt can compare (default: the value itself)</extracomment>
+        <extracomment>turns the value into something Qt can compare (default: the value itself) reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
@@ -1102,7 +1108,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>入职周年</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Could not load Today: %1</source>
         <translation>无法加载今日概览：%1</translation>
     </message>
