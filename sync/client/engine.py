@@ -32,6 +32,7 @@ from sync.client.errors import (
     AuthError,
     NotSignedInError,
     ProtocolError,
+    ServerError,
     SyncError,
     SyncInProgress,
 )
@@ -425,6 +426,30 @@ class SyncEngine:
     def mark_conflict_reviewed(self, conflict_id: int) -> None:
         now = utcnow()
         self._db(lambda s: ls.resolve_conflict(s, conflict_id, now))
+
+    def resolve_conflict(self, conflict_id: int, choice: str, value: Any = None) -> dict[str, Any]:
+        """Settle one local conflict on the server: ``choice`` is "server" (keep theirs),
+        "incoming" (this laptop's value) or "custom" (``value``, e.g. a merged text). The
+        server writes the chosen value as a new version; the next pull brings it here.
+        A conflict someone else already settled (409) just closes locally."""
+        rows = [c for c in self._db(lambda s: ls.conflicts(s, include_resolved=True))
+                if c["id"] == conflict_id]
+        if not rows:
+            raise ValueError(f"no local conflict {conflict_id}")
+        server_id = rows[0].get("server_id")
+        answer: dict[str, Any] = {}
+        if server_id:
+            body: dict[str, Any] = {"choice": choice}
+            if choice == "custom":
+                body["value"] = value
+            try:
+                answer = self._call("POST", f"/conflicts/{server_id}/resolve", body=body)
+            except ServerError as exc:
+                if exc.status != 409:
+                    raise
+                answer = {"already_resolved": True}
+        self.mark_conflict_reviewed(conflict_id)
+        return answer
 
     def rejected_ops(self) -> list[Row]:
         """Local changes the server refused, with its reason (they stay visible)."""

@@ -1,0 +1,597 @@
+"""The desktop side of sync: a QObject that drives the SyncEngine in the background.
+
+Threads: the app's Store belongs to the database lane. A sync runs in the network
+lane with its OWN Store opened on the same profile file (WAL lets the two coexist;
+writes serialise through SQLite's busy timeout), so a long sync never blocks the
+views' reads and never touches the database lane's connection. When a sync applied
+changes, the service tells the views through ``ctx.changed`` (one
+``Change(entity, ids, "remote")`` per entity), which is how they reload after any write.
+
+Triggers: ``sync_now()`` (button, menu, shortcut), a timer every five minutes while
+signed in, and, while offline, a probe of ``GET /health`` every 30 seconds that syncs
+as soon as the server answers. Never two syncs at once: a request while one runs is
+refused (``sync_now`` returns False).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import keyring
+import keyring.errors
+import requests
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from desktop.demo_server import DemoServer
+from models.database import open_database
+from models.schema import entity
+from models.store import Change, Store
+from sync import protocol
+from sync.client import local_state as ls
+from sync.client.credentials import Credentials, KeyringCredentials
+from sync.client.engine import SyncEngine, SyncProgress, SyncReport
+from sync.client.errors import (
+    AuthError,
+    InsecureServerError,
+    NotSignedInError,
+    OfflineError,
+    ProtocolError,
+    RateLimitedError,
+    ServerError,
+    SyncInProgress,
+    UpdateRequiredError,
+)
+
+log = logging.getLogger(__name__)
+
+SYNC_INTERVAL_MS = 5 * 60 * 1000
+PROBE_INTERVAL_MS = 30 * 1000
+PROBE_TIMEOUT_S = 3.0
+STATUS_DELAY_MS = 400
+K_DEMO = "sync.demo_server"  # "1" when this profile signed in to its own demo server
+
+
+@dataclass(frozen=True)
+class SyncSnapshot:
+    """What the status area shows; ``online`` is None until the server was asked."""
+
+    signed_in: bool = False
+    server_url: str | None = None
+    user: str | None = None
+    pending: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    last_sync_at: str | None = None
+    last_error: str | None = None
+    error_kind: str | None = None
+    online: bool | None = None
+    syncing: bool = False
+    keyring_persistent: bool = True
+    demo: bool = False
+
+
+class SyncService(QObject):
+    """Sign-in, sync, conflicts and refused changes for one open profile."""
+
+    #: SyncSnapshot, after anything the status area shows changed
+    status_changed = Signal(object)
+    #: phase ("push" | "pull" | "verify" | "repair"), done, total (-1: unknown)
+    progress = Signal(str, int, int)
+    sync_started = Signal()
+    #: SyncReport
+    sync_finished = Signal(object)
+    #: error kind (see desktop.sync_errors), message fit for the user
+    sync_failed = Signal(str, str)
+    #: user name
+    signed_in = Signal(str)
+    #: error kind, message
+    sign_in_failed = Signal(str, str)
+    signed_out = Signal()
+    #: base URL of the local demo server once it answers
+    demo_started = Signal(str)
+    #: message (English detail; the UI words the failure itself)
+    demo_failed = Signal(str)
+
+    def __init__(self, ctx: Any, database: Path, *, credentials: Credentials | None = None,
+                 http_options: dict[str, Any] | None = None, device_name: str | None = None,
+                 demo_folder: Path | None = None, sync_interval_ms: int = SYNC_INTERVAL_MS,
+                 probe_interval_ms: int = PROBE_INTERVAL_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.database = Path(database)
+        self.demo_folder = Path(demo_folder) if demo_folder else self.database.parent / "demo-server"
+        self.credentials = credentials or KeyringCredentials()
+        self.http_options = http_options or {}
+        self.device_name = device_name or socket.gethostname()
+        self.demo_server: Any = None  # desktop.demo_server.DemoServer once "Try the demo" ran
+        self.snapshot = SyncSnapshot()
+        self.last_report: SyncReport | None = None
+        self._engine: SyncEngine | None = None  # lives in the network lane
+        self._store: Store | None = None  # the network lane's own connection
+        self._closed = False
+        self._sync_timer = QTimer(self, interval=sync_interval_ms)
+        self._sync_timer.timeout.connect(self._periodic_sync)
+        self._probe_timer = QTimer(self, interval=probe_interval_ms)
+        self._probe_timer.timeout.connect(self.probe)
+        self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        ctx.changed.connect(self._local_change)
+
+    # --- start and stop ------------------------------------------------------------------
+
+    def start(self, *, sync_at_start: bool = True) -> None:
+        """Read the sign-in state; when signed in, sync once and every five minutes.
+        A profile that tried the demo gets its local demo server back first."""
+        def check() -> dict[str, Any]:
+            engine = self._engine_in_lane()
+            store = self._store_in_lane()
+            # no keyring look-up for a profile that never signed in (nothing to find)
+            return {"signed": engine is not None and engine.is_signed_in(),
+                    "persistent": self._keyring_persistent() if engine else True,
+                    "demo": store.get_setting(K_DEMO) == "1",
+                    "url": store.get_setting(ls.K_SERVER)}
+
+        def done(result: dict[str, Any]) -> None:
+            signed = result["signed"]
+            self._set(signed_in=signed, keyring_persistent=result["persistent"],
+                      demo=result["demo"])
+            if result["demo"] and DemoServer(self.demo_folder).database.exists():
+                self.resume_demo(result["url"], signed)
+                return
+            if signed:
+                self._sync_timer.start()
+                if sync_at_start:
+                    self.sync_now()
+
+        self._net(check, done, lambda exc: log.warning("sync start: %s", exc))
+        self.refresh_status()
+
+    def check_keyring(self) -> None:
+        """Find out (network lane) whether a sign-in would outlive this session;
+        ``status_changed`` carries the answer as ``keyring_persistent``."""
+        self._net(self._keyring_persistent, lambda ok: self._set(keyring_persistent=ok),
+                  lambda exc: self._set(keyring_persistent=False))
+
+    # --- Try the demo ------------------------------------------------------------------
+
+    def start_demo(self) -> None:
+        """Try the demo: seed (the first time) and start the local reference server in
+        the work lane, then sign in as the demo manager, which syncs.
+        ``demo_started``/``demo_failed``, then the usual sign-in and sync signals."""
+        def work() -> tuple[DemoServer, dict[str, str]]:
+            server = self.demo_server or DemoServer(self.demo_folder)
+            server.seed()
+            server.start()
+            return server, server.manager()
+
+        def done(result: tuple[DemoServer, dict[str, str]]) -> None:
+            server, manager = result
+            self.demo_server = server
+            self.demo_started.emit(server.base_url)
+            self.sign_in(server.base_url, manager["username"], manager["password"], demo=True)
+
+        self.ctx.jobs.work.submit(work, on_done=done,
+                                  on_error=lambda exc: self.demo_failed.emit(str(exc)))
+
+    def resume_demo(self, url: str | None, signed: bool) -> None:
+        """Bring this profile's demo server back (same port when free); sign in again
+        when the address changed or the sign-in did not outlive the last session."""
+        port = urlsplit(url).port if url else None
+
+        def work() -> tuple[DemoServer, dict[str, str]]:
+            server = self.demo_server or DemoServer(self.demo_folder)
+            server.start(port)
+            return server, server.manager()
+
+        def done(result: tuple[DemoServer, dict[str, str]]) -> None:
+            server, manager = result
+            self.demo_server = server
+            self.demo_started.emit(server.base_url)
+            if signed and server.base_url == url:
+                self._sync_timer.start()
+                self.sync_now()
+            else:
+                self.sign_in(server.base_url, manager["username"], manager["password"], demo=True)
+
+        def failed(exc: BaseException) -> None:
+            self._set(online=False, error_kind="offline", last_error=str(exc))
+            self.demo_failed.emit(str(exc))
+
+        self.ctx.jobs.work.submit(work, on_done=done, on_error=failed)
+
+    def shutdown(self) -> None:
+        """Stop the timers, close the network lane's engine and store, stop the demo
+        server. Call before the job lanes shut down."""
+        if self._closed:
+            return
+        self._closed = True
+        for timer in (self._sync_timer, self._probe_timer, self._status_timer):
+            timer.stop()
+
+        def close() -> None:
+            if self._engine is not None:
+                self._engine.close()
+            if self._store is not None:
+                self._store.db.conn.close()
+            self._engine = self._store = None
+
+        try:
+            self.ctx.jobs.net.submit(close)
+        except RuntimeError:  # lanes already shut down
+            pass
+        if self.demo_server is not None:
+            self.demo_server.stop()
+
+    # --- sign-in -----------------------------------------------------------------------
+
+    def sign_in(self, server_url: str, user: str, password: str, *,
+                allow_insecure_http: bool = False, demo: bool = False) -> None:
+        """Sign in in the network lane; ``signed_in`` or ``sign_in_failed`` answers.
+        A successful sign-in starts a sync at once."""
+        def work() -> dict[str, Any]:
+            engine = SyncEngine(self._store_in_lane(), server_url.strip(), self.credentials,
+                                progress=self._progress_from_lane,
+                                allow_insecure_http=allow_insecure_http,
+                                http_options=self.http_options)
+            try:
+                answer = engine.sign_in(user.strip(), password, self.device_name)
+            except BaseException:
+                engine.close()
+                raise
+            store = self._store_in_lane()
+            store.set_setting(ls.K_INSECURE, "1" if allow_insecure_http else None)
+            store.set_setting(K_DEMO, "1" if demo else None)
+            if self._engine is not None:
+                self._engine.close()
+            self._engine = engine
+            return {"user": answer.get("username") or user.strip(),
+                    "persistent": self._keyring_persistent()}
+
+        def done(result: dict[str, Any]) -> None:
+            self._set(signed_in=True, online=True, error_kind=None, last_error=None,
+                      keyring_persistent=result["persistent"], demo=demo)
+            self._probe_timer.stop()
+            self._sync_timer.start()
+            self.signed_in.emit(result["user"])
+            self.refresh_status()
+            self.sync_now()
+
+        def failed(exc: BaseException) -> None:
+            kind = error_kind(exc)
+            if kind == "offline":
+                self._set(online=False)
+            self.sign_in_failed.emit(kind, str(exc))
+
+        self._net(work, done, failed)
+
+    def sign_out(self, on_done: Callable[[], None] | None = None) -> None:
+        """Forget the sign-in (revoked on the server when reachable). Local data and
+        unsent changes stay; they go with the next sign-in."""
+        def work() -> None:
+            if self._engine is not None:
+                self._engine.sign_out()
+
+        def done(_: Any) -> None:
+            self._sync_timer.stop()
+            self._probe_timer.stop()
+            self._set(signed_in=False, online=None, error_kind=None)
+            self.signed_out.emit()
+            self.refresh_status()
+            if on_done:
+                on_done()
+
+        self._net(work, done, lambda exc: done(None))
+
+    def export_pending(self, path: str | Path, on_done: Callable[[int], None],
+                       on_error: Callable[[BaseException], None]) -> None:
+        """Write the unsent changes (outbox ops) to a JSON file; ``on_done(count)``."""
+        def work(store: Store) -> int:
+            ops = store.outbox("pending")
+            payload = [{k: op.get(k) for k in ("op_id", "seq", "entity", "entity_id", "op",
+                                                "changes", "base_version", "created_at")}
+                       for op in ops]
+            for item in payload:
+                if isinstance(item["changes"], str):
+                    item["changes"] = json.loads(item["changes"])
+            Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=2),
+                                  encoding="utf-8")
+            return len(payload)
+
+        self.ctx.run_db(work, on_done, on_error)
+
+    # --- syncing -----------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.snapshot.syncing
+
+    @Slot()
+    def sync_now(self) -> bool:
+        """Start a sync in the background. False (and nothing started) when one is
+        already running, or when not signed in."""
+        if self.snapshot.syncing or self._closed:
+            return False
+        if not self.snapshot.signed_in:
+            self.sync_failed.emit("not_signed_in", "")
+            return False
+        self._set(syncing=True)
+        self.sync_started.emit()
+        self._net(self._sync_in_lane, self._sync_done, self._sync_error)
+        return True
+
+    def _sync_in_lane(self) -> tuple[SyncReport, dict[str, tuple[str, ...]]]:
+        engine = self._engine_in_lane()
+        if engine is None:
+            raise NotSignedInError("Not signed in to the sync server.")
+        store = self._store_in_lane()
+        before = _max_version(store)
+        report = engine.sync()
+        changed: dict[str, tuple[str, ...]] = {}
+        if report.pulled or report.pushed or report.removed_partners or report.repaired:
+            changed = _changed_since(store, before)
+            if report.removed_partners:
+                changed["partner"] = tuple(dict.fromkeys(
+                    changed.get("partner", ()) + tuple(report.removed_partners)))
+        return report, changed
+
+    def _sync_done(self, result: tuple[SyncReport, dict[str, tuple[str, ...]]]) -> None:
+        report, changed = result
+        self.last_report = report
+        self._probe_timer.stop()
+        self._set(syncing=False, online=True, error_kind=None, last_error=None)
+        for name, ids in changed.items():
+            if ids:
+                self.ctx.changed.emit(Change(name, ids, "remote"))
+        self.sync_finished.emit(report)
+        self.refresh_status()
+
+    def _sync_error(self, exc: BaseException) -> None:
+        kind = error_kind(exc)
+        if kind == "busy":  # the engine's own guard: another sync holds it
+            return
+        self._set(syncing=False, error_kind=kind, last_error=str(exc))
+        if kind == "offline":
+            self._set(online=False)
+            self._probe_timer.start()
+        elif kind == "auth":
+            self._sync_timer.stop()
+            self._set(signed_in=False)
+        self.sync_failed.emit(kind, str(exc))
+        self.refresh_status()
+
+    @Slot()
+    def _periodic_sync(self) -> None:
+        if self.snapshot.online is not False:
+            self.sync_now()
+
+    @Slot()
+    def probe(self) -> None:
+        """Ask the server's /health (short timeout); when it answers, sync."""
+        if self.snapshot.syncing or not self.snapshot.signed_in:
+            return
+
+        def work() -> bool:
+            engine = self._engine_in_lane()
+            if engine is None:
+                return False
+            try:
+                r = engine.http.session.get(engine.base_url + "/health", timeout=PROBE_TIMEOUT_S)
+                return r.status_code == 200
+            except requests.RequestException:
+                return False
+
+        def done(ok: bool) -> None:
+            if ok and self.snapshot.online is False:
+                self._set(online=True)
+                self.sync_now()
+
+        self._net(work, done, lambda exc: None)
+
+    def _progress_from_lane(self, p: SyncProgress) -> None:
+        # called in the network lane: a queued signal carries it to the GUI thread
+        self.progress.emit(p.phase, int(p.done), -1 if p.total is None else int(p.total))
+
+    # --- conflicts and refused changes ---------------------------------------------------
+
+    def load_conflicts(self, on_done: Callable[[list[dict[str, Any]]], None],
+                       on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Open conflicts, each with ``title`` (what record it is) — from the app store."""
+        def work(store: Store) -> list[dict[str, Any]]:
+            rows = ls.conflicts(store)
+            for r in rows:
+                r["title"], r["partner_name"] = _record_titles(store, r["entity"], r["entity_id"])
+                r["long_text"] = r["field"] in entity(r["entity"]).long_text \
+                    if r["entity"] in protocol.SYNCED_ENTITIES else False
+            return rows
+
+        self.ctx.run_db(work, on_done, on_error)
+
+    def resolve_conflict(self, conflict_id: int, choice: str, value: Any,
+                         on_done: Callable[[Any], None],
+                         on_error: Callable[[BaseException], None]) -> None:
+        """Settle a conflict on the server ("server" | "incoming" | "custom"), then sync
+        so the chosen value arrives here too."""
+        def work() -> Any:
+            engine = self._engine_in_lane()
+            if engine is None:
+                raise NotSignedInError("Not signed in to the sync server.")
+            return engine.resolve_conflict(conflict_id, choice, value)
+
+        def done(answer: Any) -> None:
+            on_done(answer)
+            self.refresh_status()
+            self.sync_now()
+
+        self._net(work, done, on_error)
+
+    def load_rejected(self, on_done: Callable[[list[dict[str, Any]]], None],
+                      on_error: Callable[[BaseException], None] | None = None) -> None:
+        def work(store: Store) -> list[dict[str, Any]]:
+            rows = ls.rejected_ops(store)
+            for r in rows:
+                r["title"], r["partner_name"] = _record_titles(store, r["entity"], r["entity_id"])
+            return rows
+
+        self.ctx.run_db(work, on_done, on_error)
+
+    def export_rejected(self, path: str | Path, on_done: Callable[[int], None],
+                        on_error: Callable[[BaseException], None]) -> None:
+        self.ctx.run_db(lambda store: ls.export_rejected(store, path), on_done, on_error)
+
+    # --- status ------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_status(self) -> None:
+        """Re-read the counts (app store, database lane) and emit ``status_changed``."""
+        def read(store: Store) -> dict[str, Any]:
+            state = ls.read_state(store)
+            return {
+                "server_url": state.server_url, "user": state.user,
+                "pending": store.pending_count(), "rejected": len(store.outbox("rejected")),
+                "conflicts": store.db.execute(
+                    "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0],
+                "last_sync_at": state.last_sync_at,
+                "demo": store.get_setting(K_DEMO) == "1",
+            }
+
+        self.ctx.run_db(read, lambda values: self._set(**values),
+                        lambda exc: log.warning("sync status: %s", exc))
+
+    @Slot(object)
+    def _local_change(self, change: Change) -> None:
+        if change.kind != "remote":  # a local edit: the pending count moved
+            self._status_timer.start()
+
+    def _set(self, **values: Any) -> None:
+        new = replace(self.snapshot, **values)
+        if new != self.snapshot:
+            self.snapshot = new
+            self.status_changed.emit(new)
+
+    # --- the network lane --------------------------------------------------------------
+
+    def _net(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None]) -> None:
+        if self._closed:
+            return
+        self.ctx.jobs.net.submit(fn, on_done=on_done, on_error=on_error)
+
+    def _store_in_lane(self) -> Store:
+        if self._store is None:
+            self._store = Store(open_database(self.database, migrate=False))
+        return self._store
+
+    def _engine_in_lane(self) -> SyncEngine | None:
+        """The engine for the stored server address (None: never signed in)."""
+        if self._engine is None:
+            store = self._store_in_lane()
+            url = store.get_setting(ls.K_SERVER)
+            if not url:
+                return None
+            self._engine = SyncEngine(store, url, self.credentials,
+                                      progress=self._progress_from_lane,
+                                      allow_insecure_http=store.get_setting(ls.K_INSECURE) == "1",
+                                      http_options=self.http_options)
+        return self._engine
+
+    def _keyring_persistent(self) -> bool:
+        """False when secrets will not outlive this session (no OS keyring)."""
+        if not self.credentials.persistent:
+            return False
+        if isinstance(self.credentials, KeyringCredentials):
+            try:
+                keyring.get_password(self.credentials.service, "channelkeeper-probe")
+            except keyring.errors.KeyringError:
+                return False
+        return True
+
+
+# --- helpers (network lane or database lane) -------------------------------------------
+
+
+def _max_version(store: Store) -> int:
+    """The highest server version held locally: versions are unique and increasing
+    across all entities, so whatever a sync writes gets a higher one."""
+    parts = " UNION ALL ".join(
+        f"SELECT max(version) AS v FROM {entity(n).table}" for n in protocol.SYNCED_ENTITIES)
+    row = store.db.execute(f"SELECT max(v) FROM ({parts})").fetchone()
+    return int(row[0] or 0)
+
+
+def _changed_since(store: Store, version: int) -> dict[str, tuple[str, ...]]:
+    return {
+        n: tuple(r[0] for r in store.db.execute(
+            f"SELECT id FROM {entity(n).table} WHERE version > ?", [version]).fetchall())
+        for n in protocol.SYNCED_ENTITIES
+    }
+
+
+#: the field that names a record of each entity, best first
+TITLE_FIELDS = {
+    "partner": ("name_zh", "name_en"), "contact": ("name",), "meeting": ("starts_at",),
+    "action_item": ("title",), "checklist_run": ("performed_on",), "kpi_snapshot": ("period",),
+    "checklist_template": ("name",),
+}
+
+
+def _record_titles(store: Store, entity_name: str, record_id: str) -> tuple[str, str]:
+    """(the record's own name, its partner's name) for lists of conflicts and refusals."""
+    if entity_name not in TITLE_FIELDS:
+        return record_id, ""
+    rows = store.rows(entity_name, "id = ?", [record_id], include_deleted=True)
+    if not rows:
+        return record_id, ""
+    row = rows[0]
+    title = next((str(row[k])[:16] if k == "starts_at" else str(row[k])
+                  for k in TITLE_FIELDS[entity_name] if row.get(k)), record_id)
+    partner_id = row["id"] if entity_name == "partner" else row.get("partner_id")
+    partner_name = ""
+    if partner_id:
+        partners = store.rows("partner", "id = ?", [partner_id], include_deleted=True)
+        if partners:
+            partner_name = partners[0].get("name_zh") or partners[0].get("name_en") or ""
+    return title, partner_name
+
+
+def error_kind(exc: BaseException) -> str:
+    """What kind of failure an exception is, for the UI to word and act on:
+    offline | auth | rate_limited | update | insecure | invalid_url | busy | server |
+    protocol | local."""
+    if isinstance(exc, OfflineError):
+        return "offline"
+    if isinstance(exc, RateLimitedError):
+        return "rate_limited"
+    if isinstance(exc, AuthError):
+        return "auth"
+    if isinstance(exc, UpdateRequiredError):
+        return "update"
+    if isinstance(exc, InsecureServerError):
+        return "insecure"
+    if isinstance(exc, SyncInProgress):
+        return "busy"
+    if isinstance(exc, ServerError):
+        return "server"
+    if isinstance(exc, ProtocolError):
+        return "protocol"
+    if isinstance(exc, ValueError):
+        return "invalid_url"
+    return "local"
+
+
+def install(window: Any, ctx: Any, profile: Any, **options: Any) -> SyncService:
+    """Give a main window its sync: the service (stopped before the window's job lanes
+    shut down: connect this before the session's close) and the sync UI."""
+    from ui.sync.sync_controller import attach_sync
+
+    service = SyncService(ctx, profile.database, demo_folder=profile.server_dir,
+                          parent=window, **options)
+    window.closing.connect(service.shutdown)
+    attach_sync(window, service)
+    return service

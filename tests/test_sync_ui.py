@@ -1,0 +1,224 @@
+"""The sync UI end to end: the real main window offscreen on a real profile, the real
+server on 127.0.0.1 (behind a fault proxy for offline), an in-memory keyring."""
+from __future__ import annotations
+
+import json
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.paths import Profile
+from tests.sync_ui_world import PASSWORD, ServerWorld, no_keyring, open_window, use_keyring
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    backend, restore = use_keyring()
+    yield backend
+    restore()
+
+
+@pytest.fixture
+def world(tmp_path):
+    w = ServerWorld(tmp_path)
+    w.add_user("li.na")
+    w.add_user("wang.wei")
+    w.east = w.partner("华东渠道分销商", "li.na", name_en="East China Distribution")
+    w.south = w.partner("深圳新兴科技", "li.na", tier="emerging", stage="intro")
+    w.partner("北方战略伙伴", "wang.wei")  # someone else's: never on li.na's laptop
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def profile(tmp_path) -> Profile:
+    return Profile(tmp_path / "profile").ensure()
+
+
+@pytest.fixture
+def window(qtbot, profile):
+    w = open_window(qtbot, profile)
+    yield w
+    w.close()
+
+
+def sign_in(qtbot, window, world, password=PASSWORD, user="li.na", server=None):
+    dialog = window.sync_ui.show_sign_in()
+    dialog.server_edit.setText(server or world.url)
+    dialog.user_edit.setText(user)
+    dialog.password_edit.setText(password)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def signed_in_and_synced(qtbot, window, world):
+    service = window.sync_service
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        sign_in(qtbot, window, world)
+    qtbot.waitUntil(lambda: not service.snapshot.syncing, timeout=5000)
+    return service
+
+
+def partner_names(window) -> set[str]:
+    model = window.partners.model
+    return {model.rows[i].name_zh for i in range(model.rowCount())} if hasattr(model, "rows") else {
+        model.index(i, 0).data() for i in range(model.rowCount())}
+
+
+def test_sign_in_wrong_password_then_right_syncs_partners(qtbot, window, world):
+    service = window.sync_service
+    assert window.sync_ui.status.state() == "signed_out"
+    dialog = sign_in(qtbot, window, world, password="wrong")
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10000)
+    assert "not correct" in dialog.error_label.text()
+    assert dialog.isVisible() and dialog.password_edit.isEnabled()
+    assert window.partners.model.rowCount() == 0
+
+    dialog.password_edit.setText(PASSWORD)
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.partners.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.sync_ui.sign_in_dialog is None, timeout=5000)  # closed
+    rows = window.ctx.call_db(lambda s: s.rows("partner"))
+    assert {r["name_zh"] for r in rows} == {"华东渠道分销商", "深圳新兴科技"}
+    qtbot.waitUntil(lambda: service.snapshot.last_sync_at is not None, timeout=5000)
+    status = window.sync_ui.status
+    assert status.state() == "online"
+    assert "Online" in status.state_label.text() and "all changes sent" in status.state_label.text()
+    # the refresh token went to the (test) keyring, never to the database
+    assert any(k[1].startswith("refresh-token") for k in keyring.get_keyring().secrets)  # type: ignore[attr-defined]
+    settings = window.ctx.call_db(lambda s: s.query("SELECT value FROM settings"))
+    token = next(iter(keyring.get_keyring().secrets.values()))  # type: ignore[attr-defined]
+    assert all(token not in str(r["value"]) for r in settings)
+
+
+def test_plain_http_to_another_computer_needs_the_explicit_option(qtbot, window, world):
+    dialog = sign_in(qtbot, window, world, server="http://192.0.2.10:8765")
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10000)
+    assert "not encrypted" in dialog.error_label.text()
+    # ticked: the address is allowed, and then simply not reachable (TEST-NET address)
+    dialog.insecure_check.setChecked(True)
+    dialog.error_label.hide()
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=20000)
+    assert "cannot be reached" in dialog.error_label.text()
+
+
+def test_empty_fields_and_rate_limit_are_explained(qtbot, window, world):
+    dialog = window.sync_ui.show_sign_in()
+    dialog.server_edit.setText(world.url)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "Enter your user name."
+    dialog.user_edit.setText("li.na")
+    for _ in range(6):
+        dialog.password_edit.setText("wrong")
+        dialog.error_label.hide()
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10000)
+    assert "Too many failed attempts" in dialog.error_label.text()
+
+
+def test_without_a_keyring_the_dialog_says_so_and_the_session_still_works(qtbot, window, world):
+    _backend, restore = use_keyring(no_keyring())
+    try:
+        dialog = window.sync_ui.show_sign_in()
+        qtbot.waitUntil(lambda: dialog.keyring_note.isVisible(), timeout=5000)
+        assert "no keyring" in dialog.keyring_note.text()
+        dialog.close()
+        service = signed_in_and_synced(qtbot, window, world)
+        assert service.snapshot.signed_in and not service.snapshot.keyring_persistent
+        qtbot.waitUntil(lambda: window.partners.model.rowCount() == 2, timeout=5000)
+    finally:
+        restore()
+
+
+def test_sync_button_runs_one_sync_at_a_time(qtbot, window, world):
+    service = signed_in_and_synced(qtbot, window, world)
+    runs_before = window.ctx.call_db(lambda s: s.query("SELECT count(*) AS n FROM sync_runs"))[0]["n"]
+    world.proxy.add("/api/sync/pull", "slow", delay=1.5)
+    button = window.sync_ui.status.sync_button
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert service.running and not button.isEnabled()
+        assert window.sync_ui.status.state() == "syncing"
+        # the shortcut, the menu action and the service itself all refuse a second one
+        window.sync_ui.act_sync.trigger()
+        assert window.sync_ui.sync_now() is False
+        assert service.sync_now() is False
+    qtbot.wait(300)  # a second sync, had one started, would have begun by now
+    runs = window.ctx.call_db(lambda s: s.query("SELECT count(*) AS n FROM sync_runs"))[0]["n"]
+    assert runs == runs_before + 1
+    assert button.isEnabled() and not service.running
+    assert window.sync_ui.act_sync.shortcut().toString() == "F9"
+
+
+def test_offline_keeps_edits_pending_and_syncs_when_the_network_is_back(qtbot, profile, world):
+    window = open_window(qtbot, profile, probe_interval_ms=300)
+    try:
+        service = signed_in_and_synced(qtbot, window, world)
+        world.offline()
+        window.ctx.call_db(lambda s: s.update("partner", world.east, {"notes": "离线时写的拜访记录"}))
+        with qtbot.waitSignal(service.sync_failed, timeout=20000) as failed:
+            window.sync_ui.sync_now()
+        assert failed.args[0] == "offline"
+        status = window.sync_ui.status
+        qtbot.waitUntil(lambda: status.state() == "offline" and service.snapshot.pending == 1,
+                        timeout=5000)
+        assert "Offline" in status.state_label.text() and "1 change waiting" in status.state_label.text()
+        assert window.ctx.call_db(lambda s: s.pending_count()) == 1
+        qtbot.wait(800)  # probes keep failing while offline: nothing sent
+        assert window.ctx.call_db(lambda s: s.pending_count()) == 1
+
+        with qtbot.waitSignal(service.sync_finished, timeout=20000):
+            world.online()  # the probe notices within ~0.3 s and syncs
+        qtbot.waitUntil(lambda: status.state() == "online" and service.snapshot.pending == 0,
+                        timeout=5000)
+        head = world.client("li.na")
+        assert world.record(head, "partner", world.east)["row"]["notes"] == "离线时写的拜访记录"
+    finally:
+        window.close()
+
+
+def test_remote_changes_reach_the_open_views(qtbot, window, world):
+    service = signed_in_and_synced(qtbot, window, world)
+    world.partner("成都普通分销", "li.na", tier="ordinary", stage="running_in")
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        window.sync_ui.sync_now()
+    qtbot.waitUntil(lambda: window.partners.model.rowCount() == 3, timeout=5000)
+
+
+def test_sign_out_with_pending_changes_warns_and_offers_an_export(qtbot, window, world, tmp_path,
+                                                                   monkeypatch):
+    service = signed_in_and_synced(qtbot, window, world)
+    world.offline()
+    window.ctx.call_db(lambda s: s.update("partner", world.south, {"goals": "季度销售额增长15%"}))
+    qtbot.waitUntil(lambda: service.snapshot.pending == 1, timeout=5000)
+    export = tmp_path / "unsent.json"
+    monkeypatch.setattr("ui.sync.sync_controller.QFileDialog.getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(export), "")))
+    seen = {}
+
+    def answer(box: QMessageBox, which: str) -> None:
+        seen["text"] = box.text()
+        button = next(b for b in box.buttons() if b.text().startswith(which))
+        button.click()
+
+    # Cancel first: nothing happens
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Cancel"))
+    window.sync_ui.sign_out()
+    assert seen["text"].startswith("1 change has not reached the server yet")
+    assert service.snapshot.signed_in
+    # then Export them first: the file holds the op, and the sign-out goes ahead
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Export"))
+    with qtbot.waitSignal(service.signed_out, timeout=20000):
+        window.sync_ui.sign_out()
+    qtbot.waitUntil(export.exists, timeout=5000)
+    ops = json.loads(export.read_text(encoding="utf-8"))
+    assert len(ops) == 1 and ops[0]["entity_id"] == world.south
+    assert ops[0]["changes"]["goals"][1] == "季度销售额增长15%"
+    assert not service.snapshot.signed_in
+    assert window.ctx.call_db(lambda s: s.pending_count()) == 1  # kept for the next sign-in
+    assert window.sync_ui.status.state() == "signed_out"
+

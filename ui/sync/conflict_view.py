@@ -1,0 +1,307 @@
+"""Review sync conflicts: a field changed both here and on the server.
+
+The server kept its value and stored ours beside it; nothing is lost. Here the
+manager sees both side by side (long text in two panes) and keeps mine, keeps theirs,
+or writes a merged text; the choice goes to the server, and the next sync brings the
+result back to this laptop.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.sync.sync_status_widget import format_sync_time
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def entity_label(name: str) -> str:
+    t = QCoreApplication.translate
+    return {
+        "partner": t("SyncLabels", "Partner"), "contact": t("SyncLabels", "Contact"),
+        "meeting": t("SyncLabels", "Meeting"), "action_item": t("SyncLabels", "Action item"),
+        "checklist_run": t("SyncLabels", "Review"), "kpi_snapshot": t("SyncLabels", "KPI"),
+        "checklist_template": t("SyncLabels", "Review template"),
+    }.get(name, name)
+
+
+def field_label(name: str) -> str:
+    t = QCoreApplication.translate
+    return {
+        "notes": t("SyncLabels", "Notes"), "goals": t("SyncLabels", "Goals"),
+        "agenda": t("SyncLabels", "Agenda"), "decisions": t("SyncLabels", "Decisions"),
+        "details": t("SyncLabels", "Details"), "title": t("SyncLabels", "Title"),
+        "name_zh": t("SyncLabels", "Chinese name"), "name_en": t("SyncLabels", "English name"),
+        "tier": t("SyncLabels", "Tier"), "stage": t("SyncLabels", "Stage"),
+        "status": t("SyncLabels", "Status"), "region": t("SyncLabels", "Region"),
+        "phone": t("SyncLabels", "Phone"), "email": t("SyncLabels", "Email"),
+        "location": t("SyncLabels", "Location"), "feedback": t("SyncLabels", "Feedback"),
+        "deleted": t("SyncLabels", "Deleted"), "due_on": t("SyncLabels", "Due"),
+        "severity": t("SyncLabels", "Severity"), "name": t("SyncLabels", "Name"),
+    }.get(name, name)
+
+
+def value_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def suggested_merge(mine: Any, theirs: Any) -> str:
+    """A starting point for the merged text: the longer one when it contains the
+    other, else theirs followed by mine (nothing dropped)."""
+    a, b = value_text(theirs), value_text(mine)
+    if not a or b.find(a) >= 0:
+        return b
+    if not b or a.find(b) >= 0:
+        return a
+    return f"{a}\n\n{b}"
+
+
+class ConflictTableModel(QAbstractTableModel):
+    """One row per open conflict (rows from SyncService.load_conflicts)."""
+
+    COLUMNS = ("partner", "record", "field", "detected")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            t = QCoreApplication.translate
+            return (t("ConflictView", "Partner"), t("ConflictView", "Record"),
+                    t("ConflictView", "Field"), t("ConflictView", "Detected"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        r = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if col == "partner":
+            return r.get("partner_name") or ""
+        if col == "record":
+            return f"{entity_label(r['entity'])}: {r.get('title') or r['entity_id']}"
+        if col == "field":
+            return field_label(r["field"])
+        return format_sync_time(r.get("detected_at"))
+
+
+class ConflictView(QDialog):
+    """Lists the open conflicts and settles the selected one (non-modal)."""
+
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflict_view")
+        self.service = service
+        self._busy = False
+        self.model = ConflictTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("conflict_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("no_conflicts")
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.mine_box, self.mine_edit = self._pane("mine", read_only=True)
+        self.theirs_box, self.theirs_edit = self._pane("theirs", read_only=True)
+        self.merged_box, self.merged_edit = self._pane("merged", read_only=False)
+        sides = QSplitter(Qt.Orientation.Horizontal)
+        sides.addWidget(self.mine_box)
+        sides.addWidget(self.theirs_box)
+        self.keep_mine_button = self._button("keep_mine", "incoming", "Ctrl+1")
+        self.keep_theirs_button = self._button("keep_theirs", "server", "Ctrl+2")
+        self.use_merged_button = self._button("use_merged", "custom", "Ctrl+3")
+        self.message = QLabel()
+        self.message.setObjectName("conflict_message")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        for b in (self.keep_mine_button, self.keep_theirs_button, self.use_merged_button):
+            buttons.addWidget(b)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.close)
+        buttons.addWidget(self.close_button)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table)
+        top_layout.addWidget(self.empty_label)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.explanation)
+        bottom_layout.addWidget(sides, 3)
+        bottom_layout.addWidget(self.merged_box, 2)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setSizes([160, 440])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.resize(980, 680)
+        service.sync_finished.connect(lambda _r: self.reload())
+        self.retranslate()
+        self._show_current()
+        self.reload()
+
+    def _pane(self, name: str, *, read_only: bool) -> tuple[QGroupBox, QPlainTextEdit]:
+        box = QGroupBox()
+        edit = QPlainTextEdit()
+        edit.setObjectName(f"{name}_text")
+        edit.setReadOnly(read_only)
+        QVBoxLayout(box).addWidget(edit)
+        return box, edit
+
+    def _button(self, name: str, choice: str, key: str) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.setShortcut(QKeySequence(key))
+        button.clicked.connect(lambda: self.resolve(choice))
+        return button
+
+    # --- data --------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        self.service.load_conflicts(self._loaded, self._failed)
+
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+        current = self.current_conflict()
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        ids = [r["id"] for r in rows]
+        row = ids.index(current["id"]) if current and current["id"] in ids else 0
+        if rows:
+            self.table.selectRow(row)
+        self._show_current()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.message.setText(self.tr("Could not settle the conflict: %1").replace("%1", str(exc)))
+
+    def current_conflict(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        return self.model.rows[index.row()]
+
+    def select(self, row: int) -> None:
+        self.table.selectRow(row)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        c = self.current_conflict()
+        has = c is not None
+        mine = c.get("local_value") if c else None
+        theirs = c.get("server_value") if c else None
+        self.mine_edit.setPlainText(value_text(mine))
+        self.theirs_edit.setPlainText(value_text(theirs))
+        # a merged value makes sense for text; for a tier or a date, pick a side
+        mergeable = has and (c.get("long_text") or isinstance(mine, str) or isinstance(theirs, str)) \
+            and c.get("field") != "deleted"
+        self.merged_edit.setPlainText(suggested_merge(mine, theirs) if mergeable else "")
+        self.merged_box.setEnabled(bool(mergeable))
+        self.explanation.setText(self.tr(
+            "%1 “%2”, field %3: changed on this laptop and on the server. The server kept "
+            "its value for now; choose what stays.")
+            .replace("%1", entity_label(c["entity"])).replace("%2", str(c.get("title") or ""))
+            .replace("%3", field_label(c["field"])) if c else "")
+        self._set_busy(self._busy)
+
+    # --- settling --------------------------------------------------------------------
+
+    def resolve(self, choice: str) -> None:
+        """"incoming" (mine), "server" (theirs) or "custom" (the merged text)."""
+        c = self.current_conflict()
+        if c is None or self._busy:
+            return
+        value = self.merged_edit.toPlainText() if choice == "custom" else None
+        self._set_busy(True)
+        self.message.setText(self.tr("Sending your choice to the server…"))
+        self.service.resolve_conflict(c["id"], choice, value, self._resolved, self._failed)
+
+    def _resolved(self, _answer: Any) -> None:
+        self._set_busy(False)
+        self.message.setText(self.tr("Settled. The server's record now holds your choice."))
+        self.reload()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        has = self.current_conflict() is not None
+        for b in (self.keep_mine_button, self.keep_theirs_button):
+            b.setEnabled(has and not busy)
+        self.use_merged_button.setEnabled(has and not busy and self.merged_box.isEnabled())
+
+    # --- language --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Conflicts to review"))
+        self.empty_label.setText(self.tr("No conflicts to review. Everything you changed "
+                                         "reached the server as you wrote it."))
+        self.mine_box.setTitle(self.tr("Mine (this laptop)"))
+        self.theirs_box.setTitle(self.tr("Theirs (on the server now)"))
+        self.merged_box.setTitle(self.tr("Merged (edit freely)"))
+        self.keep_mine_button.setText(self.tr("Keep &mine"))
+        self.keep_mine_button.setToolTip(self.tr("Write this laptop's value to the server (Ctrl+1)"))
+        self.keep_theirs_button.setText(self.tr("Keep &theirs"))
+        self.keep_theirs_button.setToolTip(self.tr("Leave the server's value (Ctrl+2)"))
+        self.use_merged_button.setText(self.tr("Use m&erged"))
+        self.use_merged_button.setToolTip(self.tr("Write the merged text to the server (Ctrl+3)"))
+        self.close_button.setText(self.tr("Close"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self._show_current()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
