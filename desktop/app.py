@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import sync_service
 from desktop.jobs import JobRunner
 from desktop.paths import APP_NAME, Profile
 from desktop.profile_lock import ProfileLock
@@ -168,6 +169,8 @@ def open_main_window(profile: Profile, *, offer_demo: bool = True,
     install_language(settings.language)
     ctx.language_changed.connect(install_language)
     window = MainWindow(ctx)
+    # before the session's close: sync stops while the job lanes still run
+    sync_service.install(window, ctx, profile)
     window.session = AppSession(lock, store, jobs)  # type: ignore[attr-defined]
     window.closing.connect(window.session.close)  # type: ignore[attr-defined]
     geometry = settings.window_geometry
@@ -184,12 +187,16 @@ def _offer_demo_if_empty(window: MainWindow) -> None:
     if window.partners.model.rowCount():
         return
     from ui.demo_offer import DemoLoader, DemoOfferDialog
+    from ui.sync.try_demo import CHOICE as TRY_DEMO, add_try_demo_choice
 
     def ask() -> None:
         dialog = DemoOfferDialog(window)
+        add_try_demo_choice(dialog)
         dialog.exec()
         window.ctx.settings.demo_offered = True
-        if dialog.choice == "demo":
+        if dialog.choice == TRY_DEMO:
+            window.sync_ui.start_try_demo()  # type: ignore[attr-defined]
+        elif dialog.choice == "demo":
             window.demo_loader = DemoLoader(window.ctx, window)  # type: ignore[attr-defined]
             window.demo_loader.start()  # type: ignore[attr-defined]
 
