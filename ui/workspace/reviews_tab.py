@@ -75,7 +75,7 @@ class ReviewsTab(QWidget):
         self.completion_bar = QProgressBar(self)
         self.completion_bar.setRange(0, 100)
         self.completion_bar.setFormat(self.tr("%p% complete"))
-        self.completion_bar.setMaximumWidth(180)
+        self.completion_bar.setFixedWidth(180)
         self.indicator = SaveIndicator(self.saver, self)
         self.form = ChecklistForm(self)
         self.form.answers_changed.connect(self._answers_changed)
