@@ -475,3 +475,13 @@ def test_first_start_on_an_empty_profile_offers_demo_data(qtbot, profile, monkey
     qtbot.wait(50)
     assert len(offered) == 1
     window.close()
+
+
+def test_enter_on_a_partner_row_opens_its_workspace(qtbot, window):
+    window.show_page(PAGE_PARTNERS)
+    north = window.seeded["north"]["id"]
+    assert window.partners.select_partner(north)
+    window.partners.table.setFocus()
+    QTest.keyClick(window.partners.table, Qt.Key.Key_Return)
+    assert window.current_page() == PAGE_WORKSPACE
+    assert window.workspace.current_partner_id() == north

@@ -159,13 +159,14 @@ class MainWindow(QMainWindow):
         self.partners.loaded.connect(lambda: self._first_load_done("partners"))
 
     def all_actions(self) -> list[QAction]:
-        """Every command of the window, in menu order, then the Partners page's own
-        (the shortcuts help lists them)."""
+        """Every command of the window, in menu order, then the Partners page's and the
+        workspace's own (the shortcuts help lists them)."""
         # every menu of the bar, so added ones (Sync) are listed too
         menus = [a.menu() for a in self.menuBar().actions() if a.menu()]
+        workspace_actions = getattr(self.workspace, "shortcut_actions", list)()
         return [a for menu in menus for a in menu.actions() if not a.isSeparator()] + [
             self.partners.focus_filter_action, self.partners.edit_action,
-            self.partners.delete_action]
+            self.partners.delete_action, *workspace_actions]
 
     # --- loading -----------------------------------------------------------------------------
 
