@@ -420,7 +420,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+188"/>
+        <location filename="../../../ui/main_window.py" line="+189"/>
         <source>Could not load data: %1</source>
         <extracomment>a burst of edits (an import, a sync) costs one reload after it settles</extracomment>
         <translation>无法加载数据：%1</translation>
