@@ -193,3 +193,12 @@ def test_sync_echo_of_the_open_meeting_leaves_the_editor_alone(qtbot, workspace,
     qtbot.waitUntil(lambda: editor.notes_edit.toPlainText() == "门店反映物流慢（已跟进）",
                     timeout=5000)
     assert editor.notes_edit.textCursor().position() == 2
+
+
+def test_closing_flushes_the_pending_edit(qtbot, workspace, harness, type_text):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.decisions_edit, "双方各承担 50% 费用")
+    assert editor.saver.has_pending()
+    workspace.close()  # no waiting: the final flush is synchronous
+    assert harness.db(lambda s: s.get("meeting", meeting_id)["decisions"]) == "双方各承担 50% 费用"
