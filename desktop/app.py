@@ -187,7 +187,8 @@ def _offer_demo_if_empty(window: MainWindow) -> None:
     if window.partners.model.rowCount():
         return
     from ui.demo_offer import DemoLoader, DemoOfferDialog
-    from ui.sync.try_demo import CHOICE as TRY_DEMO, add_try_demo_choice
+    from ui.sync.try_demo import CHOICE as TRY_DEMO
+    from ui.sync.try_demo import add_try_demo_choice
 
     def ask() -> None:
         dialog = DemoOfferDialog(window)

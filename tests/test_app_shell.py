@@ -448,7 +448,7 @@ def test_switching_to_chinese_relabels_the_window_live(qtbot, window):
 
 
 def test_first_start_on_an_empty_profile_offers_demo_data(qtbot, profile, monkeypatch):
-    import ui.demo_offer as demo_offer
+    from ui import demo_offer
 
     monkeypatch.setattr(demo_offer, "DEMO_PARTNERS", 3)
     monkeypatch.setattr(demo_offer, "DEMO_MEETINGS", 12)

@@ -205,6 +205,7 @@ def test_models_survive_pyside_dropping_references_to_none(tmp_path):
     returns None to C++ (see ui/qt_workarounds.py). Without the workaround this
     process aborts with "deallocating None"; it runs apart so a regression cannot take
     the test session down with it."""
+    import os
     import subprocess
     import sys
     from pathlib import Path
@@ -221,9 +222,9 @@ def test_models_survive_pyside_dropping_references_to_none(tmp_path):
         "print('ok')\n"
     )
     root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
-                            text=True, timeout=120, env={**__import__("os").environ,
-                                                          "PYTHONPATH": str(root)})
+                            text=True, timeout=120, env=env, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"
 

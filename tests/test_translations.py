@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-import update_translations  # noqa: E402
+import update_translations
 
 ZH_CN = update_translations.TRANSLATIONS / "zh_CN"
 

@@ -70,7 +70,7 @@ class DemoOfferDialog(QDialog):
         self.demo_button.setText(self.tr("Load demo data"))
         self.empty_button.setText(self.tr("Start empty"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

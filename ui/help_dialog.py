@@ -17,6 +17,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeView, QVBoxLayout, QWidget
 
+#: the invisible root: the parent of every row in a flat table model
+NO_PARENT = QModelIndex()
+
 
 def _plain(text: str) -> str:
     """A menu text without its mnemonic ("&File", "文件(&F)") or trailing ellipsis."""
@@ -44,10 +47,10 @@ class ShortcutTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows = list(rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else 2
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -420,12 +420,12 @@ class MainWindow(QMainWindow):
             self.undo_button.setText(self.tr("Undo delete of %1").replace("%1", self._undo[1]))
         self._update_title()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         # the geometry first: it is what the user will see next time
         settings = self.ctx.settings
         if hasattr(settings, "window_geometry"):

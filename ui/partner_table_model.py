@@ -33,6 +33,8 @@ COLUMNS = (
     "visit_status", "open_actions", "signs",
 )
 COLUMN = {name: i for i, name in enumerate(COLUMNS)}
+#: the invisible root: the parent of every row in a flat table model
+NO_PARENT = QModelIndex()
 
 _VISIT_COLOURS = {"overdue": QColor("#b3261e"), "due": QColor("#a05a00")}
 
@@ -127,10 +129,10 @@ class PartnerTableModel(QAbstractTableModel):
 
     # --- QAbstractTableModel ---------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -222,7 +224,7 @@ class PartnerFilterProxy(QSortFilterProxyModel):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
-    def setSourceModel(self, model: QAbstractTableModel) -> None:  # noqa: N802 - Qt override
+    def setSourceModel(self, model: QAbstractTableModel) -> None:
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._on_source_reset)
@@ -305,7 +307,7 @@ class PartnerFilterProxy(QSortFilterProxyModel):
         # nothing skip the view update
         return None if len(accepted) == len(model._rows) else accepted
 
-    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
+    def filterAcceptsRow(self, source_row: int,
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         acc = self._accepted
         return acc is None or self._model._rows[source_row].id in acc  # type: ignore[union-attr]

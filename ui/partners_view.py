@@ -300,7 +300,7 @@ class PartnersView(QWidget):
         self.model.retranslate()
         self._update_count()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

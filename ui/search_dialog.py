@@ -35,6 +35,9 @@ from PySide6.QtWidgets import (
 
 from ui.app_context import AppContext
 
+#: the invisible root: the parent of every row in a flat table model
+NO_PARENT = QModelIndex()
+
 DEBOUNCE_MS = 120
 RESULT_LIMIT = 50
 
@@ -86,10 +89,10 @@ class SearchResultModel(QAbstractTableModel):
     def result(self, row: int) -> SearchResult:
         return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else 3
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -214,7 +217,7 @@ class SearchDialog(QDialog):
         self.chosen.emit(r.entity, r.entity_id, r.partner_id)
         self.accept()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Up/Down/Enter in the text box drive the results, so hands stay on the keys
         if obj is self.input and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
@@ -237,7 +240,7 @@ class SearchDialog(QDialog):
             self.tr("Search partners, contacts, meetings, action items… (e.g. 华东)"))
         self._update_status()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)

@@ -118,7 +118,7 @@ class SettingsDialog(QDialog):
         self.browse.setText(self.tr("Choose…"))
         self._check_logo()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -41,6 +41,9 @@ from ui import labels
 from ui.app_context import AppContext
 from ui.partner_table_model import signs_text
 
+#: the invisible root: the parent of every row in a flat table model
+NO_PARENT = QModelIndex()
+
 PARTNER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -120,10 +123,10 @@ class RecordTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self.columns) - 1))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -245,7 +248,7 @@ class TodayView(QWidget):
         #: reloads Today together with Partners)
         self.auto_reload = True
         self.data_: TodayData | None = None
-        date = lambda d: d.isoformat() if d else "—"  # noqa: E731
+        date = lambda d: d.isoformat() if d else "—"
         self.visits = TodaySection("visits", RecordTableModel([
             Column(lambda: self.tr("Partner"), lambda r: r.display_name),
             Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
@@ -375,7 +378,7 @@ class TodayView(QWidget):
             section.model.retranslate()
             section.fit_columns()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -219,8 +219,9 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../../ui/help_dialog.py" line="+56"/>
+        <location filename="../../../ui/help_dialog.py" line="+59"/>
         <source>Command</source>
+        <extracomment>the invisible root: the parent of every row in a flat table model</extracomment>
         <translation>命令</translation>
     </message>
     <message>
@@ -739,9 +740,9 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../../ui/partner_table_model.py" line="+42"/>
+        <location filename="../../../ui/partner_table_model.py" line="+44"/>
         <source>Name (Chinese)</source>
-        <extracomment>the role carrying a partner&apos;s id (for opening its workspace) the role carrying a raw, sortable value (dates as ISO text, numbers as numbers)</extracomment>
+        <extracomment>the role carrying a partner&apos;s id (for opening its workspace) the role carrying a raw, sortable value (dates as ISO text, numbers as numbers) the invisible root: the parent of every row in a flat table model</extracomment>
         <translation>中文名称</translation>
     </message>
     <message>
@@ -867,9 +868,10 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../../ui/search_dialog.py" line="+67"/>
+        <location filename="../../../ui/search_dialog.py" line="+70"/>
         <location line="+34"/>
         <source>Partner</source>
+        <extracomment>the invisible root: the parent of every row in a flat table model</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
@@ -1012,12 +1014,12 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+250"/>
+        <location filename="../../../ui/today_view.py" line="+253"/>
         <location line="+12"/>
         <location line="+8"/>
         <location line="+3"/>
         <source>Partner</source>
-        <extracomment>turns the value into something Qt can compare (default: the value itself) reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
+        <extracomment>the invisible root: the parent of every row in a flat table model turns the value into something Qt can compare (default: the value itself) reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
