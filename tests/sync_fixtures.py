@@ -57,21 +57,22 @@ def sqlite_url(folder) -> str:
 
 
 def postgres_available() -> bool:
-    with contextlib.suppress(OSError):
-        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
-            return True
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", 5432), timeout=1):
+        return True
     return False
 
 
 @contextlib.contextmanager
-def postgres_database() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database, dropped afterwards; yields its URL."""
+def postgres_database(template: str | None = None) -> Iterator[str]:
+    """A fresh PostgreSQL database (empty, or a copy of the database ``template``),
+    dropped afterwards; yields its URL."""
     from sqlalchemy import create_engine, text
 
     name = f"ck_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        copy = f' TEMPLATE "{template}"' if template else ""
+        conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
     finally:
