@@ -2,12 +2,25 @@ from __future__ import annotations
 
 import pytest
 
+from tests.pg_required import fresh_postgres_database
 from tests.sync.sync_world import SyncWorld
+from tests.sync_fixtures import sqlite_url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server_db_url(request, tmp_path):
+    """The server database of a world: every end-to-end test runs on SQLite and on a
+    fresh PostgreSQL database (skipped without PostgreSQL, a failure when CI=true)."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path)
+        return
+    with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = SyncWorld(tmp_path)
+def world(tmp_path, server_db_url):
+    w = SyncWorld(tmp_path, db_url=server_db_url)
     w.add_user("head", "admin")
     w.add_user("li.na")
     w.add_user("wang.wei")

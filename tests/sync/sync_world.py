@@ -63,9 +63,10 @@ class Laptop:
 
 
 class SyncWorld:
-    def __init__(self, folder: Path, settings: ServerSettings | None = None) -> None:
+    def __init__(self, folder: Path, settings: ServerSettings | None = None,
+                 db_url: str | None = None) -> None:
         self.folder = folder
-        self.db_url = sqlite_url(folder)
+        self.db_url = db_url or sqlite_url(folder)  # tests/sync/conftest.py: SQLite and PostgreSQL
         self.clock_shift = dt.timedelta()
         self.settings = settings or ServerSettings()
         if hasattr(self.settings, "argon2_memory_kib") and settings is None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 
 from sqlite_utils import Database
 
 from models.database import _connect
 from models.migrations import migrations
 from models.store import Store
-from sync.server.db import sqlite_path
+from sync.server import backup as server_backup
 from tests.sync.sync_world import Laptop, SyncWorld
 
 
@@ -140,14 +139,9 @@ def test_server_restored_from_a_backup_gets_the_lost_ops_again(world: SyncWorld)
     before = a.store.create("meeting", {"partner_id": p["id"], "type": "visit",
                                         "starts_at": "2026-11-04 10:00", "notes": "备份之前"})
     a.sync()
-    db_file = sqlite_path(world.db_url)
-    world.stop()
-    world.engine.dispose()
-    backup = world.folder / "server-backup"
-    backup.mkdir()
-    for f in db_file.parent.glob(db_file.name + "*"):
-        shutil.copy2(f, backup / f.name)
-    world.start()
+    # last night's backup, taken while the server runs (SQLite backup API / JSON dump)
+    backup_file = world.folder / "server-backup"
+    server_backup.backup(world.db_url, backup_file)
     lost = a.store.create("meeting", {"partner_id": p["id"], "type": "visit",
                                       "starts_at": "2026-11-05 10:00", "notes": "备份之后"})
     a.store.update("partner", p["id"], {"goals": "备份之后定的目标"})
@@ -156,10 +150,7 @@ def test_server_restored_from_a_backup_gets_the_lost_ops_again(world: SyncWorld)
     # disaster: head office restores last night's backup
     world.stop()
     world.engine.dispose()
-    for f in db_file.parent.glob(db_file.name + "*"):
-        f.unlink()
-    for f in backup.iterdir():
-        shutil.copy2(f, db_file.parent / f.name)
+    server_backup.restore(backup_file, world.db_url, force=True)  # a new server epoch
     world.start()
     assert world.record("meeting", lost["id"]) is None
     a.engine.http.base_url = world.base_url
