@@ -133,3 +133,21 @@ def test_openapi_document_loads(server):
         assert path in spec["paths"]
     outcome = spec["components"]["schemas"]["OpResult"]["properties"]["outcome"]
     assert set(outcome["enum"]) == set(protocol.OUTCOMES)
+
+
+def test_every_endpoint_in_the_protocol_document_is_served(server):
+    """docs/sync-protocol.md and /openapi.json name the same calls."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md").read_text(encoding="utf-8")
+    spec = httpx.get(server.base_url + "/openapi.json").json()["paths"]
+    def norm(path: str) -> str:
+        return re.sub(r"\{[a-z_]+\}", "{}", path)
+
+    documented = {(m, norm(path)) for m, path in re.findall(r"`(GET|POST) (/[a-z/{}_]+)", doc)}
+    assert len(documented) >= 20
+    served = {(m.upper(), norm(path)) for path, ops in spec.items() for m in ops}
+    assert documented <= served, f"documented but not served: {documented - served}"
+    served = {(m, path) for m, path in served if path.startswith("/api/")}
+    assert served <= documented, f"served but undocumented: {served - documented}"
