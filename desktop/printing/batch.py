@@ -132,3 +132,19 @@ def _unique(filename: str, used: set[str]) -> str:
         n += 1
     used.add(candidate.lower())
     return candidate
+
+
+def write_bytes_atomically(path: Path, content: bytes) -> None:
+    """Write an already rendered pack (the preview's) the same all-or-nothing way."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem[:40]}.", suffix=".pdf.part",
+                                    dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
