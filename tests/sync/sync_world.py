@@ -77,6 +77,8 @@ class SyncWorld:
         self.start()
         self.engine = make_engine(self.db_url)
         self.laptops: list[Laptop] = []
+        #: laptops kept across hypothesis examples, by name
+        self.laptops_by_name: dict[str, Laptop] = {}
 
     def start(self) -> None:
         self.base_url, self._stop = start_server(self.db_url, self.settings)

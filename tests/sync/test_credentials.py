@@ -7,25 +7,7 @@ import keyring.errors
 import pytest
 
 from sync.client.credentials import KeyringCredentials, MemoryCredentials
-
-
-class InMemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.data.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.data[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if (service, username) not in self.data:
-            raise keyring.errors.PasswordDeleteError("not found")
-        del self.data[(service, username)]
+from tests.sync.memory_keyring import InMemoryKeyring
 
 
 class NoKeyring(keyring.backend.KeyringBackend):
