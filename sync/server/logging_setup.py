@@ -35,11 +35,31 @@ _SECRET_PATTERNS = [
 _STANDARD_ATTRS = set(vars(logging.LogRecord("x", 0, "x", 0, "x", None, None))) | {"message", "asctime"}
 
 
+_SECRET_KEYS = re.compile(r"(?i)^(password|passwd|secret|token|access_token|refresh_token|authorization)$")
+
+
 def scrub(text: str) -> str:
     """``text`` with anything that looks like a credential replaced by ``***``."""
     for pattern, repl in _SECRET_PATTERNS:
         text = pattern.sub(repl, text)
     return text
+
+
+def scrub_value(value: Any, key: str = "") -> Any:
+    """A log field with secrets removed: values under secret-named keys entirely,
+    credentials inside strings by ``scrub`` (applied before JSON encoding, so the
+    line stays valid JSON)."""
+    if key and _SECRET_KEYS.match(key):
+        return "***"
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {k: scrub_value(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [scrub_value(v) for v in value]
+    if isinstance(value, int | float | bool) or value is None:
+        return value
+    return scrub(str(value))
 
 
 class JsonLineFormatter(logging.Formatter):
@@ -59,7 +79,7 @@ class JsonLineFormatter(logging.Formatter):
                 entry[key] = value
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
-        return scrub(json.dumps(entry, ensure_ascii=False, default=str))
+        return json.dumps(scrub_value(entry), ensure_ascii=False, default=str)
 
 
 def configure_logging(level: str = "info", stream: IO[str] | None = None) -> logging.Handler:
