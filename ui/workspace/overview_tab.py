@@ -2,6 +2,7 @@
 signs, contacts, and head office's KPIs with a trend."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -45,17 +46,42 @@ def cadence_of(settings: Any) -> dict[str, int]:
     return {**DEFAULT_CADENCE_DAYS, **(value or {})}
 
 
-def load_overview(store, partner_id: str, today, cadence) -> dict[str, Any]:
-    """Everything the tab shows, read in one db-lane job."""
-    ov = insights.partner_overviews(store, today, cadence, partner_ids=[partner_id])
+def load_profile(store, partner_id: str, today: dt.date) -> dict[str, Any]:
+    """The partner, its KPIs and its contacts' coming key dates (fast: one partner)."""
+    key_dates = []
+    for c in store.rows("contact", "partner_id = ?", [partner_id], order_by="name"):
+        for kind in ("birthday", "company_anniversary"):
+            if c.get(kind):
+                nxt = next_occurrence(dt.date.fromisoformat(c[kind][:10]), today)
+                if (nxt - today).days <= KEY_DATES_DAYS:
+                    key_dates.append({"name": c["name"], "kind": kind, "date": nxt,
+                                      "in_days": (nxt - today).days})
+    key_dates.sort(key=lambda d: d["date"])
     return {
         "partner": store.get("partner", partner_id),
-        "overview": ov[0] if ov else None,
         "kpis": store.rows("kpi_snapshot", "partner_id = ?", [partner_id],
                            order_by="period DESC", limit=12),
-        "key_dates": [d for d in insights.upcoming_key_dates(store, today, KEY_DATES_DAYS)
-                      if d["partner_id"] == partner_id],
+        "key_dates": key_dates,
     }
+
+
+def load_status(store, partner_id: str, today: dt.date, cadence: dict[str, int]):
+    """Cadence status and warning signs, computed as the Partners table does (slower:
+    insights groups over every partner), so it runs as a job of its own."""
+    ov = insights.partner_overviews(store, today, cadence, partner_ids=[partner_id])
+    return ov[0] if ov else None
+
+
+def next_occurrence(d: dt.date, today: dt.date) -> dt.date:
+    """The next anniversary of ``d`` on or after ``today`` (29 Feb → 1 Mar)."""
+    for year in (today.year, today.year + 1):
+        try:
+            cand = d.replace(year=year)
+        except ValueError:
+            cand = dt.date(year, 3, 1)
+        if cand >= today:
+            return cand
+    return cand
 
 
 def _fmt_number(value: float | None) -> str:
@@ -200,8 +226,12 @@ class OverviewTab(QWidget):
             return
         today = self._ctx.today()
         cadence = cadence_of(self._ctx.settings)
-        run_db(self._ctx, lambda store: load_overview(store, partner_id, today, cadence),
-                         on_done=self._loaded, on_error=self._load_failed)
+        # the form first; the signs (slower on a big portfolio) follow
+        run_db(self._ctx, lambda store: load_profile(store, partner_id, today),
+               on_done=self._loaded, on_error=self._load_failed)
+        run_db(self._ctx, lambda store: load_status(store, partner_id, today, cadence),
+               on_done=lambda ov: self._status_loaded(partner_id, ov),
+               on_error=lambda _exc: None)  # the profile job reports a missing partner
 
     def _load_failed(self, exc: BaseException) -> None:
         if isinstance(exc, NotFoundError):
@@ -216,10 +246,13 @@ class OverviewTab(QWidget):
         self._partner = partner
         if not self._dirty:  # never overwrite what the user is typing
             self._fill(partner)
-        self._show_status(data["overview"])
         self._show_kpis(data["kpis"])
         self._show_key_dates(data["key_dates"])
         self.partner_loaded.emit(partner)
+
+    def _status_loaded(self, partner_id: str, ov: insights.PartnerOverview | None) -> None:
+        if (self._partner or {}).get("id") == partner_id:
+            self._show_status(ov)
 
     def _fill(self, partner: dict[str, Any]) -> None:
         for name in _TEXT_FIELDS:

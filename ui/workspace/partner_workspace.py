@@ -147,7 +147,10 @@ class PartnerWorkspace(QWidget):
             self.flush()
             self.banner.dismiss()
         self._partner_id = partner_id
-        for tab in (self.overview, self.meetings, self.actions_tab, self.reviews):
+        # db jobs run in order: the tab in view loads first
+        tabs = [self.overview, self.meetings, self.actions_tab, self.reviews]
+        current = self.tabs.currentWidget()
+        for tab in sorted(tabs, key=lambda t: t is not current):
             tab.set_partner(partner_id)
 
     @Slot()
