@@ -485,3 +485,39 @@ def test_enter_on_a_partner_row_opens_its_workspace(qtbot, window):
     QTest.keyClick(window.partners.table, Qt.Key.Key_Return)
     assert window.current_page() == PAGE_WORKSPACE
     assert window.workspace.current_partner_id() == north
+
+
+def test_from_the_filter_box_enter_opens_the_first_match(qtbot, window):
+    window.show_page(PAGE_PARTNERS)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    box = window.partners.search
+    box.setFocus()
+    QTest.keyClicks(box, "northern")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert window.workspace.current_partner_id() == window.seeded["north"]["id"]
+    window.show_page(PAGE_PARTNERS)
+    box.clear()
+    box.setFocus()
+    assert box.hasFocus()
+    QTest.keyClick(box, Qt.Key.Key_Down)  # Down moves on to the rows
+    assert window.partners.table.hasFocus()
+    assert window.partners.table.currentIndex().isValid()
+
+
+def test_an_app_left_open_overnight_moves_on_to_the_new_day(qtbot, profile):
+    seed(profile)
+    days = [TODAY]
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: days[0])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    before = {window.today.visits.proxy.index(r, 0).data()
+              for r in range(window.today.visits.proxy.rowCount())}
+    assert before == {"深圳新兴科技", "成都普通分销"}
+    days[0] = TODAY + dt.timedelta(days=40)  # everyone is overdue by then
+    with qtbot.waitSignal(window.today.loaded, timeout=5000):
+        window._check_day()  # what the minute timer does
+    assert window.today.visits.proxy.rowCount() == 4
+    assert "2027" in window.today.heading.text()
+    window.close()

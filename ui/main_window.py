@@ -37,6 +37,8 @@ STATUS_TIMEOUT_MS = 8000
 UNDO_TIMEOUT_MS = 15000
 #: a burst of edits (an import, a sync) costs one reload after it settles
 RELOAD_DELAY_MS = 300
+#: how often to notice that the date has changed
+DAY_CHECK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +66,12 @@ class MainWindow(QMainWindow):
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
         ctx.changed.connect(self._on_changed)
+        # an app left open overnight: "today" moves on, and with it what is due
+        self._loaded_day = ctx.today()
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
         self.workspace = PartnerWorkspace(ctx)
         self.pages = QStackedWidget()
         for page in (self.today, self.partners, self.workspace):
@@ -193,6 +201,12 @@ class MainWindow(QMainWindow):
             return  # a newer load is on its way
         self.partners.show_rows(overviews)
         self.today.show_data(today_data)
+
+    @Slot()
+    def _check_day(self) -> None:
+        if self.ctx.today() != self._loaded_day:
+            self._loaded_day = self.ctx.today()
+            self.reload()
 
     @Slot(object)
     def _on_changed(self, change: Any) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,7 @@ class PartnersView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.search.textChanged.connect(self._update_count)
+        self.search.installEventFilter(self)  # Down/Enter move on to the table
         self.tier_combo = self._combo("tier_filter", [t.value for t in Tier])
         self.stage_combo = self._combo("stage_filter", [s.value for s in Stage])
         self.region_combo = self._combo("region_filter", [])
@@ -299,6 +300,20 @@ class PartnersView(QWidget):
                 combo.setItemText(i, fn(combo.itemData(i)))
         self.model.retranslate()
         self._update_count()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """From the filter box, Down goes to the rows and Enter opens the first one."""
+        if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
+                self._activated(self.proxy.index(0, 0))
+                return True
+        return super().eventFilter(obj, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -159,6 +159,9 @@ class RecordTableModel(QAbstractTableModel):
             return _get(row, "id")
         if role == Qt.ItemDataRole.ForegroundRole and self._urgent and self._urgent(row):
             return QBrush(URGENT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # columns are sized on a sample and may elide: the full text on hover
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         return None
 
 
