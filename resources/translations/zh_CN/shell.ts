@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+108"/>
+        <location filename="../../../desktop/app.py" line="+107"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -421,13 +421,13 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+189"/>
+        <location filename="../../../ui/main_window.py" line="+197"/>
         <source>Could not load data: %1</source>
-        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles</extracomment>
+        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed</extracomment>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
@@ -799,7 +799,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+175"/>
+        <location filename="../../../ui/partners_view.py" line="+176"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
@@ -1014,7 +1014,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+253"/>
+        <location filename="../../../ui/today_view.py" line="+256"/>
         <location line="+12"/>
         <location line="+8"/>
         <location line="+3"/>
