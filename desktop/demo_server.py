@@ -116,7 +116,7 @@ class DemoServer:
         try:
             done = subprocess.run(
                 [self.python, str(MAIN), "server", "demo", "--db", self.db_url],
-                capture_output=True, timeout=SEED_TIMEOUT_S, cwd=str(ROOT), env=_child_env(),
+                capture_output=True, timeout=SEED_TIMEOUT_S, check=False, cwd=str(ROOT), env=_child_env(),
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise DemoServerError(f"The demo server could not be prepared: {exc}") from exc

@@ -12,6 +12,7 @@ import keyring.backend
 from keyring.backends import fail
 
 from desktop import app as desktop_app
+from desktop import sync_service
 from desktop.paths import Profile
 from sync.server import records, scope
 from sync.server.admin import add_user
@@ -113,7 +114,7 @@ class ServerWorld:
 
 def open_window(qtbot, profile: Profile, *, probe_interval_ms: int = 30000, offer_demo: bool = False):
     """The real main window on ``profile``, its sync service with fast test timeouts."""
-    original = desktop_app.sync_service.install
+    original = sync_service.install
 
     def install(window, ctx, prof, **options):
         options.setdefault("http_options", FAST_HTTP)
@@ -122,11 +123,11 @@ def open_window(qtbot, profile: Profile, *, probe_interval_ms: int = 30000, offe
         return original(window, ctx, prof, **options)
 
     desktop_app.create_app([])
-    desktop_app.sync_service.install = install
+    sync_service.install = install
     try:
         window = desktop_app.open_main_window(profile, offer_demo=offer_demo)
     finally:
-        desktop_app.sync_service.install = original
+        sync_service.install = original
     assert window is not None
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.is_ready, timeout=15000)

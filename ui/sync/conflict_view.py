@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,32 +39,47 @@ from PySide6.QtWidgets import (
 from ui.sync.sync_status_widget import format_sync_time
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: a table has no children
+DIFF_COLOR = "#fff1c2"
 
 
-def entity_label(name: str) -> str:
-    t = QCoreApplication.translate
+def entity_label(key: str) -> str:
+    """What kind of record, in the user's words."""
     return {
-        "partner": t("SyncLabels", "Partner"), "contact": t("SyncLabels", "Contact"),
-        "meeting": t("SyncLabels", "Meeting"), "action_item": t("SyncLabels", "Action item"),
-        "checklist_run": t("SyncLabels", "Review"), "kpi_snapshot": t("SyncLabels", "KPI"),
-        "checklist_template": t("SyncLabels", "Review template"),
-    }.get(name, name)
+        "partner": QCoreApplication.translate("SyncLabels", "Partner"),
+        "contact": QCoreApplication.translate("SyncLabels", "Contact"),
+        "meeting": QCoreApplication.translate("SyncLabels", "Meeting"),
+        "action_item": QCoreApplication.translate("SyncLabels", "Action item"),
+        "checklist_run": QCoreApplication.translate("SyncLabels", "Review"),
+        "kpi_snapshot": QCoreApplication.translate("SyncLabels", "KPI"),
+        "checklist_template": QCoreApplication.translate("SyncLabels", "Review template"),
+    }.get(key, key)
 
 
-def field_label(name: str) -> str:
-    t = QCoreApplication.translate
+def field_label(key: str) -> str:
+    """A field's name in the user's words (the raw name when unknown)."""
     return {
-        "notes": t("SyncLabels", "Notes"), "goals": t("SyncLabels", "Goals"),
-        "agenda": t("SyncLabels", "Agenda"), "decisions": t("SyncLabels", "Decisions"),
-        "details": t("SyncLabels", "Details"), "title": t("SyncLabels", "Title"),
-        "name_zh": t("SyncLabels", "Chinese name"), "name_en": t("SyncLabels", "English name"),
-        "tier": t("SyncLabels", "Tier"), "stage": t("SyncLabels", "Stage"),
-        "status": t("SyncLabels", "Status"), "region": t("SyncLabels", "Region"),
-        "phone": t("SyncLabels", "Phone"), "email": t("SyncLabels", "Email"),
-        "location": t("SyncLabels", "Location"), "feedback": t("SyncLabels", "Feedback"),
-        "deleted": t("SyncLabels", "Deleted"), "due_on": t("SyncLabels", "Due"),
-        "severity": t("SyncLabels", "Severity"), "name": t("SyncLabels", "Name"),
-    }.get(name, name)
+        "notes": QCoreApplication.translate("SyncLabels", "Notes"),
+        "goals": QCoreApplication.translate("SyncLabels", "Goals"),
+        "agenda": QCoreApplication.translate("SyncLabels", "Agenda"),
+        "decisions": QCoreApplication.translate("SyncLabels", "Decisions"),
+        "details": QCoreApplication.translate("SyncLabels", "Details"),
+        "title": QCoreApplication.translate("SyncLabels", "Title"),
+        "name_zh": QCoreApplication.translate("SyncLabels", "Chinese name"),
+        "name_en": QCoreApplication.translate("SyncLabels", "English name"),
+        "tier": QCoreApplication.translate("SyncLabels", "Tier"),
+        "stage": QCoreApplication.translate("SyncLabels", "Stage"),
+        "status": QCoreApplication.translate("SyncLabels", "Status"),
+        "region": QCoreApplication.translate("SyncLabels", "Region"),
+        "phone": QCoreApplication.translate("SyncLabels", "Phone"),
+        "email": QCoreApplication.translate("SyncLabels", "Email"),
+        "location": QCoreApplication.translate("SyncLabels", "Location"),
+        "feedback": QCoreApplication.translate("SyncLabels", "Feedback"),
+        "deleted": QCoreApplication.translate("SyncLabels", "Deleted"),
+        "due_on": QCoreApplication.translate("SyncLabels", "Due"),
+        "severity": QCoreApplication.translate("SyncLabels", "Severity"),
+        "name": QCoreApplication.translate("SyncLabels", "Name"),
+    }.get(key, key)
 
 
 def value_text(value: Any) -> str:
@@ -75,14 +91,30 @@ def value_text(value: Any) -> str:
 
 
 def suggested_merge(mine: Any, theirs: Any) -> str:
-    """A starting point for the merged text: the longer one when it contains the
-    other, else theirs followed by mine (nothing dropped)."""
+    """A starting point for the merged text: theirs, then every line of mine that
+    theirs lacks (shared lines once, nothing dropped)."""
     a, b = value_text(theirs), value_text(mine)
-    if not a or b.find(a) >= 0:
+    if not a:
         return b
-    if not b or a.find(b) >= 0:
-        return a
-    return f"{a}\n\n{b}"
+    have = set(a.splitlines())
+    extra = [line for line in b.splitlines() if line not in have]
+    return "\n".join([a, *extra]) if extra else a
+
+
+def highlight_differences(edit: QPlainTextEdit, other_text: str) -> None:
+    """Tint the lines of ``edit`` that the other side does not have."""
+    others = set(other_text.splitlines())
+    selections = []
+    block = edit.document().firstBlock()
+    while block.isValid():
+        if block.text() and block.text() not in others:
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setBackground(QColor(DIFF_COLOR))
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            sel.cursor = QTextCursor(block)
+            selections.append(sel)
+        block = block.next()
+    edit.setExtraSelections(selections)
 
 
 class ConflictTableModel(QAbstractTableModel):
@@ -99,18 +131,19 @@ class ConflictTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            t = QCoreApplication.translate
-            return (t("ConflictView", "Partner"), t("ConflictView", "Record"),
-                    t("ConflictView", "Field"), t("ConflictView", "Detected"))[section]
+            return (QCoreApplication.translate("ConflictView", "Partner"),
+                    QCoreApplication.translate("ConflictView", "Record"),
+                    QCoreApplication.translate("ConflictView", "Field"),
+                    QCoreApplication.translate("ConflictView", "Detected"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -183,7 +216,7 @@ class ConflictView(QDialog):
         bottom_layout.addWidget(self.merged_box, 2)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
-        splitter.setSizes([160, 440])
+        splitter.setSizes([110, 490])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
@@ -246,6 +279,8 @@ class ConflictView(QDialog):
         theirs = c.get("server_value") if c else None
         self.mine_edit.setPlainText(value_text(mine))
         self.theirs_edit.setPlainText(value_text(theirs))
+        highlight_differences(self.mine_edit, value_text(theirs))
+        highlight_differences(self.theirs_edit, value_text(mine))
         # a merged value makes sense for text; for a tier or a date, pick a side
         mergeable = has and (c.get("long_text") or isinstance(mine, str) or isinstance(theirs, str)) \
             and c.get("field") != "deleted"
@@ -301,7 +336,7 @@ class ConflictView(QDialog):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._show_current()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

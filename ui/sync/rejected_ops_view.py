@@ -36,16 +36,20 @@ from ui.sync.conflict_view import entity_label, field_label
 from ui.sync.sync_status_widget import format_sync_time
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: a table has no children
 
 
 def reason_text(reason: str | None) -> str:
-    t = QCoreApplication.translate
     return {
-        "out_of_scope": t("RejectedOps", "The partner is no longer assigned to you."),
-        "read_only_entity": t("RejectedOps", "Head office data cannot be changed here."),
-        "unknown_entity": t("RejectedOps", "The server does not know this kind of record."),
-        "invalid": t("RejectedOps", "A value was not accepted."),
-        "unknown_record": t("RejectedOps", "The record no longer exists on the server."),
+        "out_of_scope": QCoreApplication.translate(
+            "RejectedOps", "The partner is no longer assigned to you."),
+        "read_only_entity": QCoreApplication.translate(
+            "RejectedOps", "Head office data cannot be changed here."),
+        "unknown_entity": QCoreApplication.translate(
+            "RejectedOps", "The server does not know this kind of record."),
+        "invalid": QCoreApplication.translate("RejectedOps", "A value was not accepted."),
+        "unknown_record": QCoreApplication.translate(
+            "RejectedOps", "The record no longer exists on the server."),
     }.get(reason or "", reason or "")
 
 
@@ -61,19 +65,20 @@ class RejectedOpsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            t = QCoreApplication.translate
-            return (t("RejectedOps", "Changed"), t("RejectedOps", "Partner"),
-                    t("RejectedOps", "Record"), t("RejectedOps", "Change"),
-                    t("RejectedOps", "Why it was refused"))[section]
+            return (QCoreApplication.translate("RejectedOps", "Changed"),
+                    QCoreApplication.translate("RejectedOps", "Partner"),
+                    QCoreApplication.translate("RejectedOps", "Record"),
+                    QCoreApplication.translate("RejectedOps", "Change"),
+                    QCoreApplication.translate("RejectedOps", "Why it was refused"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,7 +87,6 @@ class RejectedOpsModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         col = self.COLUMNS[index.column()]
-        t = QCoreApplication.translate
         if col == "when":
             return format_sync_time(r.get("created_at"))
         if col == "partner":
@@ -90,8 +94,9 @@ class RejectedOpsModel(QAbstractTableModel):
         if col == "record":
             return f"{entity_label(r['entity'])}: {r.get('title') or r['entity_id']}"
         if col == "change":
-            op = {"create": t("RejectedOps", "created"), "update": t("RejectedOps", "edited"),
-                  "delete": t("RejectedOps", "deleted")}.get(r["op"], r["op"])
+            op = {"create": QCoreApplication.translate("RejectedOps", "created"),
+                  "update": QCoreApplication.translate("RejectedOps", "edited"),
+                  "delete": QCoreApplication.translate("RejectedOps", "deleted")}.get(r["op"], r["op"])
             fields = ", ".join(field_label(f) for f in (r.get("changes") or {}))
             return f"{op}: {fields}" if fields and r["op"] == "update" else op
         outcome = r.get("outcome") or {}
@@ -173,7 +178,7 @@ class RejectedOpsView(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -199,7 +199,7 @@ class SignInDialog(QDialog):
             "until you quit ChannelKeeper, then you will need to sign in again."))
         self.sign_in_button.setText(self.tr("Signing in…") if self._waiting else self.tr("Sign in"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -241,7 +241,7 @@ class SyncController(QObject):
         self.act_rejected.setText(self.tr("&Refused changes…"))
         self.act_try_demo.setText(self.tr("Try the &demo (local server)…"))
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False

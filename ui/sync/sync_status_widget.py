@@ -188,7 +188,7 @@ class SyncStatusWidget(QWidget):
             "%2", (s.user or "") if s else "")
         return label, COLORS["online"], tip
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -1,6 +1,330 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConflictView</name>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="143"/>
+        <source>Partner</source>
+        <translation>渠道商</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="144"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="145"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="146"/>
+        <source>Detected</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="263"/>
+        <source>Could not settle the conflict: %1</source>
+        <translation>无法处理该冲突：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="290"/>
+        <source>%1 “%2”, field %3: changed on this laptop and on the server. The server kept its value for now; choose what stays.</source>
+        <translation>%1“%2”的字段“%3”在本机和服务器上都被修改了。服务器暂时保留了它的值，请选择最终保留哪个。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="305"/>
+        <source>Sending your choice to the server…</source>
+        <translation>正在把你的选择发送到服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="310"/>
+        <source>Settled. The server&apos;s record now holds your choice.</source>
+        <translation>已处理。服务器上的记录已采用你的选择。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="323"/>
+        <source>Conflicts to review</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="324"/>
+        <source>No conflicts to review. Everything you changed reached the server as you wrote it.</source>
+        <translation>没有待处理的冲突。你的所有修改都已按原样到达服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="326"/>
+        <source>Mine (this laptop)</source>
+        <translation>我的（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="327"/>
+        <source>Theirs (on the server now)</source>
+        <translation>对方的（服务器当前值）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="328"/>
+        <source>Merged (edit freely)</source>
+        <translation>合并结果（可自由编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="329"/>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="330"/>
+        <source>Write this laptop&apos;s value to the server (Ctrl+1)</source>
+        <translation>把本机的值写入服务器（Ctrl+1）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="331"/>
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="332"/>
+        <source>Leave the server&apos;s value (Ctrl+2)</source>
+        <translation>保留服务器上的值（Ctrl+2）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="333"/>
+        <source>Use m&amp;erged</source>
+        <translation>使用合并结果(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="334"/>
+        <source>Write the merged text to the server (Ctrl+3)</source>
+        <translation>把合并后的文本写入服务器（Ctrl+3）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="335"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedOps</name>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="44"/>
+        <source>The partner is no longer assigned to you.</source>
+        <translation>该渠道商已不再分配给你。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="46"/>
+        <source>Head office data cannot be changed here.</source>
+        <translation>总部数据不能在这里修改。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="48"/>
+        <source>The server does not know this kind of record.</source>
+        <translation>服务器不认识这类记录。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="50"/>
+        <source>A value was not accepted.</source>
+        <translation>有一个值未被接受。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="51"/>
+        <source>The record no longer exists on the server.</source>
+        <translation>该记录在服务器上已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="77"/>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="78"/>
+        <source>Partner</source>
+        <translation>渠道商</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="79"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="80"/>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="81"/>
+        <source>Why it was refused</source>
+        <translation>被拒原因</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="97"/>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="98"/>
+        <source>edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="99"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedOpsView</name>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="159"/>
+        <source>Export refused changes</source>
+        <translation>导出被拒绝的修改</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="160"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="167"/>
+        <source>%1 refused changes written to %2</source>
+        <translation>已将 %1 条被拒绝的修改写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="169"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="173"/>
+        <source>Refused changes</source>
+        <translation>被拒绝的修改</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="175"/>
+        <source>The server refused these changes, so they are only on this laptop. Export them to keep a copy or to send them to head office.</source>
+        <translation>服务器拒绝了这些修改，因此它们只保存在本机。可以导出留存副本，或发给总部。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="177"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="178"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="102"/>
+        <source>Enter the server address.</source>
+        <translation>请输入服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="103"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="104"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="122"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="200"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="122"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="200"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="147"/>
+        <source>The user name or password is not correct.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="148"/>
+        <source>Too many failed attempts. Wait a few minutes, then try again.</source>
+        <translation>失败次数过多。请等几分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="150"/>
+        <source>The server cannot be reached. Check the address and your network connection.</source>
+        <translation>无法连接服务器。请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="152"/>
+        <source>This version of ChannelKeeper is too old for this server. Please update the app; your data is kept.</source>
+        <translation>此版本的渠道管家对该服务器来说过旧。请更新应用；你的数据会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="154"/>
+        <source>This address is not encrypted (http://). Use https://, or tick “Allow insecure http” for a test server you trust.</source>
+        <translation>该地址未加密（http://）。请使用 https://；若是你信任的测试服务器，可勾选“允许不安全的 http”。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="156"/>
+        <source>This is not a server address. Example: https://sync.example.com</source>
+        <translation>这不是服务器地址。示例：https://sync.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="161"/>
+        <source>The sign-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="186"/>
+        <source>Sign in to the sync server</source>
+        <translation>登录同步服务器</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="187"/>
+        <source>Sign in with the account head office gave you. Your changes are sent and the server&apos;s are received.</source>
+        <translation>请使用总部分配的账号登录。登录后会发送你的修改，并接收服务器上的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="189"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="190"/>
+        <source>https://sync.example.com</source>
+        <translation>https://sync.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="191"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="192"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="193"/>
+        <source>Allow insecure http (test servers only)</source>
+        <translation>允许不安全的 http（仅限测试服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="195"/>
+        <source>Plain http sends your password and data unencrypted. Only for a test server on a network you trust.</source>
+        <translation>普通 http 会以明文发送你的密码和数据。仅适用于可信网络中的测试服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="198"/>
+        <source>This computer has no keyring to keep your sign-in safely. You stay signed in until you quit ChannelKeeper, then you will need to sign in again.</source>
+        <translation>这台电脑没有可安全保存登录信息的密钥环。退出渠道管家前会保持登录，之后需要重新登录。</translation>
+    </message>
+</context>
 <context>
     <name>SyncCommands</name>
     <message>
@@ -233,6 +557,512 @@
         <location filename="../../../desktop/commands/sync_cmds.py" line="225"/>
         <source>Repairing… {done} records re-read</source>
         <translation>正在修复… 已重新读取 {done} 条记录</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="92"/>
+        <source>A sync is already running.</source>
+        <extracomment>F5 is the window&apos;s Refresh; F9 is &quot;send/receive&quot; in mail programs</extracomment>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="102"/>
+        <source>Signed in. Syncing…</source>
+        <translation>已登录，正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="113"/>
+        <location filename="../../../ui/sync/sync_controller.py" line="123"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="115"/>
+        <source>1 change has not reached the server yet. It stays on this laptop and is sent when you sign in again, but nobody else sees it until then.</source>
+        <translation>有 1 条修改尚未到达服务器。它会保留在本机，重新登录后发送；在此之前其他人看不到它。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="118"/>
+        <source>%1 changes have not reached the server yet. They stay on this laptop and are sent when you sign in again, but nobody else sees them until then.</source>
+        <translation>有 %1 条修改尚未到达服务器。它们会保留在本机，重新登录后发送；在此之前其他人看不到。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="122"/>
+        <source>Export them first…</source>
+        <translation>先导出…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="134"/>
+        <source>Signed out. Your data stays on this laptop.</source>
+        <translation>已退出登录。你的数据仍保留在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="141"/>
+        <location filename="../../../ui/sync/sync_controller.py" line="149"/>
+        <source>Export unsent changes</source>
+        <translation>导出未发送的修改</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="142"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="147"/>
+        <source>%1 unsent changes written to %2</source>
+        <translation>已将 %1 条未发送的修改写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="150"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="181"/>
+        <source>Try the demo</source>
+        <translation>体验演示</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="182"/>
+        <source>You are signed in to %1. Trying the demo signs this profile in to a local demo server instead. Continue?</source>
+        <translation>你已登录 %1。体验演示会改为让此配置登录本机的演示服务器。是否继续？</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="204"/>
+        <source>Synced. 1 change conflicts with the server&apos;s: review it.</source>
+        <translation>同步完成。有 1 条修改与服务器冲突，请处理。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="205"/>
+        <source>Synced. %1 changes conflict with the server&apos;s: review them.</source>
+        <translation>同步完成。有 %1 条修改与服务器冲突，请处理。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="208"/>
+        <source>Synced. The server refused 1 change.</source>
+        <translation>同步完成。服务器拒绝了 1 条修改。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="209"/>
+        <source>Synced. The server refused %1 changes.</source>
+        <translation>同步完成。服务器拒绝了 %1 条修改。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="211"/>
+        <source>Synced: %1 sent, %2 received.</source>
+        <translation>同步完成：发送 %1 条，接收 %2 条。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="217"/>
+        <source>Offline: your changes are kept and sent when the server answers again.</source>
+        <translation>离线：你的修改已保留，服务器恢复响应后会自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="219"/>
+        <source>The server asks you to sign in again. Your changes are kept.</source>
+        <translation>服务器要求重新登录。你的修改已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="220"/>
+        <source>Not signed in: sign in to sync.</source>
+        <translation>未登录：请先登录再同步。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="221"/>
+        <source>This version of ChannelKeeper is too old for the server. Update the app; your changes are kept.</source>
+        <translation>此版本的渠道管家对服务器来说过旧。请更新应用；你的修改已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="224"/>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="236"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="237"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="238"/>
+        <source>Sign &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="239"/>
+        <source>Sign &amp;out…</source>
+        <translation>退出登录(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="240"/>
+        <source>&amp;Conflicts to review…</source>
+        <translation>待处理的冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="241"/>
+        <source>&amp;Refused changes…</source>
+        <translation>被拒绝的修改(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_controller.py" line="242"/>
+        <source>Try the &amp;demo (local server)…</source>
+        <translation>体验演示（本机服务器）(&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="49"/>
+        <source>Partner</source>
+        <translation>渠道商</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="50"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="51"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="52"/>
+        <source>Action item</source>
+        <translation>行动项</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="53"/>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="54"/>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="55"/>
+        <source>Review template</source>
+        <translation>复盘模板</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="62"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="63"/>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="64"/>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="65"/>
+        <source>Decisions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="66"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="67"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="68"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="69"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="70"/>
+        <source>Tier</source>
+        <translation>渠道分层</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="71"/>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="72"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="73"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="74"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="75"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="76"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="77"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="78"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="79"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="80"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/conflict_view.py" line="81"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="101"/>
+        <source>Sending changes: %1 of %2</source>
+        <translation>正在发送修改：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="105"/>
+        <source>Receiving: %1 records</source>
+        <translation>正在接收：%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="109"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="136"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="137"/>
+        <source>Send your changes and receive the server&apos;s (F9)</source>
+        <translation>发送你的修改并接收服务器的修改（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="140"/>
+        <source>Sign in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="141"/>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="146"/>
+        <source>1 conflict to review</source>
+        <translation>1 个冲突待处理</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="146"/>
+        <source>%1 conflicts to review</source>
+        <translation>%1 个冲突待处理</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="150"/>
+        <source>1 refused change</source>
+        <translation>1 条修改被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="150"/>
+        <source>%1 refused changes</source>
+        <translation>%1 条修改被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="158"/>
+        <source>1 change waiting</source>
+        <translation>1 条修改待发送</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="159"/>
+        <source>%1 changes waiting</source>
+        <translation>%1 条修改待发送</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="160"/>
+        <source>all changes sent</source>
+        <translation>所有修改已发送</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="162"/>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="163"/>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="166"/>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="167"/>
+        <source>Sign in to a sync server to share your work.</source>
+        <translation>登录同步服务器以共享你的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="169"/>
+        <source>Sign-in expired · %1</source>
+        <translation>登录已过期 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="170"/>
+        <source>The server asks you to sign in again. Your changes are kept.</source>
+        <translation>服务器要求重新登录。你的修改已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="172"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="173"/>
+        <source>Syncing with %1</source>
+        <translation>正在与 %1 同步</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="175"/>
+        <source>Offline · %1</source>
+        <translation>离线 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="176"/>
+        <source>%1 cannot be reached. Your changes are kept and will be sent when the server answers again (checked every 30 seconds).</source>
+        <translation>无法连接 %1。你的修改已保留，服务器恢复响应后会自动发送（每 30 秒检查一次）。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="180"/>
+        <source>Sync failed · %1</source>
+        <translation>同步失败 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="182"/>
+        <source>Update required · %1</source>
+        <translation>需要更新 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="184"/>
+        <source>Online · %1 · %2</source>
+        <translation>在线 · %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="186"/>
+        <source>Demo server · %1 · %2</source>
+        <translation>演示服务器 · %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="187"/>
+        <source>Signed in to %1 as %2</source>
+        <translation>已以 %2 身份登录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TryDemo</name>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="22"/>
+        <source>Try the demo (local server)</source>
+        <translation>体验演示（本机服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="24"/>
+        <source>Start a sync server on this computer with a demo organisation, sign in as a channel manager and receive the portfolio, as in the field.</source>
+        <translation>在本机启动一个带演示机构的同步服务器，以渠道经理身份登录并接收渠道组合，就像在一线使用一样。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="60"/>
+        <location filename="../../../ui/sync/try_demo.py" line="113"/>
+        <source>Try the demo</source>
+        <translation>体验演示</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="61"/>
+        <source>Preparing the demo organisation and starting the local server (the first time takes about ten seconds)…</source>
+        <translation>正在准备演示机构并启动本机服务器（首次约需十秒）…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="69"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步（共 %2 步）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="75"/>
+        <source>Signing in as a demo channel manager at %1…</source>
+        <translation>正在以演示渠道经理身份登录 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="80"/>
+        <source>Receiving the demo portfolio for %1…</source>
+        <translation>正在为 %1 接收演示渠道组合…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="85"/>
+        <source>Receiving the demo portfolio: %1 records…</source>
+        <translation>正在接收演示渠道组合：%1 条记录…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="94"/>
+        <source>Demo ready: %1 records received from the local demo server.</source>
+        <translation>演示已就绪：已从本机演示服务器接收 %1 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="99"/>
+        <source>The demo server could not be started.</source>
+        <translation>无法启动演示服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="103"/>
+        <source>The demo sign-in failed.</source>
+        <translation>演示登录失败。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/try_demo.py" line="107"/>
+        <source>The demo data could not be received.</source>
+        <translation>无法接收演示数据。</translation>
     </message>
 </context>
 </TS>
