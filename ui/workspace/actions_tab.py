@@ -195,6 +195,8 @@ class ActionsTab(QWidget):
             self.select(wanted)
         elif current and self.model.row_of(current) >= 0:
             self.select(current, reveal=False)
+        if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+            self.view.selectRow(0)  # the keyboard works at once
         self._update_buttons()
 
     def current_id(self) -> str | None:

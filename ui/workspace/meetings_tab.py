@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +26,8 @@ from ui.workspace.meeting_editor import MeetingEditor
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 from ui.workspace.ui_language import ui_language
 
+CANCELLED_COLOR = QColor("#9e9e9e")
+
 
 class MeetingTableModel(RowTableModel):
     def headers(self) -> list[str]:
@@ -42,6 +44,10 @@ class MeetingTableModel(RowTableModel):
 
     def sort_value(self, row: dict[str, Any], column: int) -> Any:
         return row.get("starts_at") or "" if column == 0 else self.display(row, column)
+
+    def foreground(self, row: dict[str, Any], column: int) -> Any:
+        # a cancelled meeting did not happen: it stays listed, but greyed
+        return QBrush(CANCELLED_COLOR) if row.get("status") == MeetingStatus.CANCELLED else None
 
 
 class MeetingsTab(QWidget):
