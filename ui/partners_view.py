@@ -99,9 +99,12 @@ class PartnersView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((COLUMN["name_zh"], 200), (COLUMN["name_en"], 200),
-                           (COLUMN["last_met"], 95), (COLUMN["days_since"], 80)):
-            self.table.setColumnWidth(col, width)
+        # in character widths, so the same layout fits Chinese and English labels
+        em = self.fontMetrics().horizontalAdvance("渠")
+        for name, chars in (("name_zh", 16), ("name_en", 14), ("tier", 7), ("stage", 6),
+                            ("region", 7), ("last_met", 7), ("days_since", 5),
+                            ("visit_status", 6), ("open_actions", 6)):
+            self.table.setColumnWidth(COLUMN[name], chars * em)
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
