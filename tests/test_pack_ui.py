@@ -3,10 +3,10 @@ PDFs: preview, language switch, save, print to a PDF printer, batch with cancel.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from pack_history import add_history, make_partner
 from pypdf import PdfReader
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -17,7 +17,6 @@ from desktop.printing.batch import BatchResult
 from desktop.printing.pack_pdf import PackOptions
 from models.database import open_database
 from models.store import Store
-from pack_history import add_history, make_partner
 from ui.app_context import AppContext
 from ui.packs.pack_actions import generate_packs, open_pack_preview
 from ui.packs.pack_printing import prepare_printer, print_document
@@ -55,7 +54,7 @@ def _text(data: bytes) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages)
 
 
-def test_preview_shows_the_pack_and_follows_the_pack_language(qtbot, ctx, partners):
+def test_preview_shows_the_pack_and_follows_the_pack_language(qtbot, ctx, partners, tmp_path):
     dialog = open_pack_preview(ctx, partners[0]["id"])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready, timeout=20000)
@@ -70,7 +69,9 @@ def test_preview_shows_the_pack_and_follows_the_pack_language(qtbot, ctx, partne
                     == QPdfDocument.Status.Ready, timeout=20000)
     text = _text(dialog.pdf_bytes)
     assert "Page 1 of" in text and "Partner review pack" in text
-    dialog.grab().save("/tmp/pk/preview.png")
+    dialog.view.verticalScrollBar().setValue(dialog.view.verticalScrollBar().maximum() // 8)
+    qtbot.wait(400)  # QPdfView renders pages in the background
+    dialog.grab().save(str(tmp_path / "preview.png"))
 
 
 def test_summary_template_is_one_page(qtbot, ctx, partners):
@@ -161,7 +162,7 @@ def _many_partners(store, n):
 
 def test_cancel_stops_between_packs_and_leaves_only_whole_files(qtbot, ctx, tmp_path,
                                                                 monkeypatch):
-    import ui.packs.pack_jobs as pack_jobs
+    from ui.packs import pack_jobs
 
     ids = _many_partners(ctx._store, 8)
     folder = tmp_path / "many"

@@ -211,6 +211,8 @@ def summary_story(sec: Section, height: float) -> list[Flowable]:
 def render_pack(data: PackData, options: PackOptions, out: BinaryIO | str | Path) -> int:
     """Write the pack as PDF to ``out``; returns its page count."""
     text = PackText(options.language)
+    if isinstance(out, Path):
+        out = str(out)
     pagesize = PAPER_SIZES[options.paper]
     width, height = pagesize
     doc = BaseDocTemplate(

@@ -1,0 +1,142 @@
+"""``main.py pack`` on a real profile: partners by id or name, batches, clear errors,
+and never a half-written file."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pack_history import add_history, make_partner
+from pypdf import PdfReader
+
+from desktop.cli import main
+from desktop.printing import batch
+from models.database import open_database
+from models.store import Store
+
+TODAY = "2026-11-27"
+
+
+@pytest.fixture
+def profile(tmp_path):
+    root = tmp_path / "profile"
+    store = Store(open_database(root / "channelkeeper.db"))
+    east = make_partner(store)
+    add_history(store, east, dt.date(2026, 11, 27), months=6, meetings=10, actions=20, reviews=2)
+    south = make_partner(store, name_zh="华南新兴渠道", name_en="South China Pilot",
+                         tier="emerging", stage="intro")
+    make_partner(store, name_zh="华南新兴渠道二部", name_en=None, tier="ordinary", stage="intro")
+    store.create("meeting", {"partner_id": south["id"], "type": "visit", "status": "planned",
+                             "starts_at": "2026-11-26 10:00"})
+    store.db.conn.close()
+    return {"root": root, "east": east, "south": south}
+
+
+def run(profile, *args: str) -> int:
+    return main(["pack", "--profile", str(profile["root"]), "--today", TODAY, *args])
+
+
+def _text(path: Path) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def test_one_partner_by_name_to_a_file(profile, tmp_path, capsys):
+    out = tmp_path / "east.pdf"
+    assert run(profile, "华东", "--out", str(out)) == 0
+    text = _text(out)
+    assert "华东渠道分销商" in text and "第 1 页" in text
+    assert str(out) in capsys.readouterr().out
+
+
+def test_one_partner_by_id_in_english_letter_summary(profile, tmp_path):
+    out = tmp_path / "south"
+    assert run(profile, profile["south"]["id"], "--lang", "en", "--template", "summary",
+               "--paper", "letter", "--out", str(out)) == 0
+    reader = PdfReader(tmp_path / "south.pdf")
+    assert len(reader.pages) == 1
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    assert "South China Pilot" in reader.pages[0].extract_text()
+
+
+def test_an_exact_name_wins_over_partial_matches(profile, tmp_path):
+    out = tmp_path / "exact.pdf"
+    assert run(profile, "华南新兴渠道", "--out", str(out)) == 0
+    assert "华南新兴渠道" in _text(out) and "华南新兴渠道二部" not in _text(out)
+
+
+def test_an_ambiguous_name_lists_the_candidates_and_writes_nothing(profile, tmp_path, capsys):
+    assert run(profile, "华南", "--out", str(tmp_path / "x.pdf")) == 2
+    err = capsys.readouterr().err
+    assert "2 partners match" in err and profile["south"]["id"] in err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_unknown_partner_and_empty_period_are_clear_errors(profile, tmp_path, capsys):
+    assert run(profile, "没有这个渠道", "--out", str(tmp_path / "x.pdf")) == 2
+    assert "no partner matches" in capsys.readouterr().err
+    assert run(profile, "华东", "--period-start", "2026-11-01", "--period-end", "2026-10-01",
+               "--out", str(tmp_path / "x.pdf")) == 2
+    assert "period is empty" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_unwritable_output_is_a_clear_error(profile, tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert run(profile, "华东", "--out", str(blocker / "pack.pdf")) == 2
+    assert "is not a folder" in capsys.readouterr().err
+    assert run(profile, "华东", "--out", str(tmp_path / "missing" / "pack.pdf")) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_all_partners_into_a_folder(profile, tmp_path, capsys):
+    folder = tmp_path / "all"
+    assert run(profile, "--all", "--out", str(folder)) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([
+        "华东渠道分销商_2026-11-27_full_zh_CN.pdf", "华南新兴渠道_2026-11-27_full_zh_CN.pdf",
+        "华南新兴渠道二部_2026-11-27_full_zh_CN.pdf"])
+    assert "[3/3]" in capsys.readouterr().out
+
+
+def test_due_this_week(profile, tmp_path):
+    folder = tmp_path / "week"
+    assert run(profile, "--due-this-week", "--lang", "en", "--out", str(folder)) == 0
+    files = list(folder.iterdir())
+    assert [f.name for f in files] == ["South China Pilot_2026-11-27_full_en.pdf"]
+
+
+def test_a_failure_mid_render_leaves_no_partial_file_and_keeps_the_old_one(
+        profile, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "east.pdf"
+    out.write_bytes(b"%PDF- previous pack")
+
+    def broken(data, options, fh):
+        fh.write(b"%PDF-1.4 half a pack")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch, "render_pack", broken)
+    assert run(profile, "华东", "--out", str(out)) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert out.read_bytes() == b"%PDF- previous pack"
+    assert [p.name for p in tmp_path.iterdir() if p.name != "profile"] == ["east.pdf"]
+
+
+def test_an_interrupted_batch_leaves_only_whole_packs(profile, tmp_path, monkeypatch):
+    real = batch.render_pack
+    calls = []
+
+    def interrupted(data, options, fh):
+        calls.append(1)
+        if len(calls) == 2:
+            fh.write(b"%PDF-1.4 partial")
+            raise KeyboardInterrupt
+        return real(data, options, fh)
+
+    monkeypatch.setattr(batch, "render_pack", interrupted)
+    folder = tmp_path / "all"
+    assert main(["pack", "--profile", str(profile["root"]), "--today", TODAY, "--all",
+                 "--out", str(folder)]) == 130
+    files = list(folder.iterdir())
+    assert len(files) == 1 and files[0].suffix == ".pdf"
+    assert PdfReader(files[0]).pages
