@@ -227,7 +227,7 @@ class _Generator:
             row.update(
                 name_zh=name,
                 region=region,
-                address=f"{city}市{r.choice('东西南北中')}区{r.choice(('建设', '人民', '中山', '解放', '科技'))}路{r.randint(1, 999)}号",
+                address=f"{city}市{r.choice(T.DISTRICTS_ZH)}{r.choice(T.ROADS_ZH)}{r.randint(1, 999)}号",
                 incentive_scheme=r.choice(T.INCENTIVES_ZH),
                 goals=r.choice(T.GOALS_ZH),
             )
