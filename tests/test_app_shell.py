@@ -521,3 +521,16 @@ def test_an_app_left_open_overnight_moves_on_to_the_new_day(qtbot, profile):
     assert window.today.visits.proxy.rowCount() == 4
     assert "2027" in window.today.heading.text()
     window.close()
+
+
+def test_a_failing_first_load_still_makes_the_window_ready(qtbot, profile, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("ui.main_window.partner_overviews", broken)
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, offer_demo=False)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=5000)
+    assert "Could not load data: disk on fire" in window.statusBar().currentMessage()
+    window.close()

@@ -192,9 +192,14 @@ class MainWindow(QMainWindow):
             overviews = partner_overviews(store, today, cadence)
             return overviews, load_today(store, today, cadence, overviews)
 
-        self.ctx.run_db(load, lambda result: self._loaded(request, *result),
-                        lambda exc: self.show_status(
-                            self.tr("Could not load data: %1").replace("%1", str(exc))))
+        self.ctx.run_db(load, lambda result: self._loaded(request, *result), self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.show_status(self.tr("Could not load data: %1").replace("%1", str(exc)))
+        # the window is still usable (search, the workspace, settings): say so, rather
+        # than leave whoever waits for `ready` waiting
+        self._pending_first_load.clear()
+        self._first_load_done("")
 
     def _loaded(self, request: int, overviews: list, today_data: TodayData) -> None:
         if request != self._request:
