@@ -534,3 +534,23 @@ def test_a_failing_first_load_still_makes_the_window_ready(qtbot, profile, monke
     qtbot.waitUntil(lambda: window.is_ready, timeout=5000)
     assert "Could not load data: disk on fire" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_language_follows_the_system_unless_settings_say_otherwise(qapp, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    monkeypatch.setattr(desktop_app.QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
+    assert desktop_app.resolve_language("") == "zh_CN"
+    assert desktop_app.resolve_language("en") == "en"
+    monkeypatch.setattr(desktop_app.QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert desktop_app.resolve_language("") == "en"  # no German: English
+    assert desktop_app.resolve_language("zh_CN") == "zh_CN"
+
+
+def test_app_font_renders_chinese(qapp):
+    from PySide6.QtGui import QFontInfo
+
+    app = desktop_app.create_app([])
+    family = desktop_app.cjk_font_family()
+    assert family is not None, "no CJK font installed: Chinese would show as boxes"
+    assert QFontInfo(app.font()).family() == family
