@@ -59,11 +59,29 @@ def ts_file(area: str, language: str = "zh_CN") -> Path:
     return TRANSLATIONS / language / f"{area}.ts"
 
 
+def referenced_sources(ts: Path) -> set[Path]:
+    """The source files an existing .ts file names in its locations."""
+    if not ts.exists():
+        return set()
+    import xml.etree.ElementTree as ET
+
+    found: set[Path] = set()
+    for location in ET.parse(ts).getroot().iter("location"):
+        name = location.get("filename")
+        if name:
+            path = (ts.parent / name).resolve()
+            if path.exists():
+                found.add(path)
+    return found
+
+
 def update_area(area: str, language: str = "zh_CN") -> Path | None:
-    sources = area_sources(area)
+    ts = ts_file(area, language)
+    # files the area's engineer fed to lupdate by hand stay in, so -no-obsolete never
+    # drops their translations just because the globs here missed them
+    sources = sorted(set(area_sources(area)) | referenced_sources(ts))
     if not sources:
         return None
-    ts = ts_file(area, language)
     ts.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [str(qt_tool("lupdate")), "-silent", "-no-obsolete", "-locations", "relative",
