@@ -118,11 +118,21 @@ class Cursor:
         try:
             padded = text + "=" * (-len(text) % 4)
             data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-            return cls(
+            backfill = data.get("backfill")
+            if backfill is not None:
+                backfill = {
+                    "partners": [str(x) for x in backfill["partners"]],
+                    "after": int(backfill["after"]),
+                    "grants": int(backfill["grants"]),
+                }
+            cursor = cls(
                 epoch=str(data["epoch"]), user=str(data["user"]), seq=int(data["seq"]),
-                grants=int(data.get("grants", 0)), backfill=data.get("backfill"),
+                grants=int(data.get("grants", 0)), backfill=backfill,
             )
-        except (ValueError, KeyError, TypeError, UnicodeError) as exc:
+            if cursor.seq < 0 or cursor.grants < 0:
+                raise ValueError("negative position")
+            return cursor
+        except (ValueError, KeyError, TypeError, UnicodeError, AttributeError) as exc:
             raise ValueError(f"malformed cursor: {exc}") from None
 
 
