@@ -421,13 +421,13 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+197"/>
+        <location filename="../../../ui/main_window.py" line="+198"/>
         <source>Could not load data: %1</source>
         <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed</extracomment>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
@@ -799,7 +799,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+176"/>
+        <location filename="../../../ui/partners_view.py" line="+179"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
