@@ -554,3 +554,16 @@ def test_app_font_renders_chinese(qapp):
     family = desktop_app.cjk_font_family()
     assert family is not None, "no CJK font installed: Chinese would show as boxes"
     assert QFontInfo(app.font()).family() == family
+
+
+def test_search_waits_for_a_pause_in_typing(qtbot, window, monkeypatch):
+    import ui.search_dialog as search_dialog
+
+    queries = []
+    real = search_dialog.run_search
+    monkeypatch.setattr(search_dialog, "run_search",
+                        lambda store, text, *a: queries.append(text) or real(store, text, *a))
+    dialog = window.show_search()
+    QTest.keyClicks(dialog.input, "shenzhen")  # eight keystrokes in a burst
+    qtbot.waitUntil(lambda: dialog.is_settled() and dialog.model.rowCount() == 1, timeout=5000)
+    assert queries == ["shenzhen"]
