@@ -99,7 +99,10 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ()))
         return JSONResponse({"error": p.ERROR_BAD_REQUEST, "message": f"{where}: {first.get('msg', 'invalid')}",
-                             "details": jsonable(exc.errors())}, status_code=400)
+                             # no "input"/"ctx": they may echo a password, or hold values
+                             # (1e999 -> inf) that JSON cannot carry
+                             "details": jsonable([{k: v for k, v in e.items() if k not in ("input", "ctx")}
+                                                  for e in exc.errors()])}, status_code=400)
 
     @app.get("/health")
     def health() -> dict[str, Any]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 
 from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync import protocol as p
 from sync.server.errors import ApiError
 
 #: 16 MiB: a full push batch of long meeting notes is a few MiB
@@ -89,9 +91,25 @@ class BodyLimitMiddleware:
                 await self._refuse(send)
 
 
+#: error codes of plain HTTP errors raised by the framework itself (unknown path, wrong
+#: method, unparseable body...), so every error body has the protocol's shape
+_HTTP_CODES = {400: p.ERROR_BAD_REQUEST, 401: p.ERROR_UNAUTHORIZED, 403: p.ERROR_FORBIDDEN,
+               404: p.ERROR_NOT_FOUND, 405: "method_not_allowed", 413: ERROR_TOO_LARGE}
+
+
+async def _http_error(_request, exc: HTTPException) -> JSONResponse:
+    message = exc.detail if isinstance(exc.detail, str) else "The request was refused."
+    if message == "There was an error parsing the body":
+        message = "The request body is not valid JSON (or is nested too deeply)."
+    return JSONResponse({"error": _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}"),
+                         "message": message}, status_code=exc.status_code, headers=exc.headers)
+
+
 def install(app) -> None:
-    """Add the limits and the request log to a FastAPI app (outermost: the log sees 413s)."""
+    """Add the limits and the request log to a FastAPI app (outermost: the log sees 413s),
+    and answer the framework's own HTTP errors in the protocol's error shape."""
     from sync.server.logging_setup import RequestLogMiddleware
 
+    app.add_exception_handler(HTTPException, _http_error)
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(RequestLogMiddleware)
