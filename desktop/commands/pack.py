@@ -15,45 +15,69 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.commands.common import add_profile_argument, open_store, profile_of
 from desktop.printing.batch import write_pack_batch, write_pack_file
 from desktop.printing.pack_labels import LANGUAGES
 from desktop.printing.pack_pdf import PAPER_SIZES, TEMPLATES, PackOptions
+from desktop.settings import Settings
 from models.errors import NotFoundError, StoreError, ValidationError
 from models.pack_data import PackData, gather_pack_data, partners_due_this_week
 from models.store import Store
+
+# lupdate reads translate("Context", "text") calls: keep the context literal in each
+translate = QCoreApplication.translate
+
+
+def _fail(message: str) -> int:
+    print(translate("PackCommand", "error: {message}").format(message=message), file=sys.stderr)
+    return 2
 
 
 def _date_arg(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(translate(
+            "PackCommand", "{value!r} is not a date (expected YYYY-MM-DD)").format(value=value)) from None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "pack", help="print partner review packs (PDF)",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "pack", help=translate("PackCommand", "print partner review packs (PDF)"),
+        description=translate(
+            "PackCommand",
+            "Print review packs (PDF) for one partner, several, everyone (--all) or everyone "
+            "you visit this week (--due-this-week). PARTNER is a partner id or a piece of its "
+            "Chinese or English name; an exact name wins over partial matches, and a name "
+            "matching several partners lists them instead of printing. --out is a file for "
+            "one partner and a folder for several. Exit codes: 0 done, 1 some packs failed or "
+            "the run was interrupted, 2 bad input."),
     )
     add_profile_argument(p)
     p.add_argument("partners", nargs="*", metavar="PARTNER",
-                   help="partner id or a unique part of its name")
+                   help=translate("PackCommand", "partner id or a unique part of its name"))
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--all", action="store_true", help="every partner")
+    which.add_argument("--all", action="store_true", help=translate("PackCommand", "every partner"))
     which.add_argument("--due-this-week", action="store_true",
-                       help="partners with a meeting this week or a visit falling due this week")
+                       help=translate("PackCommand", "partners with a meeting this week or a "
+                                      "visit falling due this week"))
     p.add_argument("--period-start", type=_date_arg, metavar="DATE",
-                   help="first day covered (default: the previous review, else 90 days ago)")
-    p.add_argument("--period-end", type=_date_arg, metavar="DATE", help="last day (default: today)")
+                   help=translate("PackCommand", "first day covered (default: the previous "
+                                  "review, else 90 days ago)"))
+    p.add_argument("--period-end", type=_date_arg, metavar="DATE",
+                   help=translate("PackCommand", "last day (default: today)"))
     p.add_argument("--template", choices=TEMPLATES, default="full",
-                   help="full pack or one-page summary (default: full)")
+                   help=translate("PackCommand", "full pack or one-page summary (default: full)"))
     p.add_argument("--lang", choices=LANGUAGES, default="zh_CN",
-                   help="language of the pack, independent of the app's (default: zh_CN)")
-    p.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4", help="default: a4")
+                   help=translate("PackCommand", "language of the pack, independent of the "
+                                  "app's (default: zh_CN)"))
+    p.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
+                   help=translate("PackCommand", "paper size (default: a4)"))
     p.add_argument("--today", type=_date_arg, metavar="DATE", help=argparse.SUPPRESS)
     p.add_argument("--out", required=True, metavar="PATH",
-                   help="a .pdf file for one partner, a folder for several")
+                   help=translate("PackCommand", "a .pdf file for one partner, a folder for several"))
     p.set_defaults(func=run_pack)
 
 
@@ -61,7 +85,7 @@ def resolve_partner(store: Store, query: str) -> str:
     """A partner id from an id or a unique name match; NotFoundError explains why not."""
     query = query.strip()
     if not query:
-        raise NotFoundError("an empty partner name was given")
+        raise NotFoundError(translate("PackCommand", "an empty partner name was given"))
     if store.find("partner", query):
         return query
     needle = query.casefold()
@@ -73,11 +97,15 @@ def resolve_partner(store: Store, query: str) -> str:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise NotFoundError(f"no partner matches {query!r} (give an id or part of a name)")
+        raise NotFoundError(translate(
+            "PackCommand", "no partner matches {query!r} (give an id or part of a name)"
+        ).format(query=query))
     listing = "\n".join(f"  {pid}  {' / '.join(names[pid])}" for pid in hits[:10])
-    more = f"\n  … and {len(hits) - 10} more" if len(hits) > 10 else ""
+    more = "\n  " + translate("PackCommand", "… and {n} more").format(n=len(hits) - 10) \
+        if len(hits) > 10 else ""
     raise NotFoundError(
-        f"{len(hits)} partners match {query!r}; give the id or more of the name:\n{listing}{more}"
+        translate("PackCommand", "{n} partners match {query!r}; give the id or more of the name:")
+        .format(n=len(hits), query=query) + f"\n{listing}{more}"
     )
 
 
@@ -99,37 +127,43 @@ def run_pack(args: argparse.Namespace) -> int:
     try:
         options = PackOptions(args.template, args.lang, args.paper)
         if args.period_start and args.period_end and args.period_end < args.period_start:
-            raise ValidationError(
-                f"the period is empty: it ends ({args.period_end}) before it starts "
-                f"({args.period_start})"
-            )
-        store = open_store(profile_of(args))
+            raise ValidationError(translate(
+                "PackCommand", "the period is empty: it ends ({end}) before it starts ({start})"
+            ).format(end=args.period_end, start=args.period_start))
+        profile = profile_of(args)
+        store = open_store(profile)
+        settings = Settings(profile.settings_file)  # the app's cadence and company logo
+        cadence, logo = settings.cadence(), settings.logo_path or None
         ids = _selected(store, args, today)
         if not ids:
-            what = "no partner has a meeting or a visit due this week" if args.due_this_week \
-                else "no partners to print" if args.all else "name at least one PARTNER, or --all"
-            print(f"error: {what}", file=sys.stderr)
-            return 2
+            if args.due_this_week:
+                what = translate("PackCommand", "no partner has a meeting or a visit due this week")
+            elif args.all:
+                what = translate("PackCommand", "there are no partners to print")
+            else:
+                what = translate("PackCommand", "name at least one PARTNER, or use --all")
+            return _fail(what)
         out = Path(args.out).expanduser()
 
         def gather(pid: str) -> PackData:
-            return gather_pack_data(store, pid, today=today, period_start=args.period_start,
-                                    period_end=args.period_end)
+            data = gather_pack_data(store, pid, today=today, period_start=args.period_start,
+                                    period_end=args.period_end, cadence=cadence)
+            data.logo_path = logo or data.logo_path
+            return data
 
         if len(ids) == 1 and not (out.is_dir() or args.all or args.due_this_week):
             if out.suffix.lower() != ".pdf":
                 out = out.with_name(out.name + ".pdf")
             pages = write_pack_file(gather(ids[0]), options, out)
-            print(f"{out} ({pages} pages)")
+            print(translate("PackCommand", "{path} ({pages} pages)").format(path=out, pages=pages))
             return 0
         out.mkdir(parents=True, exist_ok=True)
         return _run_batch(ids, gather, out, options)
     except (StoreError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     except OSError as exc:
-        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return _fail(translate("PackCommand", "cannot write {path}: {reason}").format(
+            path=args.out, reason=exc.strerror or exc))
 
 
 def _run_batch(ids: list[str], gather: Callable[[str], PackData], out: Path, options: PackOptions) -> int:
@@ -147,6 +181,8 @@ def _run_batch(ids: list[str], gather: Callable[[str], PackData], out: Path, opt
     # Ctrl+C stops between or inside packs; the pack being written is discarded
     result = write_pack_batch(packs(), len(ids), out, options, progress=progress)
     for pid, name, message in result.failed:
-        print(f"error: {name or pid}: {message}", file=sys.stderr)
-    print(f"{len(result.written)} packs written to {out}")
+        print(translate("PackCommand", "error: {partner}: {message}").format(
+            partner=name or pid, message=message), file=sys.stderr)
+    print(translate("PackCommand", "{count} packs written to {folder}").format(
+        count=len(result.written), folder=out))
     return 1 if result.failed or result.cancelled else 0

@@ -18,10 +18,6 @@ MAX_PRINT_DPI = 300
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PackPrinting", text)
-
-
 def prepare_printer(printer: QPrinter, options: PackOptions, page_count: int) -> None:
     """Paper size, no margins (the pack has its own) and the page range."""
     printer.setPageSize(QPageSize(PAGE_SIZES[options.paper]))
@@ -42,8 +38,9 @@ def print_document(document: QPdfDocument, printer: QPrinter,
     pages = list(range(max(first, 1) - 1, min(last, count)))
     progress = None
     if parent is not None and len(pages) > 2:
-        progress = QProgressDialog(_tr("Printing the review pack…"), _tr("Cancel"), 0,
-                                   len(pages), parent)
+        progress = QProgressDialog(
+            QCoreApplication.translate("PackPrinting", "Printing the review pack…"),
+            QCoreApplication.translate("PackPrinting", "Cancel"), 0, len(pages), parent)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
     painter = QPainter()
@@ -82,7 +79,7 @@ def print_pack(document: QPdfDocument, options: PackOptions, parent: QWidget) ->
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     prepare_printer(printer, options, document.pageCount())
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print review pack"))
+    dialog.setWindowTitle(QCoreApplication.translate("PackPrinting", "Print review pack"))
     dialog.setMinMax(1, document.pageCount())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
