@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psutil
 import requests
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,10 @@ class DemoServer:
     @property
     def log_file(self) -> Path:
         return self.folder / "server.log"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.folder / "server.pid"
 
     @property
     def base_url(self) -> str:
@@ -142,6 +147,7 @@ class DemoServer:
             return self.base_url
         if not self.database.exists():
             raise DemoServerError("The demo server has no database yet.")
+        self._stop_orphan()
         self.port = port if port and port_is_free(port) else free_port()
         self.folder.mkdir(parents=True, exist_ok=True)
         log_handle = self.log_file.open("ab")
@@ -156,6 +162,7 @@ class DemoServer:
             raise DemoServerError(f"The demo server could not be started: {exc}") from exc
         finally:
             log_handle.close()  # the child has its own copy
+        self.pid_file.write_text(str(self.process.pid), encoding="utf-8")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -187,6 +194,24 @@ class DemoServer:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout)
+        self.pid_file.unlink(missing_ok=True)
+
+    def _stop_orphan(self) -> None:
+        """A server of this profile left running by an app that was killed holds the
+        port and the database: stop it (only if it really is ours: same command line)."""
+        try:
+            pid = int(self.pid_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        try:
+            orphan = psutil.Process(pid)
+            if self.db_url in orphan.cmdline() and "run" in orphan.cmdline():
+                log.warning("stopping a demo server left running (pid %s)", pid)
+                orphan.terminate()
+                orphan.wait(10)
+        except (psutil.Error, OSError):
+            pass
+        self.pid_file.unlink(missing_ok=True)
 
     def describe(self) -> dict[str, Any]:
         return {"url": self.base_url if self.port else None, "pid": self.process.pid

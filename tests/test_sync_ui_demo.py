@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from desktop.demo_server import DemoServer
 from desktop.paths import Profile
 from tests.sync_ui_world import open_window, use_keyring
 
@@ -51,6 +52,8 @@ def test_try_the_demo_from_the_first_start_offer(qtbot, tmp_path):
     clicker = click_when_shown("try_demo")
     window = open_window(qtbot, profile, offer_demo=True)
     service = window.sync_service
+    progress_seen: list[tuple[str, int, int]] = []
+    service.progress.connect(lambda *args: progress_seen.append(args))
     qtbot.waitUntil(lambda: window.sync_ui.try_demo is not None, timeout=10000)
     progress = window.sync_ui.try_demo.dialog
     qtbot.waitUntil(lambda: progress.isVisible(), timeout=5000)
@@ -68,6 +71,9 @@ def test_try_the_demo_from_the_first_start_offer(qtbot, tmp_path):
     assert "Demo server" in window.sync_ui.status.state_label.text()
     meetings = window.ctx.call_db(lambda s: s.count("meeting"))
     assert meetings > 0
+    # the first sync is paged: the status area heard each page's running count
+    pulled = [done for phase, done, _total in progress_seen if phase == "pull"]
+    assert len(pulled) >= 2 and pulled == sorted(pulled) and pulled[-1] > 500
     port, process = server.port, server.process
 
     window.close()
@@ -83,6 +89,16 @@ def test_try_the_demo_from_the_first_start_offer(qtbot, tmp_path):
         assert service.snapshot.signed_in and service.snapshot.online
         assert again.partners.model.rowCount() == 30
         assert again.sync_ui.try_demo is None  # no offer: the profile has partners
+        # an app killed without stopping its server leaves it running: the next start
+        # stops that orphan (it holds the port and the database) and takes its place
+        orphan = service.demo_server.process
+        replacement = DemoServer(profile.server_dir)
+        try:
+            assert replacement.start(port) == f"http://127.0.0.1:{port}"
+            assert orphan.wait(10) is not None
+            assert replacement.healthy()
+        finally:
+            replacement.stop()
     finally:
         again.close()
     assert not service.demo_server.running
