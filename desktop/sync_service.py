@@ -29,6 +29,7 @@ import requests
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.demo_server import DemoServer
+from desktop.sync_queries import changed_since, error_kind, max_version, record_titles
 from models.database import open_database
 from models.schema import entity
 from models.store import Change, Store
@@ -36,17 +37,7 @@ from sync import protocol
 from sync.client import local_state as ls
 from sync.client.credentials import Credentials, KeyringCredentials
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
-from sync.client.errors import (
-    AuthError,
-    InsecureServerError,
-    NotSignedInError,
-    OfflineError,
-    ProtocolError,
-    RateLimitedError,
-    ServerError,
-    SyncInProgress,
-    UpdateRequiredError,
-)
+from sync.client.errors import NotSignedInError
 
 log = logging.getLogger(__name__)
 
@@ -331,11 +322,11 @@ class SyncService(QObject):
         if engine is None:
             raise NotSignedInError("Not signed in to the sync server.")
         store = self._store_in_lane()
-        before = _max_version(store)
+        before = max_version(store)
         report = engine.sync()
         changed: dict[str, tuple[str, ...]] = {}
         if report.pulled or report.pushed or report.removed_partners or report.repaired:
-            changed = _changed_since(store, before)
+            changed = changed_since(store, before)
             if report.removed_partners:
                 changed["partner"] = tuple(dict.fromkeys(
                     changed.get("partner", ()) + tuple(report.removed_partners)))
@@ -406,7 +397,7 @@ class SyncService(QObject):
         def work(store: Store) -> list[dict[str, Any]]:
             rows = ls.conflicts(store)
             for r in rows:
-                r["title"], r["partner_name"] = _record_titles(store, r["entity"], r["entity_id"])
+                r["title"], r["partner_name"] = record_titles(store, r["entity"], r["entity_id"])
                 r["long_text"] = r["field"] in entity(r["entity"]).long_text \
                     if r["entity"] in protocol.SYNCED_ENTITIES else False
             return rows
@@ -436,7 +427,7 @@ class SyncService(QObject):
         def work(store: Store) -> list[dict[str, Any]]:
             rows = ls.rejected_ops(store)
             for r in rows:
-                r["title"], r["partner_name"] = _record_titles(store, r["entity"], r["entity_id"])
+                r["title"], r["partner_name"] = record_titles(store, r["entity"], r["entity_id"])
             return rows
 
         self.ctx.run_db(work, on_done, on_error)
@@ -511,78 +502,6 @@ class SyncService(QObject):
             except keyring.errors.KeyringError:
                 return False
         return True
-
-
-# --- helpers (network lane or database lane) -------------------------------------------
-
-
-def _max_version(store: Store) -> int:
-    """The highest server version held locally: versions are unique and increasing
-    across all entities, so whatever a sync writes gets a higher one."""
-    parts = " UNION ALL ".join(
-        f"SELECT max(version) AS v FROM {entity(n).table}" for n in protocol.SYNCED_ENTITIES)
-    row = store.db.execute(f"SELECT max(v) FROM ({parts})").fetchone()
-    return int(row[0] or 0)
-
-
-def _changed_since(store: Store, version: int) -> dict[str, tuple[str, ...]]:
-    return {
-        n: tuple(r[0] for r in store.db.execute(
-            f"SELECT id FROM {entity(n).table} WHERE version > ?", [version]).fetchall())
-        for n in protocol.SYNCED_ENTITIES
-    }
-
-
-#: the field that names a record of each entity, best first
-TITLE_FIELDS = {
-    "partner": ("name_zh", "name_en"), "contact": ("name",), "meeting": ("starts_at",),
-    "action_item": ("title",), "checklist_run": ("performed_on",), "kpi_snapshot": ("period",),
-    "checklist_template": ("name",),
-}
-
-
-def _record_titles(store: Store, entity_name: str, record_id: str) -> tuple[str, str]:
-    """(the record's own name, its partner's name) for lists of conflicts and refusals."""
-    if entity_name not in TITLE_FIELDS:
-        return record_id, ""
-    rows = store.rows(entity_name, "id = ?", [record_id], include_deleted=True)
-    if not rows:
-        return record_id, ""
-    row = rows[0]
-    title = next((str(row[k])[:16] if k == "starts_at" else str(row[k])
-                  for k in TITLE_FIELDS[entity_name] if row.get(k)), record_id)
-    partner_id = row["id"] if entity_name == "partner" else row.get("partner_id")
-    partner_name = ""
-    if partner_id:
-        partners = store.rows("partner", "id = ?", [partner_id], include_deleted=True)
-        if partners:
-            partner_name = partners[0].get("name_zh") or partners[0].get("name_en") or ""
-    return title, partner_name
-
-
-def error_kind(exc: BaseException) -> str:
-    """What kind of failure an exception is, for the UI to word and act on:
-    offline | auth | rate_limited | update | insecure | invalid_url | busy | server |
-    protocol | local."""
-    if isinstance(exc, OfflineError):
-        return "offline"
-    if isinstance(exc, RateLimitedError):
-        return "rate_limited"
-    if isinstance(exc, AuthError):
-        return "auth"
-    if isinstance(exc, UpdateRequiredError):
-        return "update"
-    if isinstance(exc, InsecureServerError):
-        return "insecure"
-    if isinstance(exc, SyncInProgress):
-        return "busy"
-    if isinstance(exc, ServerError):
-        return "server"
-    if isinstance(exc, ProtocolError):
-        return "protocol"
-    if isinstance(exc, ValueError):
-        return "invalid_url"
-    return "local"
 
 
 def install(window: Any, ctx: Any, profile: Any, **options: Any) -> SyncService:

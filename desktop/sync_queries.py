@@ -1,0 +1,86 @@
+"""What the sync service reads from a profile's store (in whichever lane owns that
+store), and how it names a sync failure for the UI. No Qt here."""
+from __future__ import annotations
+
+from models.schema import entity
+from models.store import Store
+from sync import protocol
+from sync.client.errors import (
+    AuthError,
+    InsecureServerError,
+    OfflineError,
+    ProtocolError,
+    RateLimitedError,
+    ServerError,
+    SyncInProgress,
+    UpdateRequiredError,
+)
+
+
+def max_version(store: Store) -> int:
+    """The highest server version held locally: versions are unique and increasing
+    across all entities, so whatever a sync writes gets a higher one."""
+    parts = " UNION ALL ".join(
+        f"SELECT max(version) AS v FROM {entity(n).table}" for n in protocol.SYNCED_ENTITIES)
+    row = store.db.execute(f"SELECT max(v) FROM ({parts})").fetchone()
+    return int(row[0] or 0)
+
+
+def changed_since(store: Store, version: int) -> dict[str, tuple[str, ...]]:
+    return {
+        n: tuple(r[0] for r in store.db.execute(
+            f"SELECT id FROM {entity(n).table} WHERE version > ?", [version]).fetchall())
+        for n in protocol.SYNCED_ENTITIES
+    }
+
+
+#: the field that names a record of each entity, best first
+TITLE_FIELDS = {
+    "partner": ("name_zh", "name_en"), "contact": ("name",), "meeting": ("starts_at",),
+    "action_item": ("title",), "checklist_run": ("performed_on",), "kpi_snapshot": ("period",),
+    "checklist_template": ("name",),
+}
+
+
+def record_titles(store: Store, entity_name: str, record_id: str) -> tuple[str, str]:
+    """(the record's own name, its partner's name) for lists of conflicts and refusals."""
+    if entity_name not in TITLE_FIELDS:
+        return record_id, ""
+    rows = store.rows(entity_name, "id = ?", [record_id], include_deleted=True)
+    if not rows:
+        return record_id, ""
+    row = rows[0]
+    title = next((str(row[k])[:16] if k == "starts_at" else str(row[k])
+                  for k in TITLE_FIELDS[entity_name] if row.get(k)), record_id)
+    partner_id = row["id"] if entity_name == "partner" else row.get("partner_id")
+    partner_name = ""
+    if partner_id:
+        partners = store.rows("partner", "id = ?", [partner_id], include_deleted=True)
+        if partners:
+            partner_name = partners[0].get("name_zh") or partners[0].get("name_en") or ""
+    return title, partner_name
+
+
+def error_kind(exc: BaseException) -> str:
+    """What kind of failure an exception is, for the UI to word and act on:
+    offline | auth | rate_limited | update | insecure | invalid_url | busy | server |
+    protocol | local."""
+    if isinstance(exc, OfflineError):
+        return "offline"
+    if isinstance(exc, RateLimitedError):
+        return "rate_limited"
+    if isinstance(exc, AuthError):
+        return "auth"
+    if isinstance(exc, UpdateRequiredError):
+        return "update"
+    if isinstance(exc, InsecureServerError):
+        return "insecure"
+    if isinstance(exc, SyncInProgress):
+        return "busy"
+    if isinstance(exc, ServerError):
+        return "server"
+    if isinstance(exc, ProtocolError):
+        return "protocol"
+    if isinstance(exc, ValueError):
+        return "invalid_url"
+    return "local"
