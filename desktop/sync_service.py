@@ -20,24 +20,23 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import keyring
-import keyring.errors
-import requests
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desktop.demo_server import DemoServer
 from desktop.sync_queries import changed_since, error_kind, max_version, record_titles
 from models.database import open_database
 from models.schema import entity
 from models.store import Change, Store
 from sync import protocol
 from sync.client import local_state as ls
-from sync.client.credentials import Credentials, KeyringCredentials
-from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import NotSignedInError
+
+if TYPE_CHECKING:  # the engine, keyring and HTTP stack load in the network lane
+    from desktop.demo_server import DemoServer
+    from sync.client.credentials import Credentials
+    from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +97,7 @@ class SyncService(QObject):
         self.ctx = ctx
         self.database = Path(database)
         self.demo_folder = Path(demo_folder) if demo_folder else self.database.parent / "demo-server"
-        self.credentials = credentials or KeyringCredentials()
+        self._credentials = credentials
         self.http_options = http_options or {}
         self.device_name = device_name or socket.gethostname()
         self.demo_server: Any = None  # desktop.demo_server.DemoServer once "Try the demo" ran
@@ -127,13 +126,14 @@ class SyncService(QObject):
             return {"signed": engine is not None and engine.is_signed_in(),
                     "persistent": self._keyring_persistent() if engine else True,
                     "demo": store.get_setting(K_DEMO) == "1",
+                    "demo_ready": (self.demo_folder / "server.db").exists(),
                     "url": store.get_setting(ls.K_SERVER)}
 
         def done(result: dict[str, Any]) -> None:
             signed = result["signed"]
             self._set(signed_in=signed, keyring_persistent=result["persistent"],
                       demo=result["demo"])
-            if result["demo"] and DemoServer(self.demo_folder).database.exists():
+            if result["demo"] and result["demo_ready"]:
                 self.resume_demo(result["url"], signed)
                 return
             if signed:
@@ -157,6 +157,8 @@ class SyncService(QObject):
         the work lane, then sign in as the demo manager, which syncs.
         ``demo_started``/``demo_failed``, then the usual sign-in and sync signals."""
         def work() -> tuple[DemoServer, dict[str, str]]:
+            from desktop.demo_server import DemoServer
+
             server = self.demo_server or DemoServer(self.demo_folder)
             server.seed()
             server.start()
@@ -177,6 +179,8 @@ class SyncService(QObject):
         port = urlsplit(url).port if url else None
 
         def work() -> tuple[DemoServer, dict[str, str]]:
+            from desktop.demo_server import DemoServer
+
             server = self.demo_server or DemoServer(self.demo_folder)
             server.start(port)
             return server, server.manager()
@@ -227,6 +231,8 @@ class SyncService(QObject):
         """Sign in in the network lane; ``signed_in`` or ``sign_in_failed`` answers.
         A successful sign-in starts a sync at once."""
         def work() -> dict[str, Any]:
+            from sync.client.engine import SyncEngine
+
             engine = SyncEngine(self._store_in_lane(), server_url.strip(), self.credentials,
                                 progress=self._progress_from_lane,
                                 allow_insecure_http=allow_insecure_http,
@@ -375,7 +381,7 @@ class SyncService(QObject):
             try:
                 r = engine.http.session.get(engine.base_url + "/health", timeout=PROBE_TIMEOUT_S)
                 return r.status_code == 200
-            except requests.RequestException:
+            except Exception:  # noqa: BLE001 - any failure means: not back yet
                 return False
 
         def done(ok: bool) -> None:
@@ -486,16 +492,33 @@ class SyncService(QObject):
             url = store.get_setting(ls.K_SERVER)
             if not url:
                 return None
+            from sync.client.engine import SyncEngine
+
             self._engine = SyncEngine(store, url, self.credentials,
                                       progress=self._progress_from_lane,
                                       allow_insecure_http=store.get_setting(ls.K_INSECURE) == "1",
                                       http_options=self.http_options)
         return self._engine
 
+    @property
+    def credentials(self) -> Credentials:
+        """Where the refresh token lives (the OS keyring unless given); built on first
+        use, in the network lane: importing keyring takes a tenth of a second."""
+        if self._credentials is None:
+            from sync.client.credentials import KeyringCredentials
+
+            self._credentials = KeyringCredentials()
+        return self._credentials
+
     def _keyring_persistent(self) -> bool:
         """False when secrets will not outlive this session (no OS keyring)."""
         if not self.credentials.persistent:
             return False
+        import keyring
+        import keyring.errors
+
+        from sync.client.credentials import KeyringCredentials
+
         if isinstance(self.credentials, KeyringCredentials):
             try:
                 keyring.get_password(self.credentials.service, "channelkeeper-probe")
