@@ -128,3 +128,18 @@ def test_server_run_serves_health(tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_demo_command_prints_sign_ins_the_desktop_can_read(tmp_path, capsys):
+    """desktop/demo_server.py parses these lines: keep their shape."""
+    import re
+
+    db = f"sqlite:///{tmp_path}/demo.db"
+    assert main(["server", "demo", "--db", db]) == 0
+    out = capsys.readouterr().out
+    line = re.compile(r"^\s*(\S+)\s+(manager|admin)\s+password:\s+(\S+)\s*$")
+    found = [m.groups() for m in map(line.match, out.splitlines()) if m]
+    assert sorted((u, r) for u, r, _p in found) == [("admin", "admin"), ("li.na", "manager"),
+                                                   ("wang.lei", "manager")]
+    assert main(["server", "demo", "--db", db]) == 2  # a second run refuses, nothing doubled
+    assert "already" in capsys.readouterr().err
