@@ -227,3 +227,25 @@ def test_generate_packs_without_partners_only_says_so(qtbot, ctx):
     ctx.status_message.connect(messages.append)
     assert generate_packs(ctx, []) is None
     assert messages and "at least one partner" in messages[0]
+
+
+def test_signal_emits_cannot_exhaust_true_any_more(qtbot):
+    """PySide6 6.12.0 drops a reference to True on every Python-side emit; importing
+    ui.packs pins True when (and only when) this PySide6 has the bug."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    from ui.packs.pyside_refcount_fix import RESERVE, emit_drops_true, pin_bools
+
+    class Emitter(QObject):
+        ping = Signal(int)
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for n in range(2000):
+        emitter.ping.emit(n)
+    lost = before - sys.getrefcount(True)
+    assert (lost >= 2000) == emit_drops_true()
+    if emit_drops_true():
+        assert pin_bools() and sys.getrefcount(True) > RESERVE // 2

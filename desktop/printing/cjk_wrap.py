@@ -21,6 +21,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.rl_config import _FUZZ
 
+#: reportlab's own splitters, kept for comparison (tests) before ``install`` replaces them
+STOCK_FRAG_SPLIT = rl_paragraph.cjkFragSplit
+STOCK_WORD_SPLIT = rl_paragraph.wordSplit
+
 #: may not start a line (避头): closing punctuation, Chinese and Western
 CANNOT_START = ALL_CANNOT_START + "，；：！？、。”’）》〉」』】〕｝…·～%℃"
 #: may not end a line (避尾): opening brackets and quotes
@@ -76,13 +80,23 @@ def _line_width(max_widths: Sequence[float], index: int) -> float:
     return max_widths[min(index, len(max_widths) - 1)]
 
 
+#: glyph widths per (font, size): measuring one character at a time is the hot path
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
 def word_split(word: str, maxWidths: float | Sequence[float], fontName: str,
                fontSize: float, encoding: str = "utf8") -> list[list]:
     """reportlab.lib.textsplit.wordSplit with Chinese rules (one run of text)."""
     if isinstance(word, bytes):
         word = word.decode(encoding)
     widths_list = maxWidths if isinstance(maxWidths, (list, tuple)) else [maxWidths]
-    widths = [stringWidth(c, fontName, fontSize) for c in word]
+    cache = _widths.setdefault((fontName, fontSize), {})
+    widths = []
+    for c in word:
+        w = cache.get(c)
+        if w is None:
+            w = cache[c] = stringWidth(c, fontName, fontSize)
+        widths.append(w)
     return [
         [_line_width(widths_list, k) - used, word[s:e].strip()]
         for k, (s, e, used, _) in enumerate(break_points(word, widths, widths_list))

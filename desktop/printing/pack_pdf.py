@@ -53,7 +53,7 @@ MARGIN = 18 * mm
 HEADER = 10 * mm
 FOOTER = 12 * mm
 #: open action items the one-page summary lists (overdue first)
-SUMMARY_ACTIONS = 5
+SUMMARY_ACTIONS = 4
 
 
 @dataclass(frozen=True)
@@ -195,9 +195,18 @@ def summary_story(sec: Section, height: float) -> list[Flowable]:
     if d.is_empty:
         head.append(s.para(t("quiet_period"), s.alert))
     shown = {a["id"] for a in d.open_actions[:SUMMARY_ACTIONS]}
-    body = [*head, *sec.tiles(), *sec.kpis(chart_height=38 * mm, table=False), *sec.signs(),
+    # the chart and the warning signs side by side
+    left_w, gap = sec.width * 0.58, 6 * mm
+    left = Section(d, t, s, left_w).kpis(chart_height=40 * mm, table=False)
+    right = Section(d, t, s, sec.width - left_w - gap).signs()
+    pair = Table([[left, right]], colWidths=[left_w + gap, sec.width - left_w - gap],
+                 hAlign="LEFT")
+    pair.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    body = [*head, *sec.tiles(), pair,
             *sec.actions(limit=SUMMARY_ACTIONS), *sec.checklist(max_failed=3),
-            *sec.next_steps(limit=3, blank_lines=1, skip=shown), *sec.signatures(compact=True)]
+            *sec.next_steps(limit=3, blank_lines=0, skip=shown), *sec.signatures(compact=True)]
     flat: list[Flowable] = []
     for f in body:  # page-flow hints mean nothing inside one frame, and cannot draw there
         if isinstance(f, KeepTogether):

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desktop.printing.pack_chart import kpi_chart
@@ -48,23 +49,35 @@ class Section:
               right: Sequence[int] = ()) -> Table:
         """A data table whose header row repeats on every page it spans; rows listed
         in ``highlight`` (0-based data rows) are tinted red."""
-        cells = [[Paragraph(markup(h), self.s.cell_head) for h in header]]
-        for row in rows:
-            cells.append([
-                c if isinstance(c, Flowable)
-                else self.s.para(str(c), self.s.cell_right if i in right else self.s.cell)
-                for i, c in enumerate(row)
-            ])
         total = sum(widths)
-        t = Table(cells, colWidths=[w * self.width / total for w in widths], repeatRows=1, hAlign="LEFT")
+        col_widths = [w * self.width / total for w in widths]
+        cell = self.s.cell
+        cells: list[list[object]] = [[
+            Paragraph(markup(h), self.s.cell_head_right if i in right else self.s.cell_head)
+            for i, h in enumerate(header)]]
+        for row in rows:
+            out_row: list[object] = []
+            for i, c in enumerate(row):
+                if isinstance(c, Flowable):
+                    out_row.append(c)
+                elif self._fits(str(c), col_widths[i]):
+                    out_row.append(str(c))  # a plain cell: no paragraph to lay out
+                else:
+                    out_row.append(self.s.para(str(c), self.s.cell_right if i in right else cell))
+            cells.append(out_row)
+        t = Table(cells, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
         style = [
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
+            ("LEADING", (0, 1), (-1, -1), cell.leading),
+            ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor),
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            *(("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right),
         ]
         for i in range(1, len(cells)):
             if highlight and (i - 1) in highlight:
@@ -74,6 +87,13 @@ class Section:
                 style.append(("BACKGROUND", (0, i), (-1, i), ROW_ALT))
         t.setStyle(table_style(style))
         return t
+
+    def _fits(self, text: str, col_width: float) -> bool:
+        """Short one-line text needs no Paragraph (the costliest part of big tables)."""
+        if "\n" in text or len(text) > 40:
+            return False
+        cell = self.s.cell
+        return stringWidth(text, cell.fontName, cell.fontSize) <= col_width - 9
 
     def note(self, key: str, **fmt: object) -> Paragraph:
         return self.s.para(self.t(key, **fmt), self.s.muted)
@@ -184,12 +204,8 @@ class Section:
                 m["starts_at"][:16], t.value(m["type"]), t.value(m["status"] or "held"),
                 m["location"],
             ]))
-            bar = Table([[self.s.para(head, self.s.h3)]], colWidths=[self.width], hAlign="LEFT")
-            bar.setStyle(table_style([
-                ("BACKGROUND", (0, 0), (-1, -1), ALERT_BG if cancelled else ACCENT_LIGHT),
-                ("LINEBEFORE", (0, 0), (0, 0), 3, ALERT if cancelled else ACCENT),
-                ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]))
+            bar = _HeadingBar(self.s.para(head, self.s.h3), ALERT_BG if cancelled else ACCENT_LIGHT,
+                              ALERT if cancelled else ACCENT)
             block: Story = [Spacer(1, 3 * mm), bar]
             sep = "；" if t.is_chinese else "; "
             people = sep.join(filter(None, [
@@ -370,23 +386,59 @@ class Section:
         return out
 
     def signatures(self, *, compact: bool = False) -> Story:
+        """Signature lines for the partner and the manager, side by side; the compact
+        form (one-page summary) keeps one line to sign on and the date."""
         t = self.t
-        gap = 6 * mm if compact else 10 * mm
+        gap = 10 * mm
+        col = self.width / 2 - 12 * mm
 
         def block(title_key: str, name: str) -> list[Flowable]:
             lines: list[Flowable] = [Paragraph(markup(t(title_key)), self.s.h3)]
+            if compact:
+                return [*lines, Spacer(1, 7 * mm), _Rule(col, 1),
+                        self.s.para(f"{name}  ·  {t('signature_line')} / {t('date_line')}",
+                                    self.s.muted)]
             for key, value in (("name_line", name), ("signature_line", ""), ("date_line", "")):
                 lines.append(Spacer(1, gap))
                 lines.append(self.s.para(f"{t(key)}: {value}", self.s.muted))
-                lines.append(_Rule(self.width / 2 - 12 * mm, 1))
+                lines.append(_Rule(col, 1))
             return lines
 
         partner_name = t.partner_name(self.data.partner)
-        tbl = Table([[block("sign_partner", partner_name), block("sign_manager", self.data.manager_name)]],
+        tbl = Table([[block("sign_partner", partner_name),
+                      block("sign_manager", self.data.manager_name)]],
                     colWidths=[self.width / 2] * 2, hAlign="LEFT")
         tbl.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        return [KeepTogether([self.heading("sec_signatures", 2 if compact else 1), tbl])]
+        if compact:
+            return [tbl]
+        return [KeepTogether([self.heading("sec_signatures"), tbl])]
+
+
+class _HeadingBar(Flowable):
+    """A meeting's heading on a tinted band with a coloured edge (drawn directly: a
+    one-cell Table per meeting made long packs twice as slow)."""
+
+    PAD = 3.0
+    EDGE = 3.0
+
+    def __init__(self, para: Paragraph, background: colors.Color, edge: colors.Color) -> None:
+        super().__init__()
+        self.para, self.background, self.edge = para, background, edge
+        self.keepWithNext = 1
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, h = self.para.wrap(avail_width - 2 * self.PAD - self.EDGE - 4, avail_height)
+        self.width, self.height = avail_width, h + 2 * self.PAD
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.background)
+        c.rect(0, 0, self.width, self.height, fill=1, stroke=0)
+        c.setFillColor(self.edge)
+        c.rect(0, 0, self.EDGE, self.height, fill=1, stroke=0)
+        self.para.drawOn(c, self.EDGE + 4 + self.PAD, self.PAD)
 
 
 class _Rule(Flowable):

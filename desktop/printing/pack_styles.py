@@ -53,6 +53,7 @@ class PackStyles:
     muted: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
+    cell_head_right: ParagraphStyle
     cell_right: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
@@ -105,6 +106,8 @@ def make_styles(chinese: bool, scale: float = 1.0) -> PackStyles:
         muted=style("muted", 8.5, MUTED),
         cell=style("cell", 8.5, leading=8.5 * 1.35 * scale),
         cell_head=style("cell_head", 8, colors.white, leading=8 * 1.3 * scale),
+        cell_head_right=style("cell_head_right", 8, colors.white, leading=8 * 1.3 * scale,
+                              alignment=TA_RIGHT),
         cell_right=style("cell_right", 8.5, alignment=TA_RIGHT, leading=8.5 * 1.35 * scale),
         h1=style("h1", 16, ACCENT, spaceBefore=10, spaceAfter=6, keepWithNext=1),
         h2=style("h2", 12, ACCENT, spaceBefore=8, spaceAfter=4, keepWithNext=1),
