@@ -10,25 +10,23 @@ the batch's own. Usage: ``python bench/bench_packs.py [--runs N] [--batch-runs N
 from __future__ import annotations
 
 import argparse
-import io
 import datetime as dt
+import io
 import json
 import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
-
-from pypdf import PdfReader
 
 from common import OUT_DIR, ROOT, fmt_ms, machine_line, median, time_ms, verdict, write_section
+from pypdf import PdfReader
 
 sys.path.insert(0, str(ROOT / "tests"))
 
 PARTNERS = 100
 TODAY = dt.date(2026, 11, 27)
 PROFILE = OUT_DIR / "packs" / "profile"
-HISTORY = dict(months=12, meetings=50, actions=150, reviews=4)
+HISTORY = {"months": 12, "meetings": 50, "actions": 150, "reviews": 4}
 
 CHILD = """
 import json, sys, time
@@ -46,9 +44,10 @@ print(json.dumps({{"rc": rc, "seconds": elapsed, "cpu_seconds": cpu, "rss_mb": h
 
 def build_profile() -> tuple[float, dict[str, int]]:
     """The cached 100-partner profile (built through the store when missing)."""
+    from pack_history import add_history, make_partner
+
     from models.database import open_database
     from models.store import Store
-    from pack_history import add_history, make_partner
 
     db_path = PROFILE / "channelkeeper.db"
     marker = PROFILE / "complete.json"
@@ -93,7 +92,7 @@ def single_pack(runs: int) -> dict[str, float]:
     t0 = time.perf_counter()
     register_fonts()
     font_ms = (time.perf_counter() - t0) * 1000
-    period = dict(period_start=TODAY - dt.timedelta(days=365), period_end=TODAY)
+    period = {"period_start": TODAY - dt.timedelta(days=365), "period_end": TODAY}
     data = gather_pack_data(store, pid, today=TODAY, **period)
     out = {
         "font_ms": font_ms,
