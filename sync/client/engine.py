@@ -209,6 +209,7 @@ class SyncEngine:
         started = time.perf_counter()
         requests0, bytes0 = self.http.stats.requests, self.http.stats.total_bytes
         report = SyncReport()
+        self._pushed_from: int | None = None  # first outbox seq this sync sent
         run_id = self._db(lambda s: ls.start_run(s, utcnow()))
         try:
             self._push(report)
@@ -255,6 +256,8 @@ class SyncEngine:
             if not batch:
                 return
             self._report(SyncProgress("push", done, total, f"Sending {len(batch)} changes"))
+            if getattr(self, "_pushed_from", None) is None:
+                self._pushed_from = int(batch[0]["seq"])
             answer = self._call("POST", "/sync/push", body={"ops": [_wire_op(op) for op in batch]})
             results = answer.get("results") if isinstance(answer, dict) else None
             if not isinstance(results, list):
@@ -308,6 +311,12 @@ class SyncEngine:
                 log.warning("pull reset by the server (epoch %s → %s)", epoch,
                             page.get("server_epoch"))
                 requeue_after = self._device_last_seq()
+                if getattr(self, "_pushed_from", None) is not None:
+                    # this sync's push (to the restored server) already moved the device's
+                    # last_seq past the ops the restore lost, so it no longer tells where
+                    # the backup ended: offer every acknowledged op again (duplicates are
+                    # answered from the server's op log, not applied twice)
+                    requeue_after = 0
             now = utcnow()
             result = self._db(partial(pull_apply.apply_page, page=page,
                                       requeue_after=requeue_after, now=now))
