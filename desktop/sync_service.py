@@ -399,13 +399,17 @@ class SyncService(QObject):
 
     def load_conflicts(self, on_done: Callable[[list[dict[str, Any]]], None],
                        on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Open conflicts, each with ``title`` (what record it is) — from the app store."""
+        """Open conflicts, each with ``title`` and ``partner_name`` (what record it is),
+        ``long_text`` and ``mergeable`` (free text, where a merged value makes sense)
+        — read from the app store."""
         def work(store: Store) -> list[dict[str, Any]]:
             rows = ls.conflicts(store)
             for r in rows:
                 r["title"], r["partner_name"] = record_titles(store, r["entity"], r["entity_id"])
-                r["long_text"] = r["field"] in entity(r["entity"]).long_text \
-                    if r["entity"] in protocol.SYNCED_ENTITIES else False
+                ent = entity(r["entity"]) if r["entity"] in protocol.SYNCED_ENTITIES else None
+                spec = next((f for f in ent.fields if f.name == r["field"]), None) if ent else None
+                r["long_text"] = bool(ent and r["field"] in ent.long_text)
+                r["mergeable"] = bool(spec and spec.kind == "text" and not spec.choices)
             return rows
 
         self.ctx.run_db(work, on_done, on_error)

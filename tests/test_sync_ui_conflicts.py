@@ -144,3 +144,27 @@ def test_refused_change_is_listed_with_its_reason_and_exported(qtbot, window, wo
     assert exported[0]["reason"] == "out_of_scope"
     # the local edit is still here: refused does not mean lost
     assert window.ctx.call_db(lambda s: s.get("contact", contact["id"]))["name"] == "赵经理"
+
+
+def test_a_coded_field_shows_labels_and_offers_no_merge(qtbot, window, world):
+    from ui import labels
+
+    other = world.client("li.na")
+    current = world.record(other, "partner", world.east)
+    r = other.post("/api/sync/push", json={"ops": [{
+        "op_id": str(uuid.uuid4()), "seq": 1, "entity": "partner", "entity_id": world.east,
+        "op": "update", "changes": {"tier": [current["row"]["tier"], "strategic"]},
+        "base_version": current["version"], "created_at": "2026-11-27 09:00:00"}]})
+    assert r.json()["results"][0]["outcome"] == "applied", r.text
+    window.ctx.call_db(lambda s: s.update("partner", world.east, {"tier": "emerging"}))
+    service = window.sync_service
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        window.sync_ui.sync_now()
+    qtbot.waitUntil(lambda: service.snapshot.conflicts == 1, timeout=5000)
+    view = open_view(qtbot, window)
+    assert view.mine_edit.toPlainText() == labels.tier_label("emerging")
+    assert view.theirs_edit.toPlainText() == labels.tier_label("strategic")
+    assert not view.merged_box.isEnabled() and not view.use_merged_button.isEnabled()
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        qtbot.mouseClick(view.keep_mine_button, Qt.MouseButton.LeftButton)
+    assert world.record(other, "partner", world.east)["row"]["tier"] == "emerging"

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import labels
 from ui.sync.sync_status_widget import format_sync_time
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -82,9 +83,24 @@ def field_label(key: str) -> str:
     }.get(key, key)
 
 
-def value_text(value: Any) -> str:
+#: (entity, field) → how a coded value reads to the user
+CHOICE_LABELS = {
+    ("partner", "tier"): labels.tier_label, ("partner", "stage"): labels.stage_label,
+    ("partner", "status"): labels.partner_status_label,
+    ("meeting", "type"): labels.meeting_type_label,
+    ("meeting", "status"): labels.meeting_status_label,
+    ("action_item", "owner_side"): labels.owner_side_label,
+    ("action_item", "severity"): labels.severity_label,
+    ("action_item", "status"): labels.action_status_label,
+}
+
+
+def value_text(value: Any, entity: str = "", field: str = "") -> str:
     if value is None:
         return ""
+    label = CHOICE_LABELS.get((entity, field))
+    if label is not None and isinstance(value, str):
+        return label(value)
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, indent=1)
@@ -274,16 +290,15 @@ class ConflictView(QDialog):
 
     def _show_current(self) -> None:
         c = self.current_conflict()
-        has = c is not None
         mine = c.get("local_value") if c else None
         theirs = c.get("server_value") if c else None
-        self.mine_edit.setPlainText(value_text(mine))
-        self.theirs_edit.setPlainText(value_text(theirs))
-        highlight_differences(self.mine_edit, value_text(theirs))
-        highlight_differences(self.theirs_edit, value_text(mine))
+        where = (c["entity"], c["field"]) if c else ("", "")
+        self.mine_edit.setPlainText(value_text(mine, *where))
+        self.theirs_edit.setPlainText(value_text(theirs, *where))
+        highlight_differences(self.mine_edit, value_text(theirs, *where))
+        highlight_differences(self.theirs_edit, value_text(mine, *where))
         # a merged value makes sense for text; for a tier or a date, pick a side
-        mergeable = has and (c.get("long_text") or isinstance(mine, str) or isinstance(theirs, str)) \
-            and c.get("field") != "deleted"
+        mergeable = bool(c and c.get("mergeable"))
         self.merged_edit.setPlainText(suggested_merge(mine, theirs) if mergeable else "")
         self.merged_box.setEnabled(bool(mergeable))
         self.explanation.setText(self.tr(
