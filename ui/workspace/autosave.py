@@ -8,6 +8,7 @@ write is in flight at a time, so saves land in order.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from models.errors import StoreError
 from ui.app_context import AppContext
+from ui.workspace import signal_refcount_guard
 from ui.workspace.db_jobs import run_db
 
 IDLE_MS = 1000
@@ -33,10 +35,14 @@ class Autosaver(QObject):
 
     def __init__(self, ctx: AppContext, entity: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # every keystroke emits ``saving``: see signal_refcount_guard
+        signal_refcount_guard.install()
         self._ctx = ctx
         self._entity = entity
         self._record_id: str | None = None
         self._pending: dict[str, Any] = {}
+        #: when the oldest unsaved edit was made (time.monotonic), None when all saved
+        self._first_pending_at: float | None = None
         self._in_flight = False
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._max_lag = QTimer(self, singleShot=True, interval=MAX_LAG_MS)
@@ -60,11 +66,23 @@ class Autosaver(QObject):
         """Note edited field values; they are written shortly."""
         if self._record_id is None:
             return
+        if not self._pending:
+            self._first_pending_at = time.monotonic()
         self._pending.update(changes)
         self.saving.emit()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Idle timer from now; the max-lag timer from the oldest unsaved edit."""
+        if self._in_flight:
+            return  # the write's completion schedules the next one
+        lag_ms = int(1000 * (time.monotonic() - (self._first_pending_at or time.monotonic())))
+        if lag_ms >= MAX_LAG_MS:
+            self.flush()
+            return
         self._idle.start()
         if not self._max_lag.isActive():
-            self._max_lag.start()
+            self._max_lag.start(MAX_LAG_MS - lag_ms)
 
     @Slot()
     def flush(self) -> None:
@@ -74,9 +92,11 @@ class Autosaver(QObject):
         if self._in_flight or not self._pending or self._record_id is None:
             return
         changes, self._pending = self._pending, {}
+        self._first_pending_at = None
         entity, record_id = self._entity, self._record_id
         self._in_flight = True
-        run_db(self._ctx, 
+        run_db(
+            self._ctx,
             lambda store: store.update(entity, record_id, changes),
             on_done=lambda _row: self._write_done(None, record_id, changes),
             on_error=lambda exc: self._write_done(exc, record_id, changes),
@@ -92,13 +112,12 @@ class Autosaver(QObject):
         if error is not None:
             # keep the edits: newer values typed meanwhile win over the failed ones
             self._pending = {**changes, **self._pending}
+            self._first_pending_at = self._first_pending_at or time.monotonic()
             self.failed.emit(str(error))
             return
         if self._pending:
-            # edits typed during the write: keep the same rhythm rather than waiting
-            self._idle.start()
-            if not self._max_lag.isActive():
-                self._max_lag.start()
+            # edits typed while the write waited in the db lane: their clock kept running
+            self._schedule()
         else:
             self.saved.emit(dt.datetime.now())
 
@@ -111,6 +130,7 @@ class Autosaver(QObject):
         if not self._pending or self._record_id is None:
             return
         changes, self._pending = self._pending, {}
+        self._first_pending_at = None
         entity, record_id = self._entity, self._record_id
         try:
             self._ctx.call_db(lambda store: store.update(entity, record_id, changes))
