@@ -220,7 +220,13 @@ def restore(backup_file: Path, db_url: str, *, force: bool = False) -> dict[str,
         _known_revision(source.revision)
         engine = dialect.make_engine(db_url)
         try:
-            return _restore(source, engine, force)
+            result = _restore(source, engine, force)
+            with engine.connect() as conn:
+                # fresh planner statistics after a bulk load (PostgreSQL would otherwise
+                # plan scoped pulls as full sorts); ANALYZE exists in both databases
+                conn.exec_driver_sql("ANALYZE")
+                conn.commit()
+            return result
         finally:
             engine.dispose()
     finally:

@@ -252,7 +252,9 @@ def deployment(request, tmp_path_factory):
         url_cm = fresh_postgres_database()
     with url_cm as url:
         org = Org(url)
-        server = ServerProcess(url, folder / "server.log", workers=2)
+        # the command gets the URL as an administrator types it (postgresql://...)
+        server = ServerProcess(url.replace("postgresql+psycopg://", "postgresql://"),
+                               folder / "server.log", workers=2)
         try:
             yield Deployment(url, org, server)
         finally:
