@@ -202,3 +202,20 @@ def test_closing_flushes_the_pending_edit(qtbot, workspace, harness, type_text):
     assert editor.saver.has_pending()
     workspace.close()  # no waiting: the final flush is synchronous
     assert harness.db(lambda s: s.get("meeting", meeting_id)["decisions"]) == "双方各承担 50% 费用"
+
+
+def test_keyboard_flow_and_ctrl_z_in_the_notes(qtbot, workspace, harness, type_text):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    # from the list, Enter goes to the notes; Tab from the partner's attendees too
+    workspace.meetings.view.setFocus()
+    qtbot.keyClick(workspace.meetings.view, Qt.Key.Key_Return)
+    assert editor.notes_edit.hasFocus()
+    editor.partner_edit.setFocus()
+    qtbot.keyClick(editor.partner_edit, Qt.Key.Key_Tab)
+    assert editor.notes_edit.hasFocus()
+    type_text(editor.notes_edit, "abc")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.notes_edit.toPlainText() != "abc"  # undone as any editor does
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"])
+                    == (editor.notes_edit.toPlainText() or None), timeout=5000)

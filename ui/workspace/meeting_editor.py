@@ -7,6 +7,7 @@ is chosen with Ctrl+Shift+1…4 (low … critical).
 """
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal, Slot
@@ -151,6 +152,13 @@ class MeetingEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(splitter, 1)
+
+        # Tab goes where a conversation goes: who and where, then straight to the notes
+        chain = (self.type_combo, self.status_combo, self.starts_edit, self.location_edit,
+                 self.ours_edit, self.partner_edit, self.notes_edit, self.decisions_edit,
+                 self.agenda_edit, self.severity_combo)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.status_combo.currentIndexChanged.connect(

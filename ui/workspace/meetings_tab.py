@@ -85,6 +85,11 @@ class MeetingsTab(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.view.addAction(self.delete_action)
+        self.open_action = QAction(self.tr("Write notes"), self)
+        self.open_action.setShortcut(QKeySequence("Return"))
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(lambda: self.editor.notes_edit.setFocus())
+        self.view.addAction(self.open_action)
         delete_button = QPushButton(self.tr("Delete"), self)
         delete_button.setToolTip(self.tr("Delete the selected meeting (Del in the list); "
                                          "you can undo it"))

@@ -146,7 +146,7 @@
     </message>
     <message>
         <location filename="../../../ui/workspace/actions_tab.py" line="145"/>
-        <location filename="../../../ui/workspace/actions_tab.py" line="234"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="236"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
@@ -161,12 +161,12 @@
         <translation>删除行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="233"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="235"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="297"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="299"/>
         <source>Action item “%1” deleted.</source>
         <translation>行动项“%1”已删除。</translation>
     </message>
@@ -378,118 +378,118 @@
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="65"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="66"/>
         <source>Where the meeting takes place</source>
         <extracomment>an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
         <translation>会议地点</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="67"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="68"/>
         <source>Our attendees, comma-separated</source>
         <translation>我方参会人，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="69"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="70"/>
         <source>The partner&apos;s attendees</source>
         <translation>渠道方参会人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="73"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="74"/>
         <source>Type notes here. %1 turns the current line into an action item; start a line with &quot;对方:&quot; or &quot;@partner&quot; for a partner-owned item.</source>
         <translation>在此记录会议纪要。按 %1 可将当前行转为行动项；行首写“对方：”或“@对方”表示由渠道方负责。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="79"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="80"/>
         <source>What was decided</source>
         <translation>会议决定</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="87"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="88"/>
         <source>Severity of the next action item (Ctrl+Shift+1…4)</source>
         <translation>下一个行动项的严重程度（Ctrl+Shift+1…4）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="88"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="89"/>
         <source>Line → action item</source>
         <translation>本行 → 行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="91"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="92"/>
         <source>Turn the current line of the notes into an action item (%1)</source>
         <translation>将纪要的当前行转为行动项（%1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="101"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="102"/>
         <source>Next action severity: %1</source>
         <translation>下一行动项严重程度：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="109"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="110"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="111"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="112"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="113"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="114"/>
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="115"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="116"/>
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="117"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="118"/>
         <source>Our attendees</source>
         <translation>我方参会人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="119"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="120"/>
         <source>Partner&apos;s</source>
         <translation>渠道方参会人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="125"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="126"/>
         <source>&amp;Notes</source>
         <translation>纪要(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="127"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="128"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="140"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="141"/>
         <source>&amp;Agenda</source>
         <translation>议程(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="142"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="143"/>
         <source>&amp;Decisions</source>
         <translation>决定(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="244"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="287"/>
         <source>Next action item: %1 severity</source>
         <translation>下一个行动项：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="256"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="299"/>
         <source>Put the cursor on a line of notes that is not converted yet.</source>
         <translation>请将光标放在尚未转换的纪要行上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="283"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="326"/>
         <source>Action item created: %1</source>
         <translation>已创建行动项：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="288"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="331"/>
         <source>Could not create the action item: %1</source>
         <translation>无法创建行动项：%1</translation>
     </message>
@@ -497,22 +497,22 @@
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="32"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="34"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="32"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="34"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="32"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="34"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="32"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="34"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
@@ -520,33 +520,38 @@
 <context>
     <name>MeetingsTab</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="74"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="80"/>
         <source>New meeting</source>
         <extracomment>an undoable delete happened: (message, entity, id)</extracomment>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="75"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="81"/>
         <source>Start a meeting for this partner (Ctrl+N)</source>
         <translation>为该渠道新建会议（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="77"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="83"/>
         <source>Delete meeting</source>
         <translation>删除会议</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="82"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="88"/>
+        <source>Write notes</source>
+        <translation>撰写纪要</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="93"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="83"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="94"/>
         <source>Delete the selected meeting (Del in the list); you can undo it</source>
         <translation>删除所选会议（在列表中按 Del），可撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="214"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="225"/>
         <source>Meeting of %1 deleted.</source>
         <translation>%1 的会议已删除。</translation>
     </message>
@@ -554,214 +559,214 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="82"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="108"/>
         <source>percent, e.g. 12.5</source>
         <extracomment>how far ahead contacts&apos; birthdays and anniversaries are shown (人情: remember them) the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="83"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="109"/>
         <source>percent, e.g. 3</source>
         <translation>百分比，例如 3</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="89"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="115"/>
         <source>Goals agreed with the partner, not handed down</source>
         <translation>与渠道方共同商定的目标，而非单向下达</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="94"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="120"/>
         <source>Background, relationship notes, what matters to this partner</source>
         <translation>背景、关系维护要点、渠道方关心的事</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="99"/>
-        <location filename="../../../ui/workspace/overview_tab.py" line="104"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="125"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="130"/>
         <source>Save profile</source>
         <translation>保存资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="100"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="126"/>
         <source>Save the profile and terms (Ctrl+S)</source>
         <translation>保存资料和合作条款（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="102"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="128"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="116"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="142"/>
         <source>Profile</source>
         <translation>渠道资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="118"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="144"/>
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="119"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="145"/>
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="121"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="147"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="121"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="147"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="122"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="126"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="152"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="127"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="153"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="128"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="154"/>
         <source>Agreement terms</source>
         <translation>合作条款</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="130"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="156"/>
         <source>Revenue share %</source>
         <translation>分润比例 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="131"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="157"/>
         <source>Rebate %</source>
         <translation>返点 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="132"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="158"/>
         <source>Incentive scheme</source>
         <translation>激励方案</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="133"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="159"/>
         <source>Joint goals</source>
         <translation>联合目标</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="143"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="169"/>
         <source>Visit cadence and warning signs</source>
         <translation>拜访节奏与预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="153"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="179"/>
         <source>KPIs (head office)</source>
         <translation>KPI（总部数据）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="157"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="183"/>
         <source>Sales (solid) against target (dashed), last 12 periods</source>
         <translation>销售额（实线）对比目标（虚线），最近 12 期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="161"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="187"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="164"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="190"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="248"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="281"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="250"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="283"/>
         <source>Last visit %1, %2 days ago.</source>
         <translation>上次拜访 %1，距今 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="255"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="288"/>
         <source>Cadence for this tier: every %1 days.</source>
         <translation>该层级拜访节奏：每 %1 天一次。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="257"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="290"/>
         <source>Lying flat? (躺平)</source>
         <translation>渠道是否“躺平”？</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="257"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="290"/>
         <source>Warning signs</source>
         <translation>预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="261"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="294"/>
         <source>No warning signs.</source>
         <translation>无预警信号。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="269"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="302"/>
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="270"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="303"/>
         <source>company anniversary</source>
         <translation>公司纪念日</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="271"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="304"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="272"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="305"/>
         <source>in %1 days</source>
         <translation>%1 天后</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="275"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="308"/>
         <source>Coming up</source>
         <translation>近期重要日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="280"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="313"/>
         <source>Head office has not sent KPI figures yet.</source>
         <translation>总部尚未下发 KPI 数据。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="285"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="318"/>
         <source> (%1% of target)</source>
         <translation>（完成目标的 %1%）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="289"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="322"/>
         <source>Period %1: sales %2 against target %3%4. Repurchase rate %5.</source>
         <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="337"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="370"/>
         <source>Enter a percentage between 0 and 100.</source>
         <translation>请输入 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="341"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="374"/>
         <source>A partner needs a Chinese or an English name.</source>
         <translation>渠道须填写中文或英文名称。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="363"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="396"/>
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
@@ -769,43 +774,43 @@
 <context>
     <name>PartnerWorkspace</name>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="89"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="92"/>
         <source>&amp;Overview</source>
         <extracomment>entity → the tabs that show it the open partner&apos;s display name (for the window title)</extracomment>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="90"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="93"/>
         <source>&amp;Meetings</source>
         <translation>会议(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="91"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="94"/>
         <source>&amp;Action items</source>
         <translation>行动项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="92"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="95"/>
         <source>&amp;Reviews</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="98"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="101"/>
         <source>Show tab %1</source>
         <translation>显示“%1”标签页</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="180"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="186"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="263"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="269"/>
         <source>No partner open</source>
         <translation>未打开渠道</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="278"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="284"/>
         <source>This partner has been deleted</source>
         <translation>该渠道已被删除</translation>
     </message>
@@ -904,18 +909,18 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="136"/>
+        <location filename="../../../ui/workspace/autosave.py" line="156"/>
         <source>Saving…</source>
-        <extracomment>the local time of the last successful save a write is pending or in flight a write failed (message); the edits stay pending and are retried on the next edit</extracomment>
+        <extracomment>the local time of the last successful save a write is pending or in flight a write failed (message); the edits stay pending and are retried on the next edit when the oldest unsaved edit was made (time.monotonic), None when all saved</extracomment>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="141"/>
+        <location filename="../../../ui/workspace/autosave.py" line="161"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="146"/>
+        <location filename="../../../ui/workspace/autosave.py" line="166"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
