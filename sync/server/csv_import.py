@@ -21,7 +21,7 @@ from sync import protocol as p
 from sync.server import records, scope
 from sync.server.admin import ADMIN_ACTOR, find_partner
 from sync.server.config import ServerSettings
-from sync.server.db import ENTITY_TABLES, allocate_seq, users, write_tx
+from sync.server.db import ENTITY_TABLES, allocate_seq, refresh_statistics, users, write_tx
 from sync.server.errors import ApiError
 
 PARTNER_COLUMNS = (
@@ -33,6 +33,8 @@ KPI_COLUMNS = ("partner", "period", "sales", "target", "repurchase_rate", "profi
 TIER_NAMES = {"金牌核心渠道": "core", "核心": "core", "普通分销渠道": "ordinary", "普通": "ordinary",
               "新兴试点渠道": "emerging", "新兴": "emerging", "战略合作渠道": "strategic", "战略": "strategic"}
 STAGE_NAMES = {"初识": "intro", "磨合": "running_in", "running-in": "running_in", "成熟": "mature", "进阶": "advanced"}
+#: imports this big refresh the planner's statistics afterwards
+BULK_ROWS = 500
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -121,6 +123,8 @@ def import_partners(engine: Engine, settings: ServerSettings, data: bytes) -> di
                 if scope.grant(conn, partner_id, user.id, seq + 1, now):
                     assigned += 1
             seq += 2
+    if len(rows) >= BULK_ROWS:
+        refresh_statistics(engine)
     return {"rows": len(rows), "created": created, "updated": updated, "assigned": assigned,
             "encoding": encoding}
 
@@ -170,4 +174,6 @@ def import_kpis(engine: Engine, settings: ServerSettings, data: bytes) -> dict[s
                 records.update_record(conn, "kpi_snapshot", kid, values, seq=seq, user=ADMIN_ACTOR, now=now)
                 updated += 1
             seq += 1
+    if len(rows) >= BULK_ROWS:
+        refresh_statistics(engine)
     return {"rows": len(rows), "created": created, "updated": updated, "encoding": encoding}

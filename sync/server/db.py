@@ -213,3 +213,13 @@ def server_epoch(conn: Connection) -> str:
     return str(conn.execute(
         select(server_meta.c.value).where(server_meta.c.key == "epoch")
     ).scalar_one())
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """ANALYZE after a bulk load (demo, CSV import). Without fresh statistics
+    PostgreSQL plans the scoped pull query as a sort of every row in scope per page
+    (measured: 1.5 s a page instead of a few ms on 20,000 meetings). ANALYZE exists
+    under that name in both SQLite and PostgreSQL."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()

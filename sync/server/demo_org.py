@@ -21,7 +21,7 @@ from sync import protocol as p
 from sync.server import auth, scope
 from sync.server.admin import ADMIN_ACTOR
 from sync.server.config import ServerSettings
-from sync.server.db import ENTITY_TABLES, allocate_seq, users, write_tx
+from sync.server.db import ENTITY_TABLES, allocate_seq, refresh_statistics, users, write_tx
 from sync.server.errors import ApiError
 
 DEMO_USERS = (("li.na", "manager"), ("wang.lei", "manager"), ("admin", "admin"))
@@ -72,4 +72,5 @@ def seed_demo(engine: Engine, settings: ServerSettings, *, partners: int = 60, m
             scope.grant(conn, partner["id"], managers[i % len(managers)], seq, now)
             seq += 1
     scratch.db.conn.close()
+    refresh_statistics(engine)
     return {"users": sign_ins, "counts": counts}
