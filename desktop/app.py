@@ -171,18 +171,21 @@ def open_main_window(profile: Profile, *, offer_demo: bool = True,
     geometry = settings.window_geometry
     if geometry is not None:
         window.restoreGeometry(geometry)
+    if offer_demo and not settings.demo_offered:
+        window.ready.connect(lambda: _offer_demo_if_empty(window))
     window.show()
     # the first load starts in the database lane now, and runs while this thread
     # imports and builds the sync service (its imports alone take ~0.4 s)
     window.reload()
+    # paint the window now, without running the event loop (no callback may arrive
+    # before the sync service is installed): those imports take a while on a cold disk
+    window.repaint()
     from desktop import sync_service
 
     # before the session's close: sync stops while the job lanes still run
     sync_service.install(window, ctx, profile)
     window.session = AppSession(lock, store, jobs)  # type: ignore[attr-defined]
     window.closing.connect(window.session.close)  # type: ignore[attr-defined]
-    if offer_demo and not settings.demo_offered:
-        window.ready.connect(lambda: _offer_demo_if_empty(window))
     return window
 
 
