@@ -557,7 +557,7 @@ def test_app_font_renders_chinese(qapp):
 
 
 def test_search_waits_for_a_pause_in_typing(qtbot, window, monkeypatch):
-    import ui.search_dialog as search_dialog
+    from ui import search_dialog
 
     queries = []
     real = search_dialog.run_search
