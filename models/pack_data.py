@@ -22,9 +22,8 @@ from models.templates import is_failed, item_value
 DEFAULT_PERIOD_DAYS = 90
 #: the KPI chart shows at least this many months, so a short period still shows a trend
 MIN_CHART_MONTHS = 6
-#: store settings the pack reads (written by the app's Settings dialog)
+#: the store setting naming the manager on the cover and signature line (else the OS user)
 SETTING_MANAGER_NAME = "manager_name"
-SETTING_COMPANY_LOGO = "company_logo"
 
 Row = dict[str, Any]
 
@@ -198,9 +197,11 @@ def gather_pack_data(
     period_start: dt.date | None = None,
     period_end: dt.date | None = None,
     cadence: dict[str, int] | None = None,
+    logo_path: str | None = None,
 ) -> PackData:
-    """Collect one partner's pack. Raises NotFoundError for an unknown or deleted
-    partner and ValidationError for a period that ends before it starts."""
+    """Collect one partner's pack. ``cadence`` and ``logo_path`` come from the app's
+    settings (printable image). Raises NotFoundError for an unknown or deleted partner
+    and ValidationError for a period that ends before it starts."""
     partner = store.find("partner", partner_id)
     if partner is None:
         raise NotFoundError(f"partner {partner_id} does not exist")
@@ -232,7 +233,7 @@ def gather_pack_data(
         period_end=period_end,
         generated_on=today,
         manager_name=manager_name(store),
-        logo_path=store.get_setting(SETTING_COMPANY_LOGO) or None,
+        logo_path=logo_path,
         kpis=_kpis(store, partner_id, period_start, period_end),
         cadence=_cadence(store, partner, period_start, period_end, cadence),
         signs=signs,

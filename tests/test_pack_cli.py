@@ -140,3 +140,21 @@ def test_an_interrupted_batch_leaves_only_whole_packs(profile, tmp_path, monkeyp
     files = list(folder.iterdir())
     assert len(files) == 1 and files[0].suffix == ".pdf"
     assert PdfReader(files[0]).pages
+
+
+def test_the_logo_and_cadence_from_settings_are_used(profile, tmp_path):
+    from desktop.settings import Settings
+
+    logo = tmp_path / "logo.png"
+    from PIL import Image
+
+    Image.new("RGB", (240, 80), (29, 78, 137)).save(logo)
+    settings = Settings(profile["root"] / "settings.ini")
+    settings.logo_path = str(logo)
+    settings.set_cadence({"core": 200})
+    out = tmp_path / "east.pdf"
+    assert run(profile, "华东", "--out", str(out)) == 0
+    reader = PdfReader(out)
+    xobjects = reader.pages[0]["/Resources"].get("/XObject") or {}
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+    assert "至少每 200 天会面一次" in _text(out)

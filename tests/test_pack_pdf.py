@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from pack_history import SENTENCES, add_history, make_partner
@@ -201,3 +202,22 @@ def test_pack_language_is_independent_and_validated():
     with pytest.raises(ValueError, match="template"):
         PackOptions("brochure")
     assert re.search(r"\d", PackText("zh_CN").date(TODAY))
+
+
+def test_an_svg_logo_is_rasterised_for_the_cover(rich, tmp_path):
+    from desktop.printing.logo import printable_logo
+
+    svg = tmp_path / "logo.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+                   '<rect width="60" height="60" fill="#1d4e89"/></svg>')
+    png = printable_logo(str(svg), cache_dir=tmp_path / "cache")
+    assert png and png.endswith(".png") and Path(png).stat().st_size > 0
+    assert printable_logo(str(svg), cache_dir=tmp_path / "cache") == png  # cached
+    rich.logo_path = png
+    reader = PdfReader(io.BytesIO(render_pack_bytes(rich, PackOptions("full", "zh_CN"))))
+    xobjects = reader.pages[0]["/Resources"].get("/XObject") or {}
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+    broken = tmp_path / "broken.svg"
+    broken.write_text("not svg at all")
+    assert printable_logo(str(broken), cache_dir=tmp_path / "cache") is None
+    assert printable_logo(str(tmp_path / "missing.png")) is None

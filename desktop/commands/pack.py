@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.commands.common import add_profile_argument, open_store, profile_of
 from desktop.printing.batch import write_pack_batch, write_pack_file
+from desktop.printing.logo import printable_logo
 from desktop.printing.pack_labels import LANGUAGES
 from desktop.printing.pack_pdf import PAPER_SIZES, TEMPLATES, PackOptions
 from desktop.settings import Settings
@@ -133,7 +134,7 @@ def run_pack(args: argparse.Namespace) -> int:
         profile = profile_of(args)
         store = open_store(profile)
         settings = Settings(profile.settings_file)  # the app's cadence and company logo
-        cadence, logo = settings.cadence(), settings.logo_path or None
+        cadence, logo = settings.cadence(), printable_logo(settings.logo_path or None)
         ids = _selected(store, args, today)
         if not ids:
             if args.due_this_week:
@@ -146,10 +147,8 @@ def run_pack(args: argparse.Namespace) -> int:
         out = Path(args.out).expanduser()
 
         def gather(pid: str) -> PackData:
-            data = gather_pack_data(store, pid, today=today, period_start=args.period_start,
-                                    period_end=args.period_end, cadence=cadence)
-            data.logo_path = logo or data.logo_path
-            return data
+            return gather_pack_data(store, pid, today=today, period_start=args.period_start,
+                                    period_end=args.period_end, cadence=cadence, logo_path=logo)
 
         if len(ids) == 1 and not (out.is_dir() or args.all or args.due_this_week):
             if out.suffix.lower() != ".pdf":

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.printing.batch import BatchResult, write_pack_batch
+from desktop.printing.logo import printable_logo
 from desktop.printing.pack_pdf import PackOptions, render_pack_bytes
 from models.pack_data import PackData, gather_pack_data
 from models.store import Store
@@ -55,7 +56,7 @@ def _settings_value(ctx: AppContext, name: str, default: Any) -> Any:
 def pack_inputs(ctx: AppContext) -> tuple[dt.date, dict[str, int] | None, str | None]:
     """(today, visit cadence, company logo) as the user set them, read on the GUI thread."""
     cadence = _settings_value(ctx, "cadence", None)
-    logo = _settings_value(ctx, "logo_path", "") or None
+    logo = printable_logo(_settings_value(ctx, "logo_path", "") or None)
     return ctx.today(), cadence, logo
 
 
@@ -70,11 +71,9 @@ def gather_job(partner_ids: list[str], request: PackRequest, today: dt.date,
             if cancel is not None and cancel.is_set():
                 break
             try:
-                data = gather_pack_data(store, pid, today=today, period_start=request.period_start,
-                                        period_end=request.period_end, cadence=cadence)
-                if logo:
-                    data.logo_path = logo
-                out.append(data)
+                out.append(gather_pack_data(
+                    store, pid, today=today, period_start=request.period_start,
+                    period_end=request.period_end, cadence=cadence, logo_path=logo))
             except Exception as exc:  # noqa: BLE001 - reported per partner
                 exc.partner_id = pid  # type: ignore[attr-defined]
                 out.append(exc)
