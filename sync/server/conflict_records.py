@@ -59,7 +59,15 @@ def resolve(engine: Engine, settings: ServerSettings, who: Principal, conflict_i
         if row.resolved_at:
             raise ApiError(409, p.ERROR_BAD_REQUEST, "This conflict was already resolved.")
         now = settings.stamp()
-        if choice != "server":
+        if row.kind == p.CONFLICT_EDIT_REVIVED:
+            # the merge applied the laptop's side (the record lives again): "server"
+            # means the deletion stands after all
+            if choice == "server":
+                choice_value: Any = 1
+            else:
+                choice_value = json.loads(row.incoming_value) if choice == "incoming" else value
+            write = {"deleted": int(bool(choice_value))}
+        elif choice != "server":
             chosen = json.loads(row.incoming_value) if choice == "incoming" else value
             if row.field == "deleted":
                 values = {"deleted": int(bool(chosen))}
@@ -68,10 +76,16 @@ def resolve(engine: Engine, settings: ServerSettings, who: Principal, conflict_i
                     values = records.clean_values(row.entity, {row.field: chosen})
                 except ValidationError as exc:
                     raise ApiError(400, p.ERROR_BAD_REQUEST, str(exc)) from None
-            if records.get(conn, row.entity, row.entity_id) is None:
+            write = values
+        else:
+            write = {}  # the server's value already stands
+        if write:
+            current = records.get(conn, row.entity, row.entity_id)
+            if current is None:
                 raise ApiError(404, p.ERROR_NOT_FOUND, "The record of this conflict is gone.")
-            records.update_record(conn, row.entity, row.entity_id, values, seq=seq,
-                                  user=who.username, now=now)
+            if any(current.get(k) != v for k, v in write.items()):
+                records.update_record(conn, row.entity, row.entity_id, write, seq=seq,
+                                      user=who.username, now=now)
         conn.execute(update(conflicts).where(conflicts.c.id == conflict_id).values(
             resolved_at=now, resolved_by=who.username, resolution=choice,
         ))

@@ -108,8 +108,14 @@ def test_edit_to_record_deleted_on_server_is_kept(server):
     assert r["outcome"] == "conflict"
     rec = _record(c, "contact", cid)
     assert rec["deleted"] == 0 and rec["row"]["phone"] == "13800000000"
-    kinds = {cf["kind"] for cf in boss.get("/api/conflicts").json()["conflicts"]}
-    assert kinds == {"edit_revived"}
+    conflicts = boss.get("/api/conflicts").json()["conflicts"]
+    assert [cf["kind"] for cf in conflicts] == ["edit_revived"]
+    # head office insists on the deletion: the record is a tombstone again, edit inside
+    r = boss.post(f"/api/conflicts/{conflicts[0]['id']}/resolve", json={"choice": "server"})
+    assert r.status_code == 200
+    rec = _record(boss, "contact", cid)
+    assert rec["deleted"] == 1 and rec["row"]["phone"] == "13800000000"
+    assert boss.post(f"/api/conflicts/{conflicts[0]['id']}/resolve", json={"choice": "server"}).status_code == 409
 
 
 def test_delete_of_record_edited_on_server_keeps_the_data_in_the_tombstone(server):
