@@ -151,3 +151,22 @@ def test_every_endpoint_in_the_protocol_document_is_served(server):
     assert documented <= served, f"documented but not served: {documented - served}"
     served = {(m, path) for m, path in served if path.startswith("/api/")}
     assert served <= documented, f"served but undocumented: {served - documented}"
+
+
+def test_admin_creates_users_over_the_api_and_logout_ends_the_device(server):
+    server.add_user("boss", "admin")
+    boss = server.client("boss")
+    r = boss.post("/api/admin/users", json={"username": "zhao.min", "role": "manager", "password": "short"})
+    assert r.status_code == 400 and "8 characters" in r.json()["message"]
+    r = boss.post("/api/admin/users", json={"username": "zhao.min", "role": "manager", "password": PASSWORD})
+    assert r.status_code == 201
+    assert boss.post("/api/admin/users", json={"username": "zhao.min", "role": "manager",
+                                               "password": PASSWORD}).status_code == 409
+    names = {u["username"]: u["role"] for u in boss.get("/api/admin/users").json()["users"]}
+    assert names == {"boss": "admin", "zhao.min": "manager"}
+    assert all("password" not in u and "password_hash" not in u for u in boss.get("/api/admin/users").json()["users"])
+    zhao = server.client("zhao.min")
+    refresh = zhao.refresh_token
+    assert zhao.post("/api/auth/logout").status_code == 200
+    assert zhao.get("/api/me").status_code == 401
+    assert zhao.http.post("/api/auth/refresh", json={"refresh_token": refresh}).status_code == 401
