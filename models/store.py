@@ -300,6 +300,46 @@ class Store:
                 self._index(ent, full)
             self._emit(Change(ent.name, (row["id"],), "remote"))
 
+    def apply_remote_many(self, entity_name: str, rows: Iterable[tuple[dict[str, Any], int]]) -> int:
+        """``apply_remote`` for a page of (row, version) pairs: one upsert statement per
+        column layout and one read-back per 500 rows instead of several statements per
+        row (a first sync applies 100,000 records). Same result, one Change."""
+        ent = entity(entity_name)
+        now = self.clock()
+        layouts: dict[tuple[str, ...], list[list[Any]]] = {}
+        ids: list[str] = []
+        for row, version in rows:
+            values = {c: row.get(c) for c in (*META_COLUMNS, *ent.field_names)
+                      if c in row or c == "version"}
+            values["version"] = version
+            values["created_at"] = values.get("created_at") or now
+            values["updated_at"] = values.get("updated_at") or now
+            values["deleted"] = int(bool(values.get("deleted")))
+            layouts.setdefault(tuple(values), []).append(list(values.values()))
+            ids.append(row["id"])
+        if not ids:
+            return 0
+        with self.transaction():
+            for names, batch in layouts.items():
+                self.db.conn.executemany(
+                    f"INSERT INTO {ent.table} ({', '.join(names)}) VALUES "
+                    f"({', '.join('?' for _ in names)}) ON CONFLICT(id) DO UPDATE SET "
+                    + ", ".join(f"{n} = excluded.{n}" for n in names if n != "id"),
+                    batch,
+                )
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                for full in self.query(
+                    f"SELECT * FROM {ent.table} WHERE id IN ({', '.join('?' for _ in chunk)})",
+                    chunk,
+                ):
+                    if full["deleted"]:
+                        self._unindex(full["id"])
+                    else:
+                        self._index(ent, full)
+            self._emit(Change(ent.name, tuple(dict.fromkeys(ids)), "remote"))
+        return len(ids)
+
     def set_version(self, entity_name: str, entity_id: str, version: int) -> None:
         """Record the server version a local record now matches (after a push).
         Bookkeeping only: no outbox entry, no change event."""

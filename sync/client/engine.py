@@ -79,6 +79,8 @@ class SyncReport:
     verified: bool | None = None
     repaired: list[str] = field(default_factory=list)
     duration: float = 0.0
+    #: of ``duration``, the seconds spent waiting for the server
+    server_wait: float = 0.0
     requests: int = 0
     bytes: int = 0
 
@@ -208,6 +210,7 @@ class SyncEngine:
     def _sync(self) -> SyncReport:
         started = time.perf_counter()
         requests0, bytes0 = self.http.stats.requests, self.http.stats.total_bytes
+        wait0 = self.http.stats.wait_seconds
         report = SyncReport()
         self._pushed_from: int | None = None  # first outbox seq this sync sent
         run_id = self._db(lambda s: ls.start_run(s, utcnow()))
@@ -228,6 +231,7 @@ class SyncEngine:
         report.duration = time.perf_counter() - started
         report.requests = self.http.stats.requests - requests0
         report.bytes = self.http.stats.total_bytes - bytes0
+        report.server_wait = self.http.stats.wait_seconds - wait0
         self._finish(run_id, "ok", report, None)
         return report
 

@@ -60,6 +60,8 @@ class WireStats:
     requests: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
+    #: seconds spent waiting for the server (sending, its work, receiving)
+    wait_seconds: float = 0.0
 
     @property
     def total_bytes(self) -> int:
@@ -143,10 +145,15 @@ class HttpClient:
         attempt = 0
         while True:
             attempt += 1
+            started = time.perf_counter()
             try:
-                resp = self.session.request(
-                    method, url, data=data, params=params, headers=headers, timeout=self.timeout
-                )
+                try:
+                    resp = self.session.request(
+                        method, url, data=data, params=params, headers=headers,
+                        timeout=self.timeout,
+                    )
+                finally:
+                    self.stats.wait_seconds += time.perf_counter() - started
                 self._count(resp, data)
                 if resp.status_code in RETRY_STATUSES and attempt <= max_retries:
                     log.info("%s %s: %s, retrying", method, path, resp.status_code)

@@ -37,7 +37,7 @@ def _pending_ids(store: Store) -> set[str]:
 def _apply_rows(store: Store, changes: Iterable[dict[str, Any]]) -> int:
     pending = _pending_ids(store)
     deferred = set(ls.deferred_scope_removals(store))
-    n = 0
+    by_entity: dict[str, list[tuple[dict[str, Any], int]]] = {}
     for ch in changes:
         name = ch.get("entity")
         row = ch.get("row")
@@ -48,9 +48,10 @@ def _apply_rows(store: Store, changes: Iterable[dict[str, Any]]) -> int:
             row = ls.overlay_pending(store, name, row)
         if name == "partner" and row["id"] in deferred:
             ls.cancel_scope_removal(store, row["id"])  # in scope again (A → B → A)
-        store.apply_remote(name, row, version=int(ch.get("version") or row.get("version") or 0))
-        n += 1
-    return n
+        version = int(ch.get("version") or row.get("version") or 0)
+        by_entity.setdefault(name, []).append((row, version))
+    # no foreign keys locally: applying entity by entity (in order within each) is safe
+    return sum(store.apply_remote_many(name, rows) for name, rows in by_entity.items())
 
 
 def apply_page(store: Store, page: dict[str, Any], *, requeue_after: int | None,

@@ -42,16 +42,17 @@ def main() -> None:
         engine.sync()
         say("synced")
     elif mode == "pull-and-die":
-        calls = {"n": 0}
-        real = store.apply_remote
+        applied = {"n": 0}
+        real = store.apply_remote_many
 
-        def dying_apply_remote(*args, **kw):
-            calls["n"] += 1
-            if calls["n"] == 50:  # page 3 of 20-record pages, half applied
+        def dying_apply_remote_many(*args, **kw):
+            n = real(*args, **kw)
+            applied["n"] += n
+            if applied["n"] > 40:  # inside page 3 of 20-record pages, before its commit
                 os.kill(os.getpid(), signal.SIGKILL)
-            return real(*args, **kw)
+            return n
 
-        store.apply_remote = dying_apply_remote
+        store.apply_remote_many = dying_apply_remote_many
         engine.sync()
         say("synced")
 
