@@ -9,10 +9,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
+from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
 from sync.server import admin, auth, conflict_records, csv_import, migrate, pull, push
@@ -185,15 +187,11 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
 
     @api.post("/admin/import/partners", openapi_extra=CSV_BODY)
     async def import_partners(request: Request, _who: Admin) -> dict:
-        from starlette.concurrency import run_in_threadpool
-
         data = await request.body()
         return await run_in_threadpool(csv_import.import_partners, engine, settings, data)
 
     @api.post("/admin/import/kpis", openapi_extra=CSV_BODY)
     async def import_kpis(request: Request, _who: Admin) -> dict:
-        from starlette.concurrency import run_in_threadpool
-
         data = await request.body()
         return await run_in_threadpool(csv_import.import_kpis, engine, settings, data)
 
@@ -228,7 +226,5 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
 
 
 def jsonable(value: Any) -> Any:
-    from fastapi.encoders import jsonable_encoder
-
     return jsonable_encoder(value, custom_encoder={Exception: str})
 
