@@ -249,3 +249,19 @@ def test_signal_emits_cannot_exhaust_true_any_more(qtbot):
     assert (lost >= 2000) == emit_drops_true()
     if emit_drops_true():
         assert pin_bools() and sys.getrefcount(True) > RESERVE // 2
+
+
+def test_packs_for_this_weeks_visits(qtbot, ctx, partners):
+    from ui.packs.pack_actions import generate_packs_due_this_week
+
+    store = ctx._store
+    ctx.call_db(lambda s: s.create("meeting", {
+        "partner_id": partners[1]["id"], "type": "visit", "status": "planned",
+        "starts_at": "2026-11-28 09:30"}))
+    opened: list = []
+    generate_packs_due_this_week(ctx, None, opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    dialog = opened[0]
+    assert partners[1]["id"] in dialog.partner_ids
+    assert store.find("partner", partners[1]["id"])
+    dialog.close()

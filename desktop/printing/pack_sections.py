@@ -207,10 +207,10 @@ class Section:
             bar = _HeadingBar(self.s.para(head, self.s.h3), ALERT_BG if cancelled else ACCENT_LIGHT,
                               ALERT if cancelled else ACCENT)
             block: Story = [Spacer(1, 3 * mm), bar]
-            sep = "；" if t.is_chinese else "; "
+            sep, colon = ("；", "：") if t.is_chinese else ("; ", ": ")
             people = sep.join(filter(None, [
-                f"{t('ours')}: {m['attendees_ours']}" if m["attendees_ours"] else "",
-                f"{t('theirs')}: {m['attendees_partner']}" if m["attendees_partner"] else "",
+                f"{t('ours')}{colon}{m['attendees_ours']}" if m["attendees_ours"] else "",
+                f"{t('theirs')}{colon}{m['attendees_partner']}" if m["attendees_partner"] else "",
             ]))
             if people:
                 block.append(self._labelled("attendees", people))

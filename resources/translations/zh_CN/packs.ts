@@ -37,10 +37,15 @@
 <context>
     <name>PackActions</name>
     <message>
-        <location filename="../../../ui/packs/pack_actions.py" line="+47"/>
+        <location filename="../../../ui/packs/pack_actions.py" line="+52"/>
         <source>Select at least one partner to print review packs.</source>
         <extracomment>the choices last used in this session, offered again next time</extracomment>
         <translation>请至少选择一个渠道再打印复盘资料。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nobody has a meeting or a visit due this week.</source>
+        <translation>本周没有需要会面或拜访的渠道。</translation>
     </message>
 </context>
 <context>
@@ -165,7 +170,7 @@
 <context>
     <name>PackCommand</name>
     <message>
-        <location filename="../../../desktop/commands/pack.py" line="+34"/>
+        <location filename="../../../desktop/commands/pack.py" line="+35"/>
         <source>error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
@@ -270,7 +275,7 @@
         <translation>请至少指定一个 PARTNER，或使用 --all</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>{path} ({pages} pages)</source>
         <translation>{path}（共 {pages} 页）</translation>
     </message>
