@@ -50,8 +50,6 @@ log = logging.getLogger(__name__)
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
 TEMPLATES = ("full", "summary")
 MARGIN = 18 * mm
-HEADER = 10 * mm
-FOOTER = 12 * mm
 #: open action items the one-page summary lists (overdue first)
 SUMMARY_ACTIONS = 4
 
