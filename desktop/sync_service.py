@@ -106,6 +106,7 @@ class SyncService(QObject):
         self._engine: SyncEngine | None = None  # lives in the network lane
         self._store: Store | None = None  # the network lane's own connection
         self._closed = False
+        self._sign_in_ticket = 0  # answers of older (cancelled) sign-ins are dropped
         self._sync_timer = QTimer(self, interval=sync_interval_ms)
         self._sync_timer.timeout.connect(self._periodic_sync)
         self._probe_timer = QTimer(self, interval=probe_interval_ms)
@@ -229,7 +230,11 @@ class SyncService(QObject):
     def sign_in(self, server_url: str, user: str, password: str, *,
                 allow_insecure_http: bool = False, demo: bool = False) -> None:
         """Sign in in the network lane; ``signed_in`` or ``sign_in_failed`` answers.
-        A successful sign-in starts a sync at once."""
+        A successful sign-in starts a sync at once. ``cancel_sign_in()`` before the
+        answer: the sign-in that still succeeds is undone (signed out) silently."""
+        self._sign_in_ticket += 1
+        ticket = self._sign_in_ticket
+
         def work() -> dict[str, Any]:
             from sync.client.engine import SyncEngine
 
@@ -252,6 +257,9 @@ class SyncService(QObject):
                     "persistent": self._keyring_persistent()}
 
         def done(result: dict[str, Any]) -> None:
+            if ticket != self._sign_in_ticket:  # cancelled meanwhile
+                self.sign_out()
+                return
             self._set(signed_in=True, online=True, error_kind=None, last_error=None,
                       keyring_persistent=result["persistent"], demo=demo)
             self._probe_timer.stop()
@@ -261,12 +269,18 @@ class SyncService(QObject):
             self.sync_now()
 
         def failed(exc: BaseException) -> None:
+            if ticket != self._sign_in_ticket:
+                return
             kind = error_kind(exc)
             if kind == "offline":
                 self._set(online=False)
             self.sign_in_failed.emit(kind, str(exc))
 
         self._net(work, done, failed)
+
+    def cancel_sign_in(self) -> None:
+        """The user gave up waiting: whatever the running sign-in answers is dropped."""
+        self._sign_in_ticket += 1
 
     def sign_out(self, on_done: Callable[[], None] | None = None) -> None:
         """Forget the sign-in (revoked on the server when reachable). Local data and

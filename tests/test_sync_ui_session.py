@@ -125,3 +125,24 @@ def test_the_timer_syncs_while_signed_in(qtbot, profile, world):
         assert not service._sync_timer.isActive()
     finally:
         window.close()
+
+
+def test_cancel_while_signing_in_leaves_the_profile_signed_out(qtbot, profile, world):
+    world.proxy.add("/api/auth/login", "slow", delay=1.0)
+    window = open_window(qtbot, profile)
+    try:
+        service = window.sync_service
+        dialog = window.sync_ui.show_sign_in()
+        dialog.server_edit.setText(world.url)
+        dialog.user_edit.setText("li.na")
+        dialog.password_edit.setText(PASSWORD)
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        assert dialog.sign_in_button.text() == "Signing in…"
+        dialog.reject()  # Cancel while the server is still answering
+        with qtbot.waitSignal(service.signed_out, timeout=20000):
+            pass  # the late success is undone
+        assert not service.snapshot.signed_in and service.last_report is None
+        assert window.sync_ui.status.state() == "signed_out"
+        assert window.partners.model.rowCount() == 0
+    finally:
+        window.close()

@@ -170,6 +170,8 @@ class SignInDialog(QDialog):
         self.keyring_note.setVisible(not snapshot.keyring_persistent)
 
     def done(self, result: int) -> None:
+        if self._waiting and result == QDialog.DialogCode.Rejected:
+            self.service.cancel_sign_in()  # Cancel means: do not sign me in
         # a late answer must not reach a closed dialog
         for signal, slot in ((self.service.signed_in, self._signed_in),
                              (self.service.sign_in_failed, self._failed),
