@@ -159,3 +159,12 @@ def test_upcoming_key_dates_of_contacts(qtbot, workspace):
     qtbot.waitUntil(lambda: "陈总 — birthday, 12-08 (in 11 days)" in ov.key_dates_label.text(),
                     timeout=5000)
     assert "赵经理" not in ov.key_dates_label.text()
+
+
+def test_show_record_selects_a_contact(qtbot, workspace, harness, seeded):
+    contact = harness.db(lambda s: s.rows("contact", "name = ?", ["赵经理"]))[0]
+    workspace.tabs.setCurrentWidget(workspace.meetings)
+    workspace.show_record("contact", contact["id"])
+    panel = workspace.overview.contacts
+    qtbot.waitUntil(lambda: (panel.current_row() or {}).get("id") == contact["id"], timeout=5000)
+    assert workspace.tabs.currentWidget() is workspace.overview

@@ -119,6 +119,7 @@ class ContactsPanel(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._partner_id: str | None = None
+        self._select_after_load: str | None = None
         self.dialog: ContactDialog | None = None
         self.model = ContactTableModel(self)
         proxy = QSortFilterProxyModel(self)
@@ -171,8 +172,18 @@ class ContactsPanel(QWidget):
             return
         run_db(self._ctx, 
             lambda store: store.rows("contact", "partner_id = ?", [partner_id], order_by="name"),
-            on_done=lambda rows: self.model.set_rows(rows) if partner_id == self._partner_id else None,
+            on_done=lambda rows: self._loaded(partner_id, rows),
         )
+
+    def _loaded(self, partner_id: str, rows: list[dict[str, Any]]) -> None:
+        if partner_id != self._partner_id:
+            return
+        current = self.current_row()
+        self.model.set_rows(rows)
+        wanted, self._select_after_load = self._select_after_load, None
+        target = wanted or (current or {}).get("id")
+        if target:
+            self.select(target)
 
     def current_row(self) -> dict[str, Any] | None:
         index = self.view.currentIndex()
@@ -181,8 +192,11 @@ class ContactsPanel(QWidget):
         return self.model.row_at(self.model.row_of(index.data(IdRole)))
 
     def select(self, contact_id: str) -> None:
+        """Select a contact (now, or once the next reload brings it)."""
         row = self.model.row_of(contact_id)
-        if row >= 0:
+        if row < 0:
+            self._select_after_load = contact_id
+        else:
             self.view.selectionModel().setCurrentIndex(
                 self.proxy.mapFromSource(self.model.index(row, 0)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -203,6 +217,8 @@ class ContactsPanel(QWidget):
         self.dialog = dialog
 
         def finished(_result: int) -> None:
+            if dialog.saved_id:
+                self.select(dialog.saved_id)
             self.dialog = None
             dialog.deleteLater()
 
