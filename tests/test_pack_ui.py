@@ -265,3 +265,15 @@ def test_packs_for_this_weeks_visits(qtbot, ctx, partners):
     assert partners[1]["id"] in dialog.partner_ids
     assert store.find("partner", partners[1]["id"])
     dialog.close()
+
+
+def test_preview_follows_edits_made_while_it_is_open(qtbot, ctx, partners):
+    dialog = open_pack_preview(ctx, partners[1]["id"])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None, timeout=20000)
+    assert "派驻专员跟进新品试销" not in _text(dialog.pdf_bytes)
+    first = dialog.pdf_bytes
+    ctx.run_db(lambda s: s.create_action_item(partner_id=partners[1]["id"],
+                                              title="派驻专员跟进新品试销", opened_on="2026-11-20"))
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not first, timeout=20000)
+    assert "派驻专员跟进新品试销" in _text(dialog.pdf_bytes)

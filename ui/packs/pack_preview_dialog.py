@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.printing.batch import pack_filename, write_bytes_atomically
 from desktop.printing.pack_pdf import PackOptions
 from models.pack_data import PackData
+from models.store import Change
 from ui.app_context import AppContext
 from ui.packs.pack_jobs import Failed, PackRequest, gather_job, pack_inputs, render_job
 from ui.packs.pack_options import OptionsBar
@@ -49,6 +50,11 @@ from ui.packs.pack_printing import print_pack
 
 #: wait this long after the last option change before regenerating
 REGENERATE_DELAY_MS = 250
+#: and this long after a change of the data (a sync may bring many in a row)
+DATA_CHANGE_DELAY_MS = 1000
+#: entities a pack shows
+PACK_ENTITIES = frozenset({"partner", "contact", "meeting", "action_item", "checklist_run",
+                           "checklist_template", "kpi_snapshot"})
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -142,6 +148,8 @@ class PackPreviewDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REGENERATE_DELAY_MS)
         self._timer.timeout.connect(self.regenerate)
+        # edits made while the preview is open (or arriving by sync) show up in it
+        ctx.changed.connect(self._data_changed)
         self.retranslate()
         self._set_ready(False)
         self.regenerate()
@@ -178,7 +186,12 @@ class PackPreviewDialog(QDialog):
 
     @Slot()
     def _schedule(self) -> None:
-        self._timer.start()
+        self._timer.start(REGENERATE_DELAY_MS)
+
+    @Slot(object)
+    def _data_changed(self, change: Change) -> None:
+        if change.entity in PACK_ENTITIES and self.isVisible():
+            self._timer.start(DATA_CHANGE_DELAY_MS)
 
     @Slot()
     def _period_edited(self) -> None:
