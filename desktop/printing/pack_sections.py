@@ -389,7 +389,7 @@ class Section:
         """Signature lines for the partner and the manager, side by side; the compact
         form (one-page summary) keeps one line to sign on and the date."""
         t = self.t
-        gap = 10 * mm
+        gap = 8 * mm
         col = self.width / 2 - 12 * mm
 
         def block(title_key: str, name: str) -> list[Flowable]:
