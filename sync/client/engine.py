@@ -224,9 +224,9 @@ class SyncEngine:
             self._repair_after_reset(report)
             if self._verify_due(report):
                 self._verify(report)
-        except SyncError as exc:
+        except Exception as exc:  # recorded for the status display, then re-raised
             report.duration = time.perf_counter() - started
-            self._finish(run_id, type(exc).__name__, report, str(exc))
+            self._finish(run_id, type(exc).__name__, report, str(exc) or type(exc).__name__)
             raise
         report.duration = time.perf_counter() - started
         report.requests = self.http.stats.requests - requests0
@@ -303,7 +303,16 @@ class SyncEngine:
             params: dict[str, Any] = {"limit": self.pull_limit}
             if cursor:
                 params["cursor"] = cursor
-            page = self._call("GET", "/sync/pull", params=params)
+            try:
+                page = self._call("GET", "/sync/pull", params=params)
+            except ServerError as exc:
+                if exc.code != protocol.ERROR_BAD_CURSOR or not cursor:
+                    raise
+                # our saved position is unreadable to the server: start again from zero
+                # and re-read everything afterwards so nothing stale survives
+                log.warning("pull: the server refused the saved cursor; pulling from zero")
+                self._db(_restart_pull)
+                continue
             if not isinstance(page, dict) or not isinstance(page.get("changes"), list) \
                     or not isinstance(page.get("cursor"), str):
                 raise ProtocolError("The server's pull answer is not readable.")
@@ -334,6 +343,8 @@ class SyncEngine:
                                       f"Received {report.pulled} records"))
             if not page.get("has_more"):
                 return
+            if page["cursor"] == cursor and not page["changes"]:
+                raise ProtocolError("The server keeps sending the same empty page.")
 
     def _device_last_seq(self) -> int:
         me = self._call("GET", "/me")
@@ -536,6 +547,12 @@ class SyncEngine:
         ):
             raise ProtocolError("The server's sign-in answer is not readable.")
         return answer
+
+
+def _restart_pull(store: Store) -> None:
+    with store.transaction():
+        store.set_setting(ls.K_CURSOR, None)
+        store.set_setting(pull_apply.K_REPAIR, ",".join(protocol.SYNCED_ENTITIES))
 
 
 def _wire_op(op: Row) -> dict[str, Any]:

@@ -83,3 +83,14 @@ def test_sign_out_forgets_tokens_and_keeps_unsent_changes(world: SyncWorld):
         a.sync()
     a.engine.sign_in("li.na", PASSWORD, "again")
     assert a.sync().pushed == 1
+
+
+def test_an_unreadable_cursor_restarts_the_pull_from_zero(world: SyncWorld):
+    a = world.laptop("a", "li.na")
+    p = a.store.create_partner(name_zh="游标渠道", tier="core", stage="intro")
+    a.sync()
+    a.store.set_setting("sync.cursor", "not-a-cursor")
+    r = a.sync()
+    assert r.pulled >= 1 and "partner" in r.repaired
+    assert a.store.get("partner", p["id"])["version"] > 0
+    assert a.sync().pulled == 0
