@@ -74,8 +74,13 @@ def test_partial_checklist_by_keyboard(qtbot, workspace, harness):
     run_id = _start(qtbot, tab)
     combo = tab.form.answer_widgets["growth"]
     combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Y)  # typed letter picks "Yes"
+    qtbot.keyClick(combo, Qt.Key.Key_Y)  # Y is yes in any UI language
     assert combo.currentData() == "yes"
+    score = tab.form.answer_widgets["satisfaction"]
+    qtbot.keyClick(score, Qt.Key.Key_4)
+    assert score.currentData() == 4
+    qtbot.keyClick(score, Qt.Key.Key_Delete)
+    assert score.currentData() is None
     assert tab.score_label.text() == "Score: 100 / 100"
     assert 0 < tab.completion_bar.value() < 20
     qtbot.waitUntil(lambda: harness.db(lambda s: s.get("checklist_run", run_id))["score"] == 100,

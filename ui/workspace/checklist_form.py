@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -27,6 +28,29 @@ def item_text(item: dict[str, Any], lang: str) -> str:
 
 def section_title(section: dict[str, Any], lang: str) -> str:
     return (section.get("title_zh") if lang == "zh" else None) or section.get("title") or ""
+
+
+class AnswerCombo(QComboBox):
+    """A yes/no or 1–5 choice that answers to Y, N, 1…5 and Delete in any UI language
+    (Chinese item texts cannot be picked by typing their first letter)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            key = event.key()
+            value: object = ...
+            if key == Qt.Key.Key_Y:
+                value = "yes"
+            elif key == Qt.Key.Key_N:
+                value = "no"
+            elif Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
+                value = int(key) - int(Qt.Key.Key_0)
+            elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                value = None
+            index = self.findData(value) if value is not ... else -1
+            if index >= 0:
+                self.setCurrentIndex(index)
+                return
+        super().keyPressEvent(event)
 
 
 class ChecklistForm(QScrollArea):
@@ -85,15 +109,16 @@ class ChecklistForm(QScrollArea):
             edit.setPlaceholderText(self.tr("Answer"))
             edit.textEdited.connect(self._changed)
             return edit
-        combo = QComboBox(parent)
+        combo = AnswerCombo(parent)
         combo.addItem("—", None)
         if kind == AnswerType.SCORE_1_5:
             for n in range(1, 6):
                 combo.addItem(str(n), n)
-            combo.setToolTip(self.tr("Score from 1 (poor) to 5 (excellent)"))
+            combo.setToolTip(self.tr("Score from 1 (poor) to 5 (excellent): type 1…5"))
         else:
             combo.addItem(self.tr("Yes"), "yes")
             combo.addItem(self.tr("No"), "no")
+            combo.setToolTip(self.tr("Type Y for yes, N for no"))
         combo.setMinimumWidth(80)
         combo.currentIndexChanged.connect(self._changed)
         return combo

@@ -174,27 +174,32 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="70"/>
+        <location filename="../../../ui/workspace/checklist_form.py" line="94"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="85"/>
+        <location filename="../../../ui/workspace/checklist_form.py" line="109"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="93"/>
-        <source>Score from 1 (poor) to 5 (excellent)</source>
-        <translation>评分：1（差）到 5（优）</translation>
+        <location filename="../../../ui/workspace/checklist_form.py" line="117"/>
+        <source>Score from 1 (poor) to 5 (excellent): type 1…5</source>
+        <translation>评分：1（差）到 5（优），可直接输入 1…5</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="95"/>
+        <location filename="../../../ui/workspace/checklist_form.py" line="121"/>
+        <source>Type Y for yes, N for no</source>
+        <translation>输入 Y 表示“是”，N 表示“否”</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/workspace/checklist_form.py" line="119"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="96"/>
+        <location filename="../../../ui/workspace/checklist_form.py" line="120"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -313,37 +318,37 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="138"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="139"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="140"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="141"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="142"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="143"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="143"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="144"/>
         <source>Delete the selected contact (Del); you can undo it</source>
         <translation>删除所选联系人（Del），可撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="145"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="146"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="146"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="147"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="218"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="234"/>
         <source>Contact %1 deleted.</source>
         <translation>联系人 %1 已删除。</translation>
     </message>
