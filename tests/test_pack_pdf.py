@@ -221,3 +221,15 @@ def test_an_svg_logo_is_rasterised_for_the_cover(rich, tmp_path):
     broken.write_text("not svg at all")
     assert printable_logo(str(broken), cache_dir=tmp_path / "cache") is None
     assert printable_logo(str(tmp_path / "missing.png")) is None
+
+
+def test_cover_contents_give_the_pages_the_sections_start_on(rich):
+    pages = _fast_pages(render_pack_bytes(rich, PackOptions("full", "en")))
+    entries = re.findall(r"^\s*\d\.\s+(.+?)\s+(\d+)\s*$", pages[0], re.MULTILINE)
+    assert [title for title, _ in entries] == [
+        "Summary", "Meetings in the period", "Action items", "Review checklist", "Next steps"]
+    for title, page in entries:
+        lines = [line.strip() for line in pages[int(page) - 1].splitlines()]
+        assert title in lines, (title, page)
+        earlier = "\n".join(pages[1:int(page) - 1]).splitlines()
+        assert title not in [line.strip() for line in earlier], (title, page)

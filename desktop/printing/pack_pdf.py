@@ -69,8 +69,9 @@ class PackOptions:
             raise ValueError(f"unknown paper size {self.paper!r} (use a4 or letter)")
 
 
-def _numbered_canvas(data: PackData, text: PackText) -> type[Canvas]:
-    """A canvas class that stamps header and footer on every page at save time."""
+def _numbered_canvas(data: PackData, text: PackText, sec: Section) -> type[Canvas]:
+    """A canvas class that stamps header and footer on every page at save time, and
+    the page numbers of the cover's contents (known only once everything is laid out)."""
     font = register_fonts()
     name = text.partner_name(data.partner)
     period = text.period(data.period_start, data.period_end)
@@ -101,7 +102,13 @@ def _numbered_canvas(data: PackData, text: PackText) -> type[Canvas]:
             self.setFillColor(MUTED)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.4)
-            if number > 1:
+            if number == 1:
+                self.setFont(font, 8.5)
+                for key, (x, y) in sec.toc_positions.items():
+                    if key in sec.pages:
+                        self.drawRightString(x - 8, y + 2.5, str(sec.pages[key]))
+                self.setFont(font, 7.5)
+            else:
                 self.drawString(MARGIN, height - MARGIN + 4 * mm, name)
                 self.drawRightString(width - MARGIN, height - MARGIN + 4 * mm, period)
                 self.line(MARGIN, height - MARGIN + 2.5 * mm, width - MARGIN, height - MARGIN + 2.5 * mm)
@@ -163,12 +170,12 @@ def _cover(sec: Section) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]))
     out += [tbl, Spacer(1, 16 * mm)]
-    contents = [t("sec_summary"), t("sec_meetings"), t("sec_actions"), t("sec_checklist"),
-                t("sec_next_steps")]
-    toc = Table([[s.para(f"{i}.  {c}", s.muted)] for i, c in enumerate(contents, 1)],
+    contents = ["sec_summary", "sec_meetings", "sec_actions", "sec_checklist", "sec_next_steps"]
+    toc = Table([[sec.toc_row(key, i)] for i, key in enumerate(contents, 1)],
                 colWidths=[width], hAlign="LEFT")
     toc.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
+                              ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
     out += [s.para(t("contents"), s.h3), toc, Spacer(1, 6 * mm), s.para(t("confidential"), s.muted)]
     return out
 
@@ -239,7 +246,7 @@ def render_pack(data: PackData, options: PackOptions, out: BinaryIO | str | Path
         doc.pageTemplates = [doc.pageTemplates[1]]
     else:
         story = full_story(sec)
-    canvas_cls = _numbered_canvas(data, text)
+    canvas_cls = _numbered_canvas(data, text, sec)
     doc.build(story, canvasmaker=canvas_cls)
     return doc.page
 

@@ -37,12 +37,21 @@ class Section:
 
     def __init__(self, data: PackData, text: PackText, styles: PackStyles, width: float) -> None:
         self.data, self.t, self.s, self.width = data, text, styles, width
+        #: the page each section heading landed on, filled in while the PDF is laid out
+        self.pages: dict[str, int] = {}
+        #: where the cover's contents rows end (page coordinates), for their page numbers
+        self.toc_positions: dict[str, tuple[float, float]] = {}
 
     # --- building blocks ---------------------------------------------------------------
 
     def heading(self, key: str, level: int = 1) -> Paragraph:
         style = {1: self.s.h1, 2: self.s.h2, 3: self.s.h3}[level]
-        return Paragraph(markup(self.t(key)), style)
+        return _Heading(markup(self.t(key)), style, key, self.pages)
+
+    def toc_row(self, key: str, number: int) -> Flowable:
+        """A row of the cover's contents; its page number is stamped at save time."""
+        para = self.s.para(f"{number}.  {self.t(key)}", self.s.muted)
+        return _TocRow(para, key, self.toc_positions)
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]],
               widths: Sequence[float], *, highlight: set[int] | None = None,
@@ -413,6 +422,36 @@ class Section:
         if compact:
             return [tbl]
         return [KeepTogether([self.heading("sec_signatures"), tbl])]
+
+
+class _Heading(Paragraph):
+    """A section heading that notes the page it lands on (for the cover's contents)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, key: str, pages: dict[str, int]) -> None:
+        super().__init__(text, style)
+        self._key, self._pages = key, pages
+
+    def draw(self) -> None:
+        self._pages.setdefault(self._key, self.canv.getPageNumber())
+        super().draw()
+
+
+class _TocRow(Flowable):
+    """A contents line that records where it ends, so the canvas can write the page
+    number there once the whole pack is laid out (one pass, no multiBuild)."""
+
+    def __init__(self, para: Paragraph, key: str, positions: dict[str, tuple[float, float]]) -> None:
+        super().__init__()
+        self.para, self.key, self.positions = para, key, positions
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, h = self.para.wrap(avail_width - 20 * mm, avail_height)
+        self.width, self.height = avail_width, h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.para.drawOn(self.canv, 0, 0)
+        self.positions[self.key] = self.canv.absolutePosition(self.width, 0)
 
 
 class _HeadingBar(Flowable):
