@@ -44,6 +44,7 @@ SYNC_INTERVAL_MS = 5 * 60 * 1000
 PROBE_INTERVAL_MS = 30 * 1000
 PROBE_TIMEOUT_S = 3.0
 STATUS_DELAY_MS = 400
+K_REJECTED_SEEN = "sync.rejected_seen_seq"  # refused changes up to here were reviewed
 K_DEMO = "sync.demo_server"  # "1" when this profile signed in to its own demo server
 
 
@@ -456,6 +457,21 @@ class SyncService(QObject):
 
         self.ctx.run_db(work, on_done, on_error)
 
+    def dismiss_rejected(self, on_done: Callable[[Any], None] | None = None) -> None:
+        """The user has seen the refused changes: the status stops counting them (the
+        list keeps them; a newly refused change counts again)."""
+        def work(store: Store) -> None:
+            seen = store.db.execute(
+                "SELECT coalesce(max(seq), 0) FROM outbox WHERE state = 'rejected'").fetchone()[0]
+            store.set_setting(K_REJECTED_SEEN, str(seen))
+
+        def done(result: Any) -> None:
+            self.refresh_status()
+            if on_done:
+                on_done(result)
+
+        self.ctx.run_db(work, done, lambda exc: log.warning("dismiss refused: %s", exc))
+
     def export_rejected(self, path: str | Path, on_done: Callable[[int], None],
                         on_error: Callable[[BaseException], None]) -> None:
         self.ctx.run_db(lambda store: ls.export_rejected(store, path), on_done, on_error)
@@ -469,7 +485,10 @@ class SyncService(QObject):
             state = ls.read_state(store)
             return {
                 "server_url": state.server_url, "user": state.user,
-                "pending": store.pending_count(), "rejected": len(store.outbox("rejected")),
+                "pending": store.pending_count(),
+                "rejected": store.db.execute(
+                    "SELECT count(*) FROM outbox WHERE state = 'rejected' AND seq > ?",
+                    [int(store.get_setting(K_REJECTED_SEEN) or 0)]).fetchone()[0],
                 "conflicts": store.db.execute(
                     "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0],
                 "last_sync_at": state.last_sync_at,

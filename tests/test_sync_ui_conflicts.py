@@ -144,6 +144,12 @@ def test_refused_change_is_listed_with_its_reason_and_exported(qtbot, window, wo
     assert exported[0]["reason"] == "out_of_scope"
     # the local edit is still here: refused does not mean lost
     assert window.ctx.call_db(lambda s: s.get("contact", contact["id"]))["name"] == "赵经理"
+    # reviewed: the status stops pointing at it, the list keeps it
+    qtbot.mouseClick(view.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not status.rejected_button.isVisible(), timeout=5000)
+    assert service.snapshot.rejected == 0
+    view.reload()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
 
 
 def test_a_coded_field_shows_labels_and_offers_no_merge(qtbot, window, world):

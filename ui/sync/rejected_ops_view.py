@@ -128,11 +128,15 @@ class RejectedOpsView(QDialog):
         self.export_button = QPushButton()
         self.export_button.setObjectName("export_rejected")
         self.export_button.clicked.connect(self.choose_export_file)
+        self.dismiss_button = QPushButton()
+        self.dismiss_button.setObjectName("dismiss_rejected")
+        self.dismiss_button.clicked.connect(self.dismiss)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -149,6 +153,13 @@ class RejectedOpsView(QDialog):
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
         self.export_button.setEnabled(bool(rows))
+        self.dismiss_button.setEnabled(bool(rows))
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Reviewed: the status area stops pointing at these (the list keeps them)."""
+        self.service.dismiss_rejected(lambda _r: self.message.setText(
+            self.tr("Marked as reviewed. They stay listed here.")))
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(str(exc))
@@ -175,6 +186,9 @@ class RejectedOpsView(QDialog):
             "The server refused these changes, so they are only on this laptop. Export them "
             "to keep a copy or to send them to head office."))
         self.export_button.setText(self.tr("&Export…"))
+        self.dismiss_button.setText(self.tr("Mark as &reviewed"))
+        self.dismiss_button.setToolTip(self.tr(
+            "The status bar stops counting these; a change refused later counts again."))
         self.close_button.setText(self.tr("Close"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 

@@ -4,102 +4,103 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="143"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="159"/>
         <source>Partner</source>
+        <extracomment>(entity, field) → how a coded value reads to the user</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="144"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="160"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="145"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="161"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="146"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="162"/>
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="263"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="279"/>
         <source>Could not settle the conflict: %1</source>
         <translation>无法处理该冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="290"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="305"/>
         <source>%1 “%2”, field %3: changed on this laptop and on the server. The server kept its value for now; choose what stays.</source>
         <translation>%1“%2”的字段“%3”在本机和服务器上都被修改了。服务器暂时保留了它的值，请选择最终保留哪个。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="305"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="320"/>
         <source>Sending your choice to the server…</source>
         <translation>正在把你的选择发送到服务器…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="310"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="325"/>
         <source>Settled. The server&apos;s record now holds your choice.</source>
         <translation>已处理。服务器上的记录已采用你的选择。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="323"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="338"/>
         <source>Conflicts to review</source>
         <translation>待处理的冲突</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="324"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="339"/>
         <source>No conflicts to review. Everything you changed reached the server as you wrote it.</source>
         <translation>没有待处理的冲突。你的所有修改都已按原样到达服务器。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="326"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="341"/>
         <source>Mine (this laptop)</source>
         <translation>我的（本机）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="327"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="342"/>
         <source>Theirs (on the server now)</source>
         <translation>对方的（服务器当前值）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="328"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="343"/>
         <source>Merged (edit freely)</source>
         <translation>合并结果（可自由编辑）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="329"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="344"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="330"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="345"/>
         <source>Write this laptop&apos;s value to the server (Ctrl+1)</source>
         <translation>把本机的值写入服务器（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="331"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="346"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="332"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="347"/>
         <source>Leave the server&apos;s value (Ctrl+2)</source>
         <translation>保留服务器上的值（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="333"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="348"/>
         <source>Use m&amp;erged</source>
         <translation>使用合并结果(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="334"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="349"/>
         <source>Write the merged text to the server (Ctrl+3)</source>
         <translation>把合并后的文本写入服务器（Ctrl+3）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="335"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="350"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -175,42 +176,57 @@
 <context>
     <name>RejectedOpsView</name>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="159"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="162"/>
+        <source>Marked as reviewed. They stay listed here.</source>
+        <translation>已标记为已查看。它们仍会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="170"/>
         <source>Export refused changes</source>
         <translation>导出被拒绝的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="160"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="171"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="167"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="178"/>
         <source>%1 refused changes written to %2</source>
         <translation>已将 %1 条被拒绝的修改写入 %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="169"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="180"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="173"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="184"/>
         <source>Refused changes</source>
         <translation>被拒绝的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="175"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="186"/>
         <source>The server refused these changes, so they are only on this laptop. Export them to keep a copy or to send them to head office.</source>
         <translation>服务器拒绝了这些修改，因此它们只保存在本机。可以导出留存副本，或发给总部。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="177"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="188"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="178"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="189"/>
+        <source>Mark as &amp;reviewed</source>
+        <translation>标记为已查看(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="191"/>
+        <source>The status bar stops counting these; a change refused later counts again.</source>
+        <translation>状态栏将不再计入这些修改；之后再被拒绝的修改会重新计入。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="192"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -234,13 +250,13 @@
     </message>
     <message>
         <location filename="../../../ui/sync/sign_in_dialog.py" line="122"/>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="200"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="202"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
         <location filename="../../../ui/sync/sign_in_dialog.py" line="122"/>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="200"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="202"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -280,47 +296,47 @@
         <translation>登录失败：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="186"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="188"/>
         <source>Sign in to the sync server</source>
         <translation>登录同步服务器</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="187"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="189"/>
         <source>Sign in with the account head office gave you. Your changes are sent and the server&apos;s are received.</source>
         <translation>请使用总部分配的账号登录。登录后会发送你的修改，并接收服务器上的修改。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="189"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="191"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="190"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="192"/>
         <source>https://sync.example.com</source>
         <translation>https://sync.example.com</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="191"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="193"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="192"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="194"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="193"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="195"/>
         <source>Allow insecure http (test servers only)</source>
         <translation>允许不安全的 http（仅限测试服务器）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="195"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="197"/>
         <source>Plain http sends your password and data unencrypted. Only for a test server on a network you trust.</source>
         <translation>普通 http 会以明文发送你的密码和数据。仅适用于可信网络中的测试服务器。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="198"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="200"/>
         <source>This computer has no keyring to keep your sign-in safely. You stay signed in until you quit ChannelKeeper, then you will need to sign in again.</source>
         <translation>这台电脑没有可安全保存登录信息的密钥环。退出渠道管家前会保持登录，之后需要重新登录。</translation>
     </message>
@@ -718,137 +734,137 @@
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="49"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="50"/>
         <source>Partner</source>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="50"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="51"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="51"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="52"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="52"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="53"/>
         <source>Action item</source>
         <translation>行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="53"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="54"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="54"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="55"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="55"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="56"/>
         <source>Review template</source>
         <translation>复盘模板</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="62"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="63"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="63"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="64"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="64"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="65"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="65"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="66"/>
         <source>Decisions</source>
         <translation>决议</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="66"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="67"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="67"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="68"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="68"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="69"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="69"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="70"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="70"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="71"/>
         <source>Tier</source>
         <translation>渠道分层</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="71"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="72"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="72"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="73"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="74"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="74"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="75"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="75"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="76"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="76"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="77"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="77"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="78"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="78"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="79"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="79"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="80"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="80"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="81"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="81"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="82"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
