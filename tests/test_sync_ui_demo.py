@@ -53,7 +53,10 @@ def test_try_the_demo_from_the_first_start_offer(qtbot, tmp_path):
     window = open_window(qtbot, profile, offer_demo=True)
     service = window.sync_service
     progress_seen: list[tuple[str, int, int]] = []
+    status_texts: list[str] = []
     service.progress.connect(lambda *args: progress_seen.append(args))
+    service.progress.connect(
+        lambda *_: status_texts.append(window.sync_ui.status.state_label.text()))
     qtbot.waitUntil(lambda: window.sync_ui.try_demo is not None, timeout=10000)
     progress = window.sync_ui.try_demo.dialog
     qtbot.waitUntil(lambda: progress.isVisible(), timeout=5000)
@@ -74,6 +77,7 @@ def test_try_the_demo_from_the_first_start_offer(qtbot, tmp_path):
     # the first sync is paged: the status area heard each page's running count
     pulled = [done for phase, done, _total in progress_seen if phase == "pull"]
     assert len(pulled) >= 2 and pulled == sorted(pulled) and pulled[-1] > 500
+    assert "Receiving: page 2," in " | ".join(status_texts)
     port, process = server.port, server.process
 
     window.close()

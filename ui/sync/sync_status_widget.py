@@ -50,6 +50,7 @@ class SyncStatusWidget(QWidget):
         self.setObjectName("sync_status")
         self.snapshot: Any = None
         self._progress_text = ""
+        self._pages = 0
         self.dot = QLabel("●")
         self.dot.setObjectName("sync_dot")
         self.state_label = QLabel()
@@ -88,6 +89,7 @@ class SyncStatusWidget(QWidget):
         self.snapshot = snapshot
         if not snapshot.syncing:
             self._progress_text = ""
+            self._pages = 0
             self.progress_bar.hide()
         self.retranslate()
 
@@ -100,10 +102,11 @@ class SyncStatusWidget(QWidget):
             self.progress_bar.setValue(min(done, total))
             self._progress_text = self.tr("Sending changes: %1 of %2").replace(
                 "%1", str(done)).replace("%2", str(total))
-        elif phase == "pull":
+        elif phase == "pull":  # one report per page applied
+            self._pages += 1
             self.progress_bar.setRange(0, 0)
-            self._progress_text = self.tr("Receiving: %1 records").replace(
-                "%1", QLocale().toString(done))
+            self._progress_text = self.tr("Receiving: page %1, %2 records").replace(
+                "%1", str(self._pages)).replace("%2", QLocale().toString(done))
         elif phase in ("verify", "repair"):
             self.progress_bar.setRange(0, 0)
             self._progress_text = self.tr("Checking…")

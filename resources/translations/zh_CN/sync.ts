@@ -872,147 +872,147 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="101"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="103"/>
         <source>Sending changes: %1 of %2</source>
         <translation>正在发送修改：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="105"/>
-        <source>Receiving: %1 records</source>
-        <translation>正在接收：%1 条记录</translation>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="108"/>
+        <source>Receiving: page %1, %2 records</source>
+        <translation>正在接收：第 %1 页，%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="109"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="112"/>
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="136"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="139"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="137"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="140"/>
         <source>Send your changes and receive the server&apos;s (F9)</source>
         <translation>发送你的修改并接收服务器的修改（F9）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="140"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="143"/>
         <source>Sign in again…</source>
         <translation>重新登录…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="141"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="144"/>
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="146"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="149"/>
         <source>1 conflict to review</source>
         <translation>1 个冲突待处理</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="146"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="149"/>
         <source>%1 conflicts to review</source>
         <translation>%1 个冲突待处理</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="150"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="153"/>
         <source>1 refused change</source>
         <translation>1 条修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="150"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="153"/>
         <source>%1 refused changes</source>
         <translation>%1 条修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="158"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="161"/>
         <source>1 change waiting</source>
         <translation>1 条修改待发送</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="159"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="162"/>
         <source>%1 changes waiting</source>
         <translation>%1 条修改待发送</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="160"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="163"/>
         <source>all changes sent</source>
         <translation>所有修改已发送</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="162"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="165"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="163"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="166"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="166"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="169"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="167"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="170"/>
         <source>Sign in to a sync server to share your work.</source>
         <translation>登录同步服务器以共享你的工作。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="169"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="172"/>
         <source>Sign-in expired · %1</source>
         <translation>登录已过期 · %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="170"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="173"/>
         <source>The server asks you to sign in again. Your changes are kept.</source>
         <translation>服务器要求重新登录。你的修改已保留。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="172"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="175"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="173"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="176"/>
         <source>Syncing with %1</source>
         <translation>正在与 %1 同步</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="175"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="178"/>
         <source>Offline · %1</source>
         <translation>离线 · %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="176"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="179"/>
         <source>%1 cannot be reached. Your changes are kept and will be sent when the server answers again (checked every 30 seconds).</source>
         <translation>无法连接 %1。你的修改已保留，服务器恢复响应后会自动发送（每 30 秒检查一次）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="180"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="183"/>
         <source>Sync failed · %1</source>
         <translation>同步失败 · %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="182"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="185"/>
         <source>Update required · %1</source>
         <translation>需要更新 · %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="184"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="187"/>
         <source>Online · %1 · %2</source>
         <translation>在线 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="186"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="189"/>
         <source>Demo server · %1 · %2</source>
         <translation>演示服务器 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="187"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="190"/>
         <source>Signed in to %1 as %2</source>
         <translation>已以 %2 身份登录 %1</translation>
     </message>
