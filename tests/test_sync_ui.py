@@ -222,3 +222,22 @@ def test_sign_out_with_pending_changes_warns_and_offers_an_export(qtbot, window,
     assert window.ctx.call_db(lambda s: s.pending_count()) == 1  # kept for the next sign-in
     assert window.sync_ui.status.state() == "signed_out"
 
+
+
+def test_the_sync_ui_speaks_chinese(qtbot, window, world):
+    from desktop.app import install_language
+
+    signed_in_and_synced(qtbot, window, world)
+    ui = window.sync_ui
+    try:
+        assert install_language("zh_CN") == "zh_CN"
+        qtbot.waitUntil(lambda: ui.menu.title() == "同步(&Y)", timeout=3000)
+        assert ui.status.state_label.text().startswith("在线 · 上次同步")
+        assert "所有修改已发送" in ui.status.state_label.text()
+        assert ui.status.sync_button.text() == "立即同步"
+        dialog = ui.show_sign_in()
+        assert dialog.windowTitle() == "登录同步服务器"
+        dialog.close()
+    finally:
+        install_language("en")
+    qtbot.waitUntil(lambda: ui.menu.title() == "S&ync", timeout=3000)
