@@ -219,3 +219,14 @@ def test_keyboard_flow_and_ctrl_z_in_the_notes(qtbot, workspace, harness, type_t
     assert editor.notes_edit.toPlainText() != "abc"  # undone as any editor does
     qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"])
                     == (editor.notes_edit.toPlainText() or None), timeout=5000)
+
+
+def test_hiding_the_workspace_saves_in_the_background(qtbot, workspace, harness, type_text):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.notes_edit, "切换页面前的最后一句")
+    workspace.hide()  # the main window shows Today instead
+    # sooner than the idle delay would have written it
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"])
+                    == "切换页面前的最后一句", timeout=700)
+    assert not editor.saver.has_pending()
