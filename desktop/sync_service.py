@@ -519,7 +519,8 @@ class SyncService(QObject):
 
     def _store_in_lane(self) -> Store:
         if self._store is None:
-            self._store = Store(open_database(self.database, migrate=False))
+            # the app's own connection checked and migrated the file at start
+            self._store = Store(open_database(self.database, migrate=False, already_open=True))
         return self._store
 
     def _engine_in_lane(self) -> SyncEngine | None:

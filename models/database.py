@@ -90,7 +90,8 @@ def backup_file(db: Database, path: Path, label: str) -> Path:
     return target
 
 
-def open_database(path: str | Path, *, migrate: bool = True, verify: bool = False) -> Database:
+def open_database(path: str | Path, *, migrate: bool = True, verify: bool = False,
+                  already_open: bool = False) -> Database:
     """Open (creating if needed) and migrate a profile's database file.
 
     A full integrity check reads the whole file (seconds for a large profile), so it
@@ -98,10 +99,13 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
     after a session that did not close cleanly (a write-ahead log was left behind),
     or when ``verify`` is asked for. Otherwise the header and the schema are checked;
     ``verify_database`` runs the full check later, e.g. in the background.
+    ``already_open``: a second connection beside one this process opened (and checked)
+    already, e.g. the sync lane's; its live write-ahead log is no sign of a crash.
     """
     path = Path(path)
     _check_file(path)
-    unclean = Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size > 0
+    unclean = Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size > 0 \
+        and not already_open
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = _connect(path)
     db = Database(conn)
