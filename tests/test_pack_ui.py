@@ -160,29 +160,23 @@ def _many_partners(store, n):
     return ids
 
 
-def test_cancel_stops_between_packs_and_leaves_only_whole_files(qtbot, ctx, tmp_path,
-                                                                monkeypatch):
-    from ui.packs import pack_jobs
-
+def test_cancel_stops_between_packs_and_leaves_only_whole_files(qtbot, ctx, tmp_path):
     ids = _many_partners(ctx._store, 8)
     folder = tmp_path / "many"
     dialog = _batch_dialog(qtbot, ctx, ids, folder)
-    real_batch = pack_jobs.write_pack_batch
+    with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as blocker:
+        dialog.start()
+        writer = dialog.run.writer
+        report = writer.progress
 
-    def batch_cancelled_after_two(packs, total, out, options, *, progress, cancel):
         # cancel in the worker the moment the second pack is written, so the test does
         # not depend on how soon the GUI thread hears of progress
-        def progress_then_cancel(done: int, count: int, name: str) -> None:
-            progress(done, count, name)
+        def progress_then_cancel(done: int, total: int, name: str) -> None:
+            report(done, total, name)
             if done == 2:
                 dialog.run.cancel()
 
-        return real_batch(packs, total, out, options, progress=progress_then_cancel,
-                          cancel=cancel)
-
-    monkeypatch.setattr(pack_jobs, "write_pack_batch", batch_cancelled_after_two)
-    with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as blocker:
-        dialog.start()
+        writer.progress = progress_then_cancel
     result = blocker.args[0]
     dialog.report_box.close()
     assert "Cancelled" in dialog.report_box.text()
@@ -191,6 +185,25 @@ def test_cancel_stops_between_packs_and_leaves_only_whole_files(qtbot, ctx, tmp_
     assert files == sorted(result.written)
     for f in files:
         assert len(PdfReader(f).pages) >= 2  # complete PDFs only, no .part leftovers
+
+
+def test_batch_interleaves_with_other_database_work(qtbot, ctx, tmp_path):
+    """Data is gathered a few partners at a time: a view's query queued meanwhile runs
+    long before the batch ends."""
+    ids = _many_partners(ctx._store, 20)
+    dialog = _batch_dialog(qtbot, ctx, ids, tmp_path / "out")
+    order: list[str] = []
+    dialog.start()
+    dialog.run.finished.connect(lambda r: order.append("batch"))
+    seen_by_view: list[int] = []
+    dialog.run.gathered.connect(seen_by_view.append)
+    ctx.run_db(lambda s: s.count("partner"),
+               on_done=lambda n: order.append(f"view after {max(seen_by_view, default=0)}"))
+    qtbot.waitUntil(lambda: "batch" in order, timeout=60000)
+    dialog.report_box.close()
+    assert order[-1] == "batch" and order[0].startswith("view after")
+    assert int(order[0].split()[-1]) < 20  # the view did not wait for all the data
+    assert len(dialog.run.result.written) == 20
 
 
 def test_cancel_button_while_collecting_writes_nothing(qtbot, ctx, tmp_path):

@@ -81,6 +81,55 @@ def write_pack_file(data: PackData, options: PackOptions, path: Path) -> int:
     return pages
 
 
+class BatchWriter:
+    """Writes packs one after another into one folder, keeping the tally; the app feeds
+    it chunk by chunk (data gathered in the db lane while the previous chunk renders)."""
+
+    def __init__(self, folder: Path, options: PackOptions, total: int, *,
+                 progress: Progress | None = None, cancel: threading.Event | None = None) -> None:
+        self.folder = Path(folder)
+        check_writable_folder(self.folder)
+        self.options, self.total = options, total
+        self.progress, self.cancel = progress, cancel
+        self.result = BatchResult()
+        self.done = 0
+        self._used: set[str] = set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def write(self, packs: Iterable[PackData | Exception]) -> BatchResult:
+        """Write these packs (an Exception records its partner as failed); stops early
+        when cancelled. Returns the running result."""
+        for item in packs:
+            if self.cancelled:
+                break
+            if isinstance(item, Exception):
+                pid = getattr(item, "partner_id", "")
+                self.result.failed.append((pid, pid, str(item)))
+                name = ""
+            else:
+                name = self._write_one(item)
+            self.done += 1
+            if self.progress is not None:
+                self.progress(self.done, self.total, name)
+        self.result.cancelled = self.cancelled and self.done < self.total
+        return self.result
+
+    def _write_one(self, data: PackData) -> str:
+        name = PackText(self.options.language).partner_name(data.partner)
+        path = self.folder / _unique(pack_filename(data, self.options), self._used)
+        try:
+            write_pack_file(data, self.options, path)
+            self.result.written.append(path)
+        except PackOutputError:
+            raise  # the folder itself is the problem: every other pack would fail too
+        except Exception as exc:  # noqa: BLE001 - one broken pack must not stop the batch
+            self.result.failed.append((data.partner_id, name, str(exc)))
+        return name
+
+
 def write_pack_batch(
     packs: Iterable[PackData | Exception],
     total: int,
@@ -93,34 +142,8 @@ def write_pack_batch(
     """Write each pack into ``folder``. ``packs`` may be a lazy generator (the command
     line gathers one partner at a time); an Exception in it records that partner as
     failed and the batch goes on. ``cancel`` is checked between packs."""
-    folder = Path(folder)
-    check_writable_folder(folder)
-    result = BatchResult()
-    used: set[str] = set()
-    done = 0
-    for item in packs:
-        if cancel is not None and cancel.is_set():
-            result.cancelled = True
-            break
-        if isinstance(item, Exception):
-            pid = getattr(item, "partner_id", "")
-            result.failed.append((pid, pid, str(item)))
-        else:
-            name = PackText(options.language).partner_name(item.partner)
-            path = folder / _unique(pack_filename(item, options), used)
-            try:
-                write_pack_file(item, options, path)
-                result.written.append(path)
-            except PackOutputError:
-                raise  # the folder itself is the problem: every other pack would fail too
-            except Exception as exc:  # noqa: BLE001 - one broken pack must not stop the batch
-                result.failed.append((item.partner_id, name, str(exc)))
-        done += 1
-        if progress is not None:
-            progress(done, total, "" if isinstance(item, Exception) else name)
-    if cancel is not None and cancel.is_set() and done < total:
-        result.cancelled = True
-    return result
+    writer = BatchWriter(folder, options, total, progress=progress, cancel=cancel)
+    return writer.write(packs)
 
 
 def _unique(filename: str, used: set[str]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.printing.batch import BatchResult, write_pack_batch
+from desktop.printing.batch import BatchResult, BatchWriter
 from desktop.printing.logo import printable_logo
 from desktop.printing.pack_pdf import PackOptions, render_pack_bytes
 from models.pack_data import PackData, gather_pack_data
@@ -90,7 +90,10 @@ def render_job(data: PackData, options: PackOptions) -> bytes | Failed:
 
 
 class PackBatchRun(QObject):
-    """Many packs into one folder: gather (db lane), then write (work lane).
+    """Many packs into one folder, as a pipeline: a few partners' data is gathered in
+    the db lane while the previous few render in the work lane, so the database lane
+    is never held for the whole batch (other views keep loading) and memory holds at
+    most two chunks of data.
 
     ``progress(done, total, name)`` and ``finished(BatchResult | Failed)`` arrive on
     the GUI thread; ``cancel()`` stops between packs and leaves no partial file."""
@@ -98,6 +101,11 @@ class PackBatchRun(QObject):
     progress = Signal(int, int, str)
     gathered = Signal(int)
     finished = Signal(object)
+
+    #: partners gathered per db-lane job
+    CHUNK = 8
+    #: chunks gathered but not yet written, at most
+    AHEAD = 2
 
     def __init__(self, ctx: AppContext, partner_ids: list[str], folder: Path,
                  request: PackRequest, parent: QObject | None = None) -> None:
@@ -108,14 +116,38 @@ class PackBatchRun(QObject):
         self.request = request
         self._cancel = threading.Event()
         self.result: BatchResult | Failed | None = None
+        self.writer: BatchWriter | None = None
+        self._error: Failed | None = None
+        self._next = 0
+        self._gathering = False
+        self._queued = 0  # chunks gathered, not yet written
+        self._gathered_count = 0
 
     @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
     def start(self) -> None:
-        today, cadence, logo = pack_inputs(self.ctx)
-        job = gather_job(self.partner_ids, self.request, today, cadence, logo, self._cancel)
+        self._inputs = pack_inputs(self.ctx)
+        try:
+            self.writer = BatchWriter(self.folder, self.request.options, len(self.partner_ids),
+                                       progress=self.progress.emit, cancel=self._cancel)
+        except Exception as exc:  # noqa: BLE001 - e.g. the folder is not writable
+            self._finish(Failed(exc))
+            return
+        self._gather_next()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _gather_next(self) -> None:
+        if (self._gathering or self._queued >= self.AHEAD or self._cancel.is_set()
+                or self._next >= len(self.partner_ids)):
+            self._maybe_finish()
+            return
+        chunk = self.partner_ids[self._next:self._next + self.CHUNK]
+        self._next += len(chunk)
+        job = gather_job(chunk, self.request, *self._inputs, self._cancel)
 
         def safe(store: Store) -> list[PackData | Exception] | Failed:
             try:
@@ -123,30 +155,48 @@ class PackBatchRun(QObject):
             except Exception as exc:  # noqa: BLE001
                 return Failed(exc)
 
+        self._gathering = True
         self.ctx.run_db(safe, on_done=self._gathered)
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
     def _gathered(self, packs: list[PackData | Exception] | Failed) -> None:
+        self._gathering = False
         if isinstance(packs, Failed):
-            self._finish(packs)
+            self._error = packs
+            self._cancel.set()
+            self._maybe_finish()
             return
-        self.gathered.emit(len(packs))
-        if self._cancel.is_set():
-            self._finish(BatchResult(cancelled=True))
-            return
-        total = len(self.partner_ids)
+        self._gathered_count += len(packs)
+        self.gathered.emit(self._gathered_count)
+        writer = self.writer
+        assert writer is not None
 
         def write() -> BatchResult | Failed:
             try:
-                # emitted from the work thread; Qt queues it to the GUI thread
-                return write_pack_batch(packs, total, self.folder, self.request.options,
-                                        progress=self.progress.emit, cancel=self._cancel)
+                return writer.write(packs)  # the work lane has one worker: chunks in order
             except Exception as exc:  # noqa: BLE001 - e.g. the folder became unwritable
                 return Failed(exc)
 
-        self.ctx.jobs.work.submit(write, on_done=self._finish)
+        self._queued += 1
+        self.ctx.jobs.work.submit(write, on_done=self._written)
+        self._gather_next()
+
+    def _written(self, result: BatchResult | Failed) -> None:
+        self._queued -= 1
+        if isinstance(result, Failed):
+            self._error = result
+            self._cancel.set()
+        self._gather_next()
+
+    def _maybe_finish(self) -> None:
+        if self.result is not None or self._gathering or self._queued:
+            return
+        if self._next < len(self.partner_ids) and not self._cancel.is_set():
+            return
+        assert self.writer is not None
+        if self._error is None:
+            self.writer.result.cancelled = self._cancel.is_set() and \
+                self.writer.done < len(self.partner_ids)
+        self._finish(self._error or self.writer.result)
 
     def _finish(self, result: BatchResult | Failed) -> None:
         self.result = result
