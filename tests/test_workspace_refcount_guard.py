@@ -1,6 +1,6 @@
 """PySide6 6.12.0 on Python 3.11 loses a reference to True on every Python-side
 signal emit, which aborts the process after a few thousand emits; the workspace
-installs a guard. Each case runs in a child process, as the failure is an abort."""
+installs a guard (ui/qt_workarounds.py). Each case runs in a child process, as the failure is an abort."""
 from __future__ import annotations
 
 import os
@@ -17,11 +17,11 @@ import sys
 from PySide6.QtCore import QObject, Signal, QEventLoop
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from ui.workspace import signal_refcount_guard
 emits = 3 * sys.getrefcount(True)  # enough to exhaust True's references thrice
-print("LEAKS", signal_refcount_guard.emit_leaks(), flush=True)
+import ui.qt_workarounds as guard  # installs nothing: the env switch is set
+print("LEAKS", guard.emit_leaks(), flush=True)
 if {guard}:
-    print("GUARD", signal_refcount_guard.install(), flush=True)
+    print("GUARD", guard.make_bools_immortal(), flush=True)
 class O(QObject):
     s = Signal(str)
 o = O()
@@ -35,7 +35,8 @@ print("SURVIVED", flush=True)
 
 
 def _run(guard: bool) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "CHANNELKEEPER_NO_QT_WORKAROUNDS": "1"}
     return subprocess.run([sys.executable, "-c", SCRIPT.format(guard=guard)], check=False, cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=120)
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from models.errors import StoreError
 from ui.app_context import AppContext
-from ui.workspace import signal_refcount_guard
 from ui.workspace.db_jobs import run_db
 
 IDLE_MS = 1000
@@ -35,8 +34,6 @@ class Autosaver(QObject):
 
     def __init__(self, ctx: AppContext, entity: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # every keystroke emits ``saving``: see signal_refcount_guard
-        signal_refcount_guard.install()
         self._ctx = ctx
         self._entity = entity
         self._record_id: str | None = None

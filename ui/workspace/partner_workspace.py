@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from models.store import Change
 from ui import labels
 from ui.app_context import AppContext
-from ui.workspace import signal_refcount_guard
 from ui.workspace.actions_tab import ActionsTab
 from ui.workspace.db_jobs import run_db
 from ui.workspace.meetings_tab import MeetingsTab
@@ -46,8 +45,6 @@ class PartnerWorkspace(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # typing notes emits signals all day long: see signal_refcount_guard
-        signal_refcount_guard.install()
         self._ctx = ctx
         self._partner_id: str | None = None
         self._stale: set[str] = set()
