@@ -18,6 +18,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -298,53 +299,75 @@ class SyncEngine:
     # --- pull ------------------------------------------------------------------------
 
     def _pull(self, report: SyncReport) -> None:
-        while True:
-            cursor, epoch = self._db(lambda s: (s.get_setting(ls.K_CURSOR), s.get_setting(ls.K_EPOCH)))
-            params: dict[str, Any] = {"limit": self.pull_limit}
-            if cursor:
-                params["cursor"] = cursor
-            try:
-                page = self._call("GET", "/sync/pull", params=params)
-            except ServerError as exc:
-                if exc.code != protocol.ERROR_BAD_CURSOR or not cursor:
-                    raise
-                # our saved position is unreadable to the server: start again from zero
-                # and re-read everything afterwards so nothing stale survives
-                log.warning("pull: the server refused the saved cursor; pulling from zero")
-                self._db(_restart_pull)
-                continue
-            if not isinstance(page, dict) or not isinstance(page.get("changes"), list) \
-                    or not isinstance(page.get("cursor"), str):
-                raise ProtocolError("The server's pull answer is not readable.")
-            requeue_after = None
-            if page.get("reset") and cursor:
-                # the server forgot our cursor: restored from a backup, replaced (new
-                # epoch) or another user. Ops it acknowledged beyond its record of this
-                # device may be lost: queue them again (it skips the ones it has).
-                log.warning("pull reset by the server (epoch %s → %s)", epoch,
-                            page.get("server_epoch"))
-                requeue_after = self._device_last_seq()
-                if getattr(self, "_pushed_from", None) is not None:
-                    # this sync's push (to the restored server) already moved the device's
-                    # last_seq past the ops the restore lost, so it no longer tells where
-                    # the backup ended: offer every acknowledged op again (duplicates are
-                    # answered from the server's op log, not applied twice)
-                    requeue_after = 0
-            now = utcnow()
-            result = self._db(partial(pull_apply.apply_page, page=page,
-                                      requeue_after=requeue_after, now=now))
-            report.requeued += result.requeued
-            report.pulled += result.applied
-            report.pull_pages += 1
-            report.removed_partners += result.removed_partners
-            report.deferred_partners += result.deferred_partners
-            report.open_conflicts = int(page.get("open_conflicts") or 0)
-            self._report(SyncProgress("pull", report.pulled, None,
-                                      f"Received {report.pulled} records"))
-            if not page.get("has_more"):
-                return
-            if page["cursor"] == cursor and not page["changes"]:
-                raise ProtocolError("The server keeps sending the same empty page.")
+        """Pages until ``has_more`` is false. The next page is fetched (in one helper
+        thread) while this one is applied, so the server's work and ours overlap; at
+        most two pages are in memory. Only HTTP runs in the helper thread, never the
+        store, and the main thread sends no request while a fetch is in flight."""
+        device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
+        try:
+            cursor, epoch = self._db(lambda s: (s.get_setting(ls.K_CURSOR),
+                                                s.get_setting(ls.K_EPOCH)))
+            fetch = pool.submit(self._fetch_page, cursor, device)
+            while True:
+                try:
+                    page = fetch.result()
+                except ServerError as exc:
+                    if exc.code != protocol.ERROR_BAD_CURSOR or not cursor:
+                        raise
+                    # our saved position is unreadable to the server: start again from
+                    # zero and re-read everything afterwards so nothing stale survives
+                    log.warning("pull: the server refused the saved cursor; pulling from zero")
+                    self._db(_restart_pull)
+                    cursor = None
+                    fetch = pool.submit(self._fetch_page, None, device)
+                    continue
+                if not isinstance(page, dict) or not isinstance(page.get("changes"), list) \
+                        or not isinstance(page.get("cursor"), str):
+                    raise ProtocolError("The server's pull answer is not readable.")
+                requeue_after = None
+                if page.get("reset") and cursor:
+                    # the server forgot our cursor: restored from a backup, replaced (new
+                    # epoch) or another user. Ops it acknowledged beyond its record of this
+                    # device may be lost: queue them again (it skips the ones it has).
+                    log.warning("pull reset by the server (epoch %s → %s)", epoch,
+                                page.get("server_epoch"))
+                    requeue_after = self._device_last_seq()
+                    if getattr(self, "_pushed_from", None) is not None:
+                        # this sync's push (to the restored server) already moved the
+                        # device's last_seq past the ops the restore lost, so it no longer
+                        # tells where the backup ended: offer every acknowledged op again
+                        # (duplicates are answered from the server's op log, not applied
+                        # twice)
+                        requeue_after = 0
+                more = bool(page.get("has_more"))
+                if more:
+                    if page["cursor"] == cursor and not page["changes"]:
+                        raise ProtocolError("The server keeps sending the same empty page.")
+                    fetch = pool.submit(self._fetch_page, page["cursor"], device)
+                now = utcnow()
+                result = self._db(partial(pull_apply.apply_page, page=page,
+                                          requeue_after=requeue_after, now=now))
+                cursor = page["cursor"]
+                report.requeued += result.requeued
+                report.pulled += result.applied
+                report.pull_pages += 1
+                report.removed_partners += result.removed_partners
+                report.deferred_partners += result.deferred_partners
+                report.open_conflicts = int(page.get("open_conflicts") or 0)
+                self._report(SyncProgress("pull", report.pulled, None,
+                                          f"Received {report.pulled} records"))
+                if not more:
+                    return
+        finally:
+            # a failure while a fetch is in flight: do not wait for it, drop its page
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _fetch_page(self, cursor: str | None, device: str | None) -> Any:
+        params: dict[str, Any] = {"limit": self.pull_limit}
+        if cursor:
+            params["cursor"] = cursor
+        return self._call("GET", "/sync/pull", params=params, device=device)
 
     def _device_last_seq(self) -> int:
         me = self._call("GET", "/me")
@@ -502,16 +525,17 @@ class SyncEngine:
     def _account(self, device_id: str) -> str:
         return f"refresh-token {self.base_url} device {device_id}"
 
-    def _call(self, method: str, path: str, **kw: Any) -> Any:
-        """An authenticated API call; on 401 refresh the token once and retry."""
+    def _call(self, method: str, path: str, *, device: str | None = None, **kw: Any) -> Any:
+        """An authenticated API call; on 401 refresh the token once and retry.
+        ``device``: this profile's device id, when the caller must not touch the store."""
         if not self._access_token:
-            self._refresh()
+            self._refresh(device)
         try:
             return self.http.request(method, protocol.API_PREFIX + path,
                                      token=self._access_token, **kw)
         except Unauthorized as exc:
             log.info("%s %s: 401 %s, refreshing the token", method, path, exc.code)
-        self._refresh()
+        self._refresh(device)
         try:
             return self.http.request(method, protocol.API_PREFIX + path,
                                      token=self._access_token, **kw)
@@ -519,8 +543,8 @@ class SyncEngine:
             raise AuthError("The server no longer accepts this laptop's sign-in. "
                             "Sign in again; your changes are kept.") from None
 
-    def _refresh(self) -> None:
-        device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+    def _refresh(self, device: str | None = None) -> None:
+        device = device or self._db(lambda s: s.get_setting(ls.K_DEVICE))
         account = self._account(device) if device else None
         token = self.credentials.get(account) if account else None
         if not token or not account:
