@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desktop.printing.pack_chart import kpi_chart
+from desktop.printing.pack_flowables import Heading, HeadingBar, Rule, TocRow
 from desktop.printing.pack_labels import PackText
 from desktop.printing.pack_styles import (
     ACCENT,
@@ -46,12 +46,12 @@ class Section:
 
     def heading(self, key: str, level: int = 1) -> Paragraph:
         style = {1: self.s.h1, 2: self.s.h2, 3: self.s.h3}[level]
-        return _Heading(markup(self.t(key)), style, key, self.pages)
+        return Heading(markup(self.t(key)), style, key, self.pages)
 
     def toc_row(self, key: str, number: int) -> Flowable:
         """A row of the cover's contents; its page number is stamped at save time."""
         para = self.s.para(f"{number}.  {self.t(key)}", self.s.muted)
-        return _TocRow(para, key, self.toc_positions)
+        return TocRow(para, key, self.toc_positions)
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]],
               widths: Sequence[float], *, highlight: set[int] | None = None,
@@ -213,7 +213,7 @@ class Section:
                 m["starts_at"][:16], t.value(m["type"]), t.value(m["status"] or "held"),
                 m["location"],
             ]))
-            bar = _HeadingBar(self.s.para(head, self.s.h3), ALERT_BG if cancelled else ACCENT_LIGHT,
+            bar = HeadingBar(self.s.para(head, self.s.h3), ALERT_BG if cancelled else ACCENT_LIGHT,
                               ALERT if cancelled else ACCENT)
             block: Story = [Spacer(1, 3 * mm), bar]
             sep, colon = ("；", "：") if t.is_chinese else ("; ", ": ")
@@ -391,7 +391,7 @@ class Section:
         if limit and len(remaining) > limit:
             out.append(self.note("more_in_full", n=len(remaining) - limit))
         for _ in range(blank_lines):
-            out.append(_Rule(self.width, 7 * mm))
+            out.append(Rule(self.width, 7 * mm))
         return out
 
     def signatures(self, *, compact: bool = False) -> Story:
@@ -404,13 +404,13 @@ class Section:
         def block(title_key: str, name: str) -> list[Flowable]:
             lines: list[Flowable] = [Paragraph(markup(t(title_key)), self.s.h3)]
             if compact:
-                return [*lines, Spacer(1, 7 * mm), _Rule(col, 1),
+                return [*lines, Spacer(1, 7 * mm), Rule(col, 1),
                         self.s.para(f"{name}  ·  {t('signature_line')} / {t('date_line')}",
                                     self.s.muted)]
             for key, value in (("name_line", name), ("signature_line", ""), ("date_line", "")):
                 lines.append(Spacer(1, gap))
                 lines.append(self.s.para(f"{t(key)}: {value}", self.s.muted))
-                lines.append(_Rule(col, 1))
+                lines.append(Rule(col, 1))
             return lines
 
         partner_name = t.partner_name(self.data.partner)
@@ -422,76 +422,3 @@ class Section:
         if compact:
             return [tbl]
         return [KeepTogether([self.heading("sec_signatures"), tbl])]
-
-
-class _Heading(Paragraph):
-    """A section heading that notes the page it lands on (for the cover's contents)."""
-
-    def __init__(self, text: str, style: ParagraphStyle, key: str, pages: dict[str, int]) -> None:
-        super().__init__(text, style)
-        self._key, self._pages = key, pages
-
-    def draw(self) -> None:
-        self._pages.setdefault(self._key, self.canv.getPageNumber())
-        super().draw()
-
-
-class _TocRow(Flowable):
-    """A contents line that records where it ends, so the canvas can write the page
-    number there once the whole pack is laid out (one pass, no multiBuild)."""
-
-    def __init__(self, para: Paragraph, key: str, positions: dict[str, tuple[float, float]]) -> None:
-        super().__init__()
-        self.para, self.key, self.positions = para, key, positions
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        _, h = self.para.wrap(avail_width - 20 * mm, avail_height)
-        self.width, self.height = avail_width, h
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.para.drawOn(self.canv, 0, 0)
-        self.positions[self.key] = self.canv.absolutePosition(self.width, 0)
-
-
-class _HeadingBar(Flowable):
-    """A meeting's heading on a tinted band with a coloured edge (drawn directly: a
-    one-cell Table per meeting made long packs twice as slow)."""
-
-    PAD = 3.0
-    EDGE = 3.0
-
-    def __init__(self, para: Paragraph, background: colors.Color, edge: colors.Color) -> None:
-        super().__init__()
-        self.para, self.background, self.edge = para, background, edge
-        self.keepWithNext = 1
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        _, h = self.para.wrap(avail_width - 2 * self.PAD - self.EDGE - 4, avail_height)
-        self.width, self.height = avail_width, h + 2 * self.PAD
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setFillColor(self.background)
-        c.rect(0, 0, self.width, self.height, fill=1, stroke=0)
-        c.setFillColor(self.edge)
-        c.rect(0, 0, self.EDGE, self.height, fill=1, stroke=0)
-        self.para.drawOn(c, self.EDGE + 4 + self.PAD, self.PAD)
-
-
-class _Rule(Flowable):
-    """A thin line to write on (next steps agreed at the table, signatures)."""
-
-    def __init__(self, width: float, space_above: float) -> None:
-        super().__init__()
-        self.width, self.space_above = width, space_above
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.space_above
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(colors.HexColor("#9aa5b1"))
-        self.canv.setLineWidth(0.5)
-        self.canv.line(0, 0, self.width, 0)
-
