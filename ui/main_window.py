@@ -3,11 +3,12 @@ keyboard shortcuts and the status bar.
 
 It only arranges views and routes requests between them; each view loads its own
 data through the AppContext. ``ready`` fires once the first data load has finished
-("cold start to usable window" is measured with it).
+("cold start to usable window" is measured with it). The partner workspace, the
+biggest view, is imported and built when first needed, not before the first paint.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,7 +31,9 @@ from ui.partners_view import PartnersView
 from ui.search_dialog import SearchDialog
 from ui.settings_dialog import SettingsDialog
 from ui.today_view import RELEVANT_ENTITIES, TodayData, TodayView, load_today
-from ui.workspace.partner_workspace import PartnerWorkspace
+
+if TYPE_CHECKING:  # imported on first use: ~0.2 s of imports off the start path
+    from ui.workspace.partner_workspace import PartnerWorkspace
 
 PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE = range(3)
 STATUS_TIMEOUT_MS = 8000
@@ -72,9 +75,10 @@ class MainWindow(QMainWindow):
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
-        self.workspace = PartnerWorkspace(ctx)
+        self._workspace: PartnerWorkspace | None = None
         self.pages = QStackedWidget()
-        for page in (self.today, self.partners, self.workspace):
+        # an empty stand-in until the workspace is first needed (see `workspace`)
+        for page in (self.today, self.partners, QWidget()):
             self.pages.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -162,9 +166,27 @@ class MainWindow(QMainWindow):
         self.partners.edit_partner.connect(self.edit_partner)
         self.partners.new_partner_requested.connect(self.new_partner)
         self.partners.partner_deleted.connect(self._offer_undo)
-        self.workspace.title_changed.connect(self._workspace_title_changed)
         self.today.loaded.connect(lambda: self._first_load_done("today"))
         self.partners.loaded.connect(lambda: self._first_load_done("partners"))
+
+    @property
+    def workspace(self) -> PartnerWorkspace:
+        """The partner workspace page, built on first use."""
+        if self._workspace is None:
+            from ui.workspace.partner_workspace import PartnerWorkspace
+
+            workspace = PartnerWorkspace(self.ctx)
+            workspace.title_changed.connect(self._workspace_title_changed)
+            stand_in = self.pages.widget(PAGE_WORKSPACE)
+            self.pages.insertWidget(PAGE_WORKSPACE, workspace)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._workspace = workspace
+        return self._workspace
+
+    def _open_partner_id(self) -> str | None:
+        """The partner open in the workspace (None, without building it, if none)."""
+        return self._workspace.current_partner_id() if self._workspace else None
 
     def all_actions(self) -> list[QAction]:
         """Every command of the window, in menu order, then the Partners page's and the
@@ -187,10 +209,11 @@ class MainWindow(QMainWindow):
         request = self._request
         today = self.ctx.today()
         cadence = self.ctx.settings.cadence()
+        action_limit = self.today.action_limit()
 
         def load(store: Any) -> tuple[list, TodayData]:
             overviews = partner_overviews(store, today, cadence)
-            return overviews, load_today(store, today, cadence, overviews)
+            return overviews, load_today(store, today, cadence, overviews, action_limit)
 
         self.ctx.run_db(load, lambda result: self._loaded(request, *result), self._load_failed)
 
@@ -227,7 +250,7 @@ class MainWindow(QMainWindow):
     # --- navigation --------------------------------------------------------------------------
 
     def show_page(self, page: int) -> None:
-        if page == PAGE_WORKSPACE and not self.workspace.current_partner_id():
+        if page == PAGE_WORKSPACE and not self._open_partner_id():
             self.show_status(self.tr("No partner is open: open one from Today, Partners or "
                                      "search (Ctrl+K)."))
             return
@@ -238,7 +261,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _nav_changed(self, row: int) -> None:
-        if row == PAGE_WORKSPACE and not self.workspace.current_partner_id():
+        if row == PAGE_WORKSPACE and not self._open_partner_id():
             self.nav.setCurrentRow(self.pages.currentIndex())
             return
         if row >= 0:
@@ -284,7 +307,7 @@ class MainWindow(QMainWindow):
     def _with_partner(self, then: Any, purpose: str) -> None:
         """Run ``then()`` on the open partner's workspace, asking which partner first
         when none is open."""
-        if self.workspace.current_partner_id():
+        if self._open_partner_id():
             self.show_page(PAGE_WORKSPACE)
             then()
             return
@@ -320,7 +343,7 @@ class MainWindow(QMainWindow):
         if self.current_page() == PAGE_PARTNERS:
             return self.partners.selected_partner_id()
         if self.current_page() == PAGE_WORKSPACE:
-            return self.workspace.current_partner_id()
+            return self._open_partner_id()
         return None
 
     @Slot()
@@ -356,7 +379,7 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _offer_undo(self, partner_id: str, name: str) -> None:
         self._undo = (partner_id, name)
-        if self.workspace.current_partner_id() == partner_id:
+        if self._open_partner_id() == partner_id:
             self.show_page(PAGE_PARTNERS)
         self.undo_button.setText(self.tr("Undo delete of %1").replace("%1", name))
         self.undo_button.show()
@@ -450,7 +473,7 @@ class MainWindow(QMainWindow):
         if hasattr(settings, "window_geometry"):
             settings.window_geometry = self.saveGeometry()
         # pending autosaves and writes finish before the store is closed
-        flush = getattr(self.workspace, "flush", None)
+        flush = getattr(self._workspace, "flush", None)
         if callable(flush):
             flush()
         self.ctx.wait_idle(30.0)

@@ -4,6 +4,10 @@ Partners due or overdue for a visit by their tier's cadence, action items overdu
 or due soon, contacts' key dates coming up, and partners showing "lying flat" (躺平)
 warning signs. One database job loads all four; a change to the data reloads them
 after a short pause, so a burst of edits costs one reload.
+
+Each list shows its most urgent ``LIST_LIMIT`` rows, with the total in its title and
+a "Show all" link: a big profile has thousands of due actions, and loading and laying
+them all out would hold up the first paint for rows nobody scrolls to.
 """
 from __future__ import annotations
 
@@ -55,6 +59,8 @@ URGENT = QColor("#b3261e")
 COLUMN_PADDING = 20
 MAX_COLUMN_WIDTH = 320
 FIT_SAMPLE_ROWS = 100
+#: rows each list shows until the user asks for all of them
+LIST_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -71,26 +77,41 @@ class TodayData:
     """Everything Today shows, computed in one database job."""
 
     visits: list[insights.PartnerOverview]
+    #: the most urgent due actions (all of them when loaded with ``action_limit=None``)
     actions: list[dict]
     key_dates: list[dict]
     lying_flat: list[insights.PartnerOverview]
+    #: how many actions are due in all, and how many of those are overdue
+    actions_total: int = 0
+    actions_overdue: int = 0
 
 
 def load_today(store: Any, today: dt.date, cadence: dict[str, int],
-               overviews: list[insights.PartnerOverview] | None = None) -> TodayData:
+               overviews: list[insights.PartnerOverview] | None = None,
+               action_limit: int | None = LIST_LIMIT) -> TodayData:
     """Runs in the database lane. ``overviews``: already computed for this day and
-    cadence (the main window shares one computation with the Partners page)."""
+    cadence (the main window shares one computation with the Partners page).
+    ``action_limit``: load only the most urgent actions (None: all)."""
     if overviews is None:
         overviews = insights.partner_overviews(store, today, cadence)
     order = {"overdue": 0, "due": 1}
     visits = sorted((o for o in overviews if o.visit_status in order),
                     key=lambda o: (order[o.visit_status], -(o.days_since or 10**6)))
     flat = sorted((o for o in overviews if o.lying_flat), key=lambda o: -len(o.signs))
+    actions = insights.actions_due(store, today, ACTIONS_SOON_DAYS, limit=action_limit)
+    if action_limit is None or len(actions) < action_limit:
+        total, overdue = len(actions), sum(1 for a in actions if a["overdue"])
+    else:
+        total = insights.count_actions_due(store, today, ACTIONS_SOON_DAYS)
+        # due no later than yesterday: overdue (due dates are plain dates)
+        overdue = insights.count_actions_due(store, today, -1)
     return TodayData(
         visits=visits,
-        actions=insights.actions_due(store, today, ACTIONS_SOON_DAYS),
+        actions=actions,
         key_dates=insights.upcoming_key_dates(store, today, KEY_DATES_DAYS),
         lying_flat=flat,
+        actions_total=total,
+        actions_overdue=overdue,
     )
 
 
@@ -169,11 +190,17 @@ class TodaySection(QWidget):
     """A header with a count, and a sortable list (or a calm note when empty)."""
 
     activated = Signal(str, str)  # partner id, record id
+    #: the "Show all" link under a capped list
+    show_all_requested = Signal()
 
     def __init__(self, name: str, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.model = model
+        #: how many rows there are in all (the list may show only the first of them)
+        self.total = 0
+        #: the user asked for every row: later loads keep showing all
+        self.expanded = False
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -199,21 +226,41 @@ class TodaySection(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.more = QLabel()
+        self.more.setObjectName(f"{name}_show_all")
+        self.more.setTextFormat(Qt.TextFormat.RichText)
+        self.more.linkActivated.connect(self._show_all_clicked)
+        self.more.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.stack)
+        layout.addWidget(self.more)
         self.title.setBuddy(self.view)
 
     def set_texts(self, title: str, empty: str) -> None:
-        n = self.model.rowCount()
+        n = max(self.total, self.model.rowCount())
         self.title.setText(f"{title} ({n})")
         self.empty.setText(empty)
         self.stack.setCurrentWidget(self.view if n else self.empty)
+        shown = self.model.rowCount()
+        self.more.setVisible(shown < self.total)
+        if shown < self.total:
+            self.more.setText(
+                self.tr("Showing the %1 most urgent of %2. <a href=\"all\">Show all</a>")
+                .replace("%1", str(shown)).replace("%2", str(self.total)))
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.model.set_rows(rows)
+    def set_rows(self, rows: Sequence[Any], total: int | None = None) -> None:
+        """Show ``rows``, or only the first ``LIST_LIMIT`` of them unless expanded;
+        ``total``: how many there are in all when ``rows`` is already a first part."""
+        self.total = len(rows) if total is None else max(total, len(rows))
+        self.model.set_rows(rows if self.expanded else rows[:LIST_LIMIT])
         self.fit_columns()
+
+    @Slot()
+    def _show_all_clicked(self) -> None:
+        self.expanded = True
+        self.show_all_requested.emit()
 
     def fit_columns(self) -> None:
         """Widths follow the text, which changes with the rows and the language. Only
@@ -288,6 +335,10 @@ class TodayView(QWidget):
             section.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
         self.actions.activated.connect(
             lambda pid, rid: self.open_record.emit(pid, "action_item", rid))
+        for section in (self.visits, self.key_dates, self.lying_flat):
+            # their full lists are in memory already
+            section.show_all_requested.connect(lambda s=section: self._show_all(s))
+        self.actions.show_all_requested.connect(self._load_all_actions)
 
         self.heading = QLabel()
         font = QFont(self.heading.font())
@@ -328,8 +379,13 @@ class TodayView(QWidget):
         request = self._request
         today = self.ctx.today()
         cadence = self.ctx.settings.cadence()
-        self.ctx.run_db(lambda s: load_today(s, today, cadence),
+        limit = self.action_limit()
+        self.ctx.run_db(lambda s: load_today(s, today, cadence, action_limit=limit),
                         lambda data: self._loaded(request, data), self._load_failed)
+
+    def action_limit(self) -> int | None:
+        """How many due actions a load needs (None: the user asked for all)."""
+        return None if self.actions.expanded else LIST_LIMIT
 
     def _loaded(self, request: int, data: TodayData) -> None:
         if request == self._request:  # else a newer load is on its way
@@ -340,11 +396,33 @@ class TodayView(QWidget):
         self._request += 1  # anything still in flight is older than this
         self.data_ = data
         self.visits.set_rows(data.visits)
-        self.actions.set_rows(data.actions)
+        self.actions.set_rows(data.actions, data.actions_total)
         self.key_dates.set_rows(data.key_dates)
         self.lying_flat.set_rows(data.lying_flat)
         self.retranslate()
         self.loaded.emit()
+
+    def _show_all(self, section: TodaySection) -> None:
+        if self.data_ is not None:
+            rows = {self.visits: self.data_.visits, self.key_dates: self.data_.key_dates,
+                    self.lying_flat: self.data_.lying_flat}[section]
+            section.set_rows(rows)
+            self.retranslate()
+
+    @Slot()
+    def _load_all_actions(self) -> None:
+        """The rest of the due actions, from the database lane."""
+        today = self.ctx.today()
+        self._request += 1  # a load of the capped list in flight would undo this
+        request = self._request
+
+        def shown(rows: list[dict]) -> None:
+            if request == self._request:
+                self.actions.set_rows(rows)
+                self.retranslate()
+
+        self.ctx.run_db(lambda s: insights.actions_due(s, today, ACTIONS_SOON_DAYS), shown,
+                        self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.ctx.status_message.emit(self.tr("Could not load Today: %1").replace("%1", str(exc)))
@@ -364,7 +442,7 @@ class TodayView(QWidget):
         if d is None:
             self.summary.setText(self.tr("Loading…"))
         else:
-            overdue_actions = sum(1 for a in d.actions if a["overdue"])
+            overdue_actions = max(d.actions_overdue, sum(1 for a in d.actions if a["overdue"]))
             overdue_visits = sum(1 for v in d.visits if v.visit_status == "overdue")
             self.summary.setText(
                 self.tr("Overdue visits: %1 · Overdue action items: %2")
