@@ -150,6 +150,33 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return self.query(sql, params)
 
+    def for_partner(
+        self, entity_name: str, partner_id: str, *, order: Iterable[str] = (),
+        limit: int | None = None,
+    ) -> list[Row]:
+        """Live records of one partner. ``order`` names fields, "-field" for descending:
+        callers outside models/ and sync/ never write SQL."""
+        ent = entity(entity_name)
+        if ent.partner_field is None:
+            raise ValidationError(f"{entity_name} records do not belong to a partner")
+        return self.rows(ent.name, f"{ent.partner_field} = ?", [partner_id],
+                         order_by=self._order_clause(ent, order), limit=limit)
+
+    def published_templates(self) -> list[Row]:
+        """Checklist templates head office has published, by name."""
+        return self.rows("checklist_template", "coalesce(published, 1) = 1", order_by="name")
+
+    @staticmethod
+    def _order_clause(ent: Entity, order: Iterable[str]) -> str | None:
+        known = set(ent.field_names) | set(META_COLUMNS)
+        terms = []
+        for item in order:
+            name = item.lstrip("-")
+            if name not in known:
+                raise ValidationError(f"{ent.name} has no field {name!r} to sort by")
+            terms.append(f"{name} DESC" if item.startswith("-") else name)
+        return ", ".join(terms) or None
+
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         cur = self.db.execute(sql, list(params))
         cols = [c[0] for c in cur.description]

@@ -54,3 +54,28 @@ def test_models_and_sync_load_without_qt():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+SQL_ATTRIBUTES = {"db", "conn", "execute", "executemany", "executescript", "query"}
+
+
+def _sql_uses(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return [
+        f"{path.relative_to(ROOT)}:{node.lineno} .{node.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in SQL_ATTRIBUTES
+        and not _is_job_lane(node)
+    ]
+
+
+def _is_job_lane(node: ast.Attribute) -> bool:
+    # ctx.jobs.db is the database *lane* (a thread), not a connection
+    return node.attr == "db" and isinstance(node.value, ast.Attribute) and node.value.attr == "jobs"
+
+
+def test_ui_writes_no_sql():
+    """ui/ reaches data through the store's methods (get, for_partner, search...), never
+    its connection or raw queries."""
+    problems = [hit for path in (ROOT / "ui").rglob("*.py") for hit in _sql_uses(path)]
+    assert not problems, "\n".join(problems)

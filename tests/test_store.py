@@ -101,3 +101,16 @@ def test_listeners_hear_after_commit(store, partner):
         store.update("partner", partner["id"], {"region": "华南"})
         assert heard == []
     assert [(c.entity, c.kind) for c in heard] == [("partner", "update")]
+
+
+def test_for_partner_orders_by_named_fields_only(store, partner):
+    for day in ("2026-11-01", "2026-11-20", "2026-10-05"):
+        store.create("meeting", {"partner_id": partner["id"], "type": "visit",
+                                 "starts_at": f"{day} 10:00"})
+    newest = store.for_partner("meeting", partner["id"], order=["-starts_at"])
+    assert [m["starts_at"][:10] for m in newest] == ["2026-11-20", "2026-11-01", "2026-10-05"]
+    assert len(store.for_partner("meeting", partner["id"], order=["starts_at"], limit=1)) == 1
+    with pytest.raises(ValidationError):
+        store.for_partner("meeting", partner["id"], order=["starts_at; DROP TABLE meetings"])
+    with pytest.raises(ValidationError):
+        store.for_partner("partner", partner["id"])

@@ -178,9 +178,8 @@ class ActionsTab(QWidget):
         partner_id = self._partner_id
         if partner_id is None:
             return
-        run_db(self._ctx, 
-            lambda store: store.rows("action_item", "partner_id = ?", [partner_id],
-                                     order_by="opened_on DESC"),
+        run_db(self._ctx,
+            lambda store: store.for_partner("action_item", partner_id, order=["-opened_on"]),
             on_done=lambda rows: self._loaded(partner_id, rows),
         )
 

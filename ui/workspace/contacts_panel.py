@@ -170,8 +170,8 @@ class ContactsPanel(QWidget):
         partner_id = self._partner_id
         if partner_id is None:
             return
-        run_db(self._ctx, 
-            lambda store: store.rows("contact", "partner_id = ?", [partner_id], order_by="name"),
+        run_db(self._ctx,
+            lambda store: store.for_partner("contact", partner_id, order=["name"]),
             on_done=lambda rows: self._loaded(partner_id, rows),
         )
 

@@ -130,9 +130,8 @@ class MeetingsTab(QWidget):
         partner_id = self._partner_id
         if partner_id is None:
             return
-        run_db(self._ctx, 
-            lambda store: store.rows("meeting", "partner_id = ?", [partner_id],
-                                     order_by="starts_at DESC"),
+        run_db(self._ctx,
+            lambda store: store.for_partner("meeting", partner_id, order=["-starts_at"]),
             on_done=lambda rows: self._loaded(partner_id, rows),
         )
 

@@ -49,7 +49,7 @@ def cadence_of(settings: Any) -> dict[str, int]:
 def load_profile(store, partner_id: str, today: dt.date) -> dict[str, Any]:
     """The partner, its KPIs and its contacts' coming key dates (fast: one partner)."""
     key_dates = []
-    for c in store.rows("contact", "partner_id = ?", [partner_id], order_by="name"):
+    for c in store.for_partner("contact", partner_id, order=["name"]):
         for kind in ("birthday", "company_anniversary"):
             if c.get(kind):
                 nxt = next_occurrence(dt.date.fromisoformat(c[kind][:10]), today)
@@ -59,8 +59,7 @@ def load_profile(store, partner_id: str, today: dt.date) -> dict[str, Any]:
     key_dates.sort(key=lambda d: d["date"])
     return {
         "partner": store.get("partner", partner_id),
-        "kpis": store.rows("kpi_snapshot", "partner_id = ?", [partner_id],
-                           order_by="period DESC", limit=12),
+        "kpis": store.for_partner("kpi_snapshot", partner_id, order=["-period"], limit=12),
         "key_dates": key_dates,
     }
 

@@ -32,10 +32,9 @@ def load_reviews(store, partner_id: str) -> dict[str, Any]:
     partner = store.get("partner", partner_id)
     return {
         "tier": partner["tier"],
-        "templates": store.rows("checklist_template", "coalesce(published, 1) = 1",
-                                order_by="name"),
-        "runs": store.rows("checklist_run", "partner_id = ?", [partner_id],
-                           order_by="performed_on DESC, created_at DESC"),
+        "templates": store.published_templates(),
+        "runs": store.for_partner("checklist_run", partner_id,
+                                 order=["-performed_on", "-created_at"]),
     }
 
 
