@@ -242,44 +242,6 @@ def test_generate_packs_without_partners_only_says_so(qtbot, ctx):
     assert messages and "at least one partner" in messages[0]
 
 
-def test_signal_emits_cannot_exhaust_true_any_more(qtbot):
-    """PySide6 6.12.0 drops a reference to True on every Python-side emit; importing
-    ui.packs pins True when (and only when) this PySide6 has the bug."""
-    import sys
-
-    from PySide6.QtCore import QObject, Signal
-
-    from ui.packs.pyside_refcount_fix import RESERVE, emit_drops_true, pin_bools
-
-    class Emitter(QObject):
-        ping = Signal(int)
-
-    emitter = Emitter()
-    before = sys.getrefcount(True)
-    for n in range(2000):
-        emitter.ping.emit(n)
-    lost = before - sys.getrefcount(True)
-    assert (lost >= 2000) == emit_drops_true()
-    if emit_drops_true():
-        assert pin_bools() and sys.getrefcount(True) > RESERVE // 2
-
-
-def test_packs_for_this_weeks_visits(qtbot, ctx, partners):
-    from ui.packs.pack_actions import generate_packs_due_this_week
-
-    store = ctx._store
-    ctx.call_db(lambda s: s.create("meeting", {
-        "partner_id": partners[1]["id"], "type": "visit", "status": "planned",
-        "starts_at": "2026-11-28 09:30"}))
-    opened: list = []
-    generate_packs_due_this_week(ctx, None, opened.append)
-    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
-    dialog = opened[0]
-    assert partners[1]["id"] in dialog.partner_ids
-    assert store.find("partner", partners[1]["id"])
-    dialog.close()
-
-
 def test_preview_follows_edits_made_while_it_is_open(qtbot, ctx, partners):
     dialog = open_pack_preview(ctx, partners[1]["id"])
     qtbot.addWidget(dialog)

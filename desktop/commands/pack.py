@@ -18,11 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop.commands.common import add_profile_argument, open_store, profile_of
-from desktop.printing.batch import write_pack_batch, write_pack_file
-from desktop.printing.logo import printable_logo
 from desktop.printing.pack_labels import LANGUAGES
-from desktop.printing.pack_pdf import PAPER_SIZES, TEMPLATES, PackOptions
-from desktop.settings import Settings
+from desktop.printing.pack_options import PAPERS, TEMPLATES, PackOptions
 from models.errors import NotFoundError, StoreError, ValidationError
 from models.pack_data import PackData, gather_pack_data, partners_due_this_week
 from models.store import Store
@@ -74,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=LANGUAGES, default="zh_CN",
                    help=translate("PackCommand", "language of the pack, independent of the "
                                   "app's (default: zh_CN)"))
-    p.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
+    p.add_argument("--paper", choices=PAPERS, default="a4",
                    help=translate("PackCommand", "paper size (default: a4)"))
     p.add_argument("--today", type=_date_arg, metavar="DATE", help=argparse.SUPPRESS)
     p.add_argument("--out", required=True, metavar="PATH",
@@ -124,6 +121,11 @@ def _selected(store: Store, args: argparse.Namespace, today: dt.date) -> list[st
 
 
 def run_pack(args: argparse.Namespace) -> int:
+    # the renderer (reportlab) loads only when a pack is printed, not at every start
+    from desktop.printing.batch import write_pack_file
+    from desktop.printing.logo import printable_logo
+    from desktop.settings import Settings
+
     today = args.today or dt.date.today()
     try:
         options = PackOptions(args.template, args.lang, args.paper)
@@ -165,7 +167,10 @@ def run_pack(args: argparse.Namespace) -> int:
             path=args.out, reason=exc.strerror or exc))
 
 
-def _run_batch(ids: list[str], gather: Callable[[str], PackData], out: Path, options: PackOptions) -> int:
+def _run_batch(ids: list[str], gather: Callable[[str], PackData], out: Path,
+               options: PackOptions) -> int:
+    from desktop.printing.batch import write_pack_batch
+
     def packs() -> Iterator[PackData | Exception]:
         for pid in ids:
             try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,7 +31,8 @@ from reportlab.platypus import (
 )
 
 from desktop.printing.fonts import register_fonts
-from desktop.printing.pack_labels import LANGUAGES, PackText
+from desktop.printing.pack_labels import PackText
+from desktop.printing.pack_options import TEMPLATES, PackOptions
 from desktop.printing.pack_sections import Section
 from desktop.printing.pack_styles import (
     ACCENT,
@@ -48,25 +48,10 @@ from models.pack_data import PackData
 log = logging.getLogger(__name__)
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
-TEMPLATES = ("full", "summary")
+__all__ = ["PAPER_SIZES", "TEMPLATES", "PackOptions", "render_pack", "render_pack_bytes"]
 MARGIN = 18 * mm
 #: open action items the one-page summary lists (overdue first)
 SUMMARY_ACTIONS = 4
-
-
-@dataclass(frozen=True)
-class PackOptions:
-    template: str = "full"  # full | summary
-    language: str = "zh_CN"  # zh_CN | en, independent of the UI language
-    paper: str = "a4"  # a4 | letter
-
-    def __post_init__(self) -> None:
-        if self.template not in TEMPLATES:
-            raise ValueError(f"unknown pack template {self.template!r} (use full or summary)")
-        if self.language not in LANGUAGES:
-            raise ValueError(f"unknown pack language {self.language!r} (use zh_CN or en)")
-        if self.paper not in PAPER_SIZES:
-            raise ValueError(f"unknown paper size {self.paper!r} (use a4 or letter)")
 
 
 def _numbered_canvas(data: PackData, text: PackText, sec: Section) -> type[Canvas]:

@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.printing.batch import BatchResult, BatchWriter
 from desktop.printing.logo import printable_logo
-from desktop.printing.pack_pdf import PackOptions, render_pack_bytes
+from desktop.printing.pack_files import BatchResult
+from desktop.printing.pack_options import PackOptions
 from models.pack_data import PackData, gather_pack_data
 from models.store import Store
 from ui.app_context import AppContext
@@ -83,6 +83,9 @@ def gather_job(partner_ids: list[str], request: PackRequest, today: dt.date,
 
 
 def render_job(data: PackData, options: PackOptions) -> bytes | Failed:
+    # reportlab loads on the first pack, not when the app starts
+    from desktop.printing.pack_pdf import render_pack_bytes
+
     try:
         return render_pack_bytes(data, options)
     except Exception as exc:  # noqa: BLE001 - shown in the preview
@@ -116,7 +119,7 @@ class PackBatchRun(QObject):
         self.request = request
         self._cancel = threading.Event()
         self.result: BatchResult | Failed | None = None
-        self.writer: BatchWriter | None = None
+        self.writer: Any = None  # a desktop.printing.batch.BatchWriter once started
         self._error: Failed | None = None
         self._next = 0
         self._gathering = False
@@ -128,6 +131,8 @@ class PackBatchRun(QObject):
         return self._cancel.is_set()
 
     def start(self) -> None:
+        from desktop.printing.batch import BatchWriter  # reportlab: on first use only
+
         self._inputs = pack_inputs(self.ctx)
         try:
             self.writer = BatchWriter(self.folder, self.request.options, len(self.partner_ids),

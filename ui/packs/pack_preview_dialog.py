@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.printing.batch import pack_filename, write_bytes_atomically
-from desktop.printing.pack_pdf import PackOptions
+from desktop.printing.pack_files import pack_filename, write_bytes_atomically
+from desktop.printing.pack_options import PackOptions
 from models.pack_data import PackData
 from models.store import Change
 from ui.app_context import AppContext
