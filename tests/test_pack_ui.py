@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from pack_history import add_history, make_partner
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
@@ -166,17 +167,15 @@ def test_cancel_stops_between_packs_and_leaves_only_whole_files(qtbot, ctx, tmp_
     dialog = _batch_dialog(qtbot, ctx, ids, folder)
     with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as blocker:
         dialog.start()
-        writer = dialog.run.writer
-        report = writer.progress
 
-        # cancel in the worker the moment the second pack is written, so the test does
-        # not depend on how soon the GUI thread hears of progress
-        def progress_then_cancel(done: int, total: int, name: str) -> None:
-            report(done, total, name)
+        # cancel in the worker the moment the second pack is written (a direct
+        # connection runs there), so the test does not depend on how soon the GUI
+        # thread hears of progress
+        def cancel_after_two(done: int, total: int, name: str) -> None:
             if done == 2:
                 dialog.run.cancel()
 
-        writer.progress = progress_then_cancel
+        dialog.run.progress.connect(cancel_after_two, Qt.ConnectionType.DirectConnection)
     result = blocker.args[0]
     dialog.report_box.close()
     assert "Cancelled" in dialog.report_box.text()
@@ -252,3 +251,28 @@ def test_preview_follows_edits_made_while_it_is_open(qtbot, ctx, partners):
                                               title="派驻专员跟进新品试销", opened_on="2026-11-20"))
     qtbot.waitUntil(lambda: dialog.pdf_bytes is not first, timeout=20000)
     assert "派驻专员跟进新品试销" in _text(dialog.pdf_bytes)
+
+
+def test_packs_for_this_weeks_visits(qtbot, ctx, partners):
+    from ui.packs.pack_actions import generate_packs_due_this_week
+
+    ctx.call_db(lambda s: s.create("meeting", {
+        "partner_id": partners[1]["id"], "type": "visit", "status": "planned",
+        "starts_at": "2026-11-28 09:30"}))
+    opened: list = []
+    generate_packs_due_this_week(ctx, None, opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    dialog = opened[0]
+    assert partners[1]["id"] in dialog.partner_ids
+    dialog.close()
+
+
+def test_nobody_due_this_week_is_said_on_the_status_bar(qtbot, ctx):
+    from ui.packs.pack_actions import generate_packs_due_this_week
+
+    messages: list[str] = []
+    ctx.status_message.connect(messages.append)
+    opened: list = []
+    generate_packs_due_this_week(ctx, None, opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    assert opened == [None] and "Nobody" in messages[0]

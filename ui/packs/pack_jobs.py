@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.printing.logo import printable_logo
-from desktop.printing.pack_files import BatchResult
+from desktop.printing.pack_files import BatchResult, PackOutputError, check_writable_folder
 from desktop.printing.pack_options import PackOptions
 from models.pack_data import PackData, gather_pack_data
 from models.store import Store
@@ -131,13 +131,10 @@ class PackBatchRun(QObject):
         return self._cancel.is_set()
 
     def start(self) -> None:
-        from desktop.printing.batch import BatchWriter  # reportlab: on first use only
-
         self._inputs = pack_inputs(self.ctx)
         try:
-            self.writer = BatchWriter(self.folder, self.request.options, len(self.partner_ids),
-                                       progress=self.progress.emit, cancel=self._cancel)
-        except Exception as exc:  # noqa: BLE001 - e.g. the folder is not writable
+            check_writable_folder(self.folder)
+        except PackOutputError as exc:
             self._finish(Failed(exc))
             return
         self._gather_next()
@@ -172,12 +169,16 @@ class PackBatchRun(QObject):
             return
         self._gathered_count += len(packs)
         self.gathered.emit(self._gathered_count)
-        writer = self.writer
-        assert writer is not None
-
         def write() -> BatchResult | Failed:
+            # the work lane has one worker: chunks are written in order, by one writer
             try:
-                return writer.write(packs)  # the work lane has one worker: chunks in order
+                if self.writer is None:
+                    from desktop.printing.batch import BatchWriter  # loads reportlab
+
+                    self.writer = BatchWriter(self.folder, self.request.options,
+                                              len(self.partner_ids), progress=self.progress.emit,
+                                              cancel=self._cancel)
+                return self.writer.write(packs)
             except Exception as exc:  # noqa: BLE001 - e.g. the folder became unwritable
                 return Failed(exc)
 
@@ -197,11 +198,13 @@ class PackBatchRun(QObject):
             return
         if self._next < len(self.partner_ids) and not self._cancel.is_set():
             return
-        assert self.writer is not None
-        if self._error is None:
-            self.writer.result.cancelled = self._cancel.is_set() and \
-                self.writer.done < len(self.partner_ids)
-        self._finish(self._error or self.writer.result)
+        if self._error is not None:
+            self._finish(self._error)
+            return
+        result = self.writer.result if self.writer is not None else BatchResult()
+        done = self.writer.done if self.writer is not None else 0
+        result.cancelled = self._cancel.is_set() and done < len(self.partner_ids)
+        self._finish(result)
 
     def _finish(self, result: BatchResult | Failed) -> None:
         self.result = result
