@@ -130,17 +130,17 @@ def test_hundreds_of_meetings_with_long_chinese_notes_paginate(store):
     data = gather_pack_data(store, partner["id"], today=TODAY, period_start=TODAY - dt.timedelta(days=365),
                             period_end=TODAY)
     assert len(data.meetings) == 201
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the shared test machine's load does not count
     pdf = render_pack_bytes(data, PackOptions("full", "zh_CN"))
-    elapsed = time.perf_counter() - start
-    print(f"rendered {len(data.meetings)} meetings in {elapsed:.2f} s")
+    elapsed = time.process_time() - start
+    print(f"rendered {len(data.meetings)} meetings in {elapsed:.2f} s of CPU")
     pages = _fast_pages(pdf)
     assert len(pages) > 40
     assert all(f"共 {len(pages)} 页" in p for p in pages)
     text = "".join(pages).replace("\n", "")
     # the giant note flowed across pages whole: its last sentence is there
     assert giant[-40:] in text
-    assert elapsed < 30
+    assert elapsed < 15
 
 
 def test_partner_with_no_meetings_gets_a_sensible_pack(store):
