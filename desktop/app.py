@@ -173,10 +173,10 @@ def open_main_window(profile: Profile, *, offer_demo: bool = True,
         window.restoreGeometry(geometry)
     if offer_demo and not settings.demo_offered:
         window.ready.connect(lambda: _offer_demo_if_empty(window))
+    # the window started its first load when it was built: it runs in the database
+    # lane while this thread shows the window and imports and builds the sync service
+    # (no callback can arrive before this function returns to the event loop)
     window.show()
-    # the first load starts in the database lane now, and runs while this thread
-    # imports and builds the sync service (its imports alone take ~0.4 s)
-    window.reload()
     # paint the window now, without running the event loop (no callback may arrive
     # before the sync service is installed): those imports take a while on a cold disk
     window.repaint()

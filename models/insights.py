@@ -165,7 +165,7 @@ def actions_due(store: Store, today: dt.date, soon_days: int = 7, partner_id: st
                 limit: int | None = None) -> list[dict]:
     """Open action items overdue or due within ``soon_days``, most urgent first;
     ``limit``: only the first so many (Today shows the most urgent, see
-    ``count_actions_due`` for how many there are in all)."""
+    ``actions_due_counts`` for how many there are in all)."""
     where, params = _actions_due_where(today, soon_days, partner_id)
     sql = (
         "SELECT a.*, coalesce(p.name_zh, p.name_en) AS partner_name, p.tier AS partner_tier"
@@ -182,13 +182,15 @@ def actions_due(store: Store, today: dt.date, soon_days: int = 7, partner_id: st
     return rows
 
 
-def count_actions_due(store: Store, today: dt.date, soon_days: int = 7,
-                      partner_id: str | None = None) -> int:
-    """How many rows ``actions_due`` returns without a limit."""
+def actions_due_counts(store: Store, today: dt.date, soon_days: int = 7,
+                       partner_id: str | None = None) -> tuple[int, int]:
+    """How many rows ``actions_due`` returns without a limit, and how many of those
+    are overdue (one pass)."""
     where, params = _actions_due_where(today, soon_days, partner_id)
-    sql = ("SELECT count(*) FROM action_items a JOIN partners p ON p.id = a.partner_id"
-           + where)
-    return store.db.execute(sql, params).fetchone()[0]
+    sql = ("SELECT count(*), coalesce(sum(a.due_on < ?), 0) FROM action_items a"
+           " JOIN partners p ON p.id = a.partner_id" + where)
+    total, overdue = store.db.execute(sql, [today.isoformat(), *params]).fetchone()
+    return total, overdue
 
 
 def _month_day_window(column: str, today: dt.date, days: int) -> tuple[str, list[Any]]:

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+        # the first load starts now, in the database lane, and runs while the rest of
+        # the window is built and shown (its answer arrives through the event loop)
+        self.reload()
         self._workspace: PartnerWorkspace | None = None
         self.pages = QStackedWidget()
         # an empty stand-in until the workspace is first needed (see `workspace`)

@@ -58,7 +58,7 @@ KEY_DATES_DAYS = 30
 URGENT = QColor("#b3261e")
 COLUMN_PADDING = 20
 MAX_COLUMN_WIDTH = 320
-FIT_SAMPLE_ROWS = 100
+FIT_SAMPLE_ROWS = 50
 #: rows each list shows until the user asks for all of them
 LIST_LIMIT = 200
 
@@ -102,9 +102,7 @@ def load_today(store: Any, today: dt.date, cadence: dict[str, int],
     if action_limit is None or len(actions) < action_limit:
         total, overdue = len(actions), sum(1 for a in actions if a["overdue"])
     else:
-        total = insights.count_actions_due(store, today, ACTIONS_SOON_DAYS)
-        # due no later than yesterday: overdue (due dates are plain dates)
-        overdue = insights.count_actions_due(store, today, -1)
+        total, overdue = insights.actions_due_counts(store, today, ACTIONS_SOON_DAYS)
     return TodayData(
         visits=visits,
         actions=actions,
@@ -138,6 +136,14 @@ class RecordTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
+    def display_text(self, row: int, column: int) -> str:
+        """What ``data`` shows for a cell, without a trip through Qt."""
+        col = self.columns[column]
+        value = col.value(self._rows[row])
+        if col.display is not None:
+            return col.display(value)
+        return "" if value is None else str(value)
+
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._rows:
@@ -163,10 +169,7 @@ class RecordTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = col.value(row)
-            if col.display is not None:
-                return col.display(value)
-            return "" if value is None else str(value)
+            return self.display_text(index.row(), index.column())
         if role == SORT_ROLE:
             value = col.value(row)
             if col.sort is not None:
@@ -250,12 +253,14 @@ class TodaySection(QWidget):
                 self.tr("Showing the %1 most urgent of %2. <a href=\"all\">Show all</a>")
                 .replace("%1", str(shown)).replace("%2", str(self.total)))
 
-    def set_rows(self, rows: Sequence[Any], total: int | None = None) -> None:
+    def set_rows(self, rows: Sequence[Any], total: int | None = None, fit: bool = True) -> None:
         """Show ``rows``, or only the first ``LIST_LIMIT`` of them unless expanded;
-        ``total``: how many there are in all when ``rows`` is already a first part."""
+        ``total``: how many there are in all when ``rows`` is already a first part.
+        ``fit``: size the columns now (False: the caller retranslates, which does)."""
         self.total = len(rows) if total is None else max(total, len(rows))
         self.model.set_rows(rows if self.expanded else rows[:LIST_LIMIT])
-        self.fit_columns()
+        if fit:
+            self.fit_columns()
 
     @Slot()
     def _show_all_clicked(self) -> None:
@@ -267,10 +272,12 @@ class TodaySection(QWidget):
         the first rows are measured: Qt's own sizeHintForColumn asks every row, which
         takes seconds on a big profile's thousands of action items."""
         metrics = self.view.fontMetrics()
-        rows = min(self.proxy.rowCount(), FIT_SAMPLE_ROWS)
+        # the model's first rows (the proxy's, unless the user sorted: close enough for
+        # a width), read in Python rather than one Qt call per cell
+        rows = min(self.model.rowCount(), FIT_SAMPLE_ROWS)
         for col in range(self.model.columnCount() - 1):
-            texts = [str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")]
-            texts += [str(self.proxy.index(r, col).data() or "") for r in range(rows)]
+            texts = {str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")}
+            texts.update(self.model.display_text(r, col) for r in range(rows))
             width = max(metrics.horizontalAdvance(t) for t in texts)
             # a little air: the delegate's margins, and room for the sort arrow
             self.view.setColumnWidth(col, min(width + COLUMN_PADDING, MAX_COLUMN_WIDTH))
@@ -395,10 +402,11 @@ class TodayView(QWidget):
         """Show freshly loaded data (from ``reload`` or from the main window)."""
         self._request += 1  # anything still in flight is older than this
         self.data_ = data
-        self.visits.set_rows(data.visits)
-        self.actions.set_rows(data.actions, data.actions_total)
-        self.key_dates.set_rows(data.key_dates)
-        self.lying_flat.set_rows(data.lying_flat)
+        # retranslate sizes the columns, once for all four
+        self.visits.set_rows(data.visits, fit=False)
+        self.actions.set_rows(data.actions, data.actions_total, fit=False)
+        self.key_dates.set_rows(data.key_dates, fit=False)
+        self.lying_flat.set_rows(data.lying_flat, fit=False)
         self.retranslate()
         self.loaded.emit()
 
@@ -406,7 +414,7 @@ class TodayView(QWidget):
         if self.data_ is not None:
             rows = {self.visits: self.data_.visits, self.key_dates: self.data_.key_dates,
                     self.lying_flat: self.data_.lying_flat}[section]
-            section.set_rows(rows)
+            section.set_rows(rows, fit=False)
             self.retranslate()
 
     @Slot()
@@ -418,7 +426,7 @@ class TodayView(QWidget):
 
         def shown(rows: list[dict]) -> None:
             if request == self._request:
-                self.actions.set_rows(rows)
+                self.actions.set_rows(rows, fit=False)
                 self.retranslate()
 
         self.ctx.run_db(lambda s: insights.actions_due(s, today, ACTIONS_SOON_DAYS), shown,
