@@ -28,6 +28,8 @@ MIGRATION_LOCK_ID = 7247101
 #: more than this wait briefly for a connection rather than overload PostgreSQL
 PG_POOL_SIZE = 10
 PG_MAX_OVERFLOW = 10
+#: connections older than this are replaced (server-side idle timeouts, failovers)
+PG_POOL_RECYCLE_S = 1800
 
 
 def normalize_url(url: str) -> str:
@@ -98,8 +100,11 @@ def make_engine(url: str) -> Engine:
         return engine
     # READ COMMITTED (PostgreSQL's default) is what the change counter relies on: a pull
     # reads the counter's committed value, and every change at or below it is committed
+    # no pre-ping: it costs a round trip per checkout (several per request); after a
+    # database restart the first statement on a stale connection fails instead, SQLAlchemy
+    # then discards the whole pool, and that one request answers 5xx (clients retry)
     return create_engine(url, pool_size=PG_POOL_SIZE, max_overflow=PG_MAX_OVERFLOW,
-                         pool_pre_ping=True)
+                         pool_pre_ping=False, pool_recycle=PG_POOL_RECYCLE_S)
 
 
 def lock_for_migrations(conn: Connection) -> None:

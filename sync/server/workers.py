@@ -23,6 +23,7 @@ from sync.server.config import ENV_SERVER_DB, ServerSettings
 ENV_SERVER_SETTINGS = "CHANNELKEEPER_SERVER_SETTINGS"
 ENV_LOG_LEVEL = "CHANNELKEEPER_SERVER_LOG_LEVEL"
 FACTORY = "sync.server.workers:app_from_environment"
+KEEP_ALIVE_SECONDS = 75
 
 
 def settings_overrides(settings: ServerSettings) -> dict[str, Any]:
@@ -82,4 +83,7 @@ def serve(db_url: str, *, host: str, port: int, workers: int = 1,
                           "workers": workers})
     uvicorn.run(FACTORY, factory=True, host=host, port=port, workers=workers,
                 log_config=None, access_log=False, log_level=log_level,
+                # laptops sync every few minutes and proxies pool connections: uvicorn's
+                # 5 s default closes idle connections just as clients reuse them
+                timeout_keep_alive=KEEP_ALIVE_SECONDS,
                 proxy_headers=True, forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"))
