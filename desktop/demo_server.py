@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 MAIN = ROOT / "main.py"
-START_TIMEOUT_S = 60.0
+START_TIMEOUT_S = 90.0
 SEED_TIMEOUT_S = 180.0
 DEMO_MANAGER = "li.na"
 _SIGN_IN_LINE = re.compile(r"^\s*(\S+)\s+(manager|admin)\s+password:\s+(\S+)\s*$")

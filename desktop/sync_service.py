@@ -164,6 +164,7 @@ class SyncService(QObject):
             server = self.demo_server or DemoServer(self.demo_folder)
             server.seed()
             server.start()
+            self._stop_if_closed(server)
             return server, server.manager()
 
         def done(result: tuple[DemoServer, dict[str, str]]) -> None:
@@ -185,6 +186,7 @@ class SyncService(QObject):
 
             server = self.demo_server or DemoServer(self.demo_folder)
             server.start(port)
+            self._stop_if_closed(server)
             return server, server.manager()
 
         def done(result: tuple[DemoServer, dict[str, str]]) -> None:
@@ -202,6 +204,13 @@ class SyncService(QObject):
             self.demo_failed.emit(str(exc))
 
         self.ctx.jobs.work.submit(work, on_done=done, on_error=failed)
+
+    def _stop_if_closed(self, server: DemoServer) -> None:
+        """The app quit while the server was starting (work lane): no one will stop
+        it later, so stop it now."""
+        if self._closed:
+            server.stop()
+            raise RuntimeError("The app is closing.")
 
     def shutdown(self) -> None:
         """Stop the timers, close the network lane's engine and store, stop the demo
@@ -289,11 +298,13 @@ class SyncService(QObject):
         def work() -> None:
             if self._engine is not None:
                 self._engine.sign_out()
+            # signed out on purpose: the next start must not sign in to the demo again
+            self._store_in_lane().set_setting(K_DEMO, None)
 
         def done(_: Any) -> None:
             self._sync_timer.stop()
             self._probe_timer.stop()
-            self._set(signed_in=False, online=None, error_kind=None)
+            self._set(signed_in=False, online=None, error_kind=None, demo=False)
             self.signed_out.emit()
             self.refresh_status()
             if on_done:

@@ -112,12 +112,14 @@ class ServerWorld:
         self._stop()
 
 
-def open_window(qtbot, profile: Profile, *, probe_interval_ms: int = 30000, offer_demo: bool = False):
-    """The real main window on ``profile``, its sync service with fast test timeouts."""
+def open_window(qtbot, profile: Profile, *, probe_interval_ms: int = 30000, offer_demo: bool = False,
+                http_options: dict | None = None):
+    """The real main window on ``profile``, its sync service with fast test timeouts
+    (``http_options={}``: the app's own, patient ones)."""
     original = sync_service.install
 
     def install(window, ctx, prof, **options):
-        options.setdefault("http_options", FAST_HTTP)
+        options.setdefault("http_options", FAST_HTTP if http_options is None else http_options)
         options.setdefault("probe_interval_ms", probe_interval_ms)
         options.setdefault("device_name", "test laptop")
         return original(window, ctx, prof, **options)
