@@ -22,7 +22,7 @@ from tests.sync.fault_proxy import FaultProxy
 from tests.sync_fixtures import ApiClient, sqlite_url, start_server
 
 PASSWORD = "correct horse 1"
-FAST_HTTP = {"timeout": (2.0, 15.0), "retries": 0, "backoff": 0.01}
+FAST_HTTP = {"timeout": (5.0, 30.0), "retries": 1, "backoff": 0.01}  # offline shows fast
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
