@@ -111,6 +111,11 @@ def test_conflict_shows_both_sides_and_each_choice_reaches_the_server(qtbot, win
                     timeout=5000)
     assert view.empty_label.isVisible() or not view.isVisible()
     assert not window.sync_ui.status.conflicts_button.isVisible()
+    # closed (and deleted), the view no longer listens: a later sync runs cleanly
+    view.close()
+    qtbot.waitUntil(lambda: window.sync_ui.conflict_view is None, timeout=5000)
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        window.sync_ui.sync_now()
 
 
 def test_refused_change_is_listed_with_its_reason_and_exported(qtbot, window, world, tmp_path):

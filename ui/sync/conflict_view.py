@@ -237,7 +237,7 @@ class ConflictView(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.resize(980, 680)
-        service.sync_finished.connect(lambda _r: self.reload())
+        service.sync_finished.connect(self._synced)  # a bound slot: gone with the view
         self.retranslate()
         self._show_current()
         self.reload()
@@ -262,6 +262,10 @@ class ConflictView(QDialog):
     @Slot()
     def reload(self) -> None:
         self.service.load_conflicts(self._loaded, self._failed)
+
+    @Slot(object)
+    def _synced(self, _report: Any) -> None:
+        self.reload()
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         current = self.current_conflict()
