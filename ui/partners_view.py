@@ -28,7 +28,6 @@ from models.domain import Stage, Tier, VisitStatus
 from models.insights import partner_overviews
 from ui import labels
 from ui.app_context import AppContext
-from ui.partner_dialog import delete_partner_with_confirmation
 from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, PartnerTableModel
 
 #: entities whose changes alter a partner's overview row
@@ -267,6 +266,8 @@ class PartnersView(QWidget):
         if not pid:
             return
         name = self.model.row_at(self.model.row_of(pid)).display_name
+        from ui.partner_dialog import delete_partner_with_confirmation  # off the start path
+
         delete_partner_with_confirmation(self.ctx, self, pid, name,
                                          lambda: self.partner_deleted.emit(pid, name))
 
