@@ -80,7 +80,7 @@ class SyncReport:
     verified: bool | None = None
     repaired: list[str] = field(default_factory=list)
     duration: float = 0.0
-    #: of ``duration``, the seconds spent waiting for the server
+    #: seconds the server's answers took (pull pages overlap with applying the previous)
     server_wait: float = 0.0
     requests: int = 0
     bytes: int = 0
