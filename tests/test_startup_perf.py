@@ -1,0 +1,238 @@
+"""Guards for the start-up and filter performance work (issue 2 benchmark).
+
+Timings on a shared machine are flaky, so these check the *shape* of the work instead:
+the faster queries give the same answers as straightforward reference versions, a
+filter keystroke costs one pass over the rows and one layout signal, Today shows a
+capped list with a way to see everything, and the workspace is built on first use.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTableView
+
+from desktop import app as desktop_app
+from desktop.jobs import JobRunner
+from desktop.paths import Profile
+from desktop.settings import Settings
+from models import demo_data, domain, insights
+from models.database import open_database, open_memory_database
+from models.store import Store
+from ui import today_view
+from ui.app_context import AppContext
+from ui.main_window import PAGE_TODAY, PAGE_WORKSPACE
+from ui.partner_table_model import PartnerFilterProxy, PartnerTableModel
+
+TODAY = dt.date(2026, 11, 27)
+
+
+# --- the queries: same answers as the plain versions --------------------------------------
+
+
+def reference_overviews(store: Store, today: dt.date) -> list[dict]:
+    """Every partner's overview the slow, obvious way: per partner, in Python."""
+    out = []
+    for p in store.rows("partner", order_by="coalesce(name_zh, name_en)"):
+        meetings = store.rows("meeting", "partner_id = ?", [p["id"]])
+        held = [m["starts_at"] for m in meetings if (m["status"] or "held") == "held"
+                and m["starts_at"] <= today.isoformat() + " 23:59"]
+        since = (today - dt.timedelta(days=insights.CANCELLED_WINDOW_DAYS)).isoformat()
+        cancelled = sum(1 for m in meetings if m["status"] == "cancelled"
+                        and m["starts_at"] >= since)
+        actions = [a for a in store.rows("action_item", "partner_id = ?", [p["id"]])
+                   if a["status"] in ("open", "in_progress")]
+        overdue = sum(1 for a in actions if a["owner_side"] == "partner" and a["due_on"]
+                      and a["due_on"] < today.isoformat())
+        kpis = store.rows("kpi_snapshot", "partner_id = ?", [p["id"]], order_by="period DESC")
+        history = [(k["sales"], k["target"]) for k in kpis[:3]]
+        met = dt.date.fromisoformat(max(held)[:10]) if held else None
+        status = str(domain.visit_status(met, p["tier"], today))
+        signs = []
+        if status == "overdue":
+            signs.append("no_contact")
+        if overdue:
+            signs.append("partner_actions_overdue")
+        if cancelled:
+            signs.append("meetings_cancelled")
+        if insights._slipping(history):
+            signs.append("targets_slipping")
+        ratio = (history[0][0] / history[0][1]
+                 if history and history[0][0] is not None and history[0][1] else None)
+        out.append({"id": p["id"], "last_met": met, "visit_status": status,
+                    "days_since": (today - met).days if met else None,
+                    "open_actions": len(actions), "overdue_partner_actions": overdue,
+                    "cancelled_recent": cancelled, "target_ratio": ratio, "signs": signs})
+    return out
+
+
+@pytest.fixture(scope="module")
+def demo_store():
+    store = Store(open_memory_database())
+    demo_data.generate(store, partners=30, meetings=400, actions=400, seed=5)
+    partners = store.rows("partner")
+    # the corners the grouped SQL must get right: a meeting without a status, a
+    # deleted meeting, KPI rows without sales, an action without a due date
+    store.apply_remote("meeting", {"id": "m-null", "partner_id": partners[0]["id"],
+                                   "type": "visit", "status": None,
+                                   "starts_at": "2026-11-26 09:00"}, version=1)
+    gone = store.create("meeting", {"partner_id": partners[1]["id"], "type": "visit",
+                                    "status": "held", "starts_at": "2026-11-27 08:00"})
+    store.delete("meeting", gone["id"])
+    store.apply_remote("kpi_snapshot", {"id": "k-null", "partner_id": partners[2]["id"],
+                                        "period": "2099-01", "sales": None, "target": 10.0},
+                       version=1)
+    return store
+
+
+@pytest.mark.parametrize("day", [TODAY, dt.date(2026, 3, 1), dt.date(2027, 12, 20)])
+def test_partner_overviews_match_the_plain_per_partner_answer(demo_store, day):
+    got = insights.partner_overviews(demo_store, day)
+    want = reference_overviews(demo_store, day)
+    assert [o.id for o in got] == [w["id"] for w in want]
+    for o, w in zip(got, want, strict=True):
+        assert {k: getattr(o, k) for k in w} == w, o.id
+
+
+def test_limited_due_actions_are_the_most_urgent_and_counts_cover_all(demo_store):
+    full = insights.actions_due(demo_store, TODAY)
+    assert len(full) > 20
+    key = [(r["due_on"], r["severity"]) for r in full]
+    for limit in (1, 7, 20, len(full), len(full) + 5):
+        part = insights.actions_due(demo_store, TODAY, limit=limit)
+        assert [(r["due_on"], r["severity"]) for r in part] == key[:limit]
+        assert {r["id"] for r in part} <= {r["id"] for r in full}
+    total, overdue = insights.actions_due_counts(demo_store, TODAY)
+    assert (total, overdue) == (len(full), sum(1 for r in full if r["overdue"]))
+
+
+def test_key_dates_prefilter_drops_nothing(store):
+    p = store.create_partner(name_zh="华东渠道", tier="core", stage="mature")
+    days = ["1980-01-01", "1985-02-28", "1988-02-29", "1990-03-01", "1979-12-31",
+            "1992-12-15", "1970-06-30", "2001-11-27", "1999-11-26"]
+    for i, d in enumerate(days):
+        store.create("contact", {"partner_id": p["id"], "name": f"联系人{i}", "birthday": d,
+                                 "company_anniversary": days[-1 - i]})
+    for today in (TODAY, dt.date(2026, 12, 20), dt.date(2027, 2, 20), dt.date(2028, 2, 15),
+                  dt.date(2027, 12, 31), dt.date(2026, 1, 1)):
+        for window in (0, 1, 5, 30, 90, 364):
+            # a window of a year or more is not pre-filtered: the plain answer
+            everything = insights.upcoming_key_dates(store, today, 400)
+            want = [r for r in everything if r["in_days"] <= window]
+            assert insights.upcoming_key_dates(store, today, window) == want, (today, window)
+
+
+# --- the partner filter: one pass, one signal per keystroke ---------------------------------
+
+
+def _rows(n: int) -> list[insights.PartnerOverview]:
+    rng = random.Random(3)
+    cities = ["上海", "北京", "深圳", "成都"]
+    return [insights.PartnerOverview(
+        id=str(i), name_zh=f"{rng.choice(cities)}{rng.choice(['贸易', '科技', '分销'])}{i}",
+        name_en=f"Trading {i}", tier=rng.choice(["core", "ordinary"]), stage="mature",
+        region=rng.choice(cities), status="active", last_met=None, days_since=None,
+        visit_status=rng.choice(["ok", "due", "overdue"])) for i in range(n)]
+
+
+def test_a_keystroke_is_one_pass_and_one_layout_change(qapp, monkeypatch):
+    model = PartnerTableModel()
+    model.set_rows(_rows(2000))
+    proxy = PartnerFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setModel(proxy)
+    view.resize(800, 600)
+    view.show()
+    QCoreApplication.processEvents()
+    calls = []
+    original = PartnerFilterProxy.filterAcceptsRow
+    monkeypatch.setattr(PartnerFilterProxy, "filterAcceptsRow",
+                        lambda self, row, parent: calls.append(row) or original(self, row, parent))
+    signals: list[str] = []
+    for name in ("rowsRemoved", "rowsInserted", "layoutChanged", "modelReset"):
+        getattr(proxy, name).connect(lambda *a, name=name: signals.append(name))
+    changes = 0
+    for text in ("上", "上海", "上海贸", "上海", "深圳 9", ""):
+        before = proxy.rowCount()
+        calls.clear()
+        signals.clear()
+        proxy.set_text(text)
+        QCoreApplication.processEvents()
+        if proxy.rowCount() == before:  # the same rows ("上" only occurs in "上海")
+            assert signals == [], (text, signals)
+            continue
+        changes += 1
+        # however many rows come and go: one signal, and Qt asks about each row once
+        assert signals == ["layoutChanged"], (text, signals)
+        assert len(calls) <= model.rowCount(), (text, len(calls))
+    assert changes == 5
+    assert proxy.rowCount() == 2000
+    view.close()
+
+
+# --- Today: the most urgent rows first, all on request ---------------------------------------
+
+
+@pytest.fixture
+def ctx(store, tmp_path, qapp):
+    jobs = JobRunner()
+    context = AppContext(store, jobs, Settings(tmp_path / "settings.ini"), today=lambda: TODAY)
+    yield context
+    jobs.shutdown()
+
+
+def test_today_lists_are_capped_with_a_show_all_link(qtbot, ctx, store, monkeypatch):
+    monkeypatch.setattr(today_view, "LIST_LIMIT", 3)
+    p = store.create_partner(name_zh="成都渠道", tier="ordinary", stage="mature")
+    for i in range(5):  # ordinary + medium: due a week or more after opening
+        store.create_action_item(partner_id=p["id"], title=f"跟进事项{i}",
+                                 opened_on=f"2026-10-0{i + 1}")
+    view = today_view.TodayView(ctx)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    section = view.actions
+    assert section.model.rowCount() == 3
+    assert section.title.text() == "Action items due (5)"
+    assert not section.more.isHidden()
+    assert "3 most urgent of 5" in section.more.text()
+    # the summary counts every overdue action, not only the three shown
+    assert view.summary.text().endswith("Overdue action items: 5")
+    section.more.linkActivated.emit("all")
+    qtbot.waitUntil(lambda: section.model.rowCount() == 5, timeout=5000)
+    assert section.more.isHidden()
+    # a later reload keeps showing them all
+    store.create_action_item(partner_id=p["id"], title="新增事项", opened_on="2026-10-09")
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    assert section.model.rowCount() == 6
+    assert section.title.text() == "Action items due (6)"
+
+
+# --- the window: the workspace is built when first needed --------------------------------------
+
+
+def test_workspace_is_built_on_first_use(qtbot, tmp_path):
+    profile = Profile(tmp_path / "profile")
+    profile.ensure()
+    store = Store(open_database(profile.database))
+    partner = store.create_partner(name_zh="华南渠道", tier="core", stage="mature")
+    store.db.conn.close()
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: TODAY)
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    assert window._workspace is None
+    window.show_page(PAGE_WORKSPACE)  # no partner open: stays put, nothing built
+    assert window.current_page() == PAGE_TODAY
+    assert window._workspace is None
+    window.open_partner(partner["id"])
+    assert window._workspace is not None
+    assert window.pages.widget(PAGE_WORKSPACE) is window.workspace
+    assert window.current_page() == PAGE_WORKSPACE
+    assert window.workspace.current_partner_id() == partner["id"]
+    window.close()
