@@ -421,13 +421,13 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+198"/>
+        <location filename="../../../ui/main_window.py" line="+231"/>
         <source>Could not load data: %1</source>
-        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed</extracomment>
+        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
@@ -437,7 +437,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>渠道管家</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Choose the partner first.</source>
         <translation>请先选择渠道商。</translation>
     </message>
@@ -452,7 +452,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>这个行动项属于哪个渠道商？</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Partner %1 created.</source>
         <translation>已创建渠道商 %1。</translation>
     </message>
@@ -462,7 +462,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>请选择要编辑的渠道商。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Partner saved.</source>
         <translation>渠道商已保存。</translation>
     </message>
@@ -472,13 +472,13 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>请选择要删除的渠道商。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+78"/>
+        <location line="+13"/>
+        <location line="+82"/>
         <source>Undo delete of %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-79"/>
         <source>Partner %1 deleted.</source>
         <translation>已删除渠道商 %1。</translation>
     </message>
@@ -488,7 +488,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>已恢复渠道商 %1。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>About ChannelKeeper</source>
         <translation>关于渠道管家</translation>
     </message>
@@ -740,7 +740,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../../ui/partner_table_model.py" line="+44"/>
+        <location filename="../../../ui/partner_table_model.py" line="+54"/>
         <source>Name (Chinese)</source>
         <extracomment>the role carrying a partner&apos;s id (for opening its workspace) the role carrying a raw, sortable value (dates as ISO text, numbers as numbers) the invisible root: the parent of every row in a flat table model</extracomment>
         <translation>中文名称</translation>
@@ -799,7 +799,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+179"/>
+        <location filename="../../../ui/partners_view.py" line="+178"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
@@ -815,7 +815,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>显示 %1 个渠道商，共 %2 个</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Open workspace</source>
         <translation>打开工作台</translation>
     </message>
@@ -1012,14 +1012,23 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
     </message>
 </context>
 <context>
+    <name>TodaySection</name>
+    <message>
+        <location filename="../../../ui/today_view.py" line="+253"/>
+        <source>Showing the %1 most urgent of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
+        <extracomment>the invisible root: the parent of every row in a flat table model rows each list shows until the user asks for all of them turns the value into something Qt can compare (default: the value itself) the most urgent due actions (all of them when loaded with ``action_limit=None``) how many actions are due in all, and how many of those are overdue the &quot;Show all&quot; link under a capped list how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all</extracomment>
+        <translation>显示最紧急的 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+256"/>
+        <location line="+57"/>
         <location line="+12"/>
         <location line="+8"/>
         <location line="+3"/>
         <source>Partner</source>
-        <extracomment>the invisible root: the parent of every row in a flat table model turns the value into something Qt can compare (default: the value itself) reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
+        <extracomment>reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
@@ -1100,7 +1109,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -1110,7 +1119,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>入职周年</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+60"/>
         <source>Could not load Today: %1</source>
         <translation>无法加载今日概览：%1</translation>
     </message>
