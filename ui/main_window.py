@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from models.insights import partner_overviews
 from ui.app_context import AppContext
 from ui.partners_view import PartnersView
-from ui.today_view import RELEVANT_ENTITIES, TodayData, TodayView, load_today
+from ui.today_view import LIST_LIMIT, RELEVANT_ENTITIES, TodayData, TodayView, load_today
 
 if TYPE_CHECKING:  # imported on first use, off the start path (~0.25 s in all)
     from ui.help_dialog import ShortcutsDialog
@@ -63,15 +63,18 @@ class MainWindow(QMainWindow):
         #: rows on screen (the start-up benchmark reports them)
         self.load_timings: dict[str, float] = {}
 
-        self.today = TodayView(ctx)
-        self.partners = PartnersView(ctx)
-        # one shared, debounced reload instead of one per view (see reload)
-        self.today.auto_reload = self.partners.auto_reload = False
         self._request = 0
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
+        # the first load starts before anything is built, in the database lane, and runs
+        # while the window is built and shown (its answer comes through the event loop)
+        self._start_load(LIST_LIMIT)
+        self.today = TodayView(ctx)
+        self.partners = PartnersView(ctx)
+        # one shared, debounced reload instead of one per view (see reload)
+        self.today.auto_reload = self.partners.auto_reload = False
         ctx.changed.connect(self._on_changed)
         # an app left open overnight: "today" moves on, and with it what is due
         self._loaded_day = ctx.today()
@@ -79,9 +82,6 @@ class MainWindow(QMainWindow):
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
-        # the first load starts now, in the database lane, and runs while the rest of
-        # the window is built and shown (its answer arrives through the event loop)
-        self.reload()
         self._workspace: PartnerWorkspace | None = None
         self.pages = QStackedWidget()
         # an empty stand-in until the workspace is first needed (see `workspace`)
@@ -211,12 +211,14 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Load (or reload) Today and Partners in one database job: both need every
         partner's overview, the costliest query on a big profile, so it runs once."""
+        self._start_load(self.today.action_limit())
+
+    def _start_load(self, action_limit: int | None) -> None:
         self._reload_timer.stop()
         self._request += 1
         request = self._request
         today = self.ctx.today()
         cadence = self.ctx.settings.cadence()
-        action_limit = self.today.action_limit()
 
         def load(store: Any) -> tuple[list, TodayData]:
             started = time.perf_counter()
