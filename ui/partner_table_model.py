@@ -83,12 +83,21 @@ class PartnerTableModel(QAbstractTableModel):
         # display text per (partner id, column), filled as cells are painted: typing
         # in the filter repaints the same few dozen rows again and again
         self._display_cache: dict[tuple[str, int], str] = {}
+        #: (column, order) of the last sort, kept by ``set_rows``
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     # --- data in -----------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[PartnerOverview]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted_by is not None:
+            # in the last sort order already: sorting after the reset would cost the
+            # views a second relayout of 5,000 rows
+            column, order = self._sorted_by
+            col = COLUMNS[column]
+            self._rows.sort(key=lambda r: self._sort_value(r, col),
+                            reverse=order == Qt.SortOrder.DescendingOrder)
         self._haystacks = [
             " ".join(filter(None, (r.name_zh, r.name_en, r.region))).casefold() for r in self._rows
         ]
@@ -117,7 +126,10 @@ class PartnerTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows themselves: one Python ``sorted`` with a key is far faster than
         the proxy comparing cells through ``data()`` (a view of 5,000 partners)."""
-        if not 0 <= column < len(COLUMNS) or not self._rows:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sorted_by = (column, order)
+        if not self._rows:
             return
         col = COLUMNS[column]
         self.layoutAboutToBeChanged.emit()
@@ -258,8 +270,9 @@ class PartnerFilterProxy(QSortFilterProxyModel):
     def _on_source_reset(self) -> None:
         self._accepted = self._compute(narrow_from=None)
         model = self.sourceModel()
-        if self._sort_column >= 0 and isinstance(model, PartnerTableModel):
-            model.sort(self._sort_column, self._sort_order)
+        if (self._sort_column >= 0 and isinstance(model, PartnerTableModel)
+                and model._sorted_by != (self._sort_column, self._sort_order)):
+            model.sort(self._sort_column, self._sort_order)  # rows set before the sort
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Forward to the source model and remember it, so a reload stays sorted."""
