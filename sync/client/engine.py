@@ -19,7 +19,6 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,73 +37,17 @@ from sync.client.errors import (
     SyncInProgress,
 )
 from sync.client.http import HttpClient, Unauthorized
+from sync.client.reports import SyncProgress, SyncReport, SyncStatus
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+__all__ = ["SyncEngine", "SyncProgress", "SyncReport", "SyncStatus"]
 
 PUSH_BATCH = protocol.MAX_PUSH_OPS
 PULL_LIMIT = protocol.DEFAULT_PULL_LIMIT
 #: seconds between verifications when a sync moved nothing
 VERIFY_INTERVAL = 3600.0
 K_LAST_VERIFY = "sync.last_verify_at"
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    """What the engine is doing: ``phase`` is push | pull | verify | repair."""
-
-    phase: str
-    done: int
-    total: int | None
-    message: str
-
-
-@dataclass
-class SyncReport:
-    """What one sync did. Counts of pushed ops by outcome, pulled records, and the
-    conflicts found (each {"entity", "entity_id", "field", "local_value", "server_value"})."""
-
-    pushed: int = 0
-    applied: int = 0
-    merged: int = 0
-    conflict: int = 0
-    rejected: int = 0
-    pulled: int = 0
-    pull_pages: int = 0
-    removed_partners: list[str] = field(default_factory=list)
-    deferred_partners: list[str] = field(default_factory=list)
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
-    open_conflicts: int = 0
-    requeued: int = 0
-    #: True/False: the verification's result; None: not due this time (nothing moved)
-    verified: bool | None = None
-    repaired: list[str] = field(default_factory=list)
-    duration: float = 0.0
-    #: seconds the server's answers took (pull pages overlap with applying the previous)
-    server_wait: float = 0.0
-    requests: int = 0
-    bytes: int = 0
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """The state the sync UI shows without asking the server."""
-
-    signed_in: bool
-    server_url: str | None
-    user: str | None
-    device_id: str | None
-    pending: int
-    rejected: int
-    open_conflicts: int
-    last_sync_at: str | None
-    last_error: str | None
-    #: False: no OS keyring, the user will have to sign in again next session
-    keyring_persistent: bool
-    running: bool
 
 
 class SyncEngine:
