@@ -45,7 +45,7 @@ class Laptop:
 
     def _engine(self, **kw: Any) -> SyncEngine:
         return SyncEngine(self.store, self.base_url, self.credentials,
-                          http_options={"backoff": 0.01, "timeout": (2.0, 10.0)}, **kw)
+                          http_options={"backoff": 0.01, "timeout": (5.0, 60.0)}, **kw)
 
     def sync(self) -> SyncReport:
         return self.engine.sync()
