@@ -259,11 +259,16 @@ def start_run(store: Store, now: str) -> int:
     return int(cur.lastrowid)
 
 
+#: sync runs kept in the history (a sync every 5 minutes: about two days)
+KEEP_RUNS = 500
+
+
 def finish_run(store: Store, run_id: int, now: str, outcome: str, report: dict[str, Any]) -> None:
     store.db.execute(
         "UPDATE sync_runs SET finished_at = ?, outcome = ?, report = ? WHERE id = ?",
         [now, outcome, json.dumps(report, ensure_ascii=False, default=str), run_id],
     )
+    store.db.execute("DELETE FROM sync_runs WHERE id <= ?", [run_id - KEEP_RUNS])
 
 
 def entity_table(name: str) -> str:

@@ -147,3 +147,10 @@ def test_snapshot_repair_drops_strays_but_not_unsent_ones(store: Store):
     assert pull_apply.finish_snapshot(store, "partner") == 1  # b; c has a pending op
     assert {r["id"] for r in store.rows("partner")} == {"a", "c"}
     assert store.get("partner", "a")["version"] == 5
+
+
+def test_the_sync_history_is_bounded(store: Store):
+    for _ in range(ls.KEEP_RUNS + 20):
+        ls.finish_run(store, ls.start_run(store, NOW), NOW, "ok", {"pushed": 0})
+    (n,) = store.db.execute("SELECT count(*) FROM sync_runs").fetchone()
+    assert n == ls.KEEP_RUNS
