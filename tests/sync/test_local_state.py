@@ -154,3 +154,26 @@ def test_the_sync_history_is_bounded(store: Store):
         ls.finish_run(store, ls.start_run(store, NOW), NOW, "ok", {"pushed": 0})
     (n,) = store.db.execute("SELECT count(*) FROM sync_runs").fetchone()
     assert n == ls.KEEP_RUNS
+
+
+def test_bulk_apply_indexes_like_one_by_one(store: Store):
+    """apply_remote_many and apply_remote leave the same rows and search index."""
+    from models.database import open_memory_database
+
+    single = Store(open_memory_database())
+    rows = [(_partner_row(f"p{i}", i + 1, notes=f"渠道复盘 第{i}次", name_en=f"Dist {i}")["row"],
+             i + 1) for i in range(30)]
+    rows.append(({**rows[3][0], "deleted": 1}, 40))  # the same record again, now deleted
+    rows.append(({**rows[5][0], "notes": "改过的备注"}, 41))  # and another one changed
+    assert store.apply_remote_many("partner", rows) == 32
+    for row, version in rows:
+        single.apply_remote("partner", row, version=version)
+    for s in (store, single):
+        assert s.count("partner") == 29
+    for query in ("复盘", "第3次", "改过", "dist", "第5次"):
+        assert sorted(h.entity_id for h in store.search(query)) == \
+            sorted(h.entity_id for h in single.search(query)), query
+    assert store.search("改过")[0].entity_id == "p5"
+    # applying the page again changes nothing
+    store.apply_remote_many("partner", rows)
+    assert store.db.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 29
