@@ -498,9 +498,10 @@ def main(argv: list[str] | None = None) -> int:
             args.think = think
             r = run_backend(backend, args)
             results.append(r)
-        print(json.dumps({k: v for k, v in r.items() if k != "kinds"}, ensure_ascii=False, default=str), flush=True)
-        for kind, v in r["kinds"].items():
-            print(f"  {kind:<45} n={v['n']:<6} p50={v['p50']:.1f} p95={v['p95']:.1f} p99={v['p99']:.1f}")
+            print(json.dumps({k: v for k, v in r.items() if k != "kinds"}, ensure_ascii=False, default=str),
+                  flush=True)
+            for kind, v in r["kinds"].items():
+                print(f"  {kind:<45} n={v['n']:<6} p50={v['p50']:.1f} p95={v['p95']:.1f} p99={v['p99']:.1f}")
     args.think = thinks
     text = markdown(results, args)
     if args.no_doc:
