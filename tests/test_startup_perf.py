@@ -198,7 +198,7 @@ def test_today_lists_are_capped_with_a_show_all_link(qtbot, ctx, store, monkeypa
     assert section.model.rowCount() == 3
     assert section.title.text() == "Action items due (5)"
     assert not section.more.isHidden()
-    assert "3 most urgent of 5" in section.more.text()
+    assert "first 3 of 5" in section.more.text()
     # the summary counts every overdue action, not only the three shown
     assert view.summary.text().endswith("Overdue action items: 5")
     section.more.linkActivated.emit("all")

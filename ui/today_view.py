@@ -250,7 +250,7 @@ class TodaySection(QWidget):
         self.more.setVisible(shown < self.total)
         if shown < self.total:
             self.more.setText(
-                self.tr("Showing the %1 most urgent of %2. <a href=\"all\">Show all</a>")
+                self.tr("Showing the first %1 of %2. <a href=\"all\">Show all</a>")
                 .replace("%1", str(shown)).replace("%2", str(self.total)))
 
     def set_rows(self, rows: Sequence[Any], total: int | None = None, fit: bool = True) -> None:

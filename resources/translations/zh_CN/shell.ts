@@ -421,7 +421,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+231"/>
+        <location filename="../../../ui/main_window.py" line="+233"/>
         <source>Could not load data: %1</source>
         <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
         <translation>无法加载数据：%1</translation>
@@ -1015,9 +1015,9 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
     <name>TodaySection</name>
     <message>
         <location filename="../../../ui/today_view.py" line="+253"/>
-        <source>Showing the %1 most urgent of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
+        <source>Showing the first %1 of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
         <extracomment>the invisible root: the parent of every row in a flat table model rows each list shows until the user asks for all of them turns the value into something Qt can compare (default: the value itself) the most urgent due actions (all of them when loaded with ``action_limit=None``) how many actions are due in all, and how many of those are overdue the &quot;Show all&quot; link under a capped list how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all</extracomment>
-        <translation>显示最紧急的 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
+        <translation>显示前 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
