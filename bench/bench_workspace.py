@@ -15,7 +15,7 @@ import time
 #: when this interpreter got going (the probes measure their phases from here)
 STARTED = time.time()
 
-import argparse  # noqa: E402
+import argparse
 import datetime as dt
 import json
 import os
@@ -433,20 +433,20 @@ def start_phases(bare: list[dict], app: list[dict]) -> list[str]:
     rows = [
         ("Python interpreter up (launch → first line of the probe)", f"{b_start:.2f} s",
          f"{a_start:.2f} s"),
-        ("imports: bare `PySide6.QtWidgets`; app PySide6 + `desktop.app` (sqlite-utils, "
-         "models, Today/Partners views) + `QApplication` and font",
+        (("imports: bare `PySide6.QtWidgets`; app PySide6 + `desktop.app` (sqlite-utils, "
+          "models, Today/Partners views) + `QApplication` and font"),
          f"{med(bare, 'imported_s', 'started_s'):.2f} s",
          f"{med(app, 'imported_s', 'started_s'):.2f} s"),
-        ("bare: `QApplication` + window shown; app: lock, open database, build window "
-         "(starts the first load), show, sync service",
+        (("bare: `QApplication` + window shown; app: lock, open database, build window "
+          "(starts the first load), show, sync service"),
          f"{med(bare, 'ready_s', 'imported_s'):.2f} s",
          f"{med(app, 'shown_s', 'imported_s'):.2f} s"),
         ("app: waiting for the first load, then putting it on screen", "—",
          f"{med(app, 'ready_s', 'shown_s'):.2f} s"),
     ]
     if all("query_ms" in a for a in app):
-        rows.append(("… first load in the database lane (`partner_overviews` + Today's "
-                     "queries; overlaps the window's construction)", "—",
+        rows.append((("… first load in the database lane (`partner_overviews` + Today's "
+                      "queries; overlaps the window's construction)"), "—",
                      fmt_ms(median([a["query_ms"] for a in app]))))
     if all("show_ms" in a for a in app):
         rows.append(("… putting 5,000 partners and Today's lists on screen (GUI thread)",
@@ -454,8 +454,8 @@ def start_phases(bare: list[dict], app: list[dict]) -> list[str]:
     rows.append(("**launch to usable window**", f"**{med(bare, 'start_s'):.2f} s**",
                  f"**{med(app, 'start_s'):.2f} s**"))
     return [
-        "Start-up phases (medians of the same runs; each phase's median, so they need not "
-        "add up exactly):",
+        ("Start-up phases (medians of the same runs; each phase's median, so they need not "
+         "add up exactly):"),
         "",
         "| phase | bare PySide6 window | app |",
         "|---|---|---|",
