@@ -567,3 +567,32 @@ def test_search_waits_for_a_pause_in_typing(qtbot, window, monkeypatch):
     QTest.keyClicks(dialog.input, "shenzhen")  # eight keystrokes in a burst
     qtbot.waitUntil(lambda: dialog.is_settled() and dialog.model.rowCount() == 1, timeout=5000)
     assert queries == ["shenzhen"]
+
+
+def test_review_pack_commands_reach_the_pack_dialogs(qtbot, window):
+    """Ctrl+P previews the pack of the partner in view; Ctrl+Shift+P takes the
+    partners selected in the table."""
+    from ui.packs.pack_batch_dialog import PackBatchDialog
+    from ui.packs.pack_preview_dialog import PackPreviewDialog
+
+    east, tech = window.seeded["east"], window.seeded["tech"]
+    window.open_partner(east["id"])
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    previews = [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, PackPreviewDialog) and w.isVisible()]
+    assert len(previews) == 1 and previews[0].partner_id == east["id"]
+    previews[0].close()
+
+    window.show_page(PAGE_PARTNERS)
+    assert window.partners.select_partner(east["id"])
+    selection = window.partners.table.selectionModel()
+    index = window.partners.proxy.mapFromSource(
+        window.partners.model.index(window.partners.model.row_of(tech["id"]), 0))
+    selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    assert set(window.partners.selected_partner_ids()) == {east["id"], tech["id"]}
+    QTest.keyClick(window, Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    batches = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, PackBatchDialog) and w.isVisible()]
+    assert len(batches) == 1 and set(batches[0].partner_ids) == {east["id"], tech["id"]}
+    batches[0].close()

@@ -141,6 +141,10 @@ class MainWindow(QMainWindow):
         self.act_undo_delete.setEnabled(False)
         self.act_new_meeting = self._action("new_meeting", self.new_meeting, "Ctrl+N")
         self.act_new_action = self._action("new_action_item", self.new_action_item, "Ctrl+J")
+        self.act_pack = self._action("review_pack", self.review_pack, "Ctrl+P")
+        self.act_packs_selected = self._action(
+            "review_packs_selected", self.review_packs_for_selection, "Ctrl+Shift+P")
+        self.act_packs_week = self._action("review_packs_week", self.review_packs_this_week)
         self.act_settings = self._action("settings", self.show_settings, "Ctrl+,")
         self.act_quit = self._action("quit", self.close, "Ctrl+Q")
         self.act_shortcuts = self._action("shortcuts", self.show_shortcuts, "F1")
@@ -162,6 +166,9 @@ class MainWindow(QMainWindow):
              self.act_undo_delete])
         self.menu_partner.addSeparator()
         self.menu_partner.addActions([self.act_new_meeting, self.act_new_action])
+        self.menu_partner.addSeparator()
+        self.menu_partner.addActions(
+            [self.act_pack, self.act_packs_selected, self.act_packs_week])
         self.menu_help = bar.addMenu("")
         self.menu_help.addActions([self.act_shortcuts, self.act_about])
 
@@ -341,6 +348,39 @@ class MainWindow(QMainWindow):
         self._with_partner(self.workspace.new_action_item,
                            self.tr("Which partner is the action item for?"))
 
+    # --- review packs ----------------------------------------------------------------------
+
+    @Slot()
+    def review_pack(self) -> None:
+        """Preview (then print or save) the review pack of the partner in view."""
+        from ui.packs.pack_actions import open_pack_preview
+
+        pid = self._current_partner_id()
+        if pid:
+            open_pack_preview(self.ctx, pid, self)
+            return
+        self.show_status(self.tr("Choose the partner first."))
+        dialog = self.show_search(self.tr("Whose review pack?"))
+        dialog.chosen.connect(lambda _e, _i, partner_id: open_pack_preview(self.ctx, partner_id, self))
+
+    @Slot()
+    def review_packs_for_selection(self) -> None:
+        """Packs for the partners selected in the Partners table, in the background."""
+        from ui.packs.pack_actions import generate_packs
+
+        ids = self.partners.selected_partner_ids() if self.current_page() == PAGE_PARTNERS else []
+        if not ids:
+            self.show_page(PAGE_PARTNERS)
+            self.show_status(self.tr("Select the partners in the table first (Ctrl+A for all shown)."))
+            return
+        generate_packs(self.ctx, ids, self)
+
+    @Slot()
+    def review_packs_this_week(self) -> None:
+        from ui.packs.pack_actions import generate_packs_due_this_week
+
+        generate_packs_due_this_week(self.ctx, self)
+
     @Slot()
     def new_partner(self) -> PartnerDialog:
         from ui.partner_dialog import PartnerDialog
@@ -470,6 +510,9 @@ class MainWindow(QMainWindow):
             self.act_undo_delete: self.tr("&Undo delete"),
             self.act_new_meeting: self.tr("New &meeting"),
             self.act_new_action: self.tr("New &action item"),
+            self.act_pack: self.tr("&Review pack…"),
+            self.act_packs_selected: self.tr("Review packs for &selected partners…"),
+            self.act_packs_week: self.tr("Review packs for this &week's visits…"),
             self.act_settings: self.tr("&Settings…"),
             self.act_quit: self.tr("&Quit"),
             self.act_shortcuts: self.tr("&Keyboard shortcuts"),

@@ -87,7 +87,8 @@ class PartnersView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMN["visit_status"], Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows: review packs are printed for a selection of partners
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -234,6 +235,11 @@ class PartnersView(QWidget):
     def selected_partner_id(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(PARTNER_ID_ROLE) if index.isValid() else None
+
+    def selected_partner_ids(self) -> list[str]:
+        """The selected rows' partners, in the table's order."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [i.data(PARTNER_ID_ROLE) for i in rows]
 
     def select_partner(self, partner_id: str) -> bool:
         row = self.model.row_of(partner_id)

@@ -421,7 +421,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+233"/>
+        <location filename="../../../ui/main_window.py" line="+240"/>
         <source>Could not load data: %1</source>
         <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
         <translation>无法加载数据：%1</translation>
@@ -438,11 +438,12 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
     </message>
     <message>
         <location line="+22"/>
+        <location line="+25"/>
         <source>Choose the partner first.</source>
         <translation>请先选择渠道商。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-18"/>
         <source>Which partner is the meeting with?</source>
         <translation>这次会议是与哪个渠道商开的？</translation>
     </message>
@@ -453,6 +454,16 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
     </message>
     <message>
         <location line="+14"/>
+        <source>Whose review pack?</source>
+        <translation>要打印哪个渠道商的复盘资料包？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select the partners in the table first (Ctrl+A for all shown).</source>
+        <translation>请先在表格中选择渠道商（Ctrl+A 选择当前显示的全部）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Partner %1 created.</source>
         <translation>已创建渠道商 %1。</translation>
     </message>
@@ -473,12 +484,12 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
     </message>
     <message>
         <location line="+13"/>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Undo delete of %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-82"/>
         <source>Partner %1 deleted.</source>
         <translation>已删除渠道商 %1。</translation>
     </message>
@@ -551,6 +562,21 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <location line="+1"/>
         <source>New &amp;action item</source>
         <translation>新建行动项(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Review pack…</source>
+        <translation>复盘资料包(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review packs for &amp;selected partners…</source>
+        <translation>为所选渠道商生成复盘资料包(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review packs for this &amp;week&apos;s visits…</source>
+        <translation>为本周拜访生成复盘资料包(&amp;W)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -799,7 +825,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+178"/>
+        <location filename="../../../ui/partners_view.py" line="+179"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
@@ -815,7 +841,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>显示 %1 个渠道商，共 %2 个</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Open workspace</source>
         <translation>打开工作台</translation>
     </message>
