@@ -73,7 +73,7 @@ class Lane:
         def work() -> Any:
             try:
                 result = fn(*args)
-            except BaseException as exc:  # noqa: BLE001 - handed to on_error
+            except BaseException as exc:
                 log.debug("job in lane %s failed: %s", self.name, exc, exc_info=True)
                 if on_error is not None:
                     # bind exc now: Python unbinds the name when the except block ends,

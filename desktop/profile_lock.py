@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Self
 
 from models.errors import DatabaseLockedError
 
@@ -18,9 +19,10 @@ class ProfileLock:
         self.path = path
         self._fh = None
 
-    def acquire(self) -> ProfileLock:
+    def acquire(self) -> Self:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+")
+        # stays open for as long as the lock is held: the OS lock lives on this handle
+        fh = open(self.path, "a+")  # noqa: SIM115
         try:
             if os.name == "nt":  # pragma: no cover
                 msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
@@ -44,7 +46,7 @@ class ProfileLock:
             self._fh.close()
             self._fh = None
 
-    def __enter__(self) -> ProfileLock:
+    def __enter__(self) -> Self:
         return self.acquire()
 
     def __exit__(self, *exc: object) -> None:

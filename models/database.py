@@ -13,7 +13,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models.errors import (
-    CorruptDatabaseError, DatabaseLockedError, SchemaTooNewError, is_locked_error,
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    SchemaTooNewError,
+    is_locked_error,
 )
 from models.migrations import known_names, migrations
 

@@ -20,7 +20,11 @@ from sqlite_utils import Database
 
 from models import domain, search
 from models.errors import (
-    DatabaseLockedError, NotFoundError, ReadOnlyEntityError, ValidationError, is_locked_error,
+    DatabaseLockedError,
+    NotFoundError,
+    ReadOnlyEntityError,
+    ValidationError,
+    is_locked_error,
 )
 from models.schema import ENTITIES, META_COLUMNS, Entity, entity, normalise
 

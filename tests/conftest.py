@@ -6,13 +6,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-import datetime as dt  # noqa: E402
-from pathlib import Path  # noqa: E402
+import datetime as dt
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from models.database import open_database, open_memory_database  # noqa: E402
-from models.store import Store  # noqa: E402
+from models.database import open_database, open_memory_database
+from models.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
