@@ -417,6 +417,21 @@ def test_settings_refuses_a_missing_logo(qtbot, window, tmp_path):
     assert window.ctx.settings.logo_path == str(logo)
 
 
+def test_settings_name_goes_on_review_packs(qtbot, window):
+    from models.pack_data import manager_name
+
+    dialog = window.show_settings()
+    window.ctx.wait_idle()
+    qtbot.keyClicks(dialog.manager_name, " Wang Lei")
+    dialog.manager_name.home(False)
+    dialog.manager_name.insert("王磊")  # QTest cannot type CJK keys; insert() is user input
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    window.ctx.wait_idle()
+    assert window.ctx.call_db(manager_name) == "王磊 Wang Lei"
+    again = window.show_settings()
+    qtbot.waitUntil(lambda: again.manager_name.text() == "王磊 Wang Lei", timeout=5000)
+
+
 # --- language ----------------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""Settings: language, visit cadence per tier, and the company logo for review packs.
+"""Settings: language, your name and the company logo for review packs, visit cadence per tier.
 
 A new language applies at once: the dialog stores it and emits
 ``ctx.language_changed``; the app reinstalls its translator, and every widget
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain import DEFAULT_CADENCE_DAYS, Tier
+from models.pack_data import SETTING_MANAGER_NAME
 from ui import labels
 from ui.app_context import AppContext
 
@@ -87,10 +88,20 @@ class SettingsDialog(QDialog):
         logo_layout.addWidget(self.logo_preview)
         logo_layout.addWidget(self.logo_error)
 
+        # the manager's name printed on review packs lives in the profile's database
+        self.manager_name = QLineEdit()
+        self.manager_name.setObjectName("manager_name")
+        self._manager_name_loaded = ""
+        ctx.run_db(lambda store: store.get_setting(SETTING_MANAGER_NAME) or "",
+                   on_done=self._manager_name_arrived)
+
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
+        self.manager_label = QLabel()
+        self.manager_label.setBuddy(self.manager_name)
         top = QFormLayout()
         top.addRow(self.language_label, self.language)
+        top.addRow(self.manager_label, self.manager_name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -107,6 +118,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.language_label.setText(self.tr("&Language"))
         self.language.setItemText(0, self.tr("Follow the system"))
+        self.manager_label.setText(self.tr("Your &name"))
+        self.manager_name.setPlaceholderText(self.tr("Printed on review packs"))
         self.cadence_box.setTitle(self.tr("Visit cadence (days between visits)"))
         for tier, label in self._cadence_labels.items():
             label.setText(labels.tier_label(tier))
@@ -122,6 +135,11 @@ class SettingsDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _manager_name_arrived(self, name: str) -> None:
+        self._manager_name_loaded = name
+        if not self.manager_name.isModified():  # never overwrite what the user typed
+            self.manager_name.setText(name)
 
     @Slot()
     def _reset_cadence(self) -> None:
@@ -172,6 +190,9 @@ class SettingsDialog(QDialog):
         language = self.language.currentData() or ""
         language_changed = language != settings.language
         settings.language = language
+        name = self.manager_name.text().strip()
+        if name != self._manager_name_loaded:
+            self.ctx.run_db(lambda store: store.set_setting(SETTING_MANAGER_NAME, name or None))
         self.cadence_changed = cadence_changed  # read by whoever handles accepted()
         super().accept()
         if language_changed:

@@ -959,7 +959,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../../ui/settings_dialog.py" line="+107"/>
+        <location filename="../../../ui/settings_dialog.py" line="+118"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -972,6 +972,16 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <location line="+1"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;name</source>
+        <translation>您的姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed on review packs</source>
+        <translation>打印在复盘资料包上</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1004,7 +1014,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Company logo</source>
         <translation>公司标志</translation>
     </message>
@@ -1024,7 +1034,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>请选择 PNG、JPEG、SVG、BMP 或 GIF 图片。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Visit cadence updated.</source>
         <translation>拜访周期已更新。</translation>
     </message>
