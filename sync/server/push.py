@@ -1,19 +1,23 @@
-"""Push: apply a device's outbox operations, one transaction per op.
+"""Push: apply a device's outbox operations, one transaction per request.
 
-Each op's result is stored under its op id in the same transaction that applies it
-(with the device's last sequence number), so a resent op is answered from that record
-and never applied twice. The merge is field by field against the op's old values; a
+A request's ops are applied in one transaction with a savepoint per op (a failing op
+rolls back alone). Each op's result is stored under its op id in that transaction,
+with the device's last sequence number, so a resent op is answered from that record
+and never applied twice; a crash mid-request loses the whole request, which the
+client resends. The merge is field by field against the op's old values; a
 field both sides changed keeps the server's value and files the incoming one as a
 conflict record. See docs/sync-protocol.md, sections 4 and 6.
 """
 from __future__ import annotations
 
 import json
+import logging
 import math
 import uuid
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from models.errors import ValidationError
 from models.schema import ENTITIES
@@ -26,9 +30,11 @@ from sync.server.errors import ApiError
 
 OPS = ("create", "update", "delete")
 
+log = logging.getLogger(__name__)
+
 
 def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[dict[str, Any]]) -> list[dict]:
-    """Apply ``ops`` in order; one result per op."""
+    """Apply ``ops`` in order in one transaction (a savepoint per op); one result per op."""
     if len(ops) > p.MAX_PUSH_OPS:
         raise ApiError(400, p.ERROR_BAD_REQUEST, f"Send at most {p.MAX_PUSH_OPS} ops per push.")
     last = None
@@ -37,36 +43,65 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[dic
             raise ApiError(400, p.ERROR_BAD_REQUEST,
                            "Ops must be sent in outbox order (increasing seq).")
         last = op["seq"]
-    return [apply_op(engine, settings, who, op) for op in ops]
+    if not ops:
+        return []
+    with engine.connect() as conn:  # cheap check first: a pure resend needs no write lock
+        priors = _priors(conn, [op["op_id"] for op in ops])
+    if all(op["op_id"] in priors for op in ops):
+        return [priors[op["op_id"]] for op in ops]
+    with write_tx(engine) as conn:
+        # first write: takes the counter row lock until commit, so every number of this
+        # request follows commit order; numbers of rejected or duplicate ops are gaps
+        first = allocate_seq(conn, len(ops))
+        priors = _priors(conn, [op["op_id"] for op in ops])  # another worker may have won
+        results = []
+        for i, op in enumerate(ops):
+            prior = priors.get(op["op_id"])
+            if prior is None:
+                prior = priors[op["op_id"]] = _apply_in_savepoint(conn, settings, who, op, first + i)
+                results.append({**prior, "duplicate": False})
+                prior["duplicate"] = True  # the same op id again later in this request
+            else:
+                results.append(prior)
+        conn.execute(update(devices).where(devices.c.id == who.device_id, devices.c.last_seq < last)
+                     .values(last_seq=last, last_seen_at=settings.stamp()))
+    return results
 
 
-def _prior(conn: Connection, op_id: str) -> dict | None:
-    row = conn.execute(select(applied_ops.c.result).where(applied_ops.c.op_id == op_id)).first()
-    if row is None:
-        return None
-    result = json.loads(row.result)
-    result["duplicate"] = True
+def _priors(conn: Connection, op_ids: list[str]) -> dict[str, dict]:
+    """Stored results of the ops among ``op_ids`` already applied, marked duplicate."""
+    out: dict[str, dict] = {}
+    for chunk in range(0, len(op_ids), 250):  # below every backend's bound-parameter limit
+        rows = conn.execute(select(applied_ops.c.op_id, applied_ops.c.result)
+                            .where(applied_ops.c.op_id.in_(op_ids[chunk:chunk + 250])))
+        for row in rows:
+            out[row.op_id] = {**json.loads(row.result), "duplicate": True}
+    return out
+
+
+def _apply_in_savepoint(conn: Connection, settings: ServerSettings, who: Principal,
+                        op: dict[str, Any], seq: int) -> dict:
+    """Apply one op and store its result; a database error undoes this op alone and
+    answers it rejected, the request's other ops stand."""
+    try:
+        with conn.begin_nested():
+            result = _apply(conn, settings, who, op, seq)
+            _record(conn, settings, who, op, result)
+        return result
+    except (IntegrityError, DataError) as exc:
+        log.warning("push op %s rejected by the database: %s", op["op_id"], exc.orig)
+    result = _reject(op, p.REASON_INVALID, "The server could not store this change "
+                     "(it breaks a database rule).")
+    with conn.begin_nested():
+        _record(conn, settings, who, op, result)
     return result
 
 
-def apply_op(engine: Engine, settings: ServerSettings, who: Principal, op: dict[str, Any]) -> dict:
-    with engine.connect() as conn:  # cheap check first: resends need no write lock
-        prior = _prior(conn, op["op_id"])
-    if prior is not None:
-        return prior
-    with write_tx(engine) as conn:
-        seq = allocate_seq(conn)  # first write: serialises writers in commit order
-        prior = _prior(conn, op["op_id"])
-        if prior is not None:
-            return prior
-        result = _apply(conn, settings, who, op, seq)
-        conn.execute(insert(applied_ops).values(
-            op_id=op["op_id"], device_id=who.device_id, seq=op["seq"],
-            result=json.dumps(result, ensure_ascii=False), applied_at=settings.stamp(),
-        ))
-        conn.execute(update(devices).where(devices.c.id == who.device_id, devices.c.last_seq < op["seq"])
-                     .values(last_seq=op["seq"], last_seen_at=settings.stamp()))
-    return {**result, "duplicate": False}
+def _record(conn: Connection, settings: ServerSettings, who: Principal, op: dict, result: dict) -> None:
+    conn.execute(insert(applied_ops).values(
+        op_id=op["op_id"], device_id=who.device_id, seq=op["seq"],
+        result=json.dumps(result, ensure_ascii=False), applied_at=settings.stamp(),
+    ))
 
 
 def _result(op: dict, outcome: str, version: int | None = None, reason: str | None = None,
