@@ -4,57 +4,57 @@
 <context>
     <name>ActionItemDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="38"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+38"/>
         <source>Edit action item</source>
         <translation>编辑行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="38"/>
+        <location line="+0"/>
         <source>New action item</source>
         <translation>新建行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="50"/>
+        <location line="+12"/>
         <source>YYYY-MM-DD; empty: from tier and severity</source>
         <translation>YYYY-MM-DD；留空则按渠道层级和严重程度推算</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="65"/>
+        <location line="+15"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="66"/>
+        <location line="+1"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="67"/>
+        <location line="+1"/>
         <source>Owner &amp;side</source>
         <translation>负责方(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="68"/>
+        <location line="+1"/>
         <source>&amp;Owner</source>
         <translation>负责人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="69"/>
+        <location line="+1"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="70"/>
+        <location line="+1"/>
         <source>Response &amp;deadline</source>
         <translation>响应期限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="99"/>
+        <location line="+29"/>
         <source>The title must not be empty.</source>
         <translation>标题不能为空。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="118"/>
+        <location line="+19"/>
         <source>The response deadline must be a date like 2026-12-31.</source>
         <translation>响应期限须为日期，例如 2026-12-31。</translation>
     </message>
@@ -62,37 +62,37 @@
 <context>
     <name>ActionTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="48"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="+48"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="48"/>
+        <location line="+0"/>
         <source>Owner side</source>
         <translation>负责方</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="48"/>
+        <location line="+0"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="48"/>
+        <location line="+0"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="49"/>
+        <location line="+1"/>
         <source>Response deadline</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="49"/>
+        <location line="+0"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="66"/>
+        <location line="+17"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -100,73 +100,73 @@
 <context>
     <name>ActionsTab</name>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="129"/>
+        <location line="+63"/>
         <source>Show &amp;closed items</source>
         <translation>显示已关闭事项(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="130"/>
+        <location line="+1"/>
         <source>Also list items closed with feedback to the partner</source>
         <translation>同时列出已向渠道方反馈并关闭的事项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="132"/>
+        <location line="+2"/>
         <source>New action item</source>
         <translation>新建行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="133"/>
+        <location line="+1"/>
         <source>Add an action item (Ctrl+J)</source>
         <translation>新建行动项（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="135"/>
+        <location line="+2"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="136"/>
+        <location line="+1"/>
         <source>Edit the selected item (Enter)</source>
         <translation>编辑所选事项（Enter）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="138"/>
+        <location line="+2"/>
         <source>Move the selected item to its next step (Ctrl+Right)</source>
         <translation>将所选事项推进到下一步（Ctrl+→）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="141"/>
+        <location line="+3"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="142"/>
+        <location line="+1"/>
         <source>Delete the selected item (Del); you can undo it</source>
         <translation>删除所选事项（Del），可撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="145"/>
-        <location filename="../../../ui/workspace/actions_tab.py" line="236"/>
+        <location line="+3"/>
+        <location line="+90"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="146"/>
+        <location line="-89"/>
         <source>Edit action item</source>
         <translation>编辑行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="147"/>
+        <location line="+1"/>
         <source>Delete action item</source>
         <translation>删除行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="235"/>
+        <location line="+87"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="299"/>
+        <location line="+64"/>
         <source>Action item “%1” deleted.</source>
         <translation>行动项“%1”已删除。</translation>
     </message>
@@ -174,32 +174,32 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="94"/>
+        <location filename="../../../ui/workspace/checklist_form.py" line="+94"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="109"/>
+        <location line="+15"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="117"/>
+        <location line="+8"/>
         <source>Score from 1 (poor) to 5 (excellent): type 1…5</source>
         <translation>评分：1（差）到 5（优），可直接输入 1…5</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="121"/>
+        <location line="+4"/>
         <source>Type Y for yes, N for no</source>
         <translation>输入 Y 表示“是”，N 表示“否”</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="119"/>
+        <location line="-2"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/checklist_form.py" line="120"/>
+        <location line="+1"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -207,77 +207,77 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="52"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="+52"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="52"/>
+        <location line="+0"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="55"/>
+        <location line="+3"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="55"/>
+        <location line="+0"/>
         <source>&amp;Role</source>
         <translation>职务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="55"/>
+        <location line="+0"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="56"/>
+        <location line="+1"/>
         <source>&amp;Email</source>
         <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="56"/>
+        <location line="+0"/>
         <source>&amp;WeChat</source>
         <translation>微信(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="57"/>
+        <location line="+1"/>
         <source>&amp;Birthday</source>
         <translation>生日(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="57"/>
+        <location line="+0"/>
         <source>Company &amp;anniversary</source>
         <translation>公司纪念日(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="58"/>
+        <location line="+1"/>
         <source>&amp;Festivals</source>
         <translation>节日(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="58"/>
+        <location line="+0"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="66"/>
+        <location line="+8"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="67"/>
+        <location line="+1"/>
         <source>e.g. 春节, 中秋节</source>
         <translation>例如：春节, 中秋节</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="89"/>
+        <location line="+22"/>
         <source>The name must not be empty.</source>
         <translation>姓名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="105"/>
+        <location line="+16"/>
         <source>Dates are written like 1985-03-08.</source>
         <translation>日期格式如 1985-03-08。</translation>
     </message>
@@ -285,32 +285,32 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="34"/>
+        <location line="-71"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="34"/>
+        <location line="+0"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="34"/>
+        <location line="+0"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="34"/>
+        <location line="+0"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="35"/>
+        <location line="+1"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="35"/>
+        <location line="+0"/>
         <source>Anniversary</source>
         <translation>纪念日</translation>
     </message>
@@ -318,37 +318,37 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="139"/>
+        <location line="+104"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="141"/>
+        <location line="+2"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="143"/>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="144"/>
+        <location line="+1"/>
         <source>Delete the selected contact (Del); you can undo it</source>
         <translation>删除所选联系人（Del），可撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="146"/>
+        <location line="+2"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="147"/>
+        <location line="+1"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="234"/>
+        <location line="+87"/>
         <source>Contact %1 deleted.</source>
         <translation>联系人 %1 已删除。</translation>
     </message>
@@ -356,17 +356,17 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="130"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+12"/>
         <source>Feedback to the partner</source>
         <translation>向渠道方反馈</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="131"/>
+        <location line="+1"/>
         <source>What did the partner hear back about “%1”? The item is finished only once they know.</source>
         <translation>关于“%1”，向渠道方反馈了什么？只有渠道方得到反馈，事项才算闭环。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="156"/>
+        <location line="+25"/>
         <source>Write the feedback the partner received.</source>
         <translation>请填写渠道方收到的反馈。</translation>
     </message>
@@ -374,7 +374,7 @@
 <context>
     <name>KpiSparkline</name>
     <message>
-        <location filename="../../../ui/workspace/kpi_sparkline.py" line="62"/>
+        <location filename="../../../ui/workspace/kpi_sparkline.py" line="+62"/>
         <source>No KPI data yet</source>
         <extracomment>how many periods the trend shows</extracomment>
         <translation>暂无 KPI 数据</translation>
@@ -383,118 +383,118 @@
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="66"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="+66"/>
         <source>Where the meeting takes place</source>
         <extracomment>an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
         <translation>会议地点</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="68"/>
+        <location line="+2"/>
         <source>Our attendees, comma-separated</source>
         <translation>我方参会人，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="70"/>
+        <location line="+2"/>
         <source>The partner&apos;s attendees</source>
         <translation>渠道方参会人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="74"/>
+        <location line="+4"/>
         <source>Type notes here. %1 turns the current line into an action item; start a line with &quot;对方:&quot; or &quot;@partner&quot; for a partner-owned item.</source>
         <translation>在此记录会议纪要。按 %1 可将当前行转为行动项；行首写“对方：”或“@对方”表示由渠道方负责。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="80"/>
+        <location line="+6"/>
         <source>What was decided</source>
         <translation>会议决定</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="88"/>
+        <location line="+8"/>
         <source>Severity of the next action item (Ctrl+Shift+1…4)</source>
         <translation>下一个行动项的严重程度（Ctrl+Shift+1…4）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="89"/>
+        <location line="+1"/>
         <source>Line → action item</source>
         <translation>本行 → 行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="92"/>
+        <location line="+3"/>
         <source>Turn the current line of the notes into an action item (%1)</source>
         <translation>将纪要的当前行转为行动项（%1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="102"/>
+        <location line="+10"/>
         <source>Next action severity: %1</source>
         <translation>下一行动项严重程度：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="110"/>
+        <location line="+8"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="112"/>
-        <source>S&amp;tatus</source>
-        <translation>状态(&amp;T)</translation>
+        <location line="+2"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="114"/>
+        <location line="+2"/>
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="116"/>
+        <location line="+2"/>
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="118"/>
+        <location line="+2"/>
         <source>Our attendees</source>
         <translation>我方参会人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="120"/>
+        <location line="+2"/>
         <source>Partner&apos;s</source>
         <translation>渠道方参会人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="126"/>
+        <location line="+6"/>
         <source>&amp;Notes</source>
         <translation>纪要(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="128"/>
+        <location line="+2"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="141"/>
-        <source>&amp;Agenda</source>
-        <translation>议程(&amp;A)</translation>
+        <location line="+13"/>
+        <source>A&amp;genda</source>
+        <translation>议程(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="143"/>
+        <location line="+2"/>
         <source>&amp;Decisions</source>
         <translation>决定(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="287"/>
+        <location line="+144"/>
         <source>Next action item: %1 severity</source>
         <translation>下一个行动项：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="299"/>
+        <location line="+12"/>
         <source>Put the cursor on a line of notes that is not converted yet.</source>
         <translation>请将光标放在尚未转换的纪要行上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="326"/>
+        <location line="+27"/>
         <source>Action item created: %1</source>
         <translation>已创建行动项：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="331"/>
+        <location line="+5"/>
         <source>Could not create the action item: %1</source>
         <translation>无法创建行动项：%1</translation>
     </message>
@@ -502,22 +502,22 @@
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="34"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="+34"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="34"/>
+        <location line="+0"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="34"/>
+        <location line="+0"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="34"/>
+        <location line="+0"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
@@ -525,38 +525,38 @@
 <context>
     <name>MeetingsTab</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="80"/>
+        <location line="+46"/>
         <source>New meeting</source>
         <extracomment>an undoable delete happened: (message, entity, id)</extracomment>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="81"/>
+        <location line="+1"/>
         <source>Start a meeting for this partner (Ctrl+N)</source>
         <translation>为该渠道新建会议（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="83"/>
+        <location line="+2"/>
         <source>Delete meeting</source>
         <translation>删除会议</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="88"/>
+        <location line="+5"/>
         <source>Write notes</source>
         <translation>撰写纪要</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="93"/>
+        <location line="+5"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="94"/>
+        <location line="+1"/>
         <source>Delete the selected meeting (Del in the list); you can undo it</source>
         <translation>删除所选会议（在列表中按 Del），可撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="225"/>
+        <location line="+130"/>
         <source>Meeting of %1 deleted.</source>
         <translation>%1 的会议已删除。</translation>
     </message>
@@ -564,214 +564,214 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="108"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+107"/>
         <source>percent, e.g. 12.5</source>
         <extracomment>how far ahead contacts&apos; birthdays and anniversaries are shown (人情: remember them) the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="109"/>
+        <location line="+1"/>
         <source>percent, e.g. 3</source>
         <translation>百分比，例如 3</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="115"/>
+        <location line="+6"/>
         <source>Goals agreed with the partner, not handed down</source>
         <translation>与渠道方共同商定的目标，而非单向下达</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="120"/>
+        <location line="+5"/>
         <source>Background, relationship notes, what matters to this partner</source>
         <translation>背景、关系维护要点、渠道方关心的事</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="125"/>
-        <location filename="../../../ui/workspace/overview_tab.py" line="130"/>
+        <location line="+5"/>
+        <location line="+5"/>
         <source>Save profile</source>
         <translation>保存资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="126"/>
+        <location line="-4"/>
         <source>Save the profile and terms (Ctrl+S)</source>
         <translation>保存资料和合作条款（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="128"/>
+        <location line="+2"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="142"/>
+        <location line="+14"/>
         <source>Profile</source>
         <translation>渠道资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="144"/>
+        <location line="+2"/>
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="145"/>
+        <location line="+1"/>
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="147"/>
+        <location line="+2"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="147"/>
+        <location line="+0"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="148"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="152"/>
+        <location line="+4"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="153"/>
+        <location line="+1"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="154"/>
+        <location line="+1"/>
         <source>Agreement terms</source>
         <translation>合作条款</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="156"/>
+        <location line="+2"/>
         <source>Revenue share %</source>
         <translation>分润比例 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="157"/>
+        <location line="+1"/>
         <source>Rebate %</source>
         <translation>返点 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="158"/>
+        <location line="+1"/>
         <source>Incentive scheme</source>
         <translation>激励方案</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="159"/>
+        <location line="+1"/>
         <source>Joint goals</source>
         <translation>联合目标</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="169"/>
+        <location line="+10"/>
         <source>Visit cadence and warning signs</source>
         <translation>拜访节奏与预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="179"/>
+        <location line="+10"/>
         <source>KPIs (head office)</source>
         <translation>KPI（总部数据）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="183"/>
+        <location line="+4"/>
         <source>Sales (solid) against target (dashed), last 12 periods</source>
         <translation>销售额（实线）对比目标（虚线），最近 12 期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="187"/>
+        <location line="+4"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="190"/>
+        <location line="+3"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="281"/>
+        <location line="+91"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="283"/>
+        <location line="+2"/>
         <source>Last visit %1, %2 days ago.</source>
         <translation>上次拜访 %1，距今 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="288"/>
+        <location line="+5"/>
         <source>Cadence for this tier: every %1 days.</source>
         <translation>该层级拜访节奏：每 %1 天一次。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="290"/>
+        <location line="+2"/>
         <source>Lying flat? (躺平)</source>
         <translation>渠道是否“躺平”？</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="290"/>
+        <location line="+0"/>
         <source>Warning signs</source>
         <translation>预警信号</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="294"/>
+        <location line="+4"/>
         <source>No warning signs.</source>
         <translation>无预警信号。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="302"/>
+        <location line="+8"/>
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="303"/>
+        <location line="+1"/>
         <source>company anniversary</source>
         <translation>公司纪念日</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="304"/>
+        <location line="+1"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="305"/>
+        <location line="+1"/>
         <source>in %1 days</source>
         <translation>%1 天后</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="308"/>
+        <location line="+3"/>
         <source>Coming up</source>
         <translation>近期重要日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="313"/>
+        <location line="+5"/>
         <source>Head office has not sent KPI figures yet.</source>
         <translation>总部尚未下发 KPI 数据。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="318"/>
+        <location line="+5"/>
         <source> (%1% of target)</source>
         <translation>（完成目标的 %1%）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="322"/>
+        <location line="+4"/>
         <source>Period %1: sales %2 against target %3%4. Repurchase rate %5.</source>
         <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="370"/>
+        <location line="+48"/>
         <source>Enter a percentage between 0 and 100.</source>
         <translation>请输入 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="374"/>
+        <location line="+4"/>
         <source>A partner needs a Chinese or an English name.</source>
         <translation>渠道须填写中文或英文名称。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="396"/>
+        <location line="+22"/>
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
@@ -779,43 +779,43 @@
 <context>
     <name>PartnerWorkspace</name>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="92"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="+89"/>
         <source>&amp;Overview</source>
         <extracomment>entity → the tabs that show it the open partner&apos;s display name (for the window title)</extracomment>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="93"/>
+        <location line="+1"/>
         <source>&amp;Meetings</source>
         <translation>会议(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="94"/>
+        <location line="+1"/>
         <source>&amp;Action items</source>
         <translation>行动项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="95"/>
+        <location line="+1"/>
         <source>&amp;Reviews</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="101"/>
+        <location line="+6"/>
         <source>Show tab %1</source>
         <translation>显示“%1”标签页</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="186"/>
+        <location line="+85"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="269"/>
+        <location line="+83"/>
         <source>No partner open</source>
         <translation>未打开渠道</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="284"/>
+        <location line="+15"/>
         <source>This partner has been deleted</source>
         <translation>该渠道已被删除</translation>
     </message>
@@ -823,67 +823,67 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="64"/>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="+63"/>
         <source>Template for a new review; the one for the partner&apos;s tier comes first</source>
         <translation>新复盘使用的模板；与渠道层级对应的模板排在最前</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="66"/>
+        <location line="+2"/>
         <source>New review</source>
         <translation>新建复盘</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="69"/>
+        <location line="+3"/>
         <source>Open a previous review</source>
         <translation>打开以往的复盘</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="71"/>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="72"/>
+        <location line="+1"/>
         <source>Delete this review; you can undo it</source>
         <translation>删除此复盘，可撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="77"/>
+        <location line="+5"/>
         <source>%p% complete</source>
         <translation>已完成 %p%</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="91"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="95"/>
+        <location line="+4"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="104"/>
+        <location line="+9"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="105"/>
+        <location line="+1"/>
         <source>Compare reviews</source>
         <translation>对比历次复盘</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="184"/>
+        <location line="+79"/>
         <source>Start a new review or open a previous one.</source>
         <translation>新建复盘，或打开以往的复盘。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="194"/>
+        <location line="+10"/>
         <source>Score: %1 / 100</source>
         <translation>得分：%1 / 100</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="246"/>
+        <location line="+52"/>
         <source>Review of %1 deleted.</source>
         <translation>%1 的复盘已删除。</translation>
     </message>
@@ -891,22 +891,22 @@
 <context>
     <name>RunComparisonModel</name>
     <message>
-        <location filename="../../../ui/workspace/run_comparison_model.py" line="60"/>
+        <location filename="../../../ui/workspace/run_comparison_model.py" line="+60"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/run_comparison_model.py" line="60"/>
+        <location line="+0"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/run_comparison_model.py" line="92"/>
+        <location line="+32"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/run_comparison_model.py" line="92"/>
+        <location line="+0"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -914,18 +914,18 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="156"/>
+        <location filename="../../../ui/workspace/autosave.py" line="+153"/>
         <source>Saving…</source>
         <extracomment>the local time of the last successful save a write is pending or in flight a write failed (message); the edits stay pending and are retried on the next edit when the oldest unsaved edit was made (time.monotonic), None when all saved</extracomment>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="161"/>
+        <location line="+5"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="166"/>
+        <location line="+5"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -933,23 +933,23 @@
 <context>
     <name>UndoBanner</name>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="48"/>
+        <location filename="../../../ui/workspace/undo_banner.py" line="+48"/>
         <source>Undo the last delete</source>
         <extracomment>how long the Undo offer stays visible</extracomment>
         <translation>撤销刚才的删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="49"/>
+        <location line="+1"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="50"/>
+        <location line="+1"/>
         <source>Bring back what was deleted (Ctrl+Shift+Z)</source>
         <translation>恢复刚删除的内容（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/undo_banner.py" line="51"/>
+        <location line="+1"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -957,7 +957,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../../ui/workspace/ui_language.py" line="16"/>
+        <location filename="../../../ui/workspace/ui_language.py" line="+16"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
