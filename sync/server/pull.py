@@ -29,17 +29,58 @@ from sync.server.errors import ApiError
 PARTNER_ENTITIES = tuple(n for n, e in ENTITIES.items() if n == "partner" or e.partner_field)
 
 
-def _page(conn: Connection, conds_by_entity: dict[str, Any], limit: int) -> tuple[list[dict], bool]:
-    """The first ``limit`` rows by version across entities; and whether more exist."""
+# above this many partners SQLite is told to walk the version index (see _scoped)
+WIDE_SCOPE_PARTNERS = 300
+
+
+def _page(conn: Connection, conds_by_entity: dict[str, Any], limit: int) -> tuple[list[dict], int | None]:
+    """The first ``limit`` rows by version across entities, and the page's last version
+    if more exist (else None): the next page starts above it.
+
+    Versions first (narrow rows), then full rows only up to the page's last version, so
+    a page reads about ``limit`` full rows rather than ``limit`` per entity."""
+    versions: list[int] = []
+    for name, cond in conds_by_entity.items():
+        table = ENTITY_TABLES[name]
+        versions += conn.execute(
+            select(table.c.version).where(cond).order_by(table.c.version).limit(limit + 1)
+        ).scalars().all()
+    if not versions:
+        return [], None
+    versions.sort()
+    cutoff = versions[min(limit, len(versions)) - 1]
     found: list[tuple[int, str, dict]] = []
     for name, cond in conds_by_entity.items():
         table = ENTITY_TABLES[name]
         rows = conn.execute(
-            select(table).where(cond).order_by(table.c.version).limit(limit + 1)
+            select(table).where(cond, table.c.version <= cutoff).order_by(table.c.version)
         ).mappings().all()
         found += [(int(r["version"]), name, dict(r)) for r in rows]
     found.sort(key=lambda t: t[0])
-    return [records.as_change(name, row) for _v, name, row in found[:limit]], len(found) > limit
+    # a row updated between the two reads has a new version above the pull's bound H
+    # and comes with a later pull, so the cutoff is the right resume point either way
+    return [records.as_change(name, row) for _v, name, row in found], \
+        (cutoff if len(versions) > limit else None)
+
+
+def _scoped(conn: Connection, name: str, who: Principal, wide: bool) -> Any:
+    """``scope.read_filter``, written so that SQLite pages a wide scope along the
+    version index. Its planner otherwise picks the partner index and sorts every record
+    in scope for each page (measured: 0.5 s a page on 100,000 meetings, O(scope) per
+    page); ``partner_id || ''`` hides that index. PostgreSQL plans from statistics."""
+    if not wide or who.is_admin or conn.dialect.name != "sqlite" or name == "checklist_template":
+        return scope.read_filter(name, who)
+    table = ENTITY_TABLES[name]
+    column = table.c.id if name == "partner" else table.c[ENTITIES[name].partner_field]
+    return column.concat("").in_(scope.active_partner_ids(who.user_id))
+
+
+def _is_wide(conn: Connection, who: Principal) -> bool:
+    if who.is_admin:
+        return True
+    n = conn.execute(select(func.count()).select_from(
+        scope.active_partner_ids(who.user_id).limit(WIDE_SCOPE_PARTNERS + 1).subquery())).scalar_one()
+    return int(n) > WIDE_SCOPE_PARTNERS
 
 
 def _decode(text: str | None) -> Cursor | None:
@@ -78,6 +119,12 @@ def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) ->
                     "grants": max(int(g.granted_seq) for g in granted),
                 }
 
+        if cur.backfill is None and cur.seq == high and cur.grants >= high:
+            # nothing committed since the cursor and no grant pending: no change, no
+            # removal (both are numbered in (cursor, high]); answer without scope scans
+            return _answer(conn, who, [], cur, False, reset, "changes", [], epoch)
+        wide = _is_wide(conn, who)
+
         if cur.backfill is not None:
             phase = "backfill"
             bf = cur.backfill
@@ -90,20 +137,21 @@ def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) ->
                     table.c.version > int(bf["after"]), table.c.version <= cur.seq,
                 )
             changes, more = _page(conn, conds, limit)
-            if more:
-                bf["after"] = changes[-1]["version"]
+            if more is not None:
+                bf["after"] = more
             else:
                 cur.grants, cur.backfill = int(bf["grants"]), None
             has_more = True  # the normal change pages follow
         else:
             phase = "changes"
             conds = {
-                name: and_(scope.read_filter(name, who), ENTITY_TABLES[name].c.version > cur.seq,
+                name: and_(_scoped(conn, name, who, wide), ENTITY_TABLES[name].c.version > cur.seq,
                            ENTITY_TABLES[name].c.version <= high)
                 for name in ENTITIES
             }
-            changes, has_more = _page(conn, conds, limit)
-            cur.seq = changes[-1]["version"] if has_more else high
+            changes, more = _page(conn, conds, limit)
+            has_more = more is not None
+            cur.seq = more if more is not None else high
             # no grant in (grants, high] was pending when this request started
             cur.grants = max(cur.grants, high)
 
@@ -116,16 +164,21 @@ def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) ->
                     assignments.c.partner_id.not_in(scope.active_partner_ids(who.user_id)),
                 )
             )})
-        return {
-            "changes": changes,
-            "cursor": cur.encode(),
-            "has_more": has_more,
-            "reset": reset,
-            "phase": phase,
-            "scope_removed": removed,
-            "open_conflicts": open_conflict_count(conn, who),
-            "server_epoch": epoch,
-        }
+        return _answer(conn, who, changes, cur, has_more, reset, phase, removed, epoch)
+
+
+def _answer(conn: Connection, who: Principal, changes: list[dict], cur: Cursor, has_more: bool,
+            reset: bool, phase: str, removed: list[str], epoch: str) -> dict[str, Any]:
+    return {
+        "changes": changes,
+        "cursor": cur.encode(),
+        "has_more": has_more,
+        "reset": reset,
+        "phase": phase,
+        "scope_removed": removed,
+        "open_conflicts": open_conflict_count(conn, who),
+        "server_epoch": epoch,
+    }
 
 
 def conflict_scope(who: Principal):
