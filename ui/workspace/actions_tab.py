@@ -23,7 +23,7 @@ from models.domain import ACTION_OPEN_STATUSES, ActionStatus
 from ui import labels
 from ui.app_context import AppContext
 from ui.workspace.action_dialogs import ActionItemDialog, FeedbackDialog
-from ui.workspace.db_jobs import run_db
+from ui.workspace.db_jobs import PartnerTabLoading, run_db
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -98,7 +98,7 @@ class OpenItemsProxy(QSortFilterProxyModel):
         return row.get("status") in ACTION_OPEN_STATUSES
 
 
-class ActionsTab(QWidget):
+class ActionsTab(PartnerTabLoading, QWidget):
     """Table, filter, add/edit, and moving items along the loop by button or key."""
 
     deleted = Signal(str, str, str)
@@ -106,8 +106,6 @@ class ActionsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._partner_id: str | None = None
-        self._select_after_load: str | None = None
         self.dialog: QDialog | None = None  # the open add/edit/feedback dialog (tests reach it)
         self.model = ActionTableModel(self)
         self.proxy = OpenItemsProxy(self)
@@ -164,32 +162,17 @@ class ActionsTab(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def set_partner(self, partner_id: str | None) -> None:
-        if partner_id != self._partner_id:
-            self.model.set_rows([])
-        self._partner_id = partner_id
-        self.reload()
+    def _clear_partner(self) -> None:
+        self.model.set_rows([])
 
-    def select_later(self, record_id: str) -> None:
-        """Select this record once the next reload brings it (after create/restore)."""
-        self._select_after_load = record_id
+    def _fetch(self, store: Any, partner_id: str) -> list[dict[str, Any]]:
+        return store.for_partner("action_item", partner_id, order=["-opened_on"])
 
-    def reload(self) -> None:
-        partner_id = self._partner_id
-        if partner_id is None:
-            return
-        run_db(self._ctx,
-            lambda store: store.for_partner("action_item", partner_id, order=["-opened_on"]),
-            on_done=lambda rows: self._loaded(partner_id, rows),
-        )
-
-    def _loaded(self, partner_id: str, rows: list[dict[str, Any]]) -> None:
-        if partner_id != self._partner_id:
-            return
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
         current = self.current_id()
         self.model.today = self._ctx.today()
         self.model.set_rows(rows)
-        wanted, self._select_after_load = self._select_after_load, None
+        wanted = self.take_select_request()
         if wanted:
             self.select(wanted)
         elif current and self.model.row_of(current) >= 0:
@@ -210,7 +193,7 @@ class ActionsTab(QWidget):
         """Select an item; ``reveal`` shows closed items if it is one of them."""
         row = self.model.row_of(item_id)
         if row < 0:
-            self._select_after_load = item_id
+            self.select_later(item_id)
             return False
         if not self.proxy.filterAcceptsRow(row, self.model.index(row, 0).parent()):
             if not reveal:
@@ -253,7 +236,7 @@ class ActionsTab(QWidget):
 
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.saved_id:
-                self._select_after_load = dialog.saved_id
+                self.select_later(dialog.saved_id)
             self.dialog = None
             dialog.deleteLater()
 
@@ -285,7 +268,7 @@ class ActionsTab(QWidget):
 
     def _set_status(self, item_id: str, status: str, feedback: str | None) -> None:
         if status in ACTION_OPEN_STATUSES or self.proxy.show_all:
-            self._select_after_load = item_id  # keep working on it; a closed one leaves
+            self.select_later(item_id)  # keep working on it; a closed one leaves
         run_db(self._ctx, lambda store: store.set_action_status(item_id, status, feedback=feedback),
                          on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
 

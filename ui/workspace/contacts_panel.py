@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import ValidationError
 from ui.app_context import AppContext
-from ui.workspace.db_jobs import run_db
+from ui.workspace.db_jobs import PartnerTabLoading, run_db
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _FIELDS = ("name", "role", "phone", "email", "wechat", "birthday", "company_anniversary",
@@ -110,7 +110,7 @@ class ContactDialog(QDialog):
         run_db(self._ctx, write, on_done=done, on_error=failed)
 
 
-class ContactsPanel(QWidget):
+class ContactsPanel(PartnerTabLoading, QWidget):
     """Contacts table with add/edit/delete; delete is undoable through ``deleted``."""
 
     deleted = Signal(str, str, str)
@@ -118,8 +118,6 @@ class ContactsPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._partner_id: str | None = None
-        self._select_after_load: str | None = None
         self.dialog: ContactDialog | None = None
         self.model = ContactTableModel(self)
         proxy = QSortFilterProxyModel(self)
@@ -160,27 +158,16 @@ class ContactsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
 
-    def set_partner(self, partner_id: str | None) -> None:
-        if partner_id != self._partner_id:
-            self.model.set_rows([])
-        self._partner_id = partner_id
-        self.reload()
+    def _clear_partner(self) -> None:
+        self.model.set_rows([])
 
-    def reload(self) -> None:
-        partner_id = self._partner_id
-        if partner_id is None:
-            return
-        run_db(self._ctx,
-            lambda store: store.for_partner("contact", partner_id, order=["name"]),
-            on_done=lambda rows: self._loaded(partner_id, rows),
-        )
+    def _fetch(self, store: Any, partner_id: str) -> list[dict[str, Any]]:
+        return store.for_partner("contact", partner_id, order=["name"])
 
-    def _loaded(self, partner_id: str, rows: list[dict[str, Any]]) -> None:
-        if partner_id != self._partner_id:
-            return
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
         current = self.current_row()
         self.model.set_rows(rows)
-        wanted, self._select_after_load = self._select_after_load, None
+        wanted = self.take_select_request()
         target = wanted or (current or {}).get("id")
         if target:
             self.select(target)
@@ -195,7 +182,7 @@ class ContactsPanel(QWidget):
         """Select a contact (now, or once the next reload brings it)."""
         row = self.model.row_of(contact_id)
         if row < 0:
-            self._select_after_load = contact_id
+            self.select_later(contact_id)
         else:
             self.view.selectionModel().setCurrentIndex(
                 self.proxy.mapFromSource(self.model.index(row, 0)),

@@ -1,11 +1,6 @@
-"""Database jobs for the workspace, with errors delivered as values.
-
-``ctx.run_db``'s ``on_error`` callback cannot be relied on (desktop/jobs.py hands the
-exception to a lambda after Python has already cleared the ``except`` variable, so the
-callback raises NameError instead of running). Catching the store's errors inside the
-job and returning them keeps every "bad input gets a clear message" path working
-whichever way that is fixed.
-"""
+"""Database work for the workspace: ``ctx.run_db`` with a default error path (a
+store error the caller does not handle goes to the status bar, never nowhere), and
+the loading every per-partner tab shares."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,35 +11,60 @@ from models.store import Store
 from ui.app_context import AppContext
 
 
-class _Failed:
-    __slots__ = ("error",)
-
-    def __init__(self, error: Exception) -> None:
-        self.error = error
-
-
 def run_db(
     ctx: AppContext,
     fn: Callable[[Store], Any],
     on_done: Callable[[Any], None] | None = None,
-    on_error: Callable[[Exception], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
 ) -> Future:
-    """Like ``ctx.run_db``: ``fn(store)`` in the db lane, callbacks on the GUI thread;
-    an exception raised by ``fn`` reaches ``on_error`` (or the status bar)."""
+    """``fn(store)`` in the db lane; ``on_done``/``on_error`` on the GUI thread."""
+    if on_error is None:
+        def on_error(exc: BaseException) -> None:
+            ctx.status_message.emit(str(exc))
+    return ctx.run_db(fn, on_done=on_done, on_error=on_error)
 
-    def job(store: Store) -> Any:
-        try:
-            return fn(store)
-        except Exception as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
-            return _Failed(exc)
 
-    def done(result: Any) -> None:
-        if isinstance(result, _Failed):
-            if on_error is not None:
-                on_error(result.error)
-            else:
-                ctx.status_message.emit(str(result.error))
-        elif on_done is not None:
-            on_done(result)
+class PartnerTabLoading:
+    """Mixin of the workspace's per-partner tabs: ``set_partner`` then ``reload`` fetch
+    in the db lane and hand the data to ``_loaded``, dropping answers that arrive
+    for a partner no longer shown. Subclasses define ``_fetch(store, partner_id)``
+    (runs in the db lane: no widgets), ``_clear_partner()`` and ``_loaded(data)``."""
 
-    return ctx.run_db(job, on_done=done)
+    _ctx: AppContext
+    _partner_id: str | None = None
+    _select_after_load: str | None = None
+
+    def set_partner(self, partner_id: str | None) -> None:
+        if partner_id != self._partner_id:
+            self._clear_partner()
+        self._partner_id = partner_id
+        self.reload()
+
+    def select_later(self, record_id: str) -> None:
+        """Select this record once the next reload brings it (after create/restore)."""
+        self._select_after_load = record_id
+
+    def take_select_request(self) -> str | None:
+        wanted, self._select_after_load = self._select_after_load, None
+        return wanted
+
+    def reload(self) -> None:
+        partner_id = self._partner_id
+        if partner_id is None:
+            return
+        fetch = self._fetch
+        run_db(self._ctx, lambda store: fetch(store, partner_id),
+               on_done=lambda data: self._arrived(partner_id, data))
+
+    def _arrived(self, partner_id: str, data: Any) -> None:
+        if partner_id == self._partner_id:
+            self._loaded(data)
+
+    def _fetch(self, store: Store, partner_id: str) -> Any:
+        raise NotImplementedError
+
+    def _clear_partner(self) -> None:
+        raise NotImplementedError
+
+    def _loaded(self, data: Any) -> None:
+        raise NotImplementedError

@@ -21,7 +21,7 @@ from models.domain import MeetingStatus, MeetingType
 from models.meeting_templates import agenda_for
 from ui import labels
 from ui.app_context import AppContext
-from ui.workspace.db_jobs import run_db
+from ui.workspace.db_jobs import PartnerTabLoading, run_db
 from ui.workspace.meeting_editor import MeetingEditor
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 from ui.workspace.ui_language import ui_language
@@ -50,7 +50,7 @@ class MeetingTableModel(RowTableModel):
         return QBrush(CANCELLED_COLOR) if row.get("status") == MeetingStatus.CANCELLED else None
 
 
-class MeetingsTab(QWidget):
+class MeetingsTab(PartnerTabLoading, QWidget):
     """Lists meetings; the selected one is open in the editor."""
 
     #: an undoable delete happened: (message, entity, id)
@@ -59,8 +59,6 @@ class MeetingsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._partner_id: str | None = None
-        self._select_after_load: str | None = None
         self.model = MeetingTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -115,35 +113,19 @@ class MeetingsTab(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def set_partner(self, partner_id: str | None) -> None:
-        if partner_id != self._partner_id:
-            self.editor.load(None)
-            self.model.set_rows([])
-        self._partner_id = partner_id
-        self.reload()
+    def _clear_partner(self) -> None:
+        self.editor.load(None)
+        self.model.set_rows([])
 
-    def select_later(self, record_id: str) -> None:
-        """Select this record once the next reload brings it (after create/restore)."""
-        self._select_after_load = record_id
+    def _fetch(self, store: Any, partner_id: str) -> list[dict[str, Any]]:
+        return store.for_partner("meeting", partner_id, order=["-starts_at"])
 
-    def reload(self) -> None:
-        partner_id = self._partner_id
-        if partner_id is None:
-            return
-        run_db(self._ctx,
-            lambda store: store.for_partner("meeting", partner_id, order=["-starts_at"]),
-            on_done=lambda rows: self._loaded(partner_id, rows),
-        )
-
-    def _loaded(self, partner_id: str, rows: list[dict[str, Any]]) -> None:
-        if partner_id != self._partner_id:
-            return
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
         editing = self.editor.meeting_id()
         if editing and self.model.row_of(editing) < 0:
             self.editor.load(None)  # deleted (here or by sync)
-        target = self._select_after_load or editing
-        self._select_after_load = None
+        target = self.take_select_request() or editing
         if target:
             self.select(target)
         elif rows and not editing:
@@ -153,7 +135,7 @@ class MeetingsTab(QWidget):
         """Select a meeting in the list (and open it in the editor)."""
         row = self.model.row_of(meeting_id)
         if row < 0:
-            self._select_after_load = meeting_id
+            self.select_later(meeting_id)
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.view.selectionModel().setCurrentIndex(

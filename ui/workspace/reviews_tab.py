@@ -23,7 +23,7 @@ from models import templates
 from ui.app_context import AppContext
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.checklist_form import ChecklistForm
-from ui.workspace.db_jobs import run_db
+from ui.workspace.db_jobs import PartnerTabLoading, run_db
 from ui.workspace.run_comparison_model import RunComparisonModel
 from ui.workspace.ui_language import ui_language
 
@@ -46,17 +46,15 @@ def template_name(tpl: dict[str, Any], lang: str) -> str:
     return tpl.get("name") or ""
 
 
-class ReviewsTab(QWidget):
+class ReviewsTab(PartnerTabLoading, QWidget):
     deleted = Signal(str, str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._partner_id: str | None = None
         self._templates: dict[str, dict[str, Any]] = {}
         self._runs: list[dict[str, Any]] = []
         self._run: dict[str, Any] | None = None
-        self._select_after_load: str | None = None
         self.saver = Autosaver(ctx, "checklist_run", self)
 
         self.template_combo = QComboBox(self)
@@ -110,26 +108,13 @@ class ReviewsTab(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def set_partner(self, partner_id: str | None) -> None:
-        if partner_id != self._partner_id:
-            self._show_run(None)
-        self._partner_id = partner_id
-        self.reload()
+    def _clear_partner(self) -> None:
+        self._show_run(None)
 
-    def select_later(self, record_id: str) -> None:
-        """Select this record once the next reload brings it (after create/restore)."""
-        self._select_after_load = record_id
+    def _fetch(self, store: Any, partner_id: str) -> dict[str, Any]:
+        return load_reviews(store, partner_id)
 
-    def reload(self) -> None:
-        partner_id = self._partner_id
-        if partner_id is None:
-            return
-        run_db(self._ctx, lambda store: load_reviews(store, partner_id),
-                         on_done=lambda data: self._loaded(partner_id, data))
-
-    def _loaded(self, partner_id: str, data: dict[str, Any]) -> None:
-        if partner_id != self._partner_id:
-            return
+    def _loaded(self, data: dict[str, Any]) -> None:
         lang = ui_language(self._ctx)
         tier = data["tier"]
         self._templates = {t["id"]: t for t in data["templates"]}
@@ -143,8 +128,7 @@ class ReviewsTab(QWidget):
         if chosen and self.template_combo.findData(chosen) >= 0:
             self.template_combo.setCurrentIndex(self.template_combo.findData(chosen))
         self._runs = data["runs"]
-        current = self._select_after_load or (self._run or {}).get("id")
-        self._select_after_load = None
+        current = self.take_select_request() or (self._run or {}).get("id")
         self.run_combo.clear()
         for run in self._runs:
             score = "—" if run.get("score") is None else f"{run['score']:g}"
@@ -225,7 +209,7 @@ class ReviewsTab(QWidget):
             })
 
         def created(row: dict[str, Any]) -> None:
-            self._select_after_load = row["id"]
+            self.select_later(row["id"])
             self._runs.insert(0, row)
             self._show_run(row)
             self.pages.setCurrentWidget(self.form)
