@@ -611,3 +611,21 @@ def test_review_pack_commands_reach_the_pack_dialogs(qtbot, window):
                if isinstance(w, PackBatchDialog) and w.isVisible()]
     assert len(batches) == 1 and set(batches[0].partner_ids) == {east["id"], tech["id"]}
     batches[0].close()
+
+
+def test_no_display_gives_a_clear_message_not_a_qt_abort(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from desktop.commands.app import display_problem
+
+    assert display_problem({}, "linux") and display_problem({"DISPLAY": ":0"}, "linux") == ""
+    assert display_problem({}, "darwin") == ""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "main.py", "--profile", str(tmp_path / "p")],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "xvfb-run" in result.stderr and "Traceback" not in result.stderr

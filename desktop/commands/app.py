@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
@@ -21,7 +22,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the profile named by ``args`` (or the default one) in the main window."""
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from desktop import app  # Qt widgets load only when the GUI is really wanted
 
     return app.run_app(profile_of(args), sys.argv[:1],
                        offer_demo=not getattr(args, "no_demo_offer", False))
+
+
+def display_problem(environ: os._Environ | dict, platform: str) -> str:
+    """Why no window can open here ("" when one can): on Linux without a graphical
+    session Qt would abort with a message about plugins that misleads everyone."""
+    if not platform.startswith("linux"):
+        return ""
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY") or environ.get("QT_QPA_PLATFORM"):
+        return ""
+    return QCoreApplication.translate(
+        "AppCommand",
+        "No graphical display found (DISPLAY and WAYLAND_DISPLAY are not set). Start "
+        "ChannelKeeper from a desktop session, or on a server run it under "
+        "xvfb-run -a. The command-line commands (see --help) need no display.")

@@ -48,7 +48,7 @@
 <context>
     <name>AppCommand</name>
     <message>
-        <location filename="../../../desktop/commands/app.py" line="+14"/>
+        <location filename="../../../desktop/commands/app.py" line="+15"/>
         <source>start the desktop app (the default)</source>
         <translation>启动桌面应用（默认）</translation>
     </message>
@@ -56,6 +56,11 @@
         <location line="+3"/>
         <source>do not offer demo data on an empty profile</source>
         <translation>档案为空时不提示加载演示数据</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No graphical display found (DISPLAY and WAYLAND_DISPLAY are not set). Start ChannelKeeper from a desktop session, or on a server run it under xvfb-run -a. The command-line commands (see --help) need no display.</source>
+        <translation>未找到图形显示（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。请在桌面会话中启动渠道管家；在服务器上可用 xvfb-run -a 运行。命令行命令（见 --help）无需显示。</translation>
     </message>
 </context>
 <context>
