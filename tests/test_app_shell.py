@@ -626,6 +626,7 @@ def test_no_display_gives_a_clear_message_not_a_qt_abort(tmp_path):
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "main.py", "--profile", str(tmp_path / "p")],
-                            cwd=root, env=env, capture_output=True, text=True, timeout=60)
+                            cwd=root, env=env, capture_output=True, text=True, timeout=60,
+                            check=False)
     assert result.returncode == 2
     assert "xvfb-run" in result.stderr and "Traceback" not in result.stderr
