@@ -104,6 +104,10 @@ def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) ->
             # from zero the normal pages deliver every partner in scope: no back-fill due
             cur = Cursor(epoch=epoch, user=who.user_id, seq=0, grants=high)
         start_seq = cur.seq
+        if cur.backfill is None and cur.seq == high and cur.grants >= high:
+            # nothing committed since the cursor and no grant pending: no change, no
+            # removal (both are numbered in (cursor, high]); answer without scope scans
+            return _answer(conn, who, [], cur, False, reset, "changes", [], epoch)
 
         if cur.backfill is None and not who.is_admin:
             granted = conn.execute(
@@ -119,10 +123,6 @@ def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) ->
                     "grants": max(int(g.granted_seq) for g in granted),
                 }
 
-        if cur.backfill is None and cur.seq == high and cur.grants >= high:
-            # nothing committed since the cursor and no grant pending: no change, no
-            # removal (both are numbered in (cursor, high]); answer without scope scans
-            return _answer(conn, who, [], cur, False, reset, "changes", [], epoch)
         wide = _is_wide(conn, who)
 
         if cur.backfill is not None:
