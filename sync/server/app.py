@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
@@ -106,10 +107,15 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
                              "details": jsonable([{k: v for k, v in e.items() if k not in ("input", "ctx")}
                                                   for e in exc.errors()])}, status_code=400)
 
-    @app.get("/health")
-    def health() -> dict[str, Any]:
-        with read_tx(engine) as conn:
-            epoch = server_epoch(conn)
+    @app.get("/health", responses={503: {"model": m.ErrorBody}})
+    def health() -> Any:
+        try:
+            with read_tx(engine) as conn:
+                epoch = server_epoch(conn)
+        except SQLAlchemyError:
+            # a load balancer takes this worker out of rotation; clients retry later
+            return JSONResponse({"error": "unavailable", "message": "The database is unreachable."},
+                                status_code=503)
         return {"status": "ok", "protocol": p.PROTOCOL_VERSION, "schema": p.SCHEMA_VERSION,
                 "server_epoch": epoch}
 
