@@ -18,6 +18,10 @@ from sync.server.errors import ApiError
 
 #: 16 MiB: a full push batch of long meeting notes is a few MiB
 MAX_BODY_BYTES = 16 * 1024 * 1024
+#: how much of a refused body is read and thrown away before answering. Closing a
+#: connection with unread data in it makes the kernel send a reset, which can destroy
+#: the 413 answer before the client reads it (the "lingering close" of web servers).
+DRAIN_BYTES = 4 * MAX_BODY_BYTES
 ERROR_TOO_LARGE = "too_large"
 
 
@@ -45,6 +49,17 @@ class BodyLimitMiddleware:
         self.app = app
         self.max_bytes = max_bytes
 
+    @staticmethod
+    async def _drain(receive: Receive, more: bool = True) -> None:
+        """Read and discard the rest of a refused body, up to DRAIN_BYTES."""
+        drained = 0
+        while more and drained < DRAIN_BYTES:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            drained += len(message.get("body", b""))
+            more = message.get("more_body", False)
+
     async def _refuse(self, send: Send) -> None:
         body = _error_body(self.max_bytes)
         await send({"type": "http.response.start", "status": 413,
@@ -64,6 +79,7 @@ class BodyLimitMiddleware:
                 except ValueError:
                     announced = -1
                 if announced > self.max_bytes:
+                    await self._drain(receive)
                     await self._refuse(send)
                     return
         received = 0
@@ -75,6 +91,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    await self._drain(receive, message.get("more_body", False))
                     raise _TooLarge(self.max_bytes)
             return message
 
