@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models import search
 
@@ -64,6 +69,34 @@ def test_trigram_alone_would_not_do(store):
 
 
 def test_segment_forms():
-    assert search.segment("渠道管理 ABC") == "渠道 道管 管理 理 abc"
+    assert search.segment("渠道管理 ABC").split() == ["渠道", "道管", "管理", "理", "abc"]
+    assert search.segment("ｈｅｌｌｏ，渠道（①）a渠b").split() == [
+        "hello,", "渠道", "道", "(1)a", "渠", "b"]
     assert search.match_expression("渠道") == '"渠道"'
     assert search.match_expression("!!") is None
+
+
+def reference_segment(text: str) -> list[str]:
+    """The index's tokens spelled out slowly: NFKC, lower case, each CJK run as its
+    bigrams then its last character, the rest split on whitespace."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    tokens: list[str] = []
+    for part in re.split(f"([{search._CJK}]+)", text):
+        if re.fullmatch(f"[{search._CJK}]+", part):
+            tokens += [part[i:i + 2] for i in range(len(part) - 1)] + [part[-1]]
+        else:
+            tokens += part.split()
+    return tokens
+
+
+# Chinese text with full-width punctuation and other NFKC-changing characters, mixed
+# with any characters at all
+_TEXT = st.lists(st.one_of(st.sampled_from(list("渠道管理返点，。：；（）！？　ｈｅｌＡＢ１①ﬁ")),
+                           st.characters()), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_fast_segment_gives_the_reference_tokens(text):
+    assert search._nfkc(text) == unicodedata.normalize("NFKC", text)
+    assert search.segment(text).split() == reference_segment(text)
