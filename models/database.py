@@ -9,23 +9,26 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
+from models import migrations
+from models.connection import Connection
 from models.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     SchemaTooNewError,
     is_locked_error,
 )
-from models.migrations import known_names, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
 def _connect(path: str | Path) -> sqlite3.Connection:
-    # isolation_level=None: transactions are explicit (Database.atomic), never implicit.
+    # isolation_level=None: transactions are explicit (Connection.atomic), never implicit.
     # check_same_thread=False: the desktop app confines each connection to one worker
     # thread itself (the database lane); the flag only lets that thread differ from the
     # one that opened it.
@@ -64,14 +67,23 @@ def _check_file(path: Path) -> None:
         )
 
 
-def _applied(db: Database) -> list[str]:
-    return [m.name for m in migrations.applied(db)]
+def applied_names(db: Connection | Database) -> list[str]:
+    """The migrations recorded in the file, in the order applied (plain SQL: what
+    sqlite-utils' ``Migrations.applied`` reads, without importing it)."""
+    conn = db.conn
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        [migrations.MIGRATIONS_TABLE]).fetchone():
+        return []
+    return [r[0] for r in conn.execute(
+        f"SELECT name FROM {migrations.MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [migrations.MIGRATION_SET])]
 
 
-def check_schema(db: Database, path: str | Path = "database") -> list[str]:
+def check_schema(db: Connection | Database, path: str | Path = "database") -> list[str]:
     """Raise SchemaTooNewError when the file knows migrations this app does not."""
-    applied = _applied(db)
-    unknown = [n for n in applied if n not in known_names()]
+    applied = applied_names(db)
+    known = migrations.known_names()
+    unknown = [n for n in applied if n not in known]
     if unknown:
         raise SchemaTooNewError(
             f"{path} was written by a newer version of ChannelKeeper "
@@ -81,7 +93,7 @@ def check_schema(db: Database, path: str | Path = "database") -> list[str]:
     return applied
 
 
-def backup_file(db: Database, path: Path, label: str) -> Path:
+def backup_file(db: Connection | Database, path: Path, label: str) -> Path:
     """Copy the live database (consistently, via SQLite's backup API) beside itself."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{stamp}.before-{label}.bak")
@@ -94,7 +106,7 @@ def backup_file(db: Database, path: Path, label: str) -> Path:
 
 
 def open_database(path: str | Path, *, migrate: bool = True, verify: bool = False,
-                  already_open: bool = False) -> Database:
+                  already_open: bool = False) -> Connection:
     """Open (creating if needed) and migrate a profile's database file.
 
     A full integrity check reads the whole file (seconds for a large profile), so it
@@ -104,6 +116,7 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
     ``verify_database`` runs the full check later, e.g. in the background.
     ``already_open``: a second connection beside one this process opened (and checked)
     already, e.g. the sync lane's; its live write-ahead log is no sign of a crash.
+    sqlite-utils is imported only when a migration is due.
     """
     path = Path(path)
     _check_file(path)
@@ -111,16 +124,13 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
         and not already_open
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = _connect(path)
-    # no sqlite-utils plugins (we use none): looking for them scans every installed
-    # package's entry points, ~0.05-0.1 s on the app's start path
-    db = Database(conn, execute_plugins=False)
+    db = Connection(conn)
     try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            has_data = bool(conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = ?", [migrations.migrations_table]
-            ).fetchone())
-            if has_data and migrate and migrations.pending(db):
+            applied = applied_names(db)
+            pending = [n for n in migrations.known_names() if n not in applied]
+            if applied and migrate and pending:
                 verify = True
             if verify or unclean:
                 _quick_check(conn, path)
@@ -138,12 +148,11 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
             raise CorruptDatabaseError(
                 f"{path} is damaged ({exc}). It was left untouched; restore a backup."
             ) from exc
-        if migrate:
+        if migrate and pending:
             try:
-                pending = migrations.pending(db)
-                if pending and applied:
-                    backup_file(db, path, pending[0].name)
-                migrations.apply(db)
+                if applied:
+                    backup_file(db, path, pending[0])
+                _migrate(db)
             except sqlite3.OperationalError as exc:
                 if is_locked_error(exc):
                     raise DatabaseLockedError(
@@ -159,6 +168,11 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
     return db
 
 
+def _migrate(db: Connection) -> None:
+    """Apply every pending migration (sqlite-utils' Migrations, imported now)."""
+    migrations.migration_set().apply(db.sqlite_utils())
+
+
 def _quick_check(conn: sqlite3.Connection, path: str | Path) -> None:
     result = conn.execute("PRAGMA quick_check").fetchone()
     if result is None or result[0] != "ok":
@@ -168,7 +182,7 @@ def _quick_check(conn: sqlite3.Connection, path: str | Path) -> None:
         )
 
 
-def verify_database(db: Database, path: str | Path = "database") -> None:
+def verify_database(db: Connection | Database, path: str | Path = "database") -> None:
     """The full integrity check (reads every page): CorruptDatabaseError if damaged."""
     try:
         _quick_check(db.conn, path)
@@ -176,7 +190,7 @@ def verify_database(db: Database, path: str | Path = "database") -> None:
         raise CorruptDatabaseError(f"{path} is damaged ({exc}); restore a backup.") from exc
 
 
-def open_memory_database() -> Database:
-    db = Database(_connect(":memory:"))
-    migrations.apply(db)
+def open_memory_database() -> Connection:
+    db = Connection(_connect(":memory:"))
+    _migrate(db)
     return db

@@ -14,9 +14,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from models import domain, search
 from models.errors import (
@@ -28,7 +26,14 @@ from models.errors import (
 )
 from models.schema import ENTITIES, META_COLUMNS, Entity, entity, normalise
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from models.connection import Connection
+
 Row = dict[str, Any]
+#: settings key of the data generation, see ``Store.data_generation``
+GENERATION_KEY = "data_generation"
 
 
 def utcnow() -> str:
@@ -64,7 +69,7 @@ class SearchHit:
 class Store:
     """All reads and writes of one profile's database."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], str] = utcnow) -> None:
+    def __init__(self, db: Connection | Database, *, clock: Callable[[], str] = utcnow) -> None:
         self.db = db
         self.clock = clock
         self._listeners: list[Callable[[Change], None]] = []
@@ -90,7 +95,10 @@ class Store:
         self._depth += 1
         try:
             with self.db.atomic():
+                before = self.db.conn.total_changes
                 yield self
+                if self._depth == 1 and self.db.conn.total_changes != before:
+                    self._bump_generation()
         except BaseException as exc:
             self._depth -= 1
             if not self._depth:
@@ -108,6 +116,20 @@ class Store:
             changes, self._pending_changes = self._pending_changes, []
             for c in _coalesce(changes):
                 self._emit(c)
+
+    def data_generation(self) -> int:
+        """A number that moves with every committed transaction that changed a row
+        (any write path: local, remote, bulk, bookkeeping), so a saved result of a
+        query is current exactly while the generation it was read at still holds."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [GENERATION_KEY]).fetchone()
+        return int(row[0]) if row else 0
+
+    def _bump_generation(self) -> None:
+        # one statement per transaction (not a trigger per row: a first sync applies
+        # 100,000 rows), committed with the transaction's writes or not at all
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, 1) ON CONFLICT(key) DO UPDATE"
+            " SET value = CAST(value AS INTEGER) + 1", [GENERATION_KEY])
 
     # --- reads -----------------------------------------------------------------------
 
@@ -373,7 +395,8 @@ class Store:
         """Record the server version a local record now matches (after a push).
         Bookkeeping only: no outbox entry, no change event."""
         ent = entity(entity_name)
-        self.db.execute(f"UPDATE {ent.table} SET version = ? WHERE id = ?", [version, entity_id])
+        with self.transaction():
+            self.db.execute(f"UPDATE {ent.table} SET version = ? WHERE id = ?", [version, entity_id])
 
     def forget_records(self, entity_name: str, ids: Iterable[str]) -> int:
         """Remove records the server no longer has for us (sync repair). No outbox entry."""
@@ -423,7 +446,8 @@ class Store:
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str | None) -> None:
-        """Local, per-profile settings (sync cursor, device id). Not synced."""
+        """Local, per-profile settings (sync cursor, device id). Not synced; none of
+        them is shown on Today or Partners, so alone they leave the generation be."""
         self.db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
