@@ -20,6 +20,7 @@ from desktop.jobs import JobRunner
 from desktop.paths import APP_NAME, Profile
 from desktop.profile_lock import ProfileLock
 from desktop.settings import Settings
+from desktop.start_snapshot import StartSnapshot
 from models.database import open_database
 from models.errors import CorruptDatabaseError, DatabaseLockedError, SchemaTooNewError, StoreError
 from models.store import Store
@@ -128,19 +129,31 @@ def report_open_error(exc: BaseException) -> None:
 class AppSession:
     """What one open profile holds, released in order when its window closes."""
 
-    def __init__(self, lock: ProfileLock, store: Store, jobs: JobRunner) -> None:
+    def __init__(self, lock: ProfileLock, store: Store, jobs: JobRunner,
+                 snapshot: StartSnapshot | None = None) -> None:
         self.lock = lock
         self.store = store
         self.jobs = jobs
+        self.snapshot = snapshot
         self.closed = False
 
     def close(self) -> None:
         if self.closed:
             return
         self.closed = True
+        if self.snapshot is not None:
+            # last in the database lane: the first load the next start will show
+            self.jobs.db.submit(self._refresh_snapshot)
         self.jobs.shutdown()  # waits for queued database work (autosaves) to finish
         self.store.db.conn.close()
         self.lock.release()
+
+    def _refresh_snapshot(self) -> None:
+        assert self.snapshot is not None
+        try:
+            self.snapshot.refresh(self.store)
+        except Exception:  # a cache: closing must go on
+            log.exception("start-up snapshot not refreshed")
 
 
 def open_main_window(profile: Profile, *, offer_demo: bool = True,
@@ -165,9 +178,12 @@ def open_main_window(profile: Profile, *, offer_demo: bool = True,
     settings = Settings(profile.settings_file)
     jobs = JobRunner()
     ctx = AppContext(store, jobs, settings, today=today)
+    snapshot = StartSnapshot(profile.cache_dir, ctx.today, settings.cadence)
+    # in this thread, before the database lane has work: one indexed read
+    snapshot.load(store.data_generation())
     install_language(settings.language)
     ctx.language_changed.connect(install_language)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, snapshot=snapshot)
     geometry = settings.window_geometry
     if geometry is not None:
         window.restoreGeometry(geometry)
@@ -184,7 +200,7 @@ def open_main_window(profile: Profile, *, offer_demo: bool = True,
 
     # before the session's close: sync stops while the job lanes still run
     sync_service.install(window, ctx, profile)
-    window.session = AppSession(lock, store, jobs)  # type: ignore[attr-defined]
+    window.session = AppSession(lock, store, jobs, snapshot)  # type: ignore[attr-defined]
     window.closing.connect(window.session.close)  # type: ignore[attr-defined]
     return window
 

@@ -9,8 +9,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "ChannelKeeper"
 ENV_PROFILE = "CHANNELKEEPER_PROFILE"
 
@@ -40,6 +38,11 @@ class Profile:
         return self.root / "logs"
 
     @property
+    def cache_dir(self) -> Path:
+        """What can be rebuilt from the database (the start-up snapshot)."""
+        return self.root / "cache"
+
+    @property
     def server_dir(self) -> Path:
         """Where "Try the demo" keeps its local reference server's database."""
         return self.root / "demo-server"
@@ -50,6 +53,8 @@ class Profile:
 
 
 def default_profile_dir() -> Path:
+    import platformdirs  # only here: --profile and the environment need none of it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

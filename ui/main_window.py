@@ -3,11 +3,15 @@ keyboard shortcuts and the status bar.
 
 It only arranges views and routes requests between them; each view loads its own
 data through the AppContext. ``ready`` fires once the first data load has finished
-("cold start to usable window" is measured with it). The partner workspace, the
-biggest view, is imported and built when first needed, not before the first paint.
+("cold start to usable window" is measured with it), or, when a start-up snapshot
+of the last session's first load matches the data (desktop/start_snapshot.py), once
+the window shows it; the normal first load then runs in the background to check it.
+The partner workspace, the biggest view, is imported and built when first needed,
+not before the first paint.
 """
 from __future__ import annotations
 
+import logging
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +40,8 @@ if TYPE_CHECKING:  # imported on first use, off the start path (~0.25 s in all)
     from ui.settings_dialog import SettingsDialog
     from ui.workspace.partner_workspace import PartnerWorkspace
 
+log = logging.getLogger(__name__)
+
 PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE = range(3)
 STATUS_TIMEOUT_MS = 8000
 UNDO_TIMEOUT_MS = 15000
@@ -52,11 +58,18 @@ class MainWindow(QMainWindow):
     ready = Signal()
     closing = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 snapshot: Any = None) -> None:
+        """``snapshot``: a desktop.start_snapshot.StartSnapshot; its ``shown`` (if any)
+        is put on screen at once, and each first load is handed to its ``save``."""
         super().__init__(parent)
         self.ctx = ctx
         self.is_ready = False
         self._pending_first_load = {"today", "partners"}
+        self.snapshot = snapshot
+        start = snapshot.shown if snapshot is not None else None
+        #: a first load still to be saved as the snapshot, or checked against it
+        self._first_load: str = "verify" if start is not None else "save"
         self._workspace_title = ""
         self._undo: tuple[str, str] | None = None  # (partner id, name) of the last delete
         #: the last load's cost: "query_ms" in the database lane, "show_ms" putting the
@@ -69,8 +82,10 @@ class MainWindow(QMainWindow):
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
         # the first load starts before anything is built, in the database lane, and runs
-        # while the window is built and shown (its answer comes through the event loop)
-        self._start_load(LIST_LIMIT)
+        # while the window is built and shown (its answer comes through the event loop);
+        # after a snapshot is shown it runs once the window is ready
+        if start is None:
+            self._start_load(LIST_LIMIT)
         self.today = TodayView(ctx)
         self.partners = PartnersView(ctx)
         # one shared, debounced reload instead of one per view (see reload)
@@ -116,6 +131,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.show_page(PAGE_TODAY)
         self.resize(1280, 800)
+        if start is not None:
+            self._show_snapshot(*start)
 
     # --- set-up ------------------------------------------------------------------------------
 
@@ -226,15 +243,36 @@ class MainWindow(QMainWindow):
         request = self._request
         today = self.ctx.today()
         cadence = self.ctx.settings.cadence()
+        first, snapshot = self._first_load, self.snapshot
 
-        def load(store: Any) -> tuple[list, TodayData]:
+        def load(store: Any) -> tuple[list, TodayData, Any]:
             started = time.perf_counter()
+            # read before the queries: a write in between makes the result look older
+            # than it is (a snapshot saved with it is not trusted), never newer
+            generation = store.data_generation()
             overviews = partner_overviews(store, today, cadence)
             data = load_today(store, today, cadence, overviews, action_limit)
             self.load_timings["query_ms"] = (time.perf_counter() - started) * 1000
-            return overviews, data
+            differs = first == "verify" and snapshot.differs_from_shown(overviews, data)
+            return overviews, data, (generation, today, cadence, differs)
 
         self.ctx.run_db(load, lambda result: self._loaded(request, *result), self._load_failed)
+
+    def _show_snapshot(self, overviews: list, today_data: TodayData) -> None:
+        """The last session's first load, known to match the data: on screen at once;
+        ``ready`` once the window is up, then the first load checks it."""
+        # `ready` once the event loop runs, i.e. when the window is on screen
+        self._pending_first_load.add("window shown")
+        started = time.perf_counter()
+        self.partners.show_rows(overviews)
+        self.today.show_data(today_data)
+        self.load_timings["show_ms"] = (time.perf_counter() - started) * 1000
+        self.load_timings["snapshot_read_ms"] = getattr(self.snapshot, "read_ms", 0.0)
+        QTimer.singleShot(0, self._ready_from_snapshot)
+
+    def _ready_from_snapshot(self) -> None:
+        self._first_load_done("window shown")
+        self._start_load(LIST_LIMIT)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.show_status(self.tr("Could not load data: %1").replace("%1", str(exc)))
@@ -243,13 +281,25 @@ class MainWindow(QMainWindow):
         self._pending_first_load.clear()
         self._first_load_done("")
 
-    def _loaded(self, request: int, overviews: list, today_data: TodayData) -> None:
+    def _loaded(self, request: int, overviews: list, today_data: TodayData,
+                first_load: tuple) -> None:
         if request != self._request:
             return  # a newer load is on its way
+        generation, today, cadence, differs = first_load
+        first, self._first_load = self._first_load, ""
+        if first == "verify" and not differs:
+            return  # the snapshot on screen is what the data says
+        if differs and generation == self.snapshot.shown_generation:
+            log.warning("the start-up snapshot differed from the data at generation %s; "
+                        "replaced (a write that did not move the data generation?)", generation)
         started = time.perf_counter()
         self.partners.show_rows(overviews)
         self.today.show_data(today_data)
         self.load_timings["show_ms"] = (time.perf_counter() - started) * 1000
+        if first and self.snapshot is not None:
+            # in the database lane after this load, off the way to the first paint
+            self.ctx.run_db(lambda _s: self.snapshot.save(generation, today, cadence,
+                                                          overviews, today_data))
 
     @Slot()
     def _check_day(self) -> None:

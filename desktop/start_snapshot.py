@@ -1,0 +1,229 @@
+"""The start-up snapshot: the first load's result (Today and the partner table) kept
+in the profile, so the next start can show it at once instead of after ~0.2 s of
+queries on a big profile.
+
+It is exact, never stale: it is shown only when its key matches the profile now:
+the database's data generation (``Store.data_generation``, moved by every committed
+write), the date (what is due depends on it), the settings that shape the lists
+(visit cadence, list lengths), the schema and this file's format. It is saved after
+the first load of a session and again at close if the data or the day moved on. The
+window still runs the normal first load in the background after showing it; a
+different answer (a write path that did not move the generation) replaces what is
+shown and is logged.
+
+A missing, damaged or foreign file is ignored (and logged), never shown. Plain JSON:
+nothing in it can run code when read.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from models import insights
+from models.migrations import known_names
+from models.store import Store
+from ui.today_view import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, load_today
+
+log = logging.getLogger(__name__)
+
+#: bump when the file's layout or the meaning of what it holds changes
+FORMAT = 1
+FILE_NAME = "start-snapshot.json"
+_OVERVIEW_FIELDS = [f.name for f in dataclasses.fields(insights.PartnerOverview)]
+
+FirstLoad = tuple[list[insights.PartnerOverview], TodayData]
+
+
+def snapshot_key(generation: int, today: dt.date, cadence: dict[str, int],
+                 action_limit: int | None = LIST_LIMIT) -> dict[str, Any]:
+    """Everything the first load's result depends on."""
+    return {
+        "format": FORMAT,
+        "schema": known_names()[-1],
+        "generation": generation,
+        "date": today.isoformat(),
+        "cadence": dict(sorted(cadence.items())),
+        "lists": [action_limit, ACTIONS_SOON_DAYS, KEY_DATES_DAYS],
+    }
+
+
+# --- to and from plain JSON values ----------------------------------------------------
+
+
+def _table(rows: list[list[Any]], columns: list[str]) -> dict[str, Any]:
+    """Rows as lists under their column names (named once, not in every row), dates
+    as ISO text with their columns listed, so reading needs no per-value hook."""
+    if any(len(r) != len(columns) for r in rows):
+        raise ValueError("rows of one list have different columns")
+    dates = sorted({i for r in rows for i, v in enumerate(r) if isinstance(v, dt.date)})
+    for i in dates:
+        for r in rows:
+            if r[i] is not None:
+                if type(r[i]) is not dt.date:
+                    raise TypeError(f"{columns[i]}: only dates can be kept, not {r[i]!r}")
+                r[i] = r[i].isoformat()
+    return {"columns": columns, "dates": dates, "rows": rows}
+
+
+def _lists(table: dict[str, Any]) -> list[list[Any]]:
+    rows, from_iso = table["rows"], dt.date.fromisoformat
+    for i in table["dates"]:
+        for r in rows:
+            if r[i] is not None:
+                r[i] = from_iso(r[i])
+    return rows
+
+
+def _dict_table(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    columns = list(rows[0]) if rows else []
+    return _table([[r.get(c, _MISSING) for c in columns] for r in rows], columns)
+
+
+def _dicts(table: dict[str, Any]) -> list[dict[str, Any]]:
+    columns = table["columns"]
+    return [dict(zip(columns, row, strict=True)) for row in _lists(table)]
+
+
+_MISSING = object()  # not JSON: a row without one of the columns cannot be saved
+
+
+def encode(overviews: list[insights.PartnerOverview], data: TodayData) -> dict[str, Any]:
+    """The first load as plain values. Today's visits and lying-flat lists are the
+    partner table's own rows, so they are kept as positions in it."""
+    position = {id(o): i for i, o in enumerate(overviews)}
+    return {
+        "overviews": _table([[getattr(o, f) for f in _OVERVIEW_FIELDS] for o in overviews],
+                            _OVERVIEW_FIELDS),
+        "visits": [position[id(o)] for o in data.visits],
+        "lying_flat": [position[id(o)] for o in data.lying_flat],
+        "actions": _dict_table(data.actions),
+        "key_dates": _dict_table(data.key_dates),
+        "actions_total": data.actions_total,
+        "actions_overdue": data.actions_overdue,
+    }
+
+
+def to_json(plain: dict[str, Any]) -> str:
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(plain: dict[str, Any]) -> FirstLoad:
+    if plain["overviews"]["columns"] != _OVERVIEW_FIELDS:
+        raise ValueError("the snapshot's partner rows have other fields")
+    overview = insights.PartnerOverview
+    overviews = [overview(*row) for row in _lists(plain["overviews"])]
+    data = TodayData(
+        visits=[overviews[i] for i in plain["visits"]],
+        actions=_dicts(plain["actions"]),
+        key_dates=_dicts(plain["key_dates"]),
+        lying_flat=[overviews[i] for i in plain["lying_flat"]],
+        actions_total=plain["actions_total"],
+        actions_overdue=plain["actions_overdue"],
+    )
+    return overviews, data
+
+
+# --- the file ---------------------------------------------------------------------------
+
+
+class StartSnapshot:
+    """The snapshot of one profile. ``shown``: what the window may show at once
+    (None unless the file matched the profile when ``load`` read it)."""
+
+    def __init__(self, cache_dir: Path, today: Callable[[], dt.date],
+                 cadence: Callable[[], dict[str, int]]) -> None:
+        self.path = Path(cache_dir) / FILE_NAME
+        self._today = today
+        self._cadence = cadence
+        self.shown: FirstLoad | None = None
+        self.shown_generation: int | None = None
+        #: the file's text when ``shown`` came from it (to compare a fresh load with)
+        self._shown_text: bytes | None = None
+        #: the key of what the file holds now (None: nothing usable)
+        self._saved_key: dict[str, Any] | None = None
+        #: how long reading and decoding took (the start-up benchmark reports it)
+        self.read_ms = 0.0
+
+    def key(self, generation: int) -> dict[str, Any]:
+        return snapshot_key(generation, self._today(), self._cadence())
+
+    def load(self, generation: int) -> FirstLoad | None:
+        """Read the file; keep and return its first load if it matches ``generation``
+        and today's date and settings."""
+        started = time.perf_counter()
+        try:
+            text = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("start-up snapshot %s not read: %s", self.path, exc)
+            return None
+        try:
+            stored = json.loads(text)
+            key, plain = stored["key"], stored["data"]
+            if key != self.key(generation):
+                log.info("start-up snapshot is for other data or another day; not shown")
+                return None
+            shown = decode(plain)
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
+            log.warning("start-up snapshot %s is damaged or foreign, ignored: %s", self.path, exc)
+            return None
+        self.shown, self._saved_key, self._shown_text = shown, key, text
+        self.shown_generation = generation
+        self.read_ms = (time.perf_counter() - started) * 1000
+        return shown
+
+    def differs_from_shown(self, overviews: list[insights.PartnerOverview],
+                           data: TodayData) -> bool:
+        """Whether a fresh first load differs from what ``load`` handed out (database
+        lane): the file's text, written again from the fresh load under the same key."""
+        if self._shown_text is None:
+            return False
+        fresh = to_json({"key": json.loads(self._shown_text)["key"],
+                         "data": encode(overviews, data)})
+        if fresh.encode("utf-8") == self._shown_text:
+            return False
+        self._saved_key = None  # what the file holds is wrong: the next save replaces it
+        return True
+
+    def save(self, generation: int, today: dt.date, cadence: dict[str, int],
+             overviews: list[insights.PartnerOverview], data: TodayData) -> bool:
+        """Keep a first load read at ``generation`` (read *before* its queries: a write
+        in between makes it look older, never newer). False if it was kept already."""
+        key = snapshot_key(generation, today, cadence)
+        if key == self._saved_key:
+            return False
+        payload = to_json({"key": key, "data": encode(overviews, data)})
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(payload, encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError as exc:  # a cache: the app works without it
+            log.warning("start-up snapshot %s not saved: %s", self.path, exc)
+            tmp.unlink(missing_ok=True)
+            return False
+        self._saved_key = key
+        return True
+
+    def refresh(self, store: Store) -> bool:
+        """At close, in the database lane: save a fresh first load if the data, the day
+        or the settings moved on since the file was written."""
+        generation = store.data_generation()
+        if self.key(generation) == self._saved_key:
+            return False
+        today, cadence = self._today(), self._cadence()
+        overviews = insights.partner_overviews(store, today, cadence)
+        data = load_today(store, today, cadence, overviews, LIST_LIMIT)
+        return self.save(generation, today, cadence, overviews, data)
+
+    def discard(self) -> None:
+        """Remove the file (benchmarks: a start without a snapshot)."""
+        self.path.unlink(missing_ok=True)

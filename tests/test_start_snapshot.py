@@ -1,0 +1,207 @@
+"""The start-up snapshot: the last session's first load, shown at once when it matches
+the data, day and settings; never when it does not, never when damaged; checked by the
+normal first load in the background, which replaces it when it was wrong."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+
+import pytest
+
+from desktop import app as desktop_app
+from desktop.paths import Profile
+from desktop.settings import Settings
+from desktop.start_snapshot import FILE_NAME, StartSnapshot
+from models import insights
+from models.database import open_database
+from models.domain import DEFAULT_CADENCE_DAYS
+from models.store import Store
+from tests.test_app_shell import TODAY, seed
+from ui.today_view import LIST_LIMIT, load_today
+
+
+@pytest.fixture
+def profile(tmp_path) -> Profile:
+    return Profile(tmp_path / "profile").ensure()
+
+
+def snapshot_file(profile: Profile):
+    return profile.cache_dir / FILE_NAME
+
+
+def start(qtbot, profile: Profile, today: dt.date = TODAY):
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: today)
+    assert window is not None
+    qtbot.addWidget(window)
+    # what is on screen when `ready` fires (the first load, or the snapshot: the check
+    # against the data starts only after it)
+    at_ready: list[dict] = []
+    window.ready.connect(lambda: at_ready.append(shown_rows(window)))
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    window.rows_at_ready = at_ready[0]
+    return window
+
+
+def shown_rows(window) -> dict[str, list[list]]:
+    """Every cell the partner table and Today's four lists display."""
+    models = {"partners": window.partners.model}
+    for name in ("visits", "actions", "key_dates", "lying_flat"):
+        models[name] = getattr(window.today, name).proxy
+    return {name: [[m.index(r, c).data() for c in range(m.columnCount())]
+                   for r in range(m.rowCount())] for name, m in models.items()}
+
+
+def finish_checks(window) -> None:
+    """Let the background first load (the snapshot's check) arrive."""
+    assert window.ctx.wait_idle(10.0)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+
+
+def test_a_window_started_from_the_snapshot_shows_what_one_without_shows(qtbot, profile, caplog):
+    seed(profile)
+    first = start(qtbot, profile)
+    assert first.snapshot.shown is None  # nothing saved yet
+    finish_checks(first)
+    without = shown_rows(first)
+    assert len(without["partners"]) == 4 and without["visits"]
+    first.close()
+    assert snapshot_file(profile).exists()
+
+    caplog.set_level(logging.INFO)
+    second = start(qtbot, profile)
+    assert second.snapshot.shown is not None
+    # on screen from the snapshot the moment the window is ready
+    assert second.rows_at_ready == without
+    finish_checks(second)
+    assert shown_rows(second) == without
+    assert "differed" not in caplog.text
+    second.close()
+
+
+def test_a_write_a_new_day_or_other_settings_keep_the_snapshot_off_screen(qtbot, profile):
+    partners = seed(profile)
+    start(qtbot, profile).close()
+    assert snapshot_file(profile).exists()
+
+    # another day: what is due has changed
+    window = start(qtbot, profile, today=TODAY + dt.timedelta(days=1))
+    assert window.snapshot.shown is None
+    window.close()
+    # the close saved that day's; back to TODAY is another day again
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is None
+    window.close()
+
+    # a write by another program on this profile (the command line, a sync)
+    store = Store(open_database(profile.database))
+    store.update("partner", partners["east"]["id"], {"name_zh": "华东渠道总代理"})
+    store.db.conn.close()
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is None
+    finish_checks(window)
+    names = [row[0] for row in shown_rows(window)["partners"]]
+    assert "华东渠道总代理" in names
+    window.close()
+
+    # other visit cadence
+    Settings(profile.settings_file).set_cadence({"core": 3})
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is None
+    window.close()
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is not None  # nothing moved since that close
+    window.close()
+
+
+def test_key_covers_generation_date_settings_and_format(tmp_path):
+    store = Store(open_database(tmp_path / "channelkeeper.db"))
+    store.create_partner(name_zh="甲", tier="core", stage="mature")
+    cadence = {str(t): d for t, d in DEFAULT_CADENCE_DAYS.items()}
+    overviews = insights.partner_overviews(store, TODAY, cadence)
+    data = load_today(store, TODAY, cadence, overviews, LIST_LIMIT)
+    gen = store.data_generation()
+    saver = StartSnapshot(tmp_path / "cache", lambda: TODAY, lambda: cadence)
+    assert saver.save(gen, TODAY, cadence, overviews, data)
+
+    def loads(today=TODAY, settings=cadence, generation=gen) -> bool:
+        return StartSnapshot(tmp_path / "cache", lambda: today,
+                             lambda: settings).load(generation) is not None
+
+    assert loads()
+    assert not loads(generation=gen + 1)
+    assert not loads(today=TODAY - dt.timedelta(days=1))
+    assert not loads(settings={**cadence, "core": cadence["core"] + 1})
+    path = tmp_path / "cache" / FILE_NAME
+    stored = json.loads(path.read_bytes())
+    stored["key"]["format"] += 1
+    path.write_text(json.dumps(stored), encoding="utf-8")
+    assert not loads()
+    store.db.conn.close()
+
+
+@pytest.mark.parametrize("content", [
+    b"",
+    b"\x00\x01garbage",
+    b'{"key": {"format": 1}, "data": ',  # cut short
+    b"[1, 2, 3]",
+    b'{"something": "else"}',
+    "not UTF-8 \xe4".encode("latin-1"),
+])
+def test_a_damaged_or_foreign_snapshot_is_ignored(qtbot, profile, caplog, content):
+    seed(profile)
+    start(qtbot, profile).close()
+    snapshot_file(profile).write_bytes(content)
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is None
+    finish_checks(window)
+    assert len(shown_rows(window)["partners"]) == 4
+    window.close()
+    # and the session left a good one behind
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is not None
+    window.close()
+
+
+def test_a_damaged_snapshot_with_a_matching_key_is_ignored(qtbot, profile, caplog):
+    seed(profile)
+    start(qtbot, profile).close()
+    stored = json.loads(snapshot_file(profile).read_bytes())
+    stored["data"]["visits"] = [999]  # points at no partner
+    snapshot_file(profile).write_text(json.dumps(stored), encoding="utf-8")
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is None
+    assert "damaged or foreign" in caplog.text
+    finish_checks(window)
+    assert len(shown_rows(window)["partners"]) == 4
+    window.close()
+
+
+def test_the_first_load_replaces_a_wrong_snapshot(qtbot, profile, caplog):
+    partners = seed(profile)
+    start(qtbot, profile).close()
+    # a snapshot that matches the key but not the data (as a write path that forgot
+    # to move the generation would leave it)
+    stored = json.loads(snapshot_file(profile).read_bytes())
+    table = stored["data"]["overviews"]
+    name_at = table["columns"].index("name_zh")
+    row = next(r for r in table["rows"] if r[name_at] == partners["east"]["name_zh"])
+    row[name_at] = "过时的名字"
+    snapshot_file(profile).write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is not None
+    assert "过时的名字" in [r[0] for r in window.rows_at_ready["partners"]]
+    # the check's answer replaces the rows
+    qtbot.waitUntil(lambda: "过时的名字" not in [r[0] for r in shown_rows(window)["partners"]],
+                    timeout=10000)
+    assert partners["east"]["name_zh"] in [r[0] for r in shown_rows(window)["partners"]]
+    assert "start-up snapshot differed" in caplog.text
+    window.close()
+    # and the corrected one is what the next start shows
+    window = start(qtbot, profile)
+    assert "过时的名字" not in [r[0] for r in shown_rows(window)["partners"]]
+    window.close()
