@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -100,7 +99,7 @@ class SyncService(QObject):
         self.demo_folder = Path(demo_folder) if demo_folder else self.database.parent / "demo-server"
         self._credentials = credentials
         self.http_options = http_options or {}
-        self.device_name = device_name or socket.gethostname()
+        self._device_name = device_name
         self.demo_server: Any = None  # desktop.demo_server.DemoServer once "Try the demo" ran
         self.snapshot = SyncSnapshot()
         self.last_report: SyncReport | None = None
@@ -115,6 +114,15 @@ class SyncService(QObject):
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         ctx.changed.connect(self._local_change)
+
+    @property
+    def device_name(self) -> str:
+        """How the server lists this laptop (the host name unless given)."""
+        if not self._device_name:
+            import socket  # at sign-in only: not on the app's start path
+
+            self._device_name = socket.gethostname()
+        return self._device_name
 
     # --- start and stop ------------------------------------------------------------------
 

@@ -272,7 +272,9 @@ class MainWindow(QMainWindow):
 
     def _ready_from_snapshot(self) -> None:
         self._first_load_done("window shown")
-        self._start_load(LIST_LIMIT)
+        # the check after the first paint (queued behind it): its Python half would
+        # take turns with the paint for the interpreter lock
+        QTimer.singleShot(0, lambda: self._start_load(LIST_LIMIT))
 
     def _load_failed(self, exc: BaseException) -> None:
         self.show_status(self.tr("Could not load data: %1").replace("%1", str(exc)))

@@ -7,17 +7,19 @@ controller as ``window.sync_ui`` and the service as ``window.sync_service``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDir, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from ui.sync.conflict_view import ConflictView
-from ui.sync.rejected_ops_view import RejectedOpsView
-from ui.sync.sign_in_dialog import SignInDialog
 from ui.sync.sync_status_widget import SyncStatusWidget, count_text
-from ui.sync.try_demo import TryDemo
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, off the start path
+    from ui.sync.conflict_view import ConflictView
+    from ui.sync.rejected_ops_view import RejectedOpsView
+    from ui.sync.sign_in_dialog import SignInDialog
+    from ui.sync.try_demo import TryDemo
 
 #: F5 is the window's Refresh; F9 is "send/receive" in mail programs
 SYNC_SHORTCUT = "F9"
@@ -97,6 +99,8 @@ class SyncController(QObject):
         if self.sign_in_dialog is not None and self.sign_in_dialog.isVisible():
             self.sign_in_dialog.raise_()
             return self.sign_in_dialog
+        from ui.sync.sign_in_dialog import SignInDialog
+
         dialog = SignInDialog(self.service, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._status(self.tr("Signed in. Syncing…")))
@@ -154,6 +158,8 @@ class SyncController(QObject):
     @Slot()
     def show_conflicts(self) -> ConflictView:
         if self.conflict_view is None:
+            from ui.sync.conflict_view import ConflictView
+
             self.conflict_view = ConflictView(self.service, self.window)
             self.conflict_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.conflict_view.destroyed.connect(lambda *_: setattr(self, "conflict_view", None))
@@ -166,6 +172,8 @@ class SyncController(QObject):
     @Slot()
     def show_rejected(self) -> RejectedOpsView:
         if self.rejected_view is None:
+            from ui.sync.rejected_ops_view import RejectedOpsView
+
             self.rejected_view = RejectedOpsView(self.service, self.window)
             self.rejected_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.rejected_view.destroyed.connect(lambda *_: setattr(self, "rejected_view", None))
@@ -183,6 +191,8 @@ class SyncController(QObject):
                 "demo server instead. Continue?").replace("%1", self.service.snapshot.server_url or ""))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
+        from ui.sync.try_demo import TryDemo
+
         self.try_demo = TryDemo(self.service, self.window)
         self.try_demo.start()
         return self.try_demo
