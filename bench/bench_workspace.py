@@ -5,7 +5,9 @@ Not a timed test: run it by hand (``python bench/bench_workspace.py``); it rewri
 the "Offline workspace" section of docs/benchmarks.md. The profile is built once with
 models.demo_data and cached under bench/out/ (git-ignored); ``--rebuild`` forces it.
 Start-up and RSS are measured in fresh subprocesses (``--probe``), each against a
-bare PySide6 window started the same way in the same run.
+bare PySide6 window started the same way in the same run; the app twice: reopening
+with the start-up snapshot its last close left (the usual start), and with the
+snapshot removed first (the first start after the data changed or on a new day).
 """
 
 from __future__ import annotations
@@ -148,8 +150,10 @@ def probe_app(profile_root: str) -> dict:
     app.processEvents()
     ready = time.time()
     cpu = cpu_seconds()
+    snapshot = getattr(win, "snapshot", None)
     result: dict = {"ready_s": ready, "cpu_s": cpu, "started_s": STARTED, "imported_s": imported,
-                    "shown_s": shown, **getattr(win, "load_timings", {})}
+                    "shown_s": shown, **getattr(win, "load_timings", {}),
+                    "from_snapshot": getattr(snapshot, "shown", None) is not None}
     views = [w for w in win.findChildren(QWidget) if hasattr(w, "set_filter_text")]
     if views:
         view = getattr(win, "partners", None) or views[0]
@@ -207,6 +211,26 @@ def probe_env() -> dict[str, str]:
            "PYTHONPYCACHEPREFIX": str(PYCACHE)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+def snapshot_file(profile_root: Path) -> Path:
+    from desktop.paths import Profile
+    from desktop.start_snapshot import FILE_NAME
+
+    return Profile(profile_root).cache_dir / FILE_NAME
+
+
+def run_app_probe(profile_root: Path, snapshot: bool) -> dict:
+    """The app started with the snapshot its last close left, or with none (removed
+    first, as after a change of data or day). Either way it leaves one at close."""
+    if not snapshot:
+        snapshot_file(profile_root).unlink(missing_ok=True)
+    elif not snapshot_file(profile_root).exists():
+        raise RuntimeError("no start-up snapshot to start from: the previous run left none")
+    result = run_probe("app", profile_root)
+    if result.get("from_snapshot") is not snapshot:
+        raise RuntimeError(f"the app {'ignored' if snapshot else 'used'} the start-up snapshot")
+    return result
 
 
 def run_probe(kind: str, profile_root: Path | None = None) -> dict:
@@ -321,13 +345,15 @@ def main(argv: list[str] | None = None) -> int:
     # one untimed run each first: fills the bytecode cache and the disk cache, so
     # every timed run starts the same way
     run_probe("bare")
-    bare, app = [], []
-    for _ in range(args.repeat):  # interleaved: both see the same spells of load
+    bare: list[dict] = []
+    app: dict[str, list[dict]] = {"snapshot": [], "cold": []}
+    for _ in range(args.repeat):  # interleaved: all see the same spells of load
         bare.append(run_probe("bare"))
         if app_available():
-            if not app:
-                run_probe("app", root)
-            app.append(run_probe("app", root))
+            if not app["cold"]:
+                run_app_probe(root, snapshot=False)  # untimed: leaves today's snapshot
+            app["cold"].append(run_app_probe(root, snapshot=False))
+            app["snapshot"].append(run_app_probe(root, snapshot=True))
     md = report(args, info, st, holder, bare, app)
     print(md)
     if not args.no_write:
@@ -335,8 +361,31 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+START_KINDS = {
+    "snapshot": "reopening: start-up snapshot valid (the usual start)",
+    "cold": ("without a start-up snapshot (first start after the data changed or on a "
+             "new day; removed before each run)"),
+}
+
+
+def start_row(kind: str, runs: list[dict], bare: list[dict]) -> str:
+    bare_s = median([b["start_s"] for b in bare])
+    app_s = median([a["start_s"] for a in runs])
+    ratio = app_s / bare_s
+    paired = median([a["start_s"] / b["start_s"] for a, b in zip(runs, bare, strict=False)])
+    app_cpu, bare_cpu = median([a["cpu_s"] for a in runs]), median([b["cpu_s"] for b in bare])
+    return (
+        f"| cold start to usable window, {START_KINDS[kind]} (subprocess, `ready` emitted) | "
+        f"{app_s:.2f} s vs. bare PySide6 window {bare_s:.2f} s = **{ratio:.2f}×** (median of "
+        f"the runs' own ratios {paired:.2f}×; CPU time to `ready` {app_cpu:.2f} s vs. "
+        f"{bare_cpu:.2f} s = {app_cpu / bare_cpu:.2f}×; phases below) | ≤ 2× | "
+        f"{verdict(ratio, TARGETS['start_ratio'])} |"
+    )
+
+
 def report(
-    args, info: dict, st: dict, holder: list[dict], bare: list[dict], app: list[dict]
+    args, info: dict, st: dict, holder: list[dict], bare: list[dict],
+    apps: dict[str, list[dict]],
 ) -> str:
     p50, p95 = percentile(st["search"], 50), percentile(st["search"], 95)
     save = median(st["autosave"])
@@ -358,18 +407,9 @@ def report(
         "| measurement | result | target | verdict |",
         "|---|---|---|---|",
     ]
+    app = [a for runs in apps.values() for a in runs]
     if app:
-        app_s = median([a["start_s"] for a in app])
-        ratio = app_s / bare_s
-        paired = median([a["start_s"] / b["start_s"] for a, b in zip(app, bare, strict=False)])
-        cpu_ratio = median([a["cpu_s"] for a in app]) / median([b["cpu_s"] for b in bare])
-        lines.append(
-            f"| cold start to usable window (subprocess, `ready` emitted) | {app_s:.2f} s vs. bare "
-            f"PySide6 window {bare_s:.2f} s = **{ratio:.2f}×** (median of the runs' own ratios "
-            f"{paired:.2f}×; CPU time to `ready` {median([a['cpu_s'] for a in app]):.2f} s vs. "
-            f"{median([b['cpu_s'] for b in bare]):.2f} s = {cpu_ratio:.2f}×; phases below) | "
-            f"≤ 2× | {verdict(ratio, TARGETS['start_ratio'])} |"
-        )
+        lines += [start_row(kind, runs, bare) for kind, runs in apps.items() if runs]
         keys = [k for a in app for k in a.get("filter_ms", [])]
         cpu_keys = [k for a in app for k in a.get("filter_cpu_ms", [])]
         if keys:
@@ -419,47 +459,55 @@ def report(
         for name, (ms, n) in st["loads"].items()
     ]
     if app:
-        lines += ["", *start_phases(bare, app)]
+        lines += ["", *start_phases(bare, apps["snapshot"], apps["cold"])]
     return "\n".join(lines)
 
 
-def start_phases(bare: list[dict], app: list[dict]) -> list[str]:
-    """Where the start-up time goes: medians of each phase, bare window beside app."""
+def start_phases(bare: list[dict], snap: list[dict], cold: list[dict]) -> list[str]:
+    """Where the start-up time goes: medians of each phase, bare window beside the
+    app's two starts."""
 
-    def med(runs: list[dict], end: str, begin: str | None = None) -> float:
-        return median([r[end] - (r[begin] if begin else 0.0) for r in runs])
+    def med(runs: list[dict], end: str, begin: str | None = None) -> str:
+        if not runs or not all(end in r and (begin is None or begin in r) for r in runs):
+            return "—"
+        return f"{median([r[end] - (r[begin] if begin else 0.0) for r in runs]):.2f} s"
 
-    b_start, a_start = med(bare, "started_after_s"), med(app, "started_after_s")
+    def med_ms(runs: list[dict], key: str) -> str:
+        if not runs or not all(key in r for r in runs):
+            return "—"
+        return fmt_ms(median([r[key] for r in runs]))
+
     rows = [
-        ("Python interpreter up (launch → first line of the probe)", f"{b_start:.2f} s",
-         f"{a_start:.2f} s"),
-        (("imports: bare `PySide6.QtWidgets`; app PySide6 + `desktop.app` (sqlite-utils, "
-          "models, Today/Partners views) + `QApplication` and font"),
-         f"{med(bare, 'imported_s', 'started_s'):.2f} s",
-         f"{med(app, 'imported_s', 'started_s'):.2f} s"),
-        (("bare: `QApplication` + window shown; app: lock, open database, build window "
-          "(starts the first load), show, sync service"),
-         f"{med(bare, 'ready_s', 'imported_s'):.2f} s",
-         f"{med(app, 'shown_s', 'imported_s'):.2f} s"),
-        ("app: waiting for the first load, then putting it on screen", "—",
-         f"{med(app, 'ready_s', 'shown_s'):.2f} s"),
+        ("Python interpreter up (launch → first line of the probe)",
+         *(med(r, "started_after_s") for r in (bare, snap, cold))),
+        (("imports: bare `PySide6.QtWidgets`; app PySide6 + `desktop.app` (models, "
+          "Today/Partners views; no sqlite-utils) + `QApplication` and font"),
+         *(med(r, "imported_s", "started_s") for r in (bare, snap, cold))),
+        (("bare: `QApplication` + window shown; app: lock, open database, read the "
+          "snapshot, build window (with the snapshot's rows, or starting the first load), "
+          "show, sync service"),
+         med(bare, "ready_s", "imported_s"),
+         *(med(r, "shown_s", "imported_s") for r in (snap, cold))),
+        (("app: event loop until `ready` (first paint; without a snapshot: waiting for "
+          "the first load, then putting it on screen)"), "—",
+         *(med(r, "ready_s", "shown_s") for r in (snap, cold))),
+        ("… reading and decoding the start-up snapshot (GUI thread)", "—",
+         med_ms(snap, "snapshot_read_ms"), "—"),
+        (("… first load in the database lane (`partner_overviews` + Today's queries; "
+          "overlaps the window's construction; with a snapshot it runs after `ready`)"),
+         "—", "—", med_ms(cold, "query_ms")),
+        ("… putting 5,000 partners and Today's lists on screen (GUI thread)", "—",
+         med_ms(snap, "show_ms"), med_ms(cold, "show_ms")),
+        ("**launch to usable window**",
+         *(f"**{med(r, 'start_s')}**" for r in (bare, snap, cold))),
     ]
-    if all("query_ms" in a for a in app):
-        rows.append((("… first load in the database lane (`partner_overviews` + Today's "
-                      "queries; overlaps the window's construction)"), "—",
-                     fmt_ms(median([a["query_ms"] for a in app]))))
-    if all("show_ms" in a for a in app):
-        rows.append(("… putting 5,000 partners and Today's lists on screen (GUI thread)",
-                     "—", fmt_ms(median([a["show_ms"] for a in app]))))
-    rows.append(("**launch to usable window**", f"**{med(bare, 'start_s'):.2f} s**",
-                 f"**{med(app, 'start_s'):.2f} s**"))
     return [
         ("Start-up phases (medians of the same runs; each phase's median, so they need not "
          "add up exactly):"),
         "",
-        "| phase | bare PySide6 window | app |",
-        "|---|---|---|",
-        *[f"| {name} | {b} | {a} |" for name, b, a in rows],
+        "| phase | bare PySide6 window | app, snapshot valid | app, no snapshot |",
+        "|---|---|---|---|",
+        *[f"| {' | '.join(row)} |" for row in rows],
     ]
 
 

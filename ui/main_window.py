@@ -260,8 +260,7 @@ class MainWindow(QMainWindow):
 
     def _show_snapshot(self, overviews: list, today_data: TodayData) -> None:
         """The last session's first load, known to match the data: on screen at once;
-        ``ready`` once the window is up, then the first load checks it."""
-        # `ready` once the event loop runs, i.e. when the window is on screen
+        ``ready`` once the event loop runs (the window is up), then the check."""
         self._pending_first_load.add("window shown")
         started = time.perf_counter()
         self.partners.show_rows(overviews)
@@ -272,8 +271,7 @@ class MainWindow(QMainWindow):
 
     def _ready_from_snapshot(self) -> None:
         self._first_load_done("window shown")
-        # the check after the first paint (queued behind it): its Python half would
-        # take turns with the paint for the interpreter lock
+        # queued behind the first paint: its Python half would share the interpreter
         QTimer.singleShot(0, lambda: self._start_load(LIST_LIMIT))
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -299,9 +297,9 @@ class MainWindow(QMainWindow):
         self.today.show_data(today_data)
         self.load_timings["show_ms"] = (time.perf_counter() - started) * 1000
         if first and self.snapshot is not None:
-            # in the database lane after this load, off the way to the first paint
-            self.ctx.run_db(lambda _s: self.snapshot.save(generation, today, cadence,
-                                                          overviews, today_data))
+            # in the database lane once the rows are painted (queued behind the paint)
+            QTimer.singleShot(0, lambda: self.ctx.run_db(lambda _s: self.snapshot.save(
+                generation, today, cadence, overviews, today_data)))
 
     @Slot()
     def _check_day(self) -> None:
