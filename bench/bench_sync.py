@@ -1,8 +1,10 @@
 """Sync benchmark: the first sync of a 5,000-partner / 100,000-meeting portfolio over
 loopback, a sync with nothing to do, and a push of 1,000 offline edits.
 
-The server (SQLite, in this process, uvicorn on 127.0.0.1) is seeded straight into its
-own tables. The first sync is compared with inserting the same rows into an empty
+The server (SQLite, ``main.py server run`` in its own process on 127.0.0.1, as a
+laptop meets it: another machine) is seeded straight into its own tables. With
+``--server-in-process`` it runs in a thread of this process instead, where it shares
+one interpreter lock with the client and their Python work cannot overlap. The first sync is compared with inserting the same rows into an empty
 profile in the same run, two ways: raw ``executemany`` INSERTs into the entity tables
 (no search index, no outbox) and the store's own bulk write (``Store.create_many``:
 validation, search index and outbox, what a local import costs).
@@ -12,11 +14,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import random
 import shutil
 import socket
 import sqlite3
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -33,13 +38,15 @@ from sqlalchemy import insert
 from models.database import open_database
 from models.schema import entity
 from models.store import Store
+from sync import protocol
 from sync.client.credentials import MemoryCredentials
-from sync.client.engine import SyncEngine, SyncProgress
+from sync.client.engine import PAGE_APPLY_TARGET_S, SyncEngine, SyncProgress
 from sync.server import admin
 from sync.server.app import create_app
 from sync.server.config import ServerSettings
 from sync.server.db import ENTITY_TABLES, allocate_seq, make_engine, write_tx
 from sync.server.scope import grant
+from sync.server.workers import ENV_SERVER_SETTINGS
 
 PARTNERS, MEETINGS, EDITS = 5000, 100_000, 1000
 CACHED = OUT_DIR / "workspace-p5000-m100000-a100000-s1" / "channelkeeper.db"
@@ -100,6 +107,44 @@ def start_server(db_url: str) -> tuple[str, Any]:
         app.state.engine.dispose()
 
     return f"http://127.0.0.1:{sock.getsockname()[1]}", (stop, settings)
+
+
+def start_server_process(db_url: str, log_file: Path) -> tuple[str, Any]:
+    """``main.py server run`` in its own process (a cheap password hash, as in the
+    in-process variant: sign-in is not what is measured)."""
+    settings = ServerSettings(argon2_time_cost=1, argon2_memory_kib=8192)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1",
+           ENV_SERVER_SETTINGS: json.dumps({"argon2_time_cost": 1, "argon2_memory_kib": 8192})}
+    log = log_file.open("ab")
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "server", "run", "--db", db_url,
+         "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    log.close()
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError(f"the server did not start; see {log_file}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.1)
+
+    def stop() -> None:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    return base_url, (stop, settings)
 
 
 def seed_server(db_url: str, settings: ServerSettings, rows: dict[str, list[dict]]) -> float:
@@ -193,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bulk-sample", type=int, default=15_000,
                         help="meetings written through Store.create_many for its baseline")
     parser.add_argument("--no-write", action="store_true", help="print, do not update the doc")
+    parser.add_argument("--server-in-process", action="store_true",
+                        help="run the server in a thread of this process (shares the GIL)")
     args = parser.parse_args(argv)
     work = OUT_DIR / "sync-bench"
     shutil.rmtree(work, ignore_errors=True)
@@ -203,10 +250,16 @@ def main(argv: list[str] | None = None) -> int:
     n_p, n_m = len(rows["partner"]), len(rows["meeting"])
     print(f"source rows: {n_p} partners, {n_m} meetings ({time.perf_counter() - t0:.1f} s)")
     db_url = f"sqlite:///{work}/server.db"
-    base_url, (stop, settings) = start_server(db_url)
-    try:
+    if args.server_in_process:
+        base_url, (stop, settings) = start_server(db_url)
         seed_s = seed_server(db_url, settings, rows)
-        print(f"server seeded in {seed_s:.1f} s")
+    else:  # the server creates its schema at start; the seed then goes straight in
+        base_url, (stop, settings) = start_server_process(db_url, work / "server.log")
+        seed_s = seed_server(db_url, settings, rows)
+    where = ("in the same process (uvicorn in a thread, one interpreter lock with the client)"
+             if args.server_in_process else "in its own process (`main.py server run`)")
+    try:
+        print(f"server seeded in {seed_s:.1f} s ({where})")
         raw_s = raw_insert(work / "raw.db", rows)
         print(f"raw inserts: {raw_s:.2f} s")
         sample_s, sample_n = store_bulk_insert(work / "bulk.db", rows, args.bulk_sample)
@@ -216,8 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"store bulk insert: {bulk_s:.2f} s{bulk_note}")
 
         clock = PhaseClock()
-        engine = new_engine(work / "laptop.db", base_url, progress=clock,
-                            pull_limit=2000)
+        # the engine's own page sizes, as the app uses them (500, growing while pages
+        # apply quickly)
+        engine = new_engine(work / "laptop.db", base_url, progress=clock)
         rss0 = peak_rss_mb()
         t = time.perf_counter()
         clock.t0 = t
@@ -275,10 +329,11 @@ def main(argv: list[str] | None = None) -> int:
 ## Sync
 
 Written by `bench/bench_sync.py` on {dt.date.today().isoformat()} ({machine_line()}).
-Server: the reference server on SQLite in the same process (uvicorn, 127.0.0.1), seeded
+Server: the reference server on SQLite {where}, on 127.0.0.1, seeded
 straight into its tables ({seed_s:.1f} s). Portfolio: {n_p:,} partners and {n_m:,} meetings
 ({'the workspace benchmark’s demo profile' if CACHED.exists() and n_p == PARTNERS else 'demo data'}).
-Pull pages of 2,000 records; pushes of 500 ops.
+Pull pages as the app asks for them (500 records, doubling up to {protocol.MAX_PULL_LIMIT:,} while a page applies
+within {PAGE_APPLY_TARGET_S:.0f} s); pushes of 500 ops.
 
 | measurement | result | target | verdict |
 |---|---|---|---|

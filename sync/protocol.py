@@ -31,7 +31,7 @@ ERROR_UPDATE_REQUIRED = "update_required"
 API_PREFIX = "/api"
 DEFAULT_PORT = 8765
 DEFAULT_PULL_LIMIT = 500
-MAX_PULL_LIMIT = 2000
+MAX_PULL_LIMIT = 5000
 MAX_PUSH_OPS = 500
 
 #: entities a laptop may write; the others (kpi_snapshot, checklist_template) are

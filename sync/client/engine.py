@@ -45,6 +45,8 @@ __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "SyncStatus"]
 
 PUSH_BATCH = protocol.MAX_PUSH_OPS
 PULL_LIMIT = protocol.DEFAULT_PULL_LIMIT
+#: seconds a pulled page may take to apply before pages stop growing
+PAGE_APPLY_TARGET_S = 1.0
 #: seconds between verifications when a sync moved nothing
 VERIFY_INTERVAL = 3600.0
 K_LAST_VERIFY = "sync.last_verify_at"
@@ -67,7 +69,7 @@ class SyncEngine:
         allow_insecure_http: bool = False,
         http_options: dict[str, Any] | None = None,
         push_batch: int = PUSH_BATCH,
-        pull_limit: int = PULL_LIMIT,
+        pull_limit: int | None = None,
         verify_interval: float = VERIFY_INTERVAL,
     ) -> None:
         self.store = store
@@ -77,7 +79,10 @@ class SyncEngine:
         self._lock = threading.Lock()
         self._access_token: str | None = None
         self.push_batch_size = push_batch
-        self.pull_limit = pull_limit
+        #: records per pull page; None: start at the protocol's default and adapt
+        self.pull_limit_fixed = pull_limit is not None
+        self._pull_limit = pull_limit or PULL_LIMIT
+        self._last_apply: tuple[int, float] = (0, 0.0)  # (records, seconds) of the last page
         self.verify_interval = verify_interval
         url = base_url or self._db(lambda s: s.get_setting(ls.K_SERVER))
         if not url:
@@ -85,6 +90,16 @@ class SyncEngine:
         self.http = HttpClient(url, allow_insecure_http=allow_insecure_http,
                                **(http_options or {}))
         self.base_url = self.http.base_url
+
+    @property
+    def pull_limit(self) -> int:
+        return self._pull_limit
+
+    @pull_limit.setter
+    def pull_limit(self, value: int) -> None:
+        """A page size set by hand stays fixed (tests interrupt pulls at known places)."""
+        self._pull_limit = value
+        self.pull_limit_fixed = True
 
     # --- sign-in ---------------------------------------------------------------------
 
@@ -245,13 +260,16 @@ class SyncEngine:
         """Pages until ``has_more`` is false. The next page is fetched (in one helper
         thread) while this one is applied, so the server's work and ours overlap; at
         most two pages are in memory. Only HTTP runs in the helper thread, never the
-        store, and the main thread sends no request while a fetch is in flight."""
+        store, and the main thread sends no request while a fetch is in flight. Pages
+        grow while they are applied quickly (see ``_next_limit``)."""
         device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
+        limit = self.pull_limit
+        self._last_apply = (0, 0.0)
         try:
             cursor, epoch = self._db(lambda s: (s.get_setting(ls.K_CURSOR),
                                                 s.get_setting(ls.K_EPOCH)))
-            fetch = pool.submit(self._fetch_page, cursor, device)
+            fetch = pool.submit(self._fetch_page, cursor, device, limit)
             while True:
                 try:
                     page = fetch.result()
@@ -263,7 +281,7 @@ class SyncEngine:
                     log.warning("pull: the server refused the saved cursor; pulling from zero")
                     self._db(_restart_pull)
                     cursor = None
-                    fetch = pool.submit(self._fetch_page, None, device)
+                    fetch = pool.submit(self._fetch_page, None, device, limit)
                     continue
                 if not isinstance(page, dict) or not isinstance(page.get("changes"), list) \
                         or not isinstance(page.get("cursor"), str):
@@ -287,10 +305,13 @@ class SyncEngine:
                 if more:
                     if page["cursor"] == cursor and not page["changes"]:
                         raise ProtocolError("The server keeps sending the same empty page.")
-                    fetch = pool.submit(self._fetch_page, page["cursor"], device)
+                    limit = self._next_limit(limit, len(page["changes"]))
+                    fetch = pool.submit(self._fetch_page, page["cursor"], device, limit)
                 now = utcnow()
+                started = time.monotonic()
                 result = self._db(partial(pull_apply.apply_page, page=page,
                                           requeue_after=requeue_after, now=now))
+                self._last_apply = (len(page["changes"]), time.monotonic() - started)
                 cursor = page["cursor"]
                 report.requeued += result.requeued
                 report.pulled += result.applied
@@ -306,11 +327,28 @@ class SyncEngine:
             # a failure while a fetch is in flight: do not wait for it, drop its page
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _fetch_page(self, cursor: str | None, device: str | None) -> Any:
-        params: dict[str, Any] = {"limit": self.pull_limit}
+    def _fetch_page(self, cursor: str | None, device: str | None, limit: int) -> Any:
+        params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
         return self._call("GET", "/sync/pull", params=params, device=device)
+
+    def _next_limit(self, limit: int, delivered: int) -> int:
+        """The size of the next page asked for. A fixed ``pull_limit`` given to the
+        engine stays as it is; otherwise pages start at the protocol's default and
+        double (up to its maximum) while they come full and the last one was applied
+        within ``PAGE_APPLY_TARGET_S``, and halve when one took more than twice that:
+        a first sync of 100,000 records then commits a few dozen times, not hundreds
+        (each commit flushes the search index), and a slow laptop keeps short pages
+        (a kill loses at most the page being applied)."""
+        if self.pull_limit_fixed:
+            return limit
+        count, seconds = self._last_apply
+        if seconds > 2 * PAGE_APPLY_TARGET_S:
+            return max(PULL_LIMIT, limit // 2)
+        if delivered >= limit and count and seconds < PAGE_APPLY_TARGET_S:
+            return min(protocol.MAX_PULL_LIMIT, limit * 2)
+        return limit
 
     def _device_last_seq(self) -> int:
         me = self._call("GET", "/me")

@@ -1,0 +1,63 @@
+"""Pull pages grow while they apply quickly, stay small when they do not, and keep a
+page size set by hand."""
+from __future__ import annotations
+
+import pytest
+
+from sync.client import engine as engine_module
+from tests.sync.sync_world import SyncWorld
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    """Pages start at 5 records, so a few dozen records show the growth."""
+    monkeypatch.setattr(engine_module, "PULL_LIMIT", 5)
+
+
+def requested_limits(laptop) -> list[int]:
+    limits: list[int] = []
+    fetch = laptop.engine._fetch_page
+
+    def spy(cursor, device, limit):
+        limits.append(limit)
+        return fetch(cursor, device, limit)
+
+    laptop.engine._fetch_page = spy
+    return limits
+
+
+def seed(world: SyncWorld, n: int) -> None:
+    a = world.laptop("a", "li.na")
+    with a.store.transaction():
+        p = a.store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
+        for i in range(n):
+            a.store.create("meeting", {"partner_id": p["id"], "type": "visit",
+                                       "starts_at": "2026-11-20 10:00", "notes": f"拜访 {i}"})
+    assert a.sync().pushed == n + 1
+
+
+def test_pages_grow_while_they_apply_quickly(world: SyncWorld, small_pages):
+    seed(world, 70)
+    b = world.laptop("b", "li.na")
+    limits = requested_limits(b)
+    r = b.sync()
+    assert r.pulled >= 71 and r.verified
+    # the second page is asked for before the first is applied, so it cannot grow yet
+    assert limits == [5, 5, 10, 20, 40]
+    assert b.store.count("meeting") == 70
+
+
+def test_slow_pages_stay_small_and_a_set_page_size_stays_fixed(world: SyncWorld, small_pages,
+                                                                monkeypatch):
+    seed(world, 30)
+    monkeypatch.setattr(engine_module, "PAGE_APPLY_TARGET_S", 0.0)  # every page is "slow"
+    b = world.laptop("b", "li.na")
+    limits = requested_limits(b)
+    assert b.sync().verified
+    assert set(limits) == {5}
+    c = world.laptop("c", "li.na")
+    monkeypatch.setattr(engine_module, "PAGE_APPLY_TARGET_S", 60.0)
+    c.engine.pull_limit = 7  # set by hand: fixed
+    limits = requested_limits(c)
+    assert c.sync().verified
+    assert set(limits) == {7} and len(limits) >= 5
