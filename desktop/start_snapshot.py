@@ -110,8 +110,23 @@ def encode(overviews: list[insights.PartnerOverview], data: TodayData) -> dict[s
     }
 
 
-def to_json(plain: dict[str, Any]) -> str:
-    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+def to_json(plain: Any) -> str:
+    """Compact JSON; long lists a few hundred items at a time, so that the encoder
+    (which keeps the interpreter lock while it runs) never holds up the GUI thread
+    for more than a moment."""
+    if isinstance(plain, dict):
+        return "{" + ",".join(f"{_dumps(k)}:{to_json(v)}" for k, v in plain.items()) + "}"
+    if isinstance(plain, list) and len(plain) > _CHUNK:
+        return "[" + ",".join(_dumps(plain[i:i + _CHUNK])[1:-1]
+                              for i in range(0, len(plain), _CHUNK)) + "]"
+    return _dumps(plain)
+
+
+_CHUNK = 250
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def decode(plain: dict[str, Any]) -> FirstLoad:
@@ -144,8 +159,6 @@ class StartSnapshot:
         self._cadence = cadence
         self.shown: FirstLoad | None = None
         self.shown_generation: int | None = None
-        #: the file's text when ``shown`` came from it (to compare a fresh load with)
-        self._shown_text: bytes | None = None
         #: the key of what the file holds now (None: nothing usable)
         self._saved_key: dict[str, Any] | None = None
         #: how long reading and decoding took (the start-up benchmark reports it)
@@ -175,7 +188,7 @@ class StartSnapshot:
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
             log.warning("start-up snapshot %s is damaged or foreign, ignored: %s", self.path, exc)
             return None
-        self.shown, self._saved_key, self._shown_text = shown, key, text
+        self.shown, self._saved_key = shown, key
         self.shown_generation = generation
         self.read_ms = (time.perf_counter() - started) * 1000
         return shown
@@ -183,12 +196,9 @@ class StartSnapshot:
     def differs_from_shown(self, overviews: list[insights.PartnerOverview],
                            data: TodayData) -> bool:
         """Whether a fresh first load differs from what ``load`` handed out (database
-        lane): the file's text, written again from the fresh load under the same key."""
-        if self._shown_text is None:
-            return False
-        fresh = to_json({"key": json.loads(self._shown_text)["key"],
-                         "data": encode(overviews, data)})
-        if fresh.encode("utf-8") == self._shown_text:
+        lane; plain Python equality of every row and value, so the interpreter lock
+        goes back and forth with the GUI thread as usual)."""
+        if self.shown is None or (overviews, data) == self.shown:
             return False
         self._saved_key = None  # what the file holds is wrong: the next save replaces it
         return True

@@ -294,6 +294,24 @@ def test_search_hit_on_a_meeting_points_the_workspace_at_it(qtbot, window, monke
     assert shown == [("meeting", hit.entity_id)]
 
 
+def test_search_says_when_records_still_wait_for_the_index(qtbot, window):
+    east = window.seeded["east"]
+    # a first sync's record, applied without indexing (the search backlog)
+    window.ctx.call_db(lambda s: s.apply_remote_many("meeting", [(
+        {"id": "c0ffee00-0000-4000-8000-000000000001", "partner_id": east["id"],
+         "type": "visit", "starts_at": "2026-11-02 10:00", "notes": "联合促销方案"}, 7)],
+        index=False))
+    dialog = window.show_search()
+    type_text(dialog.input, "促销")
+    qtbot.waitUntil(dialog.is_settled, timeout=5000)
+    assert dialog.model.rowCount() == 0
+    assert "still being prepared" in dialog.status.text()
+    window.ctx.call_db(lambda s: s.index_backlog())
+    dialog.input.setText("促销方案")
+    qtbot.waitUntil(lambda: dialog.is_settled() and dialog.model.rowCount() == 1, timeout=5000)
+    assert "still being prepared" not in dialog.status.text()
+
+
 def test_stale_search_answers_are_dropped(qtbot, window):
     dialog = window.show_search()
     dialog.input.setText("华东")
@@ -527,7 +545,7 @@ def test_a_failing_first_load_still_makes_the_window_ready(qtbot, profile, monke
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("ui.main_window.partner_overviews", broken)
+    monkeypatch.setattr("ui.window_loading.partner_overviews", broken)
     desktop_app.create_app([])
     window = desktop_app.open_main_window(profile, offer_demo=False)
     qtbot.addWidget(window)

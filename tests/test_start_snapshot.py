@@ -26,6 +26,12 @@ def profile(tmp_path) -> Profile:
     return Profile(tmp_path / "profile").ensure()
 
 
+@pytest.fixture(autouse=True)
+def _prompt_background_work(monkeypatch):
+    """The check and the save wait 1.5 s after start in the app; here a moment."""
+    monkeypatch.setattr("ui.window_loading.BACKGROUND_DELAY_MS", 20)
+
+
 def snapshot_file(profile: Profile):
     return profile.cache_dir / FILE_NAME
 
@@ -53,30 +59,30 @@ def shown_rows(window) -> dict[str, list[list]]:
                    for r in range(m.rowCount())] for name, m in models.items()}
 
 
-def finish_checks(window) -> None:
-    """Let the background first load (the snapshot's check) arrive."""
+def finish_checks(qtbot, window) -> None:
+    """Let the first load from the database (with a snapshot: its check) arrive and
+    the snapshot be saved."""
+    qtbot.waitUntil(lambda: window.first_load_settled, timeout=10000)
+    qtbot.wait(50)  # the save is queued a moment later
     assert window.ctx.wait_idle(10.0)
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.processEvents()
 
 
 def test_a_window_started_from_the_snapshot_shows_what_one_without_shows(qtbot, profile, caplog):
     seed(profile)
     first = start(qtbot, profile)
     assert first.snapshot.shown is None  # nothing saved yet
-    finish_checks(first)
+    finish_checks(qtbot, first)
     without = shown_rows(first)
     assert len(without["partners"]) == 4 and without["visits"]
+    assert snapshot_file(profile).exists()  # saved after the first load, before any close
     first.close()
-    assert snapshot_file(profile).exists()
 
     caplog.set_level(logging.INFO)
     second = start(qtbot, profile)
     assert second.snapshot.shown is not None
     # on screen from the snapshot the moment the window is ready
     assert second.rows_at_ready == without
-    finish_checks(second)
+    finish_checks(qtbot, second)
     assert shown_rows(second) == without
     assert "differed" not in caplog.text
     second.close()
@@ -102,7 +108,7 @@ def test_a_write_a_new_day_or_other_settings_keep_the_snapshot_off_screen(qtbot,
     store.db.conn.close()
     window = start(qtbot, profile)
     assert window.snapshot.shown is None
-    finish_checks(window)
+    finish_checks(qtbot, window)
     names = [row[0] for row in shown_rows(window)["partners"]]
     assert "华东渠道总代理" in names
     window.close()
@@ -157,7 +163,7 @@ def test_a_damaged_or_foreign_snapshot_is_ignored(qtbot, profile, caplog, conten
     snapshot_file(profile).write_bytes(content)
     window = start(qtbot, profile)
     assert window.snapshot.shown is None
-    finish_checks(window)
+    finish_checks(qtbot, window)
     assert len(shown_rows(window)["partners"]) == 4
     window.close()
     # and the session left a good one behind
@@ -175,7 +181,7 @@ def test_a_damaged_snapshot_with_a_matching_key_is_ignored(qtbot, profile, caplo
     window = start(qtbot, profile)
     assert window.snapshot.shown is None
     assert "damaged or foreign" in caplog.text
-    finish_checks(window)
+    finish_checks(qtbot, window)
     assert len(shown_rows(window)["partners"]) == 4
     window.close()
 

@@ -11,8 +11,6 @@ not before the first paint.
 """
 from __future__ import annotations
 
-import logging
-import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -28,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.insights import partner_overviews
 from ui.app_context import AppContext
 from ui.partners_view import PartnersView
-from ui.today_view import LIST_LIMIT, RELEVANT_ENTITIES, TodayData, TodayView, load_today
+from ui.today_view import LIST_LIMIT, TodayView
+from ui.window_loading import DAY_CHECK_MS, RELOAD_DELAY_MS, WindowLoading
 
 if TYPE_CHECKING:  # imported on first use, off the start path (~0.25 s in all)
     from ui.help_dialog import ShortcutsDialog
@@ -40,18 +38,12 @@ if TYPE_CHECKING:  # imported on first use, off the start path (~0.25 s in all)
     from ui.settings_dialog import SettingsDialog
     from ui.workspace.partner_workspace import PartnerWorkspace
 
-log = logging.getLogger(__name__)
-
 PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE = range(3)
 STATUS_TIMEOUT_MS = 8000
 UNDO_TIMEOUT_MS = 15000
-#: a burst of edits (an import, a sync) costs one reload after it settles
-RELOAD_DELAY_MS = 300
-#: how often to notice that the date has changed
-DAY_CHECK_MS = 60_000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLoading, QMainWindow):
     """``ready``: first load finished. ``closing``: the window is closing and the
     database lane is idle (the app then releases the store and the profile lock)."""
 
@@ -228,95 +220,6 @@ class MainWindow(QMainWindow):
         return [a for menu in menus for a in menu.actions() if not a.isSeparator()] + [
             self.partners.focus_filter_action, self.partners.edit_action,
             self.partners.delete_action, *workspace_actions]
-
-    # --- loading -----------------------------------------------------------------------------
-
-    @Slot()
-    def reload(self) -> None:
-        """Load (or reload) Today and Partners in one database job: both need every
-        partner's overview, the costliest query on a big profile, so it runs once."""
-        self._start_load(self.today.action_limit())
-
-    def _start_load(self, action_limit: int | None) -> None:
-        self._reload_timer.stop()
-        self._request += 1
-        request = self._request
-        today = self.ctx.today()
-        cadence = self.ctx.settings.cadence()
-        first, snapshot = self._first_load, self.snapshot
-
-        def load(store: Any) -> tuple[list, TodayData, Any]:
-            started = time.perf_counter()
-            # read before the queries: a write in between makes the result look older
-            # than it is (a snapshot saved with it is not trusted), never newer
-            generation = store.data_generation()
-            overviews = partner_overviews(store, today, cadence)
-            data = load_today(store, today, cadence, overviews, action_limit)
-            self.load_timings["query_ms"] = (time.perf_counter() - started) * 1000
-            differs = first == "verify" and snapshot.differs_from_shown(overviews, data)
-            return overviews, data, (generation, today, cadence, differs)
-
-        self.ctx.run_db(load, lambda result: self._loaded(request, *result), self._load_failed)
-
-    def _show_snapshot(self, overviews: list, today_data: TodayData) -> None:
-        """The last session's first load, known to match the data: on screen at once;
-        ``ready`` once the event loop runs (the window is up), then the check."""
-        self._pending_first_load.add("window shown")
-        started = time.perf_counter()
-        self.partners.show_rows(overviews)
-        self.today.show_data(today_data)
-        self.load_timings["show_ms"] = (time.perf_counter() - started) * 1000
-        self.load_timings["snapshot_read_ms"] = getattr(self.snapshot, "read_ms", 0.0)
-        QTimer.singleShot(0, self._ready_from_snapshot)
-
-    def _ready_from_snapshot(self) -> None:
-        self._first_load_done("window shown")
-        # queued behind the first paint: its Python half would share the interpreter
-        QTimer.singleShot(0, lambda: self._start_load(LIST_LIMIT))
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self.show_status(self.tr("Could not load data: %1").replace("%1", str(exc)))
-        # the window is still usable (search, the workspace, settings): say so, rather
-        # than leave whoever waits for `ready` waiting
-        self._pending_first_load.clear()
-        self._first_load_done("")
-
-    def _loaded(self, request: int, overviews: list, today_data: TodayData,
-                first_load: tuple) -> None:
-        if request != self._request:
-            return  # a newer load is on its way
-        generation, today, cadence, differs = first_load
-        first, self._first_load = self._first_load, ""
-        if first == "verify" and not differs:
-            return  # the snapshot on screen is what the data says
-        if differs and generation == self.snapshot.shown_generation:
-            log.warning("the start-up snapshot differed from the data at generation %s; "
-                        "replaced (a write that did not move the data generation?)", generation)
-        started = time.perf_counter()
-        self.partners.show_rows(overviews)
-        self.today.show_data(today_data)
-        self.load_timings["show_ms"] = (time.perf_counter() - started) * 1000
-        if first and self.snapshot is not None:
-            # in the database lane once the rows are painted (queued behind the paint)
-            QTimer.singleShot(0, lambda: self.ctx.run_db(lambda _s: self.snapshot.save(
-                generation, today, cadence, overviews, today_data)))
-
-    @Slot()
-    def _check_day(self) -> None:
-        if self.ctx.today() != self._loaded_day:
-            self._loaded_day = self.ctx.today()
-            self.reload()
-
-    @Slot(object)
-    def _on_changed(self, change: Any) -> None:
-        if change.entity in RELEVANT_ENTITIES:
-            self._reload_timer.start()
-
-    def _first_load_done(self, which: str) -> None:
-        self._pending_first_load.discard(which)
-        if not self._pending_first_load and not self.is_ready:
-            self.is_ready = True
-            self.ready.emit()
 
     # --- navigation --------------------------------------------------------------------------
 

@@ -1,0 +1,150 @@
+"""How the main window loads Today and Partners: the first load (put on screen from
+the start-up snapshot when one matches the data, else from the database), one
+debounced reload after changes and at a new day, and ``ready``.
+
+With a snapshot on screen the window is ready as soon as the event loop runs; the
+normal first load then runs in the background (BACKGROUND_DELAY_MS later) and
+replaces what is shown only if it differs. Each first load read from the database is
+handed to the snapshot to be saved for the next start.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from models.insights import partner_overviews
+from ui.today_view import LIST_LIMIT, RELEVANT_ENTITIES, TodayData, load_today
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from ui.app_context import AppContext
+    from ui.partners_view import PartnersView
+    from ui.today_view import TodayView
+
+log = logging.getLogger(__name__)
+
+#: a burst of edits (an import, a sync) costs one reload after it settles
+RELOAD_DELAY_MS = 300
+#: how often to notice that the date has changed
+DAY_CHECK_MS = 60_000
+#: start-up work that can wait until the user had a moment with the window (checking
+#: the snapshot shown, saving the first load as the next one): typing right after the
+#: start would otherwise share the interpreter with ~0.2 s of Python in the db lane
+BACKGROUND_DELAY_MS = 1500
+
+
+class WindowLoading:
+    """Mixin of MainWindow (which builds ``today``, ``partners``, the timers and the
+    ``ready`` signal, and sets ``snapshot`` and ``_first_load``)."""
+
+    ctx: AppContext
+    today: TodayView
+    partners: PartnersView
+    ready: SignalInstance
+    is_ready: bool
+    snapshot: Any
+    #: "save": the first load from the database is still to come and to be saved;
+    #: "verify": a snapshot is on screen and the first load is to check it; "": done
+    _first_load: str
+    _pending_first_load: set[str]
+    _request: int
+    _reload_timer: QTimer
+    _loaded_day: Any
+    load_timings: dict[str, float]
+
+    def reload(self) -> None:
+        """Load (or reload) Today and Partners in one database job: both need every
+        partner's overview, the costliest query on a big profile, so it runs once."""
+        self._start_load(self.today.action_limit())
+
+    def _start_load(self, action_limit: int | None) -> None:
+        self._reload_timer.stop()
+        self._request += 1
+        request = self._request
+        today = self.ctx.today()
+        cadence = self.ctx.settings.cadence()
+        first, snapshot = self._first_load, self.snapshot
+
+        def load(store: Any) -> tuple[list, TodayData, Any]:
+            started = time.perf_counter()
+            # read before the queries: a write in between makes the result look older
+            # than it is (a snapshot saved with it is not trusted), never newer
+            generation = store.data_generation()
+            overviews = partner_overviews(store, today, cadence)
+            data = load_today(store, today, cadence, overviews, action_limit)
+            self.load_timings["query_ms"] = (time.perf_counter() - started) * 1000
+            differs = first == "verify" and snapshot.differs_from_shown(overviews, data)
+            return overviews, data, (generation, today, cadence, differs)
+
+        self.ctx.run_db(load, lambda result: self._loaded(request, *result), self._load_failed)
+
+    def _show_snapshot(self, overviews: list, today_data: TodayData) -> None:
+        """The last session's first load, known to match the data: on screen at once;
+        ``ready`` once the event loop runs (the window is up), then the check."""
+        self._pending_first_load.add("window shown")
+        started = time.perf_counter()
+        self.partners.show_rows(overviews)
+        self.today.show_data(today_data)
+        self.load_timings["show_ms"] = (time.perf_counter() - started) * 1000
+        self.load_timings["snapshot_read_ms"] = getattr(self.snapshot, "read_ms", 0.0)
+        QTimer.singleShot(0, self._ready_from_snapshot)
+
+    def _ready_from_snapshot(self) -> None:
+        self._first_load_done("window shown")
+        QTimer.singleShot(BACKGROUND_DELAY_MS, self, self._check_snapshot)
+
+    def _check_snapshot(self) -> None:
+        if self._first_load == "verify":  # else a reload after a change checked it
+            self._start_load(LIST_LIMIT)
+
+    @property
+    def first_load_settled(self) -> bool:
+        """The first load from the database has arrived (and checked the snapshot)."""
+        return not self._first_load
+
+    def _load_failed(self, exc: BaseException) -> None:
+        # MainWindow's context: the translation was made there
+        self.show_status(QCoreApplication.translate("MainWindow", "Could not load data: %1")
+                         .replace("%1", str(exc)))
+        # the window is still usable (search, the workspace, settings): say so, rather
+        # than leave whoever waits for `ready` waiting
+        self._pending_first_load.clear()
+        self._first_load_done("")
+
+    def _loaded(self, request: int, overviews: list, today_data: TodayData,
+                first_load: tuple) -> None:
+        if request != self._request:
+            return  # a newer load is on its way
+        generation, today, cadence, differs = first_load
+        first, self._first_load = self._first_load, ""
+        if first == "verify" and not differs:
+            return  # the snapshot on screen is what the data says
+        if differs and generation == self.snapshot.shown_generation:
+            log.warning("the start-up snapshot differed from the data at generation %s; "
+                        "replaced (a write that did not move the data generation?)", generation)
+        started = time.perf_counter()
+        self.partners.show_rows(overviews)
+        self.today.show_data(today_data)
+        self.load_timings["show_ms"] = (time.perf_counter() - started) * 1000
+        if first and self.snapshot is not None:
+            QTimer.singleShot(BACKGROUND_DELAY_MS, self, lambda: self.ctx.run_db(
+                lambda _s: self.snapshot.save(generation, today, cadence, overviews, today_data)))
+
+    def _check_day(self) -> None:
+        if self.ctx.today() != self._loaded_day:
+            self._loaded_day = self.ctx.today()
+            self.reload()
+
+    def _on_changed(self, change: Any) -> None:
+        if change.entity in RELEVANT_ENTITIES:
+            self._reload_timer.start()
+
+    def _first_load_done(self, which: str) -> None:
+        self._pending_first_load.discard(which)
+        if not self._pending_first_load and not self.is_ready:
+            self.is_ready = True
+            self.ready.emit()
