@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -31,9 +32,13 @@ if TYPE_CHECKING:
 
     from models.connection import Connection
 
+log = logging.getLogger(__name__)
+
 Row = dict[str, Any]
 #: settings key of the data generation, see ``Store.data_generation``
 GENERATION_KEY = "data_generation"
+#: settings key of the search backlog: JSON {entity: rowid indexed up to}
+K_SEARCH_BACKLOG = "search.backlog"
 
 
 def utcnow() -> str:
@@ -353,18 +358,23 @@ class Store:
                 self._index(ent, full)
             self._emit(Change(ent.name, (row["id"],), "remote"))
 
-    def apply_remote_many(self, entity_name: str, rows: Iterable[tuple[dict[str, Any], int]]) -> int:
+    def apply_remote_many(self, entity_name: str, rows: Iterable[tuple[dict[str, Any], int]],
+                          *, index: bool = True) -> int:
         """``apply_remote`` for a page of (row, version) pairs: one upsert statement per
         column layout, and per 500 rows one read-back and one statement per search-index
         step, instead of several statements per row (a first sync applies 100,000
-        records). Same result, one Change."""
+        records). Same result, one Change.
+
+        ``index=False`` leaves the records for the search backlog (``index_backlog``)
+        instead of indexing them now: the search index costs more than the records
+        themselves, and a first sync should give the manager the records first."""
         ent = entity(entity_name)
         now = self.clock()
         layouts: dict[tuple[str, ...], list[list[Any]]] = {}
         ids: list[str] = []
+        columns = (*META_COLUMNS, *ent.field_names)  # once, not per row
         for row, version in rows:
-            values = {c: row.get(c) for c in (*META_COLUMNS, *ent.field_names)
-                      if c in row or c == "version"}
+            values = {c: row.get(c) for c in columns if c in row or c == "version"}
             values["version"] = version
             values["created_at"] = values.get("created_at") or now
             values["updated_at"] = values.get("updated_at") or now
@@ -382,6 +392,11 @@ class Store:
                     batch,
                 )
             unique = list(dict.fromkeys(ids))
+            if not index and ent.search_title:
+                if self.db.execute("SELECT 1 FROM search_docs LIMIT 1").fetchone():
+                    self._drop_docs(unique)  # what they were indexed under is stale
+                self._backlog_add(ent)
+                unique = []
             for i in range(0, len(unique), 500):
                 chunk = unique[i:i + 500]
                 self._index_many(ent, self.query(
@@ -487,7 +502,86 @@ class Store:
                 for row in self.rows(ent.name):
                     self._index(ent, row)
                     n += 1
+            self.set_setting(K_SEARCH_BACKLOG, None)
         return n
+
+    # --- the search backlog ------------------------------------------------------------
+    # Records applied with ``index=False`` wait here for the search index. The backlog
+    # is a position (rowid) per entity in the settings table, not a list: the records
+    # still to index are the live ones after it that have no search document. Edits
+    # index their record as usual (the backlog then skips it); a kill loses nothing,
+    # the next ``index_backlog`` goes on from the last committed chunk.
+
+    def search_backlog_pending(self) -> bool:
+        return bool(self._backlog_state())
+
+    def search_backlog_count(self) -> int:
+        """Records still waiting for the search index (a count over the backlog)."""
+        n = 0
+        for name, after in self._backlog_state().items():
+            ent = entity(name)
+            n += self.db.execute(
+                f"SELECT count(*) FROM {ent.table} WHERE rowid > ? AND deleted = 0 "
+                "AND id NOT IN (SELECT entity_id FROM search_docs)", [after]).fetchone()[0]
+        return n
+
+    def index_backlog(self, limit: int = 2000) -> int:
+        """Index up to ``limit`` records of the search backlog in one transaction;
+        returns how many (0: the backlog is empty, and forgotten)."""
+        state = self._backlog_state()
+        if not state:
+            return 0
+        done = 0
+        with self.transaction():
+            for name in list(state):
+                if done >= limit:
+                    break
+                ent = entity(name)
+                want = limit - done
+                rows = self.query(
+                    f"SELECT rowid AS backlog_rowid, * FROM {ent.table} WHERE rowid > ? "
+                    "AND deleted = 0 AND id NOT IN (SELECT entity_id FROM search_docs) "
+                    "ORDER BY rowid LIMIT ?", [state[name], want])
+                if rows:
+                    self._index_many(ent, rows)
+                    state[name] = rows[-1]["backlog_rowid"]
+                    done += len(rows)
+                if len(rows) < want:
+                    del state[name]  # nothing left after the position
+            self.set_setting(K_SEARCH_BACKLOG, json.dumps(state) if state else None)
+        return done
+
+    def _backlog_state(self) -> dict[str, int]:
+        raw = self.get_setting(K_SEARCH_BACKLOG)
+        if not raw:
+            return {}
+        try:
+            state = json.loads(raw)
+            return {str(k): int(v) for k, v in state.items() if k in ENTITIES}
+        except (ValueError, TypeError, AttributeError):
+            # unreadable: start over from the first record (indexed ones are skipped)
+            log.warning("search backlog state unreadable (%r); rescanning", raw[:80])
+            return {name: 0 for name, ent in ENTITIES.items() if ent.search_title}
+
+    def _backlog_add(self, ent: Entity) -> None:
+        # from the start of the table: an upsert keeps an existing record's rowid, which
+        # may lie before the position reached so far
+        state = self._backlog_state()
+        if state.get(ent.name) != 0:
+            state[ent.name] = 0
+            self.set_setting(K_SEARCH_BACKLOG, json.dumps(state))
+
+    def _drop_docs(self, ids: list[str]) -> None:
+        old: list[tuple[int]] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            old += self.db.execute(
+                f"SELECT docid FROM search_docs WHERE entity_id IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            ).fetchall()
+        if old:
+            self.db.conn.executemany("DELETE FROM search_fts WHERE rowid = ?", old)
+            self.db.conn.executemany("DELETE FROM search_docs WHERE docid = ?", old)
 
     # --- internals -----------------------------------------------------------------------
 
