@@ -34,7 +34,7 @@ def _pending_ids(store: Store) -> set[str]:
         "SELECT DISTINCT entity_id FROM outbox WHERE state = 'pending'").fetchall()}
 
 
-def _apply_rows(store: Store, changes: Iterable[dict[str, Any]]) -> int:
+def _apply_rows(store: Store, changes: Iterable[dict[str, Any]], index: bool = True) -> int:
     pending = _pending_ids(store)
     deferred = set(ls.deferred_scope_removals(store))
     by_entity: dict[str, list[tuple[dict[str, Any], int]]] = {}
@@ -51,14 +51,16 @@ def _apply_rows(store: Store, changes: Iterable[dict[str, Any]]) -> int:
         version = int(ch.get("version") or row.get("version") or 0)
         by_entity.setdefault(name, []).append((row, version))
     # no foreign keys locally: applying entity by entity (in order within each) is safe
-    return sum(store.apply_remote_many(name, rows) for name, rows in by_entity.items())
+    return sum(store.apply_remote_many(name, rows, index=index)
+               for name, rows in by_entity.items())
 
 
 def apply_page(store: Store, page: dict[str, Any], *, requeue_after: int | None,
-               now: str) -> PageResult:
+               now: str, index: bool = True) -> PageResult:
     """Apply one pull page and save its cursor, all in one local transaction.
     ``requeue_after``: on a reset page, queue again the acknowledged ops with a seq
-    above it (the server was restored and lost them)."""
+    above it (the server was restored and lost them). ``index=False``: the records go
+    to the search backlog (``Store.index_backlog``) instead of the index."""
     result = PageResult()
     with store.transaction():
         if page.get("reset"):
@@ -74,7 +76,7 @@ def apply_page(store: Store, page: dict[str, Any], *, requeue_after: int | None,
                 result.removed_partners.append(partner_id)
             else:
                 result.deferred_partners.append(partner_id)
-        result.applied = _apply_rows(store, page.get("changes") or [])
+        result.applied = _apply_rows(store, page.get("changes") or [], index)
         store.set_setting(ls.K_CURSOR, page.get("cursor") or "")
         if page.get("server_epoch"):
             store.set_setting(ls.K_EPOCH, str(page["server_epoch"]))

@@ -41,6 +41,9 @@ class SyncReport:
     server_wait: float = 0.0
     requests: int = 0
     bytes: int = 0
+    #: records wait for the search index (a first sync leaves them to
+    #: ``Store.index_backlog`` when the engine defers it)
+    search_backlog: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -57,6 +57,31 @@ def test_login_then_sync_prints_what_moved(sqlite_world, kr, tmp_path, monkeypat
     assert "Unsent changes: 0" in capsys.readouterr().out
 
 
+def test_a_first_sync_from_the_command_line_ends_ready_to_search(sqlite_world, kr, tmp_path,
+                                                                monkeypatch, capsys):
+    head = sqlite_world.laptop("head", "li.na")
+    p = head.store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
+    head.store.create("meeting", {"partner_id": p["id"], "type": "visit",
+                                  "starts_at": "2026-11-20 10:00", "notes": "季度复盘：返利透明"})
+    assert head.sync().pushed == 2
+    profile = tmp_path / "profile-b"
+    assert _login(sqlite_world, profile, monkeypatch) == 0
+    capsys.readouterr()
+    assert main(["sync", "--profile", str(profile), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "received: " in out
+    assert "prepared 2 records for search" in out  # the partner and its meeting
+    from desktop.commands.common import open_store
+    from desktop.paths import resolve_profile
+
+    store = open_store(resolve_profile(profile))
+    try:
+        assert not store.search_backlog_pending()
+        assert [h.entity for h in store.search("返利")] == ["meeting"]
+    finally:
+        store.db.conn.close()
+
+
 def test_wrong_password_and_not_signed_in_exit_4(sqlite_world, kr, tmp_path, monkeypatch, capsys):
     profile = tmp_path / "profile-b"
     assert main(["sync", "--profile", str(profile)]) == 4

@@ -61,3 +61,27 @@ def test_slow_pages_stay_small_and_a_set_page_size_stays_fixed(world: SyncWorld,
     limits = requested_limits(c)
     assert c.sync().verified
     assert set(limits) == {7} and len(limits) >= 5
+
+
+def test_a_deferred_first_sync_leaves_search_to_the_backlog_and_later_pulls_index(
+        world: SyncWorld):
+    seed(world, 12)
+    b = world.laptop("b", "li.na")
+    b.restart(defer_search_index=True)
+    r = b.sync()
+    assert r.verified and r.search_backlog
+    assert b.store.count("meeting") == 12  # every record is there at once
+    assert b.store.search("拜访") == []  # only search waits
+    while b.store.index_backlog(5):
+        pass
+    assert len(b.store.search("拜访", limit=100)) == 12
+    # a later sync pulls from its cursor: what it brings is indexed as it is applied
+    c = world.laptop("c", "li.na")
+    assert c.sync().verified
+    pid = c.store.rows("partner")[0]["id"]
+    c.store.create("meeting", {"partner_id": pid, "type": "training",
+                               "starts_at": "2026-11-21 09:00", "notes": "新品培训：库存周转"})
+    assert c.sync().pushed == 1
+    r = b.sync()
+    assert r.pulled >= 1 and not r.search_backlog
+    assert len(b.store.search("周转")) == 1
