@@ -43,6 +43,9 @@ SYNC_INTERVAL_MS = 5 * 60 * 1000
 PROBE_INTERVAL_MS = 30 * 1000
 PROBE_TIMEOUT_S = 3.0
 STATUS_DELAY_MS = 400
+#: records of the search backlog indexed per network-lane job (~0.2-0.5 s of database
+#: work): a sync asked for meanwhile runs between two of them
+BACKLOG_CHUNK = 2000
 K_REJECTED_SEEN = "sync.rejected_seen_seq"  # refused changes up to here were reviewed
 K_DEMO = "sync.demo_server"  # "1" when this profile signed in to its own demo server
 
@@ -64,6 +67,8 @@ class SyncSnapshot:
     syncing: bool = False
     keyring_persistent: bool = True
     demo: bool = False
+    #: (done, total) while records of a first sync are being indexed for search
+    indexing: tuple[int, int] | None = None
 
 
 class SyncService(QObject):
@@ -107,6 +112,7 @@ class SyncService(QObject):
         self._store: Store | None = None  # the network lane's own connection
         self._closed = False
         self._sign_in_ticket = 0  # answers of older (cancelled) sign-ins are dropped
+        self._indexing = False
         self._sync_timer = QTimer(self, interval=sync_interval_ms)
         self._sync_timer.timeout.connect(self._periodic_sync)
         self._probe_timer = QTimer(self, interval=probe_interval_ms)
@@ -137,12 +143,15 @@ class SyncService(QObject):
                     "persistent": self._keyring_persistent() if engine else True,
                     "demo": store.get_setting(K_DEMO) == "1",
                     "demo_ready": (self.demo_folder / "server.db").exists(),
-                    "url": store.get_setting(ls.K_SERVER)}
+                    "url": store.get_setting(ls.K_SERVER),
+                    "backlog": store.search_backlog_pending()}
 
         def done(result: dict[str, Any]) -> None:
             signed = result["signed"]
             self._set(signed_in=signed, keyring_persistent=result["persistent"],
                       demo=result["demo"])
+            if result["backlog"]:  # the app was closed while it indexed: go on
+                self.index_search_backlog()
             if result["demo"] and result["demo_ready"]:
                 self.resume_demo(result["url"], signed)
                 return
@@ -259,7 +268,7 @@ class SyncService(QObject):
             engine = SyncEngine(self._store_in_lane(), server_url.strip(), self.credentials,
                                 progress=self._progress_from_lane,
                                 allow_insecure_http=allow_insecure_http,
-                                http_options=self.http_options)
+                                http_options=self.http_options, defer_search_index=True)
             try:
                 answer = engine.sign_in(user.strip(), password, self.device_name)
             except BaseException:
@@ -382,6 +391,48 @@ class SyncService(QObject):
                 self.ctx.changed.emit(Change(name, ids, "remote"))
         self.sync_finished.emit(report)
         self.refresh_status()
+        if report.search_backlog:
+            self.index_search_backlog()
+
+    # --- the search backlog --------------------------------------------------------------
+
+    def index_search_backlog(self) -> None:
+        """Index for search what a first sync left (its records were usable at once;
+        the index costs more than the records). One chunk per network-lane job, so a
+        sync asked for meanwhile runs in between; ``status_changed`` carries the
+        progress as ``indexing``. A close stops it; the next start goes on."""
+        if self._indexing or self._closed:
+            return
+        self._indexing = True
+        progress = [0, 0]
+
+        def count() -> int:
+            return self._store_in_lane().search_backlog_count()
+
+        def step() -> int:
+            return self._store_in_lane().index_backlog(BACKLOG_CHUNK)
+
+        def counted(total: int) -> None:
+            progress[1] = total
+            self._set(indexing=(0, total))
+            self._net(step, stepped, failed)
+
+        def stepped(n: int) -> None:
+            if not n:
+                self._indexing = False
+                self._set(indexing=None)
+                return
+            progress[0] += n
+            progress[1] = max(progress)  # a sync in between may have added records
+            self._set(indexing=(progress[0], progress[1]))
+            self._net(step, stepped, failed)
+
+        def failed(exc: BaseException) -> None:
+            self._indexing = False
+            self._set(indexing=None)
+            log.warning("search backlog: %s (it is retried after the next sync)", exc)
+
+        self._net(count, counted, failed)
 
     def _sync_error(self, exc: BaseException) -> None:
         kind = error_kind(exc)
@@ -554,7 +605,7 @@ class SyncService(QObject):
             self._engine = SyncEngine(store, url, self.credentials,
                                       progress=self._progress_from_lane,
                                       allow_insecure_http=store.get_setting(ls.K_INSECURE) == "1",
-                                      http_options=self.http_options)
+                                      http_options=self.http_options, defer_search_index=True)
         return self._engine
 
     @property

@@ -241,3 +241,19 @@ def test_the_sync_ui_speaks_chinese(qtbot, window, world):
     finally:
         install_language("en")
     qtbot.waitUntil(lambda: ui.menu.title() == "S&ync", timeout=3000)
+
+
+def test_a_first_sync_indexes_for_search_in_the_background(qtbot, window, world):
+    service = window.sync_service
+    seen: list = []
+    # connected after the status widget's own slot: the label is already updated
+    service.status_changed.connect(
+        lambda s: seen.append((s.indexing, window.sync_ui.status.state_label.text())))
+    signed_in_and_synced(qtbot, window, world)
+    qtbot.waitUntil(lambda: any(i == (2, 2) for i, _ in seen) and service.snapshot.indexing is None,
+                    timeout=10000)
+    assert (0, 2) in [i for i, _ in seen]  # the two partners: counted, then indexed
+    assert any("preparing search" in text for i, text in seen if i)
+    assert "preparing search" not in window.sync_ui.status.state_label.text()
+    assert not window.ctx.call_db(lambda s: s.search_backlog_pending())
+    assert [h.entity for h in window.ctx.call_db(lambda s: s.search("华东"))] == ["partner"]

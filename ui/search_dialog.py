@@ -123,6 +123,7 @@ class SearchDialog(QDialog):
         self.purpose = purpose  # a line saying why we ask ("Which partner for the meeting?")
         self._request = 0
         self._answered = 0
+        self._incomplete = False  # the last answer came while the search backlog ran
         self._open_when_answered = False
         self.setMinimumSize(640, 420)
         self.input = QLineEdit()
@@ -169,14 +170,15 @@ class SearchDialog(QDialog):
         if not text:
             self._show(request, [])
             return
-        self.ctx.run_db(lambda s: run_search(s, text),
-                        lambda rows: self._show(request, rows),
+        self.ctx.run_db(lambda s: (run_search(s, text), s.search_backlog_pending()),
+                        lambda answer: self._show(request, *answer),
                         lambda exc: self._failed(request, exc))
 
-    def _show(self, request: int, rows: list[SearchResult]) -> None:
+    def _show(self, request: int, rows: list[SearchResult], incomplete: bool = False) -> None:
         if request != self._request:
             return
         self._answered = request
+        self._incomplete = incomplete
         self.model.set_rows(rows)
         if rows:
             self.view.setCurrentIndex(self.model.index(0, 0))
@@ -200,6 +202,10 @@ class SearchDialog(QDialog):
         else:
             self.status.setText(
                 self.tr("Results: %1. Enter opens the partner.").replace("%1", str(n)))
+        if self._incomplete and self.input.text().strip():
+            self.status.setText(self.status.text() + " " + self.tr(
+                "Search is still being prepared for the records of the first sync: "
+                "some may be missing for a little while."))
 
     def is_settled(self) -> bool:
         """True when the results shown answer the text typed (tests, benchmarks)."""

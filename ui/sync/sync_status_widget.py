@@ -90,7 +90,14 @@ class SyncStatusWidget(QWidget):
         if not snapshot.syncing:
             self._progress_text = ""
             self._pages = 0
-            self.progress_bar.hide()
+            indexing = getattr(snapshot, "indexing", None)
+            if indexing:  # a first sync's records being indexed for search
+                done, total = indexing
+                self.progress_bar.setRange(0, max(total, 1))
+                self.progress_bar.setValue(min(done, total))
+                self.progress_bar.show()
+            else:
+                self.progress_bar.hide()
         self.retranslate()
 
     @Slot(str, int, int)
@@ -189,6 +196,16 @@ class SyncStatusWidget(QWidget):
             label = self.tr("Demo server · %1 · %2").replace("%1", last_text).replace("%2", waiting)
         tip = self.tr("Signed in to %1 as %2").replace("%1", server).replace(
             "%2", (s.user or "") if s else "")
+        indexing = getattr(s, "indexing", None)
+        if indexing:
+            done, total = indexing
+            label += " · " + self.tr("preparing search %1%").replace(
+                "%1", str(100 * done // total if total else 0))
+            tip += "\n" + self.tr(
+                "Records received in the first sync are being indexed for search "
+                "(%1 of %2). Everything is already on this laptop; search finds more as "
+                "this goes on.").replace("%1", QLocale().toString(done)).replace(
+                    "%2", QLocale().toString(total))
         return label, COLORS["online"], tip
 
     def changeEvent(self, event: QEvent) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+107"/>
+        <location filename="../../../desktop/app.py" line="+108"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -426,13 +426,13 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+240"/>
+        <location filename="../../../ui/main_window.py" line="+278"/>
         <source>Could not load data: %1</source>
-        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
+        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed a first load still to be saved as the snapshot, or checked against it the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
@@ -931,7 +931,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
@@ -951,7 +951,12 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>共 %1 条结果。按回车键打开渠道商。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+3"/>
+        <source>Search is still being prepared for the records of the first sync: some may be missing for a little while.</source>
+        <translation>首次同步的记录仍在建立搜索索引：短时间内部分结果可能缺失。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>

@@ -4,103 +4,103 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="159"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="+159"/>
         <source>Partner</source>
         <extracomment>(entity, field) → how a coded value reads to the user</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="160"/>
+        <location line="+1"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="161"/>
+        <location line="+1"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="162"/>
+        <location line="+1"/>
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="279"/>
+        <location line="+121"/>
         <source>Could not settle the conflict: %1</source>
         <translation>无法处理该冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="305"/>
+        <location line="+26"/>
         <source>%1 “%2”, field %3: changed on this laptop and on the server. The server kept its value for now; choose what stays.</source>
         <translation>%1“%2”的字段“%3”在本机和服务器上都被修改了。服务器暂时保留了它的值，请选择最终保留哪个。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="320"/>
+        <location line="+15"/>
         <source>Sending your choice to the server…</source>
         <translation>正在把你的选择发送到服务器…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="325"/>
+        <location line="+5"/>
         <source>Settled. The server&apos;s record now holds your choice.</source>
         <translation>已处理。服务器上的记录已采用你的选择。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="338"/>
+        <location line="+13"/>
         <source>Conflicts to review</source>
         <translation>待处理的冲突</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="339"/>
+        <location line="+1"/>
         <source>No conflicts to review. Everything you changed reached the server as you wrote it.</source>
         <translation>没有待处理的冲突。你的所有修改都已按原样到达服务器。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="341"/>
+        <location line="+2"/>
         <source>Mine (this laptop)</source>
         <translation>我的（本机）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="342"/>
+        <location line="+1"/>
         <source>Theirs (on the server now)</source>
         <translation>对方的（服务器当前值）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="343"/>
+        <location line="+1"/>
         <source>Merged (edit freely)</source>
         <translation>合并结果（可自由编辑）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="344"/>
+        <location line="+1"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="345"/>
+        <location line="+1"/>
         <source>Write this laptop&apos;s value to the server (Ctrl+1)</source>
         <translation>把本机的值写入服务器（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="346"/>
+        <location line="+1"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="347"/>
+        <location line="+1"/>
         <source>Leave the server&apos;s value (Ctrl+2)</source>
         <translation>保留服务器上的值（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="348"/>
+        <location line="+1"/>
         <source>Use m&amp;erged</source>
         <translation>使用合并结果(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="349"/>
+        <location line="+1"/>
         <source>Write the merged text to the server (Ctrl+3)</source>
         <translation>把合并后的文本写入服务器（Ctrl+3）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="350"/>
+        <location line="+1"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -108,67 +108,67 @@
 <context>
     <name>RejectedOps</name>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="44"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="+44"/>
         <source>The partner is no longer assigned to you.</source>
         <translation>该渠道商已不再分配给你。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="46"/>
+        <location line="+2"/>
         <source>Head office data cannot be changed here.</source>
         <translation>总部数据不能在这里修改。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="48"/>
+        <location line="+2"/>
         <source>The server does not know this kind of record.</source>
         <translation>服务器不认识这类记录。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="50"/>
+        <location line="+2"/>
         <source>A value was not accepted.</source>
         <translation>有一个值未被接受。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="51"/>
+        <location line="+1"/>
         <source>The record no longer exists on the server.</source>
         <translation>该记录在服务器上已不存在。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="77"/>
+        <location line="+26"/>
         <source>Changed</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="78"/>
+        <location line="+1"/>
         <source>Partner</source>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="79"/>
+        <location line="+1"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="80"/>
+        <location line="+1"/>
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="81"/>
+        <location line="+1"/>
         <source>Why it was refused</source>
         <translation>被拒原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="97"/>
+        <location line="+16"/>
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="98"/>
+        <location line="+1"/>
         <source>edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="99"/>
+        <location line="+1"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -176,57 +176,57 @@
 <context>
     <name>RejectedOpsView</name>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="162"/>
+        <location line="+63"/>
         <source>Marked as reviewed. They stay listed here.</source>
         <translation>已标记为已查看。它们仍会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="170"/>
+        <location line="+8"/>
         <source>Export refused changes</source>
         <translation>导出被拒绝的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="171"/>
+        <location line="+1"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="178"/>
+        <location line="+7"/>
         <source>%1 refused changes written to %2</source>
         <translation>已将 %1 条被拒绝的修改写入 %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="180"/>
+        <location line="+2"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="184"/>
+        <location line="+4"/>
         <source>Refused changes</source>
         <translation>被拒绝的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="186"/>
+        <location line="+2"/>
         <source>The server refused these changes, so they are only on this laptop. Export them to keep a copy or to send them to head office.</source>
         <translation>服务器拒绝了这些修改，因此它们只保存在本机。可以导出留存副本，或发给总部。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="188"/>
+        <location line="+2"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="189"/>
+        <location line="+1"/>
         <source>Mark as &amp;reviewed</source>
         <translation>标记为已查看(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="191"/>
+        <location line="+2"/>
         <source>The status bar stops counting these; a change refused later counts again.</source>
         <translation>状态栏将不再计入这些修改；之后再被拒绝的修改会重新计入。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="192"/>
+        <location line="+1"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -234,109 +234,109 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="102"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="+102"/>
         <source>Enter the server address.</source>
         <translation>请输入服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="103"/>
+        <location line="+1"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="104"/>
+        <location line="+1"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="122"/>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="202"/>
+        <location line="+18"/>
+        <location line="+80"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="122"/>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="202"/>
+        <location line="-80"/>
+        <location line="+80"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="147"/>
+        <location line="-55"/>
         <source>The user name or password is not correct.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="148"/>
+        <location line="+1"/>
         <source>Too many failed attempts. Wait a few minutes, then try again.</source>
         <translation>失败次数过多。请等几分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="150"/>
+        <location line="+2"/>
         <source>The server cannot be reached. Check the address and your network connection.</source>
         <translation>无法连接服务器。请检查地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="152"/>
+        <location line="+2"/>
         <source>This version of ChannelKeeper is too old for this server. Please update the app; your data is kept.</source>
         <translation>此版本的渠道管家对该服务器来说过旧。请更新应用；你的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="154"/>
+        <location line="+2"/>
         <source>This address is not encrypted (http://). Use https://, or tick “Allow insecure http” for a test server you trust.</source>
         <translation>该地址未加密（http://）。请使用 https://；若是你信任的测试服务器，可勾选“允许不安全的 http”。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="156"/>
+        <location line="+2"/>
         <source>This is not a server address. Example: https://sync.example.com</source>
         <translation>这不是服务器地址。示例：https://sync.example.com</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="161"/>
+        <location line="+5"/>
         <source>The sign-in failed: %1</source>
         <translation>登录失败：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="188"/>
+        <location line="+27"/>
         <source>Sign in to the sync server</source>
         <translation>登录同步服务器</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="189"/>
+        <location line="+1"/>
         <source>Sign in with the account head office gave you. Your changes are sent and the server&apos;s are received.</source>
         <translation>请使用总部分配的账号登录。登录后会发送你的修改，并接收服务器上的修改。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="191"/>
+        <location line="+2"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="192"/>
+        <location line="+1"/>
         <source>https://sync.example.com</source>
         <translation>https://sync.example.com</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="193"/>
+        <location line="+1"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="194"/>
+        <location line="+1"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="195"/>
+        <location line="+1"/>
         <source>Allow insecure http (test servers only)</source>
         <translation>允许不安全的 http（仅限测试服务器）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="197"/>
+        <location line="+2"/>
         <source>Plain http sends your password and data unencrypted. Only for a test server on a network you trust.</source>
         <translation>普通 http 会以明文发送你的密码和数据。仅适用于可信网络中的测试服务器。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="200"/>
+        <location line="+3"/>
         <source>This computer has no keyring to keep your sign-in safely. You stay signed in until you quit ChannelKeeper, then you will need to sign in again.</source>
         <translation>这台电脑没有可安全保存登录信息的密钥环。退出渠道管家前会保持登录，之后需要重新登录。</translation>
     </message>
@@ -344,233 +344,243 @@
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="43"/>
+        <location filename="../../../desktop/commands/sync_cmds.py" line="+44"/>
         <source>sign this profile in to a sync server</source>
         <translation>将此档案登录到同步服务器</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="44"/>
+        <location line="+1"/>
         <source>Sign in to the central server. The password is asked for without echo, or read from standard input with --password-stdin.</source>
         <translation>登录中央服务器。密码以不回显方式输入，或使用 --password-stdin 从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="48"/>
+        <location line="+4"/>
         <source>the server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="49"/>
+        <location line="+1"/>
         <source>your user name</source>
         <translation>您的用户名</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="51"/>
+        <location line="+2"/>
         <source>read the password from standard input</source>
         <translation>从标准输入读取密码</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="53"/>
+        <location line="+2"/>
         <source>how this laptop is listed on the server (default: host name)</source>
         <translation>此电脑在服务器上显示的名称（默认：主机名）</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="55"/>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="72"/>
+        <location line="+2"/>
+        <location line="+17"/>
         <source>allow an unencrypted http:// server that is not this computer</source>
         <translation>允许连接非本机的未加密 http:// 服务器</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="58"/>
+        <location line="-14"/>
         <source>sign this profile out of the sync server</source>
         <translation>将此档案从同步服务器退出登录</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="63"/>
+        <location line="+5"/>
         <source>send local changes to the server and receive its changes</source>
         <translation>将本地更改发送到服务器并接收服务器的更改</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="64"/>
+        <location line="+1"/>
         <source>Push the unsent changes, pull the server&apos;s changes, and verify.</source>
         <translation>推送未发送的更改，拉取服务器的更改，并进行校验。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="68"/>
+        <location line="+4"/>
         <source>only show the sync state, do not contact the server</source>
         <translation>仅显示同步状态，不连接服务器</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="70"/>
+        <location line="+2"/>
         <source>also write the changes the server refused to this JSON file</source>
         <translation>同时将服务器拒绝的更改写入此 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="73"/>
+        <location line="+3"/>
         <source>do not report progress</source>
         <translation>不显示进度</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="78"/>
+        <location line="+5"/>
         <source>error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="96"/>
+        <location line="+18"/>
         <source>Password for {user}: </source>
         <translation>{user} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="98"/>
+        <location line="+2"/>
         <source>no password given</source>
         <translation>未提供密码</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="111"/>
+        <location line="+13"/>
         <source>Signed in to {server} as {user} ({role}).</source>
         <translation>已以 {user}（{role}）身份登录 {server}。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="114"/>
+        <location line="+3"/>
         <source>No keyring on this computer: the sign-in is kept only while this program runs, so you will need to sign in again next time.</source>
         <translation>此电脑没有密钥环：登录状态仅在本程序运行期间保留，下次需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="125"/>
+        <location line="+11"/>
         <source>This profile is not signed in.</source>
         <translation>此档案尚未登录。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="132"/>
+        <location line="+7"/>
         <source>Signed out.</source>
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="134"/>
+        <location line="+2"/>
         <source>{n} unsent changes stay on this laptop until you sign in again.</source>
         <translation>{n} 项未发送的更改保留在此电脑上，直到您重新登录。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="144"/>
+        <location line="+10"/>
         <source>this profile is not signed in: run `login --server URL --user NAME` first</source>
         <translation>此档案尚未登录：请先运行 `login --server URL --user NAME`</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="162"/>
+        <location line="+19"/>
         <source>{n} unsent changes are kept.</source>
         <translation>{n} 项未发送的更改已保留。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="169"/>
+        <location line="+9"/>
         <source>{n} refused changes written to {path}</source>
         <translation>已将 {n} 项被拒绝的更改写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="177"/>
+        <location line="+16"/>
+        <source>Preparing search: {done} of {total} records</source>
+        <translation>正在建立搜索索引：{done} / {total} 条记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  prepared {n} records for search in {s:.1f} s</source>
+        <translation>  已为搜索建立 {n} 条记录的索引，用时 {s:.1f} 秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sync finished in {s:.1f} s.</source>
         <translation>同步完成，用时 {s:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="178"/>
+        <location line="+1"/>
         <source>  sent: {n} (applied {a}, merged {m}, in conflict {c}, refused {x})</source>
         <translation>  已发送：{n}（已应用 {a}，已合并 {m}，冲突 {c}，被拒绝 {x}）</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="180"/>
+        <location line="+2"/>
         <source>  received: {n} records</source>
         <translation>  已接收：{n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="182"/>
+        <location line="+2"/>
         <source>  partners no longer assigned to you, removed from this laptop: {n}</source>
         <translation>  已不再分配给您、已从此电脑移除的渠道商：{n}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="185"/>
+        <location line="+3"/>
         <source>  conflict: {entity} {id} field {field}: yours {mine!r}, server keeps {theirs!r}</source>
         <translation>  冲突：{entity} {id} 字段 {field}：您的值 {mine!r}，服务器保留 {theirs!r}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="189"/>
+        <location line="+4"/>
         <source>  {n} changes were refused by the server; see them with `sync --export-rejected FILE`.</source>
         <translation>  服务器拒绝了 {n} 项更改；可用 `sync --export-rejected FILE` 查看。</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="192"/>
+        <location line="+3"/>
         <source>  repaired after a check: {names}</source>
         <translation>  校验后已修复：{names}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="197"/>
+        <location line="+5"/>
         <source>Server: {url}</source>
         <translation>服务器：{url}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="198"/>
+        <location line="+1"/>
         <source>User: {user}</source>
         <translation>用户：{user}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="199"/>
+        <location line="+1"/>
         <source>Signed in: {yes}</source>
         <translation>已登录：{yes}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="199"/>
+        <location line="+0"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="199"/>
+        <location line="+0"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="200"/>
+        <location line="+1"/>
         <source>Unsent changes: {n}</source>
         <translation>未发送的更改：{n}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="201"/>
+        <location line="+1"/>
         <source>Refused changes: {n}</source>
         <translation>被拒绝的更改：{n}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="202"/>
+        <location line="+1"/>
         <source>Conflicts to review: {n}</source>
         <translation>待审阅的冲突：{n}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="203"/>
+        <location line="+1"/>
         <source>Last sync: {t}</source>
         <translation>上次同步：{t}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="203"/>
+        <location line="+0"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="205"/>
+        <location line="+2"/>
         <source>Last error: {e}</source>
         <translation>上次错误：{e}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="222"/>
+        <location line="+17"/>
         <source>Sending changes… {done}/{total}</source>
         <translation>正在发送更改… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="223"/>
+        <location line="+1"/>
         <source>Receiving… {done} records</source>
         <translation>正在接收… {done} 条记录</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="224"/>
+        <location line="+1"/>
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="225"/>
+        <location line="+1"/>
         <source>Repairing… {done} records re-read</source>
         <translation>正在修复… 已重新读取 {done} 条记录</translation>
     </message>
@@ -578,155 +588,155 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="92"/>
+        <location filename="../../../ui/sync/sync_controller.py" line="+94"/>
         <source>A sync is already running.</source>
         <extracomment>F5 is the window&apos;s Refresh; F9 is &quot;send/receive&quot; in mail programs</extracomment>
         <translation>同步正在进行中。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="102"/>
+        <location line="+12"/>
         <source>Signed in. Syncing…</source>
         <translation>已登录，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="113"/>
-        <location filename="../../../ui/sync/sync_controller.py" line="123"/>
+        <location line="+11"/>
+        <location line="+10"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="115"/>
+        <location line="-8"/>
         <source>1 change has not reached the server yet. It stays on this laptop and is sent when you sign in again, but nobody else sees it until then.</source>
         <translation>有 1 条修改尚未到达服务器。它会保留在本机，重新登录后发送；在此之前其他人看不到它。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="118"/>
+        <location line="+3"/>
         <source>%1 changes have not reached the server yet. They stay on this laptop and are sent when you sign in again, but nobody else sees them until then.</source>
         <translation>有 %1 条修改尚未到达服务器。它们会保留在本机，重新登录后发送；在此之前其他人看不到。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="122"/>
+        <location line="+4"/>
         <source>Export them first…</source>
         <translation>先导出…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="134"/>
+        <location line="+12"/>
         <source>Signed out. Your data stays on this laptop.</source>
         <translation>已退出登录。你的数据仍保留在本机。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="141"/>
-        <location filename="../../../ui/sync/sync_controller.py" line="149"/>
+        <location line="+7"/>
+        <location line="+8"/>
         <source>Export unsent changes</source>
         <translation>导出未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="142"/>
+        <location line="-7"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="147"/>
+        <location line="+5"/>
         <source>%1 unsent changes written to %2</source>
         <translation>已将 %1 条未发送的修改写入 %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="150"/>
+        <location line="+3"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="181"/>
+        <location line="+35"/>
         <source>Try the demo</source>
         <translation>体验演示</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="182"/>
+        <location line="+1"/>
         <source>You are signed in to %1. Trying the demo signs this profile in to a local demo server instead. Continue?</source>
         <translation>你已登录 %1。体验演示会改为让此配置登录本机的演示服务器。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="204"/>
+        <location line="+24"/>
         <source>Synced. 1 change conflicts with the server&apos;s: review it.</source>
         <translation>同步完成。有 1 条修改与服务器冲突，请处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="205"/>
+        <location line="+1"/>
         <source>Synced. %1 changes conflict with the server&apos;s: review them.</source>
         <translation>同步完成。有 %1 条修改与服务器冲突，请处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="208"/>
+        <location line="+3"/>
         <source>Synced. The server refused 1 change.</source>
         <translation>同步完成。服务器拒绝了 1 条修改。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="209"/>
+        <location line="+1"/>
         <source>Synced. The server refused %1 changes.</source>
         <translation>同步完成。服务器拒绝了 %1 条修改。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="211"/>
+        <location line="+2"/>
         <source>Synced: %1 sent, %2 received.</source>
         <translation>同步完成：发送 %1 条，接收 %2 条。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="217"/>
+        <location line="+6"/>
         <source>Offline: your changes are kept and sent when the server answers again.</source>
         <translation>离线：你的修改已保留，服务器恢复响应后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="219"/>
+        <location line="+2"/>
         <source>The server asks you to sign in again. Your changes are kept.</source>
         <translation>服务器要求重新登录。你的修改已保留。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="220"/>
+        <location line="+1"/>
         <source>Not signed in: sign in to sync.</source>
         <translation>未登录：请先登录再同步。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="221"/>
+        <location line="+1"/>
         <source>This version of ChannelKeeper is too old for the server. Update the app; your changes are kept.</source>
         <translation>此版本的渠道管家对服务器来说过旧。请更新应用；你的修改已保留。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="224"/>
+        <location line="+3"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="236"/>
+        <location line="+12"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="237"/>
+        <location line="+1"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="238"/>
+        <location line="+1"/>
         <source>Sign &amp;in…</source>
         <translation>登录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="239"/>
+        <location line="+1"/>
         <source>Sign &amp;out…</source>
         <translation>退出登录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="240"/>
+        <location line="+1"/>
         <source>&amp;Conflicts to review…</source>
         <translation>待处理的冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="241"/>
+        <location line="+1"/>
         <source>&amp;Refused changes…</source>
         <translation>被拒绝的修改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="242"/>
+        <location line="+1"/>
         <source>Try the &amp;demo (local server)…</source>
         <translation>体验演示（本机服务器）(&amp;D)…</translation>
     </message>
@@ -734,137 +744,137 @@
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="50"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="-304"/>
         <source>Partner</source>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="51"/>
+        <location line="+1"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="52"/>
+        <location line="+1"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="53"/>
+        <location line="+1"/>
         <source>Action item</source>
         <translation>行动项</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="54"/>
+        <location line="+1"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="55"/>
+        <location line="+1"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="56"/>
+        <location line="+1"/>
         <source>Review template</source>
         <translation>复盘模板</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="63"/>
+        <location line="+7"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="64"/>
+        <location line="+1"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="65"/>
+        <location line="+1"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="66"/>
+        <location line="+1"/>
         <source>Decisions</source>
         <translation>决议</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="67"/>
+        <location line="+1"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="68"/>
+        <location line="+1"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="69"/>
+        <location line="+1"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="70"/>
+        <location line="+1"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="71"/>
+        <location line="+1"/>
         <source>Tier</source>
         <translation>渠道分层</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="72"/>
+        <location line="+1"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="73"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="74"/>
+        <location line="+1"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="75"/>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="76"/>
+        <location line="+1"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="77"/>
+        <location line="+1"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="78"/>
+        <location line="+1"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="79"/>
+        <location line="+1"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="80"/>
+        <location line="+1"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="81"/>
+        <location line="+1"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="82"/>
+        <location line="+1"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -872,211 +882,221 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="103"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="+110"/>
         <source>Sending changes: %1 of %2</source>
         <translation>正在发送修改：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="108"/>
+        <location line="+5"/>
         <source>Receiving: page %1, %2 records</source>
         <translation>正在接收：第 %1 页，%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="112"/>
+        <location line="+4"/>
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="139"/>
+        <location line="+27"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="140"/>
+        <location line="+1"/>
         <source>Send your changes and receive the server&apos;s (F9)</source>
         <translation>发送你的修改并接收服务器的修改（F9）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="143"/>
+        <location line="+3"/>
         <source>Sign in again…</source>
         <translation>重新登录…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="144"/>
+        <location line="+1"/>
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="149"/>
+        <location line="+5"/>
         <source>1 conflict to review</source>
         <translation>1 个冲突待处理</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="149"/>
+        <location line="+0"/>
         <source>%1 conflicts to review</source>
         <translation>%1 个冲突待处理</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="153"/>
+        <location line="+4"/>
         <source>1 refused change</source>
         <translation>1 条修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="153"/>
+        <location line="+0"/>
         <source>%1 refused changes</source>
         <translation>%1 条修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="161"/>
+        <location line="+8"/>
         <source>1 change waiting</source>
         <translation>1 条修改待发送</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="162"/>
+        <location line="+1"/>
         <source>%1 changes waiting</source>
         <translation>%1 条修改待发送</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="163"/>
+        <location line="+1"/>
         <source>all changes sent</source>
         <translation>所有修改已发送</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="165"/>
+        <location line="+2"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="166"/>
+        <location line="+1"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="169"/>
+        <location line="+3"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="170"/>
+        <location line="+1"/>
         <source>Sign in to a sync server to share your work.</source>
         <translation>登录同步服务器以共享你的工作。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="172"/>
+        <location line="+2"/>
         <source>Sign-in expired · %1</source>
         <translation>登录已过期 · %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="173"/>
+        <location line="+1"/>
         <source>The server asks you to sign in again. Your changes are kept.</source>
         <translation>服务器要求重新登录。你的修改已保留。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="175"/>
+        <location line="+2"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="176"/>
+        <location line="+1"/>
         <source>Syncing with %1</source>
         <translation>正在与 %1 同步</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="178"/>
+        <location line="+2"/>
         <source>Offline · %1</source>
         <translation>离线 · %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="179"/>
+        <location line="+1"/>
         <source>%1 cannot be reached. Your changes are kept and will be sent when the server answers again (checked every 30 seconds).</source>
         <translation>无法连接 %1。你的修改已保留，服务器恢复响应后会自动发送（每 30 秒检查一次）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="183"/>
+        <location line="+4"/>
         <source>Sync failed · %1</source>
         <translation>同步失败 · %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="185"/>
+        <location line="+2"/>
         <source>Update required · %1</source>
         <translation>需要更新 · %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="187"/>
+        <location line="+2"/>
         <source>Online · %1 · %2</source>
         <translation>在线 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="189"/>
+        <location line="+2"/>
         <source>Demo server · %1 · %2</source>
         <translation>演示服务器 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="190"/>
+        <location line="+1"/>
         <source>Signed in to %1 as %2</source>
         <translation>已以 %2 身份登录 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>preparing search %1%</source>
+        <translation>正在建立搜索索引 %1%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records received in the first sync are being indexed for search (%1 of %2). Everything is already on this laptop; search finds more as this goes on.</source>
+        <translation>首次同步收到的记录正在建立搜索索引（%1 / %2）。所有数据已在本机；索引完成得越多，搜索找到的越全。</translation>
     </message>
 </context>
 <context>
     <name>TryDemo</name>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="22"/>
+        <location filename="../../../ui/sync/try_demo.py" line="+22"/>
         <source>Try the demo (local server)</source>
         <translation>体验演示（本机服务器）</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="24"/>
+        <location line="+2"/>
         <source>Start a sync server on this computer with a demo organisation, sign in as a channel manager and receive the portfolio, as in the field.</source>
         <translation>在本机启动一个带演示机构的同步服务器，以渠道经理身份登录并接收渠道组合，就像在一线使用一样。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="60"/>
-        <location filename="../../../ui/sync/try_demo.py" line="113"/>
+        <location line="+36"/>
+        <location line="+53"/>
         <source>Try the demo</source>
         <translation>体验演示</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="61"/>
+        <location line="-52"/>
         <source>Preparing the demo organisation and starting the local server (the first time takes about ten seconds)…</source>
         <translation>正在准备演示机构并启动本机服务器（首次约需十秒）…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="69"/>
+        <location line="+8"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步（共 %2 步）：%3</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="75"/>
+        <location line="+6"/>
         <source>Signing in as a demo channel manager at %1…</source>
         <translation>正在以演示渠道经理身份登录 %1…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="80"/>
+        <location line="+5"/>
         <source>Receiving the demo portfolio for %1…</source>
         <translation>正在为 %1 接收演示渠道组合…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="85"/>
+        <location line="+5"/>
         <source>Receiving the demo portfolio: %1 records…</source>
         <translation>正在接收演示渠道组合：%1 条记录…</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="94"/>
+        <location line="+9"/>
         <source>Demo ready: %1 records received from the local demo server.</source>
         <translation>演示已就绪：已从本机演示服务器接收 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="99"/>
+        <location line="+5"/>
         <source>The demo server could not be started.</source>
         <translation>无法启动演示服务器。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="103"/>
+        <location line="+4"/>
         <source>The demo sign-in failed.</source>
         <translation>演示登录失败。</translation>
     </message>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="107"/>
+        <location line="+4"/>
         <source>The demo data could not be received.</source>
         <translation>无法接收演示数据。</translation>
     </message>
