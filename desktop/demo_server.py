@@ -2,9 +2,11 @@
 
 The server is a subprocess (``main.py server run``) on 127.0.0.1 and a free port, with
 its SQLite database in the profile's ``demo-server`` folder, seeded once with the demo
-organisation (``main.py server demo``). Its sign-ins are kept beside that database
-(demo passwords of a demo server, readable by this user only), so the next start of
-the app can bring the same server back. The app stops the server when it quits.
+organisation (``main.py server demo``). The demo users' names are kept beside that
+database, never their passwords: each sign-in gives the demo manager a fresh random
+password, written straight into this profile's own demo database, so the next start
+of the app can bring the same server back and sign in again. The app stops the server
+when it quits.
 
 Plain Python (no Qt): the UI runs these blocking calls in a background lane.
 """
@@ -14,6 +16,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -23,6 +26,7 @@ from typing import Any
 
 import psutil
 import requests
+from sqlalchemy.exc import SQLAlchemyError
 
 log = logging.getLogger(__name__)
 
@@ -97,20 +101,43 @@ class DemoServer:
     # --- seeding -------------------------------------------------------------------------
 
     def sign_ins(self) -> list[dict[str, str]]:
-        """The demo organisation's users ({username, role, password}); [] before seeding."""
+        """The demo organisation's users ({username, role}); [] before seeding. A file
+        from an earlier version that still holds passwords is rewritten without them."""
         try:
             data = json.loads(self.sign_ins_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            users = [u for u in data.get("users", []) if isinstance(u, dict)]
+        except (OSError, ValueError, AttributeError):
             return []
-        return [u for u in data.get("users", []) if isinstance(u, dict)]
+        if any("password" in u for u in users):
+            users = [{k: v for k, v in u.items() if k != "password"} for u in users]
+            self._write_sign_ins(users)
+        return users
 
     def manager(self) -> dict[str, str]:
+        """The demo manager to sign in as, with a new password set for this sign-in."""
         users = self.sign_ins()
         chosen = next((u for u in users if u.get("username") == DEMO_MANAGER), None) or \
             next((u for u in users if u.get("role") == "manager"), None)
         if chosen is None:
             raise DemoServerError("The demo server has no manager to sign in as.")
-        return chosen
+        password = secrets.token_urlsafe(18)
+        from sync.server import admin
+        from sync.server.config import ServerSettings
+        from sync.server.db import make_engine
+        from sync.server.errors import ApiError
+
+        engine = make_engine(self.db_url)
+        try:
+            admin.set_password(engine, ServerSettings(), chosen["username"], password)
+        except (ApiError, OSError, SQLAlchemyError) as exc:
+            raise DemoServerError(f"The demo server's users could not be prepared: {exc}") from exc
+        finally:
+            engine.dispose()
+        return {**chosen, "password": password}
+
+    def _write_sign_ins(self, users: list[dict[str, str]]) -> None:
+        self.sign_ins_file.write_text(json.dumps({"users": users}, indent=2), encoding="utf-8")
+        os.chmod(self.sign_ins_file, 0o600)
 
     def seed(self) -> list[dict[str, str]]:
         """Create and seed the server database once; later calls reuse it."""
@@ -132,12 +159,11 @@ class DemoServer:
             err = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise DemoServerError("The demo server could not be prepared: "
                                   + (err[-1] if err else f"exit code {done.returncode}"))
-        users = [{"username": m[1], "role": m[2], "password": m[3]}
+        users = [{"username": m[1], "role": m[2]}  # the printed passwords are not kept
                  for m in (_SIGN_IN_LINE.match(line) for line in out.splitlines()) if m]
         if not users:
             raise DemoServerError("The demo server gave no sign-ins.")
-        self.sign_ins_file.write_text(json.dumps({"users": users}, indent=2), encoding="utf-8")
-        os.chmod(self.sign_ins_file, 0o600)
+        self._write_sign_ins(users)
         return users
 
     # --- running -----------------------------------------------------------------------

@@ -69,6 +69,8 @@ def test_try_the_demo_from_the_first_start_offer(qtbot, tmp_path):
     server = service.demo_server
     assert server.running and server.base_url.startswith("http://127.0.0.1:")
     assert (profile.server_dir / "server.db").exists()
+    # the demo users are kept by name only: each sign-in sets a fresh password
+    assert "password" not in (profile.server_dir / "sign-ins.json").read_text()
     qtbot.waitUntil(lambda: window.partners.model.rowCount() == 30, timeout=30000)  # li.na's half
     snap = service.snapshot
     assert snap.signed_in and snap.demo and snap.user == "li.na" and snap.pending == 0

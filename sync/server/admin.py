@@ -37,6 +37,13 @@ def add_user(engine: Engine, settings: ServerSettings, username: str, role: str,
     return {"id": user_id, "username": username.strip(), "role": role}
 
 
+def set_password(engine: Engine, settings: ServerSettings, username: str, password: str) -> dict:
+    with write_tx(engine) as conn:
+        if not auth.set_password(conn, settings, username, password):
+            raise ApiError(404, p.ERROR_NOT_FOUND, f"No user {username!r}.")
+    return {"username": username.strip(), "password_changed": True}
+
+
 def list_users(engine: Engine) -> list[dict]:
     with read_tx(engine) as conn:
         rows = conn.execute(select(users.c.id, users.c.username, users.c.role, users.c.created_at)

@@ -75,6 +75,16 @@ def create_user(conn: Connection, settings: ServerSettings, username: str, role:
     return user_id
 
 
+def set_password(conn: Connection, settings: ServerSettings, username: str, password: str) -> bool:
+    """Give a user a new password (hashed as at creation); False when there is no such
+    user. Tokens already issued stay valid (revoke the devices to end them)."""
+    if len(password) < 8:
+        raise ApiError(400, p.ERROR_BAD_REQUEST, "The password needs at least 8 characters.")
+    result = conn.execute(update(users).where(users.c.username == username.strip()).values(
+        password_hash=hasher(settings)[0].hash(password)))
+    return bool(result.rowcount)
+
+
 def _issue(conn: Connection, settings: ServerSettings, user: Any, device_id: str) -> dict[str, Any]:
     access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     now = settings.stamp()
