@@ -216,6 +216,13 @@ def m0007_search_index_backfill(db: Database) -> None:
         for row in store.rows(ent.name, "id NOT IN (SELECT entity_id FROM search_docs)"):
             store._index(ent, row)
 
+@step("0008_sync_conflict_raised_by")
+def m0008_sync_conflict_raised_by(db: Database) -> None:
+    # The conflict list also holds conflicts raised elsewhere (head office, another
+    # laptop, another manager of a shared partner): who raised one.
+    db.execute("ALTER TABLE sync_conflicts ADD COLUMN raised_by TEXT")
+
+
 def known_names() -> list[str]:
     """Every migration's name, in order (with any a test added to the built set)."""
     if _migrations is not None:

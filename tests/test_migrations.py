@@ -81,9 +81,11 @@ def test_upgrade_keeps_data_and_backs_up_first(tmp_path, step):
     store = Store(db)
     assert [m.name for m in migrations.applied(db)] == NAMES
     _assert_data_intact(store)
-    # records from before the search index existed are found too
-    assert [h.entity_id for h in store.search("华东渠道")] == [PARTNER_ID]
-    assert [h.entity_id for h in store.search("回款", entities=["meeting"])] == [MEETING_ID]
+    if step <= NAMES.index("0007_search_index_backfill"):
+        # records from before the search index existed are found too (the rows above
+        # are written without the store, i.e. unindexed, which after 0007 no writer does)
+        assert [h.entity_id for h in store.search("华东渠道")] == [PARTNER_ID]
+        assert [h.entity_id for h in store.search("回款", entities=["meeting"])] == [MEETING_ID]
     # the upgraded store works: new writes go to the outbox and are searchable
     store.update("partner", PARTNER_ID, {"region": "华南"})
     assert store.outbox()[-1]["changes"] == {"region": ["华东", "华南"]}

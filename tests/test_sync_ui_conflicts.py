@@ -179,3 +179,31 @@ def test_a_coded_field_shows_labels_and_offers_no_merge(qtbot, window, world):
     with qtbot.waitSignal(service.sync_finished, timeout=20000):
         qtbot.mouseClick(view.keep_mine_button, Qt.MouseButton.LeftButton)
     assert world.record(other, "partner", world.east)["row"]["tier"] == "emerging"
+
+
+def test_a_conflict_raised_elsewhere_is_listed_and_says_whose_change_it_was(qtbot, window, world):
+    """Two other devices of the manager's clash on a shared partner's notes: the laptop
+    lists the conflict the server keeps, names who sent the change, and settles it."""
+    first, second = world.client("li.na"), world.client("li.na")
+    current = world.record(first, "partner", world.east)
+    for client, text in ((first, THEIRS), (second, MINE)):
+        r = client.post("/api/sync/push", json={"ops": [{
+            "op_id": str(uuid.uuid4()), "seq": 1, "entity": "partner", "entity_id": world.east,
+            "op": "update", "changes": {"notes": [current["row"]["notes"], text]},
+            "base_version": current["version"], "created_at": "2026-11-27 09:00:00"}]})
+        assert r.status_code == 200, r.text
+    assert r.json()["results"][0]["outcome"] == "conflict"
+    service = window.sync_service
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        window.sync_ui.sync_now()
+    qtbot.waitUntil(lambda: service.snapshot.conflicts == 1, timeout=5000)
+    view = open_view(qtbot, window)
+    assert view.mine_edit.toPlainText() == MINE and view.theirs_edit.toPlainText() == THEIRS
+    assert view.mine_box.title() == "The change by li.na (not from this laptop)"
+    assert view.keep_mine_button.text() == "Keep &that change"
+    assert "li.na changed it" in view.explanation.text()
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        qtbot.mouseClick(view.keep_theirs_button, Qt.MouseButton.LeftButton)
+    assert world.record(first, "partner", world.east)["row"]["notes"] == THEIRS
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0 and service.snapshot.conflicts == 0,
+                    timeout=5000)

@@ -52,6 +52,8 @@ BULK_PAGE_CACHE_KIB = 64 * 1024
 #: seconds between verifications when a sync moved nothing
 VERIFY_INTERVAL = 3600.0
 K_LAST_VERIFY = "sync.last_verify_at"
+#: the server's open-conflict count when this laptop last fetched the list
+K_CONFLICTS_SEEN = "sync.conflicts_seen"
 
 
 class SyncEngine:
@@ -188,6 +190,7 @@ class SyncEngine:
             now = utcnow()
             report.removed_partners += self._db(lambda s: pull_apply.retry_deferred_removals(s, now))
             self._repair_after_reset(report)
+            self._reconcile_conflicts(report)
             if self._verify_due(report):
                 self._verify(report)
             report.search_backlog = self._db(lambda s: s.search_backlog_pending())
@@ -261,6 +264,28 @@ class SyncEngine:
         if not isinstance(rows, list):
             raise ProtocolError("The server's conflict list is not readable.")
         return {c["id"]: c for c in rows if isinstance(c, dict) and c.get("id") in wanted}
+
+    def _reconcile_conflicts(self, report: SyncReport) -> None:
+        """When the server counts a different number of open conflicts in our scope
+        than this laptop lists (one raised by head office or on another laptop, or one
+        resolved there), fetch the list and make ours match: the manager and head
+        office see the same conflicts. Costs nothing when the counts agree."""
+        local, seen = self._db(lambda s: (ls.open_conflict_server_ids(s),
+                                          s.get_setting(K_CONFLICTS_SEEN)))
+        server = report.open_conflicts
+        # the second test: a conflict only marked reviewed here stays open there
+        if server == len(local) or str(server) == seen:
+            return
+        answer = self._call("GET", "/conflicts", params={"state": "open"})
+        rows = answer.get("conflicts") if isinstance(answer, dict) else None
+        if not isinstance(rows, list):
+            raise ProtocolError("The server's conflict list is not readable.")
+        now = utcnow()
+        added, closed = self._db(partial(ls.reconcile_conflicts, server_open=rows, now=now))
+        self._db(lambda s: s.set_setting(K_CONFLICTS_SEEN, str(server)))
+        if added or closed:
+            log.info("conflicts: %d raised elsewhere added, %d resolved elsewhere closed",
+                     added, closed)
 
     # --- pull ------------------------------------------------------------------------
 

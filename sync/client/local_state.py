@@ -224,6 +224,44 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[Row]:
     return rows
 
 
+def open_conflict_server_ids(store: Store) -> set[str]:
+    return {r[0] for r in store.db.execute(
+        "SELECT server_id FROM sync_conflicts WHERE resolved_at IS NULL "
+        "AND server_id IS NOT NULL").fetchall()}
+
+
+def reconcile_conflicts(store: Store, server_open: list[dict[str, Any]], now: str) -> tuple[int, int]:
+    """Make the local conflict list match the server's open conflicts in our scope:
+    add those raised elsewhere (head office, another laptop of ours, another manager on
+    one of our partners) and close the ones resolved elsewhere. Returns (added,
+    closed)."""
+    wanted = {c["id"]: c for c in server_open if isinstance(c, dict) and c.get("id")}
+    added = closed = 0
+    with store.transaction():
+        local = open_conflict_server_ids(store)
+        for sid in local - set(wanted):
+            closed += store.db.execute(
+                "UPDATE sync_conflicts SET resolved_at = ? WHERE server_id = ? "
+                "AND resolved_at IS NULL", [now, sid]).rowcount
+        for sid, c in wanted.items():
+            if sid in local or not c.get("entity") or not c.get("entity_id"):
+                continue
+            known = store.db.execute("SELECT 1 FROM sync_conflicts WHERE server_id = ?",
+                                     [sid]).fetchone()
+            if known:  # closed here, still open there (e.g. a resolve not yet answered)
+                continue
+            added += store.db.execute(
+                "INSERT OR IGNORE INTO sync_conflicts (op_id, entity, entity_id, field,"
+                " local_value, server_value, server_version, detected_at, server_id, kind,"
+                " raised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [c.get("op_id") or f"server:{sid}", c["entity"], c["entity_id"],
+                 c.get("field") or c.get("kind") or "?", _dump(c.get("incoming_value")),
+                 _dump(c.get("server_value")), None, c.get("created_at") or now, sid,
+                 c.get("kind") or protocol.CONFLICT_FIELD,
+                 str(c.get("user") or c.get("device_id") or "?")]).rowcount
+    return added, closed
+
+
 def resolve_conflict(store: Store, conflict_id: int, now: str) -> None:
     store.db.execute("UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?", [now, conflict_id])
 

@@ -168,3 +168,30 @@ def test_a_client_clock_days_off_does_not_decide_anything(world: SyncWorld):
     assert (server["goals"], server["region"]) == ("A（时钟慢五天）", "华南")
     assert server["updated_at"][:10] == utcnow()[:10]  # the server's clock, not a laptop's
     assert a.store.get("partner", p["id"])["goals"] == b.store.get("partner", p["id"])["goals"]
+
+
+def test_head_office_and_every_laptop_in_scope_see_one_conflict_until_it_is_resolved(
+        world: SyncWorld):
+    head, p = _shared_partner(world, "li.na", "wang.wei")
+    a, b = world.laptop("a", "li.na"), world.laptop("b", "wang.wei")
+    a.sync(), b.sync()
+    a.store.update("partner", p["id"], {"incentive_scheme": "阶梯返利"})
+    b.store.update("partner", p["id"], {"incentive_scheme": "项目分红"})
+    a.sync()
+    assert b.sync().conflict == 1
+    # raised by b's change; head office and li.na (the partner is hers too) see it
+    for lap in (head, a):
+        r = lap.sync()
+        assert r.open_conflicts == 1
+        (c,) = lap.engine.conflicts()
+        assert (c["entity_id"], c["field"], c["local_value"], c["server_value"]) == (
+            p["id"], "incentive_scheme", "项目分红", "阶梯返利"), lap.name
+    # nothing new: no extra request for the list
+    assert head.sync().requests == 1
+    # head office settles it; the laptops close theirs at their next sync
+    (c,) = head.engine.conflicts()
+    head.engine.resolve_conflict(c["id"], "incoming")
+    for lap in (a, b):
+        lap.sync()
+        assert lap.engine.conflicts() == [], lap.name
+        assert lap.store.get("partner", p["id"])["incentive_scheme"] == "项目分红"

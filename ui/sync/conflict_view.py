@@ -305,11 +305,27 @@ class ConflictView(QDialog):
         mergeable = bool(c and c.get("mergeable"))
         self.merged_edit.setPlainText(suggested_merge(mine, theirs) if mergeable else "")
         self.merged_box.setEnabled(bool(mergeable))
-        self.explanation.setText(self.tr(
-            "%1 “%2”, field %3: changed on this laptop and on the server. The server kept "
-            "its value for now; choose what stays.")
-            .replace("%1", entity_label(c["entity"])).replace("%2", str(c.get("title") or ""))
-            .replace("%3", field_label(c["field"])) if c else "")
+        # raised elsewhere (head office, another laptop, another manager of the partner):
+        # the "mine" side is that person's change, not this laptop's
+        other = (c.get("raised_by") or "?") if c and c.get("raised_by") else None
+        if other is None:
+            text = self.tr("%1 “%2”, field %3: changed on this laptop and on the server. "
+                           "The server kept its value for now; choose what stays.")
+            self.mine_box.setTitle(self.tr("Mine (this laptop)"))
+            self.keep_mine_button.setText(self.tr("Keep &mine"))
+            self.keep_mine_button.setToolTip(
+                self.tr("Write this laptop's value to the server (Ctrl+1)"))
+        else:
+            text = self.tr("%1 “%2”, field %3: %4 changed it while it was changed on the "
+                           "server too. The server kept its value for now; choose what stays.")
+            self.mine_box.setTitle(self.tr("The change by %1 (not from this laptop)")
+                                   .replace("%1", other))
+            self.keep_mine_button.setText(self.tr("Keep &that change"))
+            self.keep_mine_button.setToolTip(
+                self.tr("Write the value %1 sent to the server (Ctrl+1)").replace("%1", other))
+        self.explanation.setText(
+            text.replace("%1", entity_label(c["entity"])).replace("%2", str(c.get("title") or ""))
+            .replace("%3", field_label(c["field"])).replace("%4", other or "") if c else "")
         self._set_busy(self._busy)
 
     # --- settling --------------------------------------------------------------------
@@ -342,11 +358,8 @@ class ConflictView(QDialog):
         self.setWindowTitle(self.tr("Conflicts to review"))
         self.empty_label.setText(self.tr("No conflicts to review. Everything you changed "
                                          "reached the server as you wrote it."))
-        self.mine_box.setTitle(self.tr("Mine (this laptop)"))
         self.theirs_box.setTitle(self.tr("Theirs (on the server now)"))
         self.merged_box.setTitle(self.tr("Merged (edit freely)"))
-        self.keep_mine_button.setText(self.tr("Keep &mine"))
-        self.keep_mine_button.setToolTip(self.tr("Write this laptop's value to the server (Ctrl+1)"))
         self.keep_theirs_button.setText(self.tr("Keep &theirs"))
         self.keep_theirs_button.setToolTip(self.tr("Leave the server's value (Ctrl+2)"))
         self.use_merged_button.setText(self.tr("Use m&erged"))

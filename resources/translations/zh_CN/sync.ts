@@ -30,9 +30,29 @@
         <translation>无法处理该冲突：%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>%1 “%2”, field %3: changed on this laptop and on the server. The server kept its value for now; choose what stays.</source>
         <translation>%1“%2”的字段“%3”在本机和服务器上都被修改了。服务器暂时保留了它的值，请选择最终保留哪个。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 “%2”, field %3: %4 changed it while it was changed on the server too. The server kept its value for now; choose what stays.</source>
+        <translation>%1“%2”，字段 %3：%4 修改了它，而服务器上同时也有修改。服务器暂时保留了自己的值；请选择保留哪一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The change by %1 (not from this laptop)</source>
+        <translation>%1 的修改（不是来自本机）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep &amp;that change</source>
+        <translation>保留该修改(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the value %1 sent to the server (Ctrl+1)</source>
+        <translation>把 %1 提交的值写入服务器（Ctrl+1）</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -55,12 +75,12 @@
         <translation>没有待处理的冲突。你的所有修改都已按原样到达服务器。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-45"/>
         <source>Mine (this laptop)</source>
         <translation>我的（本机）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+47"/>
         <source>Theirs (on the server now)</source>
         <translation>对方的（服务器当前值）</translation>
     </message>
@@ -70,17 +90,17 @@
         <translation>合并结果（可自由编辑）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Write this laptop&apos;s value to the server (Ctrl+1)</source>
         <translation>把本机的值写入服务器（Ctrl+1）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+46"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
@@ -470,7 +490,7 @@
         <translation>正在建立搜索索引：{done} / {total} 条记录</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>  prepared {n} records for search in {s:.1f} s</source>
         <translation>  已为搜索建立 {n} 条记录的索引，用时 {s:.1f} 秒</translation>
     </message>
@@ -744,7 +764,7 @@
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="-304"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="-317"/>
         <source>Partner</source>
         <translation>渠道商</translation>
     </message>
