@@ -9,19 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop.jobs import JobRunner
 from desktop.paths import APP_NAME, Profile
 from desktop.profile_lock import ProfileLock
 from desktop.settings import Settings
 from desktop.start_snapshot import StartSnapshot
-from models.database import open_database
+from models.database import open_database, upgrade_due
 from models.errors import CorruptDatabaseError, DatabaseLockedError, SchemaTooNewError, StoreError
 from models.store import Store
 from ui.app_context import AppContext
@@ -156,6 +159,44 @@ class AppSession:
             log.exception("start-up snapshot not refreshed")
 
 
+def open_with_progress(path: Path) -> Any:
+    """``open_database`` for a file this version must upgrade (backup, then migrations:
+    seconds for a large profile), in a worker thread while a small window says what is
+    happening, so the app never sits silent and unresponsive. Its errors are raised
+    here as ``open_database`` would raise them."""
+    translate = QCoreApplication.translate
+    dialog = QProgressDialog(
+        translate("App", "Updating your data for this version of ChannelKeeper…\n"
+                         "A backup copy is made first. A large profile takes a little while."),
+        "", 0, 0)
+    dialog.setObjectName("upgrade_progress")
+    dialog.setWindowTitle("ChannelKeeper")
+    dialog.setCancelButton(None)  # a migration is not stopped half-way
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(420)
+    dialog.show()
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["db"] = open_database(path)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread below
+            result["error"] = exc
+
+    worker = threading.Thread(target=work, name="profile-upgrade", daemon=True)
+    started = time.monotonic()
+    worker.start()
+    while worker.is_alive():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        worker.join(0.03)
+    dialog.close()
+    dialog.deleteLater()
+    log.info("profile upgraded in %.1f s", time.monotonic() - started)
+    if "error" in result:
+        raise result["error"]
+    return result["db"]
+
+
 def open_main_window(profile: Profile, *, offer_demo: bool = True,
                      today: Callable[[], dt.date] | None = None) -> MainWindow | None:
     """Lock the profile, open its store and show the main window at once (data loads
@@ -168,20 +209,23 @@ def open_main_window(profile: Profile, *, offer_demo: bool = True,
     except DatabaseLockedError as exc:
         report_open_error(exc)
         return None
+    settings = Settings(profile.settings_file)
+    install_language(settings.language)  # before any message, the upgrade's included
     try:
-        store = Store(open_database(profile.database))
+        if upgrade_due(profile.database):
+            store = Store(open_with_progress(profile.database))
+        else:
+            store = Store(open_database(profile.database))
     except (StoreError, OSError) as exc:
         lock.release()
         report_open_error(exc)
         return None
 
-    settings = Settings(profile.settings_file)
     jobs = JobRunner()
     ctx = AppContext(store, jobs, settings, today=today)
     snapshot = StartSnapshot(profile.cache_dir, ctx.today, settings.cadence)
     # in this thread, before the database lane has work: one indexed read
     snapshot.load(store.data_generation())
-    install_language(settings.language)
     ctx.language_changed.connect(install_language)
     window = MainWindow(ctx, snapshot=snapshot)
     geometry = settings.window_geometry

@@ -105,6 +105,26 @@ def backup_file(db: Connection | Database, path: Path, label: str) -> Path:
     return target
 
 
+def upgrade_due(path: str | Path) -> bool:
+    """True when an existing profile database needs this version's migrations (the
+    next ``open_database`` backs it up and migrates it: seconds for a large file, which
+    the app shows). Read-only and quiet: any problem is for ``open_database`` to report."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return False
+    try:
+        applied = applied_names(Connection(conn))
+        return bool(applied) and any(n not in applied for n in migrations.known_names())
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 def open_database(path: str | Path, *, migrate: bool = True, verify: bool = False,
                   already_open: bool = False) -> Connection:
     """Open (creating if needed) and migrate a profile's database file.

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+108"/>
+        <location filename="../../../desktop/app.py" line="+111"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -43,6 +43,13 @@
         <location line="+1"/>
         <source>The profile could not be opened.</source>
         <translation>无法打开此档案。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Updating your data for this version of ChannelKeeper…
+A backup copy is made first. A large profile takes a little while.</source>
+        <translation>正在为此版本的渠道管家更新你的数据…
+会先做一份备份。数据量大时需要稍等片刻。</translation>
     </message>
 </context>
 <context>
@@ -426,14 +433,15 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+278"/>
+        <location filename="../../../ui/window_loading.py" line="+111"/>
         <source>Could not load data: %1</source>
-        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed a first load still to be saved as the snapshot, or checked against it the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
+        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed start-up work that can wait until the user had a moment with the window (checking the snapshot shown, saving the first load as the next one): typing right after the start would otherwise share the interpreter with ~0.2 s of Python in the db lane &quot;save&quot;: the first load from the database is still to come and to be saved; &quot;verify&quot;: a snapshot is on screen and the first load is to check it; &quot;&quot;: done</extracomment>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../../ui/main_window.py" line="+228"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
+        <extracomment>a first load still to be saved as the snapshot, or checked against it the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>

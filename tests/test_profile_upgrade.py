@@ -1,0 +1,94 @@
+"""Opening a profile saved by an earlier version: a small window says the data is being
+updated while the backup and the migrations run in a worker thread, then the app opens
+with everything in place; a failure gets the usual clear message."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QProgressDialog
+from sqlite_utils import Database
+
+from desktop import app as desktop_app
+from desktop.paths import Profile
+from models.database import applied_names, open_database, upgrade_due
+from models.errors import CorruptDatabaseError
+from models.migrations import known_names, migrations
+from models.store import Store
+
+
+@pytest.fixture
+def old_profile(tmp_path) -> Profile:
+    """A profile whose database stops before this version's last migration."""
+    profile = Profile(tmp_path / "profile").ensure()
+    db = Database(sqlite3.connect(profile.database, isolation_level=None))
+    migrations.apply(db, stop_before=known_names()[-1])
+    db.conn.close()
+    store = Store(open_database(profile.database, migrate=False))
+    store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
+    store.db.conn.close()
+    return profile
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list[str]:
+    """The label of every upgrade window the app puts up."""
+    texts: list[str] = []
+
+    class Recording(QProgressDialog):
+        def show(self) -> None:
+            texts.append(self.labelText())
+            super().show()
+
+    monkeypatch.setattr(desktop_app, "QProgressDialog", Recording)
+    return texts
+
+
+def test_an_old_profile_is_updated_behind_a_progress_window(qtbot, old_profile, shown):
+    assert upgrade_due(old_profile.database)
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(old_profile, offer_demo=False)
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert len(shown) == 1 and "Updating your data" in shown[0]
+        qtbot.waitUntil(lambda: window.is_ready, timeout=15000)
+        assert window.partners.model.rowCount() == 1
+        assert window.ctx.call_db(lambda s: applied_names(s.db)) == known_names()
+        backups = list(old_profile.root.glob("*.before-*.bak"))
+        assert len(backups) == 1
+        assert not upgrade_due(old_profile.database)
+    finally:
+        window.close()
+    # the next start has nothing to update: no window
+    again = desktop_app.open_main_window(old_profile, offer_demo=False)
+    qtbot.addWidget(again)
+    again.close()
+    assert len(shown) == 1
+
+
+def test_a_failed_update_gets_the_clear_message_and_releases_the_profile(
+        qtbot, old_profile, shown, monkeypatch):
+    def broken(path, **kw):
+        raise CorruptDatabaseError(f"{path} is damaged (test). It was left untouched.")
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(desktop_app, "open_database", broken)
+    monkeypatch.setattr(desktop_app, "report_open_error", reported.append)
+    desktop_app.create_app([])
+    assert desktop_app.open_main_window(old_profile, offer_demo=False) is None
+    assert len(shown) == 1
+    assert isinstance(reported[0], CorruptDatabaseError)
+    monkeypatch.undo()
+    window = desktop_app.open_main_window(old_profile, offer_demo=False)  # lock released
+    assert window is not None
+    qtbot.addWidget(window)
+    window.close()
+
+
+def test_upgrade_due_is_quiet_about_files_it_cannot_judge(tmp_path):
+    assert not upgrade_due(tmp_path / "missing.db")
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert not upgrade_due(tmp_path / "empty.db")
+    (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
+    assert not upgrade_due(tmp_path / "junk.db")
