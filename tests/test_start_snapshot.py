@@ -211,3 +211,31 @@ def test_the_first_load_replaces_a_wrong_snapshot(qtbot, profile, caplog):
     window = start(qtbot, profile)
     assert "过时的名字" not in [r[0] for r in shown_rows(window)["partners"]]
     window.close()
+
+
+def test_the_check_waits_while_the_user_types(qtbot, profile, monkeypatch):
+    """The snapshot's check is ~0.2 s of Python in the database lane: it waits until
+    the keyboard, the mouse and the partner filter have been quiet for a moment."""
+    seed(profile)
+    first = start(qtbot, profile)
+    finish_checks(qtbot, first)
+    first.close()
+    monkeypatch.setattr("ui.window_loading.BACKGROUND_DELAY_MS", 300)
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is not None and not window.first_load_settled
+    from ui.main_window import PAGE_PARTNERS
+
+    window.show_page(PAGE_PARTNERS)
+    for text in ("华", "华东", "华东渠", "", "S", "Sh", "She", "Shen", "", "华", ""):
+        window.partners.set_filter_text(text)  # as typed, ~0.1 s apart: never 0.3 s quiet
+        qtbot.wait(100)
+        assert not window.first_load_settled
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    for _ in range(4):  # keys elsewhere count too
+        QTest.keyClick(window, Qt.Key.Key_Shift)
+        qtbot.wait(100)
+        assert not window.first_load_settled
+    qtbot.waitUntil(lambda: window.first_load_settled, timeout=10000)  # quiet: checked
+    window.close()
