@@ -6,12 +6,13 @@ so FastAPI runs them in its thread pool and the database work never blocks the l
 """
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -77,6 +78,17 @@ def admin_principal(who: Annotated[auth.Principal, Depends(principal)]) -> auth.
 
 Who = Annotated[auth.Principal, Depends(principal)]
 Admin = Annotated[auth.Principal, Depends(admin_principal)]
+
+
+def _records_json(payload: dict[str, Any]) -> Response:
+    """A page of records as JSON, written directly: the body ``response_model`` would
+    send (the same encoding as FastAPI's JSONResponse; record values are already str,
+    int, float or None), without first validating and dumping up to 5,000 records
+    through pydantic (~60 ms a page of a first sync). The response models still define
+    the OpenAPI document, and tests validate these answers against them."""
+    return Response(json.dumps(payload, ensure_ascii=False, allow_nan=False,
+                               separators=(",", ":")).encode("utf-8"),
+                    media_type="application/json")
 
 
 def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migrations: bool = True,
@@ -153,8 +165,8 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
 
     @api.get("/sync/pull", response_model=m.PullResponse)
     def sync_pull(who: Who, cursor: str | None = None,
-                  limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT) -> dict:
-        return pull.pull(engine, who, cursor, limit)
+                  limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT) -> Response:
+        return _records_json(pull.pull(engine, who, cursor, limit))
 
     @api.post("/sync/verify", response_model=m.VerifyResponse)
     def sync_verify(who: Who, body: m.VerifyRequest | None = None) -> dict:
@@ -162,8 +174,8 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
 
     @api.get("/sync/snapshot", response_model=m.SnapshotResponse)
     def sync_snapshot(who: Who, entity: str, after: str | None = None,
-                      limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT) -> dict:
-        return pull.snapshot(engine, who, entity, after, limit)
+                      limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT) -> Response:
+        return _records_json(pull.snapshot(engine, who, entity, after, limit))
 
     @api.get("/records/{entity}/{entity_id}", response_model=m.ChangeOut)
     def read_record(entity: str, entity_id: str, who: Who) -> dict:

@@ -172,3 +172,33 @@ def test_verify_matches_what_was_pulled_and_snapshot_pages(server):
         if after is None:
             break
     assert sorted(r["id"] for r in rows) == sorted(local["contact"]) and other
+
+
+def test_pull_and_snapshot_answers_match_their_published_models(server):
+    """These two answers are written as JSON directly (no response validation at run
+    time, see app._records_json): every shape they take still fits the models the
+    OpenAPI document publishes, with the content type clients expect."""
+    from sync.server import api_models as m
+
+    uid = server.add_user("li.na")
+    pid = server.partner("渠道戊", uid)
+    c = server.client("li.na")
+    results = _contacts(c, pid, 4)
+    push(c, op("contact", results[0]["entity_id"], {"deleted": [0, 1]}, seq=50,
+               base=results[0]["version"], kind="delete"))
+    cursor, answers = None, []
+    while True:
+        r = c.get("/api/sync/pull", params={"limit": 2, **({"cursor": cursor} if cursor else {})})
+        assert r.headers["content-type"] == "application/json"
+        answers.append(r.json())
+        m.PullResponse.model_validate(r.json(), strict=False)
+        cursor = r.json()["cursor"]
+        if not r.json()["has_more"]:
+            break
+    assert any(ch["deleted"] for a in answers for ch in a["changes"])  # tombstones too
+    assert "渠道戊" in c.get("/api/sync/pull").text  # Chinese as UTF-8, not \\u escapes
+    r = c.get("/api/sync/snapshot", params={"entity": "contact", "limit": 2})
+    assert r.headers["content-type"] == "application/json"
+    m.SnapshotResponse.model_validate(r.json())
+    schema = c.get("/openapi.json").json()["paths"]["/api/sync/pull"]["get"]["responses"]["200"]
+    assert schema["content"]["application/json"]["schema"]["$ref"].endswith("/PullResponse")
