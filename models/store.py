@@ -572,6 +572,7 @@ class Store:
             self.set_setting(K_SEARCH_BACKLOG, json.dumps(state))
 
     def _drop_docs(self, ids: list[str]) -> None:
+        """Remove the search documents of these records (500 ids a statement)."""
         old: list[tuple[int]] = []
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
@@ -686,16 +687,7 @@ class Store:
     def _index_many(self, ent: Entity, rows: list[Row]) -> None:
         """``_index``/``_unindex`` for many distinct records: old documents removed and
         new ones written with one statement each (a pulled page, not a loop of five)."""
-        ids = [r["id"] for r in rows]
-        old: list[tuple[int]] = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            old += self.db.execute(
-                f"SELECT docid FROM search_docs WHERE entity_id IN ({', '.join('?' for _ in chunk)})",
-                chunk,
-            ).fetchall()
-        self.db.conn.executemany("DELETE FROM search_fts WHERE rowid = ?", old)
-        self.db.conn.executemany("DELETE FROM search_docs WHERE docid = ?", old)
+        self._drop_docs([r["id"] for r in rows])
         live = [r for r in rows if not r["deleted"]]
         if not ent.search_title or not live:
             return

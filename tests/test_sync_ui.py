@@ -57,7 +57,9 @@ def signed_in_and_synced(qtbot, window, world):
     service = window.sync_service
     with qtbot.waitSignal(service.sync_finished, timeout=20000):
         sign_in(qtbot, window, world)
-    qtbot.waitUntil(lambda: not service.snapshot.syncing, timeout=5000)
+    # the status is re-read in the database lane after the sync: wait for its answer
+    qtbot.waitUntil(lambda: not service.snapshot.syncing
+                    and service.snapshot.last_sync_at is not None, timeout=5000)
     return service
 
 
