@@ -12,6 +12,7 @@ from sync.client.errors import (
     ProtocolError,
     RateLimitedError,
     ServerError,
+    SyncCancelled,
     SyncInProgress,
     UpdateRequiredError,
 )
@@ -63,8 +64,8 @@ def record_titles(store: Store, entity_name: str, record_id: str) -> tuple[str, 
 
 def error_kind(exc: BaseException) -> str:
     """What kind of failure an exception is, for the UI to word and act on:
-    offline | auth | rate_limited | update | insecure | invalid_url | busy | server |
-    protocol | local."""
+    offline | auth | rate_limited | update | insecure | invalid_url | busy | cancelled |
+    server | protocol | local."""
     if isinstance(exc, OfflineError):
         return "offline"
     if isinstance(exc, RateLimitedError):
@@ -77,6 +78,8 @@ def error_kind(exc: BaseException) -> str:
         return "insecure"
     if isinstance(exc, SyncInProgress):
         return "busy"
+    if isinstance(exc, SyncCancelled):
+        return "cancelled"
     if isinstance(exc, ServerError):
         return "server"
     if isinstance(exc, ProtocolError):

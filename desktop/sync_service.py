@@ -434,9 +434,24 @@ class SyncService(QObject):
 
         self._net(count, counted, failed)
 
+    @Slot()
+    def cancel_sync(self) -> bool:
+        """Stop the running sync at its next step (between two batches or pages); what
+        it did so far is kept. False when none runs."""
+        engine = self._engine
+        if not self.snapshot.syncing or engine is None:
+            return False
+        engine.cancel()
+        return True
+
     def _sync_error(self, exc: BaseException) -> None:
         kind = error_kind(exc)
         if kind == "busy":  # the engine's own guard: another sync holds it
+            return
+        if kind == "cancelled":  # asked for: not an error to show as one
+            self._set(syncing=False)
+            self.sync_failed.emit(kind, str(exc))
+            self.refresh_status()
             return
         self._set(syncing=False, error_kind=kind, last_error=str(exc))
         if kind == "offline":

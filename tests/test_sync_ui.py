@@ -143,7 +143,8 @@ def test_sync_button_runs_one_sync_at_a_time(qtbot, window, world):
     button = window.sync_ui.status.sync_button
     with qtbot.waitSignal(service.sync_finished, timeout=20000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        assert service.running and not button.isEnabled()
+        assert service.running and not button.isVisible()  # Stop takes its place
+        assert window.sync_ui.status.stop_button.isVisible()
         assert window.sync_ui.status.state() == "syncing"
         # the shortcut, the menu action and the service itself all refuse a second one
         window.sync_ui.act_sync.trigger()
@@ -152,8 +153,37 @@ def test_sync_button_runs_one_sync_at_a_time(qtbot, window, world):
     qtbot.wait(300)  # a second sync, had one started, would have begun by now
     runs = window.ctx.call_db(lambda s: s.query("SELECT count(*) AS n FROM sync_runs"))[0]["n"]
     assert runs == runs_before + 1
-    assert button.isEnabled() and not service.running
+    assert button.isVisible() and not window.sync_ui.status.stop_button.isVisible()
+    assert not service.running
     assert window.sync_ui.act_sync.shortcut().toString() == "F9"
+
+
+def test_stop_ends_a_running_sync_and_the_next_one_goes_on(qtbot, window, world):
+    service = signed_in_and_synced(qtbot, window, world)
+    for i in range(3):
+        window.ctx.call_db(lambda s, i=i: s.create(
+            "meeting", {"partner_id": world.east, "type": "visit",
+                        "starts_at": "2026-11-20 10:00", "notes": f"停止测试 {i}"}))
+    world.proxy.add("/api/sync/pull", "slow", delay=1.5)
+    status = window.sync_ui.status
+    failed = []
+    service.sync_failed.connect(lambda kind, _msg: failed.append(kind))
+    assert window.sync_ui.act_stop.shortcut().toString() == "Shift+F9"
+    assert not window.sync_ui.act_stop.isEnabled()
+    window.sync_ui.sync_now()
+    qtbot.waitUntil(lambda: status.stop_button.isVisible(), timeout=5000)
+    assert window.sync_ui.act_stop.isEnabled()
+    qtbot.mouseClick(status.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not service.snapshot.syncing, timeout=20000)
+    assert failed == ["cancelled"]
+    assert status.state() == "online" and status.sync_button.isVisible()
+    assert "Sync stopped" in window.statusBar().currentMessage()
+    # the push before the slow pull was kept: nothing waits, nothing goes twice
+    assert service.snapshot.pending == 0 or window.ctx.call_db(lambda s: s.pending_count()) == 0
+    world.proxy.clear()
+    with qtbot.waitSignal(service.sync_finished, timeout=20000) as done:
+        window.sync_ui.sync_now()
+    assert done.args[0].verified
 
 
 def test_offline_keeps_edits_pending_and_syncs_when_the_network_is_back(qtbot, profile, world):

@@ -33,6 +33,7 @@ from sync.client.errors import (
     NotSignedInError,
     ProtocolError,
     ServerError,
+    SyncCancelled,
     SyncError,
     SyncInProgress,
 )
@@ -82,6 +83,7 @@ class SyncEngine:
         self.progress = progress
         self._run_db = run_db or (lambda fn: fn(store))
         self._lock = threading.Lock()
+        self._cancel = threading.Event()
         self._access_token: str | None = None
         self.push_batch_size = push_batch
         #: records per pull page; None: start at the protocol's default and adapt
@@ -169,7 +171,18 @@ class SyncEngine:
         try:
             return self._sync()
         finally:
+            self._cancel.clear()
             self._lock.release()
+
+    def cancel(self) -> None:
+        """Stop the running sync (or the one about to start) at its next step: before
+        the next push batch, pull page, repair or verification. Any thread. The sync
+        raises ``SyncCancelled``; a request in flight finishes (its timeout bounds it)."""
+        self._cancel.set()
+
+    def _check_cancel(self) -> None:
+        if self._cancel.is_set():
+            raise SyncCancelled("The sync was stopped. What arrived so far is kept.")
 
     @property
     def running(self) -> bool:
@@ -189,6 +202,7 @@ class SyncEngine:
                 self._push(report)  # the restored server's missing ops go again
             now = utcnow()
             report.removed_partners += self._db(lambda s: pull_apply.retry_deferred_removals(s, now))
+            self._check_cancel()
             self._repair_after_reset(report)
             self._reconcile_conflicts(report)
             if self._verify_due(report):
@@ -226,6 +240,7 @@ class SyncEngine:
         total = self._db(lambda s: s.pending_count())
         done = 0
         while True:
+            self._check_cancel()
             batch = self._db(lambda s: ls.push_batch(s, self.push_batch_size, max_seq))
             if not batch:
                 return
@@ -308,6 +323,7 @@ class SyncEngine:
                 cache_before = self._db(_grow_page_cache)
             fetch = pool.submit(self._fetch_page, cursor, device, limit)
             while True:
+                self._check_cancel()
                 try:
                     page = fetch.result()
                 except ServerError as exc:

@@ -53,6 +53,12 @@ class SyncInProgress(SyncError):
     """Another sync of this profile is running; this call did nothing."""
 
 
+class SyncCancelled(SyncError):
+    """The sync was stopped on request between two steps. What it sent and applied
+    so far is kept (each batch and page is its own transaction); the next sync goes on
+    from there."""
+
+
 class InsecureServerError(SyncError):
     """The server address is plain http on a non-loopback host and that was not allowed."""
 

@@ -85,3 +85,42 @@ def test_a_deferred_first_sync_leaves_search_to_the_backlog_and_later_pulls_inde
     r = b.sync()
     assert r.pulled >= 1 and not r.search_backlog
     assert len(b.store.search("周转")) == 1
+
+
+def test_a_cancelled_sync_keeps_what_it_did_and_the_next_one_goes_on(world: SyncWorld):
+    from sync.client.errors import SyncCancelled
+
+    seed(world, 30)
+    b = world.laptop("b", "li.na")
+    b.engine.pull_limit = 5
+    pages: list[int] = []
+
+    def stop_after_two_pages(p):
+        if p.phase == "pull":
+            pages.append(p.done)
+            if len(pages) == 2:
+                b.engine.cancel()
+
+    b.engine.progress = stop_after_two_pages
+    with pytest.raises(SyncCancelled):
+        b.sync()
+    kept = b.store.count("meeting") + b.store.count("partner")
+    assert 0 < kept <= 10  # the two pages applied, not more
+    b.engine.progress = None
+    r = b.sync()  # goes on from the saved cursor
+    assert r.verified and b.store.count("meeting") == 30
+    # offline edits, then a push stopped after its first batch
+    pid = b.store.rows("partner")[0]["id"]
+    with b.store.transaction():
+        for i in range(12):
+            b.store.create("meeting", {"partner_id": pid, "type": "visit",
+                                       "starts_at": "2026-11-22 10:00", "notes": f"离线 {i}"})
+    b.engine.push_batch_size = 5
+    b.engine.progress = lambda p: p.phase == "push" and p.done >= 5 and b.engine.cancel()
+    with pytest.raises(SyncCancelled):
+        b.sync()
+    assert b.store.pending_count() == 7  # the first batch was answered and kept
+    b.engine.progress = None
+    r = b.sync()
+    assert r.pushed == 7 and r.verified and b.store.pending_count() == 0
+    assert world.count("meeting") == 42  # nothing twice

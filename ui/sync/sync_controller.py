@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, off the start p
 
 #: F5 is the window's Refresh; F9 is "send/receive" in mail programs
 SYNC_SHORTCUT = "F9"
+STOP_SHORTCUT = "Shift+F9"
 
 
 class SyncController(QObject):
@@ -38,6 +39,7 @@ class SyncController(QObject):
         self.try_demo: TryDemo | None = None
 
         self.act_sync = self._action("sync_now", self.sync_now, SYNC_SHORTCUT)
+        self.act_stop = self._action("sync_stop", self.stop_sync, STOP_SHORTCUT)
         self.act_sign_in = self._action("sync_sign_in", self.show_sign_in)
         self.act_sign_out = self._action("sync_sign_out", self.sign_out)
         self.act_conflicts = self._action("sync_conflicts", self.show_conflicts)
@@ -45,7 +47,7 @@ class SyncController(QObject):
         self.act_try_demo = self._action("sync_try_demo", self.start_try_demo)
         self.menu = QMenu(window)
         self.menu.setObjectName("menu_sync")
-        self.menu.addActions([self.act_sync])
+        self.menu.addActions([self.act_sync, self.act_stop])
         self.menu.addSeparator()
         self.menu.addActions([self.act_conflicts, self.act_rejected])
         self.menu.addSeparator()
@@ -59,6 +61,7 @@ class SyncController(QObject):
         self.status = SyncStatusWidget()
         window.statusBar().addPermanentWidget(self.status)
         self.status.sync_requested.connect(self.sync_now)
+        self.status.cancel_requested.connect(self.stop_sync)
         self.status.sign_in_requested.connect(self.show_sign_in)
         self.status.conflicts_requested.connect(self.show_conflicts)
         self.status.rejected_requested.connect(self.show_rejected)
@@ -93,6 +96,13 @@ class SyncController(QObject):
         if not started and self.service.running:
             self._status(self.tr("A sync is already running."))
         return started
+
+    @Slot()
+    def stop_sync(self) -> bool:
+        stopping = self.service.cancel_sync()
+        if stopping:
+            self._status(self.tr("Stopping the sync…"))
+        return stopping
 
     @Slot()
     def show_sign_in(self) -> SignInDialog:
@@ -202,6 +212,7 @@ class SyncController(QObject):
     @Slot(object)
     def _update_actions(self, snap: Any) -> None:
         self.act_sync.setEnabled(not snap.syncing)
+        self.act_stop.setEnabled(snap.syncing)
         self.act_sign_out.setEnabled(snap.signed_in)
         self.act_conflicts.setEnabled(snap.conflicts > 0)
         self.act_rejected.setEnabled(snap.rejected > 0)
@@ -230,6 +241,8 @@ class SyncController(QObject):
             "not_signed_in": self.tr("Not signed in: sign in to sync."),
             "update": self.tr("This version of ChannelKeeper is too old for the server. "
                               "Update the app; your changes are kept."),
+            "cancelled": self.tr("Sync stopped. What arrived so far is kept; the next sync "
+                                 "goes on from there."),
         }
         self._status(texts.get(kind) or self.tr("Sync failed: %1").replace("%1", message))
 
@@ -245,6 +258,7 @@ class SyncController(QObject):
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("S&ync"))
         self.act_sync.setText(self.tr("&Sync now"))
+        self.act_stop.setText(self.tr("S&top sync"))
         self.act_sign_in.setText(self.tr("Sign &in…"))
         self.act_sign_out.setText(self.tr("Sign &out…"))
         self.act_conflicts.setText(self.tr("&Conflicts to review…"))

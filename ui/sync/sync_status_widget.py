@@ -41,6 +41,7 @@ class SyncStatusWidget(QWidget):
     """Reflects a desktop.sync_service.SyncSnapshot; its buttons only ask (signals)."""
 
     sync_requested = Signal()
+    cancel_requested = Signal()
     sign_in_requested = Signal()
     conflicts_requested = Signal()
     rejected_requested = Signal()
@@ -66,11 +67,15 @@ class SyncStatusWidget(QWidget):
         self.rejected_button = self._button("sync_rejected", self.rejected_requested)
         self.sync_button = self._button("sync_now", self.sync_requested)
         self.sync_button.setAutoRaise(False)
+        # while a sync runs, the same place stops it
+        self.stop_button = self._button("sync_stop", self.cancel_requested)
+        self.stop_button.setAutoRaise(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(6)
         for w in (self.dot, self.state_label, self.progress_bar, self.conflicts_button,
-                  self.rejected_button, self.sign_in_button, self.sync_button):
+                  self.rejected_button, self.sign_in_button, self.sync_button,
+                  self.stop_button):
             layout.addWidget(w)
         self.retranslate()
 
@@ -145,8 +150,12 @@ class SyncStatusWidget(QWidget):
         self.dot.setStyleSheet(f"color: {color};")
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send your changes and receive the server's (F9)"))
-        self.sync_button.setVisible(state not in ("signed_out", "expired"))
-        self.sync_button.setEnabled(state != "syncing")
+        self.sync_button.setVisible(state not in ("signed_out", "expired", "syncing"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr(
+            "Stop this sync (Shift+F9). What has arrived so far is kept; the next sync "
+            "goes on from there."))
+        self.stop_button.setVisible(state == "syncing")
         self.sign_in_button.setText(self.tr("Sign in again…") if state == "expired"
                                     else self.tr("Sign in…"))
         self.sign_in_button.setVisible(state in ("signed_out", "expired"))

@@ -608,10 +608,15 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="+94"/>
+        <location filename="../../../ui/sync/sync_controller.py" line="+97"/>
         <source>A sync is already running.</source>
         <extracomment>F5 is the window&apos;s Refresh; F9 is &quot;send/receive&quot; in mail programs</extracomment>
         <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopping the sync…</source>
+        <translation>正在停止同步…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -676,7 +681,7 @@
         <translation>你已登录 %1。体验演示会改为让此配置登录本机的演示服务器。是否继续？</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Synced. 1 change conflicts with the server&apos;s: review it.</source>
         <translation>同步完成。有 1 条修改与服务器冲突，请处理。</translation>
     </message>
@@ -721,6 +726,11 @@
         <translation>此版本的渠道管家对服务器来说过旧。请更新应用；你的修改已保留。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Sync stopped. What arrived so far is kept; the next sync goes on from there.</source>
+        <translation>同步已停止。已收到的内容都会保留；下次同步从这里继续。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
@@ -734,6 +744,11 @@
         <location line="+1"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top sync</source>
+        <translation>停止同步(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -902,7 +917,7 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="+110"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="+115"/>
         <source>Sending changes: %1 of %2</source>
         <translation>正在发送修改：%1 / %2</translation>
     </message>
@@ -925,6 +940,16 @@
         <location line="+1"/>
         <source>Send your changes and receive the server&apos;s (F9)</source>
         <translation>发送你的修改并接收服务器的修改（F9）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop this sync (Shift+F9). What has arrived so far is kept; the next sync goes on from there.</source>
+        <translation>停止本次同步（Shift+F9）。已收到的内容都会保留；下次同步从这里继续。</translation>
     </message>
     <message>
         <location line="+3"/>
