@@ -62,28 +62,23 @@ def record_titles(store: Store, entity_name: str, record_id: str) -> tuple[str, 
     return title, partner_name
 
 
+#: exception class → kind, first match wins (a rate limit is also an AuthError)
+_ERROR_KINDS: tuple[tuple[type[BaseException], str], ...] = (
+    (OfflineError, "offline"),
+    (RateLimitedError, "rate_limited"),
+    (AuthError, "auth"),
+    (UpdateRequiredError, "update"),
+    (InsecureServerError, "insecure"),
+    (SyncInProgress, "busy"),
+    (SyncCancelled, "cancelled"),
+    (ServerError, "server"),
+    (ProtocolError, "protocol"),
+    (ValueError, "invalid_url"),
+)
+
+
 def error_kind(exc: BaseException) -> str:
     """What kind of failure an exception is, for the UI to word and act on:
     offline | auth | rate_limited | update | insecure | invalid_url | busy | cancelled |
     server | protocol | local."""
-    if isinstance(exc, OfflineError):
-        return "offline"
-    if isinstance(exc, RateLimitedError):
-        return "rate_limited"
-    if isinstance(exc, AuthError):
-        return "auth"
-    if isinstance(exc, UpdateRequiredError):
-        return "update"
-    if isinstance(exc, InsecureServerError):
-        return "insecure"
-    if isinstance(exc, SyncInProgress):
-        return "busy"
-    if isinstance(exc, SyncCancelled):
-        return "cancelled"
-    if isinstance(exc, ServerError):
-        return "server"
-    if isinstance(exc, ProtocolError):
-        return "protocol"
-    if isinstance(exc, ValueError):
-        return "invalid_url"
-    return "local"
+    return next((kind for cls, kind in _ERROR_KINDS if isinstance(exc, cls)), "local")
