@@ -24,11 +24,10 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desktop.sync_queries import changed_since, error_kind, max_version, record_titles
+from desktop.sync_queries import changed_since, error_kind, max_version
+from desktop.sync_review import K_REJECTED_SEEN, SyncReview
 from models.database import open_database
-from models.schema import entity
 from models.store import Change, Store
-from sync import protocol
 from sync.client import local_state as ls
 from sync.client.errors import NotSignedInError
 
@@ -46,7 +45,6 @@ STATUS_DELAY_MS = 400
 #: records of the search backlog indexed per network-lane job (~0.2-0.5 s of database
 #: work): a sync asked for meanwhile runs between two of them
 BACKLOG_CHUNK = 2000
-K_REJECTED_SEEN = "sync.rejected_seen_seq"  # refused changes up to here were reviewed
 K_DEMO = "sync.demo_server"  # "1" when this profile signed in to its own demo server
 
 
@@ -71,7 +69,7 @@ class SyncSnapshot:
     indexing: tuple[int, int] | None = None
 
 
-class SyncService(QObject):
+class SyncService(QObject, SyncReview):
     """Sign-in, sync, conflicts and refused changes for one open profile."""
 
     #: SyncSnapshot, after anything the status area shows changed
@@ -394,46 +392,6 @@ class SyncService(QObject):
         if report.search_backlog:
             self.index_search_backlog()
 
-    # --- the search backlog --------------------------------------------------------------
-
-    def index_search_backlog(self) -> None:
-        """Index for search what a first sync left (its records were usable at once;
-        the index costs more than the records). One chunk per network-lane job, so a
-        sync asked for meanwhile runs in between; ``status_changed`` carries the
-        progress as ``indexing``. A close stops it; the next start goes on."""
-        if self._indexing or self._closed:
-            return
-        self._indexing = True
-        progress = [0, 0]
-
-        def count() -> int:
-            return self._store_in_lane().search_backlog_count()
-
-        def step() -> int:
-            return self._store_in_lane().index_backlog(BACKLOG_CHUNK)
-
-        def counted(total: int) -> None:
-            progress[1] = total
-            self._set(indexing=(0, total))
-            self._net(step, stepped, failed)
-
-        def stepped(n: int) -> None:
-            if not n:
-                self._indexing = False
-                self._set(indexing=None)
-                return
-            progress[0] += n
-            progress[1] = max(progress)  # a sync in between may have added records
-            self._set(indexing=(progress[0], progress[1]))
-            self._net(step, stepped, failed)
-
-        def failed(exc: BaseException) -> None:
-            self._indexing = False
-            self._set(indexing=None)
-            log.warning("search backlog: %s (it is retried after the next sync)", exc)
-
-        self._net(count, counted, failed)
-
     @Slot()
     def cancel_sync(self) -> bool:
         """Stop the running sync at its next step (between two batches or pages); what
@@ -495,71 +453,45 @@ class SyncService(QObject):
         # called in the network lane: a queued signal carries it to the GUI thread
         self.progress.emit(p.phase, int(p.done), -1 if p.total is None else int(p.total))
 
-    # --- conflicts and refused changes ---------------------------------------------------
+    # --- the search backlog --------------------------------------------------------------
 
-    def load_conflicts(self, on_done: Callable[[list[dict[str, Any]]], None],
-                       on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Open conflicts, each with ``title`` and ``partner_name`` (what record it is),
-        ``long_text`` and ``mergeable`` (free text, where a merged value makes sense)
-        — read from the app store."""
-        def work(store: Store) -> list[dict[str, Any]]:
-            rows = ls.conflicts(store)
-            for r in rows:
-                r["title"], r["partner_name"] = record_titles(store, r["entity"], r["entity_id"])
-                ent = entity(r["entity"]) if r["entity"] in protocol.SYNCED_ENTITIES else None
-                spec = next((f for f in ent.fields if f.name == r["field"]), None) if ent else None
-                r["long_text"] = bool(ent and r["field"] in ent.long_text)
-                r["mergeable"] = bool(spec and spec.kind == "text" and not spec.choices)
-            return rows
+    def index_search_backlog(self) -> None:
+        """Index for search what a first sync left (its records were usable at once;
+        the index costs more than the records). One chunk per network-lane job, so a
+        sync asked for meanwhile runs in between; ``status_changed`` carries the
+        progress as ``indexing``. A close stops it; the next start goes on."""
+        if self._indexing or self._closed:
+            return
+        self._indexing = True
+        progress = [0, 0]
 
-        self.ctx.run_db(work, on_done, on_error)
+        def count() -> int:
+            return self._store_in_lane().search_backlog_count()
 
-    def resolve_conflict(self, conflict_id: int, choice: str, value: Any,
-                         on_done: Callable[[Any], None],
-                         on_error: Callable[[BaseException], None]) -> None:
-        """Settle a conflict on the server ("server" | "incoming" | "custom"), then sync
-        so the chosen value arrives here too."""
-        def work() -> Any:
-            engine = self._engine_in_lane()
-            if engine is None:
-                raise NotSignedInError("Not signed in to the sync server.")
-            return engine.resolve_conflict(conflict_id, choice, value)
+        def step() -> int:
+            return self._store_in_lane().index_backlog(BACKLOG_CHUNK)
 
-        def done(answer: Any) -> None:
-            on_done(answer)
-            self.refresh_status()
-            self.sync_now()
+        def counted(total: int) -> None:
+            progress[1] = total
+            self._set(indexing=(0, total))
+            self._net(step, stepped, failed)
 
-        self._net(work, done, on_error)
+        def stepped(n: int) -> None:
+            if not n:
+                self._indexing = False
+                self._set(indexing=None)
+                return
+            progress[0] += n
+            progress[1] = max(progress)  # a sync in between may have added records
+            self._set(indexing=(progress[0], progress[1]))
+            self._net(step, stepped, failed)
 
-    def load_rejected(self, on_done: Callable[[list[dict[str, Any]]], None],
-                      on_error: Callable[[BaseException], None] | None = None) -> None:
-        def work(store: Store) -> list[dict[str, Any]]:
-            rows = ls.rejected_ops(store)
-            for r in rows:
-                r["title"], r["partner_name"] = record_titles(store, r["entity"], r["entity_id"])
-            return rows
+        def failed(exc: BaseException) -> None:
+            self._indexing = False
+            self._set(indexing=None)
+            log.warning("search backlog: %s (it is retried after the next sync)", exc)
 
-        self.ctx.run_db(work, on_done, on_error)
-
-    def dismiss_rejected(self, on_done: Callable[[Any], None] | None = None) -> None:
-        """The user has seen the refused changes: the status stops counting them (the
-        list keeps them; a newly refused change counts again)."""
-        def work(store: Store) -> None:
-            seen = store.db.execute(
-                "SELECT coalesce(max(seq), 0) FROM outbox WHERE state = 'rejected'").fetchone()[0]
-            store.set_setting(K_REJECTED_SEEN, str(seen))
-
-        def done(result: Any) -> None:
-            self.refresh_status()
-            if on_done:
-                on_done(result)
-
-        self.ctx.run_db(work, done, lambda exc: log.warning("dismiss refused: %s", exc))
-
-    def export_rejected(self, path: str | Path, on_done: Callable[[int], None],
-                        on_error: Callable[[BaseException], None]) -> None:
-        self.ctx.run_db(lambda store: ls.export_rejected(store, path), on_done, on_error)
+        self._net(count, counted, failed)
 
     # --- status ------------------------------------------------------------------------
 
