@@ -27,6 +27,7 @@ from models.store import Row, Store, utcnow
 from sync import protocol
 from sync.client import local_state as ls
 from sync.client import pull_apply
+from sync.client.conflicts import EngineConflicts
 from sync.client.credentials import Credentials, KeyringCredentials
 from sync.client.errors import (
     AuthError,
@@ -53,11 +54,9 @@ BULK_PAGE_CACHE_KIB = 64 * 1024
 #: seconds between verifications when a sync moved nothing
 VERIFY_INTERVAL = 3600.0
 K_LAST_VERIFY = "sync.last_verify_at"
-#: the server's open-conflict count when this laptop last fetched the list
-K_CONFLICTS_SEEN = "sync.conflicts_seen"
 
 
-class SyncEngine:
+class SyncEngine(EngineConflicts):
     """Push, pull and verify one profile against one server.
 
     ``sync()`` never runs twice at once (a second call raises ``SyncInProgress``).
@@ -272,36 +271,6 @@ class SyncEngine:
             ]
             self._report(SyncProgress("push", done, total, f"Sent {done} of {total} changes"))
 
-    def _conflict_details(self, ids: list[Any]) -> dict[Any, dict[str, Any]]:
-        answer = self._call("GET", "/conflicts", params={"state": "open"})
-        wanted = set(ids)
-        rows = answer.get("conflicts") if isinstance(answer, dict) else None
-        if not isinstance(rows, list):
-            raise ProtocolError("The server's conflict list is not readable.")
-        return {c["id"]: c for c in rows if isinstance(c, dict) and c.get("id") in wanted}
-
-    def _reconcile_conflicts(self, report: SyncReport) -> None:
-        """When the server counts a different number of open conflicts in our scope
-        than this laptop lists (one raised by head office or on another laptop, or one
-        resolved there), fetch the list and make ours match: the manager and head
-        office see the same conflicts. Costs nothing when the counts agree."""
-        local, seen = self._db(lambda s: (ls.open_conflict_server_ids(s),
-                                          s.get_setting(K_CONFLICTS_SEEN)))
-        server = report.open_conflicts
-        # the second test: a conflict only marked reviewed here stays open there
-        if server == len(local) or str(server) == seen:
-            return
-        answer = self._call("GET", "/conflicts", params={"state": "open"})
-        rows = answer.get("conflicts") if isinstance(answer, dict) else None
-        if not isinstance(rows, list):
-            raise ProtocolError("The server's conflict list is not readable.")
-        now = utcnow()
-        added, closed = self._db(partial(ls.reconcile_conflicts, server_open=rows, now=now))
-        self._db(lambda s: s.set_setting(K_CONFLICTS_SEEN, str(server)))
-        if added or closed:
-            log.info("conflicts: %d raised elsewhere added, %d resolved elsewhere closed",
-                     added, closed)
-
     # --- pull ------------------------------------------------------------------------
 
     def _pull(self, report: SyncReport) -> None:
@@ -488,7 +457,7 @@ class SyncEngine:
         report.repaired.append(name)
         log.warning("repair of %s: %d records re-read, %d stray removed", name, seen, removed)
 
-    # --- status, conflicts, rejected ops ---------------------------------------------
+    # --- status, rejected ops ---------------------------------------------------------
 
     def status(self) -> SyncStatus:
         def read(s: Store) -> tuple[ls.LocalSyncState, int, int, int]:
@@ -503,38 +472,6 @@ class SyncEngine:
             last_sync_at=state.last_sync_at, last_error=state.last_error,
             keyring_persistent=self.credentials.persistent, running=self.running,
         )
-
-    def conflicts(self, *, include_resolved: bool = False) -> list[Row]:
-        """Conflicts the server reported for this laptop's changes (both values kept)."""
-        return self._db(lambda s: ls.conflicts(s, include_resolved=include_resolved))
-
-    def mark_conflict_reviewed(self, conflict_id: int) -> None:
-        now = utcnow()
-        self._db(lambda s: ls.resolve_conflict(s, conflict_id, now))
-
-    def resolve_conflict(self, conflict_id: int, choice: str, value: Any = None) -> dict[str, Any]:
-        """Settle one local conflict on the server: ``choice`` is "server" (keep theirs),
-        "incoming" (this laptop's value) or "custom" (``value``, e.g. a merged text). The
-        server writes the chosen value as a new version; the next pull brings it here.
-        A conflict someone else already settled (409) just closes locally."""
-        rows = [c for c in self._db(lambda s: ls.conflicts(s, include_resolved=True))
-                if c["id"] == conflict_id]
-        if not rows:
-            raise ValueError(f"no local conflict {conflict_id}")
-        server_id = rows[0].get("server_id")
-        answer: dict[str, Any] = {}
-        if server_id:
-            body: dict[str, Any] = {"choice": choice}
-            if choice == "custom":
-                body["value"] = value
-            try:
-                answer = self._call("POST", f"/conflicts/{server_id}/resolve", body=body)
-            except ServerError as exc:
-                if exc.status != 409:
-                    raise
-                answer = {"already_resolved": True}
-        self.mark_conflict_reviewed(conflict_id)
-        return answer
 
     def rejected_ops(self) -> list[Row]:
         """Local changes the server refused, with its reason (they stay visible)."""

@@ -1,0 +1,91 @@
+"""The sync engine's conflicts: details for the ones this laptop's push raised, the
+list kept in step with the server's (conflicts raised or settled elsewhere), and
+settling one. A mixin of ``sync.client.engine.SyncEngine``."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from models.store import Row, Store, utcnow
+from sync.client import local_state as ls
+from sync.client.errors import ProtocolError, ServerError
+from sync.client.reports import SyncReport
+
+log = logging.getLogger(__name__)
+
+#: the server's open-conflict count when this laptop last fetched the list
+K_CONFLICTS_SEEN = "sync.conflicts_seen"
+
+
+class EngineConflicts:
+    """For ``SyncEngine`` (which gives ``_call`` and ``_db``)."""
+
+    _call: Callable[..., Any]
+    _db: Callable[[Callable[[Store], Any]], Any]
+
+    def _open_conflicts(self) -> list[dict[str, Any]]:
+        """The server's open conflicts in our scope."""
+        answer = self._call("GET", "/conflicts", params={"state": "open"})
+        rows = answer.get("conflicts") if isinstance(answer, dict) else None
+        if not isinstance(rows, list):
+            raise ProtocolError("The server's conflict list is not readable.")
+        return rows
+
+    def _conflict_details(self, ids: list[Any]) -> dict[Any, dict[str, Any]]:
+        wanted = set(ids)
+        return {c["id"]: c for c in self._open_conflicts()
+                if isinstance(c, dict) and c.get("id") in wanted}
+
+    def _reconcile_conflicts(self, report: SyncReport) -> None:
+        """When the server counts a different number of open conflicts in our scope
+        than this laptop lists (one raised by head office or on another laptop, or one
+        resolved there), fetch the list and make ours match: the manager and head
+        office see the same conflicts. Costs nothing when the counts agree."""
+        local, seen = self._db(lambda s: (ls.open_conflict_server_ids(s),
+                                          s.get_setting(K_CONFLICTS_SEEN)))
+        server = report.open_conflicts
+        # the second test: a conflict only marked reviewed here stays open there
+        if server == len(local) or str(server) == seen:
+            return
+        rows = self._open_conflicts()
+        now = utcnow()
+        added, closed = self._db(partial(ls.reconcile_conflicts, server_open=rows, now=now))
+        self._db(lambda s: s.set_setting(K_CONFLICTS_SEEN, str(server)))
+        if added or closed:
+            log.info("conflicts: %d raised elsewhere added, %d resolved elsewhere closed",
+                     added, closed)
+
+    def conflicts(self, *, include_resolved: bool = False) -> list[Row]:
+        """Conflicts in our scope (both values kept): those this laptop's changes raised
+        and those raised elsewhere (``raised_by`` names who)."""
+        return self._db(lambda s: ls.conflicts(s, include_resolved=include_resolved))
+
+    def mark_conflict_reviewed(self, conflict_id: int) -> None:
+        now = utcnow()
+        self._db(lambda s: ls.resolve_conflict(s, conflict_id, now))
+
+    def resolve_conflict(self, conflict_id: int, choice: str, value: Any = None) -> dict[str, Any]:
+        """Settle one local conflict on the server: ``choice`` is "server" (keep theirs),
+        "incoming" (this laptop's value) or "custom" (``value``, e.g. a merged text). The
+        server writes the chosen value as a new version; the next pull brings it here.
+        A conflict someone else already settled (409) just closes locally."""
+        rows = [c for c in self._db(lambda s: ls.conflicts(s, include_resolved=True))
+                if c["id"] == conflict_id]
+        if not rows:
+            raise ValueError(f"no local conflict {conflict_id}")
+        server_id = rows[0].get("server_id")
+        answer: dict[str, Any] = {}
+        if server_id:
+            body: dict[str, Any] = {"choice": choice}
+            if choice == "custom":
+                body["value"] = value
+            try:
+                answer = self._call("POST", f"/conflicts/{server_id}/resolve", body=body)
+            except ServerError as exc:
+                if exc.status != 409:
+                    raise
+                answer = {"already_resolved": True}
+        self.mark_conflict_reviewed(conflict_id)
+        return answer
