@@ -232,10 +232,26 @@ def test_the_check_waits_while_the_user_types(qtbot, profile, monkeypatch):
         assert not window.first_load_settled
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
-    for _ in range(4):  # keys elsewhere count too
-        QTest.keyClick(window, Qt.Key.Key_Shift)
+    # keys elsewhere count too, delivered as the system delivers them: to the window
+    for _ in range(4):
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
         qtbot.wait(100)
         assert not window.first_load_settled
+    # a dialog opening is activity, and so is typing in it
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog.windowHandle(), timeout=5000)
+    for key in (Qt.Key.Key_A, Qt.Key.Key_B, Qt.Key.Key_C, Qt.Key.Key_D):
+        QTest.keyClick(dialog.windowHandle(), key)
+        qtbot.wait(100)
+        assert not window.first_load_settled
+    assert field.text() == "abcd"  # the keys went where the user typed them
+    dialog.close()
     qtbot.waitUntil(lambda: window.first_load_settled, timeout=10000)  # quiet: checked
     window.close()
