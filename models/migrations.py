@@ -10,7 +10,6 @@ only when something is due: opening an up-to-date file compares the names record
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -57,10 +56,6 @@ def migration_set() -> Migrations:
             built(name=name)(fn)
         _migrations = built
     return _migrations
-
-#: uuid5 namespace for records that ship with the app (built-in checklist templates)
-BUILTIN_NS = uuid.UUID("6f1d3c1e-3a52-4c8e-9b0e-5d1a0c0b7a11")
-
 
 def _create_entity_tables(db: Database) -> None:
     for ent in ENTITIES.values():
@@ -124,6 +119,9 @@ def m0002_search_index(db: Database) -> None:
 
 @step("0003_builtin_templates")
 def m0003_builtin_templates(db: Database) -> None:
+    import uuid
+
+    from models.builtin_ids import BUILTIN_NS
     from models.templates import BUILTIN_TEMPLATES
 
     for tpl in BUILTIN_TEMPLATES:

@@ -14,7 +14,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from models import search
 from models.schema import ENTITIES, Entity, entity
 
 if TYPE_CHECKING:
@@ -48,6 +47,8 @@ class SearchIndex:
     def search(self, text: str, *, limit: int = 50, entities: Iterable[str] | None = None) -> list[SearchHit]:
         """Partners, contacts, meetings and action items matching every word of ``text``
         (Chinese 2-character words included), newest first."""
+        from models import search  # its patterns compile in ~2 ms: not at start
+
         expr = search.match_expression(text)
         if expr is None:
             return []
@@ -182,6 +183,8 @@ class SearchIndex:
         live = [r for r in rows if not r["deleted"]]
         if not ent.search_title or not live:
             return
+        from models import search
+
         first = self.db.execute("SELECT coalesce(max(docid), 0) + 1 FROM search_docs").fetchone()[0]
         docs, texts = [], []
         for docid, row in enumerate(live, start=first):

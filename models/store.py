@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,6 +43,13 @@ GENERATION_KEY = "data_generation"
 
 def utcnow() -> str:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
+
+
+def new_id() -> str:
+    """A random (version 4) UUID as text, for a record or an outbox entry made here."""
+    import uuid  # on the first write, not at start: it imports platform (~3 ms)
+
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)
@@ -501,7 +507,7 @@ class Store(SearchIndex):
     def _insert_local(self, ent: Entity, clean: dict[str, Any], entity_id: str | None) -> Row:
         now = self.clock()
         row: Row = {
-            "id": entity_id or str(uuid.uuid4()),
+            "id": entity_id or new_id(),
             "version": 0,
             "created_at": now,
             "updated_at": now,
@@ -526,5 +532,5 @@ class Store(SearchIndex):
         self.db.execute(
             "INSERT INTO outbox (op_id, entity, entity_id, op, changes, base_version, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [str(uuid.uuid4()), ent.name, entity_id, op, json.dumps(diff, ensure_ascii=False), base, now],
+            [new_id(), ent.name, entity_id, op, json.dumps(diff, ensure_ascii=False), base, now],
         )

@@ -10,13 +10,12 @@ meant to run on the thread that owns it (the engine routes them through its
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from models.schema import ENTITIES, entity
-from models.store import Row, Store
+from models.store import Row, Store, new_id
 from sync import protocol
 
 K_SERVER = "sync.server_url"
@@ -47,7 +46,7 @@ def device_id(store: Store) -> str:
     """This profile's device id, created on first use (one per laptop profile)."""
     value = store.get_setting(K_DEVICE)
     if not value:
-        value = str(uuid.uuid4())
+        value = new_id()
         store.set_setting(K_DEVICE, value)
     return value
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, or_, select
 
+from models.builtin_ids import BUILTIN_NS
 from models.errors import ValidationError
-from models.migrations import BUILTIN_NS
 from models.templates import template_items
 from sync import protocol as p
 from sync.server import auth, records, scope

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from models.builtin_ids import BUILTIN_NS
 from models.errors import ValidationError
-from models.migrations import BUILTIN_NS
 from sync import protocol as p
 from sync.server import records, scope
 from sync.server.admin import ADMIN_ACTOR, find_partner
