@@ -4,15 +4,16 @@ normal first load in the background, which replaces it when it was wrong."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
+import struct
+import zlib
 
 import pytest
 
 from desktop import app as desktop_app
 from desktop.paths import Profile
 from desktop.settings import Settings
-from desktop.start_snapshot import FILE_NAME, StartSnapshot
+from desktop.start_snapshot import FILE_NAME, FORMAT, MAGIC, StartSnapshot, from_bytes, to_bytes
 from models import insights
 from models.database import open_database
 from models.domain import DEFAULT_CADENCE_DAYS
@@ -128,7 +129,7 @@ def test_key_covers_generation_date_settings_and_format(tmp_path):
     store.create_partner(name_zh="甲", tier="core", stage="mature")
     cadence = {str(t): d for t, d in DEFAULT_CADENCE_DAYS.items()}
     overviews = insights.partner_overviews(store, TODAY, cadence)
-    data = load_today(store, TODAY, cadence, overviews, LIST_LIMIT)
+    data = load_today(store, TODAY, cadence, overviews, LIST_LIMIT, LIST_LIMIT)
     gen = store.data_generation()
     saver = StartSnapshot(tmp_path / "cache", lambda: TODAY, lambda: cadence)
     assert saver.save(gen, TODAY, cadence, overviews, data)
@@ -142,25 +143,52 @@ def test_key_covers_generation_date_settings_and_format(tmp_path):
     assert not loads(today=TODAY - dt.timedelta(days=1))
     assert not loads(settings={**cadence, "core": cadence["core"] + 1})
     path = tmp_path / "cache" / FILE_NAME
-    stored = json.loads(path.read_bytes())
+    stored = from_bytes(path.read_bytes())
     stored["key"]["format"] += 1
-    path.write_text(json.dumps(stored), encoding="utf-8")
+    path.write_bytes(to_bytes(stored))
+    assert not loads()
+    stored["key"]["format"] -= 1
+    stored["key"]["python"] = [2, 7]  # written by another Python
+    path.write_bytes(to_bytes(stored))
     assert not loads()
     store.db.conn.close()
 
 
-@pytest.mark.parametrize("content", [
-    b"",
-    b"\x00\x01garbage",
-    b'{"key": {"format": 1}, "data": ',  # cut short
-    b"[1, 2, 3]",
-    b'{"something": "else"}',
-    "not UTF-8 \xe4".encode("latin-1"),
+def _torn(raw: bytes) -> bytes:
+    return raw[: len(raw) // 2]
+
+
+def _flipped(raw: bytes) -> bytes:  # one bit of the payload
+    return raw[:-40] + bytes([raw[-40] ^ 1]) + raw[-39:]
+
+
+def _other_format(raw: bytes) -> bytes:
+    return raw[:len(MAGIC)] + bytes([FORMAT + 1]) + raw[len(MAGIC) + 1:]
+
+
+def _bad_payload(raw: bytes) -> bytes:  # a valid header over bytes marshal refuses
+    payload = b"\xff\x00garbage"
+    return MAGIC + struct.pack(">BII", FORMAT, len(payload), zlib.crc32(payload)) + payload
+
+
+def _not_a_table(raw: bytes) -> bytes:
+    return to_bytes([1, 2, 3])  # type: ignore[arg-type]
+
+
+def _other_table(raw: bytes) -> bytes:
+    return to_bytes({"something": "else"})
+
+
+@pytest.mark.parametrize("damage", [
+    lambda raw: b"",
+    lambda raw: b"\x00\x01garbage",
+    _torn, _flipped, _other_format, _bad_payload, _not_a_table, _other_table,
+    lambda raw: b'{"key": {"format": 1}, "data": {}}',  # an earlier version's JSON
 ])
-def test_a_damaged_or_foreign_snapshot_is_ignored(qtbot, profile, caplog, content):
+def test_a_damaged_or_foreign_snapshot_is_ignored(qtbot, profile, caplog, damage):
     seed(profile)
     start(qtbot, profile).close()
-    snapshot_file(profile).write_bytes(content)
+    snapshot_file(profile).write_bytes(damage(snapshot_file(profile).read_bytes()))
     window = start(qtbot, profile)
     assert window.snapshot.shown is None
     finish_checks(qtbot, window)
@@ -172,12 +200,24 @@ def test_a_damaged_or_foreign_snapshot_is_ignored(qtbot, profile, caplog, conten
     window.close()
 
 
+def test_an_earlier_versions_snapshot_is_removed_when_a_new_one_is_saved(qtbot, profile):
+    seed(profile)
+    old = profile.cache_dir / "start-snapshot.json"
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_text('{"key": {"format": 1}, "data": {}}', encoding="utf-8")
+    window = start(qtbot, profile)
+    assert window.snapshot.shown is None
+    finish_checks(qtbot, window)
+    assert snapshot_file(profile).exists() and not old.exists()
+    window.close()
+
+
 def test_a_damaged_snapshot_with_a_matching_key_is_ignored(qtbot, profile, caplog):
     seed(profile)
     start(qtbot, profile).close()
-    stored = json.loads(snapshot_file(profile).read_bytes())
+    stored = from_bytes(snapshot_file(profile).read_bytes())
     stored["data"]["visits"] = [999]  # points at no partner
-    snapshot_file(profile).write_text(json.dumps(stored), encoding="utf-8")
+    snapshot_file(profile).write_bytes(to_bytes(stored))
     window = start(qtbot, profile)
     assert window.snapshot.shown is None
     assert "damaged or foreign" in caplog.text
@@ -191,12 +231,12 @@ def test_the_first_load_replaces_a_wrong_snapshot(qtbot, profile, caplog):
     start(qtbot, profile).close()
     # a snapshot that matches the key but not the data (as a write path that forgot
     # to move the generation would leave it)
-    stored = json.loads(snapshot_file(profile).read_bytes())
+    stored = from_bytes(snapshot_file(profile).read_bytes())
     table = stored["data"]["overviews"]
     name_at = table["columns"].index("name_zh")
     row = next(r for r in table["rows"] if r[name_at] == partners["east"]["name_zh"])
     row[name_at] = "过时的名字"
-    snapshot_file(profile).write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    snapshot_file(profile).write_bytes(to_bytes(stored))
 
     window = start(qtbot, profile)
     assert window.snapshot.shown is not None

@@ -212,6 +212,31 @@ def test_today_lists_are_capped_with_a_show_all_link(qtbot, ctx, store, monkeypa
     assert section.title.text() == "Action items due (6)"
 
 
+def test_key_dates_are_capped_and_the_rest_load_on_request(qtbot, ctx, store, monkeypatch):
+    monkeypatch.setattr(today_view, "LIST_LIMIT", 2)
+    p = store.create_partner(name_zh="杭州渠道", tier="core", stage="mature")
+    for i, day in enumerate(("1980-12-01", "1985-11-29", "1990-12-20", "1975-12-05")):
+        store.create("contact", {"partner_id": p["id"], "name": f"联系人{i}", "birthday": day})
+    view = today_view.TodayView(ctx)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    section = view.key_dates
+    assert view.data_.key_dates_total == 4 and len(view.data_.key_dates) == 2
+    # the nearest two, the count of all four
+    assert [section.model.display_text(r, 3) for r in range(2)] == ["联系人1", "联系人0"]
+    assert section.title.text() == "Key dates in the next 30 days (4)"
+    assert "first 2 of 4" in section.more.text()
+    section.more.linkActivated.emit("all")
+    qtbot.waitUntil(lambda: section.model.rowCount() == 4, timeout=5000)
+    assert section.more.isHidden()
+    # a later reload keeps all of them
+    store.create("contact", {"partner_id": p["id"], "name": "联系人4", "birthday": "1970-12-10"})
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    assert section.model.rowCount() == 5
+
+
 # --- the window: the workspace is built when first needed --------------------------------------
 
 

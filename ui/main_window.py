@@ -77,7 +77,7 @@ class MainWindow(WindowLoading, QMainWindow):
         # while the window is built and shown (its answer comes through the event loop);
         # after a snapshot is shown it runs once the window is ready
         if start is None:
-            self._start_load(LIST_LIMIT)
+            self._start_load((LIST_LIMIT, LIST_LIMIT))
         self.today = TodayView(ctx)
         self.partners = PartnersView(ctx)
         # one shared, debounced reload instead of one per view (see reload)

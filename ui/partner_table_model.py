@@ -76,10 +76,11 @@ class PartnerTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PartnerOverview] = []
-        # lower-cased "name_zh name_en region" per row, built once per load so the
-        # proxy's text filter is a plain substring test
-        self._haystacks: list[str] = []
-        self._haystack_of: dict[str, str] = {}
+        # lower-cased "name_zh name_en region" per row, so the proxy's text filter is
+        # a plain substring test: built when the filter first needs them (or the
+        # window has a quiet moment), not on the start path
+        self._hay: list[str] | None = None
+        self._hay_of: dict[str, str] | None = None
         # display text per (partner id, column), filled as cells are painted: typing
         # in the filter repaints the same few dozen rows again and again
         self._display_cache: dict[tuple[str, int], str] = {}
@@ -95,15 +96,29 @@ class PartnerTableModel(QAbstractTableModel):
             # in the last sort order already: sorting after the reset would cost the
             # views a second relayout of 5,000 rows
             column, order = self._sorted_by
-            col = COLUMNS[column]
-            self._rows.sort(key=lambda r: self._sort_value(r, col),
+            self._rows.sort(key=_SORT_KEYS[COLUMNS[column]],
                             reverse=order == Qt.SortOrder.DescendingOrder)
-        self._haystacks = [
-            " ".join(filter(None, (r.name_zh, r.name_en, r.region))).casefold() for r in self._rows
-        ]
-        self._haystack_of = {r.id: h for r, h in zip(self._rows, self._haystacks, strict=True)}
+        self._hay = self._hay_of = None
         self._display_cache.clear()
         self.endResetModel()
+
+    @property
+    def _haystacks(self) -> list[str]:
+        if self._hay is None:
+            self._hay = [" ".join(filter(None, (r.name_zh, r.name_en, r.region))).casefold()
+                         for r in self._rows]
+        return self._hay
+
+    @property
+    def _haystack_of(self) -> dict[str, str]:
+        if self._hay_of is None:
+            self._hay_of = {r.id: h for r, h in zip(self._rows, self._haystacks, strict=True)}
+        return self._hay_of
+
+    def prepare_filter(self) -> None:
+        """Build what the text filter searches now (a quiet moment) rather than at the
+        first keystroke."""
+        self._haystack_of  # noqa: B018 - builds both
 
     def row_at(self, row: int) -> PartnerOverview:
         return self._rows[row]
@@ -135,11 +150,13 @@ class PartnerTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
         old_ids = [self._rows[i.row()].id for i in old_persistent]
-        order_ = sorted(range(len(self._rows)),
-                        key=lambda i: self._sort_value(self._rows[i], col),
+        key = _SORT_KEYS[col]
+        rows = self._rows
+        order_ = sorted(range(len(rows)), key=lambda i: key(rows[i]),
                         reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = [self._rows[i] for i in order_]
-        self._haystacks = [self._haystacks[i] for i in order_]
+        self._rows = [rows[i] for i in order_]
+        if self._hay is not None:
+            self._hay = [self._hay[i] for i in order_]
         new_row = {r.id: n for n, r in enumerate(self._rows)}
         self.changePersistentIndexList(
             old_persistent,
@@ -215,24 +232,36 @@ class PartnerTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_value(r: PartnerOverview, col: str) -> Any:
-        if col == "tier":
-            return ("core", "strategic", "emerging", "ordinary").index(r.tier) if r.tier in (
-                "core", "strategic", "emerging", "ordinary") else 9
-        if col == "stage":
-            order = ("intro", "running_in", "mature", "advanced")
-            return order.index(r.stage) if r.stage in order else 9
-        if col == "visit_status":
-            return {"overdue": 0, "due": 1, "ok": 2}.get(r.visit_status, 3)
-        if col == "last_met":
-            return r.last_met.isoformat() if r.last_met else ""
-        if col == "days_since":
-            # never visited sorts as the longest wait
-            return 1_000_000 if r.days_since is None else r.days_since
-        if col == "open_actions":
-            return r.open_actions
-        if col == "signs":
-            return len(r.signs)
-        return (getattr(r, col) or "").casefold()
+        return _SORT_KEYS[col](r)
+
+
+_TIER_ORDER = {"core": 0, "strategic": 1, "emerging": 2, "ordinary": 3}
+_STAGE_ORDER = {"intro": 0, "running_in": 1, "mature": 2, "advanced": 3}
+_VISIT_ORDER = {"overdue": 0, "due": 1, "ok": 2}
+
+
+def _sort_key(col: str) -> Any:
+    """The sortable value of a row for ``col`` (a function: sorting 5,000 rows calls
+    it once per row, so it decides about the column once)."""
+    if col == "tier":
+        return lambda r: _TIER_ORDER.get(r.tier, 9)
+    if col == "stage":
+        return lambda r: _STAGE_ORDER.get(r.stage, 9)
+    if col == "visit_status":
+        return lambda r: _VISIT_ORDER.get(r.visit_status, 3)
+    if col == "last_met":
+        return lambda r: r.last_met.isoformat() if r.last_met else ""
+    if col == "days_since":
+        # never visited sorts as the longest wait
+        return lambda r: 1_000_000 if r.days_since is None else r.days_since
+    if col == "open_actions":
+        return lambda r: r.open_actions
+    if col == "signs":
+        return lambda r: len(r.signs)
+    return lambda r: (getattr(r, col) or "").casefold()
+
+
+_SORT_KEYS = {col: _sort_key(col) for col in COLUMNS}
 
 
 class PartnerFilterProxy(QSortFilterProxyModel):

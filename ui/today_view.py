@@ -12,6 +12,7 @@ them all out would hold up the first paint for rows nobody scrolls to.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +60,8 @@ URGENT = QColor("#b3261e")
 COLUMN_PADDING = 20
 MAX_COLUMN_WIDTH = 320
 FIT_SAMPLE_ROWS = 50
+#: of those, how many of the widest-looking texts per column are measured
+FIT_MEASURED = 3
 #: rows each list shows until the user asks for all of them
 LIST_LIMIT = 200
 
@@ -79,19 +82,24 @@ class TodayData:
     visits: list[insights.PartnerOverview]
     #: the most urgent due actions (all of them when loaded with ``action_limit=None``)
     actions: list[dict]
+    #: the nearest key dates (all of them when loaded with ``key_date_limit=None``)
     key_dates: list[dict]
     lying_flat: list[insights.PartnerOverview]
     #: how many actions are due in all, and how many of those are overdue
     actions_total: int = 0
     actions_overdue: int = 0
+    #: how many key dates there are in all (a big profile has thousands a month)
+    key_dates_total: int = 0
 
 
 def load_today(store: Any, today: dt.date, cadence: dict[str, int],
                overviews: list[insights.PartnerOverview] | None = None,
-               action_limit: int | None = LIST_LIMIT) -> TodayData:
+               action_limit: int | None = LIST_LIMIT,
+               key_date_limit: int | None = LIST_LIMIT) -> TodayData:
     """Runs in the database lane. ``overviews``: already computed for this day and
     cadence (the main window shares one computation with the Partners page).
-    ``action_limit``: load only the most urgent actions (None: all)."""
+    ``action_limit``, ``key_date_limit``: keep only the most urgent actions and the
+    nearest key dates (None: all); the totals count them all."""
     if overviews is None:
         overviews = insights.partner_overviews(store, today, cadence)
     order = {"overdue": 0, "due": 1}
@@ -103,14 +111,31 @@ def load_today(store: Any, today: dt.date, cadence: dict[str, int],
         total, overdue = len(actions), sum(1 for a in actions if a["overdue"])
     else:
         total, overdue = insights.actions_due_counts(store, today, ACTIONS_SOON_DAYS)
+    key_dates = insights.upcoming_key_dates(store, today, KEY_DATES_DAYS)
     return TodayData(
         visits=visits,
         actions=actions,
-        key_dates=insights.upcoming_key_dates(store, today, KEY_DATES_DAYS),
+        key_dates=key_dates if key_date_limit is None else key_dates[:key_date_limit],
         lying_flat=flat,
         actions_total=total,
         actions_overdue=overdue,
+        key_dates_total=len(key_dates),
     )
+
+
+# roles as plain ints: ``data`` runs for every painted cell and role
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SORT = int(SORT_ROLE)
+_PARTNER_ID = int(PARTNER_ID_ROLE)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _SORT, _PARTNER_ID,
+                             int(RECORD_ID_ROLE)})
+
+
+def _estimated_width(text: str) -> int:
+    """Width in half-em: CJK characters (U+2E80 on) are full-width, the rest half."""
+    return len(text) + sum(1 for ch in text if ch >= "\u2e80")
 
 
 def _get(row: Any, name: str) -> Any:
@@ -164,29 +189,27 @@ class RecordTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the delegate asks about eight roles per painted cell; most get no answer
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
+        if role == _DISPLAY or role == _TOOLTIP:
+            # tool tip: columns are sized on a sample and may elide; the full text on hover
+            text = self.display_text(index.row(), index.column())
+            return text if role == _DISPLAY else (text or None)
         row = self._rows[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(index.row(), index.column())
-        if role == SORT_ROLE:
+        if role == _FOREGROUND:
+            return QBrush(URGENT) if self._urgent and self._urgent(row) else None
+        if role == _SORT:
+            col = self.columns[index.column()]
             value = col.value(row)
             if col.sort is not None:
                 return col.sort(value)
             if isinstance(value, dt.date):
                 return value.isoformat()
             return "" if value is None else value
-        if role == PARTNER_ID_ROLE:
+        if role == _PARTNER_ID:
             return _get(row, self._partner_key)
-        if role == RECORD_ID_ROLE:
-            return _get(row, "id")
-        if role == Qt.ItemDataRole.ForegroundRole and self._urgent and self._urgent(row):
-            return QBrush(URGENT)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # columns are sized on a sample and may elide: the full text on hover
-            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
-        return None
+        return _get(row, "id")  # RECORD_ID_ROLE
 
 
 class TodaySection(QWidget):
@@ -278,7 +301,10 @@ class TodaySection(QWidget):
         for col in range(self.model.columnCount() - 1):
             texts = {str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")}
             texts.update(self.model.display_text(r, col) for r in range(rows))
-            width = max(metrics.horizontalAdvance(t) for t in texts)
+            # shaping a text to measure it is the costly part: only the few that are
+            # widest by a count of characters (a Chinese one counts two) are measured
+            widest = heapq.nlargest(FIT_MEASURED, texts, key=_estimated_width)
+            width = max(metrics.horizontalAdvance(t) for t in widest)
             # a little air: the delegate's margins, and room for the sort arrow
             self.view.setColumnWidth(col, min(width + COLUMN_PADDING, MAX_COLUMN_WIDTH))
 
@@ -342,10 +368,11 @@ class TodayView(QWidget):
             section.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
         self.actions.activated.connect(
             lambda pid, rid: self.open_record.emit(pid, "action_item", rid))
-        for section in (self.visits, self.key_dates, self.lying_flat):
+        for section in (self.visits, self.lying_flat):
             # their full lists are in memory already
             section.show_all_requested.connect(lambda s=section: self._show_all(s))
-        self.actions.show_all_requested.connect(self._load_all_actions)
+        self.actions.show_all_requested.connect(lambda: self._load_all(self.actions))
+        self.key_dates.show_all_requested.connect(lambda: self._load_all(self.key_dates))
 
         self.heading = QLabel()
         font = QFont(self.heading.font())
@@ -386,13 +413,15 @@ class TodayView(QWidget):
         request = self._request
         today = self.ctx.today()
         cadence = self.ctx.settings.cadence()
-        limit = self.action_limit()
-        self.ctx.run_db(lambda s: load_today(s, today, cadence, action_limit=limit),
+        limits = self.limits()
+        self.ctx.run_db(lambda s: load_today(s, today, cadence, None, *limits),
                         lambda data: self._loaded(request, data), self._load_failed)
 
-    def action_limit(self) -> int | None:
-        """How many due actions a load needs (None: the user asked for all)."""
-        return None if self.actions.expanded else LIST_LIMIT
+    def limits(self) -> tuple[int | None, int | None]:
+        """How many due actions and key dates a load needs (None: the user asked
+        for all of them)."""
+        return (None if self.actions.expanded else LIST_LIMIT,
+                None if self.key_dates.expanded else LIST_LIMIT)
 
     def _loaded(self, request: int, data: TodayData) -> None:
         if request == self._request:  # else a newer load is on its way
@@ -405,32 +434,35 @@ class TodayView(QWidget):
         # retranslate sizes the columns, once for all four
         self.visits.set_rows(data.visits, fit=False)
         self.actions.set_rows(data.actions, data.actions_total, fit=False)
-        self.key_dates.set_rows(data.key_dates, fit=False)
+        self.key_dates.set_rows(data.key_dates, data.key_dates_total, fit=False)
         self.lying_flat.set_rows(data.lying_flat, fit=False)
         self.retranslate()
         self.loaded.emit()
 
     def _show_all(self, section: TodaySection) -> None:
         if self.data_ is not None:
-            rows = {self.visits: self.data_.visits, self.key_dates: self.data_.key_dates,
-                    self.lying_flat: self.data_.lying_flat}[section]
+            rows = {self.visits: self.data_.visits, self.lying_flat: self.data_.lying_flat}[section]
             section.set_rows(rows, fit=False)
             self.retranslate()
 
-    @Slot()
-    def _load_all_actions(self) -> None:
-        """The rest of the due actions, from the database lane."""
+    def _load_all(self, section: TodaySection) -> None:
+        """All the due actions or all the key dates, from the database lane."""
         today = self.ctx.today()
         self._request += 1  # a load of the capped list in flight would undo this
         request = self._request
+        if section is self.actions:
+            def load(s: Any) -> list[dict]:
+                return insights.actions_due(s, today, ACTIONS_SOON_DAYS)
+        else:
+            def load(s: Any) -> list[dict]:
+                return insights.upcoming_key_dates(s, today, KEY_DATES_DAYS)
 
         def shown(rows: list[dict]) -> None:
             if request == self._request:
-                self.actions.set_rows(rows, fit=False)
+                section.set_rows(rows, fit=False)
                 self.retranslate()
 
-        self.ctx.run_db(lambda s: insights.actions_due(s, today, ACTIONS_SOON_DAYS), shown,
-                        self._load_failed)
+        self.ctx.run_db(load, shown, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.ctx.status_message.emit(self.tr("Could not load Today: %1").replace("%1", str(exc)))

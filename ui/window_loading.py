@@ -113,9 +113,9 @@ class WindowLoading:
     def reload(self) -> None:
         """Load (or reload) Today and Partners in one database job: both need every
         partner's overview, the costliest query on a big profile, so it runs once."""
-        self._start_load(self.today.action_limit())
+        self._start_load(self.today.limits())
 
-    def _start_load(self, action_limit: int | None) -> None:
+    def _start_load(self, limits: tuple[int | None, int | None]) -> None:
         self._reload_timer.stop()
         self._request += 1
         request = self._request
@@ -129,7 +129,7 @@ class WindowLoading:
             # than it is (a snapshot saved with it is not trusted), never newer
             generation = store.data_generation()
             overviews = partner_overviews(store, today, cadence)
-            data = load_today(store, today, cadence, overviews, action_limit)
+            data = load_today(store, today, cadence, overviews, *limits)
             self.load_timings["query_ms"] = (time.perf_counter() - started) * 1000
             differs = first == "verify" and snapshot.differs_from_shown(overviews, data)
             return overviews, data, (generation, today, cadence, differs)
@@ -177,7 +177,7 @@ class WindowLoading:
 
     def _check_snapshot(self) -> None:
         if self._first_load == "verify":  # else a reload after a change checked it
-            self._start_load(LIST_LIMIT)
+            self._start_load((LIST_LIMIT, LIST_LIMIT))
 
     @property
     def first_load_settled(self) -> bool:
@@ -226,3 +226,5 @@ class WindowLoading:
         if not self._pending_first_load and not self.is_ready:
             self.is_ready = True
             self.ready.emit()
+            # the partner filter's index, before the first keystroke needs it
+            self._when_idle(self.partners.model.prepare_filter)
