@@ -6,6 +6,10 @@ and ``MainWindow.ready`` fires when the first load is done.
 """
 from __future__ import annotations
 
+# first, before the modules below are imported: ui/qt_workarounds.py says why
+import ui.qt_workarounds  # noqa: F401
+
+# isort: split
 import datetime as dt
 import logging
 import sys

@@ -1,6 +1,8 @@
-"""Workarounds for two reference-counting defects of PySide6 6.12.0 on Python 3.11.
-Imported by ``ui/__init__`` (and ``desktop/jobs``), so that every widget, item model
-and signal, in the app and in tests, is covered before the first one exists.
+"""Workarounds for two reference-counting defects of PySide6 6.12.0 on Python 3.11,
+and for a start-up cost of PySide6 (3., ``skip_feature_scan``). Imported by
+``ui/__init__`` (and ``desktop/jobs``), so that every widget, item model and signal,
+in the app and in tests, is covered before the first one exists; ``desktop/app``
+imports it before anything else.
 
 1. Each time a Python override called by C++ returns ``None`` (``QAbstractItemModel
    .data`` for every role it does not answer, ``headerData``…), one reference to
@@ -14,6 +16,10 @@ aborts ("deallocating None", "bool_dealloc"). These objects are never meant to b
 freed, so we give them the effectively infinite count that 3.12 gives them.
 PySide6-Essentials 6.11.3 has neither defect, but QtPdf (the pack preview) ships on
 its own only from 6.12. Remove this module once a fixed PySide6 is the minimum.
+
+3. After PySide6 is imported, it reads the source of every module imported later, to
+   find modules that opt into its ``__feature__`` syntax. On the app's start path
+   that was 87 source files (~7 ms of a ~0.2 s start); see ``skip_feature_scan``.
 """
 from __future__ import annotations
 
@@ -86,5 +92,24 @@ def install() -> None:
     make_bools_immortal()
 
 
+def skip_feature_scan() -> bool:
+    """PySide6 reads the source file of every module imported after it
+    (``inspect.getsource``) to see whether it says "PySide6", for its opt-in
+    ``from __feature__ import`` syntax: ~80 files on the app's start path, ~5 ms.
+    ChannelKeeper never uses ``__feature__``; every module gets the answer a module
+    that uses PySide6 without features gets (0: "no feature"), without the read.
+    Returns whether this PySide6 has the scan (else nothing is changed)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    feature._mod_uses_pyside = _uses_pyside_without_features
+    return True
+
+
+def _uses_pyside_without_features(module: object) -> bool:
+    return True
+
+
 if not os.environ.get(DISABLE_ENV):
     install()
+skip_feature_scan()
