@@ -67,7 +67,7 @@ def snapshot_key(generation: int, today: dt.date, cadence: dict[str, int]) -> di
     }
 
 
-# --- to and from plain JSON values ----------------------------------------------------
+# --- to and from plain values ----------------------------------------------------------
 
 
 def _table(rows: list[list[Any]], columns: list[str]) -> dict[str, Any]:
@@ -82,6 +82,13 @@ def _table(rows: list[list[Any]], columns: list[str]) -> dict[str, Any]:
                 if type(r[i]) is not dt.date:
                     raise TypeError(f"{columns[i]}: only dates can be kept, not {r[i]!r}")
                 r[i] = r[i].isoformat()
+    # one object per distinct text (tiers, stages, regions, dates…): marshal writes
+    # the repeats as references, and reading makes a third fewer objects
+    same: dict[str, str] = {}
+    for r in rows:
+        for i, v in enumerate(r):
+            if type(v) is str:
+                r[i] = same.setdefault(v, v)
     return {"columns": columns, "dates": dates, "rows": rows}
 
 
