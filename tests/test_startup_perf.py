@@ -27,8 +27,9 @@ from models.database import open_database, open_memory_database
 from models.store import Store
 from ui import today_view
 from ui.app_context import AppContext
-from ui.main_window import PAGE_TODAY, PAGE_WORKSPACE
+from ui.main_window import PAGE_PARTNERS, PAGE_TODAY, PAGE_WORKSPACE
 from ui.partner_table_model import PartnerFilterProxy, PartnerTableModel
+from ui.partners_view import PartnersView
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -295,3 +296,46 @@ def test_the_app_imports_without_pyside_reading_each_modules_source():
     # every module of ours counts as using PySide6 with no feature (0), as the scan
     # would have found for those that name it
     assert (main_window, jobs) == ("0", "0")
+
+
+def test_partners_page_is_built_when_first_shown(qtbot, tmp_path):
+    """The app starts on Today; the Partners page's widgets are built when it is first
+    shown, with the rows, regions and count the load brought meanwhile."""
+    profile = Profile(tmp_path / "profile")
+    profile.ensure()
+    store = Store(open_database(profile.database))
+    store.create_partner(name_zh="华东渠道", tier="core", stage="mature", region="华东")
+    store.create_partner(name_zh="华南渠道", tier="ordinary", stage="mature", region="华南")
+    store.create_partner(name_en="Summit Trading", tier="emerging", stage="intro", region="华南")
+    store.db.conn.close()
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: TODAY)
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    assert not window.partners.built
+    assert window.partners.model.rowCount() == 3  # the rows are there, the table is not
+    assert window.partners.selected_partner_id() is None and not window.partners.built
+    window.show_page(PAGE_PARTNERS)
+    assert window.partners.built
+    table = window.partners.table
+    assert table.isVisible() and table.model().rowCount() == 3
+    assert window.partners.count_label.text() == "Partners: 3"
+    regions = window.partners.region_combo
+    assert [regions.itemText(i) for i in range(regions.count())] == ["All regions", "华东", "华南"]
+    # the table's order (visit status first) is the model's from the start
+    statuses = [table.model().index(r, 7).data() for r in range(3)]
+    assert statuses == sorted(statuses, key=["Overdue", "Due", "OK"].index)
+    window.partners.set_filter_text("华南")
+    assert window.partners.count_label.text() == "Partners shown: 2 of 3"
+    window.close()
+
+
+def test_reaching_for_a_partners_widget_builds_the_page(qtbot, ctx):
+    view = PartnersView(ctx)
+    qtbot.addWidget(view)
+    assert not view.built
+    assert view.search.objectName() == "partner_filter_text"
+    assert view.built and view.table.model() is view.proxy
+    with pytest.raises(AttributeError):
+        view.no_such_widget  # noqa: B018

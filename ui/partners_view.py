@@ -3,6 +3,11 @@
 Rows are loaded once per data change in the database lane; filtering by tier, stage,
 region, visit status and text happens in memory in the proxy, so it keeps up with
 typing on a 5,000-partner profile.
+
+The page's widgets are built when it is first shown (or first reached for): the app
+starts on Today, and building the table and filters, and laying 5,000 rows into the
+table, would otherwise hold up the first paint for a page nobody sees yet. The model,
+the proxy and the page's actions exist from the start.
 """
 from __future__ import annotations
 
@@ -33,6 +38,9 @@ from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, 
 #: entities whose changes alter a partner's overview row
 RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "kpi_snapshot"}
 RELOAD_DELAY_MS = 250
+#: the page's widgets, built on first use (see ``PartnersView._build``)
+_WIDGETS = frozenset({"search", "tier_combo", "stage_combo", "region_combo", "visit_combo",
+                      "new_button", "count_label", "table"})
 
 
 class PartnersView(QWidget):
@@ -45,6 +53,8 @@ class PartnersView(QWidget):
     new_partner_requested = Signal()
     partner_deleted = Signal(str, str)
     loaded = Signal()
+    #: the text in the filter box changed (typed or set)
+    filter_text_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,12 +66,57 @@ class PartnersView(QWidget):
         self.model = PartnerTableModel(self)
         self.proxy = PartnerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        # the table's first order (set again when it is built), kept by every load
+        self.proxy.sort(COLUMN["visit_status"], Qt.SortOrder.AscendingOrder)
 
+        self.edit_action = QAction(self)
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_action.triggered.connect(self._edit_selected)
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.focus_filter_action = QAction(self)
+        self.focus_filter_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.focus_filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.focus_filter_action.triggered.connect(self.focus_filter)
+        self.addActions([self.edit_action, self.delete_action, self.focus_filter_action])
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        ctx.changed.connect(self._on_changed)
+        self._built = False
+        self.retranslate()
+
+    # --- the widgets, built on first use ---------------------------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        # reached only for attributes not set: a widget of the page not built yet
+        if name in _WIDGETS and not self.__dict__.get("_built", True):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._built:
+            self._build()  # before the page shows, so its first paint has everything
+        super().setVisible(visible)
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def _build(self) -> None:
+        self._built = True
         self.search = QLineEdit()
         self.search.setObjectName("partner_filter_text")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.search.textChanged.connect(self._update_count)
+        self.search.textChanged.connect(self.filter_text_changed)
         self.search.installEventFilter(self)  # Down/Enter move on to the table
         self.tier_combo = self._combo("tier_filter", [t.value for t in Tier])
         self.stage_combo = self._combo("stage_filter", [s.value for s in Stage])
@@ -109,20 +164,6 @@ class PartnersView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
-        self.edit_action = QAction(self)
-        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.edit_action.triggered.connect(self._edit_selected)
-        self.delete_action = QAction(self)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.focus_filter_action = QAction(self)
-        self.focus_filter_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.focus_filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.focus_filter_action.triggered.connect(self.focus_filter)
-        self.addActions([self.edit_action, self.delete_action, self.focus_filter_action])
-
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         for combo in (self.tier_combo, self.stage_combo, self.region_combo, self.visit_combo):
@@ -133,12 +174,9 @@ class PartnersView(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
-        ctx.changed.connect(self._on_changed)
-        self.retranslate()
+        self._retranslate_widgets()
+        self._refresh_regions()
+        self._update_count()
 
     def _combo(self, name: str, values: list[str]) -> QComboBox:
         combo = QComboBox()
@@ -169,10 +207,11 @@ class PartnersView(QWidget):
         self._request += 1  # anything still in flight is older than this
         selected = self.selected_partner_id()
         self.model.set_rows(rows)
-        self._refresh_regions()
-        if selected:
-            self.select_partner(selected)
-        self._update_count()
+        if self._built:  # else building does the rest
+            self._refresh_regions()
+            if selected:
+                self.select_partner(selected)
+            self._update_count()
         self.loaded.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -233,11 +272,15 @@ class PartnersView(QWidget):
     # --- selection and actions ---------------------------------------------------------------
 
     def selected_partner_id(self) -> str | None:
+        if not self._built:
+            return None
         index = self.table.currentIndex()
         return index.data(PARTNER_ID_ROLE) if index.isValid() else None
 
     def selected_partner_ids(self) -> list[str]:
         """The selected rows' partners, in the table's order."""
+        if not self._built:
+            return []
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
         return [i.data(PARTNER_ID_ROLE) for i in rows]
 
@@ -294,11 +337,16 @@ class PartnersView(QWidget):
     # --- language -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Filter by name or region (Ctrl+F)…"))
-        self.new_button.setText(self.tr("New partner…"))
         self.edit_action.setText(self.tr("Edit partner…"))
         self.delete_action.setText(self.tr("Delete partner…"))
         self.focus_filter_action.setText(self.tr("Filter partners"))
+        self.model.retranslate()
+        if self._built:
+            self._retranslate_widgets()
+
+    def _retranslate_widgets(self) -> None:
+        self.search.setPlaceholderText(self.tr("Filter by name or region (Ctrl+F)…"))
+        self.new_button.setText(self.tr("New partner…"))
         for combo, all_text, fn in (
             (self.tier_combo, self.tr("All tiers"), labels.tier_label),
             (self.stage_combo, self.tr("All stages"), labels.stage_label),
@@ -308,7 +356,6 @@ class PartnersView(QWidget):
             combo.setItemText(0, all_text)
             for i in range(1, combo.count()):
                 combo.setItemText(i, fn(combo.itemData(i)))
-        self.model.retranslate()
         self._update_count()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:

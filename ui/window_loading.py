@@ -163,7 +163,8 @@ class WindowLoading:
             timer.timeout.connect(self._run_idle_jobs)
             self._idle_jobs: list[Any] = []
             self._activity = _ActivityWatch(timer)
-            self.partners.search.textChanged.connect(lambda _text: timer.isActive() and timer.start())
+            self.partners.filter_text_changed.connect(
+                lambda _text: timer.isActive() and timer.start())
         if not self._idle_jobs:
             self._activity.start(self.windowHandle())  # type: ignore[attr-defined]
         self._idle_jobs.append(job)
