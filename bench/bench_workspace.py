@@ -213,19 +213,22 @@ def probe_env() -> dict[str, str]:
     return env
 
 
-def snapshot_file(profile_root: Path) -> Path:
+def snapshots(profile_root: Path):
+    """The profile's start-up snapshots, as the app sees them today."""
     from desktop.paths import Profile
-    from desktop.start_snapshot import FILE_NAME
+    from desktop.settings import Settings
+    from desktop.start_snapshot import StartSnapshot
 
-    return Profile(profile_root).cache_dir / FILE_NAME
+    profile = Profile(profile_root)
+    return StartSnapshot(profile.cache_dir, dt.date.today, Settings(profile.settings_file).cadence)
 
 
 def run_app_probe(profile_root: Path, snapshot: bool) -> dict:
     """The app started with the snapshot its last close left, or with none (removed
     first, as after a change of data or day). Either way it leaves one at close."""
     if not snapshot:
-        snapshot_file(profile_root).unlink(missing_ok=True)
-    elif not snapshot_file(profile_root).exists():
+        snapshots(profile_root).discard()
+    elif not snapshots(profile_root).path.exists():
         raise RuntimeError("no start-up snapshot to start from: the previous run left none")
     result = run_probe("app", profile_root)
     if result.get("from_snapshot") is not snapshot:

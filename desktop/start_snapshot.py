@@ -6,7 +6,9 @@ It is exact, never stale: it is shown only when its key matches the profile now:
 the database's data generation (``Store.data_generation``, moved by every committed
 write), the date (what is due depends on it), the settings that shape the lists
 (visit cadence, list lengths), the schema and this file's format. It is saved after
-the first load of a session and again at close if the data or the day moved on. The
+the first load of a session and again at close if the data or the day moved on; at
+close also for each of the next three days (computed for that date), so that the
+next morning's first start, or Monday's, finds one too. The
 window still runs the normal first load in the background after showing it; a
 different answer (a write path that did not move the generation) replaces what is
 shown and is logged.
@@ -41,9 +43,12 @@ log = logging.getLogger(__name__)
 
 #: bump when the file's layout or the meaning of what it holds changes
 FORMAT = 2
-FILE_NAME = "start-snapshot.bin"
+#: a file per day: start-snapshot-2026-11-27.bin
+FILE_PREFIX, FILE_SUFFIX = "start-snapshot-", ".bin"
 #: what earlier versions wrote (removed when a new one is saved)
-OLD_FILE_NAMES = ("start-snapshot.json",)
+OLD_FILE_NAMES = ("start-snapshot.json", "start-snapshot.bin")
+#: days after today whose first load is kept at close too (Friday's close covers Monday)
+DAYS_AHEAD = 3
 #: the file: MAGIC, then FORMAT, the payload's length and CRC-32, then the payload
 MAGIC = b"CKSNAP"
 _HEADER = struct.Struct(">BII")
@@ -176,47 +181,66 @@ def decode(plain: dict[str, Any]) -> FirstLoad:
 
 
 class StartSnapshot:
-    """The snapshot of one profile. ``shown``: what the window may show at once
-    (None unless the file matched the profile when ``load`` read it)."""
+    """The snapshots of one profile, a file per day. ``shown``: what the window may
+    show at once (None unless today's file matched the profile when ``load`` read it).
+
+    At close the first load is kept for today and, computed for those dates, for the
+    next ``DAYS_AHEAD`` days: what is due depends on the date, so without them the
+    first start of every day (the next morning's, Monday's after a Friday) would have
+    to wait for the queries."""
 
     def __init__(self, cache_dir: Path, today: Callable[[], dt.date],
                  cadence: Callable[[], dict[str, int]]) -> None:
-        self.path = Path(cache_dir) / FILE_NAME
+        self.cache_dir = Path(cache_dir)
         self._today = today
         self._cadence = cadence
         self.shown: FirstLoad | None = None
         self.shown_generation: int | None = None
-        #: the key of what the file holds now (None: nothing usable)
-        self._saved_key: dict[str, Any] | None = None
+        self._shown_day: dt.date | None = None
+        #: per day, the key of what its file holds (None: nothing usable); days not
+        #: in it are read from the file when needed
+        self._saved_keys: dict[dt.date, dict[str, Any] | None] = {}
         #: how long reading and decoding took (the start-up benchmark reports it)
         self.read_ms = 0.0
+
+    def path_for(self, day: dt.date) -> Path:
+        return self.cache_dir / f"{FILE_PREFIX}{day.isoformat()}{FILE_SUFFIX}"
+
+    @property
+    def path(self) -> Path:
+        """Today's file."""
+        return self.path_for(self._today())
 
     def key(self, generation: int) -> dict[str, Any]:
         return snapshot_key(generation, self._today(), self._cadence())
 
     def load(self, generation: int) -> FirstLoad | None:
-        """Read the file; keep and return its first load if it matches ``generation``
-        and today's date and settings."""
+        """Read today's file; keep and return its first load if it matches
+        ``generation``, the date and the settings."""
         started = time.perf_counter()
+        day = self._today()
+        path = self.path_for(day)
         try:
-            raw = self.path.read_bytes()
+            raw = path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as exc:
-            log.warning("start-up snapshot %s not read: %s", self.path, exc)
+            log.warning("start-up snapshot %s not read: %s", path, exc)
             return None
         try:
             stored = from_bytes(raw)
             key, plain = stored["key"], stored["data"]
+            self._saved_keys[day] = key
             if key != self.key(generation):
-                log.info("start-up snapshot is for other data or another day; not shown")
+                log.info("start-up snapshot is for other data or settings; not shown")
                 return None
             shown = decode(plain)
         except (ValueError, EOFError, KeyError, TypeError, IndexError, AttributeError,
                 RecursionError) as exc:
-            log.warning("start-up snapshot %s is damaged or foreign, ignored: %s", self.path, exc)
+            log.warning("start-up snapshot %s is damaged or foreign, ignored: %s", path, exc)
+            self._saved_keys[day] = None
             return None
-        self.shown, self._saved_key = shown, key
+        self.shown, self._shown_day = shown, day
         self.shown_generation = generation
         self.read_ms = (time.perf_counter() - started) * 1000
         return shown
@@ -228,42 +252,80 @@ class StartSnapshot:
         goes back and forth with the GUI thread as usual)."""
         if self.shown is None or (overviews, data) == self.shown:
             return False
-        self._saved_key = None  # what the file holds is wrong: the next save replaces it
+        # what the file holds is wrong, and so may be the days ahead saved with it:
+        # the next save of each replaces it
+        day = self._shown_day or self._today()
+        self._saved_keys.update({day + dt.timedelta(days=k): None for k in range(DAYS_AHEAD + 1)})
         return True
 
     def save(self, generation: int, today: dt.date, cadence: dict[str, int],
              overviews: list[insights.PartnerOverview], data: TodayData) -> bool:
-        """Keep a first load read at ``generation`` (read *before* its queries: a write
-        in between makes it look older, never newer). False if it was kept already."""
+        """Keep a first load for the date ``today``, read at ``generation`` (read
+        *before* its queries: a write in between makes it look older, never newer).
+        False if it was kept already."""
         key = snapshot_key(generation, today, cadence)
-        if key == self._saved_key:
+        if key == self._saved_key(today):
             return False
         payload = to_bytes({"key": key, "data": encode(overviews, data)})
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        path = self.path_for(today)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(payload)
-            os.replace(tmp, self.path)
-            for name in OLD_FILE_NAMES:
-                (self.path.parent / name).unlink(missing_ok=True)
+            os.replace(tmp, path)
         except OSError as exc:  # a cache: the app works without it
-            log.warning("start-up snapshot %s not saved: %s", self.path, exc)
+            log.warning("start-up snapshot %s not saved: %s", path, exc)
             tmp.unlink(missing_ok=True)
             return False
-        self._saved_key = key
+        self._saved_keys[today] = key
+        self._remove_past_files()
         return True
 
-    def refresh(self, store: Store) -> bool:
-        """At close, in the database lane: save a fresh first load if the data, the day
-        or the settings moved on since the file was written."""
+    def _saved_key(self, day: dt.date) -> dict[str, Any] | None:
+        """The key of the file kept for ``day`` (None: none, or not usable)."""
+        if day not in self._saved_keys:
+            try:
+                key = from_bytes(self.path_for(day).read_bytes())["key"]
+            except (OSError, ValueError, EOFError, KeyError, TypeError, RecursionError):
+                key = None
+            self._saved_keys[day] = key if isinstance(key, dict) else None
+        return self._saved_keys[day]
+
+    def _remove_past_files(self) -> None:
+        today = self._today()
+        try:
+            files = list(self.cache_dir.iterdir())
+        except OSError:
+            return
+        for path in files:
+            name = path.name
+            past = False
+            if name.startswith(FILE_PREFIX) and name.endswith(FILE_SUFFIX):
+                try:
+                    past = dt.date.fromisoformat(name[len(FILE_PREFIX):-len(FILE_SUFFIX)]) < today
+                except ValueError:
+                    past = False
+            if past or name in OLD_FILE_NAMES:
+                path.unlink(missing_ok=True)
+
+    def refresh(self, store: Store) -> int:
+        """At close, in the database lane: keep a fresh first load for today and the
+        next ``DAYS_AHEAD`` days wherever the data, the day or the settings moved on
+        since its file was written. Returns how many files were written."""
         generation = store.data_generation()
-        if self.key(generation) == self._saved_key:
-            return False
         today, cadence = self._today(), self._cadence()
-        overviews = insights.partner_overviews(store, today, cadence)
-        data = load_today(store, today, cadence, overviews, LIST_LIMIT, LIST_LIMIT)
-        return self.save(generation, today, cadence, overviews, data)
+        written = 0
+        for ahead in range(DAYS_AHEAD + 1):
+            day = today + dt.timedelta(days=ahead)
+            if self._saved_key(day) == snapshot_key(generation, day, cadence):
+                continue
+            overviews = insights.partner_overviews(store, day, cadence)
+            data = load_today(store, day, cadence, overviews, LIST_LIMIT, LIST_LIMIT)
+            written += self.save(generation, day, cadence, overviews, data)
+        return written
 
     def discard(self) -> None:
-        """Remove the file (benchmarks: a start without a snapshot)."""
-        self.path.unlink(missing_ok=True)
+        """Remove every file (benchmarks: a start without a snapshot)."""
+        for ahead in range(-1, DAYS_AHEAD + 1):
+            self.path_for(self._today() + dt.timedelta(days=ahead)).unlink(missing_ok=True)
+        self._saved_keys.clear()

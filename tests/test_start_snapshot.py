@@ -13,7 +13,14 @@ import pytest
 from desktop import app as desktop_app
 from desktop.paths import Profile
 from desktop.settings import Settings
-from desktop.start_snapshot import FILE_NAME, FORMAT, MAGIC, StartSnapshot, from_bytes, to_bytes
+from desktop.start_snapshot import (
+    DAYS_AHEAD,
+    FORMAT,
+    MAGIC,
+    StartSnapshot,
+    from_bytes,
+    to_bytes,
+)
 from models import insights
 from models.database import open_database
 from models.domain import DEFAULT_CADENCE_DAYS
@@ -33,8 +40,8 @@ def _prompt_background_work(monkeypatch):
     monkeypatch.setattr("ui.window_loading.BACKGROUND_DELAY_MS", 20)
 
 
-def snapshot_file(profile: Profile):
-    return profile.cache_dir / FILE_NAME
+def snapshot_file(profile: Profile, day: dt.date = TODAY):
+    return StartSnapshot(profile.cache_dir, lambda: day, dict).path_for(day)
 
 
 def start(qtbot, profile: Profile, today: dt.date = TODAY):
@@ -94,11 +101,12 @@ def test_a_write_a_new_day_or_other_settings_keep_the_snapshot_off_screen(qtbot,
     start(qtbot, profile).close()
     assert snapshot_file(profile).exists()
 
-    # another day: what is due has changed
-    window = start(qtbot, profile, today=TODAY + dt.timedelta(days=1))
+    # a day past those the close kept: what is due has changed
+    window = start(qtbot, profile, today=TODAY + dt.timedelta(days=DAYS_AHEAD + 1))
     assert window.snapshot.shown is None
     window.close()
-    # the close saved that day's; back to TODAY is another day again
+    # the close saved that day's (and dropped the days before it); back to TODAY is
+    # another day again
     window = start(qtbot, profile)
     assert window.snapshot.shown is None
     window.close()
@@ -142,7 +150,7 @@ def test_key_covers_generation_date_settings_and_format(tmp_path):
     assert not loads(generation=gen + 1)
     assert not loads(today=TODAY - dt.timedelta(days=1))
     assert not loads(settings={**cadence, "core": cadence["core"] + 1})
-    path = tmp_path / "cache" / FILE_NAME
+    path = saver.path_for(TODAY)
     stored = from_bytes(path.read_bytes())
     stored["key"]["format"] += 1
     path.write_bytes(to_bytes(stored))
@@ -295,3 +303,50 @@ def test_the_check_waits_while_the_user_types(qtbot, profile, monkeypatch):
     dialog.close()
     qtbot.waitUntil(lambda: window.first_load_settled, timeout=10000)  # quiet: checked
     window.close()
+
+
+def test_the_next_days_start_from_snapshots_kept_at_close(qtbot, profile):
+    """What is due depends on the date, so today's snapshot is no use tomorrow: the
+    close keeps the first load of each of the next days too, computed for its date,
+    and the next morning's start shows it, exactly what a start without it shows."""
+    seed(profile)
+    window = start(qtbot, profile)
+    finish_checks(qtbot, window)
+    window.close()
+    for ahead in range(DAYS_AHEAD + 1):
+        assert snapshot_file(profile, TODAY + dt.timedelta(days=ahead)).exists(), ahead
+    later = TODAY + dt.timedelta(days=DAYS_AHEAD)  # Friday's close, Monday's start
+    window = start(qtbot, profile, today=later)
+    assert window.snapshot.shown is not None
+    from_snapshot = window.rows_at_ready
+    finish_checks(qtbot, window)  # its check finds nothing to replace
+    assert shown_rows(window) == from_snapshot
+    window.close()
+    assert not snapshot_file(profile, TODAY).exists()  # the past is removed
+    for ahead in range(DAYS_AHEAD + 1):
+        assert snapshot_file(profile, later + dt.timedelta(days=ahead)).exists(), ahead
+    # the same day started without any snapshot shows the same rows
+    StartSnapshot(profile.cache_dir, lambda: later, dict).discard()
+    window = start(qtbot, profile, today=later)
+    assert window.snapshot.shown is None
+    assert window.rows_at_ready == from_snapshot
+    window.close()
+    # a day past those kept starts without one
+    beyond = later + dt.timedelta(days=DAYS_AHEAD + 1)
+    window = start(qtbot, profile, today=beyond)
+    assert window.snapshot.shown is None
+    window.close()
+
+
+def test_the_close_writes_nothing_when_nothing_moved(qtbot, profile):
+    seed(profile)
+    window = start(qtbot, profile)
+    finish_checks(qtbot, window)
+    window.close()
+    files = {p: p.stat().st_mtime_ns for p in profile.cache_dir.glob("start-snapshot-*.bin")}
+    assert len(files) == DAYS_AHEAD + 1
+    window = start(qtbot, profile)
+    finish_checks(qtbot, window)
+    assert window.ctx.call_db(window.snapshot.refresh) == 0
+    window.close()
+    assert {p: p.stat().st_mtime_ns for p in files} == files

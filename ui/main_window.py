@@ -499,5 +499,8 @@ class MainWindow(WindowLoading, QMainWindow):
         if callable(flush):
             flush()
         self.ctx.wait_idle(30.0)
+        # off the screen before the session closes: it keeps the next days' start-up
+        # snapshots first (a few tenths of a second when the data changed)
+        self.hide()
         self.closing.emit()
         super().closeEvent(event)
