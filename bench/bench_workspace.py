@@ -6,8 +6,9 @@ the "Offline workspace" section of docs/benchmarks.md. The profile is built once
 models.demo_data and cached under bench/out/ (git-ignored); ``--rebuild`` forces it.
 Start-up and RSS are measured in fresh subprocesses (``--probe``), each against a
 bare PySide6 window started the same way in the same run; the app twice: reopening
-with the start-up snapshot its last close left (the usual start), and with the
-snapshot removed first (the first start after the data changed or on a new day).
+with the start-up snapshot its last close left for the day (the usual start: a
+reopening, or a day's first start within three days of the last close), and with the
+snapshots removed first (the first start after the data changed outside the app).
 """
 
 from __future__ import annotations
@@ -365,9 +366,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 START_KINDS = {
-    "snapshot": "reopening: start-up snapshot valid (the usual start)",
-    "cold": ("without a start-up snapshot (first start after the data changed or on a "
-             "new day; removed before each run)"),
+    "snapshot": ("with the start-up snapshot the last close kept for the day (the usual "
+                 "start: reopening, or a day's first start within three days of the last "
+                 "close)"),
+    "cold": ("without a start-up snapshot (the first start after the data changed outside "
+             "the app, e.g. a command-line sync, or more than three days after the last "
+             "close; removed before each run)"),
 }
 
 
