@@ -59,8 +59,13 @@ def _check_file(path: Path) -> None:
         )
     pages = int.from_bytes(head[28:32], "big")
     # the page count in the header is only trustworthy when its "valid for" stamp
-    # matches the change counter (SQLite file format, section 1.3.7)
-    if pages and head[24:28] == head[92:96] and size < pages * page_size:
+    # matches the change counter (SQLite file format, section 1.3.7), and when no
+    # write-ahead log is left: a checkpoint that a crash cut short has written the
+    # new first page but not yet the pages after it, and SQLite completes the file
+    # from the log when it opens it (the full check after an unclean close follows)
+    wal = Path(f"{path}-wal")
+    pending_log = wal.exists() and wal.stat().st_size > 0
+    if pages and head[24:28] == head[92:96] and size < pages * page_size and not pending_log:
         raise CorruptDatabaseError(
             f"{path} is damaged (the file is shorter than its header says: truncated). "
             "It was left untouched; restore a backup."
