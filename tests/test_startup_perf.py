@@ -18,13 +18,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTableView
 
-from desktop import app as desktop_app
 from desktop.jobs import JobRunner
 from desktop.paths import Profile
 from desktop.settings import Settings
 from models import demo_data, domain, insights
 from models.database import open_database, open_memory_database
 from models.store import Store
+from tests.test_app_shell import open_window
 from ui import today_view
 from ui.app_context import AppContext
 from ui.main_window import PAGE_PARTNERS, PAGE_TODAY, PAGE_WORKSPACE
@@ -253,11 +253,7 @@ def test_workspace_is_built_on_first_use(qtbot, tmp_path):
     store = Store(open_database(profile.database))
     partner = store.create_partner(name_zh="华南渠道", tier="core", stage="mature")
     store.db.conn.close()
-    desktop_app.create_app([])
-    window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: TODAY)
-    assert window is not None
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    window = open_window(qtbot, profile)
     assert window._workspace is None
     window.show_page(PAGE_WORKSPACE)  # no partner open: stays put, nothing built
     assert window.current_page() == PAGE_TODAY
@@ -308,11 +304,7 @@ def test_partners_page_is_built_when_first_shown(qtbot, tmp_path):
     store.create_partner(name_zh="华南渠道", tier="ordinary", stage="mature", region="华南")
     store.create_partner(name_en="Summit Trading", tier="emerging", stage="intro", region="华南")
     store.db.conn.close()
-    desktop_app.create_app([])
-    window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: TODAY)
-    assert window is not None
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    window = open_window(qtbot, profile)
     assert not window.partners.built
     assert window.partners.model.rowCount() == 3  # the rows are there, the table is not
     assert window.partners.selected_partner_id() is None and not window.partners.built
