@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 # every job emits signals: the PySide6 6.12 reference fixes must be in place first
 import ui.qt_workarounds  # noqa: F401
@@ -29,7 +29,10 @@ class _MainThreadInvoker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        # emitted by the lanes' threads only, so Qt's automatic connection queues every
+        # call to this (the GUI) thread; naming QueuedConnection would build all of the
+        # Qt namespace's enum classes (~11 ms) while the app opens its profile
+        self.call.connect(self._run)
 
     @Slot(object)
     def _run(self, fn: Callable[[], None]) -> None:
@@ -117,3 +120,37 @@ class JobRunner:
     def shutdown(self) -> None:
         for lane in (self.work, self.net, self.db):
             lane.shutdown()
+
+
+class Pending:
+    """The answer of a job started before its receiver exists: the first load, which
+    the app starts while it is still importing the interface. ``attach`` the
+    callbacks once the receiver is built. Both arrive on the GUI thread; answers come
+    through the event loop, which does not run before the receiver is built, and an
+    answer that came first anyway is handed over by ``attach``."""
+
+    def __init__(self, *args: Any) -> None:
+        #: what the job was started with (for the receiver to know what it answers)
+        self.args = args
+        self._outcome: tuple[bool, Any] | None = None
+        self._callbacks: tuple[Callable[[Any], None], Callable[[BaseException], None]] | None = None
+
+    def done(self, result: Any) -> None:
+        self._settle((True, result))
+
+    def failed(self, exc: BaseException) -> None:
+        self._settle((False, exc))
+
+    def attach(self, on_done: Callable[[Any], None],
+               on_error: Callable[[BaseException], None]) -> None:
+        self._callbacks = (on_done, on_error)
+        if self._outcome is not None:
+            self._settle(self._outcome)
+
+    def _settle(self, outcome: tuple[bool, Any]) -> None:
+        if self._callbacks is None:
+            self._outcome = outcome
+            return
+        self._outcome = None
+        ok, value = outcome
+        self._callbacks[0 if ok else 1](value)

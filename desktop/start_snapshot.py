@@ -37,7 +37,7 @@ from typing import Any
 from models import insights
 from models.migrations import known_names
 from models.store import Store
-from ui.today_view import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, load_today
+from models.today import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, load_today
 
 log = logging.getLogger(__name__)
 

@@ -51,7 +51,7 @@ def seed(profile: Profile) -> dict[str, dict]:
 def errors(monkeypatch) -> list[tuple[str, str]]:
     """QMessageBox.critical calls of the app (a blocking box has no place in tests)."""
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(desktop_app.QMessageBox, "critical",
+    monkeypatch.setattr(QMessageBox, "critical",
                         staticmethod(lambda parent, title, text, *a: shown.append((title, text))))
     return shown
 
@@ -545,7 +545,7 @@ def test_a_failing_first_load_still_makes_the_window_ready(qtbot, profile, monke
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("ui.window_loading.partner_overviews", broken)
+    monkeypatch.setattr("models.insights.partner_overviews", broken)
     desktop_app.create_app([])
     window = desktop_app.open_main_window(profile, offer_demo=False)
     qtbot.addWidget(window)

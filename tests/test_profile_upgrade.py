@@ -40,7 +40,8 @@ def shown(monkeypatch) -> list[str]:
             texts.append(self.labelText())
             super().show()
 
-    monkeypatch.setattr(desktop_app, "QProgressDialog", Recording)
+    # desktop.app imports it when it needs it: from the module, so this is what it finds
+    monkeypatch.setattr("PySide6.QtWidgets.QProgressDialog", Recording)
     return texts
 
 

@@ -18,7 +18,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTableView
 
-from desktop.jobs import JobRunner
+from desktop import app as desktop_app
+from desktop.jobs import JobRunner, Pending
 from desktop.paths import Profile
 from desktop.settings import Settings
 from models import demo_data, domain, insights
@@ -123,12 +124,40 @@ def test_key_dates_prefilter_drops_nothing(store):
         store.create("contact", {"partner_id": p["id"], "name": f"联系人{i}", "birthday": d,
                                  "company_anniversary": days[-1 - i]})
     for today in (TODAY, dt.date(2026, 12, 20), dt.date(2027, 2, 20), dt.date(2028, 2, 15),
-                  dt.date(2027, 12, 31), dt.date(2026, 1, 1)):
-        for window in (0, 1, 5, 30, 90, 364):
-            # a window of a year or more is not pre-filtered: the plain answer
-            everything = insights.upcoming_key_dates(store, today, 400)
-            want = [r for r in everything if r["in_days"] <= window]
+                  dt.date(2027, 12, 31), dt.date(2026, 1, 1), dt.date(2027, 3, 1)):
+        for window in (0, 1, 5, 30, 90, 364, 400):
+            want = _key_dates_by_hand(store, today, window)
             assert insights.upcoming_key_dates(store, today, window) == want, (today, window)
+            # the first few and the count, as Today asks for them
+            first, total = insights.nearest_key_dates(store, today, window, limit=3)
+            assert (first, total) == (want[:3], len(want)), (today, window)
+
+
+def _key_dates_by_hand(store, today: dt.date, days: int) -> list[dict]:
+    """The rule written out row by row in Python (as insights computed it before the
+    statement did): the next occurrence on or after today, 29 February on 1 March in
+    a common year; nearest first, then in the contacts' order, birthday first."""
+    out = []
+    for c in store.query(
+            "SELECT c.id, c.name, c.role, c.partner_id, c.birthday, c.company_anniversary,"
+            " coalesce(p.name_zh, p.name_en) AS partner_name FROM contacts c"
+            " JOIN partners p ON p.id = c.partner_id AND p.deleted = 0"
+            " WHERE c.deleted = 0 ORDER BY c.rowid"):
+        for kind in ("birthday", "company_anniversary"):
+            if not c[kind]:
+                continue
+            born = dt.date.fromisoformat(c[kind])
+            for year in (today.year, today.year + 1):
+                try:
+                    when = born.replace(year=year)
+                except ValueError:
+                    when = dt.date(year, 3, 1)
+                if when >= today:
+                    break
+            if (when - today).days <= days:
+                out.append({**c, "kind": kind, "date": when, "in_days": (when - today).days})
+    out.sort(key=lambda r: r["date"])
+    return out
 
 
 # --- the partner filter: one pass, one signal per keystroke ---------------------------------
@@ -278,9 +307,9 @@ def test_the_app_imports_without_pyside_reading_each_modules_source():
         "reads = []\n"
         "orig = inspect.getsource\n"
         "inspect.getsource = lambda o: reads.append(getattr(o, '__name__', '?')) or orig(o)\n"
-        "import desktop.app, desktop.sync_service\n"
+        "import desktop.app, ui.main_window, desktop.sync_service\n"
         "from shibokensupport import feature\n"
-        "print(len(reads), feature.pyside_feature_dict.get('ui.main_window'),"
+        "print(len(reads), feature.pyside_feature_dict.get('ui.today_view'),"
         " feature.pyside_feature_dict.get('desktop.jobs'))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -331,3 +360,75 @@ def test_reaching_for_a_partners_widget_builds_the_page(qtbot, ctx):
     assert view.built and view.table.model() is view.proxy
     with pytest.raises(AttributeError):
         view.no_such_widget  # noqa: B018
+
+
+# --- the first load starts before the interface is imported -----------------------------------
+
+
+def test_the_first_load_starts_before_the_interface_is_imported(tmp_path):
+    """``start_app`` opens the profile and, with no start-up snapshot, starts the first
+    load in the database lane before any widget code is imported, so the queries run
+    while the interface is imported and built. Checked in a fresh interpreter."""
+    profile = Profile(tmp_path / "profile")
+    profile.ensure()
+    store = Store(open_database(profile.database))
+    store.create_partner(name_zh="华东渠道", tier="core", stage="mature")
+    store.db.conn.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from desktop.app import prepare_profile\n"
+        "from desktop.paths import Profile\n"
+        f"opened = prepare_profile(Profile(Path({str(profile.root)!r})))\n"
+        "widgets = [m for m in ('PySide6.QtWidgets', 'ui.main_window', 'ui.today_view')"
+        " if m in sys.modules]\n"
+        "started = opened.first_load is not None\n"
+        "opened.jobs.db.wait_idle(30)\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "answers = []\n"
+        "opened.first_load.attach(answers.append, answers.append)\n"
+        "app.processEvents()\n"
+        "generation, overviews, data, ms = answers[0]\n"
+        "print(widgets, started, [o.name_zh for o in overviews])\n"
+        "opened.give_up()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "[] True ['华东渠道']", out.stdout + out.stderr
+
+
+def test_a_pending_answer_reaches_whoever_attaches_whenever_it_comes():
+    first = Pending("a", 1)
+    assert first.args == ("a", 1)
+    got: list = []
+    first.attach(got.append, lambda exc: got.append(("error", exc)))
+    first.done(42)
+    assert got == [42]
+    early = Pending()
+    early.done("came first")
+    early.attach(got.append, got.append)
+    assert got == [42, "came first"]
+    failing = Pending()
+    boom = RuntimeError("disk on fire")
+    failing.failed(boom)
+    failing.attach(got.append, lambda exc: got.append(("error", exc)))
+    assert got[-1] == ("error", boom)
+
+
+def test_a_locked_profile_is_reported_after_the_app_exists(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.profile_lock import ProfileLock
+
+    profile = Profile(tmp_path / "profile")
+    profile.ensure()
+    held = ProfileLock(profile.lock_file)
+    held.acquire()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text, *a: shown.append(title)))
+    _app, window = desktop_app.start_app(profile, [], offer_demo=False)
+    assert window is None and shown == ["ChannelKeeper is already open"]
+    held.release()

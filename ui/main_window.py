@@ -51,9 +51,11 @@ class MainWindow(WindowLoading, QMainWindow):
     closing = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 snapshot: Any = None) -> None:
+                 snapshot: Any = None, first_load: Any = None) -> None:
         """``snapshot``: a desktop.start_snapshot.StartSnapshot; its ``shown`` (if any)
-        is put on screen at once, and each first load is handed to its ``save``."""
+        is put on screen at once, and each first load is handed to its ``save``.
+        ``first_load``: a desktop.jobs.Pending of ``models.today.first_load``, started
+        before the window (else the window starts it)."""
         super().__init__(parent)
         self.ctx = ctx
         self.is_ready = False
@@ -76,7 +78,9 @@ class MainWindow(WindowLoading, QMainWindow):
         # the first load starts before anything is built, in the database lane, and runs
         # while the window is built and shown (its answer comes through the event loop);
         # after a snapshot is shown it runs once the window is ready
-        if start is None:
+        if start is None and first_load is not None:
+            self._take_first_load(first_load)
+        elif start is None:
             self._start_load((LIST_LIMIT, LIST_LIMIT))
         self.today = TodayView(ctx)
         self.partners = PartnersView(ctx)

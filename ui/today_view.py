@@ -42,9 +42,15 @@ from PySide6.QtWidgets import (
 )
 
 from models import insights
+from models.today import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, load_today
 from ui import labels
 from ui.app_context import AppContext
 from ui.partner_table_model import signs_text
+
+# TodayData, load_today and the list lengths live in models/today.py (Qt-free: the
+# start-up snapshot and the early first load use them before any widget exists)
+__all__ = ["ACTIONS_SOON_DAYS", "KEY_DATES_DAYS", "LIST_LIMIT", "TodayData", "TodayView",
+           "load_today"]
 
 #: the invisible root: the parent of every row in a flat table model
 NO_PARENT = QModelIndex()
@@ -54,16 +60,12 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "contact", "kpi_snapshot"}
 RELOAD_DELAY_MS = 300
-ACTIONS_SOON_DAYS = 7
-KEY_DATES_DAYS = 30
 URGENT = QColor("#b3261e")
 COLUMN_PADDING = 20
 MAX_COLUMN_WIDTH = 320
 FIT_SAMPLE_ROWS = 50
 #: of those, how many of the widest-looking texts per column are measured
 FIT_MEASURED = 3
-#: rows each list shows until the user asks for all of them
-LIST_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -73,54 +75,6 @@ class Column:
     display: Callable[[Any], str] | None = None
     #: turns the value into something Qt can compare (default: the value itself)
     sort: Callable[[Any], Any] | None = None
-
-
-@dataclass
-class TodayData:
-    """Everything Today shows, computed in one database job."""
-
-    visits: list[insights.PartnerOverview]
-    #: the most urgent due actions (all of them when loaded with ``action_limit=None``)
-    actions: list[dict]
-    #: the nearest key dates (all of them when loaded with ``key_date_limit=None``)
-    key_dates: list[dict]
-    lying_flat: list[insights.PartnerOverview]
-    #: how many actions are due in all, and how many of those are overdue
-    actions_total: int = 0
-    actions_overdue: int = 0
-    #: how many key dates there are in all (a big profile has thousands a month)
-    key_dates_total: int = 0
-
-
-def load_today(store: Any, today: dt.date, cadence: dict[str, int],
-               overviews: list[insights.PartnerOverview] | None = None,
-               action_limit: int | None = LIST_LIMIT,
-               key_date_limit: int | None = LIST_LIMIT) -> TodayData:
-    """Runs in the database lane. ``overviews``: already computed for this day and
-    cadence (the main window shares one computation with the Partners page).
-    ``action_limit``, ``key_date_limit``: keep only the most urgent actions and the
-    nearest key dates (None: all); the totals count them all."""
-    if overviews is None:
-        overviews = insights.partner_overviews(store, today, cadence)
-    order = {"overdue": 0, "due": 1}
-    visits = sorted((o for o in overviews if o.visit_status in order),
-                    key=lambda o: (order[o.visit_status], -(o.days_since or 10**6)))
-    flat = sorted((o for o in overviews if o.lying_flat), key=lambda o: -len(o.signs))
-    actions = insights.actions_due(store, today, ACTIONS_SOON_DAYS, limit=action_limit)
-    if action_limit is None or len(actions) < action_limit:
-        total, overdue = len(actions), sum(1 for a in actions if a["overdue"])
-    else:
-        total, overdue = insights.actions_due_counts(store, today, ACTIONS_SOON_DAYS)
-    key_dates = insights.upcoming_key_dates(store, today, KEY_DATES_DAYS)
-    return TodayData(
-        visits=visits,
-        actions=actions,
-        key_dates=key_dates if key_date_limit is None else key_dates[:key_date_limit],
-        lying_flat=flat,
-        actions_total=total,
-        actions_overdue=overdue,
-        key_dates_total=len(key_dates),
-    )
 
 
 # roles as plain ints: ``data`` runs for every painted cell and role

@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
 from shiboken6 import Shiboken
 
-from models.insights import partner_overviews
-from ui.today_view import LIST_LIMIT, RELEVANT_ENTITIES, TodayData, load_today
+from models.today import LIST_LIMIT, TodayData, first_load
+from ui.today_view import RELEVANT_ENTITIES
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -124,17 +124,25 @@ class WindowLoading:
         first, snapshot = self._first_load, self.snapshot
 
         def load(store: Any) -> tuple[list, TodayData, Any]:
-            started = time.perf_counter()
-            # read before the queries: a write in between makes the result look older
-            # than it is (a snapshot saved with it is not trusted), never newer
-            generation = store.data_generation()
-            overviews = partner_overviews(store, today, cadence)
-            data = load_today(store, today, cadence, overviews, *limits)
-            self.load_timings["query_ms"] = (time.perf_counter() - started) * 1000
+            generation, overviews, data, query_ms = first_load(store, today, cadence, limits)
+            self.load_timings["query_ms"] = query_ms
             differs = first == "verify" and snapshot.differs_from_shown(overviews, data)
             return overviews, data, (generation, today, cadence, differs)
 
         self.ctx.run_db(load, lambda result: self._loaded(request, *result), self._load_failed)
+
+    def _take_first_load(self, pending: Any) -> None:
+        """The first load, started before the window was built (desktop/app.py)."""
+        self._request += 1
+        request = self._request
+        today, cadence = pending.args
+
+        def arrived(result: tuple) -> None:
+            generation, overviews, data, query_ms = result
+            self.load_timings["query_ms"] = query_ms
+            self._loaded(request, overviews, data, (generation, today, cadence, False))
+
+        pending.attach(arrived, self._load_failed)
 
     def _show_snapshot(self, overviews: list, today_data: TodayData) -> None:
         """The last session's first load, known to match the data: on screen at once;

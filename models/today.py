@@ -1,0 +1,85 @@
+"""What the Today page shows, computed without Qt: partners due or overdue for a
+visit, the most urgent due action items, the nearest key dates and the partners
+"lying flat", and the first load of the main window (Today plus every partner's
+overview, which the Partners page shows).
+
+Qt-free so that the start-up snapshot and the first load can run before any widget
+exists (desktop/app.py starts the first load while the interface is still being
+imported).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from models import insights
+
+ACTIONS_SOON_DAYS = 7
+KEY_DATES_DAYS = 30
+#: rows each list shows until the user asks for all of them
+LIST_LIMIT = 200
+
+
+@dataclass
+class TodayData:
+    """Everything Today shows, computed in one database job."""
+
+    visits: list[insights.PartnerOverview]
+    #: the most urgent due actions (all of them when loaded with ``action_limit=None``)
+    actions: list[dict]
+    #: the nearest key dates (all of them when loaded with ``key_date_limit=None``)
+    key_dates: list[dict]
+    lying_flat: list[insights.PartnerOverview]
+    #: how many actions are due in all, and how many of those are overdue
+    actions_total: int = 0
+    actions_overdue: int = 0
+    #: how many key dates there are in all (a big profile has thousands a month)
+    key_dates_total: int = 0
+
+
+def load_today(store: Any, today: dt.date, cadence: dict[str, int],
+               overviews: list[insights.PartnerOverview] | None = None,
+               action_limit: int | None = LIST_LIMIT,
+               key_date_limit: int | None = LIST_LIMIT) -> TodayData:
+    """Runs in the database lane. ``overviews``: already computed for this day and
+    cadence (the main window shares one computation with the Partners page).
+    ``action_limit``, ``key_date_limit``: keep only the most urgent actions and the
+    nearest key dates (None: all); the totals count them all."""
+    if overviews is None:
+        overviews = insights.partner_overviews(store, today, cadence)
+    order = {"overdue": 0, "due": 1}
+    visits = sorted((o for o in overviews if o.visit_status in order),
+                    key=lambda o: (order[o.visit_status], -(o.days_since or 10**6)))
+    flat = sorted((o for o in overviews if o.lying_flat), key=lambda o: -len(o.signs))
+    actions = insights.actions_due(store, today, ACTIONS_SOON_DAYS, limit=action_limit)
+    if action_limit is None or len(actions) < action_limit:
+        total, overdue = len(actions), sum(1 for a in actions if a["overdue"])
+    else:
+        total, overdue = insights.actions_due_counts(store, today, ACTIONS_SOON_DAYS)
+    key_dates, key_dates_total = insights.nearest_key_dates(store, today, KEY_DATES_DAYS,
+                                                            key_date_limit)
+    return TodayData(
+        visits=visits,
+        actions=actions,
+        key_dates=key_dates,
+        lying_flat=flat,
+        actions_total=total,
+        actions_overdue=overdue,
+        key_dates_total=key_dates_total,
+    )
+
+
+def first_load(store: Any, today: dt.date, cadence: dict[str, int],
+               limits: tuple[int | None, int | None] = (LIST_LIMIT, LIST_LIMIT),
+               ) -> tuple[int, list[insights.PartnerOverview], TodayData, float]:
+    """The main window's load, in the database lane: (data generation, every
+    partner's overview, Today's data, milliseconds the queries took). The
+    generation is read before the queries: a write in between makes the result look
+    older than it is (a snapshot saved with it is not trusted), never newer."""
+    started = time.perf_counter()
+    generation = store.data_generation()
+    overviews = insights.partner_overviews(store, today, cadence)
+    data = load_today(store, today, cadence, overviews, *limits)
+    return generation, overviews, data, (time.perf_counter() - started) * 1000
