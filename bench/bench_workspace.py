@@ -8,7 +8,7 @@ Start-up and RSS are measured in fresh subprocesses (``--probe``), each against 
 bare PySide6 window started the same way in the same run; the app twice: reopening
 with the start-up snapshot its last close left for the day (the usual start: a
 reopening, or a day's first start within three days of the last close), and with the
-snapshots removed first (the first start after the data changed outside the app).
+snapshots removed first (the first start after the data changed behind the app's back).
 """
 
 from __future__ import annotations
@@ -372,9 +372,10 @@ START_KINDS = {
     "snapshot": ("with the start-up snapshot the last close kept for the day (the usual "
                  "start: reopening, or a day's first start within three days of the last "
                  "close)"),
-    "cold": ("without a start-up snapshot (the first start after the data changed outside "
-             "the app, e.g. a command-line sync, or more than three days after the last "
-             "close; removed before each run)"),
+    "cold": ("without a start-up snapshot (the first start after the data changed behind "
+             "the app's back, e.g. a restored backup or a session that ended without "
+             "closing, or more than three days after the last close; removed before each "
+             "run)"),
 }
 
 

@@ -8,7 +8,8 @@ write), the date (what is due depends on it), the settings that shape the lists
 (visit cadence, list lengths), the schema and this file's format. It is saved after
 the first load of a session and again at close if the data or the day moved on; at
 close also for each of the next three days (computed for that date), so that the
-next morning's first start, or Monday's, finds one too. The
+next morning's first start, or Monday's, finds one too; ``main.py sync`` and
+``demo-data`` do the same after they change the data. The
 window still runs the normal first load in the background after showing it; a
 different answer (a write path that did not move the generation) replaces what is
 shown and is logged.

@@ -16,7 +16,12 @@ import time
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.commands.common import add_profile_argument, open_store, profile_of
+from desktop.commands.common import (
+    add_profile_argument,
+    open_store,
+    profile_of,
+    refresh_start_snapshots,
+)
 from desktop.profile_lock import ProfileLock
 from models import demo_data
 
@@ -135,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
                 progress=None if args.quiet else _Progress(),
             )
             seconds = time.monotonic() - started
+            refresh_start_snapshots(profile, store)
         finally:
             store.db.conn.close()
     done = QCoreApplication.translate(

@@ -18,7 +18,12 @@ import time
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.commands.common import add_profile_argument, open_store, profile_of
+from desktop.commands.common import (
+    add_profile_argument,
+    open_store,
+    profile_of,
+    refresh_start_snapshots,
+)
 from desktop.profile_lock import ProfileLock
 from models.store import Store
 from sync.client.credentials import KeyringCredentials
@@ -159,6 +164,7 @@ def run_sync(args: argparse.Namespace) -> int:
             except SyncError as exc:
                 if progress:
                     progress.end()
+                refresh_start_snapshots(profile, store)  # what was received is kept
                 pending = store.pending_count()
                 _fail(str(exc), 0)
                 print(translate("SyncCommands", "{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
@@ -168,6 +174,7 @@ def run_sync(args: argparse.Namespace) -> int:
             _print_report(report)
             if store.search_backlog_pending():
                 _index_backlog(store, quiet=args.quiet)
+            refresh_start_snapshots(profile, store)
             if args.export_rejected:
                 n = engine.export_rejected(args.export_rejected)
                 print(translate("SyncCommands", "{n} refused changes written to {path}").format(
