@@ -31,6 +31,7 @@ from ui.app_context import AppContext
 from ui.main_window import PAGE_PARTNERS, PAGE_TODAY, PAGE_WORKSPACE
 from ui.partner_table_model import PartnerFilterProxy, PartnerTableModel
 from ui.partners_view import PartnersView
+from ui.workspace.overview_tab import next_occurrence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,8 +136,9 @@ def test_key_dates_prefilter_drops_nothing(store):
 
 def _key_dates_by_hand(store, today: dt.date, days: int) -> list[dict]:
     """The rule written out row by row in Python (as insights computed it before the
-    statement did): the next occurrence on or after today, 29 February on 1 March in
-    a common year; nearest first, then in the contacts' order, birthday first."""
+    statement did, and as the workspace's overview still does): the next occurrence
+    on or after today, 29 February on 1 March in a common year; nearest first, then
+    in the contacts' order, birthday first."""
     out = []
     for c in store.query(
             "SELECT c.id, c.name, c.role, c.partner_id, c.birthday, c.company_anniversary,"
@@ -146,14 +148,7 @@ def _key_dates_by_hand(store, today: dt.date, days: int) -> list[dict]:
         for kind in ("birthday", "company_anniversary"):
             if not c[kind]:
                 continue
-            born = dt.date.fromisoformat(c[kind])
-            for year in (today.year, today.year + 1):
-                try:
-                    when = born.replace(year=year)
-                except ValueError:
-                    when = dt.date(year, 3, 1)
-                if when >= today:
-                    break
+            when = next_occurrence(dt.date.fromisoformat(c[kind]), today)
             if (when - today).days <= days:
                 out.append({**c, "kind": kind, "date": when, "in_days": (when - today).days})
     out.sort(key=lambda r: r["date"])
@@ -298,6 +293,15 @@ def test_workspace_is_built_on_first_use(qtbot, tmp_path):
 # --- PySide6's scan of every imported module's source ----------------------------------------
 
 
+def _fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter started in the project folder."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
 def test_the_app_imports_without_pyside_reading_each_modules_source():
     """PySide6 reads the source of each module imported after it (for ``__feature__``);
     ui/qt_workarounds.py answers for it, and desktop/app imports that first. A fresh
@@ -312,12 +316,10 @@ def test_the_app_imports_without_pyside_reading_each_modules_source():
         "print(len(reads), feature.pyside_feature_dict.get('ui.today_view'),"
         " feature.pyside_feature_dict.get('desktop.jobs'))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120, check=True)
-    reads, main_window, jobs = out.stdout.split()
+    printed = _fresh_python(code)
+    reads, main_window, jobs = printed.split()
     # PySide6 itself and what the workarounds module needs are read before it is in place
-    assert int(reads) <= 5, out.stdout
+    assert int(reads) <= 5, printed
     # every module of ours counts as using PySide6 with no feature (0), as the scan
     # would have found for those that name it
     assert (main_window, jobs) == ("0", "0")
@@ -393,10 +395,7 @@ def test_the_first_load_starts_before_the_interface_is_imported(tmp_path):
         "print(widgets, started, [o.name_zh for o in overviews])\n"
         "opened.give_up()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120, check=True)
-    assert out.stdout.strip() == "[] True ['华东渠道']", out.stdout + out.stderr
+    assert _fresh_python(code).strip() == "[] True ['华东渠道']"
 
 
 def test_a_pending_answer_reaches_whoever_attaches_whenever_it_comes():
