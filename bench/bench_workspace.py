@@ -373,9 +373,8 @@ START_KINDS = {
                  "start: reopening, or a day's first start within three days of the last "
                  "close)"),
     "cold": ("without a start-up snapshot (the first start after the data changed behind "
-             "the app's back, e.g. a restored backup or a session that ended without "
-             "closing, or more than three days after the last close; removed before each "
-             "run)"),
+             "the app's back, e.g. a restored backup, or more than three days after the "
+             "last close; removed before each run)"),
 }
 
 

@@ -6,7 +6,9 @@ It is exact, never stale: it is shown only when its key matches the profile now:
 the database's data generation (``Store.data_generation``, moved by every committed
 write), the date (what is due depends on it), the settings that shape the lists
 (visit cadence, list lengths), the schema and this file's format. It is saved after
-the first load of a session and again at close if the data or the day moved on; at
+the first load of a session, after each reload that a change caused (at a quiet
+moment: a session that ends without closing still leaves a current one), and again
+at close if the data or the day moved on; at
 close also for each of the next three days (computed for that date), so that the
 next morning's first start, or Monday's, finds one too; ``main.py sync`` and
 ``demo-data`` do the same after they change the data. The

@@ -350,3 +350,25 @@ def test_the_close_writes_nothing_when_nothing_moved(qtbot, profile):
     assert window.ctx.call_db(window.snapshot.refresh) == 0
     window.close()
     assert {p: p.stat().st_mtime_ns for p in files} == files
+
+
+def test_a_session_that_ends_without_closing_leaves_a_current_snapshot(qtbot, profile):
+    """A crash or a flat battery skips the close: every reload after a change is kept
+    as the snapshot at the next quiet moment, so the next start still shows one."""
+    seed(profile)
+    window = start(qtbot, profile)
+    finish_checks(qtbot, window)
+    window.ctx.call_db(lambda s: s.create_partner(name_zh="新签渠道", tier="emerging",
+                                                  stage="intro"))
+    generation = window.ctx.call_db(lambda s: s.data_generation())
+    qtbot.waitUntil(lambda: "新签渠道" in [r[0] for r in shown_rows(window)["partners"]],
+                    timeout=10000)
+
+    def kept() -> bool:  # what a start would find on disk now
+        snapshot = StartSnapshot(profile.cache_dir, lambda: TODAY,
+                                 Settings(profile.settings_file).cadence)
+        return snapshot.load(generation) is not None
+
+    qtbot.waitUntil(kept, timeout=10000)
+    # (the window is closed only to let the test go on: what is on disk was checked above)
+    window.close()

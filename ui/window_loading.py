@@ -127,7 +127,7 @@ class WindowLoading:
             generation, overviews, data, query_ms = first_load(store, today, cadence, limits)
             self.load_timings["query_ms"] = query_ms
             differs = first == "verify" and snapshot.differs_from_shown(overviews, data)
-            return overviews, data, (generation, today, cadence, differs)
+            return overviews, data, (generation, today, cadence, differs, limits)
 
         self.ctx.run_db(load, lambda result: self._loaded(request, *result), self._load_failed)
 
@@ -140,7 +140,8 @@ class WindowLoading:
         def arrived(result: tuple) -> None:
             generation, overviews, data, query_ms = result
             self.load_timings["query_ms"] = query_ms
-            self._loaded(request, overviews, data, (generation, today, cadence, False))
+            self._loaded(request, overviews, data,
+                         (generation, today, cadence, False, (LIST_LIMIT, LIST_LIMIT)))
 
         pending.attach(arrived, self._load_failed)
 
@@ -206,7 +207,7 @@ class WindowLoading:
                 first_load: tuple) -> None:
         if request != self._request:
             return  # a newer load is on its way
-        generation, today, cadence, differs = first_load
+        generation, today, cadence, differs, limits = first_load
         first, self._first_load = self._first_load, ""
         if first == "verify" and not differs:
             return  # the snapshot on screen is what the data says
@@ -217,9 +218,19 @@ class WindowLoading:
         self.partners.show_rows(overviews)
         self.today.show_data(today_data)
         self.load_timings["show_ms"] = (time.perf_counter() - started) * 1000
-        if first and self.snapshot is not None:
-            self._when_idle(lambda: self.ctx.run_db(
-                lambda _s: self.snapshot.save(generation, today, cadence, overviews, today_data)))
+        # kept as the next start's snapshot at a quiet moment: the first load, and every
+        # reload after a change (so a session that ends without closing, a crash or a
+        # flat battery, still leaves a current one; nothing is written if nothing moved)
+        if self.snapshot is not None and (first or limits == (LIST_LIMIT, LIST_LIMIT)):
+            queued = getattr(self, "_to_save", None) is not None
+            self._to_save = (generation, today, cadence, overviews, today_data)
+            if not queued:  # one save at the next quiet moment, of the latest load
+                self._when_idle(self._save_snapshot)
+
+    def _save_snapshot(self) -> None:
+        args, self._to_save = self._to_save, None
+        if args is not None:
+            self.ctx.run_db(lambda _s: self.snapshot.save(*args))
 
     def _check_day(self) -> None:
         if self.ctx.today() != self._loaded_day:
