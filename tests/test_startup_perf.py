@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTableView
 
 from desktop import app as desktop_app
@@ -346,9 +346,16 @@ def test_partners_page_is_built_when_first_shown(qtbot, tmp_path):
     assert window.partners.count_label.text() == "Partners: 3"
     regions = window.partners.region_combo
     assert [regions.itemText(i) for i in range(regions.count())] == ["All regions", "华东", "华南"]
-    # the table's order (visit status first) is the model's from the start
+    # the table's order (visit status first, then by name as loaded) is the model's
+    # from the start; these three were never visited: all overdue, so by name
     statuses = [table.model().index(r, 7).data() for r in range(3)]
     assert statuses == sorted(statuses, key=["Overdue", "Due", "OK"].index)
+    names = [table.model().index(r, 0).data() or table.model().index(r, 1).data()
+             for r in range(3)]
+    assert names == ["Summit Trading", "华东渠道", "华南渠道"]
+    header = table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        7, Qt.SortOrder.AscendingOrder)
     window.partners.set_filter_text("华南")
     assert window.partners.count_label.text() == "Partners shown: 2 of 3"
     window.close()

@@ -139,8 +139,12 @@ class PartnersView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("partners_table")
         self.table.setModel(self.proxy)
+        # the indicator first: enabling sorting sorts by it at once, and the header's
+        # default (first column, descending) would leave names in reverse order within
+        # each visit status
+        self.table.horizontalHeader().setSortIndicator(COLUMN["visit_status"],
+                                                       Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COLUMN["visit_status"], Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # several rows: review packs are printed for a selection of partners
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
