@@ -308,8 +308,12 @@ class StartSnapshot:
                     past = dt.date.fromisoformat(name[len(FILE_PREFIX):-len(FILE_SUFFIX)]) < today
                 except ValueError:
                     past = False
-            if past or name in OLD_FILE_NAMES:
-                path.unlink(missing_ok=True)
+            if past or name in OLD_FILE_NAMES or (name.startswith(FILE_PREFIX)
+                                                   and name.endswith(".tmp")):
+                try:  # a cache's leftovers (a torn write's .tmp too): never an error
+                    path.unlink(missing_ok=True)
+                except OSError as exc:
+                    log.warning("old start-up snapshot %s not removed: %s", path, exc)
 
     def refresh(self, store: Store) -> int:
         """At close, in the database lane: keep a fresh first load for today and the

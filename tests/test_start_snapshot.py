@@ -213,10 +213,12 @@ def test_an_earlier_versions_snapshot_is_removed_when_a_new_one_is_saved(qtbot, 
     old = profile.cache_dir / "start-snapshot.json"
     old.parent.mkdir(parents=True, exist_ok=True)
     old.write_text('{"key": {"format": 1}, "data": {}}', encoding="utf-8")
+    torn = profile.cache_dir / "start-snapshot-2026-11-26.bin.4242.tmp"  # a killed write
+    torn.write_bytes(b"CKSNAP")
     window = start(qtbot, profile)
     assert window.snapshot.shown is None
     finish_checks(qtbot, window)
-    assert snapshot_file(profile).exists() and not old.exists()
+    assert snapshot_file(profile).exists() and not old.exists() and not torn.exists()
     window.close()
 
 
