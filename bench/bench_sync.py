@@ -251,12 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     n_p, n_m = len(rows["partner"]), len(rows["meeting"])
     print(f"source rows: {n_p} partners, {n_m} meetings ({time.perf_counter() - t0:.1f} s)")
     db_url = f"sqlite:///{work}/server.db"
-    if args.server_in_process:
-        base_url, (stop, settings) = start_server(db_url)
-        seed_s = seed_server(db_url, settings, rows)
-    else:  # the server creates its schema at start; the seed then goes straight in
-        base_url, (stop, settings) = start_server_process(db_url, work / "server.log")
-        seed_s = seed_server(db_url, settings, rows)
+    # the server creates its schema at start; the seed then goes straight in
+    base_url, (stop, settings) = (start_server(db_url) if args.server_in_process
+                                  else start_server_process(db_url, work / "server.log"))
+    seed_s = seed_server(db_url, settings, rows)
     where = ("in the same process (uvicorn in a thread, one interpreter lock with the client)"
              if args.server_in_process else "in its own process (`main.py server run`)")
     try:

@@ -40,7 +40,7 @@ from typing import Any
 from models import insights
 from models.migrations import known_names
 from models.store import Store
-from models.today import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, load_today
+from models.today import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, first_load
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def _dicts(table: dict[str, Any]) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in _lists(table)]
 
 
-_MISSING = object()  # not JSON: a row without one of the columns cannot be saved
+_MISSING = object()  # not a plain value: a row without one of the columns cannot be saved
 
 
 def encode(overviews: list[insights.PartnerOverview], data: TodayData) -> dict[str, Any]:
@@ -326,8 +326,7 @@ class StartSnapshot:
             day = today + dt.timedelta(days=ahead)
             if self._saved_key(day) == snapshot_key(generation, day, cadence):
                 continue
-            overviews = insights.partner_overviews(store, day, cadence)
-            data = load_today(store, day, cadence, overviews, LIST_LIMIT, LIST_LIMIT)
+            generation, overviews, data, _ms = first_load(store, day, cadence)
             written += self.save(generation, day, cadence, overviews, data)
         return written
 

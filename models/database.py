@@ -63,13 +63,18 @@ def _check_file(path: Path) -> None:
     # write-ahead log is left: a checkpoint that a crash cut short has written the
     # new first page but not yet the pages after it, and SQLite completes the file
     # from the log when it opens it (the full check after an unclean close follows)
-    wal = Path(f"{path}-wal")
-    pending_log = wal.exists() and wal.stat().st_size > 0
-    if pages and head[24:28] == head[92:96] and size < pages * page_size and not pending_log:
+    if pages and head[24:28] == head[92:96] and size < pages * page_size \
+            and not _log_left(path):
         raise CorruptDatabaseError(
             f"{path} is damaged (the file is shorter than its header says: truncated). "
             "It was left untouched; restore a backup."
         )
+
+
+def _log_left(path: Path) -> bool:
+    """A non-empty write-ahead log beside the file: the last session did not close."""
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def applied_names(db: Connection | Database) -> list[str]:
@@ -145,8 +150,7 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
     """
     path = Path(path)
     _check_file(path)
-    unclean = Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size > 0 \
-        and not already_open
+    unclean = _log_left(path) and not already_open
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = _connect(path)
     db = Connection(conn)

@@ -57,6 +57,7 @@ def migration_set() -> Migrations:
         _migrations = built
     return _migrations
 
+
 def _create_entity_tables(db: Database) -> None:
     for ent in ENTITIES.values():
         cols = [
@@ -119,9 +120,7 @@ def m0002_search_index(db: Database) -> None:
 
 @step("0003_builtin_templates")
 def m0003_builtin_templates(db: Database) -> None:
-    import uuid
-
-    from models.builtin_ids import BUILTIN_NS
+    from models.builtin_ids import builtin_id
     from models.templates import BUILTIN_TEMPLATES
 
     for tpl in BUILTIN_TEMPLATES:
@@ -130,7 +129,7 @@ def m0003_builtin_templates(db: Database) -> None:
             " sections, published) VALUES (?, 0, '2026-01-01 00:00', '2026-01-01 00:00',"
             " ?, ?, ?, 1)",
             [
-                str(uuid.uuid5(BUILTIN_NS, tpl["key"])),
+                builtin_id(tpl["key"]),
                 tpl["name"],
                 tpl["tier"],
                 json.dumps(tpl["sections"], ensure_ascii=False),
@@ -213,6 +212,7 @@ def m0007_search_index_backfill(db: Database) -> None:
             continue
         for row in store.rows(ent.name, "id NOT IN (SELECT entity_id FROM search_docs)"):
             store._index(ent, row)
+
 
 @step("0008_sync_conflict_raised_by")
 def m0008_sync_conflict_raised_by(db: Database) -> None:

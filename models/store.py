@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,8 +32,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from models.connection import Connection
-
-log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 #: settings key of the data generation, see ``Store.data_generation``

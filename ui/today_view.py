@@ -404,19 +404,15 @@ class TodayView(QWidget):
         today = self.ctx.today()
         self._request += 1  # a load of the capped list in flight would undo this
         request = self._request
-        if section is self.actions:
-            def load(s: Any) -> list[dict]:
-                return insights.actions_due(s, today, ACTIONS_SOON_DAYS)
-        else:
-            def load(s: Any) -> list[dict]:
-                return insights.upcoming_key_dates(s, today, KEY_DATES_DAYS)
+        fetch, days = ((insights.actions_due, ACTIONS_SOON_DAYS) if section is self.actions
+                       else (insights.upcoming_key_dates, KEY_DATES_DAYS))
 
         def shown(rows: list[dict]) -> None:
             if request == self._request:
                 section.set_rows(rows, fit=False)
                 self.retranslate()
 
-        self.ctx.run_db(load, shown, self._load_failed)
+        self.ctx.run_db(lambda s: fetch(s, today, days), shown, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.ctx.status_message.emit(self.tr("Could not load Today: %1").replace("%1", str(exc)))

@@ -7,12 +7,11 @@ admin API. Anything that writes records or assignments draws change numbers firs
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Any
 
 from sqlalchemy import Connection, Engine, or_, select
 
-from models.builtin_ids import BUILTIN_NS
+from models.builtin_ids import builtin_id
 from models.errors import ValidationError
 from models.templates import template_items
 from sync import protocol as p
@@ -112,7 +111,7 @@ def unassign(engine: Engine, settings: ServerSettings, partner_ref: str, usernam
 def template_id(key: str) -> str:
     """Built-in and published templates share the app's uuid5 ids, so a laptop's
     built-in copy and the server's are the same record."""
-    return str(uuid.uuid5(BUILTIN_NS, key))
+    return builtin_id(key)
 
 
 def validate_template(tpl: dict[str, Any]) -> dict[str, Any]:

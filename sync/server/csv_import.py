@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from models.builtin_ids import BUILTIN_NS
+from models.builtin_ids import builtin_id
 from models.errors import ValidationError
 from sync import protocol as p
 from sync.server import records, scope
@@ -143,7 +143,7 @@ def _match_partner(conn: Connection, ref: str, values: dict) -> dict | None:
 
 
 def kpi_id(partner_id: str, period: str) -> str:
-    return str(uuid.uuid5(BUILTIN_NS, f"kpi/{partner_id}/{period}"))
+    return builtin_id(f"kpi/{partner_id}/{period}")
 
 
 def import_kpis(engine: Engine, settings: ServerSettings, data: bytes) -> dict[str, Any]:

@@ -307,8 +307,8 @@ class ConflictView(QDialog):
         self.merged_box.setEnabled(bool(mergeable))
         # raised elsewhere (head office, another laptop, another manager of the partner):
         # the "mine" side is that person's change, not this laptop's
-        other = (c.get("raised_by") or "?") if c and c.get("raised_by") else None
-        if other is None:
+        other = c.get("raised_by") if c else None
+        if not other:
             text = self.tr("%1 “%2”, field %3: changed on this laptop and on the server. "
                            "The server kept its value for now; choose what stays.")
             self.mine_box.setTitle(self.tr("Mine (this laptop)"))
