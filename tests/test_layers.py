@@ -1,37 +1,55 @@
 """The layer rule: models/ and sync/ never import Qt, ui or desktop; ui/ never talks SQL
-or HTTP. Checked on the source (every import statement) and at run time."""
+or HTTP; the sync client and server stay apart. Checked on the source (every import
+statement, relative ones too), by import-linter's contracts in pyproject.toml (direct and
+indirect imports), and at run time."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 FORBIDDEN = {
     "models": {"PySide6", "ui", "desktop", "shiboken6"},
     "sync": {"PySide6", "ui", "desktop", "shiboken6"},
+    "sync/client": {"sync.server"},
+    "sync/server": {"sync.client"},
     "ui": {"sqlite3", "sqlite_utils", "requests", "sqlalchemy", "httpx", "urllib3"},
 }
 
 
-def _imports(path: Path) -> set[str]:
+def _imports(path: Path, root: Path = ROOT) -> set[str]:
+    """Every module ``path`` imports, as absolute dotted names (relative imports
+    resolved against the file's package, so ``from ..server import x`` counts)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    package = list(path.relative_to(root).with_suffix("").parts[:-1])
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found.update(a.name.split(".")[0] for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module.split(".")[0])
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = [] if node.level == 0 else package[: len(package) - (node.level - 1)]
+            if node.module:
+                found.add(".".join([*base, node.module]))
+            else:
+                found.update(".".join([*base, a.name]) for a in node.names)
     return found
+
+
+def _banned(imported: set[str], banned: set[str]) -> set[str]:
+    return {name for name in imported for b in banned if name == b or name.startswith(b + ".")}
 
 
 def test_layer_rule_in_source():
     problems = []
     for package, banned in FORBIDDEN.items():
         for path in (ROOT / package).rglob("*.py"):
-            bad = _imports(path) & banned
+            bad = _banned(_imports(path), banned)
             if bad:
                 problems.append(f"{path.relative_to(ROOT)} imports {sorted(bad)}")
     assert not problems, "\n".join(problems)
@@ -39,8 +57,58 @@ def test_layer_rule_in_source():
 
 def test_checker_sees_a_violation(tmp_path):
     bad = tmp_path / "bad.py"
-    bad.write_text("def f():\n    from PySide6 import QtCore\n")
-    assert "PySide6" in _imports(bad)
+    bad.write_text("def f():\n    from PySide6 import QtCore\n", encoding="utf-8")
+    assert _banned(_imports(bad, tmp_path), FORBIDDEN["models"]) == {"PySide6"}
+
+
+def test_checker_sees_a_relative_violation(tmp_path):
+    bad = tmp_path / "sync" / "client" / "bad.py"
+    bad.parent.mkdir(parents=True)
+    for source in ("from ..server import app\n", "from .. import server\n"):
+        bad.write_text(source + "from . import http\n", encoding="utf-8")
+        assert _banned(_imports(bad, tmp_path), FORBIDDEN["sync/client"]) == {"sync.server"}
+
+
+def _lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("lint-imports")
+    if not exe.exists():
+        pytest.fail("import-linter is not installed in the test environment (pyproject's test extra)")
+    return subprocess.run([str(exe), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+                          cwd=cwd, env={**os.environ, "PYTHONPATH": str(cwd)},
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_import_contracts_hold():
+    """pyproject.toml's import-linter contracts (layers, sync client/server apart, no Qt
+    below ui, no SQL or HTTP in ui), on the whole tree."""
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("module, source", [
+    ("models/bad.py", "from desktop import app\n"),
+    ("sync/bad.py", "import ui\n"),
+    ("models/late.py", "def f():\n    from PySide6 import QtCore\n"),
+    ("sync/client/bad.py", "from ..server import app\n"),
+    ("ui/bad.py", "import sqlite3\n"),
+], ids=["models-desktop", "sync-ui", "models-qt-in-function", "client-server-relative", "ui-sql"])
+def test_import_contracts_catch_a_violation(tmp_path, module, source):
+    # the same contracts on a small tree of the same packages with one bad import
+    for name in ("desktop/app.py", "ui/window.py", "sync/client/http.py", "sync/server/app.py",
+                 "sync/protocol.py", "models/store.py", module):
+        path = tmp_path / name
+        for parent in reversed(path.relative_to(tmp_path).parents[:-1]):
+            init = tmp_path / parent / "__init__.py"
+            init.parent.mkdir(parents=True, exist_ok=True)
+            init.touch()
+        if not path.exists():
+            path.write_text("", encoding="utf-8")
+    clean = _lint_imports(tmp_path)
+    assert clean.returncode == 0, clean.stdout[-4000:]
+    (tmp_path / module).write_text(source, encoding="utf-8")
+    result = _lint_imports(tmp_path)
+    assert result.returncode != 0, result.stdout[-4000:]
+    assert "BROKEN" in result.stdout
 
 
 def test_models_and_sync_load_without_qt():
