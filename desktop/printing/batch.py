@@ -12,8 +12,8 @@ from desktop.printing.pack_files import (
     BatchResult,
     PackOutputError,
     check_writable_folder,
-    pack_filename,
-    unique_name,
+    pack_path,
+    temp_prefix,
 )
 from desktop.printing.pack_labels import PackText
 from desktop.printing.pack_options import PackOptions
@@ -30,7 +30,7 @@ def write_pack_file(data: PackData, options: PackOptions, path: Path) -> int:
     if path.is_dir():
         raise PackOutputError(f"{path} is a folder; give a file name ending in .pdf")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem[:40]}.", suffix=".pdf.part",
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".pdf.part",
                                         dir=path.parent)
     except OSError as exc:
         raise PackOutputError(f"cannot write in {path.parent}: {exc.strerror or exc}") from exc
@@ -87,8 +87,8 @@ class BatchWriter:
 
     def _write_one(self, data: PackData) -> str:
         name = PackText(self.options.language).partner_name(data.partner)
-        path = self.folder / unique_name(pack_filename(data, self.options), self._used)
         try:
+            path = pack_path(self.folder, data, self.options, self._used)
             write_pack_file(data, self.options, path)
             self.result.written.append(path)
         except PackOutputError:

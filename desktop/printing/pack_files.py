@@ -8,7 +8,6 @@ No reportlab here: the app's dialogs use it without loading the renderer.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +15,12 @@ from pathlib import Path
 from desktop.printing.pack_labels import PackText
 from desktop.printing.pack_options import PackOptions
 from models.errors import StoreError
+from models.file_names import file_in_folder, safe_file_name, unique_file_name
 from models.pack_data import PackData
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+#: UTF-8 bytes of a pack's file name taken by the partner's name (about 33 Chinese
+#: characters); the date, template and language follow it
+NAME_BYTES = 100
 
 
 class PackOutputError(StoreError):
@@ -34,10 +36,24 @@ class BatchResult:
 
 
 def pack_filename(data: PackData, options: PackOptions) -> str:
-    """e.g. 华东渠道分销商_2026-11-27_full_zh_CN.pdf (safe on every file system)."""
-    name = PackText(options.language).partner_name(data.partner) or data.partner_id
-    name = _UNSAFE.sub("_", name).strip(" .") or data.partner_id
-    return f"{name[:80]}_{data.period_end.isoformat()}_{options.template}_{options.language}.pdf"
+    """e.g. 华东渠道分销商_2026-11-27_full_zh_CN.pdf: the partner's name made safe
+    (models.file_names), its id when nothing of the name is usable, else "partner"."""
+    name = safe_file_name(PackText(options.language).partner_name(data.partner),
+                          fallback=safe_file_name(data.partner_id, fallback="partner"),
+                          max_bytes=NAME_BYTES)
+    rest = safe_file_name(f"{data.period_end.isoformat()}_{options.template}_{options.language}")
+    return f"{name}_{rest}.pdf"
+
+
+def pack_path(folder: Path, data: PackData, options: PackOptions, used: set[str]) -> Path:
+    """Where a batch writes this partner's pack: always a file directly in ``folder``,
+    distinct from the batch's other files (``used`` collects their names)."""
+    return file_in_folder(folder, unique_file_name(pack_filename(data, options), used))
+
+
+def temp_prefix(path: Path) -> str:
+    """A hidden temporary file's prefix beside ``path`` (tempfile joins it to the folder)."""
+    return f".{safe_file_name(path.stem, fallback='pack', max_bytes=40)}."
 
 
 def check_writable_folder(folder: Path) -> None:
@@ -50,21 +66,10 @@ def check_writable_folder(folder: Path) -> None:
         raise PackOutputError(f"the folder {folder} is not writable")
 
 
-def unique_name(filename: str, used: set[str]) -> str:
-    """Two partners with the same name in one batch get distinct files."""
-    stem, suffix = filename[: -len(".pdf")], ".pdf"
-    candidate, n = filename, 2
-    while candidate.lower() in used:
-        candidate = f"{stem}-{n}{suffix}"
-        n += 1
-    used.add(candidate.lower())
-    return candidate
-
-
 def write_bytes_atomically(path: Path, content: bytes) -> None:
     """Write an already rendered pack (the preview's) the same all-or-nothing way."""
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem[:40]}.", suffix=".pdf.part",
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".pdf.part",
                                     dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

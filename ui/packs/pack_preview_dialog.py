@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop.printing.pack_files import pack_filename, write_bytes_atomically
 from desktop.printing.pack_options import PackOptions
+from models.file_names import file_in_folder
 from models.pack_data import PackData
 from models.store import Change
 from ui.app_context import AppContext
@@ -300,7 +301,7 @@ class PackPreviewDialog(QDialog):
         folder = Path(tempfile.gettempdir()) / "ChannelKeeper-packs"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / self.suggested_name()
+            path = file_in_folder(folder, self.suggested_name())
             write_bytes_atomically(path, self.pdf_bytes)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Open in viewer"),
