@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := python3-venv libglib2.0-0 libdbus-1-3 libegl1 libgl1 libfontc
 	libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
 	fonts-wqy-microhei poppler-utils xvfb xauth
 
-.PHONY: run test system-deps venv lint bench translations clean
+.PHONY: run test system-deps venv lint bench translations clean lock bundle test-bundle
 
 run: system-deps $(STAMP)
 	$(PY) main.py $(ARGS)
@@ -28,11 +28,17 @@ system-deps:
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The tested set: every package at the version requirements.lock pins (`make lock`
+# refreshes it from pyproject.toml's ranges).
+$(STAMP): pyproject.toml requirements.lock scripts/install_venv.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	@bash scripts/install_venv.sh $(PY) '.[app,server,test]'
 	@touch $(STAMP)
+
+lock: $(STAMP)
+	$(PY) -m pip install --quiet -c requirements.lock uv
+	$(VENV)/bin/uv pip compile pyproject.toml --all-extras --universal --python-version 3.11 \
+		--no-header --quiet -o requirements.lock
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -43,5 +49,17 @@ translations: $(STAMP)
 bench: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
+# A one-folder app (PyInstaller, packaging/channelkeeper.spec) in dist/channelkeeper.
+bundle: system-deps $(STAMP)
+	@bash scripts/install_venv.sh $(PY) '.[app,bundle]'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/channelkeeper.spec
+	@du -sh dist/channelkeeper
+
+# Builds the bundle, then drives it under Xvfb (tests/bundle/).
+test-bundle: bundle
+	QT_QPA_PLATFORM=offscreen CHANNELKEEPER_BUNDLE=dist/channelkeeper \
+		$(PY) -m pytest -p no:cacheprovider tests/bundle $(PYTEST_ARGS)
+
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

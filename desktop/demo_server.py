@@ -1,12 +1,13 @@
-""""Try the demo": the reference sync server, run locally for one profile.
+""""Try the demo": the reference sync server, run inside the app for one profile.
 
-The server is a subprocess (``main.py server run``) on 127.0.0.1 and a free port, with
+The server runs in a thread of the app (uvicorn on 127.0.0.1 and a free port), with
 its SQLite database in the profile's ``demo-server`` folder, seeded once with the demo
-organisation (``main.py server demo``). The demo users' names are kept beside that
-database, never their passwords: each sign-in gives the demo manager a fresh random
-password, written straight into this profile's own demo database, so the next start
-of the app can bring the same server back and sign in again. The app stops the server
-when it quits.
+organisation. No child interpreter is started, so the same code works from a checkout
+and from the bundled app, and the server can never outlive the app. The demo users'
+names are kept beside that database, never their passwords: each sign-in gives the
+demo manager a fresh random password, written straight into this profile's own demo
+database, so the next start of the app can bring the same server back and sign in
+again.
 
 Plain Python (no Qt): the UI runs these blocking calls in a background lane.
 """
@@ -15,27 +16,21 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import secrets
 import socket
-import subprocess
-import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
-import psutil
 import requests
+import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
-MAIN = ROOT / "main.py"
-START_TIMEOUT_S = 90.0
-SEED_TIMEOUT_S = 180.0
+START_TIMEOUT_S = 60.0
 DEMO_MANAGER = "li.na"
-_SIGN_IN_LINE = re.compile(r"^\s*(\S+)\s+(manager|admin)\s+password:\s+(\S+)\s*$")
 
 
 class DemoServerError(Exception):
@@ -62,11 +57,11 @@ def port_is_free(port: int) -> bool:
 class DemoServer:
     """One local reference server: ``seed()``, ``start()``, ``stop()``."""
 
-    def __init__(self, folder: Path, *, python: str = sys.executable) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.python = python
-        self.process: subprocess.Popen[bytes] | None = None
         self.port: int | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
 
     @property
     def database(self) -> Path:
@@ -81,14 +76,6 @@ class DemoServer:
         return self.folder / "sign-ins.json"
 
     @property
-    def log_file(self) -> Path:
-        return self.folder / "server.log"
-
-    @property
-    def pid_file(self) -> Path:
-        return self.folder / "server.pid"
-
-    @property
     def base_url(self) -> str:
         if self.port is None:
             raise DemoServerError("The demo server is not running.")
@@ -96,7 +83,7 @@ class DemoServer:
 
     @property
     def running(self) -> bool:
-        return self.process is not None and self.process.poll() is None
+        return self._thread is not None and self._thread.is_alive()
 
     # --- seeding -------------------------------------------------------------------------
 
@@ -147,20 +134,22 @@ class DemoServer:
         self.folder.mkdir(parents=True, exist_ok=True)
         for stale in (self.database, self.sign_ins_file):
             stale.unlink(missing_ok=True)  # a half-seeded earlier attempt
+        from sync.server.config import ServerSettings
+        from sync.server.db import make_engine
+        from sync.server.demo_org import seed_demo
+        from sync.server.errors import ApiError
+        from sync.server.migrate import upgrade
+
+        engine = make_engine(self.db_url)
         try:
-            done = subprocess.run(
-                [self.python, str(MAIN), "server", "demo", "--db", self.db_url],
-                capture_output=True, timeout=SEED_TIMEOUT_S, check=False, cwd=str(ROOT), env=_child_env(),
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
+            upgrade(engine)
+            result = seed_demo(engine, ServerSettings())
+        except (ApiError, OSError, SQLAlchemyError) as exc:
             raise DemoServerError(f"The demo server could not be prepared: {exc}") from exc
-        out = done.stdout.decode("utf-8", "replace")
-        if done.returncode != 0:
-            err = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise DemoServerError("The demo server could not be prepared: "
-                                  + (err[-1] if err else f"exit code {done.returncode}"))
-        users = [{"username": m[1], "role": m[2]}  # the printed passwords are not kept
-                 for m in (_SIGN_IN_LINE.match(line) for line in out.splitlines()) if m]
+        finally:
+            engine.dispose()
+        # the passwords seed_demo made are not kept: each sign-in sets a fresh one
+        users = [{"username": u["username"], "role": u["role"]} for u in result["users"]]
         if not users:
             raise DemoServerError("The demo server gave no sign-ins.")
         self._write_sign_ins(users)
@@ -170,38 +159,35 @@ class DemoServer:
 
     def start(self, port: int | None = None, timeout: float = START_TIMEOUT_S) -> str:
         """Start the server (on ``port`` when it is free, else any free port) and wait
-        until /health answers. Returns the base URL."""
+        until it accepts requests. Returns the base URL."""
         if self.running:
             return self.base_url
         if not self.database.exists():
             raise DemoServerError("The demo server has no database yet.")
-        self._stop_orphan()
+        from sync.server.app import create_app
+        from sync.server.config import ServerSettings
+
         self.port = port if port and port_is_free(port) else free_port()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        log_handle = self.log_file.open("ab")
         try:
-            self.process = subprocess.Popen(
-                [self.python, str(MAIN), "server", "run", "--db", self.db_url,
-                 "--host", "127.0.0.1", "--port", str(self.port)],
-                stdout=log_handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                cwd=str(ROOT), env=_child_env(),
-            )
-        except OSError as exc:
+            app = create_app(self.db_url, ServerSettings())
+        except (OSError, SQLAlchemyError) as exc:
             raise DemoServerError(f"The demo server could not be started: {exc}") from exc
-        finally:
-            log_handle.close()  # the child has its own copy
-        self.pid_file.write_text(str(self.process.pid), encoding="utf-8")
+        # log_config=None: the app's own logging stays as it is
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_config=None,
+                                access_log=False, lifespan="off")
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, name="demo-server", daemon=True)
+        self._server, self._thread = server, thread
+        thread.start()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                code = self.process.returncode
-                self.process = None
-                raise DemoServerError(
-                    f"The demo server stopped at start (exit code {code}); see {self.log_file}.")
-            if self.healthy(0.5):
-                log.info("demo server on %s (pid %s)", self.base_url, self.process.pid)
+            if server.started:
+                log.info("demo server on %s", self.base_url)
                 return self.base_url
-            time.sleep(0.2)
+            if not thread.is_alive():  # uvicorn gave up (e.g. the port was taken meanwhile)
+                self._server = self._thread = None
+                raise DemoServerError("The demo server stopped at start; see the app's log.")
+            thread.join(0.05)
         self.stop()
         raise DemoServerError("The demo server did not answer in time.")
 
@@ -212,42 +198,21 @@ class DemoServer:
             return False
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop the server process (politely first)."""
-        proc, self.process = self.process, None
-        if proc is None or proc.poll() is not None:
+        """Stop the server: open requests finish, then its thread ends."""
+        server, thread = self._server, self._thread
+        self._server = self._thread = None
+        if server is None or thread is None:
             return
-        proc.terminate()
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout)
-        self.pid_file.unlink(missing_ok=True)
-
-    def _stop_orphan(self) -> None:
-        """A server of this profile left running by an app that was killed holds the
-        port and the database: stop it (only if it really is ours: same command line)."""
-        try:
-            pid = int(self.pid_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        try:
-            orphan = psutil.Process(pid)
-            if self.db_url in orphan.cmdline() and "run" in orphan.cmdline():
-                log.warning("stopping a demo server left running (pid %s)", pid)
-                orphan.terminate()
-                orphan.wait(10)
-        except (psutil.Error, OSError):
-            pass
-        self.pid_file.unlink(missing_ok=True)
+        server.should_exit = True
+        thread.join(timeout)
+        if thread.is_alive():
+            server.force_exit = True
+            thread.join(timeout)
+        app = server.config.app
+        engine = getattr(getattr(app, "state", None), "engine", None)
+        if engine is not None:
+            engine.dispose()
 
     def describe(self) -> dict[str, Any]:
-        return {"url": self.base_url if self.port else None, "pid": self.process.pid
-                if self.process else None, "database": str(self.database)}
-
-
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("CHANNELKEEPER_SERVER_DB", None)  # the --db given wins anyway; be explicit
-    env["PYTHONUNBUFFERED"] = "1"
-    return env
+        return {"url": self.base_url if self.port else None, "running": self.running,
+                "database": str(self.database)}

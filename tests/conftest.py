@@ -17,6 +17,22 @@ from models.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A venv made before the app moved to PySide6 6.11 still has 6.12.0, which aborts
+    Python 3.11 mid-run (see tests/test_workspace_refcount_guard.py): say so at once."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        qt = version("PySide6-Essentials")
+    except PackageNotFoundError:
+        return
+    import sys
+
+    if tuple(int(x) for x in qt.split(".")[:2]) >= (6, 12) and sys.version_info < (3, 12):
+        pytest.exit(f"This venv has PySide6 {qt}, which aborts Python 3.11 after a while; "
+                    "run `make venv` to install the tested set (requirements.lock).", returncode=3)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_profile(tmp_path, monkeypatch):
     """Tests never touch the real user folders."""

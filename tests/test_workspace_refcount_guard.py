@@ -1,6 +1,10 @@
-"""PySide6 6.12.0 on Python 3.11 loses a reference to True on every Python-side
-signal emit, which aborts the process after a few thousand emits; the workspace
-installs a guard (ui/qt_workarounds.py). Each case runs in a child process, as the failure is an abort."""
+"""PySide6 6.12.0 on Python 3.11 loses a reference to ``True`` on every Python-side
+signal emit and one to ``None`` whenever an override returns ``None`` to C++; after a
+few thousand the interpreter aborts ("bool_dealloc", "deallocating None"). The app
+stays on a PySide6 without the defects instead of patching reference counts. These
+run the failing patterns in a child process (the failure is an abort), with the app's
+own modules imported and nothing patched, so a PySide6 that brings the defect back
+fails here."""
 from __future__ import annotations
 
 import os
@@ -12,16 +16,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SCRIPT = """
+EMITS = """
 import sys
 from PySide6.QtCore import QObject, Signal, QEventLoop
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-emits = 3 * sys.getrefcount(True)  # enough to exhaust True's references thrice
-import ui.qt_workarounds as guard  # installs nothing: the env switch is set
-print("LEAKS", guard.emit_leaks(), flush=True)
-if {guard}:
-    print("GUARD", guard.make_bools_immortal(), flush=True)
+import desktop.app  # the app's own start-up imports: nothing may patch reference counts
+before = sys.getrefcount(True), sys.getrefcount(None)
+emits = 3 * before[0]  # enough to exhaust True's references thrice
 class O(QObject):
     s = Signal(str)
 o = O()
@@ -30,25 +32,52 @@ for i in range(emits):
     o.s.emit("x")
     if i % 200 == 0:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
+print("REFS", before[0], before[1], flush=True)
+print("SURVIVED", flush=True)
+"""
+
+NONE_RETURNS = """
+from PySide6.QtCore import QCoreApplication, Qt
+app = QCoreApplication([])
+from ui.partner_table_model import PartnerTableModel
+from tests.test_partner_table_model import ROWS
+m = PartnerTableModel(); m.set_rows(ROWS)
+for _ in range(50_000):
+    m.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # a role answered with None
 print("SURVIVED", flush=True)
 """
 
 
-def _run(guard: bool) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-           "CHANNELKEEPER_NO_QT_WORKAROUNDS": "1"}
-    return subprocess.run([sys.executable, "-c", SCRIPT.format(guard=guard)], check=False, cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+def _run(code: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.timeout(150)
-def test_the_guard_keeps_a_long_session_alive():
-    guarded = _run(guard=True)
-    assert "SURVIVED" in guarded.stdout, guarded.stderr[-2000:]
-    assert guarded.returncode == 0
-    if "LEAKS True" in guarded.stdout:
-        assert "GUARD True" in guarded.stdout
-        # the control: the same emits without the guard abort the interpreter
-        bare = _run(guard=False)
-        assert "SURVIVED" not in bare.stdout
-        assert "bool_dealloc" in bare.stderr
+def test_a_long_session_of_emits_survives_with_nothing_patched():
+    done = _run(EMITS)
+    assert "SURVIVED" in done.stdout, done.stderr[-2000:]
+    assert done.returncode == 0
+    # no reserve was added: counts are those of a plain interpreter, not ~2**60
+    true_refs, none_refs = (int(n) for n in done.stdout.split("REFS", 1)[1].split()[:2])
+    assert true_refs < 1 << 40 and none_refs < 1 << 40
+
+
+@pytest.mark.timeout(150)
+def test_item_models_answering_none_survive_with_nothing_patched():
+    done = _run(NONE_RETURNS)
+    assert "SURVIVED" in done.stdout, done.stderr[-2000:]
+    assert done.returncode == 0
+
+
+def test_the_app_stays_on_a_pyside6_without_the_defect():
+    import PySide6
+
+    major, minor = (int(x) for x in PySide6.__version__.split(".")[:2])
+    # 6.12.0 has the defect on Python < 3.12; lift this when a fixed 6.12.x is pinned
+    assert (major, minor) < (6, 12) or sys.version_info >= (3, 12), PySide6.__version__
+    from ui import qt_workarounds
+
+    assert not hasattr(qt_workarounds, "make_none_immortal")
+    assert "ctypes" not in Path(qt_workarounds.__file__).read_text(encoding="utf-8")

@@ -222,3 +222,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for u in result["users"]:
         print(f"  {u['username']:<10} {u['role']:<8} password: {u['password']}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``channelkeeper-server ACTION …``: the ``server`` family on its own, for a server
+    install (no Qt, no laptop packages)."""
+    parser = argparse.ArgumentParser(prog="channelkeeper-server",
+                                     description="ChannelKeeper's central sync server")
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["server", *(sys.argv[1:] if argv is None else argv)])
+    return int(args.func(args) or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+import threading
 
 import pytest
 from argon2 import PasswordHasher
@@ -67,3 +68,22 @@ def test_no_demo_manager_is_a_clear_error(server):
     server.sign_ins_file.write_text("{not json")
     with pytest.raises(DemoServerError, match="no manager"):
         server.manager()
+
+
+def test_the_demo_server_runs_in_a_thread_of_the_app_and_stops_with_it(tmp_path):
+    server = DemoServer(tmp_path / "demo-server")
+    users = server.seed()
+    assert {u["role"] for u in users} >= {"manager", "admin"}
+    assert all("password" not in u for u in users)
+    url = server.start()
+    try:
+        assert server.running and server.healthy()
+        threads = [t for t in threading.enumerate() if t.name == "demo-server"]
+        assert len(threads) == 1  # no child process: the bundled app has no interpreter to start
+        port = server.port
+    finally:
+        server.stop()
+    assert not server.running and not threads[0].is_alive()
+    # the port is free again, and the same server comes back on it
+    assert server.start(port) == url
+    server.stop()
