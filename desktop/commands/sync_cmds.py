@@ -7,6 +7,11 @@ changes and prints what moved; it exits 0 on success and non-zero with a clear
 message when offline (3), when the sign-in is refused (4), when the app must be
 updated (5) or on any other sync failure (6). Nothing local is lost in any case.
 Both take the profile lock, so they never race a running ChannelKeeper.
+
+Scripts and CI on a machine without a keyring use ``sync --user NAME
+--password-stdin [--server URL]``: sign in, sync and sign out (the device is revoked
+on the server) in one go, the refresh token never leaving this process's memory.
+``login`` there refuses (exit 4) rather than keep a sign-in that dies with it.
 """
 from __future__ import annotations
 
@@ -24,9 +29,10 @@ from desktop.commands.common import (
     profile_of,
     refresh_start_snapshots,
 )
+from desktop.paths import Profile
 from desktop.profile_lock import ProfileLock
 from models.store import Store
-from sync.client.credentials import KeyringCredentials
+from sync.client.credentials import KeyringCredentials, MemoryCredentials
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import (
     AuthError,
@@ -77,6 +83,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-insecure-http", action="store_true",
                    help=translate("SyncCommands", "allow an unencrypted http:// server that is not this computer"))
     p.add_argument("--quiet", action="store_true", help=translate("SyncCommands", "do not report progress"))
+    p.add_argument("--password-stdin", action="store_true",
+                   help=translate("SyncCommands", "sign in with the password read from standard input, sync, "
+                                  "and sign out again: nothing is stored (for scripts and machines "
+                                  "without a keyring)"))
+    p.add_argument("--user", metavar="NAME",
+                   help=translate("SyncCommands", "with --password-stdin: the user name (default: the last one)"))
+    p.add_argument("--server", metavar="URL",
+                   help=translate("SyncCommands", "with --password-stdin: the server address (default: the last one)"))
+    p.add_argument("--device-name", metavar="NAME", default=None,
+                   help=translate("SyncCommands", "how this laptop is listed on the server (default: host name)"))
     p.set_defaults(func=run_sync)
 
 
@@ -110,15 +126,20 @@ def run_login(args: argparse.Namespace) -> int:
             engine = SyncEngine(store, args.server, credentials,
                                 allow_insecure_http=args.allow_insecure_http)
             user = engine.sign_in(args.user, password, args.device_name or socket.gethostname())
+            if not credentials.persistent:
+                # the token would die with this process: take the device back at once
+                # rather than leave a sign-in nobody can use
+                engine.sign_out()
+                return _fail(translate(
+                    "SyncCommands", "this computer has no keyring, so the sign-in cannot be kept after "
+                    "this command ends (it was undone). Sign in and sync in one go instead: "
+                    "`sync --server URL --user NAME --password-stdin`."), EXIT_AUTH)
         except (SyncError, ValueError) as exc:
             return _fail(str(exc), _exit_code(exc) if isinstance(exc, SyncError) else 2)
         finally:
             store.db.conn.close()
     print(translate("SyncCommands", "Signed in to {server} as {user} ({role}).").format(
         server=engine.base_url, user=user.get("username", args.user), role=user.get("role", "?")))
-    if not credentials.persistent:
-        print(translate("SyncCommands", "No keyring on this computer: the sign-in is kept only while this program "
-                 "runs, so you will need to sign in again next time."), file=sys.stderr)
     return 0
 
 
@@ -142,45 +163,67 @@ def run_logout(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    password = None
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            return _fail(translate("SyncCommands", "no password given"), EXIT_AUTH)
     profile = profile_of(args)
     with ProfileLock(profile.lock_file):
         store = open_store(profile)
         try:
-            if not store.get_setting("sync.server_url"):
-                return _fail(translate("SyncCommands", "this profile is not signed in: run `login --server URL "
-                                "--user NAME` first"), EXIT_AUTH)
-            progress = None if args.quiet or args.status else _Progress()
-            try:
-                engine = SyncEngine(store, None, KeyringCredentials(), progress=progress,
-                                    allow_insecure_http=args.allow_insecure_http,
-                                    defer_search_index=True)
-            except InsecureServerError as exc:
-                return _fail(str(exc), EXIT_SYNC_FAILED)
-            if args.status:
-                _print_status(engine)
-                return 0
-            try:
-                report = engine.sync()
-            except SyncError as exc:
-                if progress:
-                    progress.end()
-                refresh_start_snapshots(profile, store)  # what was received is kept
-                pending = store.pending_count()
-                _fail(str(exc), 0)
-                print(translate("SyncCommands", "{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
-                return _exit_code(exc)
-            if progress:
-                progress.end()
-            _print_report(report)
-            if store.search_backlog_pending():
-                _index_backlog(store, quiet=args.quiet)
-            refresh_start_snapshots(profile, store)
-            if args.export_rejected:
-                n = engine.export_rejected(args.export_rejected)
-                print(translate("SyncCommands", "{n} refused changes written to {path}").format(
-                    n=n, path=args.export_rejected))
+            return _sync_profile(args, profile, store, password)
         finally:
             store.db.conn.close()
+
+
+def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
+                  password: str | None) -> int:
+    server = args.server or store.get_setting("sync.server_url")
+    if not server:
+        return _fail(translate("SyncCommands", "this profile is not signed in: run `login --server URL "
+                               "--user NAME` first (or `sync --server URL --user NAME --password-stdin`)"),
+                     EXIT_AUTH)
+    user = args.user or store.get_setting("sync.user")
+    if password is not None and not user:
+        return _fail(translate("SyncCommands", "--password-stdin needs --user NAME"), 2)
+    progress = None if args.quiet or args.status else _Progress()
+    # one-shot: the refresh token lives in this process only and dies with it
+    credentials = MemoryCredentials() if password is not None else KeyringCredentials()
+    try:
+        engine = SyncEngine(store, server if password is not None else None, credentials,
+                            progress=progress, allow_insecure_http=args.allow_insecure_http,
+                            defer_search_index=True)
+    except (InsecureServerError, ValueError) as exc:
+        return _fail(str(exc), EXIT_SYNC_FAILED)
+    if args.status:
+        _print_status(engine)
+        return 0
+    try:
+        if password is not None:
+            engine.sign_in(user, password, args.device_name or socket.gethostname())
+        report = engine.sync()
+    except SyncError as exc:
+        if progress:
+            progress.end()
+        refresh_start_snapshots(profile, store)  # what was received is kept
+        pending = store.pending_count()
+        _fail(str(exc), 0)
+        print(translate("SyncCommands", "{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
+        return _exit_code(exc)
+    finally:
+        if password is not None:
+            engine.sign_out()  # the server revokes this one-shot device
+    if progress:
+        progress.end()
+    _print_report(report)
+    if store.search_backlog_pending():
+        _index_backlog(store, quiet=args.quiet)
+    refresh_start_snapshots(profile, store)
+    if args.export_rejected:
+        n = engine.export_rejected(args.export_rejected)
+        print(translate("SyncCommands", "{n} refused changes written to {path}").format(
+            n=n, path=args.export_rejected))
     return 0
 
 

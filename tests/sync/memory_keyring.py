@@ -22,3 +22,19 @@ class InMemoryKeyring(keyring.backend.KeyringBackend):
         if (service, username) not in self.data:
             raise keyring.errors.PasswordDeleteError("not found")
         del self.data[(service, username)]
+
+
+class NoKeyring(keyring.backend.KeyringBackend):
+    """A machine without a keyring backend: every call fails as keyring's own
+    ``fail.Keyring`` does (a headless Linux server, a CI runner)."""
+
+    priority = 1
+
+    def get_password(self, service, username):
+        raise keyring.errors.NoKeyringError("no backend")
+
+    def set_password(self, service, username, password):
+        raise keyring.errors.NoKeyringError("no backend")
+
+    def delete_password(self, service, username):
+        raise keyring.errors.NoKeyringError("no backend")

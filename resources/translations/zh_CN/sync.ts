@@ -364,7 +364,7 @@
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="+44"/>
+        <location filename="../../../desktop/commands/sync_cmds.py" line="+55"/>
         <source>sign this profile in to a sync server</source>
         <translation>将此档案登录到同步服务器</translation>
     </message>
@@ -390,11 +390,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+30"/>
         <source>how this laptop is listed on the server (default: host name)</source>
         <translation>此电脑在服务器上显示的名称（默认：主机名）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
         <location line="+17"/>
         <source>allow an unencrypted http:// server that is not this computer</source>
         <translation>允许连接非本机的未加密 http:// 服务器</translation>
@@ -430,7 +431,22 @@
         <translation>不显示进度</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>sign in with the password read from standard input, sync, and sign out again: nothing is stored (for scripts and machines without a keyring)</source>
+        <translation>用从标准输入读取的密码登录、同步，然后再退出登录：什么都不保存（供脚本和没有密钥环的计算机使用）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with --password-stdin: the user name (default: the last one)</source>
+        <translation>与 --password-stdin 一起使用：用户名（默认：上次的用户名）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with --password-stdin: the server address (default: the last one)</source>
+        <translation>与 --password-stdin 一起使用：服务器地址（默认：上次的地址）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
@@ -441,18 +457,19 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+50"/>
         <source>no password given</source>
         <translation>未提供密码</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Signed in to {server} as {user} ({role}).</source>
-        <translation>已以 {user}（{role}）身份登录 {server}。</translation>
+        <location line="-37"/>
+        <source>this computer has no keyring, so the sign-in cannot be kept after this command ends (it was undone). Sign in and sync in one go instead: `sync --server URL --user NAME --password-stdin`.</source>
+        <translation>这台计算机没有密钥环，命令结束后无法保持登录（此次登录已撤销）。请改为一次完成登录和同步：`sync --server URL --user NAME --password-stdin`。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No keyring on this computer: the sign-in is kept only while this program runs, so you will need to sign in again next time.</source>
-        <translation>此电脑没有密钥环：登录状态仅在本程序运行期间保留，下次需要重新登录。</translation>
+        <location line="+8"/>
+        <source>Signed in to {server} as {user} ({role}).</source>
+        <translation>已以 {user}（{role}）身份登录 {server}。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -470,22 +487,27 @@
         <translation>{n} 项未发送的更改保留在此电脑上，直到您重新登录。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>this profile is not signed in: run `login --server URL --user NAME` first</source>
-        <translation>此档案尚未登录：请先运行 `login --server URL --user NAME`</translation>
+        <location line="+23"/>
+        <source>this profile is not signed in: run `login --server URL --user NAME` first (or `sync --server URL --user NAME --password-stdin`)</source>
+        <translation>此配置文件尚未登录：请先运行 `login --server URL --user NAME`（或 `sync --server URL --user NAME --password-stdin`）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>--password-stdin needs --user NAME</source>
+        <translation>--password-stdin 需要 --user NAME</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{n} unsent changes are kept.</source>
         <translation>{n} 项未发送的更改已保留。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>{n} refused changes written to {path}</source>
         <translation>已将 {n} 项被拒绝的更改写入 {path}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Preparing search: {done} of {total} records</source>
         <translation>正在建立搜索索引：{done} / {total} 条记录</translation>
     </message>
