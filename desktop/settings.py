@@ -2,13 +2,14 @@
 
 Only preferences live here (language, visit cadence, the company logo printed on
 review packs, the window's last geometry). Never secrets: tokens go to the keyring.
+Plain Python (``desktop.ini_file``, QSettings' INI dialect): the commands that show
+no window read the cadence and the logo without loading Qt.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
-
+from desktop.ini_file import IniFile
 from models.domain import DEFAULT_CADENCE_DAYS, Tier
 
 #: languages the app ships; "" means "follow the system locale"
@@ -19,25 +20,37 @@ MAX_CADENCE_DAYS = 365
 
 
 class Settings:
-    """Typed access to the profile's settings file (QSettings in INI format)."""
+    """Typed access to the profile's settings file. Every read and write goes to the
+    file (another process, e.g. a command, may have changed it); a write replaces the
+    file atomically."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._ini = IniFile(self.path)
+
+    def _value(self, key: str, default: str | bytes | int | None = None) -> str | bytes | int | None:
+        self._ini.reload()
+        value = self._ini.get(key)
+        return default if value is None else value
+
+    def _set(self, values: dict[str, str | bytes | int | bool]) -> None:
+        self._ini.reload()
+        for key, value in values.items():
+            self._ini.set(key, value)
+        self._ini.save()
 
     # --- language ------------------------------------------------------------------
 
     @property
     def language(self) -> str:
-        value = str(self._qs.value("ui/language", "") or "")
+        value = self._value("ui/language", "")
         return value if value in LANGUAGES else ""
 
     @language.setter
     def language(self, code: str) -> None:
         if code not in LANGUAGES:
             raise ValueError(f"unsupported language {code!r}")
-        self._qs.setValue("ui/language", code)
-        self._qs.sync()
+        self._set({"ui/language": code})
 
     # --- visit cadence (分层维护) ------------------------------------------------------
 
@@ -46,7 +59,7 @@ class Settings:
         out: dict[str, int] = {}
         for tier in Tier:
             default = DEFAULT_CADENCE_DAYS[tier]
-            raw = self._qs.value(f"cadence/{tier.value}", default)
+            raw = self._value(f"cadence/{tier.value}", default)
             try:
                 days = int(raw)
             except (TypeError, ValueError):
@@ -55,45 +68,46 @@ class Settings:
         return out
 
     def set_cadence(self, cadence: dict[str, int]) -> None:
+        values: dict[str, str | bytes | int | bool] = {}
         for tier, days in cadence.items():
             Tier(tier)  # unknown tiers are a programming error, not user input
             if not MIN_CADENCE_DAYS <= int(days) <= MAX_CADENCE_DAYS:
                 raise ValueError(f"cadence for {tier} must be 1-365 days, not {days}")
-            self._qs.setValue(f"cadence/{tier}", int(days))
-        self._qs.sync()
+            values[f"cadence/{tier}"] = int(days)
+        self._set(values)
 
     # --- review packs ------------------------------------------------------------------
 
     @property
     def logo_path(self) -> str:
         """The company logo printed on review packs ("" for none)."""
-        return str(self._qs.value("packs/logo_path", "") or "")
+        value = self._value("packs/logo_path", "")
+        return value if isinstance(value, str) else ""
 
     @logo_path.setter
     def logo_path(self, path: str) -> None:
-        self._qs.setValue("packs/logo_path", str(path or ""))
-        self._qs.sync()
+        self._set({"packs/logo_path": str(path or "")})
 
     # --- window ----------------------------------------------------------------------
 
     @property
-    def window_geometry(self) -> QByteArray | None:
-        value = self._qs.value("window/geometry")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+    def window_geometry(self) -> bytes | None:
+        """What ``QWidget.saveGeometry`` gave (``restoreGeometry`` takes the bytes)."""
+        value = self._value("window/geometry")
+        return value if isinstance(value, bytes) and value else None
 
     @window_geometry.setter
-    def window_geometry(self, geometry: QByteArray) -> None:
-        self._qs.setValue("window/geometry", geometry)
-        self._qs.sync()
+    def window_geometry(self, geometry: bytes | bytearray | memoryview) -> None:
+        # a QByteArray is a buffer too: bytes() takes it without naming Qt here
+        self._set({"window/geometry": bytes(geometry)})
 
     # --- first start -------------------------------------------------------------------
 
     @property
     def demo_offered(self) -> bool:
         """Whether the empty-profile offer of demo data was already answered."""
-        return str(self._qs.value("start/demo_offered", "false")).lower() == "true"
+        return str(self._value("start/demo_offered", "false")).lower() == "true"
 
     @demo_offered.setter
     def demo_offered(self, value: bool) -> None:
-        self._qs.setValue("start/demo_offered", "true" if value else "false")
-        self._qs.sync()
+        self._set({"start/demo_offered": bool(value)})

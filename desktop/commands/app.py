@@ -5,17 +5,15 @@ import argparse
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
-
-from desktop.commands.common import add_profile_argument, profile_of
+from desktop.commands.common import add_profile_argument, profile_of, translate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "app", help=QCoreApplication.translate("AppCommand", "start the desktop app (the default)"))
+        "app", help=translate("AppCommand", "start the desktop app (the default)"))
     add_profile_argument(p)
     p.add_argument("--no-demo-offer", action="store_true",
-                   help=QCoreApplication.translate(
+                   help=translate(
                        "AppCommand", "do not offer demo data on an empty profile"))
     p.set_defaults(func=run_app)
 
@@ -39,7 +37,7 @@ def display_problem(environ: os._Environ | dict, platform: str) -> str:
         return ""
     if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY") or environ.get("QT_QPA_PLATFORM"):
         return ""
-    return QCoreApplication.translate(
+    return translate(
         "AppCommand",
         "No graphical display found (DISPLAY and WAYLAND_DISPLAY are not set). Start "
         "ChannelKeeper from a desktop session, or on a server run it under "

@@ -5,12 +5,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import sys
 
 from desktop.paths import Profile, resolve_profile
 from models.database import open_database
 from models.store import Store
 
 log = logging.getLogger(__name__)
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """A command's message in the user's language: Qt's translation when Qt is loaded
+    (the app's process, which installs the translator), else the text as written, which
+    is what Qt would answer too, since a command installs no translator. Commands that
+    show no window so never import Qt (lupdate finds these ``translate`` calls)."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is None:
+        return text
+    return qtcore.QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def add_profile_argument(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +45,7 @@ def refresh_start_snapshots(profile: Profile, store: Store) -> int:
     does, so that its next start shows them at once rather than waiting for the
     queries (~0.1 s per day on a 5,000-partner profile; nothing when the data did not
     move). A cache: a failure is logged, never raised. Returns the files written."""
-    from desktop.settings import Settings  # Qt's settings: only for the commands that write
+    from desktop.settings import Settings
     from desktop.start_snapshot import StartSnapshot
 
     try:

@@ -14,28 +14,27 @@ import datetime as dt
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.commands.common import (
     add_profile_argument,
     open_store,
     profile_of,
     refresh_start_snapshots,
+    translate,
 )
 from desktop.profile_lock import ProfileLock
 from models import demo_data
 
-# Messages are spelled out as QCoreApplication.translate("DemoDataCommand", ...) so
-# that lupdate finds them with their context (a wrapper function would hide them).
+# Messages are spelled out as translate("DemoDataCommand", ...) so that lupdate finds
+# them with their context.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "demo-data",
-        help=QCoreApplication.translate(
+        help=translate(
             "DemoDataCommand", "fill the profile with demo partners, meetings and action items"
         ),
-        description=QCoreApplication.translate(
+        description=translate(
             "DemoDataCommand",
             "Fill the profile with a realistic demo portfolio. Refuses a "
             "profile that already has partners unless --force is given.",
@@ -47,28 +46,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=_positive,
         default=60,
         metavar="N",
-        help=QCoreApplication.translate("DemoDataCommand", "partners (default 60)"),
+        help=translate("DemoDataCommand", "partners (default 60)"),
     )
     p.add_argument(
         "--meetings",
         type=_not_negative,
         default=600,
         metavar="N",
-        help=QCoreApplication.translate("DemoDataCommand", "meetings (default 600)"),
+        help=translate("DemoDataCommand", "meetings (default 600)"),
     )
     p.add_argument(
         "--actions",
         type=_not_negative,
         default=600,
         metavar="N",
-        help=QCoreApplication.translate("DemoDataCommand", "action items (default 600)"),
+        help=translate("DemoDataCommand", "action items (default 600)"),
     )
     p.add_argument(
         "--seed",
         type=int,
         default=1,
         metavar="S",
-        help=QCoreApplication.translate(
+        help=translate(
             "DemoDataCommand", "random seed: the same seed makes the same data (default 1)"
         ),
     )
@@ -77,21 +76,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=dt.date.fromisoformat,
         default=None,
         metavar="YYYY-MM-DD",
-        help=QCoreApplication.translate(
+        help=translate(
             "DemoDataCommand", "the date the demo is built around (default: today)"
         ),
     )
     p.add_argument(
         "--force",
         action="store_true",
-        help=QCoreApplication.translate(
+        help=translate(
             "DemoDataCommand", "add demo data even if the profile already has partners"
         ),
     )
     p.add_argument(
         "--quiet",
         action="store_true",
-        help=QCoreApplication.translate("DemoDataCommand", "do not report progress"),
+        help=translate("DemoDataCommand", "do not report progress"),
     )
     p.set_defaults(func=run)
 
@@ -100,7 +99,7 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("DemoDataCommand", "must be at least 1")
+            translate("DemoDataCommand", "must be at least 1")
         )
     return value
 
@@ -109,7 +108,7 @@ def _not_negative(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("DemoDataCommand", "must not be negative")
+            translate("DemoDataCommand", "must not be negative")
         )
     return value
 
@@ -121,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             existing = store.count("partner")
             if existing and not args.force:
-                message = QCoreApplication.translate(
+                message = translate(
                     "DemoDataCommand",
                     "The profile {path} already has {n} partners; demo data "
                     "was not added. Use --force to add it anyway, or --profile to choose an "
@@ -143,17 +142,17 @@ def run(args: argparse.Namespace) -> int:
             refresh_start_snapshots(profile, store)
         finally:
             store.db.conn.close()
-    done = QCoreApplication.translate(
+    done = translate(
         "DemoDataCommand", "Demo data added to {path} in {seconds:.1f} s:"
     )
     print(done.format(path=profile.root, seconds=seconds))
     labels = {
-        "partners": QCoreApplication.translate("DemoDataCommand", "partners"),
-        "contacts": QCoreApplication.translate("DemoDataCommand", "contacts"),
-        "meetings": QCoreApplication.translate("DemoDataCommand", "meetings"),
-        "action_items": QCoreApplication.translate("DemoDataCommand", "action items"),
-        "checklist_runs": QCoreApplication.translate("DemoDataCommand", "checklist runs"),
-        "kpi_snapshots": QCoreApplication.translate("DemoDataCommand", "KPI snapshots"),
+        "partners": translate("DemoDataCommand", "partners"),
+        "contacts": translate("DemoDataCommand", "contacts"),
+        "meetings": translate("DemoDataCommand", "meetings"),
+        "action_items": translate("DemoDataCommand", "action items"),
+        "checklist_runs": translate("DemoDataCommand", "checklist runs"),
+        "kpi_snapshots": translate("DemoDataCommand", "KPI snapshots"),
     }
     for key, n in counts.items():
         print(f"  {n:>8,}  {labels.get(key, key)}")
@@ -173,7 +172,7 @@ class _Progress:
         self.last = now
         pct = 100 * done // max(1, total)
         end = "\n" if done >= total else ""
-        line = QCoreApplication.translate(
+        line = translate(
             "DemoDataCommand", "Generating demo data… {pct}% ({done}/{total})"
         )
         print(

@@ -15,9 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
-from desktop.commands.common import add_profile_argument, open_store, profile_of
+from desktop.commands.common import add_profile_argument, open_store, profile_of, translate
 from desktop.printing.pack_labels import LANGUAGES
 from desktop.printing.pack_options import PAPERS, TEMPLATES, PackOptions
 from models.errors import NotFoundError, StoreError, ValidationError
@@ -25,7 +23,6 @@ from models.pack_data import PackData, gather_pack_data, partners_due_this_week
 from models.store import Store
 
 # lupdate reads translate("Context", "text") calls: keep the context literal in each
-translate = QCoreApplication.translate
 
 
 def _fail(message: str) -> int:

@@ -21,13 +21,12 @@ import socket
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.commands.common import (
     add_profile_argument,
     open_store,
     profile_of,
     refresh_start_snapshots,
+    translate,
 )
 from desktop.paths import Profile
 from desktop.profile_lock import ProfileLock
@@ -43,7 +42,6 @@ from sync.client.errors import (
 )
 
 # lupdate reads translate("Context", "text") calls: keep the context literal in each
-translate = QCoreApplication.translate
 EXIT_OFFLINE = 3
 EXIT_AUTH = 4
 EXIT_UPDATE = 5
