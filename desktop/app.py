@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # imported by the functions that need them, after the profile
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "channelkeeper.svg"
 #: fonts that carry Simplified Chinese, best first; the platform default may not
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "Noto Sans SC", "SimHei")
@@ -52,7 +53,7 @@ CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "Ping
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (the existing one, in tests) with name and a CJK-capable font."""
-    from PySide6.QtGui import QFont
+    from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -62,6 +63,8 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("ChannelKeeper")
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("io.channelkeeper.ChannelKeeper")  # Wayland matches the .desktop entry
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     family = cjk_font_family()
     if family:
         font = QFont(app.font())

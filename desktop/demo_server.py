@@ -69,7 +69,9 @@ class DemoServer:
 
     @property
     def db_url(self) -> str:
-        return f"sqlite:///{self.database}"
+        from sync.server.dialect import sqlite_url
+
+        return sqlite_url(self.database)
 
     @property
     def sign_ins_file(self) -> Path:

@@ -19,6 +19,7 @@ from models.errors import (
     SchemaTooNewError,
     is_locked_error,
 )
+from models.sqlite_uri import sqlite_uri
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -123,7 +124,7 @@ def upgrade_due(path: str | Path) -> bool:
     if not path.exists() or path.stat().st_size == 0:
         return False
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=1)
     except sqlite3.Error:
         return False
     try:

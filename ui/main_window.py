@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -445,8 +444,9 @@ class MainWindow(WindowLoading, QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About ChannelKeeper"), self.tr(
-            "ChannelKeeper (渠道管家): an offline-first workspace for field channel managers."))
+        from ui.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
 
     @Slot(str)
     def show_status(self, message: str) -> None:

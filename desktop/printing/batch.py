@@ -13,6 +13,7 @@ from desktop.printing.pack_files import (
     PackOutputError,
     check_writable_folder,
     pack_path,
+    replace_file,
     temp_prefix,
 )
 from desktop.printing.pack_labels import PackText
@@ -40,7 +41,7 @@ def write_pack_file(data: PackData, options: PackOptions, path: Path) -> int:
             pages = render_pack(data, options, fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        replace_file(tmp, path)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):

@@ -27,6 +27,27 @@ class PackOutputError(StoreError):
     """The pack cannot be written where asked (folder missing, not writable, disk full)."""
 
 
+class PackFileInUseError(PackOutputError):
+    """The pack's file is open in another program: Windows refuses to replace a file a
+    PDF viewer holds open. The new pack is not lost by waiting: printing again after
+    closing the viewer writes it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path} is open in another program (a PDF viewer?). "
+                         "Close it there and try again.")
+
+
+def replace_file(tmp: str | Path, path: Path) -> None:
+    """Put the finished temporary file in place of ``path``."""
+    try:
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        if path.is_dir():
+            raise
+        raise PackFileInUseError(path) from exc
+
+
 @dataclass
 class BatchResult:
     written: list[Path] = field(default_factory=list)
@@ -76,7 +97,7 @@ def write_bytes_atomically(path: Path, content: bytes) -> None:
             fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
+        replace_file(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -29,6 +29,7 @@ from alembic.script.revision import ResolutionError
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, delete, insert, inspect, select, update
 
+from models.sqlite_uri import sqlite_uri
 from sync import protocol as p
 from sync.server import dialect
 from sync.server.config import fmt
@@ -87,7 +88,7 @@ def backup(db_url: str, out: Path) -> dict[str, Any]:
 def _backup_sqlite(source: Path, tmp: Path) -> dict[str, Any]:
     if not source.is_file():
         raise BackupError(f"No server database at {source}.")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    src = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True, timeout=30)
     dst = sqlite3.connect(tmp)
     try:
         src.backup(dst)  # pages copied under a read lock: a consistent snapshot
@@ -144,7 +145,9 @@ class _Source:
             head = fh.read(len(SQLITE_MAGIC))
         self.kind = "sqlite" if head == SQLITE_MAGIC else "json"
         if self.kind == "sqlite":
-            self.engine: Engine | None = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+            uri = sqlite_uri(path, mode="ro")
+            self.engine: Engine | None = create_engine(
+                "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
             with self.engine.connect() as conn:
                 self.revision = _revision(conn)
                 self.tables = set(inspect(conn).get_table_names())

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from sqlalchemy import (
     BigInteger,
@@ -173,11 +172,6 @@ def make_engine(url: str) -> Engine:
     from sync.server import dialect
 
     return dialect.make_engine(url)
-
-
-def sqlite_path(url: str) -> Path | None:
-    prefix = "sqlite:///"
-    return Path(url[len(prefix):]) if url.startswith(prefix) and len(url) > len(prefix) else None
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from sync import protocol as p
@@ -58,6 +58,12 @@ def normalize_url(url: str) -> str:
 def backend_of(url: str) -> str:
     """``"sqlite"`` or ``"postgresql"``."""
     return make_url(normalize_url(url)).get_backend_name()
+
+
+def sqlite_url(path: Path) -> str:
+    """The URL of a SQLite database file, quoted so that any path survives parsing
+    (``?``, ``#`` and ``%`` in a folder name would otherwise cut or change it)."""
+    return URL.create(SQLITE, database=str(path)).render_as_string()
 
 
 def sqlite_file(url: str) -> Path | None:

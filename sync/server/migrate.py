@@ -8,7 +8,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, inspect
 
 from sync.server import dialect
-from sync.server.db import sqlite_path, write_tx
+from sync.server.db import write_tx
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -22,7 +22,7 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine) -> None:
     """Bring the database to the newest schema. Safe to call from several workers at
     once: SQLite serialises on BEGIN IMMEDIATE, PostgreSQL on an advisory lock."""
-    path = sqlite_path(str(engine.url))
+    path = dialect.sqlite_file(engine.url.render_as_string(hide_password=False))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     cfg = alembic_config()

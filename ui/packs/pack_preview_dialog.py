@@ -39,7 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.printing.pack_files import pack_filename, write_bytes_atomically
+from desktop.printing.pack_files import (
+    PackFileInUseError,
+    PackOutputError,
+    pack_filename,
+    write_bytes_atomically,
+)
 from desktop.printing.pack_options import PackOptions
 from models.file_names import file_in_folder
 from models.pack_data import PackData
@@ -279,6 +284,12 @@ class PackPreviewDialog(QDialog):
         if path:
             self.save_to(Path(path))
 
+    def _write_failed(self, exc: Exception) -> str:
+        if isinstance(exc, PackFileInUseError):
+            return self.tr("%1 is open in another program, perhaps a PDF viewer. Close it there "
+                           "and try again.").replace("%1", str(exc.path))
+        return self.tr("The pack could not be saved: %1").replace("%1", str(exc))
+
     def save_to(self, path: Path) -> bool:
         """Write the current pack to ``path`` (atomically); False with a message on failure."""
         if self.pdf_bytes is None:
@@ -287,9 +298,8 @@ class PackPreviewDialog(QDialog):
             path = path.with_name(path.name + ".pdf")
         try:
             write_bytes_atomically(path, self.pdf_bytes)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save review pack"),
-                                self.tr("The pack could not be saved: %1").replace("%1", str(exc)))
+        except (OSError, PackOutputError) as exc:
+            QMessageBox.warning(self, self.tr("Save review pack"), self._write_failed(exc))
             return False
         self.ctx.status_message.emit(self.tr("Review pack saved to %1").replace("%1", str(path)))
         return True
@@ -303,9 +313,8 @@ class PackPreviewDialog(QDialog):
             folder.mkdir(parents=True, exist_ok=True)
             path = file_in_folder(folder, self.suggested_name())
             write_bytes_atomically(path, self.pdf_bytes)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Open in viewer"),
-                                self.tr("The pack could not be saved: %1").replace("%1", str(exc)))
+        except (OSError, PackOutputError) as exc:
+            QMessageBox.warning(self, self.tr("Open in viewer"), self._write_failed(exc))
             return
         self.viewer_path = path
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
