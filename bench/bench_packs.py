@@ -82,10 +82,10 @@ def cpu_ms(fn, repeat: int) -> list[float]:
 
 def single_pack(runs: int) -> dict[str, float]:
     """gather + render of the first partner's full Chinese pack, in this process."""
-    from desktop.printing.fonts import register_fonts
-    from desktop.printing.pack_pdf import PackOptions, render_pack_bytes
     from models.database import open_database
     from models.pack_data import gather_pack_data
+    from models.printing.fonts import register_fonts
+    from models.printing.pack_pdf import PackOptions, render_pack_bytes
     from models.store import Store
 
     store = Store(open_database(PROFILE / "channelkeeper.db"))

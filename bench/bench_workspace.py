@@ -219,9 +219,10 @@ def probe_env() -> dict[str, str]:
 
 def snapshots(profile_root: Path):
     """The profile's start-up snapshots, as the app sees them today."""
+    from desktop.start_snapshot import StartSnapshot
+
     from desktop.paths import Profile
     from desktop.settings import Settings
-    from desktop.start_snapshot import StartSnapshot
 
     profile = Profile(profile_root)
     return StartSnapshot(profile.cache_dir, dt.date.today, Settings(profile.settings_file).cadence)

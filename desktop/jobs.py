@@ -16,8 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-# every job emits signals: the PySide6 6.12 reference fixes must be in place first
-import ui.qt_workarounds  # noqa: F401
 
 log = logging.getLogger(__name__)
 

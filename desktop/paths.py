@@ -39,7 +39,8 @@ class Profile:
 
     @property
     def cache_dir(self) -> Path:
-        """What can be rebuilt from the database (the start-up snapshot)."""
+        """What can be rebuilt from the database (nothing today; earlier versions kept
+        start-up snapshots here, removed at the next start)."""
         return self.root / "cache"
 
     @property

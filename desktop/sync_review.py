@@ -1,12 +1,12 @@
 """The sync service's review side: conflicts to settle and changes the server
 refused, read from the app store (database lane) and settled on the server (network
-lane). A mixin of ``desktop.sync_service.SyncService``."""
+lane). The ``review`` collaborator of ``desktop.sync_service.SyncService``."""
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.sync_queries import record_titles
 from models.schema import entity
@@ -15,20 +15,20 @@ from sync import protocol
 from sync.client import local_state as ls
 from sync.client.errors import NotSignedInError
 
+if TYPE_CHECKING:
+    from desktop.sync_service import SyncService
+
 log = logging.getLogger(__name__)
 
 K_REJECTED_SEEN = "sync.rejected_seen_seq"  # refused changes up to here were reviewed
 
 
 class SyncReview:
-    """Conflicts and refused changes, for ``SyncService`` (which gives ``ctx``,
-    ``_net``, ``_engine_in_lane``, ``refresh_status`` and ``sync_now``)."""
+    """Conflicts and refused changes of one ``SyncService``'s profile."""
 
-    ctx: Any
-    _net: Callable[..., None]
-    _engine_in_lane: Callable[[], Any]
-    refresh_status: Callable[[], None]
-    sync_now: Callable[[], bool]
+    def __init__(self, service: SyncService) -> None:
+        self.service = service
+        self.ctx = service.ctx
 
     def load_conflicts(self, on_done: Callable[[list[dict[str, Any]]], None],
                        on_error: Callable[[BaseException], None] | None = None) -> None:
@@ -53,17 +53,17 @@ class SyncReview:
         """Settle a conflict on the server ("server" | "incoming" | "custom"), then sync
         so the chosen value arrives here too."""
         def work() -> Any:
-            engine = self._engine_in_lane()
+            engine = self.service.lane.engine()
             if engine is None:
                 raise NotSignedInError("Not signed in to the sync server.")
             return engine.resolve_conflict(conflict_id, choice, value)
 
         def done(answer: Any) -> None:
             on_done(answer)
-            self.refresh_status()
-            self.sync_now()
+            self.service.refresh_status()
+            self.service.sync_now()
 
-        self._net(work, done, on_error)
+        self.service.net(work, done, on_error)
 
     def load_rejected(self, on_done: Callable[[list[dict[str, Any]]], None],
                       on_error: Callable[[BaseException], None] | None = None) -> None:
@@ -84,7 +84,7 @@ class SyncReview:
             store.set_setting(K_REJECTED_SEEN, str(seen))
 
         def done(result: Any) -> None:
-            self.refresh_status()
+            self.service.refresh_status()
             if on_done:
                 on_done(result)
 

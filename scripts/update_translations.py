@@ -27,7 +27,7 @@ LANGUAGES = ("zh_CN",)
 #: desktop/ and the top of ui/.
 AREAS: dict[str, list[str]] = {
     "workspace": ["ui/workspace/**/*.py"],
-    "packs": ["ui/packs/**/*.py", "desktop/printing/**/*.py", "desktop/commands/pack*.py"],
+    "packs": ["ui/packs/**/*.py", "models/printing/**/*.py", "desktop/commands/pack*.py"],
     "sync": ["ui/sync/**/*.py", "ui/sync_*.py", "desktop/sync_*.py", "desktop/demo_server.py",
              "desktop/commands/sync_*.py"],
     "shell": ["desktop/*.py", "desktop/commands/*.py", "ui/*.py"],

@@ -12,7 +12,6 @@ import keyring.backend
 from keyring.backends import fail
 
 from desktop import app as desktop_app
-from desktop import sync_service
 from desktop.paths import Profile
 from sync.server import records, scope
 from sync.server.admin import add_user
@@ -116,20 +115,13 @@ def open_window(qtbot, profile: Profile, *, probe_interval_ms: int = 30000, offe
                 http_options: dict | None = None):
     """The real main window on ``profile``, its sync service with fast test timeouts
     (``http_options={}``: the app's own, patient ones)."""
-    original = sync_service.install
-
-    def install(window, ctx, prof, **options):
-        options.setdefault("http_options", FAST_HTTP if http_options is None else http_options)
-        options.setdefault("probe_interval_ms", probe_interval_ms)
-        options.setdefault("device_name", "test laptop")
-        return original(window, ctx, prof, **options)
-
     desktop_app.create_app([])
-    sync_service.install = install
-    try:
-        window = desktop_app.open_main_window(profile, offer_demo=offer_demo)
-    finally:
-        sync_service.install = original
+    session = desktop_app.open_session(
+        profile, offer_demo=offer_demo, device_name="test laptop",
+        http_options=FAST_HTTP if http_options is None else http_options,
+        probe_interval_ms=probe_interval_ms)
+    assert session is not None
+    window = session.window
     assert window is not None
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.is_ready, timeout=15000)

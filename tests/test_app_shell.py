@@ -97,18 +97,40 @@ def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier) -> 
 
 def test_window_opens_loads_and_closes_releasing_the_profile(qtbot, profile):
     seed(profile)
-    window = open_window(qtbot, profile)
+    desktop_app.create_app([])
+    session = desktop_app.open_session(profile, offer_demo=False, today=lambda: TODAY)
+    window = session.window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
     assert window.partners.model.rowCount() == 4
     assert window.current_page() == PAGE_TODAY
     assert [window.nav.item(i).text() for i in range(3)] == [
         "Today", "Partners", "Partner workspace"]
     window.close()
-    assert window.session.closed
+    assert session.closed
     # the lock is released and the geometry remembered
     ProfileLock(profile.lock_file).acquire().release()
     from desktop.settings import Settings
 
     assert Settings(profile.settings_file).window_geometry is not None
+
+
+def test_old_start_up_snapshots_beside_the_database_are_removed(qtbot, profile):
+    """Earlier versions kept the partner list in cache/ to start faster: the next start
+    removes it, and opens the profile as usual."""
+    seed(profile)
+    profile.cache_dir.mkdir(parents=True, exist_ok=True)
+    old = [profile.cache_dir / "start-snapshot-2026-11-27.bin",
+           profile.cache_dir / "start-snapshot-2026-11-28.bin.4242.tmp"]
+    for path in old:
+        path.write_bytes(b"marshalled partner names")
+    other = profile.cache_dir / "keep-me.txt"
+    other.write_text("not ours to remove", encoding="utf-8")
+    window = open_window(qtbot, profile)
+    assert window.partners.model.rowCount() == 4
+    assert not any(path.exists() for path in old)
+    assert other.exists()
+    window.close()
 
 
 def test_corrupt_database_gives_a_clear_message_and_stays_untouched(qtbot, profile, errors):
@@ -535,7 +557,7 @@ def test_an_app_left_open_overnight_moves_on_to_the_new_day(qtbot, profile):
     assert before == {"深圳新兴科技", "成都普通分销"}
     days[0] = TODAY + dt.timedelta(days=40)  # everyone is overdue by then
     with qtbot.waitSignal(window.today.loaded, timeout=5000):
-        window._check_day()  # what the minute timer does
+        window.loading.check_day()  # what the minute timer does
     assert window.today.visits.proxy.rowCount() == 4
     assert "2027" in window.today.heading.text()
     window.close()

@@ -230,21 +230,6 @@ def test_command_fills_an_empty_profile(tmp_path, capsys):
     assert "8  partners" in out and "20  meetings" in out
     store = Store(open_database(tmp_path / "p" / "channelkeeper.db"))
     assert store.count("partner") == 8 and store.pending_count() > 8
-    # the app's next start shows the new data at once: the command kept its start-up
-    # snapshots for today and the next days
-    import datetime as dt
-
-    from desktop.paths import Profile
-    from desktop.settings import Settings
-    from desktop.start_snapshot import DAYS_AHEAD, StartSnapshot
-
-    profile = Profile(tmp_path / "p")
-    for ahead in range(DAYS_AHEAD + 1):
-        day = dt.date.today() + dt.timedelta(days=ahead)
-        snapshot = StartSnapshot(profile.cache_dir, lambda day=day: day,
-                                 Settings(profile.settings_file).cadence)
-        shown = snapshot.load(store.data_generation())
-        assert shown is not None and len(shown[0]) == 8, day
     store.db.conn.close()
 
 

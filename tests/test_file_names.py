@@ -14,8 +14,8 @@ import pytest
 
 from desktop.cli import main
 from desktop.jobs import JobRunner
-from desktop.printing.pack_files import pack_filename
-from desktop.printing.pack_options import PackOptions
+from models.printing.pack_files import pack_filename
+from models.printing.pack_options import PackOptions
 from models.database import open_database
 from models.file_names import (
     UnsafePathError,

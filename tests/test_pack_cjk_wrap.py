@@ -8,9 +8,9 @@ import random
 from pack_history import SENTENCES, long_note
 from reportlab.platypus import paragraph as rl_paragraph
 
-from desktop.printing import cjk_wrap
-from desktop.printing.cjk_wrap import CANNOT_END, CANNOT_START
-from desktop.printing.pack_styles import make_styles
+from models.printing import cjk_wrap
+from models.printing.cjk_wrap import CANNOT_END, CANNOT_START
+from models.printing.pack_styles import make_styles
 
 
 def _lines(p) -> list[str]:

@@ -10,8 +10,8 @@ from pack_history import add_history, make_partner
 from pypdf import PdfReader
 
 from desktop.cli import main
-from desktop.printing import batch
 from models.database import open_database
+from models.printing import batch
 from models.store import Store
 
 TODAY = "2026-11-27"

@@ -14,12 +14,12 @@ from pack_history import SENTENCES, add_history, make_partner
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from desktop.printing.pack_chart import kpi_chart
-from desktop.printing.pack_labels import PackText
-from desktop.printing.pack_pdf import PackOptions, render_pack, render_pack_bytes
-from desktop.printing.pack_sections import Section
-from desktop.printing.pack_styles import ALERT_BG, make_styles
 from models.pack_data import gather_pack_data
+from models.printing.pack_chart import kpi_chart
+from models.printing.pack_labels import PackText
+from models.printing.pack_pdf import PackOptions, render_pack, render_pack_bytes
+from models.printing.pack_sections import Section
+from models.printing.pack_styles import ALERT_BG, make_styles
 
 TODAY = dt.date(2026, 11, 27)
 STANDARD_14 = {"Helvetica", "Times-Roman", "Courier", "Symbol", "ZapfDingbats", "STSong-Light"}
@@ -205,7 +205,7 @@ def test_pack_language_is_independent_and_validated():
 
 
 def test_an_svg_logo_is_rasterised_for_the_cover(rich, tmp_path):
-    from desktop.printing.logo import printable_logo
+    from ui.packs.logo import printable_logo
 
     svg = tmp_path / "logo.svg"
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'

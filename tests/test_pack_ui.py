@@ -14,9 +14,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
 from desktop.jobs import JobRunner
-from desktop.printing.batch import BatchResult
-from desktop.printing.pack_pdf import PackOptions
 from models.database import open_database
+from models.printing.batch import BatchResult
+from models.printing.pack_pdf import PackOptions
 from models.store import Store
 from ui.app_context import AppContext
 from ui.packs.pack_actions import generate_packs, open_pack_preview

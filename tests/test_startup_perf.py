@@ -290,7 +290,7 @@ def test_workspace_is_built_on_first_use(qtbot, tmp_path):
     window.close()
 
 
-# --- PySide6's scan of every imported module's source ----------------------------------------
+# --- a fresh interpreter ------------------------------------------------------------------------
 
 
 def _fresh_python(code: str) -> str:
@@ -300,29 +300,6 @@ def _fresh_python(code: str) -> str:
                          text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stderr
     return out.stdout
-
-
-def test_the_app_imports_without_pyside_reading_each_modules_source():
-    """PySide6 reads the source of each module imported after it (for ``__feature__``);
-    ui/qt_workarounds.py answers for it, and desktop/app imports that first. A fresh
-    interpreter counts the reads while it imports the app's start path."""
-    code = (
-        "import inspect\n"
-        "reads = []\n"
-        "orig = inspect.getsource\n"
-        "inspect.getsource = lambda o: reads.append(getattr(o, '__name__', '?')) or orig(o)\n"
-        "import desktop.app, ui.main_window, desktop.sync_service\n"
-        "from shibokensupport import feature\n"
-        "print(len(reads), feature.pyside_feature_dict.get('ui.today_view'),"
-        " feature.pyside_feature_dict.get('desktop.jobs'))\n"
-    )
-    printed = _fresh_python(code)
-    reads, main_window, jobs = printed.split()
-    # PySide6 itself and what the workarounds module needs are read before it is in place
-    assert int(reads) <= 5, printed
-    # every module of ours counts as using PySide6 with no feature (0), as the scan
-    # would have found for those that name it
-    assert (main_window, jobs) == ("0", "0")
 
 
 def test_partners_page_is_built_when_first_shown(qtbot, tmp_path):
@@ -375,7 +352,7 @@ def test_reaching_for_a_partners_widget_builds_the_page(qtbot, ctx):
 
 
 def test_the_first_load_starts_before_the_interface_is_imported(tmp_path):
-    """``start_app`` opens the profile and, with no start-up snapshot, starts the first
+    """``start_app`` opens the profile and starts the first
     load in the database lane before any widget code is imported, so the queries run
     while the interface is imported and built. Checked in a fresh interpreter."""
     profile = Profile(tmp_path / "profile")
@@ -386,7 +363,7 @@ def test_the_first_load_starts_before_the_interface_is_imported(tmp_path):
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from desktop.app import prepare_profile\n"
+        "from desktop.session import prepare_profile\n"
         "from desktop.paths import Profile\n"
         f"opened = prepare_profile(Profile(Path({str(profile.root)!r})))\n"
         "widgets = [m for m in ('PySide6.QtWidgets', 'ui.main_window', 'ui.today_view')"
@@ -400,7 +377,7 @@ def test_the_first_load_starts_before_the_interface_is_imported(tmp_path):
         "app.processEvents()\n"
         "generation, overviews, data, ms = answers[0]\n"
         "print(widgets, started, [o.name_zh for o in overviews])\n"
-        "opened.give_up()\n"
+        "opened.close()\n"
     )
     assert _fresh_python(code).strip() == "[] True ['华东渠道']"
 
@@ -435,6 +412,6 @@ def test_a_locked_profile_is_reported_after_the_app_exists(qtbot, tmp_path, monk
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical",
                         staticmethod(lambda parent, title, text, *a: shown.append(title)))
-    _app, window = desktop_app.start_app(profile, [], offer_demo=False)
-    assert window is None and shown == ["ChannelKeeper is already open"]
+    _app, session = desktop_app.start_app(profile, [], offer_demo=False)
+    assert session is None and shown == ["ChannelKeeper is already open"]
     held.release()

@@ -66,7 +66,7 @@ def test_try_the_demo_from_the_first_start_offer(qtbot, tmp_path):
         pass
     clicker.stop()
     assert finished.args == [True]
-    server = service.demo_server
+    server = service.demo.server
     assert server.running and server.base_url.startswith("http://127.0.0.1:")
     assert (profile.server_dir / "server.db").exists()
     # the demo users are kept by name only: each sign-in sets a fresh password
@@ -95,10 +95,10 @@ def test_try_the_demo_from_the_first_start_offer(qtbot, tmp_path):
     try:
         service = again.sync_service
         qtbot.waitUntil(lambda: service.last_report is not None, timeout=120000)
-        assert service.demo_server.running and service.demo_server.port == port
+        assert service.demo.server.running and service.demo.server.port == port
         assert service.snapshot.signed_in and service.snapshot.online
         assert again.partners.model.rowCount() == 30
         assert again.sync_ui.try_demo is None  # no offer: the profile has partners
     finally:
         again.close()
-    assert not service.demo_server.running
+    assert not service.demo.server.running

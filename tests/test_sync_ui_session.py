@@ -96,7 +96,7 @@ def test_an_outdated_app_is_told_to_update(qtbot, profile, world):
     try:
         service = window.sync_service
         # this build speaks a protocol the server does not: it answers 426
-        service.http_options = {**service.http_options, "protocol_headers": {
+        service.lane.http_options = {**service.lane.http_options, "protocol_headers": {
             "X-ChannelKeeper-Protocol": "0", "X-ChannelKeeper-Schema": "0"}}
         dialog = window.sync_ui.show_sign_in()
         dialog.server_edit.setText(world.url)
@@ -113,16 +113,16 @@ def test_the_timer_syncs_while_signed_in(qtbot, profile, world):
     window = open_window(qtbot, profile)
     try:
         service = sign_in(qtbot, window, world)
-        assert service._sync_timer.isActive()
-        assert service._sync_timer.interval() == 5 * 60 * 1000
-        service._sync_timer.setInterval(300)  # five minutes are too long for a test
+        assert service.scheduler.sync_timer.isActive()
+        assert service.scheduler.sync_timer.interval() == 5 * 60 * 1000
+        service.scheduler.sync_timer.setInterval(300)  # five minutes are too long for a test
         world.partner("深圳新兴科技", "li.na", tier="emerging", stage="intro")
         with qtbot.waitSignal(service.sync_finished, timeout=20000):
             pass  # nobody asks: the timer does
         qtbot.waitUntil(lambda: window.partners.model.rowCount() == 2, timeout=5000)
         with qtbot.waitSignal(service.signed_out, timeout=20000):
             service.sign_out()
-        assert not service._sync_timer.isActive()
+        assert not service.scheduler.sync_timer.isActive()
     finally:
         window.close()
 

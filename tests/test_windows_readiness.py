@@ -13,8 +13,8 @@ from pack_history import make_partner
 
 from desktop import profile_lock
 from desktop.cli import main
-from desktop.printing import pack_files
-from desktop.printing.pack_files import PackFileInUseError
+from models.printing import pack_files
+from models.printing.pack_files import PackFileInUseError
 from desktop.profile_lock import ProfileLock
 from models.database import open_database, upgrade_due
 from models.errors import DatabaseLockedError

@@ -1,13 +1,11 @@
 """The main window: navigation (Today, Partners, the partner workspace), menus,
 keyboard shortcuts and the status bar.
 
-It only arranges views and routes requests between them; each view loads its own
-data through the AppContext. ``ready`` fires once the first data load has finished
-("cold start to usable window" is measured with it), or, when a start-up snapshot
-of the last session's first load matches the data (desktop/start_snapshot.py), once
-the window shows it; the normal first load then runs in the background to check it.
-The partner workspace, the biggest view, is imported and built when first needed,
-not before the first paint.
+It only arranges views and routes requests between them; Today and Partners get
+their data through its ``loading`` (ui/view_loading.py), the other views load their
+own through the AppContext. ``ready`` fires once the first data load is on screen
+("cold start to usable window" is measured with it). The partner workspace, the
+biggest view, is imported and built when first needed, not before the first paint.
 """
 from __future__ import annotations
 
@@ -27,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from ui.app_context import AppContext
 from ui.partners_view import PartnersView
-from ui.today_view import LIST_LIMIT, TodayView
-from ui.window_loading import DAY_CHECK_MS, RELOAD_DELAY_MS, WindowLoading
+from ui.services import SyncApi
+from ui.sync.sync_controller import SyncController
+from ui.today_view import TodayView
+from ui.view_loading import FirstLoad, ViewLoader
 
 if TYPE_CHECKING:  # imported on first use, off the start path (~0.25 s in all)
     from ui.help_dialog import ShortcutsDialog
@@ -42,7 +42,7 @@ STATUS_TIMEOUT_MS = 8000
 UNDO_TIMEOUT_MS = 15000
 
 
-class MainWindow(WindowLoading, QMainWindow):
+class MainWindow(QMainWindow):
     """``ready``: first load finished. ``closing``: the window is closing and the
     database lane is idle (the app then releases the store and the profile lock)."""
 
@@ -50,48 +50,20 @@ class MainWindow(WindowLoading, QMainWindow):
     closing = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 snapshot: Any = None, first_load: Any = None) -> None:
-        """``snapshot``: a desktop.start_snapshot.StartSnapshot; its ``shown`` (if any)
-        is put on screen at once, and each first load is handed to its ``save``.
-        ``first_load``: a desktop.jobs.Pending of ``models.today.first_load``, started
-        before the window (else the window starts it)."""
+                 sync: SyncApi | None = None, first_load: FirstLoad | None = None) -> None:
+        """``sync``: the sync service (the window adds its menu and status area).
+        ``first_load``: the first load, started before the window (else the window
+        starts it)."""
         super().__init__(parent)
         self.ctx = ctx
-        self.is_ready = False
-        self._pending_first_load = {"today", "partners"}
-        self.snapshot = snapshot
-        start = snapshot.shown if snapshot is not None else None
-        #: a first load still to be saved as the snapshot, or checked against it
-        self._first_load: str = "verify" if start is not None else "save"
         self._workspace_title = ""
         self._undo: tuple[str, str] | None = None  # (partner id, name) of the last delete
-        #: the last load's cost: "query_ms" in the database lane, "show_ms" putting the
-        #: rows on screen (the start-up benchmark reports them)
-        self.load_timings: dict[str, float] = {}
-
-        self._request = 0
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
-        # the first load starts before anything is built, in the database lane, and runs
-        # while the window is built and shown (its answer comes through the event loop);
-        # after a snapshot is shown it runs once the window is ready
-        if start is None and first_load is not None:
-            self._take_first_load(first_load)
-        elif start is None:
-            self._start_load((LIST_LIMIT, LIST_LIMIT))
         self.today = TodayView(ctx)
         self.partners = PartnersView(ctx)
-        # one shared, debounced reload instead of one per view (see reload)
-        self.today.auto_reload = self.partners.auto_reload = False
-        ctx.changed.connect(self._on_changed)
-        # an app left open overnight: "today" moves on, and with it what is due
-        self._loaded_day = ctx.today()
-        self._day_timer = QTimer(self)
-        self._day_timer.setInterval(DAY_CHECK_MS)
-        self._day_timer.timeout.connect(self._check_day)
-        self._day_timer.start()
+        self.loading = ViewLoader(ctx, self.today, self.partners, self.show_status, self)
+        self.loading.ready.connect(self.ready)
+        # started before anything else is built: its answer comes through the event loop
+        self.loading.start(first_load)
         self._workspace: PartnerWorkspace | None = None
         self.pages = QStackedWidget()
         # an empty stand-in until the workspace is first needed (see `workspace`)
@@ -124,10 +96,24 @@ class MainWindow(WindowLoading, QMainWindow):
         self._create_menus()
         self._connect_views()
         self.retranslate()
+        self.sync_service = sync
+        self.sync_ui = SyncController(self, sync) if sync is not None else None
         self.show_page(PAGE_TODAY)
         self.resize(1280, 800)
-        if start is not None:
-            self._show_snapshot(*start)
+
+    @property
+    def is_ready(self) -> bool:
+        """The first load is on screen (or failed)."""
+        return self.loading.is_ready
+
+    @property
+    def load_timings(self) -> dict[str, float]:
+        return self.loading.load_timings
+
+    @Slot()
+    def reload(self) -> None:
+        """Load Today and Partners again."""
+        self.loading.reload()
 
     # --- set-up ------------------------------------------------------------------------------
 
@@ -192,8 +178,6 @@ class MainWindow(WindowLoading, QMainWindow):
         self.partners.edit_partner.connect(self.edit_partner)
         self.partners.new_partner_requested.connect(self.new_partner)
         self.partners.partner_deleted.connect(self._offer_undo)
-        self.today.loaded.connect(lambda: self._first_load_done("today"))
-        self.partners.loaded.connect(lambda: self._first_load_done("partners"))
 
     @property
     def workspace(self) -> PartnerWorkspace:
@@ -503,8 +487,5 @@ class MainWindow(WindowLoading, QMainWindow):
         if callable(flush):
             flush()
         self.ctx.wait_idle(30.0)
-        # off the screen before the session closes: it keeps the next days' start-up
-        # snapshots first (a few tenths of a second when the data changed)
-        self.hide()
         self.closing.emit()
         super().closeEvent(event)

@@ -3,7 +3,6 @@ the app's start-up snapshots current after a command changed the data."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import sys
 
@@ -37,20 +36,3 @@ def profile_of(args: argparse.Namespace) -> Profile:
 
 def open_store(profile: Profile) -> Store:
     return Store(open_database(profile.database))
-
-
-def refresh_start_snapshots(profile: Profile, store: Store) -> int:
-    """After a command changed the profile's data (a sync, demo data): keep the app's
-    start-up snapshots for today and the next days current, as the app's own close
-    does, so that its next start shows them at once rather than waiting for the
-    queries (~0.1 s per day on a 5,000-partner profile; nothing when the data did not
-    move). A cache: a failure is logged, never raised. Returns the files written."""
-    from desktop.settings import Settings
-    from desktop.start_snapshot import StartSnapshot
-
-    try:
-        cadence = Settings(profile.settings_file).cadence
-        return StartSnapshot(profile.cache_dir, dt.date.today, cadence).refresh(store)
-    except Exception:  # a cache: the command's own work is done
-        log.exception("start-up snapshots not refreshed")
-        return 0

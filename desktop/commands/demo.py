@@ -18,7 +18,6 @@ from desktop.commands.common import (
     add_profile_argument,
     open_store,
     profile_of,
-    refresh_start_snapshots,
     translate,
 )
 from desktop.profile_lock import ProfileLock
@@ -139,7 +138,6 @@ def run(args: argparse.Namespace) -> int:
                 progress=None if args.quiet else _Progress(),
             )
             seconds = time.monotonic() - started
-            refresh_start_snapshots(profile, store)
         finally:
             store.db.conn.close()
     done = translate(

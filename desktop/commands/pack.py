@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop.commands.common import add_profile_argument, open_store, profile_of, translate
-from desktop.printing.pack_labels import LANGUAGES
-from desktop.printing.pack_options import PAPERS, TEMPLATES, PackOptions
 from models.errors import NotFoundError, StoreError, ValidationError
 from models.pack_data import PackData, gather_pack_data, partners_due_this_week
+from models.printing.pack_labels import LANGUAGES
+from models.printing.pack_options import PAPERS, TEMPLATES, PackOptions
 from models.store import Store
 
 # lupdate reads translate("Context", "text") calls: keep the context literal in each
@@ -119,9 +119,9 @@ def _selected(store: Store, args: argparse.Namespace, today: dt.date) -> list[st
 
 def run_pack(args: argparse.Namespace) -> int:
     # the renderer (reportlab) loads only when a pack is printed, not at every start
-    from desktop.printing.batch import write_pack_file
-    from desktop.printing.logo import printable_logo
     from desktop.settings import Settings
+    from models.printing.batch import write_pack_file
+    from ui.packs.logo import printable_logo
 
     today = args.today or dt.date.today()
     try:
@@ -166,7 +166,7 @@ def run_pack(args: argparse.Namespace) -> int:
 
 def _run_batch(ids: list[str], gather: Callable[[str], PackData], out: Path,
                options: PackOptions) -> int:
-    from desktop.printing.batch import write_pack_batch
+    from models.printing.batch import write_pack_batch
 
     def packs() -> Iterator[PackData | Exception]:
         for pid in ids:

@@ -25,7 +25,6 @@ from desktop.commands.common import (
     add_profile_argument,
     open_store,
     profile_of,
-    refresh_start_snapshots,
     translate,
 )
 from desktop.paths import Profile
@@ -204,7 +203,6 @@ def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
     except SyncError as exc:
         if progress:
             progress.end()
-        refresh_start_snapshots(profile, store)  # what was received is kept
         pending = store.pending_count()
         _fail(str(exc), 0)
         print(translate("SyncCommands", "{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
@@ -217,7 +215,6 @@ def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
     _print_report(report)
     if store.search_backlog_pending():
         _index_backlog(store, quiet=args.quiet)
-    refresh_start_snapshots(profile, store)
     if args.export_rejected:
         n = engine.export_rejected(args.export_rejected)
         print(translate("SyncCommands", "{n} refused changes written to {path}").format(

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from desktop.printing.pack_options import PackOptions
 from models.pack_data import partners_due_this_week
+from models.printing.pack_options import PackOptions
 from models.store import Store
 from ui.app_context import AppContext
 from ui.packs.pack_batch_dialog import PackBatchDialog

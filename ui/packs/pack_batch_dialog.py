@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.printing.pack_files import BatchResult
-from desktop.printing.pack_options import PackOptions
+from models.printing.pack_files import BatchResult
+from models.printing.pack_options import PackOptions
 from ui.app_context import AppContext
 from ui.packs.pack_jobs import Failed, PackBatchRun, PackRequest
 from ui.packs.pack_options import OptionsBar

@@ -16,12 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.printing.logo import printable_logo
-from desktop.printing.pack_files import BatchResult, PackOutputError, check_writable_folder
-from desktop.printing.pack_options import PackOptions
 from models.pack_data import PackData, gather_pack_data
+from models.printing.pack_files import BatchResult, PackOutputError, check_writable_folder
+from models.printing.pack_options import PackOptions
 from models.store import Store
 from ui.app_context import AppContext
+from ui.packs.logo import printable_logo
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def gather_job(partner_ids: list[str], request: PackRequest, today: dt.date,
 
 def render_job(data: PackData, options: PackOptions) -> bytes | Failed:
     # reportlab loads on the first pack, not when the app starts
-    from desktop.printing.pack_pdf import render_pack_bytes
+    from models.printing.pack_pdf import render_pack_bytes
 
     try:
         return render_pack_bytes(data, options)
@@ -119,7 +119,7 @@ class PackBatchRun(QObject):
         self.request = request
         self._cancel = threading.Event()
         self.result: BatchResult | Failed | None = None
-        self.writer: Any = None  # a desktop.printing.batch.BatchWriter once started
+        self.writer: Any = None  # a models.printing.batch.BatchWriter once started
         self._error: Failed | None = None
         self._next = 0
         self._gathering = False
@@ -173,7 +173,7 @@ class PackBatchRun(QObject):
             # the work lane has one worker: chunks are written in order, by one writer
             try:
                 if self.writer is None:
-                    from desktop.printing.batch import BatchWriter  # loads reportlab
+                    from models.printing.batch import BatchWriter  # loads reportlab
 
                     self.writer = BatchWriter(self.folder, self.request.options,
                                               len(self.partner_ids), progress=self.progress.emit,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from desktop.printing.pack_options import PackOptions
+from models.printing.pack_options import PackOptions
 
 
 class OptionsBar(QWidget):

@@ -39,15 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.printing.pack_files import (
+from models.file_names import file_in_folder
+from models.pack_data import PackData
+from models.printing.pack_files import (
     PackFileInUseError,
     PackOutputError,
     pack_filename,
     write_bytes_atomically,
 )
-from desktop.printing.pack_options import PackOptions
-from models.file_names import file_in_folder
-from models.pack_data import PackData
+from models.printing.pack_options import PackOptions
 from models.store import Change
 from ui.app_context import AppContext
 from ui.packs.pack_jobs import Failed, PackRequest, gather_job, pack_inputs, render_job

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
+from ui.services import SyncApi
 from ui.sync.sync_status_widget import format_sync_time
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -180,7 +181,7 @@ class ConflictTableModel(QAbstractTableModel):
 class ConflictView(QDialog):
     """Lists the open conflicts and settles the selected one (non-modal)."""
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: SyncApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflict_view")
         self.service = service
@@ -261,7 +262,7 @@ class ConflictView(QDialog):
 
     @Slot()
     def reload(self) -> None:
-        self.service.load_conflicts(self._loaded, self._failed)
+        self.service.review.load_conflicts(self._loaded, self._failed)
 
     @Slot(object)
     def _synced(self, _report: Any) -> None:
@@ -338,7 +339,7 @@ class ConflictView(QDialog):
         value = self.merged_edit.toPlainText() if choice == "custom" else None
         self._set_busy(True)
         self.message.setText(self.tr("Sending your choice to the server…"))
-        self.service.resolve_conflict(c["id"], choice, value, self._resolved, self._failed)
+        self.service.review.resolve_conflict(c["id"], choice, value, self._resolved, self._failed)
 
     def _resolved(self, _answer: Any) -> None:
         self._set_busy(False)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.services import SyncApi
 from ui.sync.conflict_view import entity_label, field_label
 from ui.sync.sync_status_widget import format_sync_time
 
@@ -109,7 +110,7 @@ class RejectedOpsModel(QAbstractTableModel):
 class RejectedOpsView(QDialog):
     """The refused changes, with Export… (non-modal)."""
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: SyncApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rejected_ops_view")
         self.service = service
@@ -148,7 +149,7 @@ class RejectedOpsView(QDialog):
 
     @Slot()
     def reload(self) -> None:
-        self.service.load_rejected(self._loaded, self._failed)
+        self.service.review.load_rejected(self._loaded, self._failed)
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
@@ -158,7 +159,7 @@ class RejectedOpsView(QDialog):
     @Slot()
     def dismiss(self) -> None:
         """Reviewed: the status area stops pointing at these (the list keeps them)."""
-        self.service.dismiss_rejected(lambda _r: self.message.setText(
+        self.service.review.dismiss_rejected(lambda _r: self.message.setText(
             self.tr("Marked as reviewed. They stay listed here.")))
 
     def _failed(self, exc: BaseException) -> None:
@@ -173,7 +174,7 @@ class RejectedOpsView(QDialog):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        self.service.export_rejected(
+        self.service.review.export_rejected(
             path,
             lambda n: self.message.setText(self.tr("%1 refused changes written to %2")
                                            .replace("%1", str(n)).replace("%2", path)),

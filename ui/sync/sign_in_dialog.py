@@ -8,8 +8,6 @@ Without an OS keyring the dialog says that the sign-in lasts for this session on
 """
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.services import SyncApi, SyncSnapshot
+
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
 
@@ -30,7 +30,7 @@ NOTE_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
 class SignInDialog(QDialog):
     """Drives ``service.sign_in``; closes with Accepted once signed in."""
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: SyncApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sign_in_dialog")
         self.service = service
@@ -166,7 +166,7 @@ class SignInDialog(QDialog):
         self.error_label.show()
 
     @Slot(object)
-    def _status_changed(self, snapshot: Any) -> None:
+    def _status_changed(self, snapshot: SyncSnapshot) -> None:
         self.keyring_note.setVisible(not snapshot.keyring_persistent)
 
     def done(self, result: int) -> None:

@@ -1,8 +1,8 @@
 """Puts sync into the main window: the Sync menu, its shortcuts, the status area, and
 the dialogs (sign in, conflicts, refused changes, Try the demo).
 
-``attach_sync(window, service)`` is the one call the app makes; the window keeps the
-controller as ``window.sync_ui`` and the service as ``window.sync_service``.
+The main window builds it over the sync service it is given (``window.sync_ui``);
+``start()`` starts the service (the first sync when signed in).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtCore import QDir, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from ui.services import SyncApi
 from ui.sync.sync_status_widget import SyncStatusWidget, count_text
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, off the start path
@@ -29,7 +30,7 @@ STOP_SHORTCUT = "Shift+F9"
 class SyncController(QObject):
     """Owns the sync menu, actions and status widget of one main window."""
 
-    def __init__(self, window: QMainWindow, service: Any) -> None:
+    def __init__(self, window: QMainWindow, service: SyncApi) -> None:
         super().__init__(window)
         self.window = window
         self.service = service
@@ -255,6 +256,10 @@ class SyncController(QObject):
 
     # --- language ----------------------------------------------------------------------
 
+    def start(self) -> None:
+        """Start the service: the first sync when signed in."""
+        self.service.start()
+
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("S&ync"))
         self.act_sync.setText(self.tr("&Sync now"))
@@ -270,12 +275,3 @@ class SyncController(QObject):
             self.retranslate()
         return False
 
-
-def attach_sync(window: QMainWindow, service: Any, *, start: bool = True) -> SyncController:
-    """Add the sync UI to ``window`` and start the service (first sync when signed in)."""
-    controller = SyncController(window, service)
-    window.sync_ui = controller  # type: ignore[attr-defined]
-    window.sync_service = service  # type: ignore[attr-defined]
-    if start:
-        service.start()
-    return controller

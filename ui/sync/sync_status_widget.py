@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimeZone, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from ui.services import SyncSnapshot
+
 COLORS = {"online": "#2e7d32", "offline": "#b3261e", "syncing": "#1565c0",
           "idle": "#757575", "warning": "#ef6c00"}
 
@@ -38,7 +40,7 @@ def count_text(n: int, one: str, many: str) -> str:
 
 
 class SyncStatusWidget(QWidget):
-    """Reflects a desktop.sync_service.SyncSnapshot; its buttons only ask (signals)."""
+    """Reflects a ui.services.SyncSnapshot; its buttons only ask (signals)."""
 
     sync_requested = Signal()
     cancel_requested = Signal()
@@ -49,7 +51,7 @@ class SyncStatusWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sync_status")
-        self.snapshot: Any = None
+        self.snapshot: SyncSnapshot | None = None
         self._progress_text = ""
         self._pages = 0
         self.dot = QLabel("●")
@@ -90,7 +92,7 @@ class SyncStatusWidget(QWidget):
     # --- updates -------------------------------------------------------------------------
 
     @Slot(object)
-    def set_snapshot(self, snapshot: Any) -> None:
+    def set_snapshot(self, snapshot: SyncSnapshot) -> None:
         self.snapshot = snapshot
         if not snapshot.syncing:
             self._progress_text = ""

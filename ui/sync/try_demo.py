@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
+from ui.services import SyncApi
+
 CHOICE = "try_demo"
 STEPS = 3
 
@@ -33,7 +35,7 @@ class TryDemo(QObject):
 
     finished = Signal(bool)
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: SyncApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self._parent = parent

@@ -10,10 +10,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from desktop.printing.pack_chart import kpi_chart
-from desktop.printing.pack_flowables import Heading, HeadingBar, Rule, TocRow
-from desktop.printing.pack_labels import PackText
-from desktop.printing.pack_styles import (
+from models.pack_data import ChecklistReview, PackData
+from models.printing.pack_chart import kpi_chart
+from models.printing.pack_flowables import Heading, HeadingBar, Rule, TocRow
+from models.printing.pack_labels import PackText
+from models.printing.pack_styles import (
     ACCENT,
     ACCENT_LIGHT,
     ALERT,
@@ -27,7 +28,6 @@ from desktop.printing.pack_styles import (
     markup,
     table_style,
 )
-from models.pack_data import ChecklistReview, PackData
 
 Story = list[Flowable]
 

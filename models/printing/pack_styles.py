@@ -16,8 +16,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
 
-from desktop.printing import cjk_wrap
-from desktop.printing.fonts import register_fonts
+from models.printing import cjk_wrap
+from models.printing.fonts import register_fonts
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#616e7c")

@@ -6,10 +6,10 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from desktop.printing.fonts import register_fonts
-from desktop.printing.pack_labels import PackText
-from desktop.printing.pack_styles import ACCENT, INK, MUTED, OUT_OF_PERIOD, RULE, TARGET
 from models.pack_data import KpiMonth
+from models.printing.fonts import register_fonts
+from models.printing.pack_labels import PackText
+from models.printing.pack_styles import ACCENT, INK, MUTED, OUT_OF_PERIOD, RULE, TARGET
 
 OUT_OF_PERIOD_TARGET = colors.HexColor("#dde1e6")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.printing.pack_labels import LANGUAGES
+from models.printing.pack_labels import LANGUAGES
 
 TEMPLATES = ("full", "summary")
 PAPERS = ("a4", "letter")

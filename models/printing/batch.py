@@ -8,7 +8,8 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from desktop.printing.pack_files import (
+from models.pack_data import PackData
+from models.printing.pack_files import (
     BatchResult,
     PackOutputError,
     check_writable_folder,
@@ -16,10 +17,9 @@ from desktop.printing.pack_files import (
     replace_file,
     temp_prefix,
 )
-from desktop.printing.pack_labels import PackText
-from desktop.printing.pack_options import PackOptions
-from desktop.printing.pack_pdf import render_pack
-from models.pack_data import PackData
+from models.printing.pack_labels import PackText
+from models.printing.pack_options import PackOptions
+from models.printing.pack_pdf import render_pack
 
 #: progress(done, total, partner display name)
 Progress = Callable[[int, int, str], None]

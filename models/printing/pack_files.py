@@ -12,11 +12,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.printing.pack_labels import PackText
-from desktop.printing.pack_options import PackOptions
 from models.errors import StoreError
 from models.file_names import file_in_folder, safe_file_name, unique_file_name
 from models.pack_data import PackData
+from models.printing.pack_labels import PackText
+from models.printing.pack_options import PackOptions
 
 #: UTF-8 bytes of a pack's file name taken by the partner's name (about 33 Chinese
 #: characters); the date, template and language follow it

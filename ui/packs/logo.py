@@ -1,7 +1,7 @@
 """The company logo, made printable: reportlab reads PNG, JPEG, GIF and BMP but not
 SVG, which Settings also accepts, so an SVG logo is rasterised once with QtSvg (no
 QApplication needed for a drawing) into a PNG cached beside the system's temp files.
-The only module of this package that touches Qt, and only for SVG files."""
+Qt is loaded for SVG files only, so the pack command loads it only for such a logo."""
 from __future__ import annotations
 
 import hashlib
@@ -32,6 +32,7 @@ def printable_logo(path: str | None, cache_dir: Path | None = None) -> str | Non
     target = folder / f"logo-{key[:16]}.png"
     if target.is_file():
         return str(target)
+    # Qt only for an SVG logo: the pack command needs no Qt otherwise
     from PySide6.QtCore import QSize, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer

@@ -30,11 +30,12 @@ from reportlab.platypus import (
     Table,
 )
 
-from desktop.printing.fonts import register_fonts
-from desktop.printing.pack_labels import PackText
-from desktop.printing.pack_options import TEMPLATES, PackOptions
-from desktop.printing.pack_sections import Section
-from desktop.printing.pack_styles import (
+from models.pack_data import PackData
+from models.printing.fonts import register_fonts
+from models.printing.pack_labels import PackText
+from models.printing.pack_options import TEMPLATES, PackOptions
+from models.printing.pack_sections import Section
+from models.printing.pack_styles import (
     ACCENT,
     ACCENT_LIGHT,
     MUTED,
@@ -43,7 +44,6 @@ from desktop.printing.pack_styles import (
     markup,
     table_style,
 )
-from models.pack_data import PackData
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,166 @@
+"""One open profile: the object that owns it from the lock to the window, and the
+one way it is closed.
+
+``prepare_profile`` opens it without any widget (lock, settings, database, the job
+lanes, and the first load started in the database lane at once, so the queries run
+while the interface is imported and built); ``ProfileSession.show_window`` builds
+the sync service and the main window over it. ``close`` releases everything in
+order, whether the window closes or the profile never got one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from desktop import sync_service
+from desktop.jobs import JobRunner, Pending
+from desktop.paths import Profile
+from desktop.profile_lock import ProfileLock
+from desktop.settings import Settings
+from models.database import open_database, upgrade_due
+from models.errors import DatabaseLockedError, StoreError
+from models.store import Store
+from models.today import first_load
+from ui.app_context import AppContext
+
+if TYPE_CHECKING:
+    from desktop.sync_service import SyncService
+    from ui.demo_offer import DemoLoader
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class ProfileSession:
+    """What one open profile holds: lock, settings, store, job lanes, context, sync
+    service and main window. ``store`` is None while an upgrade is due (opened by
+    ``open_store`` behind a progress window) or when it failed (``error``)."""
+
+    def __init__(self, profile: Profile, lock: ProfileLock, settings: Settings) -> None:
+        self.profile = profile
+        self.lock = lock
+        self.settings = settings
+        self.store: Store | None = None
+        self.jobs: JobRunner | None = None
+        self.ctx: AppContext | None = None
+        #: the first load, started in the database lane before the window exists
+        self.first_load: Pending | None = None
+        self.sync: SyncService | None = None
+        self.window: MainWindow | None = None
+        self.demo_loader: DemoLoader | None = None
+        #: why the profile cannot be opened (reported once the app can show it)
+        self.error: BaseException | None = None
+        self.closed = False
+
+    def open_store(self, open_db: Callable[[Path], object],
+                   today: Callable[[], dt.date] | None = None) -> bool:
+        """Open the database with ``open_db`` and start the lanes and the first load;
+        False (and ``error`` set) when the file cannot be opened."""
+        try:
+            self.store = Store(open_db(self.profile.database))  # type: ignore[arg-type]
+        except (StoreError, OSError) as exc:
+            self.error = exc
+            return False
+        self.jobs = jobs = JobRunner()
+        self.ctx = ctx = AppContext(self.store, jobs, self.settings, today=today)
+        self.first_load = Pending(ctx.today(), self.settings.cadence())
+        jobs.db.submit(first_load, self.store, *self.first_load.args,
+                       on_done=self.first_load.done, on_error=self.first_load.failed)
+        return True
+
+    def show_window(self, *, offer_demo: bool = True, **sync_options: object) -> MainWindow:
+        """The sync service and the main window over the open store, shown; sync starts
+        (its first sync when signed in). ``sync_options`` go to the SyncService."""
+        from ui.main_window import MainWindow  # the interface loads while the first load runs
+
+        assert self.ctx is not None
+        self.sync = sync_service.for_profile(self.ctx, self.profile, **sync_options)
+        window = MainWindow(self.ctx, sync=self.sync, first_load=self.first_load)
+        self.window = window
+        geometry = self.settings.window_geometry
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        if offer_demo and not self.settings.demo_offered:
+            window.ready.connect(lambda: QTimer.singleShot(0, self._offer_demo))
+        # a lambda holds the session for as long as the window lives
+        window.closing.connect(lambda: self.close())
+        window.show()
+        self.sync.start()
+        return window
+
+    def _offer_demo(self) -> None:
+        """On an empty profile, once the window is ready (and the ready signal has
+        reached everyone: benchmarks stop their clock there), offer demo data."""
+        from ui.demo_offer import DemoLoader, DemoOfferDialog
+        from ui.sync.try_demo import CHOICE as TRY_DEMO
+        from ui.sync.try_demo import add_try_demo_choice
+
+        window = self.window
+        if window is None or self.closed or window.partners.model.rowCount():
+            return
+        dialog = DemoOfferDialog(window)
+        add_try_demo_choice(dialog)
+        dialog.exec()
+        self.settings.demo_offered = True
+        if dialog.choice == TRY_DEMO:
+            window.sync_ui.start_try_demo()
+        elif dialog.choice == "demo":
+            assert self.ctx is not None
+            self.demo_loader = DemoLoader(self.ctx, window)
+            self.demo_loader.start()
+
+    def close(self) -> None:
+        """Release the profile, in order: sync stops (its network-lane connection
+        closes), queued database work (autosaves) finishes, the store closes, the lock
+        is released. The one close path: after the window closed, or instead of it."""
+        if self.closed:
+            return
+        self.closed = True
+        if self.sync is not None:
+            self.sync.shutdown()
+        if self.jobs is not None:
+            self.jobs.shutdown()
+        if self.store is not None:
+            self.store.db.conn.close()
+        self.lock.release()
+
+
+def prepare_profile(profile: Profile, today: Callable[[], dt.date] | None = None
+                    ) -> ProfileSession | BaseException:
+    """Open ``profile`` without any widget: lock, settings, database, and the first
+    load started in the database lane. A profile that this version must upgrade is
+    left for ``open_store`` behind a progress window (``store`` None, no ``error``).
+    Returns a lock held elsewhere as the exception, to be reported once the app can
+    show a message."""
+    profile.ensure()
+    lock = ProfileLock(profile.lock_file)
+    try:
+        lock.acquire()
+    except DatabaseLockedError as exc:
+        return exc
+    remove_start_snapshots(profile)
+    session = ProfileSession(profile, lock, Settings(profile.settings_file))
+    try:
+        due = upgrade_due(profile.database)
+    except (StoreError, OSError) as exc:
+        session.error = exc
+        return session
+    if not due:
+        session.open_store(open_database, today)
+    return session
+
+
+def remove_start_snapshots(profile: Profile) -> None:
+    """Earlier versions kept a copy of the partner list beside the database to start
+    faster; nothing reads it any more, and partner data has no business lying around
+    outside the database."""
+    for leftover in profile.cache_dir.glob("start-snapshot-*"):
+        try:
+            leftover.unlink()
+        except OSError as exc:  # a leftover someone else holds open: next time
+            log.warning("old start-up snapshot %s not removed: %s", leftover, exc)

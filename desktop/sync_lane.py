@@ -1,0 +1,95 @@
+"""What the sync service keeps in the network lane: its own Store on the profile's
+file and the SyncEngine over it. Used from that lane's thread only."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from models.database import open_database
+from models.store import Store
+from sync.client import local_state as ls
+
+if TYPE_CHECKING:
+    from sync.client.credentials import Credentials
+    from sync.client.engine import SyncEngine, SyncProgress
+
+
+class SyncLane:
+    """The network lane's store and engine (built on first use, closed by ``close``)."""
+
+    def __init__(self, database: Path, *, credentials: Credentials | None,
+                 http_options: dict[str, Any], progress: Callable[[SyncProgress], None]) -> None:
+        self.database = database
+        self.http_options = http_options
+        self._credentials = credentials
+        self._progress = progress
+        self._store: Store | None = None
+        self._engine: SyncEngine | None = None
+
+    @property
+    def current_engine(self) -> SyncEngine | None:
+        """The engine if one exists (any thread may read it, to cancel a sync)."""
+        return self._engine
+
+    def store(self) -> Store:
+        if self._store is None:
+            # the app's own connection checked and migrated the file at start
+            self._store = Store(open_database(self.database, migrate=False, already_open=True))
+        return self._store
+
+    def engine(self) -> SyncEngine | None:
+        """The engine for the stored server address (None: never signed in)."""
+        if self._engine is None:
+            store = self.store()
+            url = store.get_setting(ls.K_SERVER)
+            if not url:
+                return None
+            self._engine = self.new_engine(url, store.get_setting(ls.K_INSECURE) == "1")
+        return self._engine
+
+    def new_engine(self, url: str, allow_insecure_http: bool) -> SyncEngine:
+        # the engine brings the HTTP stack: loaded in this lane, not on the app's start
+        from sync.client.engine import SyncEngine
+
+        return SyncEngine(self.store(), url, self.credentials, progress=self._progress,
+                          allow_insecure_http=allow_insecure_http,
+                          http_options=self.http_options, defer_search_index=True)
+
+    def replace_engine(self, engine: SyncEngine) -> None:
+        if self._engine is not None:
+            self._engine.close()
+        self._engine = engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+        if self._store is not None:
+            self._store.db.conn.close()
+        self._engine = self._store = None
+
+    @property
+    def credentials(self) -> Credentials:
+        """Where the refresh token lives (the OS keyring unless given)."""
+        if self._credentials is None:
+            # keyring is imported here, in the network lane, not on the app's start
+            from sync.client.credentials import KeyringCredentials
+
+            self._credentials = KeyringCredentials()
+        return self._credentials
+
+    def keyring_persistent(self) -> bool:
+        """False when secrets will not outlive this session (no OS keyring)."""
+        if not self.credentials.persistent:
+            return False
+        import keyring
+        import keyring.errors
+
+        from sync.client.credentials import KeyringCredentials
+
+        if isinstance(self.credentials, KeyringCredentials):
+            try:
+                keyring.get_password(self.credentials.service, "channelkeeper-probe")
+            except keyring.errors.KeyringError:
+                return False
+        return True
