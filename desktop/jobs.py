@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-
 log = logging.getLogger(__name__)
 
 

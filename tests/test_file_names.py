@@ -14,8 +14,6 @@ import pytest
 
 from desktop.cli import main
 from desktop.jobs import JobRunner
-from models.printing.pack_files import pack_filename
-from models.printing.pack_options import PackOptions
 from models.database import open_database
 from models.file_names import (
     UnsafePathError,
@@ -23,6 +21,8 @@ from models.file_names import (
     safe_file_name,
     unique_file_name,
 )
+from models.printing.pack_files import pack_filename
+from models.printing.pack_options import PackOptions
 from models.store import Store
 
 TODAY = "2026-11-27"
