@@ -13,11 +13,11 @@ from pack_history import make_partner
 
 from desktop import profile_lock
 from desktop.cli import main
-from models.printing import pack_files
-from models.printing.pack_files import PackFileInUseError
 from desktop.profile_lock import ProfileLock
 from models.database import open_database, upgrade_due
 from models.errors import DatabaseLockedError
+from models.printing import pack_files
+from models.printing.pack_files import PackFileInUseError
 from models.sqlite_uri import sqlite_uri
 from models.store import Store
 
