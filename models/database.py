@@ -79,15 +79,8 @@ def _log_left(path: Path) -> bool:
 
 
 def applied_names(db: Connection | Database) -> list[str]:
-    """The migrations recorded in the file, in the order applied (plain SQL: what
-    sqlite-utils' ``Migrations.applied`` reads, without importing it)."""
-    conn = db.conn
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                        [migrations.MIGRATIONS_TABLE]).fetchone():
-        return []
-    return [r[0] for r in conn.execute(
-        f"SELECT name FROM {migrations.MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
-        [migrations.MIGRATION_SET])]
+    """The migrations recorded in the file, in the order applied."""
+    return migrations.applied_names(db.conn)
 
 
 def check_schema(db: Connection | Database, path: str | Path = "database") -> list[str]:
@@ -147,7 +140,6 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
     ``verify_database`` runs the full check later, e.g. in the background.
     ``already_open``: a second connection beside one this process opened (and checked)
     already, e.g. the sync lane's; its live write-ahead log is no sign of a crash.
-    sqlite-utils is imported only when a migration is due.
     """
     path = Path(path)
     _check_file(path)
@@ -199,8 +191,8 @@ def open_database(path: str | Path, *, migrate: bool = True, verify: bool = Fals
 
 
 def _migrate(db: Connection) -> None:
-    """Apply every pending migration (sqlite-utils' Migrations, imported now)."""
-    migrations.migration_set().apply(db.sqlite_utils())
+    """Apply every pending migration (models/migrations)."""
+    migrations.apply(db)
 
 
 def _quick_check(conn: sqlite3.Connection, path: str | Path) -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from desktop.profile_lock import ProfileLock
-from models import database
+from models import database, migrations
 from models.database import open_database, verify_database
 from models.errors import CorruptDatabaseError, DatabaseLockedError, ValidationError
-from models.migrations import known_names, migrations
+from models.migrations import known_names
 from models.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,7 +144,7 @@ def test_empty_file_becomes_a_new_database(tmp_path):
     path = tmp_path / "channelkeeper.db"
     path.write_bytes(b"")
     db = open_database(path)
-    assert [m.name for m in migrations.applied(db)] == known_names()
+    assert migrations.applied_names(db.conn) == known_names()
     db.conn.close()
 
 
@@ -200,7 +200,7 @@ def test_migration_while_another_process_holds_the_lock(tmp_path, writer_holding
     with pytest.raises(DatabaseLockedError, match="in use by another program"):
         open_database(path)
     db = open_database(path, migrate=False)
-    assert [m.name for m in migrations.applied(db)] == known_names()[:1]
+    assert migrations.applied_names(db.conn) == known_names()[:1]
     db.conn.close()
 
 

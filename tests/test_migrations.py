@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from models import migrations
 from models.database import open_database
 from models.errors import SchemaTooNewError
-from models.migrations import known_names, migrations
+from models.migrations import Migration, known_names
 from models.store import Store
 
 NAMES = known_names()
+SHIPPED = migrations.shipped()
 PARTNER_ID = "5b0c2f7e-0000-4000-8000-000000000001"
 MEETING_ID = "5b0c2f7e-0000-4000-8000-000000000002"
 NOTES = "渠道方反馈近期回款周期变长，希望总部在返点结算上提速。" * 40
@@ -79,7 +81,7 @@ def test_upgrade_keeps_data_and_backs_up_first(tmp_path, step):
 
     db = open_database(path)
     store = Store(db)
-    assert [m.name for m in migrations.applied(db)] == NAMES
+    assert migrations.applied_names(db.conn) == NAMES
     _assert_data_intact(store)
     if step <= NAMES.index("0007_search_index_backfill"):
         # records from before the search index existed are found too (the rows above
@@ -102,7 +104,7 @@ def test_upgrade_keeps_data_and_backs_up_first(tmp_path, step):
 def test_new_file_gets_every_migration_and_no_backup(tmp_path):
     path = tmp_path / "channelkeeper.db"
     db = open_database(path)
-    assert [m.name for m in migrations.applied(db)] == NAMES
+    assert migrations.applied_names(db.conn) == NAMES
     assert Store(db).count("checklist_template") >= 1  # built-in templates shipped
     db.conn.close()
     assert not list(tmp_path.glob("*.bak"))
@@ -138,25 +140,22 @@ def test_file_from_a_newer_app_is_refused_untouched(tmp_path, also_pending):
     assert "9001_from_the_future" in _applied(path)
 
 
-def test_failing_migration_changes_nothing_and_leaves_the_backup(tmp_path):
+def test_failing_migration_changes_nothing_and_leaves_the_backup(tmp_path, monkeypatch):
     path = tmp_path / "channelkeeper.db"
     _db_at(path, stop_before=None)
+    failing = Migration("9999_test_failing_step", (
+        "ALTER TABLE partners ADD COLUMN doomed TEXT;\n"
+        "UPDATE partners SET name_zh = 'overwritten';\n"
+        "INSERT INTO no_such_table VALUES ('step failed half way');\n"))
+    monkeypatch.setattr(migrations, "shipped", lambda: (*SHIPPED, failing))
 
-    @migrations(name="9999_test_failing_step")
-    def failing(db: Database) -> None:
-        db.execute("ALTER TABLE partners ADD COLUMN doomed TEXT")
-        db.execute("UPDATE partners SET name_zh = 'overwritten'")
-        raise RuntimeError("step failed half way")
-
-    try:
-        with pytest.raises(RuntimeError, match="half way"):
-            open_database(path)
-    finally:
-        migrations._migrations.remove(next(m for m in migrations._migrations if m.fn is failing))
+    with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
+        open_database(path)
+    monkeypatch.undo()
     assert _applied(path) == NAMES
     db = open_database(path)
     _assert_data_intact(Store(db))
-    assert "doomed" not in {c.name for c in db["partners"].columns}
+    assert "doomed" not in {r[1] for r in db.conn.execute("PRAGMA table_info(partners)")}
     db.conn.close()
     (backup,) = tmp_path.glob("channelkeeper.db.*.before-9999_test_failing_step.bak")
     assert _applied(backup) == NAMES

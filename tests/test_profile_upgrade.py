@@ -11,9 +11,10 @@ from sqlite_utils import Database
 
 from desktop import app as desktop_app
 from desktop.paths import Profile
+from models import migrations
 from models.database import applied_names, open_database, upgrade_due
 from models.errors import CorruptDatabaseError
-from models.migrations import known_names, migrations
+from models.migrations import known_names
 from models.store import Store
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlite_utils import Database
-
-from models.database import _connect
-from models.migrations import migrations
+from models import migrations
+from models.database import open_database
 from models.store import Store
 from sync.server import backup as server_backup
 from tests.sync.sync_world import Laptop, SyncWorld
@@ -112,8 +110,7 @@ def test_client_schema_upgrade_with_a_non_empty_outbox(world: SyncWorld):
     p = _partner(world, head, "升级前的渠道", "li.na")
     path = world.folder / "old.db"
     # an older ChannelKeeper: no sync bookkeeping tables yet, unsent work in its outbox
-    old_db = Database(_connect(path))
-    old_db.execute("PRAGMA journal_mode = WAL")
+    old_db = open_database(path, migrate=False)
     migrations.apply(old_db, stop_before="0004_sync_bookkeeping")
     old = Store(old_db)
     old.apply_remote("partner", {**world.record("partner", p["id"])},
