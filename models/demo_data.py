@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from models import demo_marks, domain
 from models import demo_text as T
-from models import domain
 from models.domain import ActionStatus, MeetingStatus, MeetingType, OwnerSide, Severity, Stage, Tier
 from models.store import Store
 from models.templates import AnswerType, score_run, template_items
@@ -90,9 +90,14 @@ def generate(
     """Fill ``store`` with a demo portfolio; returns how many records of each kind."""
     if partners < 1 or meetings < 0 or actions < 0:
         raise ValueError("partners must be at least 1; meetings and actions not negative")
-    return _Generator(store, seed, today or dt.date.today(), progress).run(
-        partners, meetings, actions
-    )
+    first = demo_marks.max_outbox_seq(store) + 1
+    try:
+        return _Generator(store, seed, today or dt.date.today(), progress).run(
+            partners, meetings, actions
+        )
+    finally:
+        # also after a failure half-way: what was written is demo data all the same
+        demo_marks.mark_generated(store, first, demo_marks.max_outbox_seq(store))
 
 
 class _Generator:

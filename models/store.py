@@ -437,6 +437,24 @@ class Store(SearchIndex):
             self._emit(Change("partner", (partner_id,), "remote"))
         return n
 
+    def renew_as_unsynced(self, entity_name: str, entity_id: str) -> None:
+        """Make a local record new again, as if just typed: its outbox history goes and
+        one pending ``create`` with its current values takes its place (version 0), so
+        the next server receives it whole (demo removal keeps the user's own records
+        this way). A tombstone simply goes."""
+        ent = entity(entity_name)
+        with self.transaction():
+            row = self._row(ent, entity_id)
+            self.db.execute("DELETE FROM outbox WHERE entity = ? AND entity_id = ?",
+                            [ent.name, entity_id])
+            if row is None or row["deleted"]:
+                self.db.execute(f"DELETE FROM {ent.table} WHERE id = ?", [entity_id])
+                self._drop_docs([entity_id])
+                return
+            self.db.execute(f"UPDATE {ent.table} SET version = 0 WHERE id = ?", [entity_id])
+            diff = {f: [None, row[f]] for f in ent.field_names if row[f] is not None}
+            self._append_outbox(ent, entity_id, "create", diff, 0, self.clock())
+
     def outbox(self, state: str | None = "pending", limit: int | None = None) -> list[Row]:
         where = "WHERE state = ?" if state else ""
         params = [state] if state else []

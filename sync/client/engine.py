@@ -25,8 +25,8 @@ from typing import Any, TypeVar
 
 from models.store import Row, Store, utcnow
 from sync import protocol
+from sync.client import demo_guard, pull_apply
 from sync.client import local_state as ls
-from sync.client import pull_apply
 from sync.client.conflicts import EngineConflicts
 from sync.client.credentials import Credentials, KeyringCredentials
 from sync.client.errors import (
@@ -115,7 +115,12 @@ class SyncEngine(EngineConflicts):
 
     def sign_in(self, user: str, password: str, device_name: str) -> dict[str, Any]:
         """Sign in, register this laptop as a device and keep its refresh token in
-        the keyring. Returns the server's user record. AuthError when refused."""
+        the keyring. Returns the server's user record. AuthError when refused;
+        DemoProfileError, before the password is sent, when this profile holds demo
+        data and the server is not a demo server."""
+        server_demo = demo_guard.server_is_demo(self.http)
+        if not server_demo:
+            self._db(lambda s: demo_guard.refuse_demo_profile(s, self.base_url))
         try:
             answer = self.http.request(
                 "POST", protocol.API_PREFIX + "/auth/login",
@@ -136,6 +141,7 @@ class SyncEngine(EngineConflicts):
                 s.set_setting(ls.K_DEVICE, str(tokens["device_id"]))
                 s.set_setting(ls.K_DEVICE_NAME, device_name)
                 s.set_setting(ls.K_LAST_ERROR, None)
+                demo_guard.remember_server(s, server_demo)
 
         self._db(remember)
         self.credentials.set(self._account(str(tokens["device_id"])), tokens["refresh_token"])
@@ -188,6 +194,9 @@ class SyncEngine(EngineConflicts):
         return self._lock.locked()
 
     def _sync(self) -> SyncReport:
+        # a profile that got demo data after signing in to a real server (demo-data
+        # --force) must not send it there either
+        self._db(lambda s: demo_guard.check_sync_allowed(s, self.base_url))
         started = time.perf_counter()
         requests0, bytes0 = self.http.stats.requests, self.http.stats.total_bytes
         wait0 = self.http.stats.wait_seconds

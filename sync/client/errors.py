@@ -65,3 +65,15 @@ class InsecureServerError(SyncError):
 
 class NotSignedInError(AuthError):
     """No stored credentials for this profile: sign in first."""
+
+
+class DemoProfileError(SyncError):
+    """This profile holds demo data and the server is not a demo server: signing in or
+    syncing would send the demo to head office. Nothing was sent or stored.
+    ``contents`` (models.demo_marks.DemoContents) says how much is demo and how much
+    the user typed, so the UI can offer a new empty profile or removing the demo."""
+
+    def __init__(self, message: str, *, contents: object = None, server: str | None = None) -> None:
+        super().__init__(message)
+        self.contents = contents
+        self.server = server

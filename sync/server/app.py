@@ -22,7 +22,7 @@ from sync import protocol as p
 from sync.server import admin, auth, conflict_records, csv_import, migrate, pull, push
 from sync.server import api_models as m
 from sync.server.config import ServerSettings
-from sync.server.db import devices, make_engine, read_tx, server_epoch
+from sync.server.db import devices, is_demo_server, make_engine, read_tx, server_epoch
 from sync.server.errors import ApiError
 
 _bearer = HTTPBearer(auto_error=False)
@@ -124,12 +124,13 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
         try:
             with read_tx(engine) as conn:
                 epoch = server_epoch(conn)
+                demo = is_demo_server(conn)
         except SQLAlchemyError:
             # a load balancer takes this worker out of rotation; clients retry later
             return JSONResponse({"error": "unavailable", "message": "The database is unreachable."},
                                 status_code=503)
         return {"status": "ok", "protocol": p.PROTOCOL_VERSION, "schema": p.SCHEMA_VERSION,
-                "server_epoch": epoch}
+                "server_epoch": epoch, "demo": demo}
 
     api = APIRouter(prefix=p.API_PREFIX, dependencies=[Depends(check_versions)], responses=ERRORS)
 

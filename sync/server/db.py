@@ -203,6 +203,17 @@ def committed_seq(conn: Connection) -> int:
     return int(conn.execute(select(sync_counter.c.seq).where(sync_counter.c.id == 1)).scalar_one())
 
 
+#: server_meta key set when `server demo` seeded the demo organisation
+DEMO_META_KEY = "demo_seeded_at"
+
+
+def is_demo_server(conn: Connection) -> bool:
+    """Whether this database holds the demo organisation: laptops with demo data may
+    sync only with such a server (it says so in /health)."""
+    return conn.execute(select(server_meta.c.key).where(
+        server_meta.c.key == DEMO_META_KEY)).first() is not None
+
+
 def server_epoch(conn: Connection) -> str:
     return str(conn.execute(
         select(server_meta.c.value).where(server_meta.c.key == "epoch")

@@ -21,7 +21,15 @@ from sync import protocol as p
 from sync.server import auth, scope
 from sync.server.admin import ADMIN_ACTOR
 from sync.server.config import ServerSettings
-from sync.server.db import ENTITY_TABLES, allocate_seq, refresh_statistics, users, write_tx
+from sync.server.db import (
+    DEMO_META_KEY,
+    ENTITY_TABLES,
+    allocate_seq,
+    refresh_statistics,
+    server_meta,
+    users,
+    write_tx,
+)
 from sync.server.errors import ApiError
 
 DEMO_USERS = (("li.na", "manager"), ("wang.lei", "manager"), ("admin", "admin"))
@@ -71,6 +79,8 @@ def seed_demo(engine: Engine, settings: ServerSettings, *, partners: int = 60, m
         for i, partner in enumerate(sorted(rows["partner"], key=lambda r: r["id"])):
             scope.grant(conn, partner["id"], managers[i % len(managers)], seq, now)
             seq += 1
+        # laptops holding demo data may sync with this server (its /health says so)
+        conn.execute(insert(server_meta).values(key=DEMO_META_KEY, value=now))
     scratch.db.conn.close()
     refresh_statistics(engine)
     return {"users": sign_ins, "counts": counts}

@@ -1,0 +1,51 @@
+"""Demo stays demo: a profile holding demo data syncs only with a demo server.
+
+The server says whether it is one (``/health`` answers ``"demo": true`` once ``server
+demo`` seeded it). Sign-in asks before sending the password; every sync checks again
+(a profile may have got demo data after it signed in to a real server). Refusing
+raises ``DemoProfileError`` with the counts the user needs to choose: a new empty
+profile, or removing the demo data (``models.demo_marks``).
+"""
+from __future__ import annotations
+
+from models import demo_marks
+from models.store import Store
+from sync.client.errors import DemoProfileError
+from sync.client.http import HttpClient
+
+#: "1": the server signed in to says it is a demo server
+K_SERVER_DEMO = "sync.server_is_demo"
+
+
+def server_is_demo(http: HttpClient) -> bool:
+    """A server that does not say it is a demo server is taken for a real one."""
+    answer = http.request("GET", "/health", retries=1)
+    return isinstance(answer, dict) and answer.get("demo") is True
+
+
+def signed_in_to_demo(store: Store) -> bool:
+    return store.get_setting(K_SERVER_DEMO) == "1" or \
+        store.get_setting(demo_marks.K_LEGACY_DEMO) == "1"
+
+
+def refuse_demo_profile(store: Store, server: str) -> None:
+    """Raise DemoProfileError when the profile holds demo data."""
+    if demo_marks.has_demo(store):
+        raise DemoProfileError(
+            "This profile holds demo data, which can only be synced with the demo server. "
+            "Start a new empty profile for this server, or remove the demo data first. "
+            "Nothing was sent.", contents=demo_marks.demo_contents(store), server=server)
+
+
+def check_sync_allowed(store: Store, server: str) -> None:
+    """Before a sync: refuse to send demo data to a server that is not a demo server."""
+    if not signed_in_to_demo(store):
+        refuse_demo_profile(store, server)
+
+
+def remember_server(store: Store, demo: bool) -> None:
+    """After a sign-in (inside its transaction): what the server is, and from a demo
+    server every record received is demo data."""
+    store.set_setting(K_SERVER_DEMO, "1" if demo else None)
+    if demo:
+        demo_marks.mark_from_server(store)
