@@ -173,7 +173,8 @@ class SyncService(QObject):
         def work() -> dict[str, Any]:
             engine = self.lane.new_engine(server_url.strip(), allow_insecure_http)
             try:
-                answer = engine.sign_in(user.strip(), password, self.device_name)
+                answer = engine.sign_in(user.strip(), password, self.device_name,
+                                        known_demo=demo)
             except BaseException:
                 engine.close()
                 raise

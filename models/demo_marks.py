@@ -185,10 +185,11 @@ def export_own(store: Store, path: str | Path) -> int:
     return len(records)
 
 
-def remove_demo(store: Store) -> DemoContents:
+def remove_demo(store: Store, *, renew_own: bool = True) -> DemoContents:
     """Take the demo records out of the profile (and their outbox entries), keep the
-    user's own records that do not hang on a demo partner as never-synced new records,
-    and forget the demo marks. One transaction. Returns what was there before."""
+    user's own records that do not hang on a demo partner (with ``renew_own``, as
+    never-synced new records: what reached the demo server must reach the next server
+    too), and forget the demo marks. One transaction. Returns what was there before."""
     before = demo_contents(store)
     s = _split(store)
     with store.transaction():
@@ -197,8 +198,7 @@ def remove_demo(store: Store) -> DemoContents:
             if drop:
                 store.forget_records(name, drop)
                 _delete_ops(store, name, drop)
-            keep = s.created[name] - drop
-            for rid in keep:
+            for rid in (s.created[name] - drop) if renew_own else ():
                 store.renew_as_unsynced(name, rid)
         store.set_setting(K_DEMO_RANGES, None)
         store.set_setting(K_DEMO_SERVER, None)

@@ -128,7 +128,8 @@ def test_commands_that_show_no_window_run_without_qt(no_qt_env, tmp_path, qapp):
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_for_health(base, server)
-        _run(no_qt_env, "-c", LOGIN_AND_SYNC, str(profile), base, PASSWORD)
+        # a profile of its own: the demo profile may sync only with a demo server
+        _run(no_qt_env, "-c", LOGIN_AND_SYNC, str(tmp_path / "synced"), base, PASSWORD)
     finally:
         server.terminate()
         server.communicate(timeout=30)

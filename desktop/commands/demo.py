@@ -14,6 +14,7 @@ import datetime as dt
 import sys
 import time
 
+from desktop.commands import demo_remove
 from desktop.commands.common import (
     add_profile_argument,
     open_store,
@@ -91,6 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help=translate("DemoDataCommand", "do not report progress"),
     )
+    demo_remove.add_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -113,6 +115,8 @@ def _not_negative(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.remove:
+        return demo_remove.run_remove(args)
     profile = profile_of(args)
     with ProfileLock(profile.lock_file):
         store = open_store(profile)

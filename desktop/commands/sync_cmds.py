@@ -34,6 +34,7 @@ from sync.client.credentials import KeyringCredentials, MemoryCredentials
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import (
     AuthError,
+    DemoProfileError,
     InsecureServerError,
     OfflineError,
     SyncError,
@@ -45,6 +46,8 @@ EXIT_OFFLINE = 3
 EXIT_AUTH = 4
 EXIT_UPDATE = 5
 EXIT_SYNC_FAILED = 6
+#: a profile with demo data asked to sync with a real server (as for other bad input)
+EXIT_DEMO = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -98,7 +101,17 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _message(exc: Exception) -> str:
+    if isinstance(exc, DemoProfileError) and exc.contents is not None:
+        from desktop import demo_words
+
+        return demo_words.refusal(exc.contents, exc.server)  # type: ignore[arg-type]
+    return str(exc)
+
+
 def _exit_code(exc: SyncError) -> int:
+    if isinstance(exc, DemoProfileError):
+        return EXIT_DEMO
     if isinstance(exc, OfflineError):
         return EXIT_OFFLINE
     if isinstance(exc, AuthError):
@@ -132,7 +145,7 @@ def run_login(args: argparse.Namespace) -> int:
                     "this command ends (it was undone). Sign in and sync in one go instead: "
                     "`sync --server URL --user NAME --password-stdin`."), EXIT_AUTH)
         except (SyncError, ValueError) as exc:
-            return _fail(str(exc), _exit_code(exc) if isinstance(exc, SyncError) else 2)
+            return _fail(_message(exc), _exit_code(exc) if isinstance(exc, SyncError) else 2)
         finally:
             store.db.conn.close()
     print(translate("SyncCommands", "Signed in to {server} as {user} ({role}).").format(
@@ -204,7 +217,7 @@ def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
         if progress:
             progress.end()
         pending = store.pending_count()
-        _fail(str(exc), 0)
+        _fail(_message(exc), 0)
         print(translate("SyncCommands", "{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
         return _exit_code(exc)
     finally:
@@ -256,6 +269,11 @@ def _print_report(r: SyncReport) -> None:
                  "`sync --export-rejected FILE`.").format(n=r.rejected))
     if r.repaired:
         print(translate("SyncCommands", "  repaired after a check: {names}").format(names=", ".join(r.repaired)))
+    if r.removed_records:
+        from desktop import demo_words
+
+        print(translate("SyncCommands", "  removed from this laptop because the server does not have "
+                        "them: {what}").format(what=demo_words.summary(r.removed_records)))
 
 
 def _print_status(engine: SyncEngine) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from models import demo_marks
 from models.store import Store
+from sync.client import local_state as ls
+from sync.client import pull_apply
 from sync.client.errors import DemoProfileError
 from sync.client.http import HttpClient
 
@@ -49,3 +51,26 @@ def remember_server(store: Store, demo: bool) -> None:
     store.set_setting(K_SERVER_DEMO, "1" if demo else None)
     if demo:
         demo_marks.mark_from_server(store)
+
+
+#: what a profile remembers of the server it synced with
+_SYNC_KEYS = (ls.K_SERVER, ls.K_USER, ls.K_DEVICE, ls.K_DEVICE_NAME, ls.K_CURSOR, ls.K_EPOCH,
+              ls.K_ACKED_SEQ, ls.K_LAST_SYNC, ls.K_LAST_ERROR, ls.K_INSECURE, K_SERVER_DEMO,
+              pull_apply.K_REPAIR)
+
+
+def remove_demo_data(store: Store) -> demo_marks.DemoContents:
+    """Remove the demo (models.demo_marks.remove_demo). A profile signed in to a demo
+    server also forgets that server (cursor, device, conflicts): it is a new profile
+    for the next one, and its own records go there as new. Sign out first (the
+    caller holds the credentials). Returns what was there before."""
+    server = store.get_setting(ls.K_SERVER)
+    on_demo = bool(server) and signed_in_to_demo(store)
+    with store.transaction():
+        before = demo_marks.remove_demo(store, renew_own=not server or on_demo)
+        if on_demo:
+            for key in _SYNC_KEYS:
+                store.set_setting(key, None)
+            store.db.execute("DELETE FROM sync_conflicts")
+            store.db.execute("DELETE FROM sync_scope_removals")
+    return before

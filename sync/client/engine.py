@@ -113,12 +113,14 @@ class SyncEngine(EngineConflicts):
 
     # --- sign-in ---------------------------------------------------------------------
 
-    def sign_in(self, user: str, password: str, device_name: str) -> dict[str, Any]:
+    def sign_in(self, user: str, password: str, device_name: str, *,
+                known_demo: bool = False) -> dict[str, Any]:
         """Sign in, register this laptop as a device and keep its refresh token in
         the keyring. Returns the server's user record. AuthError when refused;
         DemoProfileError, before the password is sent, when this profile holds demo
         data and the server is not a demo server."""
-        server_demo = demo_guard.server_is_demo(self.http)
+        # known_demo: the app's own local demo server (seeded before servers said so)
+        server_demo = known_demo or demo_guard.server_is_demo(self.http)
         if not server_demo:
             self._db(lambda s: demo_guard.refuse_demo_profile(s, self.base_url))
         try:
@@ -464,6 +466,8 @@ class SyncEngine(EngineConflicts):
                 break
         removed = self._db(lambda s: pull_apply.finish_snapshot(s, name))
         report.repaired.append(name)
+        if removed:
+            report.removed_records[name] = report.removed_records.get(name, 0) + removed
         log.warning("repair of %s: %d records re-read, %d stray removed", name, seen, removed)
 
     # --- status, rejected ops ---------------------------------------------------------

@@ -36,6 +36,9 @@ class SyncReport:
     #: True/False: the verification's result; None: not due this time (nothing moved)
     verified: bool | None = None
     repaired: list[str] = field(default_factory=list)
+    #: local records the server does not have (and no local change holds) that a
+    #: repair removed from this laptop, per entity: said to the user, never silent
+    removed_records: dict[str, int] = field(default_factory=dict)
     duration: float = 0.0
     #: seconds the server's answers took (pull pages overlap with applying the previous)
     server_wait: float = 0.0

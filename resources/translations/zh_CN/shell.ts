@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+111"/>
+        <location filename="../../../desktop/app.py" line="+130"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -45,7 +45,7 @@
         <translation>无法打开此档案。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Updating your data for this version of ChannelKeeper…
 A backup copy is made first. A large profile takes a little while.</source>
         <translation>正在为此版本的渠道管家更新你的数据…
@@ -55,7 +55,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>AppCommand</name>
     <message>
-        <location filename="../../../desktop/commands/app.py" line="+15"/>
+        <location filename="../../../desktop/commands/app.py" line="+13"/>
         <source>start the desktop app (the default)</source>
         <translation>启动桌面应用（默认）</translation>
     </message>
@@ -73,7 +73,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DemoDataCommand</name>
     <message>
-        <location filename="../../../desktop/commands/demo.py" line="+30"/>
+        <location filename="../../../desktop/commands/demo.py" line="+35"/>
         <source>fill the profile with demo partners, meetings and action items</source>
         <translation>用演示渠道商、会议和行动项填充档案</translation>
     </message>
@@ -118,7 +118,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>不显示进度</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>must be at least 1</source>
         <translation>至少为 1</translation>
     </message>
@@ -128,12 +128,12 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The profile {path} already has {n} partners; demo data was not added. Use --force to add it anyway, or --profile to choose an empty folder.</source>
         <translation>档案 {path} 中已有 {n} 个渠道商，未添加演示数据。如仍要添加，请使用 --force；或用 --profile 选择一个空文件夹。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Demo data added to {path} in {seconds:.1f} s:</source>
         <translation>已向 {path} 添加演示数据，用时 {seconds:.1f} 秒：</translation>
     </message>
@@ -171,6 +171,66 @@ A backup copy is made first. A large profile takes a little while.</source>
         <location line="+20"/>
         <source>Generating demo data… {pct}% ({done}/{total})</source>
         <translation>正在生成演示数据…… {pct}%（{done}/{total}）</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/commands/demo_remove.py" line="+25"/>
+        <source>remove the demo data from the profile instead (says what goes, and asks)</source>
+        <translation>改为从配置文件中移除演示数据（先说明会移除什么，并征求确认）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --remove: first write your own records (typed or edited by you) to this JSON file</source>
+        <translation>与 --remove 一起使用：先把您自己的记录（您输入或修改过的）写入此 JSON 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --remove: let your own records on demo partners go without a copy</source>
+        <translation>与 --remove 一起使用：不保留副本，直接移除您在演示渠道商上的记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --remove: do not ask for confirmation</source>
+        <translation>与 --remove 一起使用：不再征求确认</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was removed.</source>
+        <translation>没有移除任何内容。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This profile holds no demo data; nothing to remove.</source>
+        <translation>此配置文件没有演示数据，无需移除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give --export FILE to keep a copy of your own records first, or --discard-own to let them go.</source>
+        <translation>请用 --export FILE 先保留您自己记录的副本，或用 --discard-own 放弃它们。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not confirmed (give --yes when there is no terminal to ask on).</source>
+        <translation>未确认（没有可以询问的终端时，请加 --yes）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} of your records written to {path}</source>
+        <translation>已将您的 {n} 条记录写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo data removed: {what}. This profile can now sign in to any server.</source>
+        <translation>已移除演示数据：{what}。此配置文件现在可以登录任何服务器。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove the demo data? [y/N] </source>
+        <translation>移除演示数据吗？[y/N] </translation>
     </message>
 </context>
 <context>
@@ -226,6 +286,85 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <location line="+1"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
+    </message>
+</context>
+<context>
+    <name>DemoWords</name>
+    <message>
+        <location filename="../../../desktop/demo_words.py" line="+13"/>
+        <source>{n} partners</source>
+        <translation>{n} 个渠道商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} contacts</source>
+        <translation>{n} 位联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} meetings</source>
+        <translation>{n} 次会议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} action items</source>
+        <translation>{n} 个行动项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} reviews</source>
+        <translation>{n} 次复盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} KPI records</source>
+        <translation>{n} 条 KPI 记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no records</source>
+        <translation>没有记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none of them typed or edited by you</source>
+        <translation>其中没有您输入或修改过的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} of them typed or edited by you ({what})</source>
+        <translation>其中 {n} 条是您输入或修改过的（{what}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This profile holds demo data: {demo}; {own}. Demo data can only be synced with the demo server, so it was not sent to {server}.
+Choose one:
+  • start a new empty profile for {server} (a new folder: --profile NEW_FOLDER, or “New empty profile” in the app), or
+  • remove the demo data from this profile first (main.py demo-data --remove, or “Remove demo data” in the app); your own records are kept or exported first.</source>
+        <translation>此配置文件含有演示数据：{demo}；{own}。演示数据只能与演示服务器同步，因此没有发送到 {server}。
+请选择：
+  • 为 {server} 新建一个空的配置文件（新文件夹：--profile NEW_FOLDER，或在应用中选“新建空配置文件”），或
+  • 先从此配置文件中移除演示数据（main.py demo-data --remove，或在应用中选“移除演示数据”）；您自己的记录会先保留或导出。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Removing the demo data takes out {demo}.</source>
+        <translation>移除演示数据将删除 {demo}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kept as your own, to be sent to the next server: {what}.</source>
+        <translation>作为您自己的记录保留，并发送到下一个服务器：{what}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} of your own records go with it (notes on demo partners, edits of demo records: {what}); export them first to keep a copy.</source>
+        <translation>您自己的 {n} 条记录也会一起删除（演示渠道商上的记录、对演示记录的修改：{what}）；请先导出以保留副本。</translation>
     </message>
 </context>
 <context>
@@ -433,13 +572,13 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/window_loading.py" line="+111"/>
+        <location filename="../../../ui/window_loading.py" line="+199"/>
         <source>Could not load data: %1</source>
-        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed start-up work that can wait until the user had a moment with the window (checking the snapshot shown, saving the first load as the next one): typing right after the start would otherwise share the interpreter with ~0.2 s of Python in the db lane &quot;save&quot;: the first load from the database is still to come and to be saved; &quot;verify&quot;: a snapshot is on screen and the first load is to check it; &quot;&quot;: done</extracomment>
+        <extracomment>input that means the user is at work (typing in the partner filter included) a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed start-up work that can wait until the user had a moment with the window (checking the snapshot shown, saving the first load as the next one): typing right after the start would otherwise share the interpreter with ~0.2 s of Python in the db lane &quot;save&quot;: the first load from the database is still to come and to be saved; &quot;verify&quot;: a snapshot is on screen and the first load is to check it; &quot;&quot;: done</extracomment>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+228"/>
+        <location filename="../../../ui/main_window.py" line="+232"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <extracomment>a first load still to be saved as the snapshot, or checked against it the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
@@ -838,9 +977,9 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+179"/>
+        <location filename="../../../ui/partners_view.py" line="+222"/>
         <source>Could not load partners: %1</source>
-        <extracomment>entities whose changes alter a partner&apos;s overview row reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
+        <extracomment>entities whose changes alter a partner&apos;s overview row the page&apos;s widgets, built on first use (see ``PartnersView._build``) the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
@@ -854,12 +993,12 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>显示 %1 个渠道商，共 %2 个</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Open workspace</source>
         <translation>打开工作台</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Filter by name or region (Ctrl+F)…</source>
         <translation>按名称或区域筛选（Ctrl+F）…</translation>
     </message>
@@ -869,7 +1008,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>新建渠道商…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Edit partner…</source>
         <translation>编辑渠道商…</translation>
     </message>
@@ -884,7 +1023,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>筛选渠道商</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
@@ -1068,16 +1207,16 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+253"/>
+        <location filename="../../../ui/today_view.py" line="+230"/>
         <source>Showing the first %1 of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
-        <extracomment>the invisible root: the parent of every row in a flat table model rows each list shows until the user asks for all of them turns the value into something Qt can compare (default: the value itself) the most urgent due actions (all of them when loaded with ``action_limit=None``) how many actions are due in all, and how many of those are overdue the &quot;Show all&quot; link under a capped list how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all</extracomment>
+        <extracomment>the invisible root: the parent of every row in a flat table model of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) the &quot;Show all&quot; link under a capped list how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all</extracomment>
         <translation>显示前 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <location line="+12"/>
         <location line="+8"/>
         <location line="+3"/>
@@ -1163,7 +1302,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -1173,7 +1312,7 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <translation>入职周年</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Could not load Today: %1</source>
         <translation>无法加载今日概览：%1</translation>
     </message>

@@ -364,8 +364,9 @@
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="+55"/>
+        <location filename="../../../desktop/commands/sync_cmds.py" line="+56"/>
         <source>sign this profile in to a sync server</source>
+        <extracomment>a profile with demo data asked to sync with a real server (as for other bad input)</extracomment>
         <translation>将此档案登录到同步服务器</translation>
     </message>
     <message>
@@ -451,7 +452,7 @@
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>Password for {user}: </source>
         <translation>{user} 的密码：</translation>
     </message>
@@ -552,7 +553,12 @@
         <translation>  校验后已修复：{names}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>  removed from this laptop because the server does not have them: {what}</source>
+        <translation>  因服务器上没有而从本机移除：{what}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Server: {url}</source>
         <translation>服务器：{url}</translation>
     </message>
