@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from desktop import demo_words
-from desktop.commands.common import open_store, profile_of, refresh_start_snapshots, translate
+from desktop.commands.common import open_store, profile_of, translate
 from desktop.profile_lock import ProfileLock
 from models import demo_marks
 from models.store import Store
@@ -45,12 +45,12 @@ def run_remove(args: argparse.Namespace) -> int:
     with ProfileLock(profile.lock_file):
         store = open_store(profile)
         try:
-            return _remove(args, profile, store)
+            return _remove(args, store)
         finally:
             store.db.conn.close()
 
 
-def _remove(args: argparse.Namespace, profile: object, store: Store) -> int:
+def _remove(args: argparse.Namespace, store: Store) -> int:
     if not demo_marks.has_demo(store):
         print(translate("DemoDataCommand", "This profile holds no demo data; nothing to remove."))
         return 0
@@ -72,7 +72,6 @@ def _remove(args: argparse.Namespace, profile: object, store: Store) -> int:
             n=n, path=args.export))
     _sign_out_of_demo(store)
     demo_guard.remove_demo_data(store)
-    refresh_start_snapshots(profile, store)  # type: ignore[arg-type]
     print(translate("DemoDataCommand", "Demo data removed: {what}. This profile can now sign in to "
                     "any server.").format(what=demo_words.summary(contents.demo)))
     return 0
