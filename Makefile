@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := python3-venv libglib2.0-0 libdbus-1-3 libegl1 libgl1 libfontconfig1 \
 	libfreetype6 libx11-6 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
-	fonts-wqy-microhei poppler-utils xvfb xauth
+	fonts-wqy-microhei poppler-utils xvfb xauth desktop-file-utils appstream
 
 .PHONY: run test system-deps venv lint bench translations clean lock bundle test-bundle
 

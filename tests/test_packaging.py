@@ -85,3 +85,44 @@ def test_the_server_entry_point_runs_with_pyside6_unavailable(tmp_path):
     blocked = subprocess.run([sys.executable, "-c", BLOCK_QT + "import ui.main_window"], cwd=ROOT,
                              env=env, capture_output=True, text=True, timeout=60, check=False)
     assert blocked.returncode != 0 and "PySide6 is not installed here" in blocked.stderr
+
+
+def _tool(name: str) -> str:
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI"):
+            raise AssertionError(f"{name} is missing: `make test` installs it")
+        import pytest
+
+        pytest.skip(f"{name} not installed")
+    return found
+
+
+def test_the_linux_desktop_entry_and_appstream_metainfo_are_valid():
+    linux = ROOT / "packaging" / "linux"
+    entry = linux / "io.channelkeeper.ChannelKeeper.desktop"
+    done = subprocess.run([_tool("desktop-file-validate"), str(entry)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
+    text = entry.read_text(encoding="utf-8")
+    assert "Name[zh_CN]=渠道管家" in text and "Icon=io.channelkeeper.ChannelKeeper" in text
+    meta = linux / "io.channelkeeper.ChannelKeeper.metainfo.xml"
+    done = subprocess.run([_tool("appstreamcli"), "validate", "--no-net", str(meta)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    version = PYPROJECT["version"]
+    assert f'<release version="{version}"' in meta.read_text(encoding="utf-8")
+
+
+def test_the_icon_comes_in_every_format_the_platforms_want():
+    from PIL import Image
+
+    icons = ROOT / "resources" / "icons"
+    assert (icons / "channelkeeper.svg").read_text(encoding="utf-8").startswith("<svg")
+    with Image.open(icons / "channelkeeper.ico") as ico:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    with Image.open(icons / "channelkeeper.png") as png:
+        assert png.size == (256, 256)
+    assert (icons / "channelkeeper.icns").read_bytes()[:4] == b"icns"

@@ -77,9 +77,10 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         heading = QLabel(self)
         heading.setTextFormat(Qt.TextFormat.RichText)
-        heading.setText(
-            f"<h2>ChannelKeeper (渠道管家)</h2><p>{html.escape(self.tr('Version {0}')).format(app_version())}"
-            f"</p><p>{html.escape(self.tr('An offline-first workspace for field channel managers.'))}</p>")
+        version = self.tr("Version {0}").format(app_version())
+        purpose = self.tr("An offline-first workspace for field channel managers.")
+        heading.setText(f"<h2>ChannelKeeper (渠道管家)</h2><p>{html.escape(version)}</p>"
+                        f"<p>{html.escape(purpose)}</p>")
         layout.addWidget(heading)
         self.components = QTextBrowser(self)
         self.components.setOpenLinks(False)

@@ -170,7 +170,7 @@
 <context>
     <name>PackCommand</name>
     <message>
-        <location filename="../../../desktop/commands/pack.py" line="+35"/>
+        <location filename="../../../desktop/commands/pack.py" line="+29"/>
         <source>error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
@@ -255,7 +255,7 @@
         <translation>有 {n} 个渠道与 {query!r} 匹配；请输入 ID 或更完整的名称：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>the period is empty: it ends ({end}) before it starts ({start})</source>
         <translation>周期为空：结束日期（{end}）早于开始日期（{start}）</translation>
     </message>
@@ -285,7 +285,7 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>error: {partner}: {message}</source>
         <translation>错误：{partner}：{message}</translation>
     </message>
@@ -298,9 +298,9 @@
 <context>
     <name>PackPreviewDialog</name>
     <message>
-        <location filename="../../../ui/packs/pack_preview_dialog.py" line="+152"/>
+        <location filename="../../../ui/packs/pack_preview_dialog.py" line="+166"/>
         <source>Review pack</source>
-        <extracomment>wait this long after the last option change before regenerating</extracomment>
+        <extracomment>wait this long after the last option change before regenerating and this long after a change of the data (a sync may bring many in a row) entities a pack shows</extracomment>
         <translation>复盘资料</translation>
     </message>
     <message>
@@ -345,7 +345,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Preparing the review pack…</source>
         <translation>正在准备复盘资料…</translation>
     </message>
@@ -356,29 +356,33 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Save review pack</source>
         <translation>保存复盘资料</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-19"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>%1 is open in another program, perhaps a PDF viewer. Close it there and try again.</source>
+        <translation>%1 正被其他程序（可能是 PDF 阅读器）打开。请先在那里关闭它，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The pack could not be saved: %1</source>
         <translation>无法保存复盘资料：%1</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+13"/>
         <source>Review pack saved to %1</source>
         <translation>复盘资料已保存到 %1</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Open in viewer</source>
         <translation>用查看器打开</translation>
     </message>

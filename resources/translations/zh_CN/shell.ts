@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="+75"/>
+        <source>About ChannelKeeper</source>
+        <extracomment>what the app is made of, as installed distributions (name shown, distribution)</extracomment>
+        <translation>关于渠道管家</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Version {0}</source>
+        <translation>版本 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An offline-first workspace for field channel managers.</source>
+        <translation>面向一线渠道经理的离线优先工作台。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Components and licences</source>
+        <translation>组件与许可证</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qt and PySide6 are used under the GNU LGPL v3: you may replace the Qt libraries in the app&apos;s folder with your own build. The font&apos;s licence text is in {0}.</source>
+        <translation>Qt 与 PySide6 按 GNU LGPL v3 使用：您可以用自己编译的版本替换程序文件夹中的 Qt 库。字体的许可证全文见 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../../desktop/app.py" line="+130"/>
@@ -65,8 +109,9 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>档案为空时不提示加载演示数据</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+51"/>
         <source>No graphical display found (DISPLAY and WAYLAND_DISPLAY are not set). Start ChannelKeeper from a desktop session, or on a server run it under xvfb-run -a. The command-line commands (see --help) need no display.</source>
+        <extracomment>bench/bench_bundle.py sets it: the app prints &quot;ready &lt;epoch seconds&gt;&quot; once its window is usable, then quits, so a start can be timed from outside the process (the bundle runs no code but its own)</extracomment>
         <translation>未找到图形显示（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。请在桌面会话中启动渠道管家；在服务器上可用 xvfb-run -a 运行。命令行命令（见 --help）无需显示。</translation>
     </message>
 </context>
@@ -636,12 +681,12 @@ Choose one:
     </message>
     <message>
         <location line="+13"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Undo delete of %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Partner %1 deleted.</source>
         <translation>已删除渠道商 %1。</translation>
     </message>
@@ -651,17 +696,7 @@ Choose one:
         <translation>已恢复渠道商 %1。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>About ChannelKeeper</source>
-        <translation>关于渠道管家</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ChannelKeeper (渠道管家): an offline-first workspace for field channel managers.</source>
-        <translation>渠道管家（ChannelKeeper）：为一线渠道经理打造、离线优先的工作台。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+43"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
@@ -1111,6 +1146,24 @@ Choose one:
         <location line="+2"/>
         <source>Search partners, contacts, meetings, action items… (e.g. 华东)</source>
         <translation>搜索渠道商、联系人、会议、行动项……（例如：华东）</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTestCommand</name>
+    <message>
+        <location filename="../../../desktop/commands/self_test.py" line="+28"/>
+        <source>check this installation on a new profile (opens a window)</source>
+        <translation>在新的配置文件夹上检查本次安装（会打开窗口）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>where to leave the pack and the screenshot (default: the profile)</source>
+        <translation>复盘资料和截图的保存位置（默认：配置文件夹）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>error: the self-test needs a new, empty profile (give --profile a new folder)</source>
+        <translation>错误：自检需要一个新的空配置文件夹（请用 --profile 指定新文件夹）</translation>
     </message>
 </context>
 <context>
