@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import machine_line, median, verdict, write_section  # noqa: E402
+from bench.common import machine_line, median, verdict, write_section
 
 BUNDLE = ROOT / "dist" / "channelkeeper"
 
