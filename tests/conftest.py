@@ -16,6 +16,9 @@ from models.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: the bundled app's tests run by `make test-bundle` (which names the bundle), not `make test`
+collect_ignore = [] if os.environ.get("CHANNELKEEPER_BUNDLE") else ["bundle"]
+
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """A venv made before the app moved to PySide6 6.11 still has 6.12.0, which aborts
