@@ -43,9 +43,10 @@ def _start_until_ready(app, profile) -> int:
 
     from PySide6.QtCore import QEventLoop
 
-    qapp, window = app.start_app(profile, sys.argv[:1], offer_demo=False)
-    if window is None:
+    qapp, session = app.start_app(profile, sys.argv[:1], offer_demo=False)
+    if session is None or session.window is None:
         return 1
+    window = session.window
     if not getattr(window, "is_ready", False):
         loop = QEventLoop()
         window.ready.connect(loop.quit)

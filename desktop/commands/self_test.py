@@ -66,9 +66,10 @@ def _run(profile, out: Path) -> None:
     from desktop import app as desktop_app
 
     _step(f"starting the app on {profile.root}")
-    qapp, window = desktop_app.start_app(profile, sys.argv[:1], offer_demo=False)
-    if window is None:
+    qapp, session = desktop_app.start_app(profile, sys.argv[:1], offer_demo=False)
+    if session is None or session.window is None or session.sync is None:
         raise SelfTestFailed("the main window did not open")
+    window = session.window
     try:
         outcome: dict[str, object] = {}
         loop = QEventLoop()
@@ -77,7 +78,7 @@ def _run(profile, out: Path) -> None:
             outcome.setdefault(kind, detail)
             loop.quit()
 
-        service = window.sync_service
+        service = session.sync
         service.sync_finished.connect(lambda report: finish("synced", report))
         service.sync_failed.connect(lambda kind, message: finish("failed", f"{kind}: {message}"))
         service.demo_failed.connect(lambda message: finish("failed", message))
@@ -115,9 +116,9 @@ def _wait(qapp, condition, timeout: float) -> None:
 
 
 def _print_pack(ctx, partner_id: str, path: Path) -> int:
-    from desktop.printing.batch import write_pack_file
-    from desktop.printing.pack_options import PackOptions
     from models.pack_data import gather_pack_data
+    from models.printing.batch import write_pack_file
+    from models.printing.pack_options import PackOptions
 
     data = ctx.call_db(lambda s: gather_pack_data(s, partner_id, today=dt.date.today()))
     return write_pack_file(data, PackOptions("full", "zh_CN"), path)

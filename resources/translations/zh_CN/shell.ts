@@ -89,7 +89,7 @@
         <translation>无法打开此档案。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+13"/>
         <source>Updating your data for this version of ChannelKeeper…
 A backup copy is made first. A large profile takes a little while.</source>
         <translation>正在为此版本的渠道管家更新你的数据…
@@ -109,7 +109,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>档案为空时不提示加载演示数据</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No graphical display found (DISPLAY and WAYLAND_DISPLAY are not set). Start ChannelKeeper from a desktop session, or on a server run it under xvfb-run -a. The command-line commands (see --help) need no display.</source>
         <extracomment>bench/bench_bundle.py sets it: the app prints &quot;ready &lt;epoch seconds&gt;&quot; once its window is usable, then quits, so a start can be timed from outside the process (the bundle runs no code but its own)</extracomment>
         <translation>未找到图形显示（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。请在桌面会话中启动渠道管家；在服务器上可用 xvfb-run -a 运行。命令行命令（见 --help）无需显示。</translation>
@@ -178,7 +178,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>档案 {path} 中已有 {n} 个渠道商，未添加演示数据。如仍要添加，请使用 --force；或用 --profile 选择一个空文件夹。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Demo data added to {path} in {seconds:.1f} s:</source>
         <translation>已向 {path} 添加演示数据，用时 {seconds:.1f} 秒：</translation>
     </message>
@@ -617,15 +617,14 @@ Choose one:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/window_loading.py" line="+199"/>
+        <location filename="../../../ui/view_loading.py" line="+107"/>
         <source>Could not load data: %1</source>
-        <extracomment>input that means the user is at work (typing in the partner filter included) a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed start-up work that can wait until the user had a moment with the window (checking the snapshot shown, saving the first load as the next one): typing right after the start would otherwise share the interpreter with ~0.2 s of Python in the db lane &quot;save&quot;: the first load from the database is still to come and to be saved; &quot;verify&quot;: a snapshot is on screen and the first load is to check it; &quot;&quot;: done</extracomment>
+        <extracomment>a burst of edits (an import, a sync) costs one reload after it settles how often to notice that the date has changed the partner filter&apos;s index is built this long after the window is ready, before the first keystroke needs it the first load is on screen (or failed) the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
         <location filename="../../../ui/main_window.py" line="+232"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
-        <extracomment>a first load still to be saved as the snapshot, or checked against it the last load&apos;s cost: &quot;query_ms&quot; in the database lane, &quot;show_ms&quot; putting the rows on screen (the start-up benchmark reports them)</extracomment>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
