@@ -48,7 +48,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+130"/>
+        <location filename="../../../desktop/app.py" line="+123"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -118,7 +118,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DemoDataCommand</name>
     <message>
-        <location filename="../../../desktop/commands/demo.py" line="+35"/>
+        <location filename="../../../desktop/commands/demo.py" line="+34"/>
         <source>fill the profile with demo partners, meetings and action items</source>
         <translation>用演示渠道商、会议和行动项填充档案</translation>
     </message>
@@ -268,7 +268,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>已将您的 {n} 条记录写入 {path}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Demo data removed: {what}. This profile can now sign in to any server.</source>
         <translation>已移除演示数据：{what}。此配置文件现在可以登录任何服务器。</translation>
     </message>
@@ -623,7 +623,7 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+232"/>
+        <location filename="../../../ui/main_window.py" line="+215"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
