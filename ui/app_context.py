@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from models.store import Change, Store
+from ui.services import AppSettings, Jobs
+from ui.undo import UndoService
 
 
 class AppContext(QObject):
@@ -25,13 +27,16 @@ class AppContext(QObject):
     #: language code after a switch in Settings ("en", "zh_CN")
     language_changed = Signal(str)
 
-    def __init__(self, store: Store, jobs: Any, settings: Any, parent: QObject | None = None,
+    def __init__(self, store: Store, jobs: Jobs, settings: AppSettings,
+                 parent: QObject | None = None,
                  today: Callable[[], dt.date] | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self.jobs = jobs
         self.settings = settings
         self._today = today or dt.date.today
+        #: the one way to take back a delete (ui/undo.py)
+        self.undo = UndoService(self)
         # Store listeners fire in the db lane; a signal emitted there reaches GUI-thread
         # slots queued, so views always redraw on the GUI thread.
         store.subscribe(self._on_store_change)

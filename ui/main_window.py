@@ -11,23 +11,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
 from ui.app_context import AppContext
+from ui.operations.partners import delete_partner
+from ui.pages import Page, PageStack
 from ui.partners_view import PartnersView
 from ui.services import SyncApi
 from ui.sync.sync_controller import SyncController
 from ui.today_view import TodayView
+from ui.undo import UndoOffer
+from ui.undo_button import PartnerUndoButton
 from ui.view_loading import FirstLoad, ViewLoader
 
 if TYPE_CHECKING:  # imported on first use, off the start path (~0.25 s in all)
@@ -39,7 +35,6 @@ if TYPE_CHECKING:  # imported on first use, off the start path (~0.25 s in all)
 
 PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE = range(3)
 STATUS_TIMEOUT_MS = 8000
-UNDO_TIMEOUT_MS = 15000
 
 
 class MainWindow(QMainWindow):
@@ -57,24 +52,15 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self._workspace_title = ""
-        self._undo: tuple[str, str] | None = None  # (partner id, name) of the last delete
         self.today = TodayView(ctx)
         self.partners = PartnersView(ctx)
         self.loading = ViewLoader(ctx, self.today, self.partners, self.show_status, self)
         self.loading.ready.connect(self.ready)
         # started before anything else is built: its answer comes through the event loop
         self.loading.start(first_load)
-        self._workspace: PartnerWorkspace | None = None
-        self.pages = QStackedWidget()
-        # an empty stand-in until the workspace is first needed (see `workspace`)
-        for page in (self.today, self.partners, QWidget()):
-            self.pages.addWidget(page)
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(170)
-        for _ in range(3):
-            self.nav.addItem(QListWidgetItem())
-        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.page_stack = PageStack(self, self.show_status)
+        self.nav, self.pages = self.page_stack.nav, self.page_stack.stack
+        self._register_pages()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -82,15 +68,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.undo_button = QPushButton()
-        self.undo_button.setObjectName("undo_delete")
-        self.undo_button.setFlat(True)
-        self.undo_button.hide()
-        self.undo_button.clicked.connect(self.undo_delete)
+        # a partner's delete is offered back here; the workspace offers its records'
+        self.undo_button = PartnerUndoButton(ctx.undo)
         self.statusBar().addPermanentWidget(self.undo_button)
-        self._undo_timer = QTimer(self)
-        self._undo_timer.setSingleShot(True)
-        self._undo_timer.timeout.connect(self._expire_undo)
+        ctx.undo.offered.connect(self._deleted)
+        ctx.undo.restored.connect(self._restored)
 
         self._create_actions()
         self._create_menus()
@@ -117,6 +99,19 @@ class MainWindow(QMainWindow):
 
     # --- set-up ------------------------------------------------------------------------------
 
+    def _register_pages(self) -> None:
+        """The pages, in navigation order (PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE)."""
+        add = self.page_stack.add
+        add(Page("today", lambda: self.tr("Today"), lambda: self.tr("&Today"), "Ctrl+1",
+                 widget=self.today))
+        add(Page("partners", lambda: self.tr("Partners"), lambda: self.tr("&Partners"),
+                 "Ctrl+2", widget=self.partners))
+        # the biggest view: imported and built when first needed
+        add(Page("workspace", lambda: self.tr("Partner workspace"),
+                 lambda: self.tr("Partner &workspace"), "Ctrl+3", build=self._build_workspace,
+                 unavailable=lambda: "" if self._open_partner_id() else self.tr(
+                     "No partner is open: open one from Today, Partners or search (Ctrl+K).")))
+
     def _action(self, name: str, slot: Any, *keys: QKeySequence | str) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
@@ -127,16 +122,13 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         self.act_search = self._action("search", lambda: self.show_search(), "Ctrl+K")
-        self.act_today = self._action("go_today", lambda: self.show_page(PAGE_TODAY), "Ctrl+1")
-        self.act_partners = self._action(
-            "go_partners", lambda: self.show_page(PAGE_PARTNERS), "Ctrl+2")
-        self.act_workspace = self._action("go_workspace", self.show_workspace, "Ctrl+3")
         self.act_refresh = self._action("refresh", self.reload, QKeySequence.StandardKey.Refresh)
         self.act_new_partner = self._action("new_partner", self.new_partner, "Ctrl+Shift+N")
         self.act_edit_partner = self._action("edit_partner", self.edit_current_partner, "Ctrl+E")
         self.act_delete_partner = self._action("delete_partner", self.delete_current_partner)
         self.act_undo_delete = self._action("undo_delete", self.undo_delete)
         self.act_undo_delete.setEnabled(False)
+        self.undo_button.available.connect(self.act_undo_delete.setEnabled)
         self.act_new_meeting = self._action("new_meeting", self.new_meeting, "Ctrl+N")
         self.act_new_action = self._action("new_action_item", self.new_action_item, "Ctrl+J")
         self.act_pack = self._action("review_pack", self.review_pack, "Ctrl+P")
@@ -155,7 +147,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_view = bar.addMenu("")
-        self.menu_view.addActions([self.act_today, self.act_partners, self.act_workspace])
+        self.menu_view.addActions(self.page_stack.actions)
         self.menu_view.addSeparator()
         self.menu_view.addActions([self.act_search, self.act_refresh])
         self.menu_partner = bar.addMenu("")
@@ -177,22 +169,22 @@ class MainWindow(QMainWindow):
         self.partners.open_partner.connect(self.open_partner)
         self.partners.edit_partner.connect(self.edit_partner)
         self.partners.new_partner_requested.connect(self.new_partner)
-        self.partners.partner_deleted.connect(self._offer_undo)
 
     @property
     def workspace(self) -> PartnerWorkspace:
         """The partner workspace page, built on first use."""
-        if self._workspace is None:
-            from ui.workspace.partner_workspace import PartnerWorkspace
+        return self.page_stack.widget(PAGE_WORKSPACE)  # type: ignore[return-value]
 
-            workspace = PartnerWorkspace(self.ctx)
-            workspace.title_changed.connect(self._workspace_title_changed)
-            stand_in = self.pages.widget(PAGE_WORKSPACE)
-            self.pages.insertWidget(PAGE_WORKSPACE, workspace)
-            self.pages.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self._workspace = workspace
-        return self._workspace
+    def _build_workspace(self) -> PartnerWorkspace:
+        from ui.workspace.partner_workspace import PartnerWorkspace
+
+        workspace = PartnerWorkspace(self.ctx)
+        workspace.title_changed.connect(self._workspace_title_changed)
+        return workspace
+
+    @property
+    def _workspace(self) -> PartnerWorkspace | None:
+        return self.page_stack.built(PAGE_WORKSPACE)  # type: ignore[return-value]
 
     def _open_partner_id(self) -> str | None:
         """The partner open in the workspace (None, without building it, if none)."""
@@ -211,27 +203,10 @@ class MainWindow(QMainWindow):
     # --- navigation --------------------------------------------------------------------------
 
     def show_page(self, page: int) -> None:
-        if page == PAGE_WORKSPACE and not self._open_partner_id():
-            self.show_status(self.tr("No partner is open: open one from Today, Partners or "
-                                     "search (Ctrl+K)."))
-            return
-        self.nav.setCurrentRow(page)
+        self.page_stack.show(page)
 
     def current_page(self) -> int:
-        return self.pages.currentIndex()
-
-    @Slot(int)
-    def _nav_changed(self, row: int) -> None:
-        if row == PAGE_WORKSPACE and not self._open_partner_id():
-            self.nav.setCurrentRow(self.pages.currentIndex())
-            return
-        if row >= 0:
-            self.pages.setCurrentIndex(row)
-            self.pages.currentWidget().setFocus()
-
-    @Slot()
-    def show_workspace(self) -> None:
-        self.show_page(PAGE_WORKSPACE)
+        return self.page_stack.current()
 
     @Slot(str)
     def open_partner(self, partner_id: str) -> None:
@@ -372,39 +347,21 @@ class MainWindow(QMainWindow):
         if not pid:
             self.show_status(self.tr("Select a partner to delete."))
             return
-        name = self._workspace_title or pid
-        from ui.partner_dialog import delete_partner_with_confirmation
+        delete_partner(self.ctx, self, pid, self._workspace_title or pid)
 
-        delete_partner_with_confirmation(self.ctx, self, pid, name,
-                                         lambda: self._offer_undo(pid, name))
-
-    @Slot(str, str)
-    def _offer_undo(self, partner_id: str, name: str) -> None:
-        self._undo = (partner_id, name)
-        if self._open_partner_id() == partner_id:
+    @Slot(object)
+    def _deleted(self, offer: UndoOffer) -> None:
+        if offer.entity == "partner" and self._open_partner_id() == offer.record_id:
             self.show_page(PAGE_PARTNERS)
-        self.undo_button.setText(self.tr("Undo delete of %1").replace("%1", name))
-        self.undo_button.show()
-        self.act_undo_delete.setEnabled(True)
-        self.show_status(self.tr("Partner %1 deleted.").replace("%1", name))
-        self._undo_timer.start(UNDO_TIMEOUT_MS)
 
     @Slot()
     def undo_delete(self) -> None:
-        if self._undo is None:
-            return
-        pid, name = self._undo
-        self._expire_undo()
-        self.ctx.run_db(
-            lambda s: s.restore("partner", pid),
-            lambda _row: self.show_status(self.tr("Partner %1 restored.").replace("%1", name)),
-            lambda exc: self.show_status(str(exc)))
+        self.undo_button.undo()
 
-    def _expire_undo(self) -> None:
-        self._undo = None
-        self._undo_timer.stop()
-        self.undo_button.hide()
-        self.act_undo_delete.setEnabled(False)
+    @Slot(object)
+    def _restored(self, offer: UndoOffer) -> None:
+        if offer.entity == "partner":
+            self.show_status(self.tr("Partner %1 restored.").replace("%1", offer.name))
 
     @Slot()
     def show_settings(self) -> SettingsDialog:
@@ -441,9 +398,6 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         texts = {
             self.act_search: self.tr("&Search…"),
-            self.act_today: self.tr("&Today"),
-            self.act_partners: self.tr("&Partners"),
-            self.act_workspace: self.tr("Partner &workspace"),
             self.act_refresh: self.tr("&Refresh"),
             self.act_new_partner: self.tr("&New partner…"),
             self.act_edit_partner: self.tr("&Edit partner…"),
@@ -465,11 +419,8 @@ class MainWindow(QMainWindow):
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_partner.setTitle(self.tr("&Partner"))
         self.menu_help.setTitle(self.tr("&Help"))
-        for row, text in enumerate((self.tr("Today"), self.tr("Partners"),
-                                    self.tr("Partner workspace"))):
-            self.nav.item(row).setText(text)
-        if self._undo:
-            self.undo_button.setText(self.tr("Undo delete of %1").replace("%1", self._undo[1]))
+        self.page_stack.retranslate()
+        self.undo_button.retranslate()
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:

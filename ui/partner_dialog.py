@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -275,23 +275,3 @@ class PartnerDialog(QDialog):
             self.save()
             return
         super().keyPressEvent(event)
-
-
-def delete_partner_with_confirmation(ctx: AppContext, parent: QWidget, partner_id: str,
-                                     name: str, on_deleted: Any) -> bool:
-    """Ask, then soft-delete in the database lane; ``on_deleted()`` after the commit.
-    Returns False when the user said no."""
-    answer = QMessageBox.question(
-        parent, QCoreApplication.translate("PartnerDialog", "Delete partner"),
-        QCoreApplication.translate(
-            "PartnerDialog", "Delete %1? Its meetings and action items are kept, and you can "
-            "undo this right away.").replace("%1", name),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    ctx.run_db(lambda s: s.delete("partner", partner_id), lambda _: on_deleted(),
-               lambda exc: ctx.status_message.emit(str(exc)))
-    return True
-

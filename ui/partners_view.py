@@ -33,6 +33,7 @@ from models.domain import Stage, Tier, VisitStatus
 from models.insights import partner_overviews
 from ui import labels
 from ui.app_context import AppContext
+from ui.operations.partners import delete_partner
 from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, PartnerTableModel
 
 #: entities whose changes alter a partner's overview row
@@ -45,13 +46,12 @@ _WIDGETS = frozenset({"search", "tier_combo", "stage_combo", "region_combo", "vi
 
 class PartnersView(QWidget):
     """``open_partner(id)``: the user wants this partner's workspace.
-    ``new_partner_requested``: the New partner button. ``partner_deleted(id, name)``:
-    a partner was deleted (the main window offers Undo). ``loaded``: rows arrived."""
+    ``new_partner_requested``: the New partner button. ``loaded``: rows arrived. A
+    delete is offered back by ``ctx.undo`` (the main window shows the offer)."""
 
     open_partner = Signal(str)
     edit_partner = Signal(str)
     new_partner_requested = Signal()
-    partner_deleted = Signal(str, str)
     loaded = Signal()
     #: the text in the filter box changed (typed or set)
     filter_text_changed = Signal(str)
@@ -319,10 +319,7 @@ class PartnersView(QWidget):
         if not pid:
             return
         name = self.model.row_at(self.model.row_of(pid)).display_name
-        from ui.partner_dialog import delete_partner_with_confirmation  # off the start path
-
-        delete_partner_with_confirmation(self.ctx, self, pid, name,
-                                         lambda: self.partner_deleted.emit(pid, name))
+        delete_partner(self.ctx, self, pid, name)
 
     @Slot(QPoint)
     def _context_menu(self, pos: QPoint) -> None:

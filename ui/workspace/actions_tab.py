@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from models.domain import ACTION_OPEN_STATUSES, ActionStatus
 from ui import labels
 from ui.app_context import AppContext
+from ui.operations.action_items import set_action_status
+from ui.operations.records import delete_record
 from ui.workspace.action_dialogs import ActionItemDialog, FeedbackDialog
-from ui.workspace.db_jobs import PartnerTabLoading, run_db
+from ui.workspace.db_jobs import PartnerTabLoading
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -101,7 +103,6 @@ class OpenItemsProxy(QSortFilterProxyModel):
 class ActionsTab(PartnerTabLoading, QWidget):
     """Table, filter, add/edit, and moving items along the loop by button or key."""
 
-    deleted = Signal(str, str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -269,8 +270,7 @@ class ActionsTab(PartnerTabLoading, QWidget):
     def _set_status(self, item_id: str, status: str, feedback: str | None) -> None:
         if status in ACTION_OPEN_STATUSES or self.proxy.show_all:
             self.select_later(item_id)  # keep working on it; a closed one leaves
-        run_db(self._ctx, lambda store: store.set_action_status(item_id, status, feedback=feedback),
-                         on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
+        set_action_status(self._ctx, item_id, status, feedback)
 
     @Slot()
     def delete_selected(self) -> None:
@@ -279,6 +279,4 @@ class ActionsTab(PartnerTabLoading, QWidget):
             return
         item_id = row["id"]
         message = self.tr("Action item “%1” deleted.").replace("%1", row.get("title") or "")
-        run_db(self._ctx, lambda store: store.delete("action_item", item_id),
-                         on_done=lambda _: self.deleted.emit(message, "action_item", item_id),
-                         on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
+        delete_record(self._ctx, "action_item", item_id, message)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import ValidationError
 from ui.app_context import AppContext
+from ui.operations.records import delete_record
 from ui.workspace.db_jobs import PartnerTabLoading, run_db
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
@@ -111,9 +112,8 @@ class ContactDialog(QDialog):
 
 
 class ContactsPanel(PartnerTabLoading, QWidget):
-    """Contacts table with add/edit/delete; delete is undoable through ``deleted``."""
+    """Contacts table with add/edit/delete; a delete is offered back by ``ctx.undo``."""
 
-    deleted = Signal(str, str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +219,4 @@ class ContactsPanel(PartnerTabLoading, QWidget):
             return
         contact_id = row["id"]
         message = self.tr("Contact %1 deleted.").replace("%1", row.get("name") or "")
-        run_db(self._ctx, lambda store: store.delete("contact", contact_id),
-                         on_done=lambda _: self.deleted.emit(message, "contact", contact_id),
-                         on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
+        delete_record(self._ctx, "contact", contact_id, message)

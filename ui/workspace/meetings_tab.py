@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from models.domain import MeetingStatus, MeetingType
 from models.meeting_templates import agenda_for
 from ui import labels
 from ui.app_context import AppContext
+from ui.operations.records import delete_record
 from ui.workspace.db_jobs import PartnerTabLoading, run_db
 from ui.workspace.meeting_editor import MeetingEditor
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
@@ -53,8 +54,6 @@ class MeetingTableModel(RowTableModel):
 class MeetingsTab(PartnerTabLoading, QWidget):
     """Lists meetings; the selected one is open in the editor."""
 
-    #: an undoable delete happened: (message, entity, id)
-    deleted = Signal(str, str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,9 +203,7 @@ class MeetingsTab(PartnerTabLoading, QWidget):
             self.editor.flush()
             self.editor.load(None)
         message = self.tr("Meeting of %1 deleted.").replace("%1", row.get("starts_at") or "")
-        run_db(self._ctx, lambda store: store.delete("meeting", meeting_id),
-                         on_done=lambda _: self.deleted.emit(message, "meeting", meeting_id),
-                         on_error=self._error)
+        delete_record(self._ctx, "meeting", meeting_id, message)
 
     def _error(self, exc: BaseException) -> None:
         self._ctx.status_message.emit(str(exc))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from models.store import Change
 from ui import labels
 from ui.app_context import AppContext
+from ui.undo import UndoOffer
 from ui.workspace.actions_tab import ActionsTab
 from ui.workspace.db_jobs import run_db
 from ui.workspace.meetings_tab import MeetingsTab
@@ -57,7 +58,8 @@ class PartnerWorkspace(QWidget):
         self.name_label.setStyleSheet("#workspaceTitle { font-size: 18px; font-weight: 600; }")
         self.facts_label = QLabel(self)
         self.facts_label.setStyleSheet("color: palette(mid);")
-        self.banner = UndoBanner(self)
+        self.banner = UndoBanner(ctx.undo, self)
+        ctx.undo.restored.connect(self._restored)
         self.tabs = QTabWidget(self)
         self._tab_actions: list[QAction] = []
         self._build_tabs()
@@ -104,8 +106,6 @@ class PartnerWorkspace(QWidget):
         self.overview.partner_loaded.connect(self._partner_loaded)
         self.overview.partner_missing.connect(self._partner_missing)
         self.meetings.editor.action_created.connect(lambda _id: self._mark_stale("actions"))
-        for tab in (self.meetings, self.actions_tab, self.reviews, self.overview.contacts):
-            tab.deleted.connect(self._offer_undo)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -282,18 +282,14 @@ class PartnerWorkspace(QWidget):
         self.facts_label.clear()
         self.title_changed.emit("")
 
-    @Slot(str, str, str)
-    def _offer_undo(self, message: str, entity: str, entity_id: str) -> None:
-        def undo() -> None:
-            tab = {"meeting": self.meetings, "action_item": self.actions_tab,
-                   "checklist_run": self.reviews}.get(entity)
-            if tab is not None:
-                tab.select_later(entity_id)
-            run_db(self._ctx, lambda store: store.restore(entity, entity_id),
-                             on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
-
-        self.banner.offer(message, undo)
-        self._ctx.status_message.emit(message)
+    @Slot(object)
+    def _restored(self, offer: UndoOffer) -> None:
+        """A record deleted here is back: select it once its tab reloads."""
+        tab = {"meeting": self.meetings, "action_item": self.actions_tab,
+               "checklist_run": self.reviews}.get(offer.entity)
+        if tab is not None:
+            tab.select_later(offer.record_id)
+            tab.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

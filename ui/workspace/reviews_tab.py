@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models import templates
 from ui.app_context import AppContext
+from ui.operations.records import delete_record
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.checklist_form import ChecklistForm
 from ui.workspace.db_jobs import PartnerTabLoading, run_db
@@ -47,7 +48,6 @@ def template_name(tpl: dict[str, Any], lang: str) -> str:
 
 
 class ReviewsTab(PartnerTabLoading, QWidget):
-    deleted = Signal(str, str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,9 +228,7 @@ class ReviewsTab(PartnerTabLoading, QWidget):
         self.saver.flush_now()
         message = self.tr("Review of %1 deleted.").replace("%1", self._run.get("performed_on") or "")
         self._show_run(None)
-        run_db(self._ctx, lambda store: store.delete("checklist_run", run_id),
-                         on_done=lambda _: self.deleted.emit(message, "checklist_run", run_id),
-                         on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
+        delete_record(self._ctx, "checklist_run", run_id, message)
 
     def flush(self) -> None:
         self.saver.flush_now()

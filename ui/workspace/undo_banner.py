@@ -1,26 +1,25 @@
-"""An inline banner offering Undo after a delete, instead of a blocking "Are you sure?"."""
+"""An inline banner offering Undo after a delete in the workspace, instead of a
+blocking "Are you sure?". It shows the undo service's offers (ui/undo.py) for the
+workspace's records; a partner's delete is offered by the main window."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-#: how long the Undo offer stays visible
-UNDO_VISIBLE_MS = 12_000
+from ui.undo import UndoOffer, UndoService
 
 
 class UndoBanner(QFrame):
-    """"Meeting deleted. [Undo]" — Undo (or Ctrl+Shift+Z) calls the given restore."""
+    """"Meeting deleted. [Undo]" — Undo (or Ctrl+Shift+Z) takes the delete back."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, undo: UndoService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._service = undo
         self.setObjectName("undoBanner")
         self.setStyleSheet(
             "#undoBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }"
         )
-        self._undo: Callable[[], None] | None = None
         self.message = QLabel(self)
         self.undo_button = QPushButton(self)
         self.undo_button.clicked.connect(self.undo)
@@ -39,8 +38,9 @@ class UndoBanner(QFrame):
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(self.undo)
         (parent or self).addAction(self.undo_action)
-        self._timer = QTimer(self, singleShot=True, interval=UNDO_VISIBLE_MS)
-        self._timer.timeout.connect(self.dismiss)
+        self._offering = False  # an offer of the workspace's is on
+        undo.offered.connect(self._offered)
+        undo.withdrawn.connect(self._withdrawn)
         self.retranslate()
         self.hide()
 
@@ -50,21 +50,24 @@ class UndoBanner(QFrame):
         self.undo_button.setToolTip(self.tr("Bring back what was deleted (Ctrl+Shift+Z)"))
         self._close.setToolTip(self.tr("Dismiss"))
 
-    def offer(self, message: str, undo: Callable[[], None]) -> None:
-        self.message.setText(message)
-        self._undo = undo
+    @Slot(object)
+    def _offered(self, offer: UndoOffer) -> None:
+        if offer.entity == "partner":  # the main window offers those
+            return
+        self._offering = True
+        self.message.setText(offer.message)
         self.show()
-        self._timer.start()
+
+    @Slot()
+    def _withdrawn(self) -> None:
+        self._offering = False
+        self.hide()
 
     @Slot()
     def undo(self) -> None:
-        undo, self._undo = self._undo, None
-        self.dismiss()
-        if undo is not None:
-            undo()
+        if self._offering:
+            self._service.undo()
 
     @Slot()
     def dismiss(self) -> None:
-        self._timer.stop()
-        self._undo = None
-        self.hide()
+        self._service.dismiss()

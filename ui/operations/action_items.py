@@ -1,0 +1,21 @@
+"""Action items: create, and move along their statuses (with feedback when done)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ui.operations import OnDone, OnError, run
+
+if TYPE_CHECKING:
+    from ui.app_context import AppContext
+
+
+def create_action_item(ctx: AppContext, values: dict[str, Any], on_done: OnDone = None,
+                       on_error: OnError = None) -> None:
+    run(ctx, lambda store: store.create_action_item(**values), on_done, on_error)
+
+
+def set_action_status(ctx: AppContext, item_id: str, status: str, feedback: str | None = None,
+                      on_done: OnDone = None, on_error: OnError = None) -> None:
+    """Open → in progress → done (``feedback``: what came of it) or cancelled."""
+    run(ctx, lambda store: store.set_action_status(item_id, status, feedback=feedback),
+        on_done, on_error)

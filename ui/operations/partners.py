@@ -1,0 +1,38 @@
+"""Partners: change fields, and delete after asking (a partner takes its meetings and
+action items out of view with it)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.operations import OnDone, OnError, run
+from ui.operations.records import delete_record
+
+if TYPE_CHECKING:
+    from ui.app_context import AppContext
+
+
+def update_partner(ctx: AppContext, partner_id: str, values: dict[str, Any],
+                   on_done: OnDone = None, on_error: OnError = None) -> None:
+    run(ctx, lambda store: store.update("partner", partner_id, values), on_done, on_error)
+
+
+def delete_partner(ctx: AppContext, parent: QWidget, partner_id: str, name: str,
+                   on_done: OnDone = None) -> bool:
+    """Ask, then soft-delete (the undo service offers it back). Returns False when
+    the user said no."""
+    translate = QCoreApplication.translate
+    answer = QMessageBox.question(
+        parent, translate("PartnerDialog", "Delete partner"),
+        translate("PartnerDialog", "Delete %1? Its meetings and action items are kept, and "
+                  "you can undo this right away.").replace("%1", name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    message = translate("MainWindow", "Partner %1 deleted.").replace("%1", name)
+    delete_record(ctx, "partner", partner_id, message, name, on_done)
+    return True
