@@ -115,11 +115,17 @@ class VisitStatus(StrEnum):
     OVERDUE = "overdue"
 
 
+def cadence_days(cadence: dict[str, int] | None = None) -> dict[str, int]:
+    """Days between visits for every tier: ``cadence`` (the user's settings) where it
+    says, the domain default elsewhere."""
+    return {**DEFAULT_CADENCE_DAYS, **(cadence or {})}
+
+
 def visit_status(
     last_met: dt.date | None, tier: str, today: dt.date, cadence: dict[str, int] | None = None
 ) -> VisitStatus:
     """Whether a partner is within its tier's visit cadence."""
-    days = (cadence or DEFAULT_CADENCE_DAYS)[Tier(tier)]
+    days = cadence_days(cadence)[Tier(tier)]
     if last_met is None:
         return VisitStatus.OVERDUE
     age = (today - last_met).days

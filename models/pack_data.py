@@ -214,7 +214,7 @@ def gather_pack_data(
             f"the period is empty: it ends ({period_end}) before it starts ({period_start})",
             field="period",
         )
-    cadence = cadence or domain.DEFAULT_CADENCE_DAYS
+    cadence = domain.cadence_days(cadence)
     as_of = min(today, period_end)
     lo, hi = period_start.isoformat(), period_end.isoformat()
 
@@ -452,7 +452,7 @@ def partners_due_this_week(store: Store, today: dt.date,
             [monday.isoformat(), sunday.isoformat() + " 23:59"],
         ).fetchall()
     }
-    cadence = cadence or domain.DEFAULT_CADENCE_DAYS
+    cadence = domain.cadence_days(cadence)
     for ov in insights.partner_overviews(store, today, cadence):
         if ov.last_met is None or ov.status == domain.PartnerStatus.ENDED:
             continue  # never met: a first visit is planned, not due

@@ -31,7 +31,6 @@ from ui.app_context import AppContext
 from ui.main_window import PAGE_PARTNERS, PAGE_TODAY, PAGE_WORKSPACE
 from ui.partner_table_model import PartnerFilterProxy, PartnerTableModel
 from ui.partners_view import PartnersView
-from ui.workspace.overview_tab import next_occurrence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -134,9 +133,21 @@ def test_key_dates_prefilter_drops_nothing(store):
             assert (first, total) == (want[:3], len(want)), (today, window)
 
 
+def next_occurrence(d: dt.date, today: dt.date) -> dt.date:
+    """The next anniversary of ``d`` on or after ``today`` (29 Feb → 1 Mar), by hand."""
+    for year in (today.year, today.year + 1):
+        try:
+            cand = d.replace(year=year)
+        except ValueError:
+            cand = dt.date(year, 3, 1)
+        if cand >= today:
+            return cand
+    return cand
+
+
 def _key_dates_by_hand(store, today: dt.date, days: int) -> list[dict]:
     """The rule written out row by row in Python (as insights computed it before the
-    statement did, and as the workspace's overview still does): the next occurrence
+    statement did): the next occurrence
     on or after today, 29 February on 1 March in a common year; nearest first, then
     in the contacts' order, birthday first."""
     out = []

@@ -1,6 +1,6 @@
-"""Database work for the workspace: ``ctx.run_db`` with a default error path (a
-store error the caller does not handle goes to the status bar, never nowhere), and
-the loading every per-partner tab shares."""
+"""Database work for the workspace: its reads with the operations' default error
+path (a store error the caller does not handle goes to the status bar, never
+nowhere), and the loading every per-partner tab shares."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -8,6 +8,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from models.store import Store
+from ui import operations
 from ui.app_context import AppContext
 
 
@@ -17,11 +18,9 @@ def run_db(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
 ) -> Future:
-    """``fn(store)`` in the db lane; ``on_done``/``on_error`` on the GUI thread."""
-    if on_error is None:
-        def on_error(exc: BaseException) -> None:
-            ctx.status_message.emit(str(exc))
-    return ctx.run_db(fn, on_done=on_done, on_error=on_error)
+    """``fn(store)`` in the db lane; ``on_done``/``on_error`` on the GUI thread; an
+    error not handled takes the operations' default path (ui/operations)."""
+    return operations.run(ctx, fn, on_done, on_error)
 
 
 class PartnerTabLoading:

@@ -30,6 +30,7 @@ from models.domain import MeetingStatus, MeetingType, Severity
 from models.meeting_templates import agenda_for, mark_converted, parse_action_line
 from ui import labels
 from ui.app_context import AppContext
+from ui.operations.action_items import create_action_item
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.db_jobs import run_db
 from ui.workspace.notes_highlighter import NotesHighlighter
@@ -330,5 +331,4 @@ class MeetingEditor(QWidget):
             self._ctx.status_message.emit(
                 self.tr("Could not create the action item: %1").replace("%1", str(exc)))
 
-        run_db(self._ctx, lambda store: store.create_action_item(**values),
-                         on_done=created, on_error=failed)
+        create_action_item(self._ctx, values, on_done=created, on_error=failed)

@@ -2,7 +2,6 @@
 signs, contacts, and head office's KPIs with a trend."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -22,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from models import insights
-from models.domain import DEFAULT_CADENCE_DAYS, PartnerStatus, Stage, Tier
+from models.domain import PartnerStatus, Stage, Tier, cadence_days
 from models.errors import NotFoundError, ValidationError
+from models.workspace import partner_profile, partner_status
 from ui import labels
 from ui.app_context import AppContext
+from ui.operations.partners import update_partner
 from ui.workspace.contacts_panel import ContactsPanel
 from ui.workspace.db_jobs import run_db
 from ui.workspace.kpi_sparkline import KpiSparkline
@@ -33,54 +34,11 @@ from ui.workspace.kpi_sparkline import KpiSparkline
 _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme")
 _PERCENT_FIELDS = ("revenue_share", "rebate")
 _ERROR_STYLE = "border: 1px solid #b00020;"
-#: how far ahead contacts' birthdays and anniversaries are shown (人情: remember them)
-KEY_DATES_DAYS = 30
-
-
 def cadence_of(settings: Any) -> dict[str, int]:
-    """Days between visits per tier: the settings' (a dict, or desktop.settings'
-    ``cadence()`` method), else the domain default, completed per tier."""
+    """Days between visits per tier, as the settings say (their ``cadence()``, or a
+    plain mapping), the domain's where they say nothing."""
     value = getattr(settings, "cadence", None)
-    if callable(value):
-        value = value()
-    return {**DEFAULT_CADENCE_DAYS, **(value or {})}
-
-
-def load_profile(store, partner_id: str, today: dt.date) -> dict[str, Any]:
-    """The partner, its KPIs and its contacts' coming key dates (fast: one partner)."""
-    key_dates = []
-    for c in store.for_partner("contact", partner_id, order=["name"]):
-        for kind in ("birthday", "company_anniversary"):
-            if c.get(kind):
-                nxt = next_occurrence(dt.date.fromisoformat(c[kind][:10]), today)
-                if (nxt - today).days <= KEY_DATES_DAYS:
-                    key_dates.append({"name": c["name"], "kind": kind, "date": nxt,
-                                      "in_days": (nxt - today).days})
-    key_dates.sort(key=lambda d: d["date"])
-    return {
-        "partner": store.get("partner", partner_id),
-        "kpis": store.for_partner("kpi_snapshot", partner_id, order=["-period"], limit=12),
-        "key_dates": key_dates,
-    }
-
-
-def load_status(store, partner_id: str, today: dt.date, cadence: dict[str, int]):
-    """Cadence status and warning signs, computed as the Partners table does (slower:
-    insights groups over every partner), so it runs as a job of its own."""
-    ov = insights.partner_overviews(store, today, cadence, partner_ids=[partner_id])
-    return ov[0] if ov else None
-
-
-def next_occurrence(d: dt.date, today: dt.date) -> dt.date:
-    """The next anniversary of ``d`` on or after ``today`` (29 Feb → 1 Mar)."""
-    for year in (today.year, today.year + 1):
-        try:
-            cand = d.replace(year=year)
-        except ValueError:
-            cand = dt.date(year, 3, 1)
-        if cand >= today:
-            return cand
-    return cand
+    return cadence_days(value() if callable(value) else value)
 
 
 def _fmt_number(value: float | None) -> str:
@@ -226,9 +184,9 @@ class OverviewTab(QWidget):
         today = self._ctx.today()
         cadence = cadence_of(self._ctx.settings)
         # the form first; the signs (slower on a big portfolio) follow
-        run_db(self._ctx, lambda store: load_profile(store, partner_id, today),
+        run_db(self._ctx, lambda store: partner_profile(store, partner_id, today),
                on_done=self._loaded, on_error=self._load_failed)
-        run_db(self._ctx, lambda store: load_status(store, partner_id, today, cadence),
+        run_db(self._ctx, lambda store: partner_status(store, partner_id, today, cadence),
                on_done=lambda ov: self._status_loaded(partner_id, ov),
                on_error=lambda _exc: None)  # the profile job reports a missing partner
 
@@ -398,8 +356,7 @@ class OverviewTab(QWidget):
             self.show_error(str(exc), getattr(exc, "field", None) if isinstance(exc, ValidationError)
                             else None)
 
-        run_db(self._ctx, lambda store: store.update("partner", partner_id, values),
-                         on_done=done, on_error=failed)
+        update_partner(self._ctx, partner_id, values, on_done=done, on_error=failed)
 
     @Slot()
     def revert(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import templates
+from models.workspace import partner_reviews
 from ui.app_context import AppContext
 from ui.operations.records import delete_record
 from ui.workspace.autosave import Autosaver, SaveIndicator
@@ -27,16 +28,6 @@ from ui.workspace.checklist_form import ChecklistForm
 from ui.workspace.db_jobs import PartnerTabLoading, run_db
 from ui.workspace.run_comparison_model import RunComparisonModel
 from ui.workspace.ui_language import ui_language
-
-
-def load_reviews(store, partner_id: str) -> dict[str, Any]:
-    partner = store.get("partner", partner_id)
-    return {
-        "tier": partner["tier"],
-        "templates": store.published_templates(),
-        "runs": store.for_partner("checklist_run", partner_id,
-                                 order=["-performed_on", "-created_at"]),
-    }
 
 
 def template_name(tpl: dict[str, Any], lang: str) -> str:
@@ -112,7 +103,7 @@ class ReviewsTab(PartnerTabLoading, QWidget):
         self._show_run(None)
 
     def _fetch(self, store: Any, partner_id: str) -> dict[str, Any]:
-        return load_reviews(store, partner_id)
+        return partner_reviews(store, partner_id)
 
     def _loaded(self, data: dict[str, Any]) -> None:
         lang = ui_language(self._ctx)
