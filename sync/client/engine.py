@@ -118,17 +118,23 @@ class SyncEngine(EngineConflicts):
         """Sign in, register this laptop as a device and keep its refresh token in
         the keyring. Returns the server's user record. AuthError when refused;
         DemoProfileError, before the password is sent, when this profile holds demo
-        data and the server is not a demo server."""
+        data and the server is not a demo server.
+
+        The device key the server gave at this user's last sign-in here goes along: the
+        server then counts failures against this laptop alone, so other people's
+        failed guesses (an office sharing one address) cannot lock the user out."""
         # known_demo: the app's own local demo server (seeded before servers said so)
         server_demo = known_demo or demo_guard.server_is_demo(self.http)
         if not server_demo:
             self._db(lambda s: demo_guard.refuse_demo_profile(s, self.base_url))
+        key_account = self._key_account(user)
+        body = {"username": user, "password": password, "device_name": device_name}
+        device_key = self.credentials.get(key_account)
+        if device_key:
+            body["device_key"] = device_key
         try:
-            answer = self.http.request(
-                "POST", protocol.API_PREFIX + "/auth/login",
-                body={"username": user, "password": password, "device_name": device_name},
-                retries=1,
-            )
+            answer = self.http.request("POST", protocol.API_PREFIX + "/auth/login", body=body,
+                                       retries=1)
         except Unauthorized:
             raise AuthError("The user name or password is not correct.") from None
         tokens = self._check_tokens(answer)
@@ -147,6 +153,8 @@ class SyncEngine(EngineConflicts):
 
         self._db(remember)
         self.credentials.set(self._account(str(tokens["device_id"])), tokens["refresh_token"])
+        if isinstance(answer.get("device_key"), str) and answer["device_key"]:
+            self.credentials.set(key_account, answer["device_key"])
         self._access_token = tokens["access_token"]
         return dict(answer.get("user") or {})
 
@@ -512,6 +520,9 @@ class SyncEngine(EngineConflicts):
 
     def _account(self, device_id: str) -> str:
         return f"refresh-token {self.base_url} device {device_id}"
+
+    def _key_account(self, user: str) -> str:
+        return f"device-key {self.base_url} user {user.strip().lower()}"
 
     def _call(self, method: str, path: str, *, device: str | None = None, **kw: Any) -> Any:
         """An authenticated API call; on 401 refresh the token once and retry.

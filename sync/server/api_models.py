@@ -20,13 +20,16 @@ class ErrorBody(BaseModel):
 
 
 class LoginRequest(RequestBody):
-    username: str
-    password: str
-    device_name: str = "device"
+    # bounded: every attempt reads and hashes what it is sent
+    username: str = Field(max_length=100)
+    password: str = Field(max_length=1024)
+    device_name: str = Field("device", max_length=200)
+    #: from an earlier sign-in of this user on this laptop: its own attempt limit
+    device_key: str | None = Field(None, max_length=100)
 
 
 class RefreshRequest(RequestBody):
-    refresh_token: str
+    refresh_token: str = Field(max_length=100)
 
 
 class UserOut(BaseModel):
@@ -44,6 +47,8 @@ class TokenPair(BaseModel):
     device_id: str
     user: UserOut
     server_epoch: str
+    #: sign-in only: keep it (keyring) and send it with the next sign-in of this user
+    device_key: str | None = None
 
 
 class MeOut(BaseModel):
@@ -155,9 +160,9 @@ class ResolveRequest(RequestBody):
 
 
 class NewUser(RequestBody):
-    username: str
+    username: str = Field(max_length=100)
     role: Literal["manager", "admin"]
-    password: str
+    password: str = Field(max_length=1024)
 
 
 class AssignRequest(RequestBody):

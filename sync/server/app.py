@@ -137,7 +137,8 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
     @api.post("/auth/login", response_model=m.TokenPair, responses={429: {"model": m.ErrorBody}})
     def login(body: m.LoginRequest, request: Request) -> dict:
         client = request.client.host if request.client else "unknown"
-        return auth.login(engine, settings, body.username, body.password, client, body.device_name)
+        return auth.login(engine, settings, body.username, body.password, client, body.device_name,
+                          body.device_key)
 
     @api.post("/auth/refresh", response_model=m.TokenPair)
     def refresh(body: m.RefreshRequest) -> dict:

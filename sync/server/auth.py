@@ -4,7 +4,8 @@ Passwords are argon2 hashes. Tokens are random strings the server stores only as
 sha256 hashes: a stolen database does not yield usable tokens. Every sign-in registers
 a device; revoking it kills its tokens at once because each request checks it.
 Failed sign-ins are counted in the database (not process memory) so the limit holds
-across server workers.
+across server workers (sync/server/throttle.py); passwords follow
+sync/server/passwords.py.
 """
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlalchemy.exc import IntegrityError
 
 from sync import protocol as p
-from sync.server.config import ServerSettings, fmt
-from sync.server.db import devices, login_failures, read_tx, server_epoch, tokens, users, write_tx
+from sync.server import passwords, throttle
+from sync.server.config import ServerSettings
+from sync.server.db import devices, read_tx, server_epoch, tokens, users, write_tx
 from sync.server.errors import ApiError
 
 ROLES = ("manager", "admin")
@@ -63,8 +64,7 @@ def create_user(conn: Connection, settings: ServerSettings, username: str, role:
         raise ApiError(400, p.ERROR_BAD_REQUEST, "The user name must not be empty.")
     if role not in ROLES:
         raise ApiError(400, p.ERROR_BAD_REQUEST, f"Role must be one of {', '.join(ROLES)}.")
-    if len(password) < 8:
-        raise ApiError(400, p.ERROR_BAD_REQUEST, "The password needs at least 8 characters.")
+    passwords.check(password, username)
     if conn.execute(select(users.c.id).where(users.c.username == username)).first():
         raise ApiError(409, p.ERROR_BAD_REQUEST, f"User {username!r} already exists.")
     user_id = str(uuid.uuid4())
@@ -106,72 +106,54 @@ def _issue(conn: Connection, settings: ServerSettings, user: Any, device_id: str
     }
 
 
-def _throttle_key(username: str, client: str) -> str:
-    return f"{username.strip().lower()}|{client}"[:300]
-
-
-def _check_throttle(conn: Connection, settings: ServerSettings, key: str) -> None:
-    row = conn.execute(select(login_failures).where(login_failures.c.key == key)).first()
-    if row is None or row.failures < settings.login_max_failures:
-        return
-    window_end = fmt(_parse(row.window_start) + _seconds(settings.login_window))
-    now = settings.stamp()
-    if now < window_end:
-        wait = int((_parse(window_end) - settings.now()).total_seconds()) + 1
-        raise ApiError(
-            429, p.ERROR_RATE_LIMITED,
-            "Too many failed sign-ins. Wait a few minutes and try again.",
-            headers={"Retry-After": str(wait)}, retry_after=wait,
-        )
-
-
-def _record_failure(engine: Engine, settings: ServerSettings, key: str) -> None:
-    now = settings.stamp()
-    for _ in range(3):  # insert-or-update that survives a concurrent first failure
-        try:
-            with write_tx(engine) as conn:
-                row = conn.execute(select(login_failures).where(login_failures.c.key == key)).first()
-                if row is None:
-                    conn.execute(insert(login_failures).values(key=key, failures=1, window_start=now))
-                elif fmt(_parse(row.window_start) + _seconds(settings.login_window)) <= now:
-                    conn.execute(update(login_failures).where(login_failures.c.key == key)
-                                 .values(failures=1, window_start=now))
-                else:
-                    conn.execute(update(login_failures).where(login_failures.c.key == key)
-                                 .values(failures=login_failures.c.failures + 1))
-            return
-        except IntegrityError:
-            continue
-
-
 def login(
     engine: Engine, settings: ServerSettings, username: str, password: str, client: str,
-    device_name: str,
+    device_name: str, device_key: str | None = None,
 ) -> dict[str, Any]:
-    key = _throttle_key(username, client)
+    """Sign in and register a new device. The attempt is counted before the password
+    is checked (sync/server/throttle.py); a ``device_key`` from an earlier sign-in of
+    this user on this laptop puts the attempt under that laptop's own limit."""
+    name = username.strip()
+    key_hash = token_hash(device_key) if device_key else None
     with read_tx(engine) as conn:
-        _check_throttle(conn, settings, key)
-        user = conn.execute(select(users).where(users.c.username == username.strip())).first()
+        user = conn.execute(select(users).where(users.c.username == name)).first()
+        trusted = None
+        if user is not None and key_hash:
+            trusted = conn.execute(select(devices.c.id).where(
+                devices.c.trust_key_hash == key_hash, devices.c.user_id == user.id,
+                devices.c.revoked_at.is_(None))).first()
+    limits = throttle.limits_for(settings, name, client, key_hash if trusted else None)
+    throttle.charge(engine, settings, limits)
     ph, dummy = hasher(settings)
     try:
         ok = ph.verify(user.password_hash if user else dummy, password)
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok or user is None or user.disabled:
-        _record_failure(engine, settings, key)
         raise ApiError(401, p.ERROR_UNAUTHORIZED, "Wrong user name or password.")
+    new_key = secrets.token_urlsafe(32)
     with write_tx(engine) as conn:
-        conn.execute(login_failures.delete().where(login_failures.c.key == key))
+        throttle.refund(conn, limits)
+        if trusted is not None:
+            # one key per laptop: the one it presented is replaced by the new one
+            conn.execute(update(devices).where(devices.c.id == trusted.id).values(trust_key_hash=None))
         device_id = str(uuid.uuid4())
         conn.execute(insert(devices).values(
             id=device_id, user_id=user.id, name=(device_name or "device")[:200],
             created_at=settings.stamp(), last_seen_at=settings.stamp(), last_seq=0,
+            trust_key_hash=token_hash(new_key),
         ))
-        return _issue(conn, settings, user, device_id)
+        return {**_issue(conn, settings, user, device_id), "device_key": new_key}
 
 
 def refresh(engine: Engine, settings: ServerSettings, refresh_token: str) -> dict[str, Any]:
-    """A new token pair for a valid refresh token, which dies in the exchange."""
+    """A new token pair for a valid refresh token, which dies in the exchange.
+
+    The exchange is one conditional UPDATE (``used_at IS NULL``): of several concurrent
+    refreshes with one token exactly one wins, on SQLite and PostgreSQL alike. A token
+    presented again after it was rotated is refused; past ``refresh_reuse_grace`` that
+    is taken as a stolen copy in use, and the whole sign-in (every token of the device,
+    the family of OAuth refresh-token rotation) is revoked."""
     now = settings.stamp()
     with write_tx(engine) as conn:
         tok = conn.execute(select(tokens).where(
@@ -179,15 +161,13 @@ def refresh(engine: Engine, settings: ServerSettings, refresh_token: str) -> dic
         )).first()
         if tok is None or tok.revoked_at:
             raise ApiError(401, p.ERROR_UNAUTHORIZED, "Please sign in again.")
-        if tok.used_at:
-            # a rotated-away token presented again: someone copied it; end the device's
-            # sessions (the committed revocation must survive the error below)
+        reused = tok.used_at is not None and _reuse_is_theft(settings, tok.used_at)
+        if reused:
+            # the committed revocation must survive the error raised below
             conn.execute(update(tokens).where(tokens.c.device_id == tok.device_id,
                                               tokens.c.revoked_at.is_(None))
                          .values(revoked_at=now))
-            reused = True
-        else:
-            reused = False
+        elif tok.used_at is None:
             device = conn.execute(select(devices).where(devices.c.id == tok.device_id)).first()
             if device is None or device.revoked_at:
                 raise ApiError(401, p.ERROR_DEVICE_REVOKED, "This device was signed out by an administrator.")
@@ -196,12 +176,20 @@ def refresh(engine: Engine, settings: ServerSettings, refresh_token: str) -> dic
             user = conn.execute(select(users).where(users.c.id == tok.user_id)).first()
             if user is None or user.disabled:
                 raise ApiError(401, p.ERROR_UNAUTHORIZED, "Please sign in again.")
-            conn.execute(update(tokens).where(tokens.c.token_hash == tok.token_hash).values(used_at=now))
-            conn.execute(update(devices).where(devices.c.id == device.id).values(last_seen_at=now))
-            result = _issue(conn, settings, user, device.id)
+            won = conn.execute(update(tokens).where(
+                tokens.c.token_hash == tok.token_hash, tokens.c.used_at.is_(None),
+                tokens.c.revoked_at.is_(None)).values(used_at=now)).rowcount == 1
+            if won:
+                conn.execute(update(devices).where(devices.c.id == device.id).values(last_seen_at=now))
+                return _issue(conn, settings, user, device.id)
     if reused:
         raise ApiError(401, p.ERROR_UNAUTHORIZED, "This sign-in was already renewed: please sign in again.")
-    return result
+    # rotated moments ago by a concurrent request (which got the new pair)
+    raise ApiError(401, p.ERROR_UNAUTHORIZED, "This sign-in was just renewed by another request.")
+
+
+def _reuse_is_theft(settings: ServerSettings, used_at: str) -> bool:
+    return _parse(used_at) + _seconds(settings.refresh_reuse_grace) <= settings.now()
 
 
 def authenticate(engine: Engine, settings: ServerSettings, access_token: str | None) -> Principal:

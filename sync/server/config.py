@@ -23,8 +23,18 @@ def _utc_now() -> dt.datetime:
 class ServerSettings:
     access_ttl: float = 15 * 60  # seconds
     refresh_ttl: float = 30 * 24 * 3600
+    #: sign-in limits per window (sync/server/throttle.py, docs/deploy.md): failures
+    #: for one account from one address, or from one laptop holding a device key
     login_max_failures: int = 5
+    #: failures for one account from all addresses together (unknown laptops only)
+    login_account_max_failures: int = 20
+    #: failures from one address for all accounts together (an office NAT is one address)
+    login_address_max_failures: int = 100
     login_window: float = 15 * 60  # seconds a failure counts against the limit
+    #: a rotated refresh token presented again within this many seconds is refused
+    #: without ending the sign-in (concurrent refreshes of one laptop); later, it is
+    #: taken as a stolen copy and every token of that sign-in is revoked
+    refresh_reuse_grace: float = 60
     scope_grace_days: float = 14
     #: argon2 cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile), tests
     #: lower them to keep the suite fast

@@ -32,6 +32,8 @@ from models.schema import ENTITIES, Entity
 metadata = MetaData()
 
 ID = 36  # a UUID's text form
+#: entity columns looked up by exact value (indexed)
+NAME_LOOKUPS = {"partner": ("name_zh", "name_en")}
 
 
 def _kind_type(kind: str):
@@ -61,6 +63,8 @@ def _entity_table(ent: Entity) -> Table:
     indexes = [Index(f"ix_{ent.table}_version", "version", unique=True)]
     if ent.partner_field:
         indexes.append(Index(f"ix_{ent.table}_partner", ent.partner_field))
+    # CSV imports and admin commands find partners by exact name
+    indexes += [Index(f"ix_{ent.table}_{col}", col) for col in NAME_LOOKUPS.get(ent.name, ())]
     return Table(ent.table, metadata, *cols, *indexes)
 
 
@@ -98,6 +102,9 @@ devices = Table(
     Column("last_seen_at", String(32)),
     Column("revoked_at", String(32)),
     Column("last_seq", BigInteger, nullable=False, default=0),
+    # sha256 of the device key handed out at sign-in: a later sign-in that presents it
+    # comes from a laptop this user already used (see sync/server/throttle.py)
+    Column("trust_key_hash", String(64), index=True),
 )
 
 tokens = Table(
@@ -114,7 +121,7 @@ tokens = Table(
 
 login_failures = Table(
     "login_failures", metadata,
-    Column("key", String(300), primary_key=True),  # username|client address
+    Column("key", String(300), primary_key=True),  # kind:value (sync/server/throttle.py)
     Column("failures", Integer, nullable=False),
     Column("window_start", String(32), nullable=False),
 )

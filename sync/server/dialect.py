@@ -113,6 +113,19 @@ def make_engine(url: str) -> Engine:
                          pool_pre_ping=False, pool_recycle=PG_POOL_RECYCLE_S)
 
 
+def insert_or_update(conn: Connection, table: Table):
+    """The dialect's INSERT that takes ``.on_conflict_do_update`` (an atomic upsert:
+    SQLite 3.24+ and PostgreSQL spell it the same, but SQLAlchemy keeps one construct
+    per dialect)."""
+    if conn.dialect.name == POSTGRESQL:
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
 def lock_for_migrations(conn: Connection) -> None:
     """Serialise schema upgrades of several processes starting at once. SQLite already
     holds its write lock (BEGIN IMMEDIATE); PostgreSQL takes a transaction advisory lock."""
