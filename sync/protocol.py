@@ -77,6 +77,8 @@ ERROR_FORBIDDEN = "forbidden"
 ERROR_NOT_FOUND = "not_found"
 ERROR_BAD_REQUEST = "bad_request"
 ERROR_BAD_CURSOR = "bad_cursor"
+#: 503: the database was unreachable or busy for a moment; retry after Retry-After
+ERROR_UNAVAILABLE = "unavailable"
 
 
 def request_headers() -> dict[str, str]:

@@ -550,10 +550,10 @@ class SyncEngine(EngineConflicts):
             raise NotSignedInError("Not signed in to the sync server. Sign in first; "
                                    "your changes are kept.")
         try:
-            # never retried: refresh tokens rotate, and presenting a used one again
-            # would look like theft to the server
+            # retried like any call: a token presented again within the server's
+            # reuse grace is refused, not taken for theft (docs/sync-protocol.md)
             answer = self.http.request("POST", protocol.API_PREFIX + "/auth/refresh",
-                                       body={"refresh_token": token}, retries=0)
+                                       body={"refresh_token": token})
         except Unauthorized:
             self._access_token = None
             self.credentials.delete(account)

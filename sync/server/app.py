@@ -7,6 +7,7 @@ so FastAPI runs them in its thread pool and the database work never blocks the l
 from __future__ import annotations
 
 import json
+import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
@@ -15,20 +16,24 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
-from sync.server import admin, auth, conflict_records, csv_import, migrate, pull, push
+from sync.server import admin, auth, conflict_records, csv_import, dialect, migrate, pull, push
 from sync.server import api_models as m
 from sync.server.config import ServerSettings
 from sync.server.db import devices, is_demo_server, make_engine, read_tx, server_epoch
 from sync.server.errors import ApiError
 
 _bearer = HTTPBearer(auto_error=False)
+_log = logging.getLogger(__name__)
+#: seconds a client waits before asking again after a 503
+RETRY_AFTER_S = 1
 ERRORS = {
     401: {"model": m.ErrorBody}, 403: {"model": m.ErrorBody}, 404: {"model": m.ErrorBody},
     426: {"model": m.ErrorBody, "description": "Update required"},
+    503: {"model": m.ErrorBody, "description": "Database unavailable for a moment: retry"},
 }
 CSV_BODY = {"requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}}
 
@@ -108,6 +113,18 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(DBAPIError)
+    async def _database_error(_request: Request, exc: DBAPIError) -> JSONResponse:
+        if not dialect.is_transient(exc):
+            raise exc  # a fault of this request or the data: 500, logged with its trace
+        # a dropped connection (SQLAlchemy has already discarded the pool's stale ones)
+        # or a busy database. Asking again is safe: the transaction was rolled back, or,
+        # lost at COMMIT, it is repeated by op id (push) or refused harmlessly (refresh)
+        _log.warning("database unavailable: %s", type(exc.orig).__name__)
+        return JSONResponse({"error": p.ERROR_UNAVAILABLE,
+                             "message": "The database is unavailable for a moment: try again."},
+                            status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)})
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:

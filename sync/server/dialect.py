@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from sync import protocol as p
 from sync.server.errors import ApiError
@@ -124,6 +124,30 @@ def insert_or_update(conn: Connection, table: Table):
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table)
+
+
+#: PostgreSQL error classes that asking again can cure: connection exceptions (08),
+#: serialization failure and deadlock (40001, 40P01), too many connections (53300),
+#: operator intervention: terminated backend, shutdown, not yet accepting (57P01-57P03)
+PG_TRANSIENT_STATES = ("08", "40001", "40P01", "53300", "57P01", "57P02", "57P03")
+SQLITE_BUSY = 5  # "database is locked" after the busy timeout
+
+
+def is_transient(exc: DBAPIError) -> bool:
+    """Whether a database error is momentary (a dropped or refused connection, a busy
+    database) rather than a fault of this request or of the data."""
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None)
+    if isinstance(state, str) and state.startswith(PG_TRANSIENT_STATES):
+        return True
+    if getattr(orig, "sqlite_errorcode", None) == SQLITE_BUSY:
+        return True
+    import psycopg
+
+    # psycopg reports a connection lost mid-query without an SQLSTATE
+    return isinstance(orig, psycopg.OperationalError) and state is None
 
 
 def lock_for_migrations(conn: Connection) -> None:
