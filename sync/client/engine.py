@@ -171,6 +171,10 @@ class SyncEngine(EngineConflicts):
         self._access_token = None
         if device:
             self.credentials.delete(self._account(device))
+        user = self._db(lambda s: s.get_setting(ls.K_USER))
+        if user:
+            # the server revoked this device, which voids its device key too
+            self.credentials.delete(self._key_account(str(user)))
 
     def is_signed_in(self) -> bool:
         device = self._db(lambda s: s.get_setting(ls.K_DEVICE))

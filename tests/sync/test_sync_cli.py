@@ -38,11 +38,14 @@ def test_login_then_sync_prints_what_moved(sqlite_world, kr, tmp_path, monkeypat
     profile = tmp_path / "profile-a"
     assert _login(sqlite_world, profile, monkeypatch) == 0
     assert "Signed in" in capsys.readouterr().out
-    (token,) = kr.data.values()
-    # the refresh token lives in the keyring only: not in the database, not in settings
+    # the refresh token and the device key live in the keyring only: not in the
+    # database, not in settings
+    kinds = sorted(account.split(" ", 1)[0] for _service, account in kr.data)
+    assert kinds == ["device-key", "refresh-token"], kr.data
     for f in profile.iterdir():
         if f.is_file():
-            assert token.encode() not in f.read_bytes(), f
+            for secret in kr.data.values():
+                assert secret.encode() not in f.read_bytes(), f
     from desktop.commands.common import open_store
     from desktop.paths import resolve_profile
 
