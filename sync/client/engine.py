@@ -118,11 +118,8 @@ class SyncEngine(EngineConflicts):
         """Sign in, register this laptop as a device and keep its refresh token in
         the keyring. Returns the server's user record. AuthError when refused;
         DemoProfileError, before the password is sent, when this profile holds demo
-        data and the server is not a demo server.
-
-        The device key the server gave at this user's last sign-in here goes along: the
-        server then counts failures against this laptop alone, so other people's
-        failed guesses (an office sharing one address) cannot lock the user out."""
+        data and the server is not a demo server. The device key of this user's last
+        sign-in here goes along: others' failed guesses cannot lock them out of it."""
         # known_demo: the app's own local demo server (seeded before servers said so)
         server_demo = known_demo or demo_guard.server_is_demo(self.http)
         if not server_demo:
@@ -172,8 +169,7 @@ class SyncEngine(EngineConflicts):
         if device:
             self.credentials.delete(self._account(device))
         user = self._db(lambda s: s.get_setting(ls.K_USER))
-        if user:
-            # the server revoked this device, which voids its device key too
+        if user:  # the server revoked this device, which voids its device key too
             self.credentials.delete(self._key_account(str(user)))
 
     def is_signed_in(self) -> bool:
