@@ -72,6 +72,9 @@ CONFLICT_EDIT_REVIVED = "edit_revived"  # an edit arrived for a record deleted o
 ERROR_UNAUTHORIZED = "unauthorized"
 ERROR_TOKEN_EXPIRED = "token_expired"
 ERROR_DEVICE_REVOKED = "device_revoked"
+#: 410: head office marked this device lost; it may still push, then must erase its
+#: profile and confirm (POST /api/device/wiped)
+ERROR_DEVICE_WIPE = "device_wipe"
 ERROR_RATE_LIMITED = "rate_limited"
 ERROR_FORBIDDEN = "forbidden"
 ERROR_NOT_FOUND = "not_found"

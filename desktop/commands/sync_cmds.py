@@ -5,7 +5,10 @@ password comes from a hidden prompt, or from standard input for scripts) and kee
 the refresh token in the OS keyring. ``sync`` pushes the outbox, pulls the server's
 changes and prints what moved; it exits 0 on success and non-zero with a clear
 message when offline (3), when the sign-in is refused (4), when the app must be
-updated (5) or on any other sync failure (6). Nothing local is lost in any case.
+updated (5) or on any other sync failure (6), and 2 when a profile holding demo data
+meets a server that is not a demo server. Nothing local is lost in any case, except
+when head office reported the laptop lost (``server wipe-device``): then what could
+be sent is sent, the profile's data and sign-in are erased and it says so (7).
 Both take the profile lock, so they never race a running ChannelKeeper.
 
 Scripts and CI on a machine without a keyring use ``sync --user NAME
@@ -39,6 +42,7 @@ from sync.client.errors import (
     OfflineError,
     SyncError,
     UpdateRequiredError,
+    WipeRequested,
 )
 
 # lupdate reads translate("Context", "text") calls: keep the context literal in each
@@ -48,6 +52,8 @@ EXIT_UPDATE = 5
 EXIT_SYNC_FAILED = 6
 #: a profile with demo data asked to sync with a real server (as for other bad input)
 EXIT_DEMO = 2
+#: head office reported this laptop lost: the profile was erased
+EXIT_WIPED = 7
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -209,10 +215,16 @@ def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
     if args.status:
         _print_status(engine)
         return 0
+    wiped = False
     try:
         if password is not None:
             engine.sign_in(user, password, args.device_name or socket.gethostname())
         report = engine.sync()
+    except WipeRequested:
+        wiped = True
+        if progress:
+            progress.end()
+        return _wipe(profile, store, engine)
     except SyncError as exc:
         if progress:
             progress.end()
@@ -221,7 +233,7 @@ def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
         print(translate("SyncCommands", "{n} unsent changes are kept.").format(n=pending), file=sys.stderr)
         return _exit_code(exc)
     finally:
-        if password is not None:
+        if password is not None and not wiped:
             engine.sign_out()  # the server revokes this one-shot device
     if progress:
         progress.end()
@@ -233,6 +245,26 @@ def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
         print(translate("SyncCommands", "{n} refused changes written to {path}").format(
             n=n, path=args.export_rejected))
     return 0
+
+
+def _wipe(profile: Profile, store: Store, engine: SyncEngine) -> int:
+    """Head office reported this laptop lost: what could be sent was; now erase."""
+    from desktop.wipe import erase_profile
+
+    pending = store.pending_count()
+    accounts = engine.secret_accounts()
+    store.db.conn.close()
+    erase_profile(profile, engine.credentials, accounts)
+    told = engine.confirm_wiped(accounts)
+    print(translate("SyncCommands", "Head office reported this laptop lost. ChannelKeeper's data in {path} "
+                    "and its sign-in were erased.").format(path=profile.root), file=sys.stderr)
+    if pending:
+        print(translate("SyncCommands", "{n} changes could not be sent before the wipe.").format(n=pending),
+              file=sys.stderr)
+    if not told:
+        print(translate("SyncCommands", "The server could not be told; it will still show the wipe as "
+                        "requested."), file=sys.stderr)
+    return EXIT_WIPED
 
 
 def _index_backlog(store: Store, *, quiet: bool) -> None:

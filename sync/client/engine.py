@@ -49,8 +49,6 @@ PUSH_BATCH = protocol.MAX_PUSH_OPS
 PULL_LIMIT = protocol.DEFAULT_PULL_LIMIT
 #: seconds a pulled page may take to apply before pages stop growing
 PAGE_APPLY_TARGET_S = 1.0
-#: SQLite page cache (KiB) of the sync's connection during a pull from zero
-BULK_PAGE_CACHE_KIB = 64 * 1024
 #: seconds between verifications when a sync moved nothing
 VERIFY_INTERVAL = 3600.0
 K_LAST_VERIFY = "sync.last_verify_at"
@@ -121,8 +119,7 @@ class SyncEngine(EngineConflicts):
         data and the server is not a demo server. The device key of this user's last
         sign-in here goes along: others' failed guesses cannot lock them out of it."""
         # known_demo: the app's own local demo server (seeded before servers said so)
-        server_demo = known_demo or demo_guard.server_is_demo(self.http)
-        if not server_demo:
+        if not (server_demo := known_demo or demo_guard.server_is_demo(self.http)):
             self._db(lambda s: demo_guard.refuse_demo_profile(s, self.base_url))
         key_account = self._key_account(user)
         body = {"username": user, "password": password, "device_name": device_name}
@@ -171,6 +168,28 @@ class SyncEngine(EngineConflicts):
         user = self._db(lambda s: s.get_setting(ls.K_USER))
         if user:  # the server revoked this device, which voids its device key too
             self.credentials.delete(self._key_account(str(user)))
+
+    def secret_accounts(self) -> list[str]:
+        """The keyring entries this profile's sign-in uses (refresh token, device key)."""
+        device, user = self._db(lambda s: (s.get_setting(ls.K_DEVICE), s.get_setting(ls.K_USER)))
+        return ([self._account(device)] if device else []) + \
+            ([self._key_account(str(user))] if user else [])
+
+    def confirm_wiped(self, accounts: list[str]) -> bool:
+        """After the profile was erased (WipeRequested): tell the server, which records
+        when and ends this device's sign-in, and forget the secrets. Uses only what is
+        in memory (the store is gone). False when the server could not be told."""
+        try:
+            self.http.request("POST", protocol.API_PREFIX + "/device/wiped",
+                              token=self._access_token, retries=2)
+            return True
+        except (SyncError, Unauthorized) as exc:
+            log.warning("wipe: the server was not told (%s)", type(exc).__name__)
+            return False
+        finally:
+            self._access_token = None
+            for account in accounts:
+                self.credentials.delete(account)
 
     def is_signed_in(self) -> bool:
         device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
@@ -308,7 +327,7 @@ class SyncEngine(EngineConflicts):
                                                 s.get_setting(ls.K_EPOCH)))
             index = not (self.defer_search_index and not cursor)
             if not cursor:
-                cache_before = self._db(_grow_page_cache)
+                cache_before = self._db(pull_apply.grow_page_cache)
             fetch = pool.submit(self._fetch_page, cursor, device, limit)
             while True:
                 self._check_cancel()
@@ -320,7 +339,7 @@ class SyncEngine(EngineConflicts):
                     # our saved position is unreadable to the server: start again from
                     # zero and re-read everything afterwards so nothing stale survives
                     log.warning("pull: the server refused the saved cursor; pulling from zero")
-                    self._db(_restart_pull)
+                    self._db(pull_apply.restart_pull)
                     cursor = None
                     index = not self.defer_search_index
                     fetch = pool.submit(self._fetch_page, None, device, limit)
@@ -570,22 +589,6 @@ class SyncEngine(EngineConflicts):
         ):
             raise ProtocolError("The server's sign-in answer is not readable.")
         return answer
-
-
-def _grow_page_cache(store: Store) -> int:
-    """For a pull from zero: a larger SQLite page cache on the sync's connection (a
-    first sync upserts 100,000 records at random keys, and the default 2 MB keeps
-    reading the same index pages again: ~45 % of the upserts' time here). Returns the
-    size before, which the pull puts back (shrinking frees the pages)."""
-    before = store.db.execute("PRAGMA cache_size").fetchone()[0]
-    store.db.execute(f"PRAGMA cache_size = -{BULK_PAGE_CACHE_KIB}")
-    return int(before)
-
-
-def _restart_pull(store: Store) -> None:
-    with store.transaction():
-        store.set_setting(ls.K_CURSOR, None)
-        store.set_setting(pull_apply.K_REPAIR, ",".join(protocol.SYNCED_ENTITIES))
 
 
 def _wire_op(op: Row) -> dict[str, Any]:

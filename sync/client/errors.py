@@ -77,3 +77,9 @@ class DemoProfileError(SyncError):
         super().__init__(message)
         self.contents = contents
         self.server = server
+
+
+class WipeRequested(SyncError):
+    """Head office reported this laptop lost (HTTP 410 ``device_wipe``). What could be
+    pushed was; the caller must now close the profile, erase it and confirm
+    (``SyncEngine.confirm_wiped``)."""

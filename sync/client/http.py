@@ -28,6 +28,7 @@ from sync.client.errors import (
     RateLimitedError,
     ServerError,
     UpdateRequiredError,
+    WipeRequested,
 )
 
 log = logging.getLogger(__name__)
@@ -210,6 +211,9 @@ class HttpClient:
                 "Too many attempts. Wait a few minutes before trying again.",
                 retry_after=int(retry_after) if retry_after and retry_after.isdigit() else None,
             )
+        if status == 410 and detail.get("code") == protocol.ERROR_DEVICE_WIPE:
+            raise WipeRequested("Head office reported this laptop lost: its ChannelKeeper "
+                                "data is being erased.")
         if status >= 500:
             raise ServerError(
                 f"The server failed ({status}{': ' + detail['message'] if detail.get('message') else ''})."

@@ -18,6 +18,8 @@ from sync.client import local_state as ls
 
 log = logging.getLogger(__name__)
 
+#: SQLite page cache (KiB) of the sync's connection during a pull from zero
+BULK_PAGE_CACHE_KIB = 64 * 1024
 K_REPAIR = "sync.repair_pending"  # entities to repair after a reset pull, comma-separated
 
 
@@ -154,3 +156,19 @@ def finish_snapshot(store: Store, entity_name: str) -> int:
         log.warning("repair: %d local %s records the server does not have were removed",
                     n, entity_name)
     return n
+
+
+def grow_page_cache(store: Store) -> int:
+    """For a pull from zero: a larger SQLite page cache on the sync's connection (a
+    first sync upserts 100,000 records at random keys, and the default 2 MB keeps
+    reading the same index pages again: ~45 % of the upserts' time here). Returns the
+    size before, which the pull puts back (shrinking frees the pages)."""
+    before = store.db.execute("PRAGMA cache_size").fetchone()[0]
+    store.db.execute(f"PRAGMA cache_size = -{BULK_PAGE_CACHE_KIB}")
+    return int(before)
+
+
+def restart_pull(store: Store) -> None:
+    with store.transaction():
+        store.set_setting(ls.K_CURSOR, None)
+        store.set_setting(K_REPAIR, ",".join(protocol.SYNCED_ENTITIES))

@@ -66,6 +66,21 @@ def revoke_device(engine: Engine, settings: ServerSettings, device_id: str) -> d
     return {"device_id": device_id, "revoked": True}
 
 
+def wipe_device(engine: Engine, settings: ServerSettings, device_id: str) -> dict:
+    """Mark a lost device for a remote wipe (unlike revoking, which only ends its
+    sign-in and leaves the data on the laptop). A revoked device cannot be reached."""
+    with write_tx(engine) as conn:
+        row = auth.request_wipe(conn, device_id, settings.stamp())
+    if row is None:
+        raise ApiError(404, p.ERROR_NOT_FOUND, f"No device {device_id}.")
+    if row.revoked_at is not None:
+        raise ApiError(409, p.ERROR_BAD_REQUEST,
+                       f"Device {device_id} was already revoked at {row.revoked_at}: it can no "
+                       "longer sign in, so it cannot be told to erase its data.")
+    return {"device_id": device_id, "wipe_requested_at": row.wipe_requested_at or settings.stamp(),
+            "wiped_at": row.wiped_at}
+
+
 def user_by_name(conn: Connection, username: str) -> Any:
     row = conn.execute(select(users).where(users.c.username == username.strip())).first()
     if row is None:

@@ -23,7 +23,7 @@ from sync import protocol as p
 from sync.server import admin, auth, conflict_records, csv_import, dialect, migrate, pull, push
 from sync.server import api_models as m
 from sync.server.config import ServerSettings
-from sync.server.db import devices, is_demo_server, make_engine, read_tx, server_epoch
+from sync.server.db import devices, is_demo_server, make_engine, read_tx, server_epoch, write_tx
 from sync.server.errors import ApiError
 
 _bearer = HTTPBearer(auto_error=False)
@@ -32,6 +32,8 @@ _log = logging.getLogger(__name__)
 RETRY_AFTER_S = 1
 ERRORS = {
     401: {"model": m.ErrorBody}, 403: {"model": m.ErrorBody}, 404: {"model": m.ErrorBody},
+    410: {"model": m.ErrorBody, "description": "This device was reported lost: erase, then "
+          "confirm with POST /api/device/wiped"},
     426: {"model": m.ErrorBody, "description": "Update required"},
     503: {"model": m.ErrorBody, "description": "Database unavailable for a moment: retry"},
 }
@@ -72,7 +74,16 @@ def principal(
     state = request.app.state
     who = auth.authenticate(state.engine, state.settings, creds.credentials if creds else None)
     request.state.username = who.username  # named in the request log line
+    if who.wipe and request.url.path not in WIPE_ALLOWED:
+        # a lost laptop may still hand over what it holds, then must erase itself
+        raise ApiError(410, p.ERROR_DEVICE_WIPE,
+                       "Head office reported this laptop lost: its ChannelKeeper data is erased.")
     return who
+
+
+#: what a device marked for a wipe may still call: send its changes, then confirm
+WIPE_ALLOWED = frozenset({f"{p.API_PREFIX}/sync/push", f"{p.API_PREFIX}/device/wiped",
+                          f"{p.API_PREFIX}/auth/logout"})
 
 
 def admin_principal(who: Annotated[auth.Principal, Depends(principal)]) -> auth.Principal:
@@ -247,6 +258,16 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
     @api.get("/admin/devices")
     def list_devices(_who: Admin) -> dict:
         return {"devices": admin.list_devices(engine)}
+
+    @api.post("/admin/devices/{device_id}/wipe")
+    def wipe_device(device_id: str, _who: Admin) -> dict:
+        return admin.wipe_device(engine, settings, device_id)
+
+    @api.post("/device/wiped")
+    def device_wiped(who: Who) -> dict:
+        with write_tx(engine) as conn:
+            auth.confirm_wiped(conn, who.device_id, settings.stamp())
+        return {"ok": True}
 
     @api.post("/admin/devices/{device_id}/revoke")
     def revoke_device(device_id: str, _who: Admin) -> dict:

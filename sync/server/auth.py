@@ -48,6 +48,8 @@ class Principal:
     username: str
     role: str
     device_id: str
+    #: head office marked this device lost (remote wipe) and it has not confirmed yet
+    wipe: bool = False
 
     @property
     def is_admin(self) -> bool:
@@ -199,7 +201,8 @@ def authenticate(engine: Engine, settings: ServerSettings, access_token: str | N
     with read_tx(engine) as conn:
         row = conn.execute(
             select(tokens, users.c.username, users.c.role, users.c.disabled,
-                   devices.c.revoked_at.label("device_revoked_at"))
+                   devices.c.revoked_at.label("device_revoked_at"),
+                   devices.c.wipe_requested_at, devices.c.wiped_at)
             .join(users, users.c.id == tokens.c.user_id)
             .join(devices, devices.c.id == tokens.c.device_id)
             .where(tokens.c.token_hash == token_hash(access_token), tokens.c.kind == "access")
@@ -212,7 +215,25 @@ def authenticate(engine: Engine, settings: ServerSettings, access_token: str | N
     if row.expires_at <= settings.stamp():
         raise ApiError(401, p.ERROR_TOKEN_EXPIRED, "The access token has expired: refresh it.",
                        headers={"WWW-Authenticate": "Bearer"})
-    return Principal(row.user_id, row.username, row.role, row.device_id)
+    return Principal(row.user_id, row.username, row.role, row.device_id,
+                     wipe=bool(row.wipe_requested_at and not row.wiped_at))
+
+
+def request_wipe(conn: Connection, device_id: str, now: str) -> Any:
+    """Mark a device lost: its next contact pushes what it holds, erases the profile
+    and confirms. Its tokens keep working until then (a revoked device could not be
+    told). Returns the device row before the change (None: no such device)."""
+    row = conn.execute(select(devices).where(devices.c.id == device_id)).first()
+    if row is not None and row.revoked_at is None and row.wipe_requested_at is None:
+        conn.execute(update(devices).where(devices.c.id == device_id)
+                     .values(wipe_requested_at=now))
+    return row
+
+
+def confirm_wiped(conn: Connection, device_id: str, now: str) -> None:
+    """The laptop erased its profile: record when, and end the device's sessions."""
+    conn.execute(update(devices).where(devices.c.id == device_id).values(wiped_at=now))
+    revoke_device(conn, device_id, now)
 
 
 def revoke_device(conn: Connection, device_id: str, now: str) -> bool:

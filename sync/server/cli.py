@@ -5,6 +5,7 @@
     main.py server import-partners FILE.csv      main.py server import-kpis FILE.csv
     main.py server assign PARTNER USER          main.py server unassign PARTNER [USER]
     main.py server publish-template FILE.json   main.py server revoke-device DEVICE
+    main.py server wipe-device DEVICE           main.py server list-devices
     main.py server demo
     main.py server backup OUT                   main.py server restore BACKUP [--force]
 
@@ -66,7 +67,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     sp = action("publish-template", cmd_publish_template, "publish review templates from a JSON file")
     sp.add_argument("file", type=Path)
-    sp = action("revoke-device", cmd_revoke_device, "sign a device out for good")
+    sp = action("revoke-device", cmd_revoke_device, "sign a device out for good (its data stays on it)")
+    sp.add_argument("device")
+    sp = action("wipe-device", cmd_wipe_device, "mark a lost device: at its next contact it sends "
+                "what it can, erases its ChannelKeeper data and says so")
     sp.add_argument("device")
     action("list-devices", cmd_list_devices, "list signed-in devices")
     action("demo", cmd_demo, "seed a demo organisation and print its sign-ins")
@@ -203,6 +207,13 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
     from sync.server.admin import revoke_device
 
     _print(revoke_device(_engine(args.db), ServerSettings(), args.device))
+    return 0
+
+
+def cmd_wipe_device(args: argparse.Namespace) -> int:
+    from sync.server.admin import wipe_device
+
+    _print(wipe_device(_engine(args.db), ServerSettings(), args.device))
     return 0
 
 

@@ -105,6 +105,10 @@ devices = Table(
     # sha256 of the device key handed out at sign-in: a later sign-in that presents it
     # comes from a laptop this user already used (see sync/server/throttle.py)
     Column("trust_key_hash", String(64), index=True),
+    # remote wipe (migration 0004): head office marked the device lost; the laptop
+    # confirmed it erased its data
+    Column("wipe_requested_at", String(32)),
+    Column("wiped_at", String(32)),
 )
 
 tokens = Table(

@@ -4,7 +4,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="+159"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="+160"/>
         <source>Partner</source>
         <extracomment>(entity, field) → how a coded value reads to the user</extracomment>
         <translation>渠道商</translation>
@@ -128,7 +128,7 @@
 <context>
     <name>RejectedOps</name>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="+44"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="+45"/>
         <source>The partner is no longer assigned to you.</source>
         <translation>该渠道商已不再分配给你。</translation>
     </message>
@@ -364,9 +364,9 @@
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="+56"/>
+        <location filename="../../../desktop/commands/sync_cmds.py" line="+61"/>
         <source>sign this profile in to a sync server</source>
-        <extracomment>a profile with demo data asked to sync with a real server (as for other bad input)</extracomment>
+        <extracomment>a profile with demo data asked to sync with a real server (as for other bad input) head office reported this laptop lost: the profile was erased</extracomment>
         <translation>将此档案登录到同步服务器</translation>
     </message>
     <message>
@@ -498,14 +498,29 @@
         <translation>--password-stdin 需要 --user NAME</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>{n} unsent changes are kept.</source>
         <translation>{n} 项未发送的更改已保留。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>{n} refused changes written to {path}</source>
         <translation>已将 {n} 项被拒绝的更改写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Head office reported this laptop lost. ChannelKeeper&apos;s data in {path} and its sign-in were erased.</source>
+        <translation>总部已将这台笔记本报告为丢失。{path} 中的渠道管家数据及其登录信息已被清除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} changes could not be sent before the wipe.</source>
+        <translation>有 {n} 项更改在清除前未能发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server could not be told; it will still show the wipe as requested.</source>
+        <translation>未能通知服务器；服务器上仍会显示为“已请求清除”。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -636,7 +651,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="+97"/>
+        <location filename="../../../ui/sync/sync_controller.py" line="+98"/>
         <source>A sync is already running.</source>
         <extracomment>F5 is the window&apos;s Refresh; F9 is &quot;send/receive&quot; in mail programs</extracomment>
         <translation>同步正在进行中。</translation>
@@ -764,7 +779,7 @@
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
@@ -945,7 +960,7 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="+115"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="+117"/>
         <source>Sending changes: %1 of %2</source>
         <translation>正在发送修改：%1 / %2</translation>
     </message>
@@ -1113,7 +1128,7 @@
 <context>
     <name>TryDemo</name>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="+22"/>
+        <location filename="../../../ui/sync/try_demo.py" line="+24"/>
         <source>Try the demo (local server)</source>
         <translation>体验演示（本机服务器）</translation>
     </message>
