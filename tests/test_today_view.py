@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 from desktop.jobs import JobRunner
 from desktop.settings import Settings
 from ui.app_context import AppContext
-from ui.today_view import PARTNER_ID_ROLE, TodayView
+from ui.today_sections import PARTNER_ID_ROLE
+from ui.today_view import TodayView
 
 TODAY = dt.date(2026, 11, 27)
 
