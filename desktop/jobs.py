@@ -27,8 +27,7 @@ class _MainThreadInvoker(QObject):
     def __init__(self) -> None:
         super().__init__()
         # emitted by the lanes' threads only, so Qt's automatic connection queues every
-        # call to this (the GUI) thread; naming QueuedConnection would build all of the
-        # Qt namespace's enum classes (~11 ms) while the app opens its profile
+        # call to this (the GUI) thread
         self.call.connect(self._run)
 
     @Slot(object)

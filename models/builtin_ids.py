@@ -2,9 +2,6 @@
 records head office derives from a key (KPI rows): UUID 5 in one namespace, so the
 laptop, the server and a re-import all compute the same id.
 
-Its own module so that ``uuid`` (which imports ``platform``: ~3 ms) stays off the
-app's start path: the migrations module, which the start path reads, imports it only
-when a migration that needs it runs.
 """
 from __future__ import annotations
 

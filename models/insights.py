@@ -64,7 +64,7 @@ def partner_overviews(
     One statement that hands back one finished row per partner (its last visit,
     recent cancellations, open actions, latest three KPI periods) instead of
     60,000 KPI rows for Python to group. This feeds the Today and Partners pages,
-    so it is on the cold-start path: ~0.15 s for 5,000 partners, was ~0.65 s.
+    so it is on the cold-start path (docs/benchmarks.md has its cost).
     """
     cadence = domain.cadence_days(cadence)
     iso = today.isoformat()
@@ -154,7 +154,7 @@ def _actions_due_where(today: dt.date, soon_days: int, partner_id: str | None,
     """The WHERE clause of ``actions_due``. ``index_only``: for queries that need no
     more than status, due date and deleted flag: the unary + keeps SQLite off the
     (status, due_on) index, which would fetch every row, so that it reads the covering
-    index of migration 0006 alone (~15 ms instead of ~60 ms for 10,000 rows)."""
+    index of migration 0006 alone."""
     horizon = (today + dt.timedelta(days=soon_days)).isoformat()
     due = "+a.due_on" if index_only else "a.due_on"
     where = (" WHERE a.deleted = 0 AND a.status IN ('open', 'in_progress', 'done')"
@@ -233,7 +233,7 @@ def nearest_key_dates(store: Store, today: dt.date, days: int = 30,
     """The first ``limit`` (None: all) of ``upcoming_key_dates``, and how many there
     are in all. One statement: SQLite finds each date's next occurrence (29 February
     falls on 1 March in a common year), sorts, counts and cuts, so a big profile's
-    thousands of dates a month cost no Python (it was ~15 ms of Today's first load)."""
+    thousands of dates a month cost no Python."""
     def kind_rows(kind: str, order: int) -> tuple[str, list[Any]]:
         test, params = f"c.{kind} IS NOT NULL", []
         if 0 <= days < 365:

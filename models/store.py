@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,8 +45,6 @@ def utcnow() -> str:
 
 def new_id() -> str:
     """A random (version 4) UUID as text, for a record or an outbox entry made here."""
-    import uuid  # on the first write, not at start: it imports platform (~3 ms)
-
     return str(uuid.uuid4())
 
 

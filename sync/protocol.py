@@ -7,6 +7,7 @@ The prose specification is docs/sync-protocol.md.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -147,8 +148,6 @@ def verify_digest(pairs: Iterable[tuple[str, int]]) -> tuple[int, str]:
     """(count, sha256 hex) of (id, version) pairs, as both sides compute it for verify.
 
     Lines "id:version\\n" sorted by id, hashed as UTF-8."""
-    import hashlib  # here, not at the top: it loads OpenSSL (~3 ms of the app's start)
-
     items = sorted((str(i), int(v)) for i, v in pairs)
     h = hashlib.sha256()
     for i, v in items:

@@ -26,7 +26,10 @@ from ui.undo import UndoOffer
 from ui.undo_button import PartnerUndoButton
 from ui.view_loading import FirstLoad, ViewLoader
 
-if TYPE_CHECKING:  # imported on first use, off the start path (~0.25 s in all)
+# the dialogs, the workspace and the packs are imported when first opened: together
+# they would add about as much again to the start (docs/benchmarks.md, "imports kept
+# off the start path")
+if TYPE_CHECKING:
     from ui.help_dialog import ShortcutsDialog
     from ui.partner_dialog import PartnerDialog
     from ui.search_dialog import SearchDialog

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ui.services import SyncApi
 from ui.sync.sync_status_widget import SyncStatusWidget, count_text
+from ui.sync.try_demo import TryDemo
 
-if TYPE_CHECKING:  # the dialogs are imported when first opened, off the start path
+# the dialogs are imported when first opened (docs/benchmarks.md, "imports kept off
+# the start path")
+if TYPE_CHECKING:
     from ui.sync.conflict_view import ConflictView
     from ui.sync.rejected_ops_view import RejectedOpsView
     from ui.sync.sign_in_dialog import SignInDialog
-    from ui.sync.try_demo import TryDemo
 
 #: F5 is the window's Refresh; F9 is "send/receive" in mail programs
 SYNC_SHORTCUT = "F9"
@@ -202,8 +204,6 @@ class SyncController(QObject):
                 "demo server instead. Continue?").replace("%1", self.service.snapshot.server_url or ""))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        from ui.sync.try_demo import TryDemo
-
         self.try_demo = TryDemo(self.service, self.window)
         self.try_demo.start()
         return self.try_demo
