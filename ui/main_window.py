@@ -9,7 +9,8 @@ biggest view, is imported and built when first needed, not before the first pain
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -115,7 +116,8 @@ class MainWindow(QMainWindow):
                  unavailable=lambda: "" if self._open_partner_id() else self.tr(
                      "No partner is open: open one from Today, Partners or search (Ctrl+K).")))
 
-    def _action(self, name: str, slot: Any, *keys: QKeySequence | str) -> QAction:
+    def _action(self, name: str, slot: Callable[[], object],
+                *keys: QKeySequence | str) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(k) for k in keys])
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
         workspace's own (the shortcuts help lists them)."""
         # every menu of the bar, so added ones (Sync) are listed too
         menus = [a.menu() for a in self.menuBar().actions() if a.menu()]
-        workspace_actions = getattr(self.workspace, "shortcut_actions", list)()
+        workspace_actions = self.workspace.shortcut_actions()
         return [a for menu in menus for a in menu.actions() if not a.isSeparator()] + [
             self.partners.focus_filter_action, self.partners.edit_action,
             self.partners.delete_action, *workspace_actions]
@@ -220,9 +222,8 @@ class MainWindow(QMainWindow):
     def open_record(self, partner_id: str, entity: str, record_id: str) -> None:
         """Open the partner; for a meeting or an action item, point the workspace at it."""
         self.open_partner(partner_id)
-        show_record = getattr(self.workspace, "show_record", None)
-        if entity not in ("partner", "contact") and record_id and callable(show_record):
-            show_record(entity, record_id)
+        if entity not in ("partner", "contact") and record_id:
+            self.workspace.show_record(entity, record_id)
 
     @Slot(str)
     def _workspace_title_changed(self, title: str) -> None:
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
         self.search_dialog = dialog  # tests and benchmarks drive the open dialog
         return dialog
 
-    def _with_partner(self, then: Any, purpose: str) -> None:
+    def _with_partner(self, then: Callable[[], object], purpose: str) -> None:
         """Run ``then()`` on the open partner's workspace, asking which partner first
         when none is open."""
         if self._open_partner_id():
@@ -433,13 +434,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # the geometry first: it is what the user will see next time
-        settings = self.ctx.settings
-        if hasattr(settings, "window_geometry"):
-            settings.window_geometry = self.saveGeometry()
+        self.ctx.settings.window_geometry = self.saveGeometry()
         # pending autosaves and writes finish before the store is closed
-        flush = getattr(self._workspace, "flush", None)
-        if callable(flush):
-            flush()
+        if self._workspace is not None:
+            self._workspace.flush()
         self.ctx.wait_idle(30.0)
         self.closing.emit()
         super().closeEvent(event)

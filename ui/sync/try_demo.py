@@ -7,18 +7,22 @@ server stops when the app quits and comes back the next time the profile opens.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from ui.services import SyncApi
 
+if TYPE_CHECKING:
+    from sync.client.engine import SyncReport
+    from ui.demo_offer import DemoOfferDialog
+
 CHOICE = "try_demo"
 STEPS = 3
 
 
-def add_try_demo_choice(offer_dialog: Any) -> QPushButton:
+def add_try_demo_choice(offer_dialog: DemoOfferDialog) -> QPushButton:
     """Add "Try the demo" to the first-start offer (ui.demo_offer.DemoOfferDialog);
     its ``choice`` is then ``CHOICE``."""
     button = QPushButton(QCoreApplication.translate("TryDemo", "Try the demo (local server)"))
@@ -88,7 +92,7 @@ class TryDemo(QObject):
                        .replace("%1", QLocale().toString(done)))
 
     @Slot(object)
-    def _synced(self, report: Any) -> None:
+    def _synced(self, report: SyncReport) -> None:
         if not self._active:
             return
         self._finish(True)
