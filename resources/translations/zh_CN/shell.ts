@@ -623,12 +623,12 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+215"/>
+        <location filename="../../../ui/main_window.py" line="+117"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+117"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -679,43 +679,42 @@ Choose one:
         <translation>请选择要删除的渠道商。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+86"/>
+        <location filename="../../../ui/undo_button.py" line="+48"/>
         <source>Undo delete of %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location filename="../../../ui/operations/partners.py" line="+36"/>
         <source>Partner %1 deleted.</source>
         <translation>已删除渠道商 %1。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../../ui/main_window.py" line="+16"/>
         <source>Partner %1 restored.</source>
         <translation>已恢复渠道商 %1。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+36"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-295"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Partners</source>
         <translation>渠道商(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Partner &amp;workspace</source>
         <translation>渠道商工作台(&amp;W)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+290"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -805,17 +804,17 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-316"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Partners</source>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Partner workspace</source>
         <translation>渠道商工作台</translation>
     </message>
@@ -939,7 +938,7 @@ Choose one:
         <translation>对此渠道商的修改尚未保存。要放弃这些修改吗？</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../../ui/operations/partners.py" line="-8"/>
         <source>Delete partner</source>
         <translation>删除渠道商</translation>
     </message>
@@ -1027,7 +1026,7 @@ Choose one:
         <translation>显示 %1 个渠道商，共 %2 个</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+58"/>
         <source>Open workspace</source>
         <translation>打开工作台</translation>
     </message>
@@ -1259,7 +1258,7 @@ Choose one:
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+230"/>
+        <location filename="../../../ui/today_sections.py" line="+206"/>
         <source>Showing the first %1 of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
         <extracomment>the invisible root: the parent of every row in a flat table model of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) the &quot;Show all&quot; link under a capped list how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all</extracomment>
         <translation>显示前 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
@@ -1268,7 +1267,7 @@ Choose one:
 <context>
     <name>TodayView</name>
     <message>
-        <location line="+60"/>
+        <location filename="../../../ui/today_view.py" line="+64"/>
         <location line="+12"/>
         <location line="+8"/>
         <location line="+3"/>

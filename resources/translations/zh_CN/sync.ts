@@ -651,7 +651,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="+98"/>
+        <location filename="../../../ui/sync/sync_controller.py" line="+100"/>
         <source>A sync is already running.</source>
         <extracomment>F5 is the window&apos;s Refresh; F9 is &quot;send/receive&quot; in mail programs</extracomment>
         <translation>同步正在进行中。</translation>
@@ -724,7 +724,7 @@
         <translation>你已登录 %1。体验演示会改为让此配置登录本机的演示服务器。是否继续？</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Synced. 1 change conflicts with the server&apos;s: review it.</source>
         <translation>同步完成。有 1 条修改与服务器冲突，请处理。</translation>
     </message>
@@ -1128,7 +1128,7 @@
 <context>
     <name>TryDemo</name>
     <message>
-        <location filename="../../../ui/sync/try_demo.py" line="+24"/>
+        <location filename="../../../ui/sync/try_demo.py" line="+28"/>
         <source>Try the demo (local server)</source>
         <translation>体验演示（本机服务器）</translation>
     </message>

@@ -62,7 +62,7 @@
 <context>
     <name>ActionTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="+48"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="+50"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>ActionsTab</name>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>Show &amp;closed items</source>
         <translation>显示已关闭事项(&amp;C)</translation>
     </message>
@@ -146,12 +146,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+90"/>
+        <location line="+75"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-74"/>
         <source>Edit action item</source>
         <translation>编辑行动项</translation>
     </message>
@@ -161,12 +161,12 @@
         <translation>删除行动项</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+72"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Action item “%1” deleted.</source>
         <translation>行动项“%1”已删除。</translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="+52"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="+53"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -318,7 +318,7 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location line="+104"/>
+        <location line="+101"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
@@ -348,7 +348,7 @@
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+76"/>
         <source>Contact %1 deleted.</source>
         <translation>联系人 %1 已删除。</translation>
     </message>
@@ -383,7 +383,7 @@
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="+66"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="+67"/>
         <source>Where the meeting takes place</source>
         <extracomment>an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
         <translation>会议地点</translation>
@@ -502,7 +502,7 @@
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="+34"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="+35"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -525,9 +525,8 @@
 <context>
     <name>MeetingsTab</name>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>New meeting</source>
-        <extracomment>an undoable delete happened: (message, entity, id)</extracomment>
         <translation>新建会议</translation>
     </message>
     <message>
@@ -556,7 +555,7 @@
         <translation>删除所选会议（在列表中按 Del），可撤销</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+114"/>
         <source>Meeting of %1 deleted.</source>
         <translation>%1 的会议已删除。</translation>
     </message>
@@ -564,9 +563,9 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+107"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+65"/>
         <source>percent, e.g. 12.5</source>
-        <extracomment>how far ahead contacts&apos; birthdays and anniversaries are shown (人情: remember them) the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
+        <extracomment>the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
     </message>
     <message>
@@ -779,7 +778,7 @@
 <context>
     <name>PartnerWorkspace</name>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="+89"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="+91"/>
         <source>&amp;Overview</source>
         <extracomment>entity → the tabs that show it the open partner&apos;s display name (for the window title)</extracomment>
         <translation>概览(&amp;O)</translation>
@@ -805,7 +804,7 @@
         <translation>显示“%1”标签页</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+83"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -823,7 +822,7 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="+63"/>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="+52"/>
         <source>Template for a new review; the one for the partner&apos;s tier comes first</source>
         <translation>新复盘使用的模板；与渠道层级对应的模板排在最前</translation>
     </message>
@@ -873,7 +872,7 @@
         <translation>对比历次复盘</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+65"/>
         <source>Start a new review or open a previous one.</source>
         <translation>新建复盘，或打开以往的复盘。</translation>
     </message>
@@ -935,7 +934,6 @@
     <message>
         <location filename="../../../ui/workspace/undo_banner.py" line="+48"/>
         <source>Undo the last delete</source>
-        <extracomment>how long the Undo offer stays visible</extracomment>
         <translation>撤销刚才的删除</translation>
     </message>
     <message>
