@@ -1,5 +1,15 @@
 """What the sync service keeps in the network lane: its own Store on the profile's
-file and the SyncEngine over it. Used from that lane's thread only."""
+file and the SyncEngine over it. Used from that lane's thread only.
+
+Database access from the sync lane, the one story (docs/architecture.md, "The path
+of a sync"): the lane writes through its own ``Store`` (a second connection; WAL lets
+it work beside the database lane's, SQLite's busy timeout serialises the writes),
+never through the database lane's. That store announces every committed write with
+the same ``Change`` events as the app's store; the lane keeps them (``take_changes``)
+and the service hands them to ``ctx.changed`` when the lane's job ends, so views
+learn about remote writes exactly as about local ones. Nothing re-derives what a
+sync changed.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from models.database import open_database
-from models.store import Store
+from models.store import Change, Store, coalesce
 from sync.client import local_state as ls
 
 if TYPE_CHECKING:
@@ -26,6 +36,7 @@ class SyncLane:
         self._progress = progress
         self._store: Store | None = None
         self._engine: SyncEngine | None = None
+        self._heard: list[Change] = []
 
     @property
     def current_engine(self) -> SyncEngine | None:
@@ -36,7 +47,15 @@ class SyncLane:
         if self._store is None:
             # the app's own connection checked and migrated the file at start
             self._store = Store(open_database(self.database, migrate=False, already_open=True))
+            self._store.subscribe(self._heard.append)
         return self._store
+
+    def take_changes(self) -> list[Change]:
+        """The changes this lane's store committed since the last call, one per entity
+        and kind (a sync of many pages tells the views once)."""
+        heard = list(self._heard)
+        self._heard.clear()  # the same list: the store's subscription appends to it
+        return coalesce(heard)
 
     def engine(self) -> SyncEngine | None:
         """The engine for the stored server address (None: never signed in)."""

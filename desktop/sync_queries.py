@@ -1,10 +1,8 @@
-"""What the sync service reads from a profile's store (in whichever lane owns that
-store), and how it names a sync failure for the UI. No Qt here."""
+"""How the sync service names a record in its lists of conflicts and refusals (read
+in whichever lane owns the store) and a sync failure for the UI. No Qt here."""
 from __future__ import annotations
 
-from models.schema import entity
 from models.store import Store
-from sync import protocol
 from sync.client.errors import (
     AuthError,
     InsecureServerError,
@@ -16,24 +14,6 @@ from sync.client.errors import (
     SyncInProgress,
     UpdateRequiredError,
 )
-
-
-def max_version(store: Store) -> int:
-    """The highest server version held locally: versions are unique and increasing
-    across all entities, so whatever a sync writes gets a higher one."""
-    parts = " UNION ALL ".join(
-        f"SELECT max(version) AS v FROM {entity(n).table}" for n in protocol.SYNCED_ENTITIES)
-    row = store.db.execute(f"SELECT max(v) FROM ({parts})").fetchone()
-    return int(row[0] or 0)
-
-
-def changed_since(store: Store, version: int) -> dict[str, tuple[str, ...]]:
-    return {
-        n: tuple(r[0] for r in store.db.execute(
-            f"SELECT id FROM {entity(n).table} WHERE version > ?", [version]).fetchall())
-        for n in protocol.SYNCED_ENTITIES
-    }
-
 
 #: the field that names a record of each entity, best first
 TITLE_FIELDS = {

@@ -4,8 +4,9 @@ Threads: the app's Store belongs to the database lane. A sync runs in the networ
 lane with its OWN Store opened on the same profile file (``SyncLane``; WAL lets the
 two coexist; writes serialise through SQLite's busy timeout), so a long sync never
 blocks the views' reads and never touches the database lane's connection. When a
-sync applied changes, the service tells the views through ``ctx.changed`` (one
-``Change(entity, ids, "remote")`` per entity), which is how they reload after any write.
+job in that lane committed writes (a sync's pulled pages, a scope removal), the
+service hands that store's own ``Change`` events to ``ctx.changed`` when the job ends,
+as the database lane's writes reach it: views reload after any write the same way.
 
 The service signs in, syncs and keeps the status; its collaborators do the rest:
 ``scheduler`` (every five minutes, and a probe while offline), ``demo`` (Try the
@@ -28,7 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop.search_backlog import SearchBacklog
 from desktop.sync_demo import DemoRunner
 from desktop.sync_lane import SyncLane
-from desktop.sync_queries import changed_since, error_kind, max_version
+from desktop.sync_queries import error_kind
 from desktop.sync_review import K_REJECTED_SEEN, SyncReview
 from desktop.sync_scheduler import PROBE_INTERVAL_MS, SYNC_INTERVAL_MS, SyncScheduler
 from models.store import Change, Store
@@ -267,29 +268,18 @@ class SyncService(QObject):
         self.net(self._sync_in_lane, self._sync_done, self._sync_error)
         return True
 
-    def _sync_in_lane(self) -> tuple[SyncReport, dict[str, tuple[str, ...]]]:
+    def _sync_in_lane(self) -> SyncReport:
         engine = self.lane.engine()
         if engine is None:
             raise NotSignedInError("Not signed in to the sync server.")
-        store = self.lane.store()
-        before = max_version(store)
-        report = engine.sync()
-        changed: dict[str, tuple[str, ...]] = {}
-        if report.pulled or report.pushed or report.removed_partners or report.repaired:
-            changed = changed_since(store, before)
-            if report.removed_partners:
-                changed["partner"] = tuple(dict.fromkeys(
-                    changed.get("partner", ()) + tuple(report.removed_partners)))
-        return report, changed
+        return engine.sync()
 
-    def _sync_done(self, result: tuple[SyncReport, dict[str, tuple[str, ...]]]) -> None:
-        report, changed = result
+    def _sync_done(self, report: SyncReport) -> None:
+        # the views heard what the sync wrote already: the lane's job handed its
+        # store's changes to ctx.changed before this callback was queued (see ``net``)
         self.last_report = report
         self.scheduler.online()
         self.set_status(syncing=False, online=True, error_kind=None, last_error=None)
-        for name, ids in changed.items():
-            if ids:
-                self.ctx.changed.emit(Change(name, ids, "remote"))
         self.sync_finished.emit(report)
         self.refresh_status()
         if report.search_backlog:
@@ -364,10 +354,21 @@ class SyncService(QObject):
 
     def net(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None]) -> None:
-        """Run ``fn`` in the network lane (nothing once the service is shut down)."""
+        """Run ``fn`` in the network lane (nothing once the service is shut down). What
+        the lane's store committed meanwhile reaches ``ctx.changed`` as the job ends,
+        failed or not (pages pulled before a lost connection are kept, and shown),
+        and before ``on_done``/``on_error``, which are queued after it."""
         if self.closed:
             return
-        self.ctx.jobs.net.submit(fn, on_done=on_done, on_error=on_error)
+
+        def job() -> Any:
+            try:
+                return fn()
+            finally:
+                for change in self.lane.take_changes():
+                    self.ctx.changed.emit(change)  # queued to the GUI thread's views
+
+        self.ctx.jobs.net.submit(job, on_done=on_done, on_error=on_error)
 
 
 def for_profile(ctx: AppContext, profile: Profile, **options: Any) -> SyncService:

@@ -57,7 +57,7 @@ class Change:
     kind: str  # create | update | delete | remote | bulk
 
 
-def _coalesce(changes: list[Change]) -> list[Change]:
+def coalesce(changes: list[Change]) -> list[Change]:
     """One Change per (entity, kind) of a transaction, ids merged in order: a bulk load
     of 60,000 KPI rows tells the views once, not 60,000 times."""
     merged: dict[tuple[str, str], list[str]] = {}
@@ -114,7 +114,7 @@ class Store(SearchIndex):
         self._depth -= 1
         if not self._depth:
             changes, self._pending_changes = self._pending_changes, []
-            for c in _coalesce(changes):
+            for c in coalesce(changes):
                 self._emit(c)
 
     def data_generation(self) -> int:

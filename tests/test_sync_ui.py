@@ -63,12 +63,6 @@ def signed_in_and_synced(qtbot, window, world):
     return service
 
 
-def partner_names(window) -> set[str]:
-    model = window.partners.model
-    return {model.rows[i].name_zh for i in range(model.rowCount())} if hasattr(model, "rows") else {
-        model.index(i, 0).data() for i in range(model.rowCount())}
-
-
 def test_sign_in_wrong_password_then_right_syncs_partners(qtbot, window, world):
     service = window.sync_service
     assert window.sync_ui.status.state() == "signed_out"
@@ -226,6 +220,41 @@ def test_remote_changes_reach_the_open_views(qtbot, window, world):
     world.partner("成都普通分销", "li.na", tier="ordinary", stage="running_in")
     with qtbot.waitSignal(service.sync_finished, timeout=20000):
         window.sync_ui.sync_now()
+    qtbot.waitUntil(lambda: window.partners.model.rowCount() == 3, timeout=5000)
+
+
+def test_a_sync_tells_the_views_with_its_stores_own_change_events(qtbot, window, world):
+    service = signed_in_and_synced(qtbot, window, world)
+    heard: list = []
+    window.ctx.changed.connect(lambda change: heard.append(change))
+    service.sync_finished.connect(lambda report: heard.append("finished"))
+    new = world.partner("成都普通分销", "li.na", tier="ordinary", stage="running_in")
+    with qtbot.waitSignal(service.sync_finished, timeout=20000):
+        window.sync_ui.sync_now()
+    # what the lane's store committed (the pulled partner), as "remote", before the end
+    remote = [c for c in heard[:heard.index("finished")] if c != "finished" and c.kind == "remote"]
+    assert [(c.entity, c.ids) for c in remote] == [("partner", (new,))]
+
+
+def test_writes_of_a_failed_lane_job_still_reach_the_views(qtbot, window, world):
+    """A sync that fails half way keeps the pages it applied: the views hear of them
+    (as they would of a local write), before the failure is reported."""
+    service = signed_in_and_synced(qtbot, window, world)
+    heard: list = []
+    window.ctx.changed.connect(lambda change: heard.append(change))
+
+    def half_done() -> None:
+        service.lane.store().apply_remote(
+            "partner", {"id": "c0ffee00-0000-4000-8000-000000000001", "name_zh": "半途写入的渠道",
+                        "tier": "core", "stage": "mature"}, version=10_000)
+        raise ConnectionError("the network went away after the first page")
+
+    failed: list = []
+    service.net(half_done, lambda _: None, lambda exc: failed.append(heard.copy()))
+    qtbot.waitUntil(lambda: bool(failed), timeout=10000)
+    (before_failure,) = failed
+    assert [(c.entity, c.ids, c.kind) for c in before_failure] == [
+        ("partner", ("c0ffee00-0000-4000-8000-000000000001",), "remote")]
     qtbot.waitUntil(lambda: window.partners.model.rowCount() == 3, timeout=5000)
 
 

@@ -1,12 +1,12 @@
 """The sync client: pushes the local outbox to the central server and pulls its changes.
 
-Plain Python (no Qt): the desktop drives it from its network lane, routes its store
-access through ``run_db`` and hears about progress through a plain callback.
+Plain Python (no Qt): the desktop drives it from its network lane, with a store of
+that lane's own, and hears about progress through a plain callback.
 The protocol is docs/sync-protocol.md (its last section describes this client).
 
 Public API
 - ``engine.SyncEngine(store, base_url=None, credentials=None, *, progress=None,
-  run_db=None, allow_insecure_http=False, http_options=None, push_batch=500,
+  allow_insecure_http=False, http_options=None, push_batch=500,
   pull_limit=500, verify_interval=3600)``
   - ``sign_in(user, password, device_name) -> user dict`` / ``sign_out()`` /
     ``is_signed_in()``

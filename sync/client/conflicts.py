@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from models.store import Row, Store, utcnow
@@ -20,10 +19,10 @@ K_CONFLICTS_SEEN = "sync.conflicts_seen"
 
 
 class EngineConflicts:
-    """For ``SyncEngine`` (which gives ``_call`` and ``_db``)."""
+    """For ``SyncEngine`` (which gives ``_call`` and ``store``)."""
 
     _call: Callable[..., Any]
-    _db: Callable[[Callable[[Store], Any]], Any]
+    store: Store
 
     def _open_conflicts(self) -> list[dict[str, Any]]:
         """The server's open conflicts in our scope."""
@@ -43,16 +42,16 @@ class EngineConflicts:
         than this laptop lists (one raised by head office or on another laptop, or one
         resolved there), fetch the list and make ours match: the manager and head
         office see the same conflicts. Costs nothing when the counts agree."""
-        local, seen = self._db(lambda s: (ls.open_conflict_server_ids(s),
-                                          s.get_setting(K_CONFLICTS_SEEN)))
+        local = ls.open_conflict_server_ids(self.store)
+        seen = self.store.get_setting(K_CONFLICTS_SEEN)
         server = report.open_conflicts
         # the second test: a conflict only marked reviewed here stays open there
         if server == len(local) or str(server) == seen:
             return
         rows = self._open_conflicts()
         now = utcnow()
-        added, closed = self._db(partial(ls.reconcile_conflicts, server_open=rows, now=now))
-        self._db(lambda s: s.set_setting(K_CONFLICTS_SEEN, str(server)))
+        added, closed = ls.reconcile_conflicts(self.store, server_open=rows, now=now)
+        self.store.set_setting(K_CONFLICTS_SEEN, str(server))
         if added or closed:
             log.info("conflicts: %d raised elsewhere added, %d resolved elsewhere closed",
                      added, closed)
@@ -60,18 +59,18 @@ class EngineConflicts:
     def conflicts(self, *, include_resolved: bool = False) -> list[Row]:
         """Conflicts in our scope (both values kept): those this laptop's changes raised
         and those raised elsewhere (``raised_by`` names who)."""
-        return self._db(lambda s: ls.conflicts(s, include_resolved=include_resolved))
+        return ls.conflicts(self.store, include_resolved=include_resolved)
 
     def mark_conflict_reviewed(self, conflict_id: int) -> None:
         now = utcnow()
-        self._db(lambda s: ls.resolve_conflict(s, conflict_id, now))
+        ls.resolve_conflict(self.store, conflict_id, now)
 
     def resolve_conflict(self, conflict_id: int, choice: str, value: Any = None) -> dict[str, Any]:
         """Settle one local conflict on the server: ``choice`` is "server" (keep theirs),
         "incoming" (this laptop's value) or "custom" (``value``, e.g. a merged text). The
         server writes the chosen value as a new version; the next pull brings it here.
         A conflict someone else already settled (409) just closes locally."""
-        rows = [c for c in self._db(lambda s: ls.conflicts(s, include_resolved=True))
+        rows = [c for c in ls.conflicts(self.store, include_resolved=True)
                 if c["id"] == conflict_id]
         if not rows:
             raise ValueError(f"no local conflict {conflict_id}")

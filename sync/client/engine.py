@@ -6,10 +6,10 @@ outbox row of an op only changes when the server's answer for it is in, and each
 pulled page is applied together with its cursor in one local transaction. So any
 failure (network, server, a killed process) leaves a state the next sync resumes.
 
-Threads: the engine does its network I/O on the caller's thread and every store
-access through ``run_db(fn)``, which by default calls ``fn(store)`` directly. The
-desktop app passes a ``run_db`` that runs ``fn`` in its database lane and waits, so
-a sync in the network lane never uses the store's connection from another thread.
+Threads: the engine does its network I/O and its store access on the caller's
+thread, with the store it was given; that store (its connection) must belong to
+that thread. The desktop app gives it one of its own, opened in its network lane
+(desktop/sync_lane.py), whose change events reach the views as the app store's do.
 Progress is reported through a plain callback (no Qt here).
 """
 from __future__ import annotations
@@ -19,9 +19,8 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from models.store import Row, Store, utcnow
 from sync import protocol
@@ -42,7 +41,6 @@ from sync.client.http import HttpClient, Unauthorized
 from sync.client.reports import SyncProgress, SyncReport, SyncStatus
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "SyncStatus"]
 
 PUSH_BATCH = protocol.MAX_PUSH_OPS
@@ -67,7 +65,6 @@ class SyncEngine(EngineConflicts):
         credentials: Credentials | None = None,
         *,
         progress: Callable[[SyncProgress], None] | None = None,
-        run_db: Callable[[Callable[[Store], Any]], Any] | None = None,
         allow_insecure_http: bool = False,
         http_options: dict[str, Any] | None = None,
         push_batch: int = PUSH_BATCH,
@@ -78,7 +75,6 @@ class SyncEngine(EngineConflicts):
         self.store = store
         self.credentials: Credentials = credentials or KeyringCredentials()
         self.progress = progress
-        self._run_db = run_db or (lambda fn: fn(store))
         self._lock = threading.Lock()
         self._cancel = threading.Event()
         self._access_token: str | None = None
@@ -92,7 +88,7 @@ class SyncEngine(EngineConflicts):
         #: (``Store.index_backlog``, which the app runs after the sync) instead of
         #: indexing them while the manager waits; later pulls index as they apply
         self.defer_search_index = defer_search_index
-        url = base_url or self._db(lambda s: s.get_setting(ls.K_SERVER))
+        url = base_url or self.store.get_setting(ls.K_SERVER)
         if not url:
             raise ValueError("no server address: give base_url or sign in first")
         self.http = HttpClient(url, allow_insecure_http=allow_insecure_http,
@@ -120,7 +116,7 @@ class SyncEngine(EngineConflicts):
         sign-in here goes along: others' failed guesses cannot lock them out of it."""
         # known_demo: the app's own local demo server (seeded before servers said so)
         if not (server_demo := known_demo or demo_guard.server_is_demo(self.http)):
-            self._db(lambda s: demo_guard.refuse_demo_profile(s, self.base_url))
+            demo_guard.refuse_demo_profile(self.store, self.base_url)
         key_account = self._key_account(user)
         body = {"username": user, "password": password, "device_name": device_name}
         device_key = self.credentials.get(key_account)
@@ -132,7 +128,7 @@ class SyncEngine(EngineConflicts):
         except Unauthorized:
             raise AuthError("The user name or password is not correct.") from None
         tokens = self._check_tokens(answer)
-        old_device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        old_device = self.store.get_setting(ls.K_DEVICE)
         if old_device and old_device != tokens["device_id"]:
             self.credentials.delete(self._account(old_device))
 
@@ -145,7 +141,7 @@ class SyncEngine(EngineConflicts):
                 s.set_setting(ls.K_LAST_ERROR, None)
                 demo_guard.remember_server(s, server_demo)
 
-        self._db(remember)
+        remember(self.store)
         self.credentials.set(self._account(str(tokens["device_id"])), tokens["refresh_token"])
         if isinstance(answer.get("device_key"), str) and answer["device_key"]:
             self.credentials.set(key_account, answer["device_key"])
@@ -155,7 +151,7 @@ class SyncEngine(EngineConflicts):
     def sign_out(self) -> None:
         """Forget this laptop's tokens (and revoke them on the server when reachable).
         Local data and unsent changes stay."""
-        device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        device = self.store.get_setting(ls.K_DEVICE)
         if self._access_token:
             try:
                 self.http.request("POST", protocol.API_PREFIX + "/auth/logout",
@@ -165,13 +161,13 @@ class SyncEngine(EngineConflicts):
         self._access_token = None
         if device:
             self.credentials.delete(self._account(device))
-        user = self._db(lambda s: s.get_setting(ls.K_USER))
+        user = self.store.get_setting(ls.K_USER)
         if user:  # the server revoked this device, which voids its device key too
             self.credentials.delete(self._key_account(str(user)))
 
     def secret_accounts(self) -> list[str]:
         """The keyring entries this profile's sign-in uses (refresh token, device key)."""
-        device, user = self._db(lambda s: (s.get_setting(ls.K_DEVICE), s.get_setting(ls.K_USER)))
+        device, user = (self.store.get_setting(ls.K_DEVICE), self.store.get_setting(ls.K_USER))
         return ([self._account(device)] if device else []) + \
             ([self._key_account(str(user))] if user else [])
 
@@ -192,7 +188,7 @@ class SyncEngine(EngineConflicts):
                 self.credentials.delete(account)
 
     def is_signed_in(self) -> bool:
-        device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        device = self.store.get_setting(ls.K_DEVICE)
         return bool(self._access_token) or bool(device and self.credentials.get(self._account(device)))
 
     # --- sync ------------------------------------------------------------------------
@@ -225,26 +221,26 @@ class SyncEngine(EngineConflicts):
     def _sync(self) -> SyncReport:
         # a profile that got demo data after signing in to a real server (demo-data
         # --force) must not send it there either
-        self._db(lambda s: demo_guard.check_sync_allowed(s, self.base_url))
+        demo_guard.check_sync_allowed(self.store, self.base_url)
         started = time.perf_counter()
         requests0, bytes0 = self.http.stats.requests, self.http.stats.total_bytes
         wait0 = self.http.stats.wait_seconds
         report = SyncReport()
         self._pushed_from: int | None = None  # first outbox seq this sync sent
-        run_id = self._db(lambda s: ls.start_run(s, utcnow()))
+        run_id = ls.start_run(self.store, utcnow())
         try:
             self._push(report)
             self._pull(report)
             if report.requeued:
                 self._push(report)  # the restored server's missing ops go again
             now = utcnow()
-            report.removed_partners += self._db(lambda s: pull_apply.retry_deferred_removals(s, now))
+            report.removed_partners += pull_apply.retry_deferred_removals(self.store, now)
             self._check_cancel()
             self._repair_after_reset(report)
             self._reconcile_conflicts(report)
             if self._verify_due(report):
                 self._verify(report)
-            report.search_backlog = self._db(lambda s: s.search_backlog_pending())
+            report.search_backlog = self.store.search_backlog_pending()
         except Exception as exc:  # recorded for the status display, then re-raised
             report.duration = time.perf_counter() - started
             self._finish(run_id, type(exc).__name__, report, str(exc) or type(exc).__name__)
@@ -266,19 +262,19 @@ class SyncEngine(EngineConflicts):
                 if error is None:
                     s.set_setting(ls.K_LAST_SYNC, now)
 
-        self._db(save)
+        save(self.store)
 
     # --- push ------------------------------------------------------------------------
 
     def _push(self, report: SyncReport) -> None:
         # ops written after this point wait for the next sync: they are not in any
         # batch read below, so no answer can mark them
-        max_seq = self._db(ls.last_seq)
-        total = self._db(lambda s: s.pending_count())
+        max_seq = ls.last_seq(self.store)
+        total = self.store.pending_count()
         done = 0
         while True:
             self._check_cancel()
-            batch = self._db(lambda s: ls.push_batch(s, self.push_batch_size, max_seq))
+            batch = ls.push_batch(self.store, self.push_batch_size, max_seq)
             if not batch:
                 return
             self._report(SyncProgress("push", done, total, f"Sending {len(batch)} changes"))
@@ -292,8 +288,7 @@ class SyncEngine(EngineConflicts):
                             for cid in (r.get("conflicts") or [])]
             details = self._conflict_details(conflict_ids) if conflict_ids else {}
             now = utcnow()
-            counts = self._db(partial(ls.record_push_results, batch=batch, results=results,
-                                      conflict_details=details, now=now))
+            counts = ls.record_push_results(self.store, batch=batch, results=results, conflict_details=details, now=now)
             answered = sum(counts.values())
             if not answered:
                 raise ProtocolError("The server answered none of the changes sent.")
@@ -317,17 +312,17 @@ class SyncEngine(EngineConflicts):
         most two pages are in memory. Only HTTP runs in the helper thread, never the
         store, and the main thread sends no request while a fetch is in flight. Pages
         grow while they are applied quickly (see ``_next_limit``)."""
-        device = self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        device = self.store.get_setting(ls.K_DEVICE)
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
         limit = self.pull_limit
         self._last_apply = (0, 0.0)
         cache_before: int | None = None
         try:
-            cursor, epoch = self._db(lambda s: (s.get_setting(ls.K_CURSOR),
-                                                s.get_setting(ls.K_EPOCH)))
+            cursor = self.store.get_setting(ls.K_CURSOR)
+            epoch = self.store.get_setting(ls.K_EPOCH)
             index = not (self.defer_search_index and not cursor)
             if not cursor:
-                cache_before = self._db(pull_apply.grow_page_cache)
+                cache_before = pull_apply.grow_page_cache(self.store)
             fetch = pool.submit(self._fetch_page, cursor, device, limit)
             while True:
                 self._check_cancel()
@@ -339,7 +334,7 @@ class SyncEngine(EngineConflicts):
                     # our saved position is unreadable to the server: start again from
                     # zero and re-read everything afterwards so nothing stale survives
                     log.warning("pull: the server refused the saved cursor; pulling from zero")
-                    self._db(pull_apply.restart_pull)
+                    pull_apply.restart_pull(self.store)
                     cursor = None
                     index = not self.defer_search_index
                     fetch = pool.submit(self._fetch_page, None, device, limit)
@@ -370,9 +365,7 @@ class SyncEngine(EngineConflicts):
                     fetch = pool.submit(self._fetch_page, page["cursor"], device, limit)
                 now = utcnow()
                 started = time.monotonic()
-                result = self._db(partial(pull_apply.apply_page, page=page,
-                                          requeue_after=requeue_after, now=now,
-                                          index=index))
+                result = pull_apply.apply_page(self.store, page=page, requeue_after=requeue_after, now=now, index=index)
                 self._last_apply = (len(page["changes"]), time.monotonic() - started)
                 cursor = page["cursor"]
                 report.requeued += result.requeued
@@ -389,7 +382,7 @@ class SyncEngine(EngineConflicts):
             # a failure while a fetch is in flight: do not wait for it, drop its page
             pool.shutdown(wait=False, cancel_futures=True)
             if cache_before is not None:
-                self._db(lambda s: s.db.execute(f"PRAGMA cache_size = {int(cache_before)}"))
+                self.store.db.execute(f"PRAGMA cache_size = {int(cache_before)}")
 
     def _fetch_page(self, cursor: str | None, device: str | None, limit: int) -> Any:
         params: dict[str, Any] = {"limit": limit}
@@ -429,7 +422,7 @@ class SyncEngine(EngineConflicts):
         if report.pushed or report.pulled or report.requeued or report.repaired \
                 or report.removed_partners or self.verify_interval <= 0:
             return True
-        last = self._db(lambda s: s.get_setting(K_LAST_VERIFY))
+        last = self.store.get_setting(K_LAST_VERIFY)
         try:
             return time.time() - float(last or 0) >= self.verify_interval
         except ValueError:
@@ -453,7 +446,7 @@ class SyncEngine(EngineConflicts):
         report.verified = not bad
         if report.verified:
             stamp = str(time.time())
-            self._db(lambda s: s.set_setting(K_LAST_VERIFY, stamp))
+            self.store.set_setting(K_LAST_VERIFY, stamp)
 
     def _mismatched(self, entities: list[str] | None) -> list[str]:
         body = {"entities": entities} if entities else {}
@@ -462,20 +455,20 @@ class SyncEngine(EngineConflicts):
         if not isinstance(theirs, dict):
             raise ProtocolError("The server's verify answer is not readable.")
         names = [n for n in theirs if n in protocol.SYNCED_ENTITIES]
-        local = self._db(lambda s: pull_apply.local_digests(s, names))
+        local = pull_apply.local_digests(self.store, names)
         return pull_apply.mismatched(local, theirs)
 
     def _repair_after_reset(self, report: SyncReport) -> None:
-        pending = self._db(lambda s: s.get_setting(pull_apply.K_REPAIR))
+        pending = self.store.get_setting(pull_apply.K_REPAIR)
         if not pending:
             return
         for name in pending.split(","):
             self._repair(name, report)
-        self._db(lambda s: s.set_setting(pull_apply.K_REPAIR, None))
+        self.store.set_setting(pull_apply.K_REPAIR, None)
 
     def _repair(self, name: str, report: SyncReport) -> None:
         """Re-read every record of one entity and drop local ones the server lacks."""
-        self._db(pull_apply.begin_snapshot)
+        pull_apply.begin_snapshot(self.store)
         after: str | None = None
         seen = 0
         while True:
@@ -486,12 +479,12 @@ class SyncEngine(EngineConflicts):
             rows = page.get("rows") if isinstance(page, dict) else None
             if not isinstance(rows, list):
                 raise ProtocolError("The server's snapshot answer is not readable.")
-            seen += self._db(partial(pull_apply.apply_snapshot_page, rows=rows))
+            seen += pull_apply.apply_snapshot_page(self.store, rows=rows)
             self._report(SyncProgress("repair", seen, None, f"Re-reading {name}: {seen}"))
             after = page.get("next_after")
             if not after:
                 break
-        removed = self._db(lambda s: pull_apply.finish_snapshot(s, name))
+        removed = pull_apply.finish_snapshot(self.store, name)
         report.repaired.append(name)
         if removed:
             report.removed_records[name] = report.removed_records.get(name, 0) + removed
@@ -504,7 +497,7 @@ class SyncEngine(EngineConflicts):
             return (ls.read_state(s), s.pending_count(), len(ls.rejected_ops(s)),
                     len(ls.conflicts(s)))
 
-        state, pending, rejected, conflicts = self._db(read)
+        state, pending, rejected, conflicts = read(self.store)
         device = state.device_id if state.server_url else None
         return SyncStatus(
             signed_in=self.is_signed_in(), server_url=state.server_url, user=state.user,
@@ -515,19 +508,16 @@ class SyncEngine(EngineConflicts):
 
     def rejected_ops(self) -> list[Row]:
         """Local changes the server refused, with its reason (they stay visible)."""
-        return self._db(ls.rejected_ops)
+        return ls.rejected_ops(self.store)
 
     def export_rejected(self, path: str | Path) -> int:
         """Write the rejected changes to a JSON file; returns how many."""
-        return self._db(lambda s: ls.export_rejected(s, path))
+        return ls.export_rejected(self.store, path)
 
     def close(self) -> None:
         self.http.close()
 
     # --- internals ---------------------------------------------------------------------
-
-    def _db(self, fn: Callable[[Store], T]) -> T:
-        return self._run_db(fn)
 
     def _report(self, p: SyncProgress) -> None:
         if self.progress is None:
@@ -562,7 +552,7 @@ class SyncEngine(EngineConflicts):
                             "Sign in again; your changes are kept.") from None
 
     def _refresh(self, device: str | None = None) -> None:
-        device = device or self._db(lambda s: s.get_setting(ls.K_DEVICE))
+        device = device or self.store.get_setting(ls.K_DEVICE)
         account = self._account(device) if device else None
         token = self.credentials.get(account) if account else None
         if not token or not account:

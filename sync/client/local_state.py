@@ -3,9 +3,8 @@
 Settings (``store.get_setting``): server address, user, device id, pull cursor,
 server epoch, highest acknowledged outbox seq, last sync time. Tables (migration
 0004): conflicts reported by the server, scope removals waiting for our ops to be
-acknowledged, and one row per sync run. Every function takes the store and is
-meant to run on the thread that owns it (the engine routes them through its
-``run_db`` hook).
+acknowledged, and one row per sync run. Every function takes the store and runs on
+the thread that owns it (the engine's caller's).
 """
 from __future__ import annotations
 
