@@ -1,0 +1,27 @@
+"""Help ▸ About names the version and what the app is made of, with licences read
+from the installed packages (so a bundle tells the truth about itself)."""
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from ui.about_dialog import AboutDialog, components, licence_of
+
+
+def test_about_lists_version_qt_the_font_and_the_dependencies_with_licences(qtbot):
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.components.toPlainText()
+    heading = dialog.findChildren(type(dialog.layout().itemAt(0).widget()))[0].text()
+    assert version("channelkeeper") in heading
+    names = {c.name: c for c in components()}
+    assert names["Qt"].licence.startswith("LGPL-3.0")
+    assert "Apache-2.0" in names["WenQuanYi Micro Hei (文泉驿微米黑)"].licence
+    for name in ("Qt for Python (PySide6)", "ReportLab", "SQLAlchemy", "Uvicorn", "keyring"):
+        assert name in names and names[name].licence not in ("", "?"), name
+        assert name in text and names[name].version in text
+    assert "LICENSE-wqy-microhei.txt" in text
+
+
+def test_a_long_licence_field_is_summarised_from_the_classifiers():
+    # reportlab's License field is a paragraph; its classifier says BSD
+    assert "BSD" in licence_of("reportlab") and len(licence_of("reportlab")) <= 60
