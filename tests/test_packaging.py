@@ -77,7 +77,7 @@ def test_the_server_entry_point_runs_with_pyside6_unavailable(tmp_path):
         "print('QT-FREE', code)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, input="a long pass phrase 4 head\n",
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, input="quiet river 7 lanterns\n",
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "QT-FREE 0" in done.stdout

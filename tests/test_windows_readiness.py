@@ -71,7 +71,7 @@ def test_a_server_backup_and_restore_in_an_awkward_folder(awkward):
     url = sqlite_url(awkward / "server #1.db")
     app = create_app(url)
     admin.add_user(app.state.engine, ServerSettings(argon2_time_cost=1, argon2_memory_kib=8192),
-                   "li.na", "manager", "a long pass phrase 4 li")
+                   "li.na", "manager", "quiet river 7 lanterns")
     app.state.engine.dispose()
     info = backup(url, awkward / "backup #1.db")
     restored = restore(Path(info["file"]), sqlite_url(awkward / "restored #2.db"))
