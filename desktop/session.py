@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.sync_service import SyncService
     from ui.demo_offer import DemoLoader
     from ui.main_window import MainWindow
+    from ui.sync.wiped_notice import WipedNotice
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,8 @@ class ProfileSession:
         self.demo_loader: DemoLoader | None = None
         #: why the profile cannot be opened (reported once the app can show it)
         self.error: BaseException | None = None
+        #: what the app says after a remote wipe (ui/sync/wiped_notice.py)
+        self.wipe_notice: WipedNotice | None = None
         self.closed = False
 
     def open_store(self, open_db: Callable[[Path], object],
@@ -89,6 +92,7 @@ class ProfileSession:
             window.ready.connect(lambda: QTimer.singleShot(0, self._offer_demo))
         # a lambda holds the session for as long as the window lives
         window.closing.connect(lambda: self.close())
+        self.sync.wipe_requested.connect(self._wipe)
         window.show()
         self.sync.start()
         return window
@@ -113,6 +117,27 @@ class ProfileSession:
             assert self.ctx is not None
             self.demo_loader = DemoLoader(self.ctx, window)
             self.demo_loader.start()
+
+    def _wipe(self, request: object) -> None:
+        """Head office reported this laptop lost and what could be pushed was: say so,
+        close the profile (window, lanes, store), erase it, then tell the server."""
+        from desktop.wipe import erase_profile, remaining
+        from ui.sync.wiped_notice import WipedNotice
+
+        engine = getattr(request, "engine", None)
+        accounts = list(getattr(request, "accounts", []))
+        self.wipe_notice = WipedNotice(str(self.profile.root))
+        self.wipe_notice.show()  # before the window goes, so the app stays to show it
+        if self.window is not None:
+            self.window.close()
+        self.close()
+        if engine is None:  # cannot happen: the service hands the engine over
+            log.error("wipe: no engine to erase with")
+            return
+        erase_profile(self.profile, engine.credentials, accounts)
+        told = engine.confirm_wiped(accounts)
+        engine.close()
+        self.wipe_notice.set_result(not remaining(self.profile), told)
 
     def close(self) -> None:
         """Release the profile, in order: sync stops (its network-lane connection

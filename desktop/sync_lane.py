@@ -80,6 +80,11 @@ class SyncLane:
             self._engine.close()
         self._engine = engine
 
+    def detach_engine(self) -> SyncEngine | None:
+        """Hand the engine over (a remote wipe confirms with it after the lane closed)."""
+        engine, self._engine = self._engine, None
+        return engine
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from models.store import Store
 from sync.client.errors import (
     AuthError,
+    DemoProfileError,
     InsecureServerError,
     OfflineError,
     ProtocolError,
@@ -13,6 +14,7 @@ from sync.client.errors import (
     SyncCancelled,
     SyncInProgress,
     UpdateRequiredError,
+    WipeRequested,
 )
 
 #: the field that names a record of each entity, best first
@@ -44,6 +46,8 @@ def record_titles(store: Store, entity_name: str, record_id: str) -> tuple[str, 
 
 #: exception class → kind, first match wins (a rate limit is also an AuthError)
 _ERROR_KINDS: tuple[tuple[type[BaseException], str], ...] = (
+    (DemoProfileError, "demo_profile"),
+    (WipeRequested, "wipe"),
     (OfflineError, "offline"),
     (RateLimitedError, "rate_limited"),
     (AuthError, "auth"),
@@ -59,6 +63,7 @@ _ERROR_KINDS: tuple[tuple[type[BaseException], str], ...] = (
 
 def error_kind(exc: BaseException) -> str:
     """What kind of failure an exception is, for the UI to word and act on:
-    offline | auth | rate_limited | update | insecure | invalid_url | busy | cancelled |
+    demo_profile | wipe | offline | auth | rate_limited | update | insecure | invalid_url |
+    busy | cancelled |
     server | protocol | local."""
     return next((kind for cls, kind in _ERROR_KINDS if isinstance(exc, cls)), "local")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop.demo_choices import DemoChoices
 from desktop.search_backlog import SearchBacklog
 from desktop.sync_demo import DemoRunner
 from desktop.sync_lane import SyncLane
@@ -34,7 +35,7 @@ from desktop.sync_review import K_REJECTED_SEEN, SyncReview
 from desktop.sync_scheduler import PROBE_INTERVAL_MS, SYNC_INTERVAL_MS, SyncScheduler
 from models.store import Change, Store
 from sync.client import local_state as ls
-from sync.client.errors import NotSignedInError
+from sync.client.errors import DemoProfileError, NotSignedInError, WipeRequested
 from ui.app_context import AppContext
 from ui.services import SyncSnapshot
 
@@ -70,6 +71,9 @@ class SyncService(QObject):
     demo_started = Signal(str)
     #: message (English detail; the UI words the failure itself)
     demo_failed = Signal(str)
+    #: sync.client.errors.WipeRequested with ``engine`` and ``accounts``: head office
+    #: reported this laptop lost; the session erases the profile (desktop/session.py)
+    wipe_requested = Signal(object)
 
     def __init__(self, ctx: AppContext, database: Path, *,
                  credentials: Credentials | None = None,
@@ -91,6 +95,7 @@ class SyncService(QObject):
                                        probe_interval_ms=probe_interval_ms)
         self.demo = DemoRunner(self, Path(demo_folder) if demo_folder
                                else self.database.parent / "demo-server")
+        self.demo_choices = DemoChoices(self)
         self.backlog = SearchBacklog(self)
         self.review = SyncReview(self)
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
@@ -203,7 +208,7 @@ class SyncService(QObject):
             kind = error_kind(exc)
             if kind == "offline":
                 self.set_status(online=False)
-            self.sign_in_failed.emit(kind, str(exc))
+            self.sign_in_failed.emit(kind, demo_refusal(exc))
 
         self.net(work, done, failed)
 
@@ -272,7 +277,13 @@ class SyncService(QObject):
         engine = self.lane.engine()
         if engine is None:
             raise NotSignedInError("Not signed in to the sync server.")
-        return engine.sync()
+        try:
+            return engine.sync()
+        except WipeRequested as exc:
+            # what could be pushed was; the erase needs the engine's token afterwards
+            exc.accounts = engine.secret_accounts()  # type: ignore[attr-defined]
+            exc.engine = self.lane.detach_engine()  # type: ignore[attr-defined]
+            raise
 
     def _sync_done(self, report: SyncReport) -> None:
         # the views heard what the sync wrote already: the lane's job handed its
@@ -299,19 +310,25 @@ class SyncService(QObject):
         kind = error_kind(exc)
         if kind == "busy":  # the engine's own guard: another sync holds it
             return
+        if kind == "wipe":
+            self.scheduler.stop()
+            self.set_status(syncing=False)
+            self.wipe_requested.emit(exc)
+            return
         if kind == "cancelled":  # asked for: not an error to show as one
             self.set_status(syncing=False)
             self.sync_failed.emit(kind, str(exc))
             self.refresh_status()
             return
-        self.set_status(syncing=False, error_kind=kind, last_error=str(exc))
+        message = demo_refusal(exc)
+        self.set_status(syncing=False, error_kind=kind, last_error=message)
         if kind == "offline":
             self.set_status(online=False)
             self.scheduler.offline()
         elif kind == "auth":
             self.scheduler.stop()
             self.set_status(signed_in=False)
-        self.sync_failed.emit(kind, str(exc))
+        self.sync_failed.emit(kind, message)
         self.refresh_status()
 
     def _progress_from_lane(self, p: SyncProgress) -> None:
@@ -369,6 +386,16 @@ class SyncService(QObject):
                     self.ctx.changed.emit(change)  # queued to the GUI thread's views
 
         self.ctx.jobs.net.submit(job, on_done=on_done, on_error=on_error)
+
+
+def demo_refusal(exc: BaseException) -> str:
+    """The message for a failure: for a demo profile refused by a real server, the
+    counts and the two ways on (desktop/demo_words.py), else the error's own."""
+    if isinstance(exc, DemoProfileError) and exc.contents is not None:
+        from desktop import demo_words
+
+        return demo_words.refusal(exc.contents, exc.server)  # type: ignore[arg-type]
+    return str(exc)
 
 
 def for_profile(ctx: AppContext, profile: Profile, **options: Any) -> SyncService:

@@ -91,6 +91,18 @@ class ConflictReview(Protocol):
                         on_error: Callable[[BaseException], None]) -> None: ...
 
 
+class DemoChoicesApi(Protocol):
+    """The ways on for a profile holding demo data (``desktop.demo_choices``)."""
+
+    def question(self, on_done: Callable[[Any, str], None],
+                 on_error: Callable[[BaseException], None]) -> None: ...
+
+    def remove(self, export_path: str | None, on_done: Callable[[int], None],
+               on_error: Callable[[BaseException], None]) -> None: ...
+
+    def open_new_profile(self, folder: str) -> bool: ...
+
+
 class SyncApi(Protocol):
     """What the sync UI asks of the sync service (``desktop.sync_service.SyncService``).
     Its signals arrive on the GUI thread."""
@@ -113,6 +125,7 @@ class SyncApi(Protocol):
     ctx: AppContext
     snapshot: SyncSnapshot
     review: ConflictReview
+    demo_choices: DemoChoicesApi
 
     @property
     def running(self) -> bool: ...

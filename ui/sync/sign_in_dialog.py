@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.services import SyncApi, SyncSnapshot
+from ui.sync.demo_choice_bar import DemoChoiceBar
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
@@ -77,6 +78,10 @@ class SignInDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.error_label)
+        # a profile holding demo data refused by a real server: the two ways on
+        self.demo_choices = DemoChoiceBar(service, self)
+        self.demo_choices.message.connect(self.show_error)
+        layout.addWidget(self.demo_choices)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
@@ -135,7 +140,9 @@ class SignInDialog(QDialog):
             return
         self._set_waiting(False)
         self.show_error(self.explain(kind, message))
-        if kind == "auth":
+        if kind == "demo_profile":
+            self.demo_choices.offer()
+        elif kind == "auth":
             self.password_edit.selectAll()
             self.password_edit.setFocus()
         elif kind in ("insecure", "invalid_url", "offline"):
@@ -157,6 +164,8 @@ class SignInDialog(QDialog):
                                    "https://sync.example.com"),
         }
         text = texts.get(kind)
+        if kind == "demo_profile":  # the counts and the ways on, worded by the service
+            return message
         if text is None:
             return self.tr("The sign-in failed: %1").replace("%1", message)
         return text
@@ -186,6 +195,7 @@ class SignInDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in to the sync server"))
+        self.demo_choices.retranslate()
         self.intro.setText(self.tr("Sign in with the account head office gave you. Your "
                                    "changes are sent and the server's are received."))
         self.server_label.setText(self.tr("&Server:"))

@@ -232,6 +232,12 @@ class SyncController(QObject):
         elif report.pushed or report.pulled:
             self._status(self.tr("Synced: %1 sent, %2 received.").replace(
                 "%1", str(report.pushed)).replace("%2", str(report.pulled)))
+        removed = sum(getattr(report, "removed_records", {}).values())
+        if removed:  # head-office records this laptop had and the server does not: said
+            self._status(count_text(removed, self.tr(
+                "Synced. 1 record the server does not have was removed from this laptop."),
+                self.tr("Synced. %1 records the server does not have were removed from this "
+                        "laptop.")))
 
     @Slot(str, str)
     def _sync_failed(self, kind: str, message: str) -> None:
@@ -244,6 +250,7 @@ class SyncController(QObject):
                               "Update the app; your changes are kept."),
             "cancelled": self.tr("Sync stopped. What arrived so far is kept; the next sync "
                                  "goes on from there."),
+            "demo_profile": message,  # the counts and the ways on (desktop/demo_words.py)
         }
         self._status(texts.get(kind) or self.tr("Sync failed: %1").replace("%1", message))
 

@@ -126,6 +126,70 @@
     </message>
 </context>
 <context>
+    <name>DemoChoiceBar</name>
+    <message>
+        <location filename="../../../ui/sync/demo_choice_bar.py" line="+48"/>
+        <source>New empty profile…</source>
+        <translation>新建空配置文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove demo data…</source>
+        <translation>移除演示数据…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>An empty folder for the new profile</source>
+        <translation>为新配置文件选择一个空文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not empty: choose an empty folder for the new profile.</source>
+        <translation>%1 不是空的：请为新配置文件选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ChannelKeeper could not be started on %1.</source>
+        <translation>无法在 %1 上启动渠道管家。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new ChannelKeeper opens on the empty profile in %1: sign in there. This profile keeps its demo data.</source>
+        <translation>新的渠道管家将在 %1 中的空配置文件上打开：请在那里登录。此配置文件保留其演示数据。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+6"/>
+        <source>Remove demo data</source>
+        <translation>移除演示数据</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Export my records, then remove…</source>
+        <translation>先导出我的记录，再移除…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export my records</source>
+        <translation>导出我的记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The demo data is removed (%1 records); your own records are kept. Sign in again.</source>
+        <translation>演示数据已移除（%1 条记录）；您自己的记录已保留。请重新登录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was removed: %1</source>
+        <translation>没有移除任何内容：%1</translation>
+    </message>
+</context>
+<context>
     <name>RejectedOps</name>
     <message>
         <location filename="../../../ui/sync/rejected_ops_view.py" line="+45"/>
@@ -254,7 +318,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="+102"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="+107"/>
         <source>Enter the server address.</source>
         <translation>请输入服务器地址。</translation>
     </message>
@@ -270,18 +334,18 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+80"/>
+        <location line="-85"/>
+        <location line="+85"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-58"/>
         <source>The user name or password is not correct.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
@@ -311,7 +375,7 @@
         <translation>这不是服务器地址。示例：https://sync.example.com</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The sign-in failed: %1</source>
         <translation>登录失败：%1</translation>
     </message>
@@ -321,7 +385,7 @@
         <translation>登录同步服务器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sign in with the account head office gave you. Your changes are sent and the server&apos;s are received.</source>
         <translation>请使用总部分配的账号登录。登录后会发送你的修改，并接收服务器上的修改。</translation>
     </message>
@@ -749,6 +813,16 @@
         <translation>同步完成：发送 %1 条，接收 %2 条。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Synced. 1 record the server does not have was removed from this laptop.</source>
+        <translation>已同步。服务器上没有的 1 条记录已从本机移除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced. %1 records the server does not have were removed from this laptop.</source>
+        <translation>已同步。服务器上没有的 %1 条记录已从本机移除。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Offline: your changes are kept and sent when the server answers again.</source>
         <translation>离线：你的修改已保留，服务器恢复响应后会自动发送。</translation>
@@ -774,7 +848,7 @@
         <translation>同步已停止。已收到的内容都会保留；下次同步从这里继续。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
@@ -1187,6 +1261,49 @@
         <location line="+4"/>
         <source>The demo data could not be received.</source>
         <translation>无法接收演示数据。</translation>
+    </message>
+</context>
+<context>
+    <name>WipedNotice</name>
+    <message>
+        <location filename="../../../ui/sync/wiped_notice.py" line="+12"/>
+        <source>This computer was reported lost</source>
+        <translation>这台计算机已被报告丢失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head office reported this computer lost. ChannelKeeper sent the changes it still could, then erased this profile&apos;s partners, notes and sign-in from this computer (%1).</source>
+        <translation>总部已将这台计算机报告为丢失。渠道管家已发送仍能发送的更改，随后从这台计算机上清除了此配置文件的渠道商、记录和登录信息（%1）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Erasing…</source>
+        <translation>正在清除…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The data is erased.</source>
+        <translation>数据已清除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some files could not be removed: see the log, and delete the profile folder.</source>
+        <translation>有些文件未能删除：请查看日志，并删除配置文件文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head office has been told.</source>
+        <translation>已通知总部。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head office could not be told; it still shows the wipe as requested.</source>
+        <translation>未能通知总部；服务器上仍显示为“已请求清除”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again on a laptop you use to get your partners back.</source>
+        <translation>请在您使用的笔记本上重新登录以取回您的渠道商。</translation>
     </message>
 </context>
 </TS>
