@@ -2,9 +2,13 @@
 protocol document)."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+#: more names than record types exist only as repeats
+MAX_VERIFY_NAMES = 100
 
 
 class RequestBody(BaseModel):
@@ -112,7 +116,9 @@ class PullResponse(BaseModel):
 
 
 class VerifyRequest(RequestBody):
-    entities: list[str] | None = None
+    # each name costs a scan of the caller's scope: a bounded list (repeats are
+    # answered once), names no longer than the longest record type
+    entities: list[Annotated[str, Field(max_length=40)]] | None = Field(None, max_length=MAX_VERIFY_NAMES)
 
 
 class EntityDigest(BaseModel):

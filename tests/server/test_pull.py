@@ -202,3 +202,21 @@ def test_pull_and_snapshot_answers_match_their_published_models(server):
     m.SnapshotResponse.model_validate(r.json())
     schema = c.get("/openapi.json").json()["paths"]["/api/sync/pull"]["get"]["responses"]["200"]
     assert schema["content"]["application/json"]["schema"]["$ref"].endswith("/PullResponse")
+
+
+def test_verify_work_is_bounded_by_the_record_types_not_the_request(server):
+    """20,000 repeated names once took 19 s (a scope scan each): repeats are answered
+    once, and a list longer than any honest one is refused before any work."""
+    import time
+
+    uid = server.add_user("li.na")
+    server.partner("校验渠道", uid)
+    c = server.client("li.na")
+    started = time.perf_counter()
+    r = c.post("/api/sync/verify", json={"entities": ["partner", "meeting"] * 40})
+    assert r.status_code == 200, r.text
+    assert set(r.json()["entities"]) == {"partner", "meeting"}
+    assert r.json()["entities"]["partner"]["count"] == 1
+    r = c.post("/api/sync/verify", json={"entities": ["partner"] * 20_000})
+    assert r.status_code == 400 and "entities" in r.json()["message"]
+    assert time.perf_counter() - started < 5
