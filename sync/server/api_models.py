@@ -6,7 +6,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
 #: more names than record types exist only as repeats
 MAX_VERIFY_NAMES = 100
 

@@ -2,8 +2,15 @@
 
 A file is UTF-8 (with or without the BOM Excel writes); one that is not but decodes
 as GB18030/GBK (Excel's default "CSV" on a Chinese Windows) is read as such and the
-result says so. A bad row stops the import with its line number, and since the whole
-file goes in one transaction nothing is half-imported.
+result says so.
+
+An import runs in two phases. First the whole file is checked (every value, every
+manager name) without writing anything: a bad row stops the import with its line
+number and nothing is imported. Then it is written in batches of ``BATCH_ROWS``, each
+its own short transaction that takes change numbers the way a push does, so pushes of
+the managers wait at most one batch, never the whole file. Partners are matched by id,
+else by exact name (indexed), so if the server stops between two batches, importing
+the same file again completes it without duplicates (docs/deploy.md, "Imports").
 """
 from __future__ import annotations
 
@@ -11,17 +18,27 @@ import csv
 import io
 import re
 import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from models.builtin_ids import builtin_id
 from models.errors import ValidationError
 from sync import protocol as p
-from sync.server import records, scope
-from sync.server.admin import ADMIN_ACTOR, find_partner
+from sync.server import dialect, records
+from sync.server.admin import ADMIN_ACTOR
 from sync.server.config import ServerSettings
-from sync.server.db import ENTITY_TABLES, allocate_seq, refresh_statistics, users, write_tx
+from sync.server.db import (
+    ENTITY_TABLES,
+    allocate_seq,
+    assignments,
+    read_tx,
+    refresh_statistics,
+    users,
+    write_tx,
+)
 from sync.server.errors import ApiError
 
 PARTNER_COLUMNS = (
@@ -35,6 +52,10 @@ TIER_NAMES = {"金牌核心渠道": "core", "核心": "core", "普通分销渠�
 STAGE_NAMES = {"初识": "intro", "磨合": "running_in", "running-in": "running_in", "成熟": "mature", "进阶": "advanced"}
 #: imports this big refresh the planner's statistics afterwards
 BULK_ROWS = 500
+#: rows written per transaction: a push waits for at most one batch (docs/benchmarks.md)
+BATCH_ROWS = 500
+#: values per IN (...) list of a lookup (SQLite allows 32,766 parameters)
+LOOKUP_CHUNK = 5000
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -83,63 +104,138 @@ def _fail(line: int, message: str) -> ApiError:
     return ApiError(400, p.ERROR_BAD_REQUEST, f"line {line}: {message} (nothing was imported)", line=line)
 
 
+@dataclass
+class _PartnerRow:
+    line: int
+    ref: str
+    manager_id: str | None
+    values: dict[str, Any]
+
+
 def import_partners(engine: Engine, settings: ServerSettings, data: bytes) -> dict[str, Any]:
     """Create or update partners (matched by id, else by exact name); an optional
     ``manager`` column assigns each to that user."""
     text, encoding = decode_csv(data)
-    rows = list(_rows(text, PARTNER_COLUMNS, ("tier", "stage")))
-    created = updated = assigned = 0
-    with write_tx(engine) as conn:
-        seq = allocate_seq(conn, 2 * max(1, len(rows)))
-        now = settings.stamp()
-        for line, raw in rows:
-            manager = raw.pop("manager", "")
-            ref = raw.pop("id", "")
-            raw["tier"] = TIER_NAMES.get(raw.get("tier", ""), raw.get("tier", "").lower())
-            raw["stage"] = STAGE_NAMES.get(raw.get("stage", ""), raw.get("stage", "").lower())
-            raw.setdefault("status", "active")
-            raw["status"] = raw["status"] or "active"
-            try:
-                values = records.clean_values("partner", raw)
-            except ValidationError as exc:
-                raise _fail(line, str(exc)) from None
-            if not (values.get("name_zh") or values.get("name_en")):
-                raise _fail(line, "a partner needs a Chinese or an English name")
-            existing = _match_partner(conn, ref, values)
-            if existing is None:
-                partner_id = ref or str(uuid.uuid4())
-                records.insert_record(conn, "partner", partner_id, values, seq=seq, user=ADMIN_ACTOR, now=now)
-                created += 1
-            else:
-                partner_id = existing["id"]
-                diff = {k: v for k, v in values.items() if existing.get(k) != v}
-                if diff:
-                    records.update_record(conn, "partner", partner_id, diff, seq=seq, user=ADMIN_ACTOR, now=now)
-                    updated += 1
-            if manager:
-                user = conn.execute(select(users.c.id).where(users.c.username == manager)).first()
-                if user is None:
-                    raise _fail(line, f"no user named {manager!r}")
-                if scope.grant(conn, partner_id, user.id, seq + 1, now):
-                    assigned += 1
-            seq += 2
+    rows = _check_partners(engine, list(_rows(text, PARTNER_COLUMNS, ("tier", "stage"))))
+    counts = {"created": 0, "updated": 0, "assigned": 0}
+    named: dict[tuple[str, str], dict] = {}  # rows written by this import, by name
+    for batch in _batches(rows, engine):
+        with write_tx(engine) as conn:
+            seq = allocate_seq(conn, 2 * len(batch))
+            _write_partners(conn, batch, seq, settings.stamp(), named, counts)
     if len(rows) >= BULK_ROWS:
         refresh_statistics(engine)
-    return {"rows": len(rows), "created": created, "updated": updated, "assigned": assigned,
-            "encoding": encoding}
+    return {"rows": len(rows), **counts, "encoding": encoding}
 
 
-def _match_partner(conn: Connection, ref: str, values: dict) -> dict | None:
+def _check_partners(engine: Engine, rows: list[tuple[int, dict]]) -> list[_PartnerRow]:
+    """Every row validated, manager names resolved; the first problem raises."""
+    checked: list[tuple[int, str, str, dict]] = []
+    for line, raw in rows:
+        manager = raw.pop("manager", "")
+        ref = raw.pop("id", "")
+        raw["tier"] = TIER_NAMES.get(raw.get("tier", ""), raw.get("tier", "").lower())
+        raw["stage"] = STAGE_NAMES.get(raw.get("stage", ""), raw.get("stage", "").lower())
+        raw["status"] = raw.get("status") or "active"
+        try:
+            values = records.clean_values("partner", raw)
+        except ValidationError as exc:
+            raise _fail(line, str(exc)) from None
+        if not (values.get("name_zh") or values.get("name_en")):
+            raise _fail(line, "a partner needs a Chinese or an English name")
+        checked.append((line, ref, manager, values))
+    wanted = sorted({manager for _l, _r, manager, _v in checked if manager})
+    with read_tx(engine) as conn:
+        user_ids = {r["username"]: r["id"] for r in _lookup(
+            conn, select(users.c.username, users.c.id), users.c.username, wanted)}
+    for line, _ref, manager, _values in checked:
+        if manager and manager not in user_ids:
+            raise _fail(line, f"no user named {manager!r}")
+    return [_PartnerRow(line, ref, user_ids.get(manager), values) for line, ref, manager, values in checked]
+
+
+def _write_partners(conn: Connection, batch: Sequence[_PartnerRow], seq: int, now: str,
+                    named: dict[tuple[str, str], dict], counts: dict[str, int]) -> None:
+    """One batch: bulk lookups, then one INSERT and a few UPDATE statements for all."""
     table = ENTITY_TABLES["partner"]
-    if ref:
-        return records.get(conn, "partner", ref)
+    by_id = {r["id"]: dict(r) for r in _lookup(conn, select(table), table.c.id,
+                                                  [row.ref for row in batch if row.ref])}
     for col in ("name_zh", "name_en"):
-        if values.get(col):
-            hit = conn.execute(select(table).where(table.c[col] == values[col], table.c.deleted == 0)
-                               ).mappings().first()
-            if hit:
-                return dict(hit)
+        names = [row.values[col] for row in batch if row.values.get(col)]
+        for hit in _lookup(conn, select(table).where(table.c.deleted == 0).order_by(table.c.id),
+                           table.c[col], names):
+            named.setdefault((col, hit[col]), dict(hit))
+    inserts: list[dict] = []
+    updates: dict[tuple[str, ...], list[dict]] = {}
+    grants: list[tuple[str, str, int]] = []
+    for row in batch:
+        existing = by_id.get(row.ref) if row.ref else _by_name(named, row.values)
+        if existing is None:
+            partner_id = row.ref or str(uuid.uuid4())
+            record = records.new_row("partner", partner_id, row.values, seq=seq, user=ADMIN_ACTOR, now=now)
+            inserts.append(record)
+            counts["created"] += 1
+            existing = record
+        else:
+            partner_id = existing["id"]
+            diff = {k: v for k, v in row.values.items() if existing.get(k) != v}
+            if diff:
+                updates.setdefault(tuple(sorted(diff)), []).append(
+                    {**diff, "_id": partner_id, "version": seq, "updated_at": now, "updated_by": ADMIN_ACTOR})
+                existing.update(diff)
+                counts["updated"] += 1
+        if row.ref:
+            by_id[partner_id] = existing
+        for col in ("name_zh", "name_en"):
+            if existing.get(col):
+                named.setdefault((col, existing[col]), existing)
+        if row.manager_id:
+            grants.append((partner_id, row.manager_id, seq + 1))
+        seq += 2
+    if inserts:
+        conn.execute(insert(table), inserts)
+    for keys, params in updates.items():
+        sets = {k: bindparam(k) for k in (*keys, "version", "updated_at", "updated_by")}
+        conn.execute(update(table).where(table.c.id == bindparam("_id")).values(sets), params)
+    counts["assigned"] += _grant_many(conn, grants, now)
+
+
+def _by_name(named: dict[tuple[str, str], dict], values: dict) -> dict | None:
+    for col in ("name_zh", "name_en"):
+        if values.get(col) and (col, values[col]) in named:
+            return named[(col, values[col])]
     return None
+
+
+def _grant_many(conn: Connection, grants: list[tuple[str, str, int]], now: str) -> int:
+    """Assign each (partner, user) not already assigned; the number of new assignments."""
+    if not grants:
+        return 0
+    active = {(r.partner_id, r.user_id) for r in _lookup(
+        conn, select(assignments.c.partner_id, assignments.c.user_id)
+        .where(assignments.c.revoked_seq.is_(None)), assignments.c.partner_id, [g[0] for g in grants])}
+    new = []
+    for partner_id, user_id, seq in grants:
+        if (partner_id, user_id) not in active:
+            active.add((partner_id, user_id))
+            new.append({"partner_id": partner_id, "user_id": user_id, "granted_seq": seq, "granted_at": now})
+    if new:
+        conn.execute(insert(assignments), new)
+    return len(new)
+
+
+def _lookup(conn: Connection, query, column, values: Sequence[Any]) -> Iterator[Any]:
+    """The rows of ``query`` whose ``column`` is one of ``values`` (indexed IN lists)."""
+    distinct = list(dict.fromkeys(values))
+    for i in range(0, len(distinct), LOOKUP_CHUNK):
+        yield from conn.execute(query.where(column.in_(distinct[i:i + LOOKUP_CHUNK]))).mappings()
+
+
+def _batches(rows: Sequence[Any], engine: Engine) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(rows), BATCH_ROWS):
+        if i:
+            dialect.let_writers_in(engine)
+        yield rows[i:i + BATCH_ROWS]
 
 
 def kpi_id(partner_id: str, period: str) -> str:
@@ -151,29 +247,66 @@ def import_kpis(engine: Engine, settings: ServerSettings, data: bytes) -> dict[s
     import of the same month replaces the figures."""
     text, encoding = decode_csv(data)
     rows = list(_rows(text, KPI_COLUMNS, ("partner", "period")))
+    with read_tx(engine) as conn:
+        partners = _partner_refs(conn, [raw.get("partner", "").strip() for _line, raw in rows])
+    checked: list[tuple[str, dict]] = []
+    for line, raw in rows:
+        ref = raw.pop("partner").strip()
+        hits = partners.get(ref, set())
+        if not hits:
+            raise _fail(line, f"No partner {ref!r} (give its id or exact name).")
+        if len(hits) > 1:
+            raise _fail(line, f"Several partners are named {ref!r}: use the id.")
+        if not PERIOD.match(raw.get("period", "")):
+            raise _fail(line, f"period {raw.get('period')!r} is not a month like 2026-03")
+        try:
+            values = records.clean_values("kpi_snapshot", {**raw, "partner_id": next(iter(hits))})
+        except ValidationError as exc:
+            raise _fail(line, str(exc)) from None
+        checked.append((kpi_id(values["partner_id"], values["period"]), values))
     created = updated = 0
-    with write_tx(engine) as conn:
-        seq = allocate_seq(conn, max(1, len(rows)))
-        now = settings.stamp()
-        for line, raw in rows:
-            try:
-                partner_id = find_partner(conn, raw.pop("partner"))
-            except ApiError as exc:
-                raise _fail(line, exc.message) from None
-            if not PERIOD.match(raw.get("period", "")):
-                raise _fail(line, f"period {raw.get('period')!r} is not a month like 2026-03")
-            try:
-                values = records.clean_values("kpi_snapshot", {**raw, "partner_id": partner_id})
-            except ValidationError as exc:
-                raise _fail(line, str(exc)) from None
-            kid = kpi_id(partner_id, values["period"])
-            if records.get(conn, "kpi_snapshot", kid) is None:
-                records.insert_record(conn, "kpi_snapshot", kid, values, seq=seq, user=ADMIN_ACTOR, now=now)
-                created += 1
-            else:
-                records.update_record(conn, "kpi_snapshot", kid, values, seq=seq, user=ADMIN_ACTOR, now=now)
-                updated += 1
-            seq += 1
+    table = ENTITY_TABLES["kpi_snapshot"]
+    for batch in _batches(checked, engine):
+        with write_tx(engine) as conn:
+            seq = allocate_seq(conn, len(batch))
+            now = settings.stamp()
+            known = {r["id"] for r in _lookup(conn, select(table.c.id), table.c.id, [k for k, _v in batch])}
+            inserts, changes = [], []
+            for kid, values in batch:
+                if kid in known:
+                    changes.append({**values, "_id": kid, "version": seq, "updated_at": now,
+                                    "updated_by": ADMIN_ACTOR})
+                else:
+                    known.add(kid)
+                    inserts.append(records.new_row("kpi_snapshot", kid, values, seq=seq,
+                                                   user=ADMIN_ACTOR, now=now))
+                seq += 1
+            if inserts:
+                conn.execute(insert(table), inserts)
+            for params in _same_keys(changes):
+                sets = {k: bindparam(k) for k in params[0] if k != "_id"}
+                conn.execute(update(table).where(table.c.id == bindparam("_id")).values(sets), params)
+            created, updated = created + len(inserts), updated + len(changes)
     if len(rows) >= BULK_ROWS:
         refresh_statistics(engine)
     return {"rows": len(rows), "created": created, "updated": updated, "encoding": encoding}
+
+
+def _partner_refs(conn: Connection, refs: list[str]) -> dict[str, set[str]]:
+    """For each reference (an id or an exact Chinese or English name), the ids of the
+    live partners it names."""
+    table = ENTITY_TABLES["partner"]
+    out: dict[str, set[str]] = {}
+    query = select(table.c.id, table.c.name_zh, table.c.name_en).where(table.c.deleted == 0)
+    for col in (table.c.id, table.c.name_zh, table.c.name_en):
+        for hit in _lookup(conn, query, col, [r for r in refs if r]):
+            out.setdefault(hit[col.name], set()).add(hit["id"])
+    return out
+
+
+def _same_keys(rows: list[dict]) -> Iterator[list[dict]]:
+    """``rows`` grouped by their key sets (one executemany each)."""
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    yield from groups.values()

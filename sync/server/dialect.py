@@ -113,6 +113,20 @@ def make_engine(url: str) -> Engine:
                          pool_pre_ping=False, pool_recycle=PG_POOL_RECYCLE_S)
 
 
+#: SQLite's busy handler lets a waiting writer retry at most every 100 ms; a bulk writer
+#: that takes the write lock again at once after each batch would starve it
+SQLITE_WRITER_PAUSE_S = 0.11
+
+
+def let_writers_in(engine: Engine) -> None:
+    """Between two batches of a bulk write: give waiting writers (pushes) their turn.
+    PostgreSQL queues lock waiters in order, so there is nothing to do."""
+    if engine.dialect.name == SQLITE:
+        import time
+
+        time.sleep(SQLITE_WRITER_PAUSE_S)
+
+
 def insert_or_update(conn: Connection, table: Table):
     """The dialect's INSERT that takes ``.on_conflict_do_update`` (an atomic upsert:
     SQLite 3.24+ and PostgreSQL spell it the same, but SQLAlchemy keeps one construct

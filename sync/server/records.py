@@ -42,16 +42,23 @@ def clean_values(entity_name: str, values: dict[str, Any]) -> dict[str, Any]:
     return {k: normalise(ent, k, v) for k, v in values.items()}
 
 
-def insert_record(
-    conn: Connection, entity_name: str, entity_id: str, values: dict[str, Any], *,
-    seq: int, user: str, now: str, deleted: int = 0,
-) -> Row:
+def new_row(entity_name: str, entity_id: str, values: dict[str, Any], *, seq: int, user: str,
+            now: str, deleted: int = 0) -> Row:
+    """The full row ``insert_record`` writes (bulk writers insert many at once)."""
     ent = ENTITIES[entity_name]
     row: Row = {f: values.get(f) for f in ent.field_names}
     row.update(
         id=entity_id, version=seq, created_at=now, updated_at=now, deleted=deleted,
         deleted_at=now if deleted else None, created_by=user, updated_by=user,
     )
+    return row
+
+
+def insert_record(
+    conn: Connection, entity_name: str, entity_id: str, values: dict[str, Any], *,
+    seq: int, user: str, now: str, deleted: int = 0,
+) -> Row:
+    row = new_row(entity_name, entity_id, values, seq=seq, user=user, now=now, deleted=deleted)
     conn.execute(insert(ENTITY_TABLES[entity_name]).values(**row))
     return row
 

@@ -105,3 +105,61 @@ def test_kpi_import_replaces_a_month_and_reaches_the_manager(server):
     body = c.get("/api/sync/pull").json()
     sales = sorted(ch["row"]["sales"] for ch in body["changes"] if ch["entity"] == "kpi_snapshot")
     assert sales == [1850000.0, 2100000.0]
+
+
+def _many_partners(n: int, manager: str = "") -> bytes:
+    lines = ["name_zh,name_en,tier,stage,region,manager"]
+    lines += [f"批量渠道{i:06d},Bulk Partner {i:06d},core,mature,华东,{manager}" for i in range(n)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_big_import_lets_pushes_through_while_it_runs(server):
+    """The counter is held per batch: a manager's push is answered while a 10,000-row
+    import is still being written (it used to wait for the whole file)."""
+    import threading
+
+    from tests.server.conftest import op, pull_all, push
+
+    uid = server.add_user("li.na")
+    own = server.partner("自己的渠道", uid)
+    c = server.client("li.na")
+    done = threading.Event()
+    result: dict = {}
+
+    def run() -> None:
+        result.update(import_partners(server.app_engine, server.settings, _many_partners(10_000, "li.na")))
+        done.set()
+
+    t = threading.Thread(target=run)
+    t.start()
+    while _count(server.app_engine, "partner") <= 1:  # the first batch is committed
+        assert not done.wait(0.01), "the import committed nothing before it ended"
+    out = push(c, op("partner", own, {"notes": [None, "pushed during the import"]}, seq=1))
+    assert out[0]["outcome"] in ("applied", "merged")
+    assert not done.is_set(), "the push waited for the whole import"
+    t.join(300)
+    assert result["created"] == 10_000 and result["assigned"] == 10_000
+    assert _count(server.app_engine, "partner") == 10_001
+    # every change number is distinct and a pull from zero delivers them all
+    changes, _cursor, _removed = pull_all(c)
+    assert len({ch["id"] for ch in changes if ch["entity"] == "partner"}) == 10_001
+
+
+def test_a_bad_row_after_the_first_batch_still_imports_nothing(server):
+    from sync.server.csv_import import BATCH_ROWS
+
+    bad = _many_partners(BATCH_ROWS + 200) + "坏数据渠道,,platinum,mature,,\n".encode()
+    with pytest.raises(ApiError) as err:
+        import_partners(server.app_engine, server.settings, bad)
+    assert f"line {BATCH_ROWS + 202}" in err.value.message
+    assert _count(server.app_engine, "partner") == 0
+
+
+def test_name_lookups_use_an_index(server, db_url):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the plan is read from SQLite")
+    with server.app_engine.connect() as conn:
+        for col in ("name_zh", "name_en"):
+            plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN SELECT id FROM partners WHERE {col} = 'x' AND deleted = 0"))
+            assert f"ix_partners_{col}" in plan, plan
