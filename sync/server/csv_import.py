@@ -156,7 +156,8 @@ def _check_partners(engine: Engine, rows: list[tuple[int, dict]]) -> list[_Partn
 
 def _write_partners(conn: Connection, batch: Sequence[_PartnerRow], seq: int, now: str,
                     named: dict[tuple[str, str], dict], counts: dict[str, int]) -> None:
-    """One batch: bulk lookups, then one INSERT and a few UPDATE statements for all."""
+    """One batch: bulk lookups, then one multi-row INSERT (one statement, not one per
+    row) and an UPDATE per set of changed columns."""
     table = ENTITY_TABLES["partner"]
     by_id = {r["id"]: dict(r) for r in _lookup(conn, select(table), table.c.id,
                                                   [row.ref for row in batch if row.ref])}
@@ -193,7 +194,7 @@ def _write_partners(conn: Connection, batch: Sequence[_PartnerRow], seq: int, no
             grants.append((partner_id, row.manager_id, seq + 1))
         seq += 2
     if inserts:
-        conn.execute(insert(table), inserts)
+        conn.execute(insert(table).values(inserts))
     for keys, params in updates.items():
         sets = {k: bindparam(k) for k in (*keys, "version", "updated_at", "updated_by")}
         conn.execute(update(table).where(table.c.id == bindparam("_id")).values(sets), params)
@@ -220,7 +221,7 @@ def _grant_many(conn: Connection, grants: list[tuple[str, str, int]], now: str) 
             active.add((partner_id, user_id))
             new.append({"partner_id": partner_id, "user_id": user_id, "granted_seq": seq, "granted_at": now})
     if new:
-        conn.execute(insert(assignments), new)
+        conn.execute(insert(assignments).values(new))
     return len(new)
 
 
@@ -282,7 +283,7 @@ def import_kpis(engine: Engine, settings: ServerSettings, data: bytes) -> dict[s
                                                    user=ADMIN_ACTOR, now=now))
                 seq += 1
             if inserts:
-                conn.execute(insert(table), inserts)
+                conn.execute(insert(table).values(inserts))
             for params in _same_keys(changes):
                 sets = {k: bindparam(k) for k in params[0] if k != "_id"}
                 conn.execute(update(table).where(table.c.id == bindparam("_id")).values(sets), params)
