@@ -1,17 +1,14 @@
 """Outbox completeness: every local write changes its row and appends its outbox entry
 in one transaction, so the outbox replayed from empty always rebuilds the tables, even
-after the writing process is killed at a random moment."""
+after the writing process is killed at any statement of its work."""
 
 from __future__ import annotations
 
 import json
 import os
-import random
-import signal
 import subprocess
 import sys
 import textwrap
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -242,91 +239,120 @@ def test_replay_detects_a_row_changed_behind_the_stores_back(store, world):
         assert_outbox_explains_tables(store)
 
 
-# --- (b) a writer killed at random moments ---------------------------------------------
+# --- (b) a writer killed at every point of its work -----------------------------------
+# The writer counts the writing SQL statements SQLite starts (a trace callback: INSERT,
+# UPDATE, DELETE, COMMIT, RELEASE) and SIGKILLs itself as statement N starts. The sweep
+# runs N = 1, 2, ... over the whole workload, so every gap (between a row's write and
+# its outbox entry, before a COMMIT, inside a bulk create) is a kill point once:
+# deterministic, nothing left to chance. One helper process makes a killed copy of the
+# database per point, each by a forked writer (a new interpreter per point where there
+# is no fork); the test then checks every copy.
 
-WRITER = textwrap.dedent(
+SWEEPER = textwrap.dedent(
     """
-    import random, sys
+    import contextlib, os, shutil, signal, subprocess, sys
     from models.database import open_database
     from models.store import Store
 
-    store = Store(open_database(sys.argv[1]))
-    rng = random.Random(int(sys.argv[2]))
-    partners = [r["id"] for r in store.rows("partner")]
-    meetings = [r["id"] for r in store.rows("meeting", include_deleted=True)]
-    actions = [r["id"] for r in store.rows("action_item")]
-    long = "渠道方反馈近期回款周期变长，希望总部在返点结算上提速。" * 30
-    print("ready", flush=True)
-    n = 0
-    while True:
-        n += 1
-        roll = rng.random()
-        if roll < 0.1 or not partners:
-            partners.append(store.create_partner(name_zh=f"渠道商{n}", tier=rng.choice(
-                ["core", "ordinary", "emerging", "strategic"]), stage="intro")["id"])
-        elif roll < 0.3:
-            meetings.append(store.create("meeting", {"partner_id": rng.choice(partners),
-                "type": "visit", "starts_at": "2026-11-01 10:00", "notes": long[: rng.randint(10, 900)]})["id"])
-        elif roll < 0.4:
-            rows = [{"partner_id": rng.choice(partners), "type": "training",
-                     "starts_at": f"2026-10-{rng.randint(1, 28):02d} 09:00", "agenda": f"批量{n}"}
-                    for _ in range(rng.randint(5, 40))]
-            store.create_many("meeting", rows)
-            meetings += [r["id"] for r in store.rows("meeting", "agenda = ?", [f"批量{n}"])]
-        elif roll < 0.65 and meetings:
-            mid = rng.choice(meetings)
-            try:
-                store.update("meeting", mid, {"notes": f"{n} " + long[: rng.randint(10, 1500)],
-                                              "decisions": f"决定{n}"})
-            except Exception:
-                store.restore("meeting", mid)
-        elif roll < 0.75 and meetings:
-            mid = rng.choice(meetings)
-            try:
-                store.delete("meeting", mid)
-            except Exception:
-                store.restore("meeting", mid)
-        elif roll < 0.85:
-            actions.append(store.create_action_item(partner_id=rng.choice(partners),
-                                                    title=f"跟进{n}", severity="high")["id"])
-        elif actions:
-            store.set_action_status(rng.choice(actions), rng.choice(
-                ["open", "in_progress", "done", "feedback_given"]), feedback=f"反馈{n}")
+    WRITES = ("INSERT", "UPDATE", "DELETE", "COMMIT", "RELEASE", "REPLACE")
+
+
+    def workload(path, kill_at, without_transactions):
+        db = open_database(path)
+        if without_transactions:  # the writer the sweep must catch: every statement alone
+            db.atomic = lambda: contextlib.nullcontext(db)
+        seen = 0
+
+        def count(statement):
+            nonlocal seen
+            if statement.lstrip().split(None, 1)[0].upper() not in WRITES:
+                return
+            seen += 1
+            if seen == kill_at:
+                # SIGKILL (TerminateProcess where there is none): no clean-up at all
+                os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+        db.conn.set_trace_callback(count)
+        s = Store(db)
+        p = s.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")["id"]
+        m = s.create("meeting", {"partner_id": p, "type": "visit",
+                                 "starts_at": "2026-11-01 10:00", "notes": "初稿"})["id"]
+        s.create_many("meeting", [{"partner_id": p, "type": "training", "agenda": f"批量{d}",
+                                   "starts_at": f"2026-10-{d:02d} 09:00"} for d in (1, 2)])
+        s.update("meeting", m, {"notes": "渠道方反馈回款慢。" * 40, "decisions": "月度复盘"})
+        a = s.create_action_item(partner_id=p, title="确认返点结算时间", severity="high")["id"]
+        s.set_action_status(a, "feedback_given", feedback="已电话告知")
+        c = s.create("contact", {"partner_id": p, "name": "李娜"})["id"]
+        s.delete("contact", c)
+        s.restore("contact", c)
+        with s.transaction():
+            s.update("partner", p, {"stage": "advanced"})
+            s.delete("meeting", m)
+        db.conn.close()
+        return seen
+
+
+    if sys.argv[1] == "one":  # a single writer (where there is no fork)
+        workload(sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1")
+        sys.exit(0)
+    fresh, out, without = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+    dry = os.path.join(out, "dry.db")
+    shutil.copy(fresh, dry)
+    total = workload(dry, 0, without)
+    for kill_at in range(1, total + 1):
+        path = os.path.join(out, f"killed-at-{kill_at:04d}.db")
+        shutil.copy(fresh, path)
+        if hasattr(os, "fork"):
+            pid = os.fork()
+            if pid == 0:
+                workload(path, kill_at, without)
+                os._exit(0)  # not killed: the parent reports it
+            killed = os.waitpid(pid, 0)[1] != 0
         else:
-            store.update("partner", rng.choice(partners), {"notes": f"备注{n}"})
+            killed = subprocess.run([sys.executable, __file__, "one", path, str(kill_at),
+                                     "1" if without else "0"]).returncode != 0
+        if not killed:
+            print(f"not killed at {kill_at}", flush=True)
+            sys.exit(1)
+    print(total, flush=True)
     """
 )
 
 
-def test_killed_writer_never_leaves_rows_and_outbox_apart(tmp_path):
-    path = tmp_path / "channelkeeper.db"
-    Store(open_database(path)).db.conn.close()
-    rng = random.Random(int(time.time()))  # random moments; the seed is in the failure message
-    seed = rng.randrange(10**6)
-    rng = random.Random(seed)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    ops_seen = 0
-    for round_ in range(5):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), str(seed + round_)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+def _sweep(tmp_path: Path, *, without_transactions: bool = False) -> list[str]:
+    """Kill the writer at each writing statement in turn; the problems found."""
+    fresh = tmp_path / "fresh.db"
+    Store(open_database(fresh)).db.conn.close()
+    out = tmp_path / "killed"
+    out.mkdir()
+    script = tmp_path / "sweeper.py"
+    script.write_text(SWEEPER, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(fresh), str(out), "1" if without_transactions else "0"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+        timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    total = int(result.stdout.split()[-1])
+    assert total > 40  # every write path of the workload, each several statements
+    problems = []
+    for kill_at in range(1, total + 1):
+        store = Store(open_database(out / f"killed-at-{kill_at:04d}.db"))  # full check: a log was left
         try:
-            assert proc.stdout.readline().strip() == "ready"
-            time.sleep(rng.uniform(0.15, 0.8))
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-        store = Store(open_database(path))  # a log was left behind: the full check runs
-        try:
-            rows = assert_outbox_explains_tables(store)
+            assert_outbox_explains_tables(store)
         except (AssertionError, StoreError) as exc:
-            raise AssertionError(f"round {round_}, seed {seed}: {exc}") from exc
-        ops = len(store.outbox(state=None))
-        store.db.conn.close()
-        assert ops > ops_seen, f"round {round_}: the writer made no progress"
-        ops_seen = ops
-    assert rows > 20
+            problems.append(f"killed at writing statement {kill_at} of {total}: {exc}")
+        finally:
+            store.db.conn.close()
+    return problems
+
+
+def test_killed_writer_never_leaves_rows_and_outbox_apart(tmp_path):
+    problems = _sweep(tmp_path)
+    assert not problems, "\n".join(problems[:5])
+
+
+def test_the_sweep_catches_a_writer_without_transactions(tmp_path):
+    """The sweep itself can fail: a writer whose every statement commits alone leaves
+    a row without its outbox entry at some kill point, and the sweep finds it."""
+    problems = _sweep(tmp_path, without_transactions=True)
+    assert any("rows without outbox entries" in p or "outbox replay" in p for p in problems), problems
