@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -91,11 +93,24 @@ def test_every_font_is_embedded(rich):
                 assert "/FontFile2" in descriptor, font["/BaseFont"]  # embedded TrueType
 
 
-@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+def poppler_tool(name: str) -> str:
+    """A poppler-utils program. Missing, the test is skipped on a developer's machine
+    but fails where ``CI`` is set: `make test` installs poppler there, so a skip would
+    only hide that the check never ran."""
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} (poppler-utils) is not installed"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run this check")
+        pytest.skip(message)
+    return found
+
+
 def test_pdffonts_reports_only_embedded_subsets(rich, tmp_path):
+    pdffonts = poppler_tool("pdffonts")
     path = tmp_path / "pack.pdf"
     render_pack(rich, PackOptions("full", "zh_CN"), path)
-    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+    lines = subprocess.run([pdffonts, str(path)], capture_output=True, text=True,
                            check=True).stdout.splitlines()[2:]
     assert lines
     for line in lines:
@@ -233,3 +248,18 @@ def test_cover_contents_give_the_pages_the_sections_start_on(rich):
         assert title in lines, (title, page)
         earlier = "\n".join(pages[1:int(page) - 1]).splitlines()
         assert title not in [line.strip() for line in earlier], (title, page)
+
+
+@pytest.mark.parametrize("ci, outcome", [("", "1 skipped"), ("true", "1 failed")],
+                         ids=["developer", "CI"])
+def test_a_missing_poppler_fails_on_ci_and_is_skipped_elsewhere(tmp_path, ci, outcome):
+    bare = tmp_path / "bin"  # a PATH with python and nothing of poppler
+    bare.mkdir()
+    env = {**os.environ, "PATH": str(bare), "CI": ci, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         f"{__file__}::test_pdffonts_reports_only_embedded_subsets"],
+        cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True,
+        timeout=300, check=False)
+    assert outcome in result.stdout, result.stdout[-3000:]
+    assert "pdffonts (poppler-utils) is not installed" in result.stdout
