@@ -143,3 +143,19 @@ def test_a_new_empty_profile_opens_in_a_second_channelkeeper(qtbot, tmp_path, wo
             except OSError:
                 pass
         window.close()
+
+
+def test_try_the_demo_is_refused_on_a_profile_holding_records_of_a_real_server(qtbot, tmp_path,
+                                                                             world):
+    profile = Profile(tmp_path / "real-profile").ensure()
+    window = open_window(qtbot, profile)
+    try:
+        with qtbot.waitSignal(window.sync_service.sync_finished, timeout=20000):
+            _submit(qtbot, window, world.url)
+        assert window.sync_ui.start_try_demo() is None
+        box = window.sync_ui.try_demo_refused
+        assert world.url in box.text() and "new empty profile" in box.text()
+        box.close()
+        assert not window.sync_service.snapshot.demo
+    finally:
+        window.close()

@@ -40,6 +40,7 @@ class SyncController(QObject):
         self.conflict_view: ConflictView | None = None
         self.rejected_view: RejectedOpsView | None = None
         self.try_demo: TryDemo | None = None
+        self.try_demo_refused: QMessageBox | None = None
 
         self.act_sync = self._action("sync_now", self.sync_now, SYNC_SHORTCUT)
         self.act_stop = self._action("sync_stop", self.stop_sync, STOP_SHORTCUT)
@@ -198,12 +199,18 @@ class SyncController(QObject):
 
     @Slot()
     def start_try_demo(self) -> TryDemo | None:
-        if self.service.snapshot.signed_in and not self.service.snapshot.demo:
-            answer = QMessageBox.question(self.window, self.tr("Try the demo"), self.tr(
-                "You are signed in to %1. Trying the demo signs this profile in to a local "
-                "demo server instead. Continue?").replace("%1", self.service.snapshot.server_url or ""))
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+        snap = self.service.snapshot
+        if snap.server_url and not snap.demo:
+            # demo data must never mix with records from a real server: once it did,
+            # neither could be told apart nor sync anywhere
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Try the demo"), self.tr(
+                "This profile holds records from %1, so the demo cannot be loaded into it. "
+                "Try the demo in a new empty profile: start ChannelKeeper with --profile "
+                "and an empty folder.").replace("%1", snap.server_url), parent=self.window)
+            box.setObjectName("try_demo_refused")
+            self.try_demo_refused = box  # tests read it
+            box.open()
+            return None
         self.try_demo = TryDemo(self.service, self.window)
         self.try_demo.start()
         return self.try_demo

@@ -715,7 +715,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../../ui/sync/sync_controller.py" line="+100"/>
+        <location filename="../../../ui/sync/sync_controller.py" line="+101"/>
         <source>A sync is already running.</source>
         <extracomment>F5 is the window&apos;s Refresh; F9 is &quot;send/receive&quot; in mail programs</extracomment>
         <translation>同步正在进行中。</translation>
@@ -778,17 +778,17 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Try the demo</source>
         <translation>体验演示</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>You are signed in to %1. Trying the demo signs this profile in to a local demo server instead. Continue?</source>
-        <translation>你已登录 %1。体验演示会改为让此配置登录本机的演示服务器。是否继续？</translation>
+        <source>This profile holds records from %1, so the demo cannot be loaded into it. Try the demo in a new empty profile: start ChannelKeeper with --profile and an empty folder.</source>
+        <translation>此配置文件含有来自 %1 的记录，因此无法在其中加载演示。请在新的空配置文件中试用演示：使用 --profile 和一个空文件夹启动渠道管家。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Synced. 1 change conflicts with the server&apos;s: review it.</source>
         <translation>同步完成。有 1 条修改与服务器冲突，请处理。</translation>
     </message>
