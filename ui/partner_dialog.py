@@ -26,6 +26,7 @@ from models.domain import PartnerStatus, Stage, Tier
 from models.errors import StoreError, ValidationError
 from ui import labels
 from ui.app_context import AppContext
+from ui.operations.partners import create_partner, update_partner
 
 TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "revenue_share", "rebate",
                "incentive_scheme")
@@ -221,14 +222,10 @@ class PartnerDialog(QDialog):
             return
         self._saving = True
         self.buttons.setEnabled(False)
-        pid = self.partner_id
-        if pid:
-            def work(store: Any) -> dict:
-                return store.update("partner", pid, values)
+        if self.partner_id:
+            update_partner(self.ctx, self.partner_id, values, self._saved, self._save_failed)
         else:
-            def work(store: Any) -> dict:
-                return store.create_partner(**values)
-        self.ctx.run_db(work, self._saved, self._save_failed)
+            create_partner(self.ctx, values, self._saved, self._save_failed)
 
     @Slot(object)
     def _saved(self, row: dict[str, Any]) -> None:

@@ -30,6 +30,7 @@ from models.domain import DEFAULT_CADENCE_DAYS, Tier
 from models.pack_data import SETTING_MANAGER_NAME
 from ui import labels
 from ui.app_context import AppContext
+from ui.operations.partners import set_manager_name
 
 LOGO_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".bmp", ".gif"}
 
@@ -192,7 +193,7 @@ class SettingsDialog(QDialog):
         settings.language = language
         name = self.manager_name.text().strip()
         if name != self._manager_name_loaded:
-            self.ctx.run_db(lambda store: store.set_setting(SETTING_MANAGER_NAME, name or None))
+            set_manager_name(self.ctx, name)
         self.cadence_changed = cadence_changed  # read by whoever handles accepted()
         super().accept()
         if language_changed:

@@ -14,6 +14,13 @@ def create_action_item(ctx: AppContext, values: dict[str, Any], on_done: OnDone 
     run(ctx, lambda store: store.create_action_item(**values), on_done, on_error)
 
 
+def update_action_item(ctx: AppContext, item_id: str, values: dict[str, Any],
+                       on_done: OnDone = None, on_error: OnError = None) -> None:
+    """Changes to an item; an empty response deadline keeps the derived one."""
+    changes = {k: v for k, v in values.items() if k != "due_on" or v}
+    run(ctx, lambda store: store.update("action_item", item_id, changes), on_done, on_error)
+
+
 def set_action_status(ctx: AppContext, item_id: str, status: str, feedback: str | None = None,
                       on_done: OnDone = None, on_error: OnError = None) -> None:
     """Open → in progress → done (``feedback``: what came of it) or cancelled."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from models.pack_data import SETTING_MANAGER_NAME
 from ui.operations import OnDone, OnError, run
 from ui.operations.records import delete_record
 
@@ -14,9 +15,19 @@ if TYPE_CHECKING:
     from ui.app_context import AppContext
 
 
+def create_partner(ctx: AppContext, values: dict[str, Any], on_done: OnDone = None,
+                   on_error: OnError = None) -> None:
+    run(ctx, lambda store: store.create_partner(**values), on_done, on_error)
+
+
 def update_partner(ctx: AppContext, partner_id: str, values: dict[str, Any],
                    on_done: OnDone = None, on_error: OnError = None) -> None:
     run(ctx, lambda store: store.update("partner", partner_id, values), on_done, on_error)
+
+
+def set_manager_name(ctx: AppContext, name: str, on_done: OnDone = None) -> None:
+    """The channel manager's name, printed on review packs ("" forgets it)."""
+    run(ctx, lambda store: store.set_setting(SETTING_MANAGER_NAME, name or None), on_done)
 
 
 def delete_partner(ctx: AppContext, parent: QWidget, partner_id: str, name: str,

@@ -21,7 +21,7 @@ from models.domain import OwnerSide, Severity
 from models.errors import ValidationError
 from ui import labels
 from ui.app_context import AppContext
-from ui.workspace.db_jobs import run_db
+from ui.operations.action_items import create_action_item, update_action_item
 
 
 class ActionItemDialog(QDialog):
@@ -102,13 +102,6 @@ class ActionItemDialog(QDialog):
         partner_id, row = self._partner_id, self._row
         today = self._ctx.today()
 
-        def write(store):
-            if row is None:
-                return store.create_action_item(partner_id=partner_id, opened_on=today, **values)
-            if not values["due_on"]:
-                values.pop("due_on")  # keep the derived deadline rather than clearing it
-            return store.update("action_item", row["id"], values)
-
         def done(saved: dict[str, Any]) -> None:
             self.saved_id = saved["id"]
             self.accept()
@@ -119,7 +112,11 @@ class ActionItemDialog(QDialog):
             else:
                 self.show_error(str(exc))
 
-        run_db(self._ctx, write, on_done=done, on_error=failed)
+        if row is None:
+            create_action_item(self._ctx, {"partner_id": partner_id, "opened_on": today, **values},
+                               on_done=done, on_error=failed)
+        else:
+            update_action_item(self._ctx, row["id"], values, on_done=done, on_error=failed)
 
 
 class FeedbackDialog(QDialog):

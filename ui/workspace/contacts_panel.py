@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from models.errors import ValidationError
 from ui.app_context import AppContext
+from ui.operations.meetings import save_contact
 from ui.operations.records import delete_record
-from ui.workspace.db_jobs import PartnerTabLoading, run_db
+from ui.workspace.db_jobs import PartnerTabLoading
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _FIELDS = ("name", "role", "phone", "email", "wechat", "birthday", "company_anniversary",
@@ -92,11 +93,6 @@ class ContactDialog(QDialog):
             return
         partner_id, row = self._partner_id, self._row
 
-        def write(store):
-            if row is None:
-                return store.create("contact", {"partner_id": partner_id, **values})
-            return store.update("contact", row["id"], values)
-
         def done(saved: dict[str, Any]) -> None:
             self.saved_id = saved["id"]
             self.accept()
@@ -108,7 +104,8 @@ class ContactDialog(QDialog):
             else:
                 self.show_error(str(exc))
 
-        run_db(self._ctx, write, on_done=done, on_error=failed)
+        save_contact(self._ctx, partner_id, None if row is None else row["id"], values,
+                     on_done=done, on_error=failed)
 
 
 class ContactsPanel(PartnerTabLoading, QWidget):

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain import MeetingStatus, MeetingType
-from models.meeting_templates import agenda_for
 from ui import labels
 from ui.app_context import AppContext
+from ui.operations.meetings import create_meeting
 from ui.operations.records import delete_record
-from ui.workspace.db_jobs import PartnerTabLoading, run_db
+from ui.workspace.db_jobs import PartnerTabLoading
 from ui.workspace.meeting_editor import MeetingEditor
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 from ui.workspace.ui_language import ui_language
@@ -172,14 +172,6 @@ class MeetingsTab(PartnerTabLoading, QWidget):
         if starts.date() != today:  # the app's clock (tests, demos) decides the day
             starts = dt.datetime.combine(today, starts.time())
 
-        def create(store):
-            agenda = agenda_for(store, partner_id, str(meeting_type), lang)
-            row = store.create("meeting", {
-                "partner_id": partner_id, "type": str(meeting_type),
-                "status": str(MeetingStatus.HELD), "starts_at": starts, "agenda": agenda,
-            })
-            return row, agenda
-
         def created(result) -> None:
             row, agenda = result
             if partner_id != self._partner_id:
@@ -190,7 +182,8 @@ class MeetingsTab(PartnerTabLoading, QWidget):
             self.editor.load(row, generated_agenda=agenda)
             self.editor.notes_edit.setFocus()
 
-        run_db(self._ctx, create, on_done=created, on_error=self._error)
+        create_meeting(self._ctx, partner_id, str(meeting_type), starts, lang,
+                       on_done=created, on_error=self._error)
 
     @Slot()
     def delete_selected(self) -> None:

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from models import templates
 from models.workspace import partner_reviews
 from ui.app_context import AppContext
+from ui.operations.meetings import create_review
 from ui.operations.records import delete_record
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.checklist_form import ChecklistForm
-from ui.workspace.db_jobs import PartnerTabLoading, run_db
+from ui.workspace.db_jobs import PartnerTabLoading
 from ui.workspace.run_comparison_model import RunComparisonModel
 from ui.workspace.ui_language import ui_language
 
@@ -193,12 +194,6 @@ class ReviewsTab(PartnerTabLoading, QWidget):
             return
         today = self._ctx.today()
 
-        def create(store):
-            return store.create("checklist_run", {
-                "partner_id": partner_id, "template_id": template_id, "performed_on": today,
-                "answers": {}, "completion": 0.0,
-            })
-
         def created(row: dict[str, Any]) -> None:
             self.select_later(row["id"])
             self._runs.insert(0, row)
@@ -208,8 +203,7 @@ class ReviewsTab(PartnerTabLoading, QWidget):
             if first is not None:
                 first.setFocus()
 
-        run_db(self._ctx, create, on_done=created,
-                         on_error=lambda exc: self._ctx.status_message.emit(str(exc)))
+        create_review(self._ctx, partner_id, template_id, today, on_done=created)
 
     @Slot()
     def delete_current(self) -> None:
