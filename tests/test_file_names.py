@@ -164,6 +164,10 @@ def test_pack_all_writes_every_hostile_partner_inside_the_folder(tmp_path, capsy
     assert main(["pack", "--all", "--profile", str(profile), "--today", TODAY,
                  "--period-start", "2026-11-01", "--out", str(out)]) == 0, capsys.readouterr()
     _assert_only_in(out, before, root, len(ids))
+    # names from data reach the terminal without control characters (escape sequences)
+    printed = capsys.readouterr().out
+    assert "控制?字符?换行?" in printed
+    assert not any(ord(ch) < 32 and ch != "\n" for ch in printed)
 
 
 def test_batch_dialog_writes_every_hostile_partner_inside_the_folder(qtbot, tmp_path):

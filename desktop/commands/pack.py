@@ -177,13 +177,19 @@ def _run_batch(ids: list[str], gather: Callable[[str], PackData], out: Path,
                 yield exc
 
     def progress(done: int, total: int, name: str) -> None:
-        print(f"[{done}/{total}] {name}", flush=True)
+        print(f"[{done}/{total}] {_printable(name)}", flush=True)
 
     # Ctrl+C stops between or inside packs; the pack being written is discarded
     result = write_pack_batch(packs(), len(ids), out, options, progress=progress)
     for pid, name, message in result.failed:
         print(translate("PackCommand", "error: {partner}: {message}").format(
-            partner=name or pid, message=message), file=sys.stderr)
+            partner=_printable(name or pid), message=message), file=sys.stderr)
     print(translate("PackCommand", "{count} packs written to {folder}").format(
         count=len(result.written), folder=out))
     return 1 if result.failed or result.cancelled else 0
+
+
+def _printable(name: str) -> str:
+    """A synced name as the terminal may show it: control characters (an escape
+    sequence in a partner's name would drive the terminal) become "?"."""
+    return "".join(ch if ch.isprintable() else "?" for ch in name)
