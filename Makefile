@@ -31,7 +31,8 @@ venv: $(STAMP)
 # The tested set: every package at the version requirements.lock pins (`make lock`
 # refreshes it from pyproject.toml's ranges).
 $(STAMP): pyproject.toml requirements.lock scripts/install_venv.sh
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@# a venv cut short (no pip) is made again rather than failing every later run
+	@$(PY) -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
 	@bash scripts/install_venv.sh $(PY) '.[app,server,test]'
 	@touch $(STAMP)
 
