@@ -9,9 +9,11 @@ class StoreError(Exception):
 class ValidationError(StoreError):
     """A value given to the store is not acceptable (empty name, bad date, unknown tier)."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, code: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+        #: which rule of models/contract.py the value broke (None: a domain rule)
+        self.code = code
 
 
 class NotFoundError(StoreError):

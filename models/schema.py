@@ -7,10 +7,10 @@ timestamps for display, and a tombstone flag (deletes are soft).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
-from models import domain
+from models import contract, domain
+from models.contract import LONG_TEXT_MAX
 from models.errors import ValidationError
 
 META_COLUMNS = ("id", "version", "created_at", "updated_at", "deleted", "deleted_at")
@@ -23,6 +23,9 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] | None = None
     ref: str | None = None  # entity a "ref" field points at
+    #: most characters of a text field; None: models.contract's limit for its entity
+    #: (long text or short)
+    max_length: int | None = None
 
     @property
     def sql_type(self) -> str:
@@ -55,6 +58,12 @@ class Entity:
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
+    def text_limit(self, f: Field) -> int:
+        """Most characters a text value of ``f`` may have (models/contract.py)."""
+        if f.max_length is not None:
+            return f.max_length
+        return contract.LONG_TEXT_MAX if f.name in self.long_text else contract.SHORT_TEXT_MAX
+
 
 def _enum(e: type) -> tuple[str, ...]:
     return tuple(m.value for m in e)
@@ -73,7 +82,7 @@ PARTNER = Entity(
         Field("address"),
         Field("revenue_share", "real"),  # percent of revenue shared with the partner
         Field("rebate", "real"),  # percent rebate
-        Field("incentive_scheme"),
+        Field("incentive_scheme", max_length=LONG_TEXT_MAX),
         Field("goals"),  # jointly agreed goals (联合目标制定)
         Field("notes"),
     ),
@@ -97,7 +106,7 @@ CONTACT = Entity(
         Field("birthday", "date"),
         Field("company_anniversary", "date"),
         Field("festivals"),  # comma-separated festivals the relationship observes
-        Field("notes"),
+        Field("notes", max_length=LONG_TEXT_MAX),
     ),
     search_title=("name",),
     search_body=("role", "phone", "email", "wechat", "notes"),
@@ -113,8 +122,8 @@ MEETING = Entity(
         Field("status", choices=_enum(domain.MeetingStatus)),
         Field("starts_at", "datetime", required=True),
         Field("location"),
-        Field("attendees_ours"),
-        Field("attendees_partner"),
+        Field("attendees_ours", max_length=LONG_TEXT_MAX),
+        Field("attendees_partner", max_length=LONG_TEXT_MAX),
         Field("agenda"),
         Field("notes"),
         Field("decisions"),
@@ -142,7 +151,7 @@ ACTION_ITEM = Entity(
         Field("started_on", "date"),
         Field("done_on", "date"),
         Field("feedback_on", "date"),
-        Field("feedback"),  # what the partner was told (反馈闭环)
+        Field("feedback", max_length=LONG_TEXT_MAX),  # what the partner was told (反馈闭环)
     ),
     search_title=("title",),
     search_body=("details", "owner_name", "feedback"),
@@ -215,18 +224,27 @@ def parse_date(value: object, field_name: str = "date") -> str | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise ValidationError(
-            f"{field_name}: {value!r} is not a valid date (expected YYYY-MM-DD)", field=field_name
-        ) from None
+        d = value.date()
+    elif isinstance(value, dt.date):
+        d = value
+    else:
+        text = str(value).strip()
+        try:
+            if len(text) != 10:
+                raise ValueError(text)
+            d = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                f"{field_name}: {contract.show(value)} is not a valid date (expected YYYY-MM-DD)",
+                field=field_name,
+            ) from None
+    contract.check_year(d.year, field_name)
+    return d.isoformat()
 
 
 def parse_datetime(value: object, field_name: str = "datetime") -> str | None:
+    """A wall-clock time "YYYY-MM-DD HH:MM". A value with a UTC offset keeps its
+    wall-clock time and drops the offset (models/contract.py says why)."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
@@ -234,19 +252,24 @@ def parse_datetime(value: object, field_name: str = "datetime") -> str | None:
     elif isinstance(value, dt.date):
         d = dt.datetime.combine(value, dt.time())
     else:
+        text = str(value).strip()
         try:
-            d = dt.datetime.fromisoformat(str(value).strip())
+            if len(text) > 40:
+                raise ValueError(text)
+            d = dt.datetime.fromisoformat(text)
         except ValueError:
             raise ValidationError(
-                f"{field_name}: {value!r} is not a valid date and time "
+                f"{field_name}: {contract.show(value)} is not a valid date and time "
                 "(expected YYYY-MM-DD HH:MM)",
                 field=field_name,
             ) from None
+    contract.check_year(d.year, field_name)
     return d.replace(tzinfo=None, microsecond=0).isoformat(sep=" ", timespec="minutes")
 
 
 def normalise(ent: Entity, name: str, value: object) -> object:
-    """Validate one field value and return it in its stored form."""
+    """Validate one field value against models/contract.py and the entity's rules;
+    return it in its stored form (raises ValidationError)."""
     f = ent.field(name)
     if isinstance(value, str) and f.kind not in ("json",):
         value = value.strip()
@@ -258,29 +281,30 @@ def normalise(ent: Entity, name: str, value: object) -> object:
         v = str(value)
         if v not in f.choices:
             raise ValidationError(
-                f"{ent.name}: {name} {v!r} is not one of {', '.join(f.choices)}", field=name
+                f"{ent.name}: {name} {contract.show(v)} is not one of {', '.join(f.choices)}",
+                field=name,
             )
         return v
     if f.kind == "date":
         return parse_date(value, name)
     if f.kind == "datetime":
         return parse_datetime(value, name)
-    if f.kind in ("int", "bool"):
-        try:
-            return int(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise ValidationError(f"{ent.name}: {name} {value!r} is not a number", field=name) from None
+    if f.kind == "int":
+        return contract.check_int(value, name, f"{ent.name}: {name}")
+    if f.kind == "bool":
+        number = contract.check_int(value, name, f"{ent.name}: {name}")
+        if number not in (0, 1):
+            raise ValidationError(f"{ent.name}: {name} must be 0 or 1", field=name,
+                                  code=contract.OUT_OF_RANGE)
+        return number
     if f.kind == "real":
-        try:
-            return float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise ValidationError(f"{ent.name}: {name} {value!r} is not a number", field=name) from None
+        return contract.check_real(value, name, f"{ent.name}: {name}")
     if f.kind == "json":
-        if isinstance(value, str):
-            try:
-                json.loads(value)
-            except ValueError:
-                raise ValidationError(f"{ent.name}: {name} is not valid JSON", field=name) from None
-            return value
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
+        return contract.check_json(value, name, f"{ent.name}: {name}")
+    if f.kind == "ref":
+        return contract.check_id(value, name, f"{ent.name}: {name}")
+    if not isinstance(value, str):
+        if not isinstance(value, int | float):
+            raise ValidationError(f"{ent.name}: {name} must be text", field=name)
+        value = str(value)
+    return contract.check_text(value, name, ent.text_limit(f), f"{ent.name}: {name}")

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from models import domain
+from models import contract, domain
 from models.errors import (
     DatabaseLockedError,
     NotFoundError,
@@ -521,7 +521,7 @@ class Store(SearchIndex):
     def _insert_local(self, ent: Entity, clean: dict[str, Any], entity_id: str | None) -> Row:
         now = self.clock()
         row: Row = {
-            "id": entity_id or new_id(),
+            "id": contract.check_id(entity_id, "id", f"{ent.name}: id") if entity_id else new_id(),
             "version": 0,
             "created_at": now,
             "updated_at": now,

@@ -61,24 +61,29 @@ class MeOut(BaseModel):
     server_epoch: str
 
 
-class PushOp(RequestBody):
-    op_id: str = Field(min_length=1, max_length=36)
-    seq: int
+class PushOp(BaseModel):
+    """The shape of one op (docs/sync-protocol.md section 4). Documentation only: the
+    server checks each op on its own against sync/op_contract.py, so one bad op is
+    answered ``rejected`` instead of failing the whole request."""
+
+    op_id: str = Field(description="a UUID, unique per device")
+    seq: int = Field(ge=1, le=2**63 - 1)
     entity: str
-    entity_id: str = Field(min_length=1, max_length=36)
+    entity_id: str = Field(description="a UUID")
     op: Literal["create", "update", "delete"]
     changes: dict[str, list[Any]]
-    base_version: int = 0
+    base_version: int = Field(0, ge=0, le=2**63 - 1)
     created_at: str | None = None
 
 
 class PushRequest(RequestBody):
-    ops: list[PushOp]
+    ops: list[dict[str, Any]] = Field(description="ops shaped as PushOp, in outbox order; "
+                                                  "each is checked on its own")
 
 
 class OpResult(BaseModel):
     op_id: str
-    seq: int
+    seq: int | None  # None when the op's own seq was unusable
     entity: str
     entity_id: str
     outcome: Literal["applied", "merged", "conflict", "rejected"]

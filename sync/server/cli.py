@@ -8,6 +8,7 @@
     main.py server wipe-device DEVICE           main.py server list-devices
     main.py server demo
     main.py server backup OUT                   main.py server restore BACKUP [--force]
+    main.py server check
 
 Every command takes --db URL (default: $CHANNELKEEPER_SERVER_DB, else
 sqlite:///server.db in the current folder). This module is plain Python: sync/ never
@@ -75,6 +76,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     action("list-devices", cmd_list_devices, "list signed-in devices")
     action("demo", cmd_demo, "seed a demo organisation and print its sign-ins")
 
+    action("check", cmd_check, "check every stored record against the field contract and list "
+           "(quarantine) the ones that break it; exit status 1 if any does")
+
     sp = action("backup", cmd_backup, "write a consistent backup of the server database to a file")
     sp.add_argument("out", type=Path, help="backup file to create (SQLite: a database file; "
                                            "PostgreSQL: a JSON-lines dump)")
@@ -136,6 +140,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from sync.server.backup import restore
 
     _print(restore(args.backup_file, args.db, force=args.force))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from sync.server.quarantine import check
+
+    result = check(_engine(args.db))
+    _print(result)
+    if result["problems"]:
+        print(f"{result['quarantined']} record(s) break the field contract (listed above). Pulls "
+              "skip those that cannot be sent; correct them (e.g. from a laptop or by import) "
+              "and run the check again.", file=sys.stderr)
+        return 1
+    print("All stored records keep the field contract.", file=sys.stderr)
     return 0
 
 

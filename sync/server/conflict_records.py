@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select, update
 
 from models.errors import ValidationError
 from sync import protocol as p
-from sync.server import records
+from sync.server import authorize, records
 from sync.server.auth import Principal
 from sync.server.config import ServerSettings
 from sync.server.db import allocate_seq, conflicts, read_tx, write_tx
@@ -66,11 +66,15 @@ def resolve(engine: Engine, settings: ServerSettings, who: Principal, conflict_i
                 choice_value: Any = 1
             else:
                 choice_value = json.loads(row.incoming_value) if choice == "incoming" else value
-            write = {"deleted": int(bool(choice_value))}
+            if choice_value not in (0, 1):  # True/False compare equal too
+                raise ApiError(400, p.ERROR_BAD_REQUEST, "The value must be 0 (alive) or 1 (deleted).")
+            write = {"deleted": int(choice_value)}
         elif choice != "server":
             chosen = json.loads(row.incoming_value) if choice == "incoming" else value
             if row.field == "deleted":
-                values = {"deleted": int(bool(chosen))}
+                if chosen not in (0, 1):
+                    raise ApiError(400, p.ERROR_BAD_REQUEST, "The value must be 0 (alive) or 1 (deleted).")
+                values = {"deleted": int(chosen)}
             else:
                 try:
                     values = records.clean_values(row.entity, {row.field: chosen})
@@ -83,6 +87,12 @@ def resolve(engine: Engine, settings: ServerSettings, who: Principal, conflict_i
             current = records.get(conn, row.entity, row.entity_id)
             if current is None:
                 raise ApiError(404, p.ERROR_NOT_FOUND, "The record of this conflict is gone.")
+            try:  # the same check as a pushed op: old and new partner, every reference
+                authorize.check_write(conn, who, settings, row.entity, row.entity_id, current, write)
+            except authorize.Denied as exc:
+                status = 404 if exc.reason == p.REASON_UNKNOWN_RECORD else 403
+                raise ApiError(status, p.ERROR_NOT_FOUND if status == 404 else p.ERROR_FORBIDDEN,
+                               exc.message) from None
             if any(current.get(k) != v for k, v in write.items()):
                 records.update_record(conn, row.entity, row.entity_id, write, seq=seq,
                                       user=who.username, now=now)

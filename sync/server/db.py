@@ -142,14 +142,28 @@ assignments = Table(
     Column("revoked_at", String(32)),
 )
 
-# every op result, keyed by op id: a resent op gets its original answer back
+# every op result, keyed by device and op id: a resent op gets its original answer back;
+# another device's op with the same id is a different op
 applied_ops = Table(
     "applied_ops", metadata,
+    Column("device_id", String(ID), primary_key=True),
     Column("op_id", String(ID), primary_key=True),
-    Column("device_id", String(ID), nullable=False, index=True),
     Column("seq", BigInteger, nullable=False),
     Column("result", Text, nullable=False),
     Column("applied_at", String(32), nullable=False),
+)
+
+# stored records that break the field contract (models/contract.py): found by a pull
+# that could not send them (they are skipped) or by `server check`, for the admin
+quarantine = Table(
+    "quarantine", metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("record_id", String(200), primary_key=True),
+    Column("version", BigInteger),
+    Column("field", String(100)),
+    Column("problem", Text, nullable=False),
+    Column("found_by", String(20), nullable=False),  # pull | snapshot | check
+    Column("found_at", String(32), nullable=False),
 )
 
 conflicts = Table(

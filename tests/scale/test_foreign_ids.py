@@ -33,6 +33,8 @@ class World:
     a_contact: str
     b_conflict: str
     template_id: str
+    a_move_conflict: str = ""  # A's conflict on a contact's partner
+    a_link_conflict: str = ""  # A's conflict on an action item's meeting
     secrets_of_b: list[str] = field(default_factory=list)  # must never appear in A's answers
 
 
@@ -73,9 +75,34 @@ def _setup(base_url: str, org: Org) -> World:
     a_contact = str(uuid.uuid4())
     assert a.push(a.op("contact", a_contact, {"partner_id": [None, pa], "name": [None, "甲方联系人"]},
                        kind="create"))[0]["outcome"] == "applied"
+    a_move, a_link = _a_conflicts(a, head, pa, org.partner("甲方的第二个渠道", "fa"),
+                                  org.partner("甲方的第三个渠道", "fa"), a_contact)
     secrets = [*ids.values(), "乙方的华北渠道", "乙方联系人", "乙方纪要", "乙方待办", "乙方改的", "总部改的",
                res[0]["conflicts"][0]]
-    return World(a, b, head, ids, pa, a_contact, res[0]["conflicts"][0], template_id, secrets)
+    return World(a, b, head, ids, pa, a_contact, res[0]["conflicts"][0], template_id, a_move, a_link,
+                 secrets)
+
+
+def _a_conflicts(a: Client, head: Client, pa: str, pa2: str, pa3: str, contact: str) -> tuple[str, str]:
+    """Two open conflicts of A's: a contact's partner, an action item's meeting."""
+    meetings = [str(uuid.uuid4()) for _ in range(2)]
+    item = str(uuid.uuid4())
+    a.push(*[a.op("meeting", m, {"partner_id": [None, pa], "type": [None, "visit"],
+                                 "starts_at": [None, "2026-11-20 10:00"]}, kind="create") for m in meetings],
+           a.op("action_item", item, {"partner_id": [None, pa], "title": [None, "甲方事项"],
+                                      "owner_side": [None, "ours"], "severity": [None, "low"],
+                                      "status": [None, "open"], "opened_on": [None, "2026-11-20"]},
+                kind="create"))
+    out = []
+    for entity, rid, field_name, old, theirs, ours in (
+            ("contact", contact, "partner_id", pa, pa2, pa3),
+            ("action_item", item, "meeting_id", None, meetings[0], meetings[1])):
+        version = a.get(f"/api/records/{entity}/{rid}").json()["version"]
+        assert head.push(head.op(entity, rid, {field_name: [old, theirs]}, base=version))[0]["outcome"] != "rejected"
+        res = a.push(a.op(entity, rid, {field_name: [old, ours]}, base=version))
+        assert res[0]["outcome"] == "conflict", res
+        out.append(res[0]["conflicts"][0])
+    return out[0], out[1]
 
 
 def _b_state(w: World) -> dict[str, tuple]:
@@ -113,8 +140,18 @@ def _push_rejected(w: World) -> list[httpx.Response]:
     assert r.status_code == 200, r.text
     outcomes = [(x["outcome"], x["reason"]) for x in r.json()["results"]]
     assert all(o == "rejected" for o, _ in outcomes), outcomes
-    # valid ops, refused for scope alone (head-office KPI rows: read-only to everyone)
-    assert {reason for _, reason in outcomes} == {"out_of_scope", "read_only_entity"}
+    # valid ops, refused for scope alone (head-office KPI rows: read-only to everyone);
+    # A never had B's partner, so B's records are answered as if they did not exist
+    assert {reason for _, reason in outcomes} == {"unknown_record", "read_only_entity"}
+    # links: an action item of A's pointing at B's meeting, a checklist run of A's at
+    # B's partner; answered exactly like links to records that do not exist
+    link = {"partner_id": [None, w.a_partner], "title": [None, "甲方事项"], "owner_side": [None, "ours"],
+            "severity": [None, "low"], "status": [None, "open"], "opened_on": [None, "2026-11-20"]}
+    foreign, missing = a.push(
+        a.op("action_item", str(uuid.uuid4()), {**link, "meeting_id": [None, b_ids["meeting"]]}, kind="create"),
+        a.op("action_item", str(uuid.uuid4()), {**link, "meeting_id": [None, str(uuid.uuid4())]}, kind="create"))
+    assert foreign["outcome"] == "rejected"
+    assert (foreign["reason"], foreign["message"]) == (missing["reason"], missing["message"])
     return [r]
 
 
@@ -133,15 +170,26 @@ def _snapshots(w: World) -> list[httpx.Response]:
 def _verify(w: World) -> list[httpx.Response]:
     r = _refused(w.a.post("/api/sync/verify", json={}), 200)
     counts = {k: v["count"] for k, v in r.json()["entities"].items()}
-    assert counts["partner"] == 1 and counts["contact"] == 1
-    assert counts["meeting"] == counts["action_item"] == counts["kpi_snapshot"] == 0
+    # A's own: three partners, one contact, the meetings and item of A's conflicts
+    assert counts["partner"] == 3 and counts["contact"] == 1
+    assert counts["meeting"] == 2 and counts["action_item"] == 1 and counts["kpi_snapshot"] == 0
     return [r]
 
 
 def _resolve(w: World) -> list[httpx.Response]:
-    return [_refused(w.a.post(f"/api/conflicts/{w.b_conflict}/resolve", json={"choice": choice,
-                                                                                "value": "甲方的"}), 404)
-            for choice in ("incoming", "custom", "server")]
+    out = [_refused(w.a.post(f"/api/conflicts/{w.b_conflict}/resolve", json={"choice": choice,
+                                                                               "value": "甲方的"}), 404)
+           for choice in ("incoming", "custom", "server")]
+    # A's own conflicts resolved with B's ids as custom values: refused, and answered
+    # exactly like ids that do not exist
+    for conflict_id, foreign in ((w.a_move_conflict, w.b_ids["partner"]),
+                                 (w.a_link_conflict, w.b_ids["meeting"])):
+        answers = [w.a.post(f"/api/conflicts/{conflict_id}/resolve", json={"choice": "custom", "value": v})
+                   for v in (foreign, str(uuid.uuid4()))]
+        assert answers[0].status_code in (403, 404), answers[0].text
+        assert (answers[0].status_code, answers[0].json()) == (answers[1].status_code, answers[1].json())
+        out += answers
+    return out
 
 
 def _admin(method: str, path: str, **kw) -> Step:

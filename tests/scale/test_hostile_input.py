@@ -61,22 +61,35 @@ def test_malformed_json_is_a_clear_400(hostile, path, raw):
 
 @pytest.mark.parametrize("body,where", [
     ({"ops": "all of them"}, "ops"),
-    ({"ops": [{"op_id": 5}]}, "op_id"),
-    ({"ops": [{"op_id": "x", "seq": "first", "entity": "partner", "entity_id": "y", "op": "update",
-               "changes": {}}]}, "seq"),
-    ({"ops": [{"op_id": "x", "seq": 1, "entity": "partner", "entity_id": "y", "op": "explode",
-               "changes": {}}]}, "op"),
-    ({"ops": [{"op_id": "x", "seq": 1, "entity": "partner", "entity_id": "y", "op": "update",
-               "changes": {"notes": "not a pair"}}]}, "changes"),
-    ({"ops": [{"op_id": "x" * 500, "seq": 1, "entity": "partner", "entity_id": "y", "op": "update",
-               "changes": {}}]}, "op_id"),
     ({"ops": [], "sneaky": True}, "sneaky"),
-    ({"ops": [{"op_id": "x", "seq": 1, "entity": "partner", "entity_id": "y", "op": "update",
-               "changes": {}, "server_version": 999}]}, "server_version"),
 ])
-def test_wrong_types_and_unknown_fields_name_the_field(hostile, body, where):
+def test_a_malformed_request_is_a_400_naming_the_field(hostile, body, where):
     r = hostile["lap"].post("/api/sync/push", json=body)
     assert where in _clear_4xx(r, 400)["message"]
+
+
+@pytest.mark.parametrize("op,where", [
+    ({"op_id": 5}, "op_id"),
+    ({"op_id": "x", "seq": "first", "entity": "partner", "entity_id": "y", "op": "update", "changes": {}}, "op_id"),
+    ({"seq": "first", "entity": "partner", "entity_id": "y", "op": "update", "changes": {}}, "seq"),
+    ({"seq": 1, "entity": "partner", "entity_id": "y", "op": "explode", "changes": {}}, "operation"),
+    ({"seq": 1, "entity": "partner", "entity_id": "y", "op": "update", "changes": {"notes": "not a pair"}},
+     "entity_id"),
+    ({"seq": 1, "entity": "partner", "op": "update", "changes": {"notes": "not a pair"}}, "[old, new]"),
+    ({"op_id": "x" * 500, "seq": 1, "entity": "partner", "entity_id": "y", "op": "update", "changes": {}}, "op_id"),
+    ({"seq": 1, "entity": "partner", "op": "update", "changes": {}, "server_version": 999}, "server_version"),
+])
+def test_a_malformed_op_is_rejected_alone_naming_the_field(hostile, op, where):
+    """One op's values never fail the request: the op is answered rejected, the good
+    op behind it is applied."""
+    lap, pid = hostile["lap"], hostile["partner"]
+    bad = {"op_id": str(uuid.uuid4()), "entity_id": pid, **op}
+    good = lap.op("contact", str(uuid.uuid4()), {"partner_id": [None, pid], "name": [None, "照常"]},
+                  kind="create")
+    good["seq"] = 10**6 + lap.seq
+    results = lap.push(bad, good)
+    assert results[0]["outcome"] == "rejected" and where in results[0]["message"], results[0]
+    assert results[1]["outcome"] == "applied"
 
 
 def test_unknown_login_field_is_refused(hostile):
