@@ -27,6 +27,7 @@ from models.errors import StoreError, ValidationError
 from ui import labels
 from ui.app_context import AppContext
 from ui.operations.partners import create_partner, update_partner
+from ui.validation_text import error_text
 
 TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "revenue_share", "rebate",
                "incentive_scheme")
@@ -208,7 +209,7 @@ class PartnerDialog(QDialog):
             return self.tr("Enter a Chinese or an English name.")
         if exc.field in ("revenue_share", "rebate"):
             return self.tr("Enter a number, for example 12.5 (or leave it empty).")
-        return str(exc)
+        return error_text(exc)
 
     @Slot()
     def save(self) -> None:

@@ -141,7 +141,7 @@ class HttpClient:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         data = None
         if body is not None:
-            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            data = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
             headers["Content-Type"] = "application/json"
         attempt = 0
         while True:

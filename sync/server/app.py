@@ -20,7 +20,17 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
-from sync.server import admin, auth, conflict_records, csv_import, dialect, migrate, pull, push, quarantine
+from sync.server import (
+    admin,
+    auth,
+    conflict_records,
+    csv_import,
+    dialect,
+    migrate,
+    pull,
+    push,
+    quarantine,
+)
 from sync.server import api_models as m
 from sync.server.config import ServerSettings
 from sync.server.db import devices, is_demo_server, make_engine, read_tx, server_epoch, write_tx

@@ -22,7 +22,9 @@ CHOICES = ("server", "incoming", "custom")
 def _as_json(row: Any) -> dict[str, Any]:
     d = dict(row._mapping)
     for key in ("server_value", "incoming_value", "base_value"):
-        d[key] = json.loads(d[key]) if d[key] is not None else None
+        # a value stored before the field contract may hold Infinity/NaN, which no JSON
+        # answer can carry: it is shown as null rather than failing the whole list
+        d[key] = json.loads(d[key], parse_constant=lambda _c: None) if d[key] is not None else None
     d["user"] = d.pop("user_name")
     return d
 

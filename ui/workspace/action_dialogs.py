@@ -22,6 +22,7 @@ from models.errors import ValidationError
 from ui import labels
 from ui.app_context import AppContext
 from ui.operations.action_items import create_action_item, update_action_item
+from ui.validation_text import error_text
 
 
 class ActionItemDialog(QDialog):
@@ -110,7 +111,7 @@ class ActionItemDialog(QDialog):
             if isinstance(exc, ValidationError) and exc.field == "due_on":
                 self.show_error(self.tr("The response deadline must be a date like 2026-12-31."))
             else:
-                self.show_error(str(exc))
+                self.show_error(error_text(exc))
 
         if row is None:
             create_action_item(self._ctx, {"partner_id": partner_id, "opened_on": today, **values},

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from models.errors import StoreError
 from ui.app_context import AppContext
+from ui.validation_text import error_text
 from ui.workspace.db_jobs import run_db
 
 IDLE_MS = 1000
@@ -104,13 +105,13 @@ class Autosaver(QObject):
         if record_id != self._record_id:
             # the editor moved on to another record (flush_now already waited for us)
             if error is not None:
-                self.failed.emit(str(error))
+                self.failed.emit(error_text(error))
             return
         if error is not None:
             # keep the edits: newer values typed meanwhile win over the failed ones
             self._pending = {**changes, **self._pending}
             self._first_pending_at = self._first_pending_at or time.monotonic()
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
             return
         if self._pending:
             # edits typed while the write waited in the db lane: their clock kept running
@@ -132,7 +133,7 @@ class Autosaver(QObject):
         try:
             self._ctx.call_db(lambda store: store.update(entity, record_id, changes))
         except StoreError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         else:
             self.saved.emit(dt.datetime.now())
 

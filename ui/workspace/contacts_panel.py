@@ -24,6 +24,7 @@ from models.errors import ValidationError
 from ui.app_context import AppContext
 from ui.operations.meetings import save_contact
 from ui.operations.records import delete_record
+from ui.validation_text import error_text
 from ui.workspace.db_jobs import PartnerTabLoading
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
@@ -102,7 +103,7 @@ class ContactDialog(QDialog):
                 self.show_error(self.tr("Dates are written like 1985-03-08."))
                 self.edits[exc.field].setFocus()
             else:
-                self.show_error(str(exc))
+                self.show_error(error_text(exc))
 
         save_contact(self._ctx, partner_id, None if row is None else row["id"], values,
                      on_done=done, on_error=failed)

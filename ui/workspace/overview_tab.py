@@ -27,6 +27,7 @@ from models.workspace import partner_profile, partner_status
 from ui import labels
 from ui.app_context import AppContext
 from ui.operations.partners import update_partner
+from ui.validation_text import error_text
 from ui.workspace.contacts_panel import ContactsPanel
 from ui.workspace.db_jobs import run_db
 from ui.workspace.kpi_sparkline import KpiSparkline
@@ -353,7 +354,7 @@ class OverviewTab(QWidget):
             self._ctx.status_message.emit(self.tr("Profile saved."))
 
         def failed(exc: BaseException) -> None:
-            self.show_error(str(exc), getattr(exc, "field", None) if isinstance(exc, ValidationError)
+            self.show_error(error_text(exc), getattr(exc, "field", None) if isinstance(exc, ValidationError)
                             else None)
 
         update_partner(self._ctx, partner_id, values, on_done=done, on_error=failed)

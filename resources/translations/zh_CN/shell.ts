@@ -1423,4 +1423,42 @@ Choose one:
         <translation>近期没有生日或纪念日。</translation>
     </message>
 </context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../../ui/validation_text.py" line="+1"/>
+        <source>This text is too long to save. Shorten it, or split it over several records.</source>
+        <translation>文字太长，无法保存。请缩短，或分成几条记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This text holds a character that cannot be saved (an invisible control character or a broken symbol). Retype it or paste it again as plain text.</source>
+        <translation>文字中含有无法保存的字符（不可见的控制字符或损坏的符号）。请重新输入，或以纯文本重新粘贴。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter an ordinary number (not Infinity or NaN).</source>
+        <translation>请输入普通数字（不能是 Infinity 或 NaN）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This value is out of range: check the number or the year.</source>
+        <translation>数值超出允许范围：请检查数字或年份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answers of this review cannot be saved: they are too large or malformed.</source>
+        <translation>此次检查的答案无法保存：内容过大或格式有误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This record refers to something with an invalid id; it was not saved.</source>
+        <translation>此记录引用的对象编号无效，未保存。</translation>
+    </message>
+</context>
 </TS>
