@@ -83,6 +83,17 @@ def check_id(value: Any, field: str = "id", where: str | None = None) -> str:
     return value
 
 
+def _encodable(text: str) -> bool:
+    """No lone surrogate (encoding is C-fast; a regex over CJK text is not)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def is_id(value: Any) -> bool:
     return isinstance(value, str) and len(value) == ID_LENGTH and _UUID.match(value) is not None
 
@@ -91,7 +102,7 @@ def check_text(value: str, field: str, limit: int = SHORT_TEXT_MAX, where: str |
     if len(value) > limit:
         raise ValidationError(f"{where or field}: the text has {len(value):,} characters; at most "
                               f"{limit:,} are allowed", field=field, code=TOO_LONG)
-    if not value.isascii() and _BAD_CHARS.search(value) or "\x00" in value:
+    if "\x00" in value or not _encodable(value):
         raise ValidationError(f"{where or field}: the text holds a character that cannot be stored "
                               "(NUL or a broken surrogate)", field=field, code=BAD_TEXT)
     return value
@@ -211,7 +222,7 @@ def servable(value: Any) -> bool:
     if isinstance(value, float):
         return math.isfinite(value)
     if isinstance(value, str):
-        return value.isascii() or not _BAD_CHARS.search(value)
+        return _encodable(value)
     return True
 
 
@@ -219,8 +230,8 @@ def dumps(value: Any) -> str:
     """JSON text of ``value``: never ``Infinity``/``NaN``, never a lone surrogate (a
     ValueError instead), so what is written can always be read and sent again."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-    if not text.isascii() and _BAD_CHARS.search(text):
-        raise ValueError("a string holds NUL or a broken surrogate")
+    if not _encodable(text):
+        raise ValueError("a string holds a broken surrogate")
     return text
 
 

@@ -98,6 +98,9 @@ def _changes(entity_name: str, changes: Any) -> dict[str, tuple[Any, Any]]:
             continue
         ent.field(name)  # an unknown field -> ValidationError
         new = normalise(ent, name, new)
+        if old is None:  # a create, or a field that was empty
+            out[name] = (None, new)
+            continue
         try:
             old = normalise(ent, name, old)
         except ValidationError:

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
+from models import contract
 from models.builtin_ids import builtin_id
 from models.errors import ValidationError
 from sync import protocol as p
@@ -139,6 +140,8 @@ def _check_partners(engine: Engine, rows: list[tuple[int, dict]]) -> list[_Partn
         raw["status"] = raw.get("status") or "active"
         try:
             values = records.clean_values("partner", raw)
+            if ref:  # an id in the file becomes the record's id: the field contract's form
+                contract.check_id(ref, "id")
         except ValidationError as exc:
             raise _fail(line, str(exc)) from None
         if not (values.get("name_zh") or values.get("name_en")):

@@ -163,3 +163,17 @@ def test_name_lookups_use_an_index(server, db_url):
             plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
                 f"EXPLAIN QUERY PLAN SELECT id FROM partners WHERE {col} = 'x' AND deleted = 0"))
             assert f"ix_partners_{col}" in plan, plan
+
+
+def test_an_id_in_the_file_must_be_a_uuid(server):
+    """The id column becomes the record's id when nothing matches: the field contract's
+    form only (a path-like id would later become a file name on a laptop)."""
+    for bad_id in ("../../etc/passwd", "P-001", "x" * 40):
+        with pytest.raises(ApiError) as err:
+            import_partners(server.app_engine, server.settings,
+                            f"id,name_zh,tier,stage\n{bad_id},路径渠道,core,mature\n".encode())
+        assert "line 2" in err.value.message and "UUID" in err.value.message
+    assert _count(server.app_engine, "partner") == 0
+    good = "0f8fad5b-d9cb-469f-a165-70867728950e"
+    import_partners(server.app_engine, server.settings, f"id,name_zh,tier,stage\n{good},好渠道,core,mature\n".encode())
+    assert _count(server.app_engine, "partner") == 1
