@@ -80,6 +80,24 @@ def check_op(op: Any) -> CheckedOp:
     return CheckedOp(op_id, seq, name, entity_id, kind, changes, base)
 
 
+def split_sendable(ops: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """For the laptop: the ops to send, and answers for those the contract refuses (the
+    server would reject them too), to be marked rejected and shown at once, so they
+    never hold up the ops behind them."""
+    sendable, refused = [], []
+    for op in ops:
+        try:
+            check_op(op)
+        except OpRefused as exc:
+            refused.append({"op_id": op["op_id"], "seq": op["seq"], "entity": op["entity"],
+                            "entity_id": op["entity_id"], "outcome": p.OUTCOME_REJECTED,
+                            "version": None, "reason": exc.reason, "message": exc.message,
+                            "conflicts": [], "duplicate": False})
+            continue
+        sendable.append(op)
+    return sendable, refused
+
+
 def _changes(entity_name: str, changes: Any) -> dict[str, tuple[Any, Any]]:
     if changes is None:
         return {}

@@ -39,7 +39,7 @@ from sync.client.errors import (
 )
 from sync.client.http import HttpClient, Unauthorized
 from sync.client.reports import SyncProgress, SyncReport, SyncStatus
-from sync.op_contract import OpRefused, check_op
+from sync.op_contract import split_sendable
 
 log = logging.getLogger(__name__)
 __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "SyncStatus"]
@@ -281,7 +281,7 @@ class SyncEngine(EngineConflicts):
             self._report(SyncProgress("push", done, total, f"Sending {len(batch)} changes"))
             if getattr(self, "_pushed_from", None) is None:
                 self._pushed_from = int(batch[0]["seq"])
-            wire, results = _checked_ops(batch)
+            wire, results = split_sendable([_wire_op(op) for op in batch])
             if wire:
                 answer = self._call("POST", "/sync/push", body={"ops": wire})
                 server_results = answer.get("results") if isinstance(answer, dict) else None
@@ -583,25 +583,6 @@ class SyncEngine(EngineConflicts):
         ):
             raise ProtocolError("The server's sign-in answer is not readable.")
         return answer
-
-
-def _checked_ops(batch: list[Row]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The ops to send, and answers for those the field contract refuses (the server
-    would reject them too): they are marked rejected here and shown to the user, and
-    never hold up the ops behind them."""
-    wire, refused = [], []
-    for op in batch:
-        sent = _wire_op(op)
-        try:
-            check_op(sent)
-        except OpRefused as exc:
-            refused.append({"op_id": op["op_id"], "seq": op["seq"], "entity": op["entity"],
-                            "entity_id": op["entity_id"], "outcome": protocol.OUTCOME_REJECTED,
-                            "version": None, "reason": exc.reason, "message": exc.message,
-                            "conflicts": [], "duplicate": False})
-            continue
-        wire.append(sent)
-    return wire, refused
 
 
 def _wire_op(op: Row) -> dict[str, Any]:
