@@ -1,16 +1,16 @@
 """Op ids scoped per device (a device re-sending another device's op id is not a
 resend), and the quarantine list of stored rows that break the field contract.
 
-Revision ID: 0004_op_ids_per_device
-Revises: 0003_sign_in_keys_partner_names
+Revision ID: 0005_op_ids_per_device
+Revises: 0004_device_wipe
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_op_ids_per_device"
-down_revision = "0003_sign_in_keys_partner_names"
+revision = "0005_op_ids_per_device"
+down_revision = "0004_device_wipe"
 branch_labels = None
 depends_on = None
 
