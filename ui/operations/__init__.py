@@ -16,6 +16,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from models.store import Store
+from ui.validation_text import error_text
 
 if TYPE_CHECKING:
     from ui.app_context import AppContext
@@ -25,8 +26,9 @@ OnError = Callable[[BaseException], None] | None
 
 
 def report_failure(ctx: AppContext, exc: BaseException) -> None:
-    """The default failure path of every operation: say it in the status bar."""
-    ctx.status_message.emit(str(exc))
+    """The default failure path of every operation: say it in the status bar (a value
+    refused under the field contract in the user's language)."""
+    ctx.status_message.emit(error_text(exc))
 
 
 def run(ctx: AppContext, fn: Callable[[Store], Any], on_done: OnDone = None,
