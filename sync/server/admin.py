@@ -135,6 +135,10 @@ def validate_template(tpl: dict[str, Any]) -> dict[str, Any]:
             raise ApiError(400, p.ERROR_BAD_REQUEST, f"The template needs a {key!r}.")
     if not isinstance(tpl["sections"], list):
         raise ApiError(400, p.ERROR_BAD_REQUEST, "sections must be a list of sections.")
+    for section in tpl["sections"]:
+        if not isinstance(section, dict) or not isinstance(section.get("items", []), list):
+            raise ApiError(400, p.ERROR_BAD_REQUEST,
+                           "Every section must be an object whose items are a list.")
     seen: set[str] = set()
     for item in template_items(tpl["sections"]):
         if not isinstance(item, dict) or not item.get("key") or not item.get("text"):
