@@ -7,12 +7,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 
+from desktop.paths import Profile
 from models.database import open_database, open_memory_database
 from models.store import Store
+from tests.sync.memory_keyring import InMemoryKeyring
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,6 +46,23 @@ def _isolated_profile(tmp_path, monkeypatch):
     monkeypatch.setenv("CHANNELKEEPER_PROFILE", str(tmp_path / "profile"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[InMemoryKeyring]:
+    """No test touches the OS keyring: each gets a fresh in-memory one (``.data``). A
+    test of a machine without a keyring installs ``NoKeyring`` itself."""
+    previous = keyring.get_keyring()
+    backend = InMemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def profile(tmp_path) -> Profile:
+    """An empty profile folder (the one CHANNELKEEPER_PROFILE names in every test)."""
+    return Profile(tmp_path / "profile").ensure()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from typing import Any
 
 import keyring
 import keyring.backend
-from keyring.backends import fail
 
 from desktop import app as desktop_app
 from desktop.paths import Profile
@@ -18,42 +17,23 @@ from sync.server.admin import add_user
 from sync.server.config import ServerSettings
 from sync.server.db import allocate_seq, write_tx
 from tests.sync.fault_proxy import FaultProxy
+from tests.sync.memory_keyring import InMemoryKeyring, NoKeyring
 from tests.sync_fixtures import ApiClient, sqlite_url, start_server
 
 PASSWORD = "correct horse 1"
 FAST_HTTP = {"timeout": (5.0, 30.0), "retries": 1, "backoff": 0.01}  # offline shows fast
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that lives in this process only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
-
-
 def use_keyring(backend: keyring.backend.KeyringBackend | None = None):
-    """Install ``backend`` (default: a fresh MemoryKeyring); returns (it, restore)."""
+    """Install ``backend`` (default: a fresh InMemoryKeyring); returns (it, restore)."""
     previous = keyring.get_keyring()
-    backend = backend or MemoryKeyring()
+    backend = backend or InMemoryKeyring()
     keyring.set_keyring(backend)
     return backend, lambda: keyring.set_keyring(previous)
 
 
 def no_keyring() -> keyring.backend.KeyringBackend:
-    return fail.Keyring()
+    return NoKeyring()
 
 
 class ServerWorld:

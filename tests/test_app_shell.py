@@ -20,11 +20,6 @@ from ui.main_window import PAGE_PARTNERS, PAGE_TODAY, PAGE_WORKSPACE
 TODAY = dt.date(2026, 11, 27)
 
 
-@pytest.fixture
-def profile(tmp_path) -> Profile:
-    return Profile(tmp_path / "profile").ensure()
-
-
 def seed(profile: Profile) -> dict[str, dict]:
     """Four partners of different tiers, stages, regions and visit states."""
     store = Store(open_database(profile.database))

@@ -14,16 +14,9 @@ from desktop.cli import main
 from desktop.paths import Profile
 from sync.server.admin import list_devices, set_password
 from sync.server.demo_org import seed_demo
-from tests.sync_ui_world import PASSWORD, ServerWorld, open_window, use_keyring
+from tests.sync_ui_world import PASSWORD, ServerWorld, open_window
 
 SMALL = ["--partners", "5", "--meetings", "12", "--actions", "8", "--quiet"]
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring():
-    backend, restore = use_keyring()
-    yield backend
-    restore()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ TODAY = "2026-11-27"
 
 
 @pytest.fixture
-def profile(tmp_path):
+def seeded(tmp_path):
     root = tmp_path / "profile"
     store = Store(open_database(root / "channelkeeper.db"))
     east = make_partner(store)
@@ -32,25 +32,25 @@ def profile(tmp_path):
     return {"root": root, "east": east, "south": south}
 
 
-def run(profile, *args: str) -> int:
-    return main(["pack", "--profile", str(profile["root"]), "--today", TODAY, *args])
+def run(seeded, *args: str) -> int:
+    return main(["pack", "--profile", str(seeded["root"]), "--today", TODAY, *args])
 
 
 def _text(path: Path) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(path).pages)
 
 
-def test_one_partner_by_name_to_a_file(profile, tmp_path, capsys):
+def test_one_partner_by_name_to_a_file(seeded, tmp_path, capsys):
     out = tmp_path / "east.pdf"
-    assert run(profile, "华东", "--out", str(out)) == 0
+    assert run(seeded, "华东", "--out", str(out)) == 0
     text = _text(out)
     assert "华东渠道分销商" in text and "第 1 页" in text
     assert str(out) in capsys.readouterr().out
 
 
-def test_one_partner_by_id_in_english_letter_summary(profile, tmp_path):
+def test_one_partner_by_id_in_english_letter_summary(seeded, tmp_path):
     out = tmp_path / "south"
-    assert run(profile, profile["south"]["id"], "--lang", "en", "--template", "summary",
+    assert run(seeded, seeded["south"]["id"], "--lang", "en", "--template", "summary",
                "--paper", "letter", "--out", str(out)) == 0
     reader = PdfReader(tmp_path / "south.pdf")
     assert len(reader.pages) == 1
@@ -58,40 +58,40 @@ def test_one_partner_by_id_in_english_letter_summary(profile, tmp_path):
     assert "South China Pilot" in reader.pages[0].extract_text()
 
 
-def test_an_exact_name_wins_over_partial_matches(profile, tmp_path):
+def test_an_exact_name_wins_over_partial_matches(seeded, tmp_path):
     out = tmp_path / "exact.pdf"
-    assert run(profile, "华南新兴渠道", "--out", str(out)) == 0
+    assert run(seeded, "华南新兴渠道", "--out", str(out)) == 0
     assert "华南新兴渠道" in _text(out) and "华南新兴渠道二部" not in _text(out)
 
 
-def test_an_ambiguous_name_lists_the_candidates_and_writes_nothing(profile, tmp_path, capsys):
-    assert run(profile, "华南", "--out", str(tmp_path / "x.pdf")) == 2
+def test_an_ambiguous_name_lists_the_candidates_and_writes_nothing(seeded, tmp_path, capsys):
+    assert run(seeded, "华南", "--out", str(tmp_path / "x.pdf")) == 2
     err = capsys.readouterr().err
-    assert "2 partners match" in err and profile["south"]["id"] in err
+    assert "2 partners match" in err and seeded["south"]["id"] in err
     assert not list(tmp_path.glob("*.pdf"))
 
 
-def test_unknown_partner_and_empty_period_are_clear_errors(profile, tmp_path, capsys):
-    assert run(profile, "没有这个渠道", "--out", str(tmp_path / "x.pdf")) == 2
+def test_unknown_partner_and_empty_period_are_clear_errors(seeded, tmp_path, capsys):
+    assert run(seeded, "没有这个渠道", "--out", str(tmp_path / "x.pdf")) == 2
     assert "no partner matches" in capsys.readouterr().err
-    assert run(profile, "华东", "--period-start", "2026-11-01", "--period-end", "2026-10-01",
+    assert run(seeded, "华东", "--period-start", "2026-11-01", "--period-end", "2026-10-01",
                "--out", str(tmp_path / "x.pdf")) == 2
     assert "period is empty" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.pdf"))
 
 
-def test_unwritable_output_is_a_clear_error(profile, tmp_path, capsys):
+def test_unwritable_output_is_a_clear_error(seeded, tmp_path, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    assert run(profile, "华东", "--out", str(blocker / "pack.pdf")) == 2
+    assert run(seeded, "华东", "--out", str(blocker / "pack.pdf")) == 2
     assert "is not a folder" in capsys.readouterr().err
-    assert run(profile, "华东", "--out", str(tmp_path / "missing" / "pack.pdf")) == 2
+    assert run(seeded, "华东", "--out", str(tmp_path / "missing" / "pack.pdf")) == 2
     assert "does not exist" in capsys.readouterr().err
 
 
-def test_all_partners_into_a_folder(profile, tmp_path, capsys):
+def test_all_partners_into_a_folder(seeded, tmp_path, capsys):
     folder = tmp_path / "all"
-    assert run(profile, "--all", "--out", str(folder)) == 0
+    assert run(seeded, "--all", "--out", str(folder)) == 0
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted([
         "华东渠道分销商_2026-11-27_full_zh_CN.pdf", "华南新兴渠道_2026-11-27_full_zh_CN.pdf",
@@ -99,15 +99,15 @@ def test_all_partners_into_a_folder(profile, tmp_path, capsys):
     assert "[3/3]" in capsys.readouterr().out
 
 
-def test_due_this_week(profile, tmp_path):
+def test_due_this_week(seeded, tmp_path):
     folder = tmp_path / "week"
-    assert run(profile, "--due-this-week", "--lang", "en", "--out", str(folder)) == 0
+    assert run(seeded, "--due-this-week", "--lang", "en", "--out", str(folder)) == 0
     files = list(folder.iterdir())
     assert [f.name for f in files] == ["South China Pilot_2026-11-27_full_en.pdf"]
 
 
 def test_a_failure_mid_render_leaves_no_partial_file_and_keeps_the_old_one(
-        profile, tmp_path, monkeypatch, capsys):
+        seeded, tmp_path, monkeypatch, capsys):
     out = tmp_path / "east.pdf"
     out.write_bytes(b"%PDF- previous pack")
 
@@ -116,13 +116,13 @@ def test_a_failure_mid_render_leaves_no_partial_file_and_keeps_the_old_one(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(batch, "render_pack", broken)
-    assert run(profile, "华东", "--out", str(out)) == 2
+    assert run(seeded, "华东", "--out", str(out)) == 2
     assert "No space left on device" in capsys.readouterr().err
     assert out.read_bytes() == b"%PDF- previous pack"
     assert [p.name for p in tmp_path.iterdir() if p.name != "profile"] == ["east.pdf"]
 
 
-def test_an_interrupted_batch_leaves_only_whole_packs(profile, tmp_path, monkeypatch):
+def test_an_interrupted_batch_leaves_only_whole_packs(seeded, tmp_path, monkeypatch):
     real = batch.render_pack
     calls = []
 
@@ -135,25 +135,25 @@ def test_an_interrupted_batch_leaves_only_whole_packs(profile, tmp_path, monkeyp
 
     monkeypatch.setattr(batch, "render_pack", interrupted)
     folder = tmp_path / "all"
-    assert main(["pack", "--profile", str(profile["root"]), "--today", TODAY, "--all",
+    assert main(["pack", "--profile", str(seeded["root"]), "--today", TODAY, "--all",
                  "--out", str(folder)]) == 130
     files = list(folder.iterdir())
     assert len(files) == 1 and files[0].suffix == ".pdf"
     assert PdfReader(files[0]).pages
 
 
-def test_the_logo_and_cadence_from_settings_are_used(profile, tmp_path):
+def test_the_logo_and_cadence_from_settings_are_used(seeded, tmp_path):
     from desktop.settings import Settings
 
     logo = tmp_path / "logo.png"
     from PIL import Image
 
     Image.new("RGB", (240, 80), (29, 78, 137)).save(logo)
-    settings = Settings(profile["root"] / "settings.ini")
+    settings = Settings(seeded["root"] / "settings.ini")
     settings.logo_path = str(logo)
     settings.set_cadence({"core": 200})
     out = tmp_path / "east.pdf"
-    assert run(profile, "华东", "--out", str(out)) == 0
+    assert run(seeded, "华东", "--out", str(out)) == 0
     reader = PdfReader(out)
     xobjects = reader.pages[0]["/Resources"].get("/XObject") or {}
     assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())

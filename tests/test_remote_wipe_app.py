@@ -11,14 +11,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.paths import Profile
 from desktop.wipe import NOTE_NAME, remaining
 from sync.server.admin import list_devices, wipe_device
-from tests.sync_ui_world import PASSWORD, ServerWorld, open_window, use_keyring
-
-
-@pytest.fixture
-def keyring_backend():
-    backend, restore = use_keyring()
-    yield backend
-    restore()
+from tests.sync_ui_world import PASSWORD, ServerWorld, open_window
 
 
 @pytest.fixture
@@ -36,7 +29,7 @@ def _notice():
 
 
 def test_the_running_app_pushes_then_erases_its_profile_and_says_so(qtbot, tmp_path, world,
-                                                                    keyring_backend):
+                                                                    memory_keyring):
     profile = Profile(tmp_path / "profile").ensure()
     window = open_window(qtbot, profile)
     service = window.sync_service
@@ -48,7 +41,7 @@ def test_the_running_app_pushes_then_erases_its_profile_and_says_so(qtbot, tmp_p
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not service.snapshot.syncing, timeout=5000)
     window.ctx.call_db(lambda s: s.update("partner", world.east, {"notes": "丢失前最后的备注"}))
-    assert keyring_backend.secrets  # the refresh token and the device key
+    assert memory_keyring.data  # the refresh token and the device key
     (device,) = list_devices(world.engine)
     wipe_device(world.engine, world.settings, device["id"])
 
@@ -67,7 +60,7 @@ def test_the_running_app_pushes_then_erases_its_profile_and_says_so(qtbot, tmp_p
     assert remaining(profile) == []
     assert (profile.root / NOTE_NAME).exists()
     assert not any(p.name.startswith("channelkeeper.db") for p in profile.root.iterdir())
-    assert keyring_backend.secrets == {}
+    assert memory_keyring.data == {}
     (after,) = [d for d in list_devices(world.engine) if d["id"] == device["id"]]
     assert after["wiped_at"] and after["revoked_at"]
     notice.close()

@@ -9,15 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.paths import Profile
 from tests.sync_ui_world import PASSWORD, ServerWorld, no_keyring, open_window, use_keyring
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring():
-    backend, restore = use_keyring()
-    yield backend
-    restore()
 
 
 @pytest.fixture
@@ -30,11 +22,6 @@ def world(tmp_path):
     w.partner("北方战略伙伴", "wang.wei")  # someone else's: never on li.na's laptop
     yield w
     w.close()
-
-
-@pytest.fixture
-def profile(tmp_path) -> Profile:
-    return Profile(tmp_path / "profile").ensure()
 
 
 @pytest.fixture
@@ -84,9 +71,9 @@ def test_sign_in_wrong_password_then_right_syncs_partners(qtbot, window, world):
     assert status.state() == "online"
     assert "Online" in status.state_label.text() and "all changes sent" in status.state_label.text()
     # the refresh token went to the (test) keyring, never to the database
-    assert any(k[1].startswith("refresh-token") for k in keyring.get_keyring().secrets)  # type: ignore[attr-defined]
+    assert any(k[1].startswith("refresh-token") for k in keyring.get_keyring().data)  # type: ignore[attr-defined]
     settings = window.ctx.call_db(lambda s: s.query("SELECT value FROM settings"))
-    token = next(iter(keyring.get_keyring().secrets.values()))  # type: ignore[attr-defined]
+    token = next(iter(keyring.get_keyring().data.values()))  # type: ignore[attr-defined]
     assert all(token not in str(r["value"]) for r in settings)
 
 

@@ -10,17 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.paths import Profile
-from tests.sync_ui_world import PASSWORD, ServerWorld, open_window, use_keyring
+from tests.sync_ui_world import PASSWORD, ServerWorld, open_window
 
 MINE = "拜访记录（笔记本）：客户同意联合促销，返点按季度结算。"
 THEIRS = "拜访记录（总部）：返点政策待定，下次会议再议。"
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring():
-    backend, restore = use_keyring()
-    yield backend
-    restore()
 
 
 @pytest.fixture

@@ -11,14 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.paths import Profile
-from tests.sync_ui_world import open_window, use_keyring
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring():
-    backend, restore = use_keyring()
-    yield backend
-    restore()
+from tests.sync_ui_world import open_window
 
 
 def port_open(port: int) -> bool:

@@ -8,16 +8,8 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.paths import Profile
 from sync.server.admin import list_devices, revoke_device
-from tests.sync_ui_world import PASSWORD, ServerWorld, open_window, use_keyring
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring():
-    backend, restore = use_keyring()
-    yield backend
-    restore()
+from tests.sync_ui_world import PASSWORD, ServerWorld, open_window
 
 
 @pytest.fixture
@@ -27,11 +19,6 @@ def world(tmp_path):
     w.east = w.partner("华东渠道分销商", "li.na")
     yield w
     w.close()
-
-
-@pytest.fixture
-def profile(tmp_path) -> Profile:
-    return Profile(tmp_path / "profile").ensure()
 
 
 def sign_in(qtbot, window, world):

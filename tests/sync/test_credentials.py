@@ -4,33 +4,12 @@ from __future__ import annotations
 import keyring
 import keyring.backend
 import keyring.errors
-import pytest
 
 from sync.client.credentials import KeyringCredentials, MemoryCredentials
-from tests.sync.memory_keyring import InMemoryKeyring
+from tests.sync.memory_keyring import InMemoryKeyring, NoKeyring
 
 
-class NoKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def get_password(self, service, username):
-        raise keyring.errors.NoKeyringError("no backend")
-
-    def set_password(self, service, username, password):
-        raise keyring.errors.NoKeyringError("no backend")
-
-    def delete_password(self, service, username):
-        raise keyring.errors.NoKeyringError("no backend")
-
-
-@pytest.fixture
-def restore_keyring():
-    before = keyring.get_keyring()
-    yield
-    keyring.set_keyring(before)
-
-
-def test_keyring_backend_round_trip(restore_keyring):
+def test_keyring_backend_round_trip():
     kr = InMemoryKeyring()
     keyring.set_keyring(kr)
     creds = KeyringCredentials()
@@ -43,7 +22,7 @@ def test_keyring_backend_round_trip(restore_keyring):
     assert creds.get("acct") is None
 
 
-def test_no_keyring_falls_back_to_memory_with_a_flag(restore_keyring, tmp_path):
+def test_no_keyring_falls_back_to_memory_with_a_flag(tmp_path):
     keyring.set_keyring(NoKeyring())
     creds = KeyringCredentials()
     assert creds.get("acct") is None

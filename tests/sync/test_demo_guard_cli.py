@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 
-import keyring
 import pytest
 
 from desktop.cli import main
@@ -17,19 +16,9 @@ from desktop.paths import resolve_profile
 from models import demo_marks
 from sync.server import admin
 from sync.server.demo_org import seed_demo
-from tests.sync.memory_keyring import InMemoryKeyring
 from tests.sync.sync_world import PASSWORD, SyncWorld
 
 SMALL = ["--partners", "6", "--meetings", "20", "--actions", "10", "--quiet"]
-
-
-@pytest.fixture
-def kr():
-    before = keyring.get_keyring()
-    backend = InMemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture
@@ -66,7 +55,7 @@ def _demo_profile(tmp_path) -> str:
     return str(profile)
 
 
-def test_login_to_a_real_server_refuses_a_demo_profile_with_the_counts(real, kr, tmp_path,
+def test_login_to_a_real_server_refuses_a_demo_profile_with_the_counts(real, memory_keyring, tmp_path,
                                                                       monkeypatch, capsys):
     profile = _demo_profile(tmp_path)
     capsys.readouterr()
@@ -77,14 +66,14 @@ def test_login_to_a_real_server_refuses_a_demo_profile_with_the_counts(real, kr,
     assert "new empty profile" in err and "demo-data --remove" in err
     # nothing reached the server, nothing was stored
     assert real.count("partner") == 0 and admin.list_devices(real.engine) == []
-    assert kr.data == {}
+    assert memory_keyring.data == {}
     store = _store(profile)
     assert store.get_setting("sync.server_url") is None
     store.db.conn.close()
 
 
 def test_a_demo_profile_syncs_with_the_demo_server_but_not_then_elsewhere(
-        real, demo_server, kr, tmp_path, monkeypatch, capsys):
+        real, demo_server, memory_keyring, tmp_path, monkeypatch, capsys):
     profile = _demo_profile(tmp_path)
     assert _login(demo_server, profile, monkeypatch) == 0
     assert main(["sync", "--profile", profile, "--quiet"]) == 0
@@ -95,7 +84,7 @@ def test_a_demo_profile_syncs_with_the_demo_server_but_not_then_elsewhere(
     assert real.count("partner") == 0
 
 
-def test_demo_data_added_after_signing_in_to_a_real_server_is_not_synced(real, kr, tmp_path,
+def test_demo_data_added_after_signing_in_to_a_real_server_is_not_synced(real, memory_keyring, tmp_path,
                                                                         monkeypatch, capsys):
     profile = tmp_path / "profile"
     assert _login(real, profile, monkeypatch) == 0
@@ -118,7 +107,7 @@ def test_demo_data_added_after_signing_in_to_a_real_server_is_not_synced(real, k
 
 
 def test_removing_demo_data_asks_exports_the_users_records_and_keeps_theirs(
-        real, kr, tmp_path, monkeypatch, capsys):
+        real, memory_keyring, tmp_path, monkeypatch, capsys):
     profile = _demo_profile(tmp_path)
     store = _store(profile)
     demo_partner = store.rows("partner", order_by="id")[0]
@@ -163,7 +152,7 @@ def test_removing_demo_data_asks_exports_the_users_records_and_keeps_theirs(
     assert real.record("partner", mine["id"])["name_zh"] == "我自己的渠道"
 
 
-def test_records_a_repair_removes_are_reported(real, kr, tmp_path, monkeypatch, capsys):
+def test_records_a_repair_removes_are_reported(real, memory_keyring, tmp_path, monkeypatch, capsys):
     profile = tmp_path / "profile"
     assert _login(real, profile, monkeypatch) == 0
     store = _store(profile)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 
-import keyring
 import pytest
 
 from desktop.cli import main
@@ -14,18 +13,8 @@ from desktop.commands.common import open_store
 from desktop.paths import resolve_profile
 from desktop.wipe import NOTE_NAME, remaining
 from sync.server import admin
-from tests.sync.memory_keyring import InMemoryKeyring
 from tests.sync.sync_world import PASSWORD, SyncWorld
 from tests.sync_fixtures import ApiClient
-
-
-@pytest.fixture
-def kr():
-    before = keyring.get_keyring()
-    backend = InMemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture
@@ -37,7 +26,7 @@ def world(tmp_path, server_db_url):
     w.close()
 
 
-def _signed_in_profile(world, tmp_path, monkeypatch, kr):
+def _signed_in_profile(world, tmp_path, monkeypatch, memory_keyring):
     profile = tmp_path / "laptop"
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["login", "--profile", str(profile), "--server", world.base_url,
@@ -53,14 +42,14 @@ def _signed_in_profile(world, tmp_path, monkeypatch, kr):
     return profile, p, device["id"]
 
 
-def test_wipe_device_erases_the_profile_after_pushing_what_it_can(world, kr, tmp_path,
+def test_wipe_device_erases_the_profile_after_pushing_what_it_can(world, memory_keyring, tmp_path,
                                                                   monkeypatch, capsys):
-    profile, partner, device_id = _signed_in_profile(world, tmp_path, monkeypatch, kr)
+    profile, partner, device_id = _signed_in_profile(world, tmp_path, monkeypatch, memory_keyring)
     store = open_store(resolve_profile(profile))  # written after the last sync
     note = store.create("meeting", {"partner_id": partner["id"], "type": "visit",
                                     "starts_at": "2026-11-26 10:00", "notes": "丢失前的记录"})
     store.db.conn.close()
-    assert kr.data  # the refresh token
+    assert memory_keyring.data  # the refresh token
     assert main(["server", "wipe-device", device_id, "--db", world.db_url]) == 0
     capsys.readouterr()
     assert main(["sync", "--profile", str(profile), "--quiet"]) == 7
@@ -72,7 +61,7 @@ def test_wipe_device_erases_the_profile_after_pushing_what_it_can(world, kr, tmp
     assert remaining(resolve_profile(profile)) == []
     assert not any(p.name.startswith("channelkeeper.db") for p in profile.iterdir())
     assert (profile / NOTE_NAME).exists()
-    assert kr.data == {}
+    assert memory_keyring.data == {}
     # the server knows when, and the device is done
     (device,) = [d for d in admin.list_devices(world.engine) if d["id"] == device_id]
     assert device["wipe_requested_at"] and device["wiped_at"] and device["revoked_at"]
@@ -88,9 +77,9 @@ def test_wipe_device_erases_the_profile_after_pushing_what_it_can(world, kr, tmp
     store.db.conn.close()
 
 
-def test_revoking_is_not_wiping_and_a_revoked_device_cannot_be_wiped(world, kr, tmp_path,
+def test_revoking_is_not_wiping_and_a_revoked_device_cannot_be_wiped(world, memory_keyring, tmp_path,
                                                                     monkeypatch, capsys):
-    profile, partner, device_id = _signed_in_profile(world, tmp_path, monkeypatch, kr)
+    profile, partner, device_id = _signed_in_profile(world, tmp_path, monkeypatch, memory_keyring)
     assert main(["server", "revoke-device", device_id, "--db", world.db_url]) == 0
     assert main(["sync", "--profile", str(profile), "--quiet"]) == 4
     store = open_store(resolve_profile(profile))
@@ -101,9 +90,9 @@ def test_revoking_is_not_wiping_and_a_revoked_device_cannot_be_wiped(world, kr, 
     assert "already revoked" in capsys.readouterr().err
 
 
-def test_the_admin_api_marks_a_device_lost_and_lists_when_it_was_wiped(world, kr, tmp_path,
+def test_the_admin_api_marks_a_device_lost_and_lists_when_it_was_wiped(world, memory_keyring, tmp_path,
                                                                        monkeypatch, capsys):
-    profile, _partner, device_id = _signed_in_profile(world, tmp_path, monkeypatch, kr)
+    profile, _partner, device_id = _signed_in_profile(world, tmp_path, monkeypatch, memory_keyring)
     manager, head = ApiClient(world.base_url), ApiClient(world.base_url)
     try:
         manager.login("li.na", PASSWORD, "another laptop")

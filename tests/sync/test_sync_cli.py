@@ -3,21 +3,10 @@ from __future__ import annotations
 
 import io
 
-import keyring
 import pytest
 
 from desktop.cli import main
-from tests.sync.memory_keyring import InMemoryKeyring
 from tests.sync.sync_world import PASSWORD, SyncWorld
-
-
-@pytest.fixture
-def kr():
-    before = keyring.get_keyring()
-    backend = InMemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture
@@ -34,17 +23,17 @@ def _login(world: SyncWorld, profile, monkeypatch, password: str = PASSWORD) -> 
                  "--user", "li.na", "--password-stdin", "--device-name", "测试笔记本"])
 
 
-def test_login_then_sync_prints_what_moved(sqlite_world, kr, tmp_path, monkeypatch, capsys):
+def test_login_then_sync_prints_what_moved(sqlite_world, memory_keyring, tmp_path, monkeypatch, capsys):
     profile = tmp_path / "profile-a"
     assert _login(sqlite_world, profile, monkeypatch) == 0
     assert "Signed in" in capsys.readouterr().out
     # the refresh token and the device key live in the keyring only: not in the
     # database, not in settings
-    kinds = sorted(account.split(" ", 1)[0] for _service, account in kr.data)
-    assert kinds == ["device-key", "refresh-token"], kr.data
+    kinds = sorted(account.split(" ", 1)[0] for _service, account in memory_keyring.data)
+    assert kinds == ["device-key", "refresh-token"], memory_keyring.data
     for f in profile.iterdir():
         if f.is_file():
-            for secret in kr.data.values():
+            for secret in memory_keyring.data.values():
                 assert secret.encode() not in f.read_bytes(), f
     from desktop.commands.common import open_store
     from desktop.paths import resolve_profile
@@ -60,7 +49,7 @@ def test_login_then_sync_prints_what_moved(sqlite_world, kr, tmp_path, monkeypat
     assert "Unsent changes: 0" in capsys.readouterr().out
 
 
-def test_a_first_sync_from_the_command_line_ends_ready_to_search(sqlite_world, kr, tmp_path,
+def test_a_first_sync_from_the_command_line_ends_ready_to_search(sqlite_world, memory_keyring, tmp_path,
                                                                 monkeypatch, capsys):
     head = sqlite_world.laptop("head", "li.na")
     p = head.store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
@@ -85,16 +74,16 @@ def test_a_first_sync_from_the_command_line_ends_ready_to_search(sqlite_world, k
         store.db.conn.close()
 
 
-def test_wrong_password_and_not_signed_in_exit_4(sqlite_world, kr, tmp_path, monkeypatch, capsys):
+def test_wrong_password_and_not_signed_in_exit_4(sqlite_world, memory_keyring, tmp_path, monkeypatch, capsys):
     profile = tmp_path / "profile-b"
     assert main(["sync", "--profile", str(profile)]) == 4
     assert "not signed in" in capsys.readouterr().err
     assert _login(sqlite_world, profile, monkeypatch, password="wrong password") == 4
     assert "not correct" in capsys.readouterr().err
-    assert kr.data == {}
+    assert memory_keyring.data == {}
 
 
-def test_sync_when_the_server_is_down_exits_3_and_keeps_changes(sqlite_world, kr, tmp_path,
+def test_sync_when_the_server_is_down_exits_3_and_keeps_changes(sqlite_world, memory_keyring, tmp_path,
                                                                  monkeypatch, capsys):
     profile = tmp_path / "profile-c"
     assert _login(sqlite_world, profile, monkeypatch) == 0
@@ -111,7 +100,7 @@ def test_sync_when_the_server_is_down_exits_3_and_keeps_changes(sqlite_world, kr
     sqlite_world.start()  # (for a clean teardown)
 
 
-def test_plain_http_to_another_host_is_refused(kr, tmp_path, monkeypatch, capsys):
+def test_plain_http_to_another_host_is_refused(memory_keyring, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("whatever-password\n"))
     code = main(["login", "--profile", str(tmp_path / "p"), "--server", "http://sync.example.com",
                  "--user", "li.na", "--password-stdin"])
