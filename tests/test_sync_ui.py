@@ -131,7 +131,8 @@ def test_sync_button_runs_one_sync_at_a_time(qtbot, window, world):
         window.sync_ui.act_sync.trigger()
         assert window.sync_ui.sync_now() is False
         assert service.sync_now() is False
-    qtbot.wait(300)  # a second sync, had one started, would have begun by now
+    # a second sync, had one been started, would be queued in the network lane
+    assert window.ctx.jobs.net.wait_idle(10)
     runs = window.ctx.call_db(lambda s: s.query("SELECT count(*) AS n FROM sync_runs"))[0]["n"]
     assert runs == runs_before + 1
     assert button.isVisible() and not window.sync_ui.status.stop_button.isVisible()
@@ -189,7 +190,9 @@ def test_offline_keeps_edits_pending_and_syncs_when_the_network_is_back(qtbot, p
                         timeout=5000)
         assert "Offline" in status.state_label.text() and "1 change waiting" in status.state_label.text()
         assert window.ctx.call_db(lambda s: s.pending_count()) == 1
-        qtbot.wait(800)  # probes keep failing while offline: nothing sent
+        # probes keep failing while offline, and send nothing: wait for two more of them
+        probes = len(world.proxy.log)
+        qtbot.waitUntil(lambda: len(world.proxy.log) >= probes + 2, timeout=10000)
         assert window.ctx.call_db(lambda s: s.pending_count()) == 1
 
         with qtbot.waitSignal(service.sync_finished, timeout=20000):

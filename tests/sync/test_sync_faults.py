@@ -185,12 +185,14 @@ def test_client_killed_while_its_push_awaits_the_reply(world: SyncWorld, proxy: 
     a.close()
     world.laptops.remove(a)
     proxy.add("/api/sync/push", "slow", delay=30)  # committed on the server, reply held
+    meetings_before = world.count("meeting")
     proc = _run("write-and-sync", world, a.path, proxy.url, p["id"])
     deadline = time.monotonic() + 30
-    while not proxy.requests_to("/api/sync/push"):
+    # wait for the server to commit the push (its reply is what the proxy holds)
+    while world.count("meeting") == meetings_before:
         assert time.monotonic() < deadline, proc.stderr.read() if proc.poll() else "no push"
         time.sleep(0.05)
-    time.sleep(0.3)  # the server has answered the proxy by now
+    assert proxy.requests_to("/api/sync/push")
     proc.kill()
     out, _ = proc.communicate(timeout=10)
     meeting_id = out.split("written ")[1].split()[0]
