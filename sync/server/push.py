@@ -214,8 +214,10 @@ def _merge(conn: Connection, settings: ServerSettings, who: Principal, op: dict,
     name = op["entity"]
     partner_id = records.partner_of(name, current)
     try:
-        authorize.check_write(conn, who, settings, name, op["entity_id"], current,
-                              {k: new for k, (_old, new) in changes.items()})
+        values = {k: new for k, (_old, new) in changes.items()}
+        if current["deleted"] and "deleted" not in changes and changes:
+            values["deleted"] = 0  # an edit revives a deleted record (see below): an undelete
+        authorize.check_write(conn, who, settings, name, op["entity_id"], current, values)
     except authorize.Denied as exc:
         return _reject(op, exc.reason, exc.message)
 

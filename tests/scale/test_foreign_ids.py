@@ -212,6 +212,16 @@ def _logout(w: World) -> list[httpx.Response]:
     return [r]
 
 
+def _wiped(w: World) -> list[httpx.Response]:
+    # a second device of A's own confirms a wipe: it can only end that device; B stays
+    other = Client(w.a.http.base_url)
+    assert other.login("fa", device="another").status_code == 200
+    r = _refused(other.post("/api/device/wiped"), 200)
+    other.close()
+    assert w.b.get("/api/me").status_code == 200 and w.a.get("/api/me").status_code == 200
+    return [r]
+
+
 WALK: dict[tuple[str, str], Step] = {
     ("GET", "/health"): lambda w: [_refused(w.a.get("/health"), 200)],
     ("GET", "/openapi.json"): lambda w: [_refused(w.a.get("/openapi.json"), 200)],
@@ -247,6 +257,8 @@ WALK: dict[tuple[str, str], Step] = {
         "key": "x", "name": "x", "sections": []}),
     ("GET", "/api/admin/devices"): _admin("GET", "/api/admin/devices"),
     ("POST", "/api/admin/devices/{device_id}/revoke"): _admin("POST", "/api/admin/devices/{device}/revoke"),
+    ("POST", "/api/admin/devices/{device_id}/wipe"): _admin("POST", "/api/admin/devices/{device}/wipe"),
+    ("POST", "/api/device/wiped"): _wiped,
     ("POST", "/api/admin/demo"): _admin("POST", "/api/admin/demo"),
 }
 

@@ -169,3 +169,16 @@ def test_the_grace_allows_edits_but_not_deletes_nor_a_partner_given_to_someone_e
         assert (refused["outcome"], refused["reason"]) == ("rejected", "out_of_scope"), refused
     head_view = two["head"].get(f"/api/records/meeting/{m_given}").json()
     assert head_view["deleted"] == 0 and head_view["row"]["notes"] is None
+
+
+def test_the_grace_does_not_revive_a_record_deleted_on_the_server(deployment, two):
+    a, head = two["a"], two["head"]
+    meeting = _meeting(a, two["pa"])
+    version = head.get(f"/api/records/meeting/{meeting}").json()["version"]
+    assert head.push(head.op("meeting", meeting, {"deleted": [0, 1]}, kind="delete",
+                             base=version))[0]["outcome"] == "applied"
+    _unassign(deployment, two["pa"], two["names"][0])
+    # an edit of a record deleted on the server would revive it: an undelete, not covered
+    res = a.push(a.op("meeting", meeting, {"notes": [None, "离线写的"]}, base=version))[0]
+    assert (res["outcome"], res["reason"]) == ("rejected", "out_of_scope")
+    assert head.get(f"/api/records/meeting/{meeting}").json()["deleted"] == 1
