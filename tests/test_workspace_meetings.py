@@ -2,7 +2,7 @@
 agenda templates carry over open action items, delete can be undone."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 # harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
 pytest_plugins = ("workspace_support",)
@@ -130,8 +130,11 @@ def test_changing_type_replaces_an_untouched_agenda_only(qtbot, workspace, harne
                     timeout=5000)
     type_text(editor.agenda_edit, " — 新品培训")
     editor.type_combo.setCurrentIndex(editor.type_combo.findData("visit"))
-    qtbot.wait(300)
-    harness.jobs.db.wait_idle(5)
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id))["type"] == "visit",
+                    timeout=5000)
+    # an agenda query, had the change started one, has answered, and its answer is in
+    assert harness.jobs.db.wait_idle(5)
+    QCoreApplication.processEvents()
     assert "新品培训" in editor.agenda_edit.toPlainText()
 
 
@@ -173,8 +176,12 @@ def test_workspace_lists_its_shortcuts_for_the_help(workspace):
 
 
 def test_sync_echo_of_the_open_meeting_leaves_the_editor_alone(qtbot, workspace, harness,
-                                                                 type_text):
+                                                                 type_text, monkeypatch):
     editor = _new_meeting(qtbot, workspace)
+    handed: list[int] = []  # versions the workspace handed to the editor
+    refresh = editor.refresh
+    monkeypatch.setattr(editor, "refresh", lambda row: (handed.append(row["version"]),
+                                                        refresh(row)))
     meeting_id = editor.meeting_id()
     type_text(editor.notes_edit, "门店反映物流慢")
     qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
@@ -184,7 +191,7 @@ def test_sync_echo_of_the_open_meeting_leaves_the_editor_alone(qtbot, workspace,
     # the server acknowledges our save: same content, a new version
     row = harness.db(lambda s: s.get("meeting", meeting_id))
     harness.db(lambda s: s.apply_remote("meeting", row, version=7))
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: 7 in handed, timeout=5000)
     assert editor.notes_edit.textCursor().position() == 2
     assert editor.notes_edit.document().isUndoAvailable()  # undo history kept
     # a real change from another device is shown, the cursor kept in place
