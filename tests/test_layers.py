@@ -93,7 +93,9 @@ def test_import_contracts_hold():
     ("models/late.py", "def f():\n    from PySide6 import QtCore\n"),
     ("sync/client/bad.py", "from ..server import app\n"),
     ("ui/bad.py", "import sqlite3\n"),
-], ids=["models-desktop", "sync-ui", "models-qt-in-function", "client-server-relative", "ui-sql"])
+    ("ui/late.py", "def f():\n    from desktop import app\n"),
+], ids=["models-desktop", "sync-ui", "models-qt-in-function", "client-server-relative", "ui-sql",
+        "ui-desktop"])
 def test_import_contracts_catch_a_violation(tmp_path, module, source):
     # the same contracts on a small tree of the same packages with one bad import
     for name in ("desktop/app.py", "ui/window.py", "sync/client/http.py", "sync/server/app.py",
