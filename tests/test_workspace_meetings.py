@@ -85,8 +85,8 @@ def test_note_line_becomes_an_action_item_by_keyboard(qtbot, workspace, harness,
     assert editor.severity_combo.currentData() == "medium"  # back to the default
     # a converted line is not converted twice
     qtbot.keyClick(editor.notes_edit, Qt.Key.Key_A, CTRL_SHIFT)
-    harness.jobs.db.wait_idle(5)
-    qtbot.wait(50)
+    assert harness.jobs.db.wait_idle(5)  # a second conversion, had one started, is written
+    QCoreApplication.processEvents()
     assert len(created()) == 1
     # the first line (ours by default) converts too
     cursor = editor.notes_edit.textCursor()
