@@ -129,15 +129,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_url: str, workers: int, log_path: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db_url: str, workers: int, log_path: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
+    """``main.py server run`` of the code in ``root`` (another revision's worktree in
+    bench_knee.py)."""
     import httpx
 
     port = free_port()
     log = open(log_path, "wb")  # noqa: SIM115  (the child writes to it until stopped)
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "server", "run", "--db", db_url, "--port", str(port),
+        [sys.executable, str(root / "main.py"), "server", "run", "--db", db_url, "--port", str(port),
          "--workers", str(workers)],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90

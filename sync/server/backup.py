@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, insert, inspec
 
 from models.sqlite_uri import sqlite_uri
 from sync import protocol as p
-from sync.server import dialect
+from sync.server import change_numbers, dialect
 from sync.server.config import fmt
 from sync.server.db import committed_seq, metadata, server_epoch, server_meta, write_tx
 from sync.server.errors import ApiError
@@ -265,6 +265,9 @@ def _restore(source: _Source, engine: Engine, force: bool) -> dict[str, Any]:
         for table in cleared:
             dialect.realign_identity(conn, table)
         command.upgrade(cfg, "head")
+        # numbers from another database (or PostgreSQL cluster, whose transaction ids
+        # differ) must stay below every number handed out from now on
+        change_numbers.realign(conn)
         new_epoch = uuid.uuid4().hex
         conn.execute(update(server_meta).where(server_meta.c.key == "epoch").values(value=new_epoch))
         stamp = _now()

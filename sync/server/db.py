@@ -1,9 +1,9 @@
 """The server's tables (SQLAlchemy Core) and engine.
 
 Entity tables mirror models/schema.py plus server bookkeeping (who wrote a record).
-A record's ``version`` is the number of its last change, drawn from the single
-``sync_counter`` row (see ``allocate_seq``), so versions are unique across entities
-and handed out in commit order. SQL stays portable between SQLite and PostgreSQL.
+A record's ``version`` is the number of its last change (``allocate_seq``), unique
+across entities; sync/server/change_numbers.py says how numbers are handed out and how
+far a pull may read. SQL stays portable between SQLite and PostgreSQL.
 """
 from __future__ import annotations
 
@@ -24,10 +24,10 @@ from sqlalchemy import (
     Table,
     Text,
     select,
-    update,
 )
 
 from models.schema import ENTITIES, Entity
+from sync.server.change_numbers import allocate_seq, committed_seq  # noqa: F401  (every writer and reader imports them from here)
 
 metadata = MetaData()
 
@@ -76,7 +76,8 @@ server_meta = Table(
     Column("value", Text, nullable=False),
 )
 
-# the single counter row: every writing transaction bumps it first (see allocate_seq)
+# SQLite's change counter (see change_numbers.allocate_seq); PostgreSQL numbers changes
+# from transaction ids and keeps only the numbers' base in server_meta
 sync_counter = Table(
     "sync_counter", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
@@ -130,7 +131,7 @@ login_failures = Table(
     Column("window_start", String(32), nullable=False),
 )
 
-# a partner granted to a user: granted_seq/revoked_seq come from the change counter
+# a partner granted to a user: granted_seq/revoked_seq are change numbers
 assignments = Table(
     "assignments", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -210,22 +211,6 @@ def write_tx(engine: Engine) -> Iterator[Connection]:
 def read_tx(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn, conn.begin():
         yield conn
-
-
-def allocate_seq(conn: Connection, n: int = 1) -> int:
-    """Reserve ``n`` change numbers; returns the first. Must be the first write of the
-    transaction: the counter row stays locked until commit, so numbers follow commit
-    order (a pull reading the committed counter value H can trust every change <= H
-    is committed)."""
-    row = conn.execute(
-        update(sync_counter).where(sync_counter.c.id == 1)
-        .values(seq=sync_counter.c.seq + n).returning(sync_counter.c.seq)
-    ).one()
-    return int(row[0]) - n + 1
-
-
-def committed_seq(conn: Connection) -> int:
-    return int(conn.execute(select(sync_counter.c.seq).where(sync_counter.c.id == 1)).scalar_one())
 
 
 #: server_meta key set when `server demo` seeded the demo organisation

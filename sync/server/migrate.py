@@ -7,7 +7,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, inspect
 
-from sync.server import dialect
+from sync.server import change_numbers, dialect
 from sync.server.db import write_tx
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -30,6 +30,9 @@ def upgrade(engine: Engine) -> None:
         dialect.lock_for_migrations(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        # a database restored with PostgreSQL's own tools into another cluster holds
+        # numbers above the new cluster's transaction ids: move the numbering past them
+        change_numbers.realign(conn)
 
 
 def current_tables(engine: Engine) -> set[str]:

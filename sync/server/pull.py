@@ -1,15 +1,15 @@
 """Pull, verify and snapshot: what a device reads.
 
-A pull first reads the committed change counter H and returns only changes numbered
-<= H: numbers are handed out in commit order (db.allocate_seq), so everything <= H is
-already committed and no later commit can land below the cursor. Partners granted
-since the cursor's ``grants`` mark are back-filled first. See docs/sync-protocol.md 5, 7.
+A pull first reads the horizon H (change_numbers.committed_seq) and returns only
+changes numbered <= H: no change numbered <= H can still commit, so none can land below
+the cursor later. Partners granted since the cursor's ``grants`` mark are back-filled
+first. See docs/sync-protocol.md 5, 7.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, select
+from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 
 from models.schema import ENTITIES
 from sync import protocol as p
@@ -96,6 +96,21 @@ def _decode(text: str | None) -> Cursor | None:
                        "pull again without a cursor.") from None
 
 
+def _numbered_since(conn: Connection, who: Principal, cur: Cursor, high: int) -> bool:
+    """Whether anything this pull could deliver is numbered in (cursor, high]: one
+    query of index probes. On PostgreSQL ``high`` moves with every transaction of the
+    database, numbering or not, so an unchanged cursor is not enough to tell."""
+    if cur.seq == high and cur.grants >= high:
+        return False
+    checks = [exists().where(t.c.version > cur.seq, t.c.version <= high) for t in ENTITY_TABLES.values()]
+    if not who.is_admin:
+        a = assignments.c
+        checks.append(exists().where(a.user_id == who.user_id, or_(
+            and_(a.granted_seq > cur.grants, a.granted_seq <= high),
+            and_(a.revoked_seq > cur.seq, a.revoked_seq <= high))))
+    return bool(conn.execute(select(or_(*checks))).scalar())
+
+
 def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) -> dict[str, Any]:
     limit = max(1, min(int(limit), p.MAX_PULL_LIMIT))
     with read_tx(engine) as conn:
@@ -109,9 +124,10 @@ def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) ->
             # from zero the normal pages deliver every partner in scope: no back-fill due
             cur = Cursor(epoch=epoch, user=who.user_id, seq=0, grants=high)
         start_seq = cur.seq
-        if cur.backfill is None and cur.seq == high and cur.grants >= high:
-            # nothing committed since the cursor and no grant pending: no change, no
-            # removal (both are numbered in (cursor, high]); answer without scope scans
+        if cur.backfill is None and not _numbered_since(conn, who, cur, high):
+            # no change, grant or removal numbered in (cursor, high]: move the cursor up
+            # to high (as an empty page would) without scanning the scope
+            cur.seq, cur.grants = high, max(cur.grants, high)
             return _answer(conn, who, [], cur, False, reset, "changes", [], epoch)
 
         if cur.backfill is None and not who.is_admin:

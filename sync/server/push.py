@@ -60,8 +60,8 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
     if all(op_id in priors for op_id in op_ids):
         return [priors[c.op_id] if isinstance(c, CheckedOp) else c for c in checked]
     with write_tx(engine) as conn:
-        # first write: takes the counter row lock until commit, so every number of this
-        # request follows commit order; numbers of rejected or duplicate ops are gaps
+        # one number per op (change_numbers: pulls never pass them while this runs);
+        # numbers of rejected or duplicate ops are gaps
         first = allocate_seq(conn, len(valid))
         priors = _priors(conn, who.device_id, op_ids)  # another worker may have won
         results, answered = [], []

@@ -22,7 +22,7 @@ from sync import protocol
 from sync.server import records, scope
 from sync.server.admin import add_user
 from sync.server.config import ServerSettings
-from sync.server.db import allocate_seq, make_engine, write_tx
+from sync.server.db import allocate_seq, committed_seq, make_engine, read_tx, write_tx
 from sync.server.migrate import upgrade
 from sync.server.workers import ENV_SERVER_SETTINGS
 from tests.pg_required import fresh_postgres_database
@@ -51,6 +51,19 @@ def db_url(request, tmp_path):
 def pg_url():
     with fresh_postgres_database() as url:
         yield url
+
+
+def horizon_reaches(engine, number: int, timeout: float = 60) -> None:
+    """Wait until pulls may read change ``number``. On PostgreSQL the horizon follows
+    the oldest transaction of the whole cluster, and other databases on this machine's
+    cluster may hold one open for a while: that delays, it never lowers."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with read_tx(engine) as reader:
+            if committed_seq(reader) >= number:
+                return
+        assert time.monotonic() < deadline, f"the horizon never reached {number}"
+        time.sleep(0.05)
 
 
 def free_port() -> int:
