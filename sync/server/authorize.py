@@ -66,7 +66,10 @@ def preload(conn: Connection, who: Principal, settings: ServerSettings) -> None:
 
 
 def forget(conn: Connection) -> None:
-    conn.info.pop(CACHE, None)
+    # a connection lost mid-request is thrown away with its cache, and touching it
+    # would raise over the database error that the server answers with 503
+    if not conn.invalidated:
+        conn.info.pop(CACHE, None)
 
 
 def granted(conn: Connection, partner_id: str) -> None:

@@ -67,17 +67,18 @@ def test_a_push_whose_connection_dies_mid_request_is_503_then_applied(pg_url, st
     server = start_server_process(pg_url, workers=1)
     raw = Client(server.base_url)
     assert raw.login("li.na", PASSWORD).status_code == 200
-    op = raw.op("partner", pid, {"notes": [None, "written while the counter was held"]})
+    op = raw.op("partner", pid, {"notes": [None, "written while the partner was locked"]})
     blocker = create_engine(pg_url)
     answers: list = []
     with blocker.connect() as conn:
-        conn.execute(text("SELECT seq FROM sync_counter WHERE id = 1 FOR UPDATE"))  # hold it
+        # hold the record the push writes (writers wait for nothing else on PostgreSQL)
+        conn.execute(text("SELECT id FROM partners WHERE id = :id FOR UPDATE"), {"id": pid})
         t = threading.Thread(target=lambda: answers.append(
             raw.post("/api/sync/push", json={"ops": [op]})))
         t.start()
         deadline = time.monotonic() + 30
         while _terminate_backends(pg_url, "wait_event_type = 'Lock'") == 0:
-            assert time.monotonic() < deadline, "the push never waited for the counter"
+            assert time.monotonic() < deadline, "the push never waited for the record"
             time.sleep(0.05)
         t.join(30)
         conn.rollback()
