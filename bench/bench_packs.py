@@ -19,7 +19,17 @@ import subprocess
 import sys
 import time
 
-from common import OUT_DIR, ROOT, fmt_ms, machine_line, median, time_ms, verdict, write_section
+from common import (
+    OUT_DIR,
+    ROOT,
+    fmt_ms,
+    machine_line,
+    median,
+    open_bench_database,
+    time_ms,
+    verdict,
+    write_section,
+)
 from pypdf import PdfReader
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -47,7 +57,6 @@ def build_profile() -> tuple[float, dict[str, int]]:
     """The cached 100-partner profile (built through the store when missing)."""
     from pack_history import add_history, make_partner
 
-    from models.database import open_database
     from models.store import Store
 
     db_path = PROFILE / "channelkeeper.db"
@@ -56,7 +65,7 @@ def build_profile() -> tuple[float, dict[str, int]]:
         return 0.0, json.loads(marker.read_text())
     shutil.rmtree(PROFILE, ignore_errors=True)
     t0 = time.perf_counter()
-    store = Store(open_database(db_path))
+    store = Store(open_bench_database(db_path))
     for n in range(PARTNERS):
         tier = ("core", "strategic", "emerging", "ordinary")[n % 4]
         partner = make_partner(store, name_zh=f"基准渠道{n:03d}", name_en=f"Bench Partner {n:03d}",
@@ -82,13 +91,12 @@ def cpu_ms(fn, repeat: int) -> list[float]:
 
 def single_pack(runs: int) -> dict[str, float]:
     """gather + render of the first partner's full Chinese pack, in this process."""
-    from models.database import open_database
     from models.pack_data import gather_pack_data
     from models.printing.fonts import register_fonts
     from models.printing.pack_pdf import PackOptions, render_pack_bytes
     from models.store import Store
 
-    store = Store(open_database(PROFILE / "channelkeeper.db"))
+    store = Store(open_bench_database(PROFILE / "channelkeeper.db"))
     pid = store.rows("partner", order_by="name_zh", limit=1)[0]["id"]
     t0 = time.perf_counter()
     register_fonts()

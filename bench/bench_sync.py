@@ -19,7 +19,6 @@ import os
 import random
 import shutil
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import DOC, OUT_DIR, ROOT, fmt_ms, machine_line, peak_rss_mb, verdict, write_section
+from common import (
+    DOC,
+    OUT_DIR,
+    ROOT,
+    fmt_ms,
+    machine_line,
+    open_bench_database,
+    peak_rss_mb,
+    verdict,
+    write_section,
+)
 
 sys.path.insert(0, str(ROOT))
 
@@ -36,7 +45,6 @@ import uvicorn
 from sqlalchemy import insert
 
 from desktop.sync_service import BACKLOG_CHUNK
-from models.database import open_database
 from models.schema import entity
 from models.store import Store
 from sync import protocol
@@ -61,7 +69,7 @@ def source_rows(partners: int, meetings: int) -> dict[str, list[dict[str, Any]]]
     """Partners and meetings of a realistic portfolio: the workspace benchmark's cached
     demo profile when it is there, else a fresh demo portfolio of that size."""
     if partners == PARTNERS and meetings == MEETINGS and CACHED.exists():
-        conn = sqlite3.connect(f"file:{CACHED}?mode=ro", uri=True)
+        conn = open_bench_database(CACHED, migrate=False).conn
         out = {}
         for name, limit in (("partner", partners), ("meeting", meetings)):
             ent = entity(name)
@@ -177,7 +185,7 @@ def seed_server(db_url: str, settings: ServerSettings, rows: dict[str, list[dict
 
 
 def raw_insert(path: Path, rows: dict[str, list[dict]]) -> float:
-    store = Store(open_database(path))
+    store = Store(open_bench_database(path))
     t0 = time.perf_counter()
     with store.transaction():
         for name in ("partner", "meeting"):
@@ -197,7 +205,7 @@ def raw_insert(path: Path, rows: dict[str, list[dict]]) -> float:
 def store_bulk_insert(path: Path, rows: dict[str, list[dict]], sample: int) -> tuple[float, int]:
     """Seconds for ``Store.create_many`` of all partners and the first ``sample``
     meetings, and how many rows that was (the caller scales it to the whole set)."""
-    store = Store(open_database(path))
+    store = Store(open_bench_database(path))
     subset = {"partner": rows["partner"], "meeting": rows["meeting"][:sample]}
     t0 = time.perf_counter()
     for name in ("partner", "meeting"):
@@ -224,7 +232,7 @@ class PhaseClock:
 
 
 def new_engine(path: Path, base_url: str, **kw: Any) -> SyncEngine:
-    store = Store(open_database(path))
+    store = Store(open_bench_database(path))
     engine = SyncEngine(store, base_url, MemoryCredentials(), **kw)
     engine.sign_in(USER, PASSWORD, "bench laptop")
     return engine

@@ -32,6 +32,7 @@ from common import (
     fmt_ms,
     machine_line,
     median,
+    open_bench_database,
     peak_rss_mb,
     percentile,
     time_ms,
@@ -74,7 +75,6 @@ def build_profile(
 ) -> tuple[Path, float | None]:
     """The cached demo profile (built if missing); returns (dir, build seconds or None)."""
     from models import demo_data
-    from models.database import open_database
     from models.store import Store
 
     root = profile_dir(partners, meetings, actions, seed)
@@ -83,7 +83,7 @@ def build_profile(
         return root, None
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
-    store = Store(open_database(root / "channelkeeper.db"))
+    store = Store(open_bench_database(root / "channelkeeper.db"))
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
@@ -187,11 +187,10 @@ def probe_store(profile_root: str) -> dict:
     """RSS of a plain process holding every partner's overview (what the app's partner
     table needs), without Qt."""
     from models import insights
-    from models.database import open_database
     from models.store import Store
 
     t0 = time.perf_counter()
-    store = Store(open_database(Path(profile_root) / "channelkeeper.db"))
+    store = Store(open_bench_database(Path(profile_root) / "channelkeeper.db"))
     overviews = insights.partner_overviews(store, dt.date.today())
     return {
         "overviews": len(overviews),
@@ -238,11 +237,10 @@ def run_probe(kind: str, profile_root: Path | None = None) -> dict:
 
 def measure_store(root: Path, repeat: int) -> dict:
     from models import insights
-    from models.database import open_database
     from models.store import Store
 
     t0 = time.perf_counter()
-    store = Store(open_database(root / "channelkeeper.db"))
+    store = Store(open_bench_database(root / "channelkeeper.db"))
     open_ms = (time.perf_counter() - t0) * 1000
     search = []
     for _ in range(repeat):

@@ -98,3 +98,43 @@ def machine_line() -> str:
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs (shared{load}), "
         f"Python {platform.python_version()}"
     )
+
+
+#: where the benchmarks' profiles keep their database keys: a keyring file of their
+#: own under bench/out (the tests' InMemoryKeyring, kept in a file), never the
+#: user's OS keyring
+BENCH_KEYRING = OUT_DIR / "bench-keyring.json"
+
+
+def use_bench_keyring() -> None:
+    """Install the benchmarks' keyring in this process and, through the environment,
+    in every probe it starts. A profile's key is then read raw from the keyring, as
+    the app does on a laptop with one (no key derivation at open)."""
+    import keyring
+
+    from tests.sync.memory_keyring import ENV_KEYRING_FILE, InMemoryKeyring
+
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault(ENV_KEYRING_FILE, str(BENCH_KEYRING))
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.sync.memory_keyring.InMemoryKeyring"
+    keyring.set_keyring(InMemoryKeyring(os.environ[ENV_KEYRING_FILE]))
+
+
+def encryption_off() -> bool:
+    """The benchmark's "encryption off" run (CHANNELKEEPER_BENCH_UNENCRYPTED=1)."""
+    from models.database import ENV_BENCH_PLAIN
+
+    return os.environ.get(ENV_BENCH_PLAIN) == "1"
+
+
+def open_bench_database(path: Path, **options: Any) -> Any:
+    """A benchmark's database, opened as the app opens a profile's (the same one
+    function): ``.../channelkeeper.db`` is that profile's; any other file name
+    stands for a profile folder of that name (``laptop.db`` -> ``laptop/``)."""
+    from desktop.paths import Profile
+    from desktop.profile_keys import CommandPrompts, open_profile_database
+
+    use_bench_keyring()
+    path = Path(path)
+    root = path.parent if path.name == "channelkeeper.db" else path.with_suffix("")
+    return open_profile_database(Profile(root), CommandPrompts(stdin=lambda: ""), **options)

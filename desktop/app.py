@@ -22,10 +22,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, QTranslator
 
 from desktop.paths import APP_NAME, Profile
+from desktop.profile_keys import encrypt_if_plain, unlock_profile
 from desktop.session import ProfileSession, prepare_profile
 from desktop.settings import Settings
-from models.database import open_database
-from models.errors import CorruptDatabaseError, DatabaseLockedError, SchemaTooNewError
+from models.database import DatabaseFile, is_plain_file
+from models.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    ProfileLockedError,
+    SchemaTooNewError,
+    StoreError,
+    WrongKeyError,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -129,6 +137,10 @@ def report_open_error(exc: BaseException) -> None:
         headline = translate(
             "App", "This profile was saved by a newer version of ChannelKeeper. "
             "Update ChannelKeeper to open it. The file was not changed.")
+    elif isinstance(exc, (ProfileLockedError, WrongKeyError)):
+        title = translate("App", "Profile locked")
+        headline = translate(
+            "App", "The profile's encrypted data could not be unlocked. Nothing was changed.")
     elif isinstance(exc, CorruptDatabaseError):
         title = translate("App", "Database cannot be opened")
         headline = translate(
@@ -141,18 +153,22 @@ def report_open_error(exc: BaseException) -> None:
     QMessageBox.critical(None, title, f"{headline}\n\n{exc}")
 
 
-def open_with_progress(path: Path) -> Any:
-    """``open_database`` for a file this version must upgrade (backup, then migrations:
-    seconds for a large profile), in a worker thread while a small window says what is
-    happening, so the app never sits silent and unresponsive. Its errors are raised
-    here as ``open_database`` would raise them."""
+def open_with_progress(database: DatabaseFile) -> Any:
+    """Open ``database`` when this version must first encrypt it (a plain profile of an
+    older version) or upgrade it (backup, then migrations): seconds for a large
+    profile, in a worker thread while a small window says what is happening, so the
+    app never sits silent and unresponsive. Its errors are raised here as
+    ``open_database`` would raise them."""
     from PySide6.QtWidgets import QProgressDialog
 
     translate = QCoreApplication.translate
-    dialog = QProgressDialog(
-        translate("App", "Updating your data for this version of ChannelKeeper…\n"
-                         "A backup copy is made first. A large profile takes a little while."),
-        "", 0, 0)
+    if database.key is not None and is_plain_file(database.path):
+        text = translate("App", "Encrypting your data…\nA backup copy is made first. "
+                                "A large profile takes a little while.")
+    else:
+        text = translate("App", "Updating your data for this version of ChannelKeeper…\n"
+                                "A backup copy is made first. A large profile takes a little while.")
+    dialog = QProgressDialog(text, "", 0, 0)
     dialog.setObjectName("upgrade_progress")
     dialog.setWindowTitle("ChannelKeeper")
     dialog.setCancelButton(None)  # a migration is not stopped half-way
@@ -163,7 +179,8 @@ def open_with_progress(path: Path) -> Any:
 
     def work() -> None:
         try:
-            result["db"] = open_database(path)
+            encrypt_if_plain(database, lambda done, total: result.update(progress=(done, total)))
+            result["db"] = database.open()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread below
             result["error"] = exc
 
@@ -173,12 +190,29 @@ def open_with_progress(path: Path) -> Any:
     while worker.is_alive():
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         worker.join(0.03)
+        done, total = result.get("progress", (0, 0))
+        if total:
+            dialog.setMaximum(1000)
+            dialog.setValue(min(999, 1000 * done // total))
     dialog.close()
     dialog.deleteLater()
-    log.info("profile upgraded in %.1f s", time.monotonic() - started)
+    log.info("profile opened after an upgrade in %.1f s", time.monotonic() - started)
     if "error" in result:
         raise result["error"]
     return result["db"]
+
+
+def unlock_with_dialogs(session: ProfileSession) -> None:
+    """The key, when it has to be asked for (a passphrase, a recovery key) or a new
+    profile without a keyring needs a passphrase chosen: in dialogs, before the window."""
+    from ui.safety.unlock_dialogs import DialogPrompts
+
+    prompts = DialogPrompts()
+    try:
+        session.database = unlock_profile(session.profile, prompts, convert=False)
+    except (StoreError, OSError) as exc:
+        session.error = exc
+    session.new_code = prompts.new_code or session.new_code
 
 
 def open_session(profile: Profile, *, offer_demo: bool = True,
@@ -196,6 +230,8 @@ def open_session(profile: Profile, *, offer_demo: bool = True,
         return None
     session = opened
     install_language(session.settings.language)  # before any message, the upgrade's included
+    if session.store is None and session.error is None and session.database is None:
+        unlock_with_dialogs(session)
     if session.store is None and session.error is None:
         session.open_store(open_with_progress, today)
     if session.error is not None:

@@ -9,7 +9,7 @@ import argparse
 import importlib
 import sys
 
-from models.errors import StoreError
+from models.errors import StoreError, is_damage_error
 
 #: modules that add subcommands; each has register(subparsers) -> None
 COMMAND_MODULES = [
@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "desktop.commands.sync_cmds",
     "desktop.commands.pack",
     "desktop.commands.self_test",
+    "desktop.commands.safety",
     "sync.server.cli",
 ]
 
@@ -47,3 +48,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if not is_damage_error(exc):
+            raise
+        # a damaged page met in the middle of a command's work: words, not a traceback
+        print(f"error: the profile's database is damaged ({exc}); the command stopped and "
+              "nothing more was written. `main.py check` says what is wrong and which "
+              "backup to restore.", file=sys.stderr)
+        return 2

@@ -22,6 +22,16 @@ class Profile:
         return self.root / "channelkeeper.db"
 
     @property
+    def key_file(self) -> Path:
+        """How the database key is protected (desktop/key_file.py), never the key."""
+        return self.root / "channelkeeper.key"
+
+    @property
+    def backups_dir(self) -> Path:
+        """Automatic backups, encrypted like the database (models/backups.py)."""
+        return self.root / "backups"
+
+    @property
     def settings_file(self) -> Path:
         return self.root / "settings.ini"
 
@@ -49,8 +59,24 @@ class Profile:
         return self.root / "demo-server"
 
     def ensure(self) -> Profile:
+        """The folder exists and only its owner can read it: 0700, and 0600 for the
+        files in it, on POSIX. On Windows a profile lives in the user's own folder
+        (AppData), which other users of the machine cannot open already."""
         self.root.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            restrict_tree(self.root)
         return self
+
+
+def restrict_tree(root: Path) -> None:
+    """Owner-only permissions on ``root``, its folders and its files (POSIX)."""
+    for folder, dirs, files in os.walk(root):
+        os.chmod(folder, 0o700)
+        for name in files:
+            path = os.path.join(folder, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o600)
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
 
 
 def default_profile_dir() -> Path:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -20,15 +19,17 @@ from PySide6.QtCore import QTimer
 from desktop import sync_service
 from desktop.jobs import JobRunner, Pending
 from desktop.paths import Profile
+from desktop.profile_keys import QuietPrompts, quiet_unlock
 from desktop.profile_lock import ProfileLock
 from desktop.settings import Settings
-from models.database import open_database, upgrade_due
+from models.database import DatabaseFile, upgrade_due
 from models.errors import DatabaseLockedError, StoreError
 from models.store import Store
 from models.today import first_load
 from ui.app_context import AppContext
 
 if TYPE_CHECKING:
+    from desktop.safety_watch import SafetyWatch
     from desktop.sync_service import SyncService
     from ui.demo_offer import DemoLoader
     from ui.main_window import MainWindow
@@ -54,18 +55,25 @@ class ProfileSession:
         self.sync: SyncService | None = None
         self.window: MainWindow | None = None
         self.demo_loader: DemoLoader | None = None
+        #: the unlocked database (None: the key must be asked for, in a dialog)
+        self.database: DatabaseFile | None = None
+        #: the recovery key of a profile set up just now (shown once), and where its key lives
+        self.new_code: tuple[str, str] | None = None
         #: why the profile cannot be opened (reported once the app can show it)
         self.error: BaseException | None = None
         #: what the app says after a remote wipe (ui/sync/wiped_notice.py)
         self.wipe_notice: WipedNotice | None = None
         self.closed = False
+        #: the integrity check and the day's backup (desktop/safety_watch.py)
+        self.safety: SafetyWatch | None = None
 
-    def open_store(self, open_db: Callable[[Path], object],
+    def open_store(self, open_db: Callable[[DatabaseFile], object],
                    today: Callable[[], dt.date] | None = None) -> bool:
-        """Open the database with ``open_db`` and start the lanes and the first load;
-        False (and ``error`` set) when the file cannot be opened."""
+        """Open the (unlocked) database with ``open_db`` and start the lanes and the
+        first load; False (and ``error`` set) when the file cannot be opened."""
+        assert self.database is not None
         try:
-            self.store = Store(open_db(self.profile.database))  # type: ignore[arg-type]
+            self.store = Store(open_db(self.database))  # type: ignore[arg-type]
         except (StoreError, OSError) as exc:
             self.error = exc
             return False
@@ -82,7 +90,9 @@ class ProfileSession:
         from ui.main_window import MainWindow  # the interface loads while the first load runs
 
         assert self.ctx is not None
-        self.sync = sync_service.for_profile(self.ctx, self.profile, **sync_options)
+        assert self.database is not None
+        self.sync = sync_service.for_profile(self.ctx, self.profile, self.database,
+                                             **sync_options)
         window = MainWindow(self.ctx, sync=self.sync, first_load=self.first_load)
         self.window = window
         geometry = self.settings.window_geometry
@@ -95,6 +105,15 @@ class ProfileSession:
         self.sync.wipe_requested.connect(self._wipe)
         window.show()
         self.sync.start()
+        from desktop.safety_watch import SafetyWatch
+
+        self.safety = SafetyWatch(self)
+        self.safety.start()
+        if self.new_code is not None:
+            from ui.safety.unlock_dialogs import show_recovery_key
+
+            code, protection = self.new_code
+            show_recovery_key(window, code, keyring=protection == "keyring")
         return window
 
     def _offer_demo(self) -> None:
@@ -171,12 +190,16 @@ def prepare_profile(profile: Profile, today: Callable[[], dt.date] | None = None
     remove_start_snapshots(profile)
     session = ProfileSession(profile, lock, Settings(profile.settings_file))
     try:
-        due = upgrade_due(profile.database)
+        quiet = QuietPrompts()
+        session.database = quiet_unlock(profile, quiet)
+        session.new_code = quiet.new_code
+        # a key to ask for, a plain file to encrypt, or migrations: behind a window
+        due = session.database is None or upgrade_due(profile.database, session.database.key)
     except (StoreError, OSError) as exc:
         session.error = exc
         return session
     if not due:
-        session.open_store(open_database, today)
+        session.open_store(DatabaseFile.open, today)
     return session
 
 

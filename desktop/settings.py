@@ -17,6 +17,9 @@ LANGUAGES = ("", "en", "zh_CN")
 #: bounds for a visit cadence, so a typo cannot hide every partner as "on track"
 MIN_CADENCE_DAYS = 1
 MAX_CADENCE_DAYS = 365
+#: bounds for the number of automatic backups kept
+MIN_BACKUPS_KEPT = 1
+MAX_BACKUPS_KEPT = 100
 
 
 class Settings:
@@ -111,3 +114,21 @@ class Settings:
     @demo_offered.setter
     def demo_offered(self, value: bool) -> None:
         self._set({"start/demo_offered": bool(value)})
+
+    # --- automatic backups -------------------------------------------------------------
+
+    @property
+    def backups_kept(self) -> int:
+        """How many automatic backups the profile keeps (models/backups.py): the
+        oldest go when a new one is made. ``backups/keep`` in settings.ini."""
+        from models.backups import DEFAULT_KEEP
+
+        try:
+            value = int(self._value("backups/keep", DEFAULT_KEEP))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_KEEP
+        return min(max(value, MIN_BACKUPS_KEPT), MAX_BACKUPS_KEPT)
+
+    @backups_kept.setter
+    def backups_kept(self, value: int) -> None:
+        self._set({"backups/keep": min(max(int(value), MIN_BACKUPS_KEPT), MAX_BACKUPS_KEPT)})

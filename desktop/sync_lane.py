@@ -13,10 +13,10 @@ sync changed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from models.database import open_database
+from desktop.safety import before_pull_from_zero
+from models.database import DatabaseFile
 from models.store import Change, Store, coalesce
 from sync.client import local_state as ls
 
@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 class SyncLane:
     """The network lane's store and engine (built on first use, closed by ``close``)."""
 
-    def __init__(self, database: Path, *, credentials: Credentials | None,
-                 http_options: dict[str, Any], progress: Callable[[SyncProgress], None]) -> None:
+    def __init__(self, database: DatabaseFile, *, credentials: Credentials | None,
+                 http_options: dict[str, Any], progress: Callable[[SyncProgress], None],
+                 backups_kept: Callable[[], int | None] = lambda: None) -> None:
         self.database = database
+        self.backups_kept = backups_kept
         self.http_options = http_options
         self._credentials = credentials
         self._progress = progress
@@ -46,7 +48,7 @@ class SyncLane:
     def store(self) -> Store:
         if self._store is None:
             # the app's own connection checked and migrated the file at start
-            self._store = Store(open_database(self.database, migrate=False, already_open=True))
+            self._store = Store(self.database.open(migrate=False, already_open=True))
             self._store.subscribe(self._heard.append)
         return self._store
 
@@ -73,7 +75,9 @@ class SyncLane:
 
         return SyncEngine(self.store(), url, self.credentials, progress=self._progress,
                           allow_insecure_http=allow_insecure_http,
-                          http_options=self.http_options, defer_search_index=True)
+                          http_options=self.http_options, defer_search_index=True,
+                          before_pull_from_zero=before_pull_from_zero(
+                              self.database, self.backups_kept()))
 
     def replace_engine(self, engine: SyncEngine) -> None:
         if self._engine is not None:

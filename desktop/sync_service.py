@@ -33,6 +33,7 @@ from desktop.sync_lane import SyncLane
 from desktop.sync_queries import error_kind
 from desktop.sync_review import K_REJECTED_SEEN, SyncReview
 from desktop.sync_scheduler import PROBE_INTERVAL_MS, SYNC_INTERVAL_MS, SyncScheduler
+from models.database import DatabaseFile
 from models.store import Change, Store
 from sync.client import local_state as ls
 from sync.client.errors import DemoProfileError, NotSignedInError, WipeRequested
@@ -75,7 +76,7 @@ class SyncService(QObject):
     #: reported this laptop lost; the session erases the profile (desktop/session.py)
     wipe_requested = Signal(object)
 
-    def __init__(self, ctx: AppContext, database: Path, *,
+    def __init__(self, ctx: AppContext, database: DatabaseFile, *,
                  credentials: Credentials | None = None,
                  http_options: dict[str, Any] | None = None, device_name: str | None = None,
                  demo_folder: Path | None = None, sync_interval_ms: int = SYNC_INTERVAL_MS,
@@ -83,14 +84,15 @@ class SyncService(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.database = Path(database)
+        self.database = database.path
         self._device_name = device_name
         self.snapshot = SyncSnapshot()
         self.last_report: SyncReport | None = None
         self.closed = False
         self._sign_in_ticket = 0  # answers of older (cancelled) sign-ins are dropped
-        self.lane = SyncLane(self.database, credentials=credentials,
-                             http_options=http_options or {}, progress=self._progress_from_lane)
+        self.lane = SyncLane(database, credentials=credentials,
+                             http_options=http_options or {}, progress=self._progress_from_lane,
+                             backups_kept=lambda: getattr(ctx.settings, "backups_kept", None))
         self.scheduler = SyncScheduler(self, sync_interval_ms=sync_interval_ms,
                                        probe_interval_ms=probe_interval_ms)
         self.demo = DemoRunner(self, Path(demo_folder) if demo_folder
@@ -398,7 +400,9 @@ def demo_refusal(exc: BaseException) -> str:
     return str(exc)
 
 
-def for_profile(ctx: AppContext, profile: Profile, **options: Any) -> SyncService:
+def for_profile(ctx: AppContext, profile: Profile, database: DatabaseFile, **options: Any
+                ) -> SyncService:
     """The sync service of an open profile (stopped by the session before its job
-    lanes shut down)."""
-    return SyncService(ctx, profile.database, demo_folder=profile.server_dir, **options)
+    lanes shut down); ``database``: the profile's unlocked file, for the network
+    lane's own connection."""
+    return SyncService(ctx, database, demo_folder=profile.server_dir, **options)

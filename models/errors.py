@@ -28,6 +28,19 @@ class CorruptDatabaseError(StoreError):
     """The file is not a usable SQLite database. It is left untouched."""
 
 
+class PlainDatabaseError(StoreError):
+    """The file is plain SQLite where an encrypted one was expected (an older profile,
+    converted when the profile is opened). It is left untouched."""
+
+
+class WrongKeyError(StoreError):
+    """The key does not unlock the file (or its first page is damaged). Untouched."""
+
+
+class ProfileLockedError(StoreError):
+    """The profile's key could not be had (no passphrase, no recovery key given)."""
+
+
 class SchemaTooNewError(StoreError):
     """The file was written by a newer ChannelKeeper. It is left untouched."""
 
@@ -40,6 +53,16 @@ def is_locked_error(exc: BaseException) -> bool:
     """Whether SQLite gave up waiting for another connection's lock."""
     import sqlite3
 
-    return isinstance(exc, sqlite3.OperationalError) and (
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    return isinstance(exc, (sqlite3.OperationalError, sqlcipher.OperationalError)) and (
         "locked" in str(exc) or "busy" in str(exc)
     )
+
+
+def is_damage_error(exc: BaseException) -> bool:
+    """Whether SQLite met a damaged page (or one that fails its authentication code)."""
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    return isinstance(exc, sqlcipher.DatabaseError) and not is_locked_error(exc) and any(
+        words in str(exc) for words in ("malformed", "not a database", "corrupt"))

@@ -30,9 +30,7 @@ from models.search_index import K_SEARCH_BACKLOG, SearchHit, SearchIndex
 __all__ = ["K_SEARCH_BACKLOG", "Change", "Row", "SearchHit", "Store", "utcnow"]
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-    from models.connection import Connection
+    from models.database import Database
 
 Row = dict[str, Any]
 #: settings key of the data generation, see ``Store.data_generation``
@@ -69,7 +67,7 @@ def coalesce(changes: list[Change]) -> list[Change]:
 class Store(SearchIndex):
     """All reads and writes of one profile's database."""
 
-    def __init__(self, db: Connection | Database, *, clock: Callable[[], str] = utcnow) -> None:
+    def __init__(self, db: Database, *, clock: Callable[[], str] = utcnow) -> None:
         self.db = db
         self.clock = clock
         self._listeners: list[Callable[[Change], None]] = []

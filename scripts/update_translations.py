@@ -30,6 +30,7 @@ AREAS: dict[str, list[str]] = {
     "packs": ["ui/packs/**/*.py", "models/printing/**/*.py", "desktop/commands/pack*.py"],
     "sync": ["ui/sync/**/*.py", "ui/sync_*.py", "desktop/sync_*.py", "desktop/demo_server.py",
              "desktop/commands/sync_*.py"],
+    "safety": ["ui/safety/**/*.py"],
     "shell": ["desktop/*.py", "desktop/commands/*.py", "ui/*.py", "ui/operations/*.py"],
 }
 

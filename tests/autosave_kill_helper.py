@@ -23,8 +23,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.jobs import JobRunner
-from models.database import open_database
 from models.store import Store
+from tests.keys import open_test_database
 from ui.app_context import AppContext
 from ui.workspace.partner_workspace import PartnerWorkspace
 
@@ -46,7 +46,7 @@ def main() -> None:
     db_path, partner_id, meeting_id, mode, text_file = sys.argv[1:6]
     text = Path(text_file).read_text(encoding="utf-8")
     app = QApplication([])
-    store = Store(open_database(Path(db_path)))
+    store = Store(open_test_database(Path(db_path)))
     jobs = JobRunner()
     ctx = AppContext(store, jobs, settings=None)
     workspace = PartnerWorkspace(ctx)

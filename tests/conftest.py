@@ -14,9 +14,10 @@ import keyring
 import pytest
 
 from desktop.paths import Profile
-from models.database import open_database, open_memory_database
+from models.database import open_memory_database
 from models.store import Store
-from tests.sync.memory_keyring import InMemoryKeyring
+from tests.keys import open_test_database
+from tests.sync.memory_keyring import ENV_KEYRING_FILE, InMemoryKeyring
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,11 +50,16 @@ def _isolated_profile(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[InMemoryKeyring]:
-    """No test touches the OS keyring: each gets a fresh in-memory one (``.data``). A
-    test of a machine without a keyring installs ``NoKeyring`` itself."""
+def memory_keyring(tmp_path, monkeypatch) -> Iterator[InMemoryKeyring]:
+    """No test touches the OS keyring: each gets a fresh in-memory one (``.data``),
+    kept in a file beside the test's folder too, which commands the test starts as
+    subprocesses find through PYTHON_KEYRING_BACKEND (a profile's database key lives
+    in the keyring). A test of a machine without a keyring installs ``NoKeyring``."""
+    path = tmp_path.parent / f"{tmp_path.name}-keyring.json"
+    monkeypatch.setenv(ENV_KEYRING_FILE, str(path))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.sync.memory_keyring.InMemoryKeyring")
     previous = keyring.get_keyring()
-    backend = InMemoryKeyring()
+    backend = InMemoryKeyring(path)
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
@@ -72,7 +78,7 @@ def store() -> Store:
 
 @pytest.fixture
 def file_store(tmp_path) -> Store:
-    s = Store(open_database(tmp_path / "store.db"))
+    s = Store(open_test_database(tmp_path / "store.db"))
     yield s
     s.db.conn.close()
 

@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -13,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from desktop import app as desktop_app
 from desktop.paths import Profile
 from desktop.profile_lock import ProfileLock
-from models.database import open_database
 from models.store import Store
+from tests.keys import open_test_database
 from ui.main_window import PAGE_PARTNERS, PAGE_TODAY, PAGE_WORKSPACE
 
 TODAY = dt.date(2026, 11, 27)
@@ -22,7 +23,7 @@ TODAY = dt.date(2026, 11, 27)
 
 def seed(profile: Profile) -> dict[str, dict]:
     """Four partners of different tiers, stages, regions and visit states."""
-    store = Store(open_database(profile.database))
+    store = Store(open_test_database(profile.database))
     try:
         east = store.create_partner(name_zh="华东渠道分销商", name_en="East China Distribution",
                                     tier="core", stage="mature", region="华东")
@@ -129,8 +130,11 @@ def test_old_start_up_snapshots_beside_the_database_are_removed(qtbot, profile):
 
 
 def test_corrupt_database_gives_a_clear_message_and_stays_untouched(qtbot, profile, errors):
+    seed(profile)  # a profile with its key, whose file then became something else
     junk = b"this is not a database, but someone's notes\n" * 100
     profile.database.write_bytes(junk)
+    for log in profile.root.glob("channelkeeper.db-*"):
+        log.unlink()
     desktop_app.create_app([])
     assert desktop_app.open_main_window(profile, offer_demo=False) is None
     assert len(errors) == 1
@@ -139,7 +143,7 @@ def test_corrupt_database_gives_a_clear_message_and_stays_untouched(qtbot, profi
     assert "damaged or is not a ChannelKeeper database" in text
     assert str(profile.database) in text
     assert profile.database.read_bytes() == junk
-    assert list(profile.root.glob("*.bak")) == []
+    assert list(profile.root.glob("backups/*")) == []
     ProfileLock(profile.lock_file).acquire().release()  # the lock was given back
 
 
@@ -159,11 +163,12 @@ def test_profile_open_elsewhere_gives_a_clear_message(qtbot, profile, errors):
 
 def test_database_from_a_newer_version_is_refused(qtbot, profile, errors):
     seed(profile)
-    store = Store(open_database(profile.database))
-    table = next(t for t in store.db.table_names() if "migration" in t)
+    store = Store(open_test_database(profile.database))
+    db = sqlite_utils.Database(store.db.conn)  # its table helpers, over the same connection
+    table = next(t for t in db.table_names() if "migration" in t)
     row = store.query(f"SELECT * FROM [{table}] LIMIT 1")[0]
     row.pop("id", None)
-    store.db[table].insert({**row, "name": "9999_from_the_future"})
+    db[table].insert({**row, "name": "9999_from_the_future"})
     store.db.conn.close()
     before = profile.database.read_bytes()
     desktop_app.create_app([])

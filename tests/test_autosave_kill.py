@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from models.database import open_database
 from models.store import Store
+from tests.keys import open_test_database
 
 HELPER = Path(__file__).with_name("autosave_kill_helper.py")
 ROOT = HELPER.parent.parent
@@ -32,7 +32,7 @@ NOTES = (
 
 def _profile(tmp_path: Path) -> tuple[Path, str, str]:
     db = tmp_path / "channelkeeper.db"
-    store = Store(open_database(db))
+    store = Store(open_test_database(db))
     partner = store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
     meeting = store.create("meeting", {"partner_id": partner["id"], "type": "visit",
                                        "status": "held", "starts_at": "2026-11-27 10:00"})
@@ -52,7 +52,7 @@ def _start(tmp_path: Path, mode: str, text: str) -> tuple[subprocess.Popen, Path
 
 
 def _saved_notes(db: Path, meeting_id: str) -> str:
-    store = Store(open_database(db))
+    store = Store(open_test_database(db))
     try:
         return store.get("meeting", meeting_id)["notes"] or ""
     finally:

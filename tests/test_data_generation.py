@@ -3,20 +3,16 @@
 without sqlite-utils on the start path."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from models import demo_data
-from models.database import open_database
 from models.store import Store
-from tests.conftest import ROOT
+from tests.keys import open_test_database
 
 
 @pytest.fixture
 def disk_store(tmp_path):
-    s = Store(open_database(tmp_path / "channelkeeper.db"))
+    s = Store(open_test_database(tmp_path / "channelkeeper.db"))
     yield s
     s.db.conn.close()
 
@@ -54,7 +50,7 @@ def test_every_write_path_moves_the_generation(disk_store, tmp_path):
     # and it is kept in the file, with the writes
     gen = s.data_generation()
     s.db.conn.close()
-    reopened = Store(open_database(tmp_path / "channelkeeper.db"))
+    reopened = Store(open_test_database(tmp_path / "channelkeeper.db"))
     assert reopened.data_generation() == gen
     s.db = reopened.db  # the fixture closes it
 
@@ -81,23 +77,3 @@ def test_a_rolled_back_write_leaves_the_generation(disk_store):
         raise RuntimeError("abandoned")
     assert s.data_generation() == before
     assert s.get("partner", pid)["region"] is None
-
-
-def test_up_to_date_file_opens_without_sqlite_utils(tmp_path):
-    path = tmp_path / "channelkeeper.db"
-    Store(open_database(path)).db.conn.close()  # created and migrated here
-    code = (
-        "import sys\n"
-        "from models.database import open_database\n"
-        "from models.store import Store\n"
-        f"store = Store(open_database({str(path)!r}))\n"
-        "store.create_partner(name_zh='甲', tier='core', stage='mature')\n"
-        "print(store.data_generation())\n"
-        "assert not [m for m in sys.modules if m.startswith(('sqlite_utils', 'click'))]\n"
-        # anything beyond execute/atomic still works, through sqlite-utils on first use
-        "assert 'partners' in store.db.table_names()\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, check=False)
-    assert out.returncode == 0, out.stderr
-    assert int(out.stdout) >= 1

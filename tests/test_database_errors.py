@@ -14,12 +14,24 @@ import pytest
 
 from desktop.profile_lock import ProfileLock
 from models import database, migrations
-from models.database import open_database, verify_database
-from models.errors import CorruptDatabaseError, DatabaseLockedError, ValidationError
+from models.database import connect, open_database, verify_database
+from models.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    PlainDatabaseError,
+    ValidationError,
+    WrongKeyError,
+)
 from models.migrations import known_names
 from models.store import Store
+from tests.keys import TEST_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def open_test_database(path: Path, **kw):
+    """A file on its own (no profile around it), encrypted with the tests' key."""
+    return open_database(path, key=TEST_KEY, **kw)
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +41,7 @@ def _short_busy_timeout(monkeypatch):
 
 
 def _filled_db(path: Path, partners: int = 40) -> Path:
-    store = Store(open_database(path))
+    store = Store(open_test_database(path))
     with store.transaction():
         for i in range(partners):
             p = store.create_partner(
@@ -55,10 +67,11 @@ def _filled_db(path: Path, partners: int = 40) -> Path:
 def _assert_refused_untouched(path: Path, error: type[Exception], match: str = "", **kw) -> None:
     before = path.read_bytes()
     siblings = set(path.parent.iterdir())
+    kw.setdefault("key", TEST_KEY)
     with pytest.raises(error, match=match) as exc:
         open_database(path, **kw)
     assert path.read_bytes() == before
-    assert not list(path.parent.glob("*.bak"))
+    assert not list(path.parent.glob("backups/*"))
     leftovers = {p.name for p in set(path.parent.iterdir()) - siblings}
     assert not leftovers - {path.name + "-wal", path.name + "-shm"}
     assert str(path) in str(exc.value) or path.name in str(exc.value)
@@ -67,13 +80,30 @@ def _assert_refused_untouched(path: Path, error: type[Exception], match: str = "
 def test_random_bytes_are_refused(tmp_path):
     path = tmp_path / "channelkeeper.db"
     path.write_bytes(random.Random(1).randbytes(64 * 1024))
-    _assert_refused_untouched(path, CorruptDatabaseError, "not an SQLite file")
+    # encrypted pages look like random bytes: the key cannot tell them from damage
+    _assert_refused_untouched(path, WrongKeyError, "cannot be unlocked")
+    _assert_refused_untouched(path, CorruptDatabaseError, "not an SQLite file", key=None)
 
 
 def test_text_file_is_refused(tmp_path):
     path = tmp_path / "channelkeeper.db"
     path.write_text("partner,tier\n华东渠道商,core\n", encoding="utf-8")
-    _assert_refused_untouched(path, CorruptDatabaseError, "untouched")
+    _assert_refused_untouched(path, WrongKeyError, "untouched")
+    _assert_refused_untouched(path, CorruptDatabaseError, "untouched", key=None)
+
+
+def test_a_wrong_key_is_refused_untouched(tmp_path):
+    path = _filled_db(tmp_path / "channelkeeper.db", partners=2)
+    before = path.read_bytes()
+    with pytest.raises(WrongKeyError, match="cannot be unlocked"):
+        open_database(path, key=bytes(32))
+    assert path.read_bytes() == before
+
+
+def test_a_plain_file_is_not_opened_with_a_key(tmp_path):
+    path = tmp_path / "channelkeeper.db"
+    open_database(path, key=None).conn.close()
+    _assert_refused_untouched(path, PlainDatabaseError, "not encrypted")
 
 
 def test_truncated_sqlite_file_is_refused(tmp_path):
@@ -108,7 +138,7 @@ def test_damaged_data_pages_are_found_by_the_full_check(tmp_path):
     pages = path.stat().st_size // 4096
     _scramble_pages(path, pages - 20, pages - 10)
     _assert_refused_untouched(path, CorruptDatabaseError, "damaged", verify=True)
-    db = open_database(path)
+    db = open_test_database(path)
     with pytest.raises(CorruptDatabaseError, match="damaged"):
         verify_database(db, path)
     db.conn.close()
@@ -119,39 +149,42 @@ def test_full_check_runs_after_an_unclean_shutdown(tmp_path):
     pages = path.stat().st_size // 4096
     _scramble_pages(path, pages - 20, pages - 10)
     Path(f"{path}-wal").write_bytes(b"")  # an empty log is what a clean close leaves: no check
-    open_database(path).conn.close()
+    open_test_database(path).conn.close()
     # a crashed writer leaves a non-empty log behind (here: a real one, from a killed process)
     code = (
-        "import sqlite3, os, sys\n"
-        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "import os, sys\n"
+        "from models.database import connect\n"
+        "c = connect(sys.argv[1], bytes(range(32)))\n"
         "c.execute('PRAGMA journal_mode=WAL')\n"
         "c.execute(\"INSERT INTO settings VALUES ('k', 'v')\")\n"
         "os._exit(0)\n"
     )
-    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, cwd=ROOT)
     assert Path(f"{path}-wal").stat().st_size > 0
     with pytest.raises(CorruptDatabaseError, match="damaged"):
-        open_database(path)
+        open_test_database(path)
 
 
 def test_header_only_file_is_refused(tmp_path):
     path = tmp_path / "channelkeeper.db"
     path.write_bytes(database.SQLITE_MAGIC + b"\x00" * 84)  # half a header, no pages
-    _assert_refused_untouched(path, CorruptDatabaseError, "damaged|cannot be read|not an SQLite")
+    _assert_refused_untouched(path, CorruptDatabaseError, "damaged|cannot be read|not an SQLite",
+                              key=None)
 
 
 def test_empty_file_becomes_a_new_database(tmp_path):
     path = tmp_path / "channelkeeper.db"
     path.write_bytes(b"")
-    db = open_database(path)
+    db = open_test_database(path)
     assert migrations.applied_names(db.conn) == known_names()
     db.conn.close()
 
 
 _HOLD_WRITE_LOCK = textwrap.dedent(
     """
-    import sqlite3, sys, time
-    c = sqlite3.connect(sys.argv[1], isolation_level=None)
+    import sys, time
+    from models.database import connect
+    c = connect(sys.argv[1], bytes(range(32)))
     c.execute("BEGIN EXCLUSIVE")
     c.execute("INSERT INTO settings (key, value) VALUES ('held', 'by another process')")
     print("locked", flush=True)
@@ -167,8 +200,8 @@ def writer_holding(tmp_path):
 
     def hold(path: Path) -> subprocess.Popen:
         proc = subprocess.Popen(
-            [sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)], stdout=subprocess.PIPE, text=True
-        )
+            [sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)], stdout=subprocess.PIPE, text=True,
+            cwd=ROOT)
         procs.append(proc)
         assert proc.stdout.readline().strip() == "locked"
         return proc
@@ -181,7 +214,7 @@ def writer_holding(tmp_path):
 
 def test_write_while_another_process_holds_the_lock(tmp_path, writer_holding):
     path = _filled_db(tmp_path / "channelkeeper.db", partners=1)
-    store = Store(open_database(path))
+    store = Store(open_test_database(path))
     writer_holding(path)
     with pytest.raises(DatabaseLockedError, match="another program is writing"):
         store.create_partner(name_zh="新渠道", tier="ordinary", stage="intro")
@@ -193,13 +226,13 @@ def test_write_while_another_process_holds_the_lock(tmp_path, writer_holding):
 
 def test_migration_while_another_process_holds_the_lock(tmp_path, writer_holding):
     path = tmp_path / "channelkeeper.db"
-    db = open_database(path, migrate=False)
+    db = open_test_database(path, migrate=False)
     migrations.apply(db, stop_before=known_names()[1])
     db.conn.close()
     writer_holding(path)
     with pytest.raises(DatabaseLockedError, match="in use by another program"):
-        open_database(path)
-    db = open_database(path, migrate=False)
+        open_test_database(path)
+    db = open_test_database(path, migrate=False)
     assert migrations.applied_names(db.conn) == known_names()[:1]
     db.conn.close()
 
@@ -208,15 +241,13 @@ def test_database_in_rollback_journal_mode_held_by_another_process(tmp_path, wri
     # a file written by another tool in the default journal mode: switching it to WAL
     # needs the lock
     path = tmp_path / "channelkeeper.db"
-    import sqlite3
-
-    c = sqlite3.connect(path)
+    c = connect(path, TEST_KEY)
     c.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
     c.commit()
     c.close()
     writer_holding(path)
     with pytest.raises(DatabaseLockedError, match="in use by another program"):
-        open_database(path)
+        open_test_database(path)
 
 
 def test_profile_held_by_another_process(tmp_path):
@@ -273,7 +304,7 @@ def test_a_checkpoint_cut_short_by_a_crash_is_completed_from_the_log(tmp_path):
     there. That file is not damaged: SQLite completes it from the log. (Seen when the
     outbox crash test killed a writer at such a moment.)"""
     path = tmp_path / "channelkeeper.db"
-    store = Store(open_database(path))
+    store = Store(open_test_database(path))
     store.db.execute("PRAGMA wal_autocheckpoint = 0")
     for i in range(300):
         store.create_partner(name_zh=f"渠道{i}", tier="core", stage="mature",
@@ -286,11 +317,11 @@ def test_a_checkpoint_cut_short_by_a_crash_is_completed_from_the_log(tmp_path):
     # the crash: the header page and a few others are in the file, the log is intact
     path.write_bytes(full[: 8 * 4096])
     Path(f"{path}-wal").write_bytes(log)
-    store = Store(open_database(path))
+    store = Store(open_test_database(path))
     assert store.count("partner") == 300
     store.db.conn.close()
     # and a file cut short with no log to complete it is still refused
     path.write_bytes(full[: 8 * 4096])
     Path(f"{path}-wal").unlink(missing_ok=True)
-    with pytest.raises(CorruptDatabaseError, match="truncated"):
-        open_database(path)
+    with pytest.raises(CorruptDatabaseError, match="truncated|damaged"):
+        open_test_database(path)

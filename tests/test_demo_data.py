@@ -13,10 +13,11 @@ import pytest
 from desktop.commands import demo as demo_command
 from desktop.profile_lock import ProfileLock
 from models import demo_data, domain, insights
-from models.database import open_database, open_memory_database
+from models.database import open_memory_database
 from models.errors import DatabaseLockedError
 from models.store import Store
 from models.templates import score_run
+from tests.keys import open_test_database
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -228,7 +229,7 @@ def test_command_fills_an_empty_profile(tmp_path, capsys):
     assert rc == 0
     out = capsys.readouterr().out
     assert "8  partners" in out and "20  meetings" in out
-    store = Store(open_database(tmp_path / "p" / "channelkeeper.db"))
+    store = Store(open_test_database(tmp_path / "p" / "channelkeeper.db"))
     assert store.count("partner") == 8 and store.pending_count() > 8
     store.db.conn.close()
 
@@ -251,7 +252,7 @@ def test_command_refuses_a_profile_with_partners_unless_forced(tmp_path, capsys)
     assert _run(argv) == 2
     assert "already has 3 partners" in capsys.readouterr().err
     assert _run([*argv, "--force"]) == 0
-    store = Store(open_database(tmp_path / "p" / "channelkeeper.db"))
+    store = Store(open_test_database(tmp_path / "p" / "channelkeeper.db"))
     assert store.count("partner") == 6
     store.db.conn.close()
 

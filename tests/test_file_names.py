@@ -14,7 +14,6 @@ import pytest
 
 from desktop.cli import main
 from desktop.jobs import JobRunner
-from models.database import open_database
 from models.file_names import (
     UnsafePathError,
     file_in_folder,
@@ -24,6 +23,7 @@ from models.file_names import (
 from models.printing.pack_files import pack_filename
 from models.printing.pack_options import PackOptions
 from models.store import Store
+from tests.keys import open_test_database
 
 TODAY = "2026-11-27"
 RESERVED = ("CON", "PRN", "AUX", "NUL", "COM1", "COM9", "LPT1", "LPT9", "CONIN$")
@@ -124,7 +124,7 @@ def test_pack_file_name_falls_back_to_a_cleaned_id():
 def _synced_profile(root: Path) -> list[str]:
     """A profile whose partners arrived from the server (apply_remote: no validation of
     ids happens on the laptop), each with a meeting so its pack has a period."""
-    store = Store(open_database(root / "channelkeeper.db"))
+    store = Store(open_test_database(root / "channelkeeper.db"))
     for i, (pid, zh, en) in enumerate(HOSTILE):
         store.apply_remote("partner", {
             "id": pid, "name_zh": zh, "name_en": en, "tier": "core", "stage": "mature",
@@ -177,7 +177,7 @@ def test_batch_dialog_writes_every_hostile_partner_inside_the_folder(qtbot, tmp_
     root = tmp_path / "work"
     profile = root / "deep" / "er" / "profile"
     ids = _synced_profile(profile)
-    store = Store(open_database(profile / "channelkeeper.db"))
+    store = Store(open_test_database(profile / "channelkeeper.db"))
     jobs = JobRunner()
     settings = SimpleNamespace(cadence=lambda: {"core": 30, "strategic": 30, "emerging": 21,
                                                 "ordinary": 90}, logo_path="")

@@ -4,17 +4,17 @@ first, a newer file is refused untouched, a failing step changes nothing."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from models import migrations
-from models.database import open_database
+from models.database import Database, connect
 from models.errors import SchemaTooNewError
 from models.migrations import Migration, known_names
 from models.store import Store
+from tests.keys import TEST_KEY, open_test_database
 
 NAMES = known_names()
 SHIPPED = migrations.shipped()
@@ -25,7 +25,7 @@ NOTES = "渠道方反馈近期回款周期变长，希望总部在返点结算�
 
 def _db_at(path: Path, stop_before: str | None) -> None:
     """A file with the migrations before ``stop_before`` applied and some data."""
-    db = Database(sqlite3.connect(path, isolation_level=None))
+    db = Database(connect(path, TEST_KEY))
     migrations.apply(db, stop_before=stop_before)
     now = "2026-01-05 09:00"
     db.execute(
@@ -48,7 +48,7 @@ def _db_at(path: Path, stop_before: str | None) -> None:
 
 
 def _applied(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = connect(path, TEST_KEY, read_only=True)
     try:
         return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     finally:
@@ -79,7 +79,7 @@ def test_upgrade_keeps_data_and_backs_up_first(tmp_path, step):
     _db_at(path, stop_before=NAMES[step])
     assert _applied(path) == NAMES[:step]
 
-    db = open_database(path)
+    db = open_test_database(path)
     store = Store(db)
     assert migrations.applied_names(db.conn) == NAMES
     _assert_data_intact(store)
@@ -94,29 +94,29 @@ def test_upgrade_keeps_data_and_backs_up_first(tmp_path, step):
     assert [h.entity_id for h in store.search("华南", entities=["partner"])] == [PARTNER_ID]
     db.conn.close()
 
-    (backup,) = tmp_path.glob(f"channelkeeper.db.*.before-{NAMES[step]}.bak")
+    (backup,) = (tmp_path / "backups").glob(f"channelkeeper-*-before-{NAMES[step]}.backup")
     assert _applied(backup) == NAMES[:step]  # taken before the first pending step ran
-    old = Store(Database(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)))
+    old = Store(Database(connect(backup, TEST_KEY, read_only=True)))
     _assert_data_intact(old)
     old.db.conn.close()
 
 
 def test_new_file_gets_every_migration_and_no_backup(tmp_path):
     path = tmp_path / "channelkeeper.db"
-    db = open_database(path)
+    db = open_test_database(path)
     assert migrations.applied_names(db.conn) == NAMES
     assert Store(db).count("checklist_template") >= 1  # built-in templates shipped
     db.conn.close()
-    assert not list(tmp_path.glob("*.bak"))
+    assert not list(tmp_path.glob("backups/*"))
 
 
 def test_up_to_date_file_is_not_backed_up_or_changed(tmp_path):
     path = tmp_path / "channelkeeper.db"
     _db_at(path, stop_before=None)
-    open_database(path).conn.close()  # the first open switches the file to WAL mode
+    open_test_database(path).conn.close()  # the first open switches the file to WAL mode
     before = path.read_bytes()
-    open_database(path).conn.close()
-    assert not list(tmp_path.glob("*.bak"))
+    open_test_database(path).conn.close()
+    assert not list(tmp_path.glob("backups/*"))
     assert path.read_bytes() == before
 
 
@@ -124,7 +124,7 @@ def test_up_to_date_file_is_not_backed_up_or_changed(tmp_path):
 def test_file_from_a_newer_app_is_refused_untouched(tmp_path, also_pending):
     path = tmp_path / "channelkeeper.db"
     _db_at(path, stop_before=NAMES[-1] if also_pending else None)
-    conn = sqlite3.connect(path)
+    conn = connect(path, TEST_KEY)
     conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
         " VALUES ('channelkeeper', '9001_from_the_future', '2027-01-01')"
@@ -133,10 +133,10 @@ def test_file_from_a_newer_app_is_refused_untouched(tmp_path, also_pending):
     conn.close()
     before = path.read_bytes()
     with pytest.raises(SchemaTooNewError, match="9001_from_the_future") as exc:
-        open_database(path)
+        open_test_database(path)
     assert "newer version" in str(exc.value)
     assert path.read_bytes() == before
-    assert not list(tmp_path.glob("*.bak"))
+    assert not list(tmp_path.glob("backups/*"))
     assert "9001_from_the_future" in _applied(path)
 
 
@@ -149,13 +149,14 @@ def test_failing_migration_changes_nothing_and_leaves_the_backup(tmp_path, monke
         "INSERT INTO no_such_table VALUES ('step failed half way');\n"))
     monkeypatch.setattr(migrations, "shipped", lambda: (*SHIPPED, failing))
 
-    with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
-        open_database(path)
+    with pytest.raises(sqlcipher.OperationalError, match="no_such_table"):
+        open_test_database(path)
     monkeypatch.undo()
     assert _applied(path) == NAMES
-    db = open_database(path)
+    db = open_test_database(path)
     _assert_data_intact(Store(db))
     assert "doomed" not in {r[1] for r in db.conn.execute("PRAGMA table_info(partners)")}
     db.conn.close()
-    (backup,) = tmp_path.glob("channelkeeper.db.*.before-9999_test_failing_step.bak")
+    (backup,) = (tmp_path / "backups").glob(
+        "channelkeeper-*-before-9999_test_failing_step.backup")
     assert _applied(backup) == NAMES

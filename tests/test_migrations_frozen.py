@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +15,11 @@ import pytest
 
 from models import migrations
 from models.builtin_ids import builtin_id
-from models.database import open_database
+from models.database import connect
 from models.schema import ENTITIES, META_COLUMNS
 from models.store import Store
 from models.templates import BUILTIN_TEMPLATES
+from tests.keys import TEST_KEY, open_test_database
 
 ROOT = Path(__file__).resolve().parent.parent
 #: dumps (sqlite3's iterdump) of the databases earlier versions made, by the code of
@@ -58,7 +58,7 @@ def test_shipped_migrations_are_unchanged_and_in_order():
 def _snapshot(path: Path) -> dict[str, object]:
     """What must be equal: the schema (every table, index and trigger as SQLite stores
     its SQL), the built-in rows, the local settings, and the steps recorded."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = connect(path, TEST_KEY, read_only=True)
     try:
         schema = sorted(conn.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
@@ -79,17 +79,17 @@ def _snapshot(path: Path) -> dict[str, object]:
 @pytest.fixture
 def fresh(tmp_path) -> dict[str, object]:
     path = tmp_path / "fresh.db"
-    open_database(path).conn.close()
+    open_test_database(path).conn.close()
     return _snapshot(path)
 
 
 @pytest.mark.parametrize("dump", SHIPPED_SCHEMAS, ids=[p.stem for p in SHIPPED_SCHEMAS])
 def test_a_fresh_profile_equals_one_migrated_from_a_shipped_schema(tmp_path, fresh, dump):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
+    conn = connect(path, TEST_KEY)
     conn.executescript(dump.read_text(encoding="utf-8"))
     conn.close()
-    open_database(path).conn.close()
+    open_test_database(path).conn.close()
     assert _snapshot(path) == fresh
 
 
@@ -101,7 +101,7 @@ def test_the_oldest_shipped_schema_is_the_first_step_alone():
 def test_todays_entities_match_the_migrated_schema(tmp_path):
     """models/schema.py describes what the steps build: a field added there needs a
     step that adds its column (else fresh and upgraded profiles would both lack it)."""
-    db = open_database(tmp_path / "db.sqlite")
+    db = open_test_database(tmp_path / "db.sqlite")
     try:
         problems = []
         for ent in ENTITIES.values():
@@ -120,7 +120,7 @@ def test_todays_entities_match_the_migrated_schema(tmp_path):
 def test_todays_built_in_templates_match_the_migrated_rows(tmp_path):
     """models/templates.py's built-ins are what the steps wrote: changing one needs a
     step that updates its row (profiles made before would keep the old one)."""
-    db = open_database(tmp_path / "db.sqlite")
+    db = open_test_database(tmp_path / "db.sqlite")
     try:
         rows = {r["id"]: r for r in Store(db).rows("checklist_template")}
     finally:
@@ -137,7 +137,7 @@ def test_migrating_needs_no_sqlite_utils_and_no_store():
     code = (
         "import sys, tempfile, pathlib\n"
         "from models.database import open_database\n"
-        "db = open_database(pathlib.Path(tempfile.mkdtemp()) / 'x.db')\n"
+        "db = open_database(pathlib.Path(tempfile.mkdtemp()) / 'x.db', key=bytes(32))\n"
         "assert [r[0] for r in db.conn.execute('SELECT count(*) FROM checklist_templates')][0]\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlite_utils'\n"
         "             or m in ('models.store', 'models.schema', 'models.templates'))\n"
@@ -148,7 +148,7 @@ def test_migrating_needs_no_sqlite_utils_and_no_store():
 
 def test_an_upgrade_indexes_records_written_before_the_search_index(tmp_path):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
+    conn = connect(path, TEST_KEY)
     conn.executescript(SHIPPED_SCHEMAS[0].read_text(encoding="utf-8"))
     conn.execute("INSERT INTO partners (id, created_at, updated_at, name_zh, tier, stage)"
                  " VALUES ('p1', '2026-01-01', '2026-01-01', '西南渠道伙伴', 'core', 'mature')")
@@ -156,7 +156,7 @@ def test_an_upgrade_indexes_records_written_before_the_search_index(tmp_path):
                  " VALUES ('p2', '2026-01-01', '2026-01-01', '西南已删除', 'core', 'mature', 1)")
     conn.commit()
     conn.close()
-    store = Store(open_database(path))
+    store = Store(open_test_database(path))
     try:
         assert [h.entity_id for h in store.search("西南")] == ["p1"]
         assert not store.search_backlog_pending()

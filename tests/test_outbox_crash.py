@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from models.database import open_database
 from models.errors import NotFoundError, ReadOnlyEntityError, StoreError, ValidationError
 from models.schema import ENTITIES
 from models.store import Store
+from tests.keys import open_test_database
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = [e for e in ENTITIES.values() if not e.read_only]
@@ -251,14 +251,14 @@ def test_replay_detects_a_row_changed_behind_the_stores_back(store, world):
 SWEEPER = textwrap.dedent(
     """
     import contextlib, os, shutil, signal, subprocess, sys
-    from models.database import open_database
+    from tests.keys import open_test_database
     from models.store import Store
 
     WRITES = ("INSERT", "UPDATE", "DELETE", "COMMIT", "RELEASE", "REPLACE")
 
 
     def workload(path, kill_at, without_transactions):
-        db = open_database(path)
+        db = open_test_database(path)
         if without_transactions:  # the writer the sweep must catch: every statement alone
             db.atomic = lambda: contextlib.nullcontext(db)
         seen = 0
@@ -322,7 +322,7 @@ SWEEPER = textwrap.dedent(
 def _sweep(tmp_path: Path, *, without_transactions: bool = False) -> list[str]:
     """Kill the writer at each writing statement in turn; the problems found."""
     fresh = tmp_path / "fresh.db"
-    Store(open_database(fresh)).db.conn.close()
+    Store(open_test_database(fresh)).db.conn.close()
     out = tmp_path / "killed"
     out.mkdir()
     script = tmp_path / "sweeper.py"
@@ -336,7 +336,7 @@ def _sweep(tmp_path: Path, *, without_transactions: bool = False) -> list[str]:
     assert total > 40  # every write path of the workload, each several statements
     problems = []
     for kill_at in range(1, total + 1):
-        store = Store(open_database(out / f"killed-at-{kill_at:04d}.db"))  # full check: a log was left
+        store = Store(open_test_database(out / f"killed-at-{kill_at:04d}.db"))  # full check: a log was left
         try:
             assert_outbox_explains_tables(store)
         except (AssertionError, StoreError) as exc:

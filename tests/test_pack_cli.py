@@ -10,9 +10,9 @@ from pack_history import add_history, make_partner
 from pypdf import PdfReader
 
 from desktop.cli import main
-from models.database import open_database
 from models.printing import batch
 from models.store import Store
+from tests.keys import open_test_database
 
 TODAY = "2026-11-27"
 
@@ -20,7 +20,7 @@ TODAY = "2026-11-27"
 @pytest.fixture
 def seeded(tmp_path):
     root = tmp_path / "profile"
-    store = Store(open_database(root / "channelkeeper.db"))
+    store = Store(open_test_database(root / "channelkeeper.db"))
     east = make_partner(store)
     add_history(store, east, dt.date(2026, 11, 27), months=6, meetings=10, actions=20, reviews=2)
     south = make_partner(store, name_zh="华南新兴渠道", name_en="South China Pilot",

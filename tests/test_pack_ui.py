@@ -14,10 +14,10 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
 from desktop.jobs import JobRunner
-from models.database import open_database
 from models.printing.batch import BatchResult
 from models.printing.pack_pdf import PackOptions
 from models.store import Store
+from tests.keys import open_test_database
 from ui.app_context import AppContext
 from ui.packs.pack_actions import generate_packs, open_pack_preview
 from ui.packs.pack_printing import prepare_printer, print_document
@@ -27,7 +27,7 @@ TODAY = dt.date(2026, 11, 27)
 
 @pytest.fixture
 def ctx(tmp_path):
-    store = Store(open_database(tmp_path / "ui.db"))
+    store = Store(open_test_database(tmp_path / "ui.db"))
     jobs = JobRunner()
     settings = SimpleNamespace(cadence=lambda: {"core": 30, "strategic": 30, "emerging": 21,
                                                 "ordinary": 90}, logo_path="")

@@ -3,29 +3,28 @@ updated while the backup and the migrations run in a worker thread, then the app
 with everything in place; a failure gets the usual clear message."""
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QProgressDialog
-from sqlite_utils import Database
 
 from desktop import app as desktop_app
 from desktop.paths import Profile
 from models import migrations
-from models.database import applied_names, open_database, upgrade_due
+from models.database import Database, DatabaseFile, applied_names, connect, upgrade_due
 from models.errors import CorruptDatabaseError
 from models.migrations import known_names
 from models.store import Store
+from tests.keys import TEST_KEY, install_test_key, open_test_database
 
 
 @pytest.fixture
 def old_profile(tmp_path) -> Profile:
     """A profile whose database stops before this version's last migration."""
     profile = Profile(tmp_path / "profile").ensure()
-    db = Database(sqlite3.connect(profile.database, isolation_level=None))
+    install_test_key(profile)
+    db = Database(connect(profile.database, TEST_KEY))
     migrations.apply(db, stop_before=known_names()[-1])
     db.conn.close()
-    store = Store(open_database(profile.database, migrate=False))
+    store = Store(open_test_database(profile.database, migrate=False))
     store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
     store.db.conn.close()
     return profile
@@ -47,7 +46,7 @@ def shown(monkeypatch) -> list[str]:
 
 
 def test_an_old_profile_is_updated_behind_a_progress_window(qtbot, old_profile, shown):
-    assert upgrade_due(old_profile.database)
+    assert upgrade_due(old_profile.database, TEST_KEY)
     desktop_app.create_app([])
     window = desktop_app.open_main_window(old_profile, offer_demo=False)
     assert window is not None
@@ -57,9 +56,9 @@ def test_an_old_profile_is_updated_behind_a_progress_window(qtbot, old_profile, 
         qtbot.waitUntil(lambda: window.is_ready, timeout=15000)
         assert window.partners.model.rowCount() == 1
         assert window.ctx.call_db(lambda s: applied_names(s.db)) == known_names()
-        backups = list(old_profile.root.glob("*.before-*.bak"))
+        backups = list(old_profile.backups_dir.glob("*-before-*.backup"))
         assert len(backups) == 1
-        assert not upgrade_due(old_profile.database)
+        assert not upgrade_due(old_profile.database, TEST_KEY)
     finally:
         window.close()
     # the next start has nothing to update: no window
@@ -71,11 +70,11 @@ def test_an_old_profile_is_updated_behind_a_progress_window(qtbot, old_profile, 
 
 def test_a_failed_update_gets_the_clear_message_and_releases_the_profile(
         qtbot, old_profile, shown, monkeypatch):
-    def broken(path, **kw):
-        raise CorruptDatabaseError(f"{path} is damaged (test). It was left untouched.")
+    def broken(self, **kw):
+        raise CorruptDatabaseError(f"{self.path} is damaged (test). It was left untouched.")
 
     reported: list[BaseException] = []
-    monkeypatch.setattr(desktop_app, "open_database", broken)
+    monkeypatch.setattr(DatabaseFile, "open", broken)
     monkeypatch.setattr(desktop_app, "report_open_error", reported.append)
     desktop_app.create_app([])
     assert desktop_app.open_main_window(old_profile, offer_demo=False) is None
@@ -89,8 +88,8 @@ def test_a_failed_update_gets_the_clear_message_and_releases_the_profile(
 
 
 def test_upgrade_due_is_quiet_about_files_it_cannot_judge(tmp_path):
-    assert not upgrade_due(tmp_path / "missing.db")
+    assert not upgrade_due(tmp_path / "missing.db", TEST_KEY)
     (tmp_path / "empty.db").write_bytes(b"")
-    assert not upgrade_due(tmp_path / "empty.db")
+    assert not upgrade_due(tmp_path / "empty.db", TEST_KEY)
     (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
-    assert not upgrade_due(tmp_path / "junk.db")
+    assert not upgrade_due(tmp_path / "junk.db", TEST_KEY)

@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
-from models.database import open_database
 from models.store import K_SEARCH_BACKLOG, Store
+from tests.keys import open_test_database
 
 PARTNER = str(uuid.uuid4())
 
@@ -30,8 +30,8 @@ def index_of(store: Store) -> set[tuple]:
 @pytest.fixture
 def two(tmp_path):
     """The same records in two stores: one indexed as applied, one through the backlog."""
-    now = Store(open_database(tmp_path / "now.db"))
-    later = Store(open_database(tmp_path / "later.db"))
+    now = Store(open_test_database(tmp_path / "now.db"))
+    later = Store(open_test_database(tmp_path / "later.db"))
     for s, index in ((now, True), (later, False)):
         s.apply_remote_many("partner", [({"id": PARTNER, "name_zh": "华东渠道分销商",
                                           "tier": "core", "stage": "mature"}, 99)], index=index)

@@ -23,8 +23,9 @@ from desktop.jobs import JobRunner, Pending
 from desktop.paths import Profile
 from desktop.settings import Settings
 from models import demo_data, domain, insights
-from models.database import open_database, open_memory_database
+from models.database import open_memory_database
 from models.store import Store
+from tests.keys import open_test_database
 from tests.test_app_shell import open_window
 from ui import today_view
 from ui.app_context import AppContext
@@ -285,7 +286,7 @@ def test_key_dates_are_capped_and_the_rest_load_on_request(qtbot, ctx, store, mo
 def test_workspace_is_built_on_first_use(qtbot, tmp_path):
     profile = Profile(tmp_path / "profile")
     profile.ensure()
-    store = Store(open_database(profile.database))
+    store = Store(open_test_database(profile.database))
     partner = store.create_partner(name_zh="华南渠道", tier="core", stage="mature")
     store.db.conn.close()
     window = open_window(qtbot, profile)
@@ -318,7 +319,7 @@ def test_partners_page_is_built_when_first_shown(qtbot, tmp_path):
     shown, with the rows, regions and count the load brought meanwhile."""
     profile = Profile(tmp_path / "profile")
     profile.ensure()
-    store = Store(open_database(profile.database))
+    store = Store(open_test_database(profile.database))
     store.create_partner(name_zh="华东渠道", tier="core", stage="mature", region="华东")
     store.create_partner(name_zh="华南渠道", tier="ordinary", stage="mature", region="华南")
     store.create_partner(name_en="Summit Trading", tier="emerging", stage="intro", region="华南")
@@ -368,7 +369,7 @@ def test_the_first_load_starts_before_the_interface_is_imported(tmp_path):
     while the interface is imported and built. Checked in a fresh interpreter."""
     profile = Profile(tmp_path / "profile")
     profile.ensure()
-    store = Store(open_database(profile.database))
+    store = Store(open_test_database(profile.database))
     store.create_partner(name_zh="华东渠道", tier="core", stage="mature")
     store.db.conn.close()
     code = (

@@ -142,17 +142,18 @@ def test_the_sync_lanes_connection_skips_the_crash_check_of_the_live_file(tmp_pa
     is no crash sign, so it does not read the whole file (seconds on a large profile)."""
     from models import database
     from models.store import Store
+    from tests.keys import open_test_database
 
     path = tmp_path / "profile.db"
-    app_store = Store(database.open_database(path))
+    app_store = Store(open_test_database(path))
     try:
         app_store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
         assert (tmp_path / "profile.db-wal").stat().st_size > 0
         checks: list[str] = []
         monkeypatch.setattr(database, "_quick_check", lambda conn, p: checks.append(str(p)))
-        database.open_database(path, migrate=False, already_open=True).conn.close()
+        open_test_database(path, migrate=False, already_open=True).conn.close()
         assert checks == []
-        database.open_database(path, migrate=False).conn.close()
+        open_test_database(path, migrate=False).conn.close()
         assert checks == [str(path)]  # a stranger's open still checks
     finally:
         app_store.db.conn.close()

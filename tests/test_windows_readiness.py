@@ -14,12 +14,13 @@ from pack_history import make_partner
 from desktop import profile_lock
 from desktop.cli import main
 from desktop.profile_lock import ProfileLock
-from models.database import open_database, upgrade_due
+from models.database import upgrade_due
 from models.errors import DatabaseLockedError
 from models.printing import pack_files
 from models.printing.pack_files import PackFileInUseError
 from models.sqlite_uri import sqlite_uri
 from models.store import Store
+from tests.keys import TEST_KEY, open_test_database
 
 ROOT = Path(__file__).resolve().parent.parent
 #: a folder name a manager could well have: spaces, Chinese, and URI metacharacters
@@ -50,10 +51,10 @@ def test_sqlite_uris_survive_awkward_paths(awkward):
 
 def test_a_profile_in_an_awkward_folder_works_end_to_end(awkward, tmp_path):
     profile = awkward / "profile"
-    store = Store(open_database(profile / "channelkeeper.db"))
+    store = Store(open_test_database(profile / "channelkeeper.db"))
     make_partner(store)
     store.db.conn.close()
-    assert upgrade_due(profile / "channelkeeper.db") is False  # read through a URI: no error
+    assert upgrade_due(profile / "channelkeeper.db", TEST_KEY) is False  # read through a URI: no error
     out = awkward / "packs"
     out.mkdir()
     assert main(["pack", "--profile", str(profile), "--today", "2026-11-27", "--all",
@@ -83,7 +84,7 @@ def test_a_server_backup_and_restore_in_an_awkward_folder(awkward):
 def test_a_pack_open_in_a_viewer_is_a_clear_message_and_the_old_file_stays(tmp_path, monkeypatch,
                                                                          capsys):
     root = tmp_path / "profile"
-    store = Store(open_database(root / "channelkeeper.db"))
+    store = Store(open_test_database(root / "channelkeeper.db"))
     make_partner(store)
     store.db.conn.close()
     out = tmp_path / "east.pdf"

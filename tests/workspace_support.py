@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.jobs import JobRunner
-from models.database import open_database
 from models.store import Store
+from tests.keys import open_test_database
 from ui.app_context import AppContext
 
 TODAY = dt.date(2026, 11, 27)
@@ -20,7 +20,7 @@ class Harness:
 
     def __init__(self, path: Path, today: dt.date = TODAY, settings: Any = None) -> None:
         self.path = path
-        self.store = Store(open_database(path))
+        self.store = Store(open_test_database(path))
         self.jobs = JobRunner()
         self.ctx = AppContext(self.store, self.jobs, settings=settings, today=lambda: today)
 

@@ -7,7 +7,8 @@ import logging
 import sys
 
 from desktop.paths import Profile, resolve_profile
-from models.database import open_database
+from desktop.profile_keys import CommandPrompts, open_profile_database, unlock_profile
+from models.database import DatabaseFile
 from models.store import Store
 
 log = logging.getLogger(__name__)
@@ -34,5 +35,25 @@ def profile_of(args: argparse.Namespace) -> Profile:
     return resolve_profile(getattr(args, "profile", None)).ensure()
 
 
-def open_store(profile: Profile) -> Store:
-    return Store(open_database(profile.database))
+def open_profile(profile: Profile) -> tuple[DatabaseFile, Store]:
+    """The unlocked database file (for backups) and the store over it."""
+    database = unlock_profile(profile, CommandPrompts())
+    return database, Store(database.open())
+
+
+def open_store(profile: Profile, *, checked: bool = False) -> Store:
+    """The profile's store, unlocked as desktop/profile_keys.py says (a passphrase or
+    recovery key, when one is needed, is read from standard input or the file named
+    in CHANNELKEEPER_PASSPHRASE_FILE). ``checked``: every page is read first, and a
+    damaged file is refused (desktop.safety.DamagedDatabaseError) rather than read
+    in part: for commands whose output would silently miss what is damaged."""
+    db = open_profile_database(profile, CommandPrompts())
+    if checked:
+        from desktop.safety import require_healthy
+
+        try:
+            require_healthy(db, profile.database)
+        except BaseException:
+            db.close()
+            raise
+    return Store(db)

@@ -131,7 +131,7 @@ def run_pack(args: argparse.Namespace) -> int:
                 "PackCommand", "the period is empty: it ends ({end}) before it starts ({start})"
             ).format(end=args.period_end, start=args.period_start))
         profile = profile_of(args)
-        store = open_store(profile)
+        store = open_store(profile, checked=True)  # never a pack from a damaged file
         settings = Settings(profile.settings_file)  # the app's cadence and company logo
         cadence, logo = settings.cadence(), printable_logo(settings.logo_path or None)
         ids = _selected(store, args, today)

@@ -24,14 +24,18 @@ import socket
 import sys
 import time
 
+from desktop import safety
 from desktop.commands.common import (
     add_profile_argument,
+    open_profile,
     open_store,
     profile_of,
     translate,
 )
 from desktop.paths import Profile
 from desktop.profile_lock import ProfileLock
+from desktop.settings import Settings
+from models.database import DatabaseFile
 from models.store import Store
 from sync.client.credentials import KeyringCredentials, MemoryCredentials
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
@@ -186,15 +190,15 @@ def run_sync(args: argparse.Namespace) -> int:
             return _fail(translate("SyncCommands", "no password given"), EXIT_AUTH)
     profile = profile_of(args)
     with ProfileLock(profile.lock_file):
-        store = open_store(profile)
+        database, store = open_profile(profile)
         try:
-            return _sync_profile(args, profile, store, password)
+            return _sync_profile(args, profile, store, password, database)
         finally:
             store.db.conn.close()
 
 
 def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
-                  password: str | None) -> int:
+                  password: str | None, database: DatabaseFile) -> int:
     server = args.server or store.get_setting("sync.server_url")
     if not server:
         return _fail(translate("SyncCommands", "this profile is not signed in: run `login --server URL "
@@ -209,7 +213,9 @@ def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
     try:
         engine = SyncEngine(store, server if password is not None else None, credentials,
                             progress=progress, allow_insecure_http=args.allow_insecure_http,
-                            defer_search_index=True)
+                            defer_search_index=True,
+                            before_pull_from_zero=safety.before_pull_from_zero(
+                                database, Settings(profile.settings_file).backups_kept))
     except (InsecureServerError, ValueError) as exc:
         return _fail(str(exc), EXIT_SYNC_FAILED)
     if args.status:

@@ -72,6 +72,7 @@ class SyncEngine(EngineConflicts):
         pull_limit: int | None = None,
         verify_interval: float = VERIFY_INTERVAL,
         defer_search_index: bool = False,
+        before_pull_from_zero: Callable[[Store], None] | None = None,
     ) -> None:
         self.store = store
         self.credentials: Credentials = credentials or KeyringCredentials()
@@ -89,6 +90,8 @@ class SyncEngine(EngineConflicts):
         #: (``Store.index_backlog``, which the app runs after the sync) instead of
         #: indexing them while the manager waits; later pulls index as they apply
         self.defer_search_index = defer_search_index
+        #: before a sync from zero, pushing included: the laptop's check and backup
+        self.before_pull_from_zero = before_pull_from_zero
         url = base_url or self.store.get_setting(ls.K_SERVER)
         if not url:
             raise ValueError("no server address: give base_url or sign in first")
@@ -230,6 +233,8 @@ class SyncEngine(EngineConflicts):
         self._pushed_from: int | None = None  # first outbox seq this sync sent
         run_id = ls.start_run(self.store, utcnow())
         try:
+            self._guarded = False
+            self._guard_from_zero()
             self._push(report)
             self._pull(report)
             if report.requeued:
@@ -310,6 +315,11 @@ class SyncEngine(EngineConflicts):
 
     # --- pull ------------------------------------------------------------------------
 
+    def _guard_from_zero(self) -> None:
+        if self.before_pull_from_zero and not self._guarded and not self.store.get_setting(ls.K_CURSOR):
+            self.before_pull_from_zero(self.store)  # raising stops it: nothing sent or applied
+            self._guarded = True
+
     def _pull(self, report: SyncReport) -> None:
         """Pages until ``has_more`` is false. The next page is fetched (in one helper
         thread) while this one is applied, so the server's work and ours overlap; at
@@ -326,6 +336,7 @@ class SyncEngine(EngineConflicts):
             epoch = self.store.get_setting(ls.K_EPOCH)
             index = not (self.defer_search_index and not cursor)
             if not cursor:
+                self._guard_from_zero()
                 cache_before = pull_apply.grow_page_cache(self.store)
             fetch = pool.submit(self._fetch_page, cursor, device, limit)
             while True:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import json
 
-from models.database import open_database
 from models.store import Store
 from sync.client.credentials import MemoryCredentials
 from sync.client.engine import SyncEngine
 from sync.server.logging_setup import JsonLineFormatter, scrub
+from tests.keys import open_test_database
 from tests.scale.conftest import PASSWORD, Deployment
 
 
@@ -18,7 +18,7 @@ def test_sign_in_and_sync_leave_no_secret_in_the_log(deployment: Deployment, tmp
     before = len(server.log_text())
 
     # a real laptop: sign in, write, sync (push, pull, verify)
-    store = Store(open_database(tmp_path / "laptop.db"))
+    store = Store(open_test_database(tmp_path / "laptop.db"))
     creds = MemoryCredentials()
     engine = SyncEngine(store, server.base_url, creds)
     try:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from models.database import open_database
 from models.store import Store
 from sync.client.credentials import MemoryCredentials
 from sync.client.engine import SyncEngine
+from tests.keys import open_test_database
 
 
 def say(text: str) -> None:
@@ -28,7 +28,7 @@ def say(text: str) -> None:
 
 def main() -> None:
     mode, db_path, url, user, password = sys.argv[1:6]
-    store = Store(open_database(db_path))
+    store = Store(open_test_database(db_path))
     engine = SyncEngine(store, url, MemoryCredentials(), pull_limit=20,
                         http_options={"timeout": (2.0, 60.0), "retries": 0})
     engine.sign_in(user, password, "doomed laptop")

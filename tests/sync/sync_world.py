@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models.database import open_database
 from models.store import Store
 from sync.client.credentials import MemoryCredentials
 from sync.client.engine import SyncEngine, SyncReport
@@ -18,6 +17,7 @@ from sync.server import admin
 from sync.server.config import ServerSettings
 from sync.server.db import ENTITY_TABLES, make_engine, read_tx
 from sync.server.db import conflicts as conflicts_table
+from tests.keys import open_test_database
 from tests.sync_fixtures import sqlite_url, start_server
 
 PASSWORD = "correct horse 1"
@@ -40,7 +40,7 @@ class Laptop:
         self.engine.sign_in(user, PASSWORD, f"{name}'s laptop")
 
     def _open(self) -> Store:
-        db = open_database(self.path)
+        db = open_test_database(self.path)
         return Store(db, clock=self.clock) if self.clock else Store(db)
 
     def _engine(self, **kw: Any) -> SyncEngine:

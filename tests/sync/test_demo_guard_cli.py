@@ -66,7 +66,8 @@ def test_login_to_a_real_server_refuses_a_demo_profile_with_the_counts(real, mem
     assert "new empty profile" in err and "demo-data --remove" in err
     # nothing reached the server, nothing was stored
     assert real.count("partner") == 0 and admin.list_devices(real.engine) == []
-    assert memory_keyring.data == {}
+    # no token or device key kept: only the profile's own database key
+    assert [a.split(":")[0] for _s, a in memory_keyring.data] == ["database-key"]
     store = _store(profile)
     assert store.get_setting("sync.server_url") is None
     store.db.conn.close()

@@ -27,9 +27,10 @@ def test_login_then_sync_prints_what_moved(sqlite_world, memory_keyring, tmp_pat
     profile = tmp_path / "profile-a"
     assert _login(sqlite_world, profile, monkeypatch) == 0
     assert "Signed in" in capsys.readouterr().out
-    # the refresh token and the device key live in the keyring only: not in the
-    # database, not in settings
-    kinds = sorted(account.split(" ", 1)[0] for _service, account in memory_keyring.data)
+    # the refresh token and the device key live in the keyring only (beside the
+    # profile's database key): not in the database, not in settings
+    kinds = sorted(account.split(" ", 1)[0] for _service, account in memory_keyring.data
+                   if not account.startswith("database-key:"))
     assert kinds == ["device-key", "refresh-token"], memory_keyring.data
     for f in profile.iterdir():
         if f.is_file():
@@ -80,7 +81,8 @@ def test_wrong_password_and_not_signed_in_exit_4(sqlite_world, memory_keyring, t
     assert "not signed in" in capsys.readouterr().err
     assert _login(sqlite_world, profile, monkeypatch, password="wrong password") == 4
     assert "not correct" in capsys.readouterr().err
-    assert memory_keyring.data == {}
+    # no token kept: only the profile's database key (made when the profile was)
+    assert [account.split(":")[0] for _service, account in memory_keyring.data] == ["database-key"]
 
 
 def test_sync_when_the_server_is_down_exits_3_and_keeps_changes(sqlite_world, memory_keyring, tmp_path,

@@ -6,9 +6,9 @@ import datetime as dt
 import json
 
 from models import migrations
-from models.database import open_database
 from models.store import Store
 from sync.server import backup as server_backup
+from tests.keys import open_test_database
 from tests.sync.sync_world import Laptop, SyncWorld
 
 
@@ -110,7 +110,7 @@ def test_client_schema_upgrade_with_a_non_empty_outbox(world: SyncWorld):
     p = _partner(world, head, "升级前的渠道", "li.na")
     path = world.folder / "old.db"
     # an older ChannelKeeper: no sync bookkeeping tables yet, unsent work in its outbox
-    old_db = open_database(path, migrate=False)
+    old_db = open_test_database(path, migrate=False)
     migrations.apply(old_db, stop_before="0004_sync_bookkeeping")
     old = Store(old_db)
     old.apply_remote("partner", {**world.record("partner", p["id"])},
@@ -120,7 +120,7 @@ def test_client_schema_upgrade_with_a_non_empty_outbox(world: SyncWorld):
                                "starts_at": "2026-11-03 10:00", "notes": "旧版本的纪要"})
     old_db.conn.close()
     a = world.laptop("old", "li.na")  # the new app opens (and migrates) the file
-    assert list(world.folder.glob("old.db.*.before-0004_sync_bookkeeping.bak"))
+    assert list(world.folder.glob("backups/channelkeeper-*-before-0004_sync_bookkeeping.backup"))
     assert a.store.pending_count() == 2
     r = a.sync()
     assert (r.applied, r.rejected) == (2, 0)

@@ -48,7 +48,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+123"/>
+        <location filename="../../../desktop/app.py" line="+131"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -70,6 +70,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Profile locked</source>
+        <translation>档案已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile&apos;s encrypted data could not be unlocked. Nothing was changed.</source>
+        <translation>无法解锁档案的加密数据。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -89,7 +99,14 @@
         <translation>无法打开此档案。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Encrypting your data…
+A backup copy is made first. A large profile takes a little while.</source>
+        <translation>正在加密你的数据…
+会先做一份备份。数据较多时需要一点时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Updating your data for this version of ChannelKeeper…
 A backup copy is made first. A large profile takes a little while.</source>
         <translation>正在为此版本的渠道管家更新你的数据…
@@ -684,7 +701,7 @@ Choose one:
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/operations/partners.py" line="+36"/>
+        <location filename="../../../ui/operations/partners.py" line="+47"/>
         <source>Partner %1 deleted.</source>
         <translation>已删除渠道商 %1。</translation>
     </message>
@@ -822,7 +839,7 @@ Choose one:
 <context>
     <name>PartnerDialog</name>
     <message>
-        <location filename="../../../ui/partner_dialog.py" line="+117"/>
+        <location filename="../../../ui/partner_dialog.py" line="+118"/>
         <source>Edit partner</source>
         <translation>编辑渠道商</translation>
     </message>
@@ -923,7 +940,7 @@ Choose one:
         <translation>请输入数字，例如 12.5（也可以留空）。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
@@ -1077,6 +1094,93 @@ Choose one:
     </message>
 </context>
 <context>
+    <name>SafetyCommands</name>
+    <message>
+        <location filename="../../../desktop/commands/safety.py" line="+30"/>
+        <source>check the profile&apos;s database for damage</source>
+        <translation>检查档案数据库是否损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read every page of the profile&apos;s database. Exit status 0: healthy; 1: damaged.</source>
+        <translation>读取档案数据库的每一页。退出状态 0：完好；1：已损坏。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>also write the unsent changes that can still be read to FILE (JSON)</source>
+        <translation>同时把仍可读取的未发送修改写入 FILE（JSON）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>back up the profile&apos;s database (encrypted)</source>
+        <translation>备份档案数据库（加密）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>write the backup to FILE instead of the profile&apos;s backups folder</source>
+        <translation>把备份写入 FILE，而不是档案的备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>put a backup in place of the profile&apos;s database</source>
+        <translation>用备份替换档案数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a backup of this profile</source>
+        <translation>此档案的一份备份</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} unsent changes written to {file}.</source>
+        <translation>已将 {n} 条未发送的修改写入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file}: healthy (every page read and checked).</source>
+        <translation>{file}：完好（每一页都已读取并检查）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups: {n}, newest: {newest}.</source>
+        <translation>备份：{n} 份，最新：{newest}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}: DAMAGED. Nothing was written to it.</source>
+        <translation>{file}：已损坏。没有向它写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Newest good backup: {file}
+Restore it with: main.py restore --profile {profile} {file}
+(export the unsent changes first: main.py check --profile {profile} --export-pending FILE)</source>
+        <translation>最新的完好备份：{file}
+恢复方法：main.py restore --profile {profile} {file}
+（请先导出未发送的修改：main.py check --profile {profile} --export-pending FILE）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No good backup was found. Export the unsent changes (--export-pending FILE), then start a new profile and sync: what was synced comes back from the server.</source>
+        <translation>没有找到完好的备份。请导出未发送的修改（--export-pending FILE），然后新建档案并同步：已同步的数据会从服务器取回。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Backup written: {file} (encrypted with this profile&apos;s key).</source>
+        <translation>备份已写入：{file}（用此档案的密钥加密）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restored {backup}. Changes made after it was taken are not in it; those already synced come back at the next sync.</source>
+        <translation>已恢复 {backup}。备份之后的修改不在其中；已同步的修改会在下次同步时取回。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file it replaced was kept as {file}.</source>
+        <translation>被替换的文件已保留为 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <location filename="../../../ui/search_dialog.py" line="+70"/>
@@ -1167,7 +1271,7 @@ Choose one:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../../ui/settings_dialog.py" line="+118"/>
+        <location filename="../../../ui/settings_dialog.py" line="+119"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

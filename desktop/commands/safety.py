@@ -1,0 +1,113 @@
+"""``main.py check`` / ``backup`` / ``restore``: the profile's integrity and backups.
+
+``check`` reads every page of the profile's database (exit 0: healthy, 1: damaged,
+with what was found and what to do). ``backup [--out FILE]`` copies a healthy
+database with SQLite's online backup API, encrypted with the database's own key,
+into the profile's backups folder (the oldest beyond the kept number removed) or
+into FILE. ``restore BACKUP`` checks the backup, moves the current file aside whole
+and puts the backup in its place; it refuses while ChannelKeeper has the profile
+open. ``check --export-pending FILE`` writes the unsent changes that can still be
+read, even from a damaged file.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import safety
+from desktop.commands.common import add_profile_argument, profile_of, translate
+from desktop.profile_keys import CommandPrompts, unlock_profile
+from desktop.profile_lock import ProfileLock
+from desktop.settings import Settings
+from models.backups import list_backups
+
+EXIT_DAMAGED = 1
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "check", help=translate("SafetyCommands", "check the profile's database for damage"),
+        description=translate("SafetyCommands", "Read every page of the profile's database. "
+                              "Exit status 0: healthy; 1: damaged."))
+    add_profile_argument(p)
+    p.add_argument("--export-pending", metavar="FILE", type=Path,
+                   help=translate("SafetyCommands", "also write the unsent changes that can "
+                                  "still be read to FILE (JSON)"))
+    p.set_defaults(func=run_check)
+    p = subparsers.add_parser(
+        "backup", help=translate("SafetyCommands", "back up the profile's database (encrypted)"))
+    add_profile_argument(p)
+    p.add_argument("--out", metavar="FILE", type=Path,
+                   help=translate("SafetyCommands", "write the backup to FILE instead of the "
+                                  "profile's backups folder"))
+    p.set_defaults(func=run_backup)
+    p = subparsers.add_parser(
+        "restore", help=translate("SafetyCommands", "put a backup in place of the profile's database"))
+    add_profile_argument(p)
+    p.add_argument("backup", metavar="BACKUP", type=Path,
+                   help=translate("SafetyCommands", "a backup of this profile"))
+    p.set_defaults(func=run_restore)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    profile = profile_of(args)
+    database = unlock_profile(profile, CommandPrompts())
+    problems = safety.check_database(database)
+    if args.export_pending is not None:
+        count = safety.export_pending_changes(database, args.export_pending)
+        print(translate("SafetyCommands", "{n} unsent changes written to {file}.").format(
+            n=count, file=args.export_pending))
+    if not problems:
+        backups = list_backups(profile.backups_dir)
+        print(translate("SafetyCommands", "{file}: healthy (every page read and checked).")
+              .format(file=profile.database))
+        print(translate("SafetyCommands", "Backups: {n}, newest: {newest}.").format(
+            n=len(backups), newest=backups[0].name if backups else "-"))
+        return 0
+    print(translate("SafetyCommands", "{file}: DAMAGED. Nothing was written to it.").format(
+        file=profile.database), file=sys.stderr)
+    for line in problems[:10]:
+        print(f"  {line}", file=sys.stderr)
+    good = safety.good_backups(database)
+    if good:
+        print(translate("SafetyCommands", "Newest good backup: {file}\nRestore it with: "
+                        "main.py restore --profile {profile} {file}\n(export the unsent changes "
+                        "first: main.py check --profile {profile} --export-pending FILE)").format(
+            file=good[0], profile=profile.root), file=sys.stderr)
+    else:
+        print(translate("SafetyCommands", "No good backup was found. Export the unsent changes "
+                        "(--export-pending FILE), then start a new profile and sync: what was "
+                        "synced comes back from the server."), file=sys.stderr)
+    return EXIT_DAMAGED
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    profile = profile_of(args)
+    database = unlock_profile(profile, CommandPrompts())
+    db = database.open(migrate=False)
+    try:
+        made = safety.make_backup(db, database, "manual", Settings(profile.settings_file).backups_kept,
+                                  out=args.out)
+    except safety.DamagedDatabaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DAMAGED
+    finally:
+        db.close()
+    print(translate("SafetyCommands", "Backup written: {file} (encrypted with this profile's "
+                    "key).").format(file=made))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    profile = profile_of(args)
+    with ProfileLock(profile.lock_file):  # refused while the app has the profile open
+        database = unlock_profile(profile, CommandPrompts())
+        aside = safety.restore_backup(database, args.backup)
+    print(translate("SafetyCommands", "Restored {backup}. Changes made after it was taken are "
+                    "not in it; those already synced come back at the next sync.").format(
+        backup=args.backup))
+    if aside is not None:
+        print(translate("SafetyCommands", "The file it replaced was kept as {file}.").format(
+            file=aside))
+    return 0

@@ -1,0 +1,90 @@
+"""The app checks the whole database in the background after each start: a healthy
+profile gets its day's backup, a damaged one is said to be damaged in words, never
+written to, and offers the unsent changes and the newest good backup."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop import app as desktop_app
+from desktop.cli import main
+from desktop.paths import Profile
+from models.backups import list_backups
+from tests.test_integrity_backups import damage, fill
+from ui.safety.damage_dialog import DamageDialog
+
+
+@pytest.fixture
+def profile(tmp_path) -> Profile:
+    return Profile(tmp_path / "profile")
+
+
+def open_session(qtbot, profile: Profile):
+    desktop_app.create_app([])
+    session = desktop_app.open_session(profile, offer_demo=False)
+    assert session is not None
+    qtbot.addWidget(session.window)
+    return session
+
+
+def test_a_healthy_profile_is_checked_in_the_background_and_backed_up(qtbot, profile):
+    fill(profile, partners=40)
+    session = open_session(qtbot, profile)
+    try:
+        # the window is usable while the check runs (it reads every page in the db lane)
+        qtbot.waitUntil(lambda: session.window.is_ready, timeout=15000)
+        qtbot.waitUntil(lambda: session.safety.problems is not None, timeout=30000)
+        assert session.safety.problems == []
+        (daily,) = list_backups(profile.backups_dir)
+        assert daily.name.endswith("-daily.backup")
+        assert not session.window.findChildren(DamageDialog)
+    finally:
+        session.window.close()
+    # the day's backup is made once a day, not at every start
+    session = open_session(qtbot, profile)
+    qtbot.waitUntil(lambda: session.safety.problems is not None, timeout=30000)
+    session.window.close()
+    assert len(list_backups(profile.backups_dir)) == 1
+
+
+def test_a_damaged_profile_is_reported_never_written_and_restored(qtbot, profile, tmp_path):
+    fill(profile, partners=150)
+    assert main(["backup", "--profile", str(profile.root)]) == 0  # a good backup exists
+    from models.store import Store
+    from tests.keys import open_test_database
+
+    store = Store(open_test_database(profile.database))
+    unsent = store.pending_count()
+    store.db.close()
+    damaged = damage(profile.database)
+    session = open_session(qtbot, profile)
+    qtbot.waitUntil(lambda: session.safety.problems is not None, timeout=30000)
+    assert session.safety.problems  # found, in SQLite's words
+    (dialog,) = session.window.findChildren(DamageDialog)
+    assert dialog.isVisible() and "damaged" in dialog.detail.text()
+    assert dialog.restore_button.isEnabled()
+    # an edit now is refused, the file stays as it was
+    with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
+        session.ctx.call_db(lambda s: s.create_partner(name_zh="新渠道", tier="core",
+                                                       stage="mature"))
+    assert profile.database.read_bytes() == damaged
+    # the unsent changes that can still be read go to a file the user picks
+    out = tmp_path / "unsent.json"
+    count = session.safety.export_to(str(out))
+    rows = json.loads(out.read_text(encoding="utf-8"))["pending_changes"]
+    assert count == len(rows) and 0 < count <= unsent
+    # restore the newest good backup: the profile opens again, healthy, data back
+    watch = session.safety
+    dialog.restore_button.click()
+    again = watch.reopened
+    assert again is not None
+    qtbot.addWidget(again.window)
+    try:
+        qtbot.waitUntil(lambda: again.safety is not None and again.safety.problems is not None,
+                        timeout=30000)
+        assert again.safety.problems == []
+        assert again.window.partners.model.rowCount() == 150
+    finally:
+        again.window.close()
+    assert list(profile.root.glob("channelkeeper.db.replaced-*"))

@@ -1,0 +1,1 @@
+"""Dialogs that keep a profile's data safe: unlocking it, its recovery key, damage."""
