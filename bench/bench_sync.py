@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 import uvicorn
 from sqlalchemy import insert
 
-from desktop.sync_service import BACKLOG_CHUNK
+from desktop.search_backlog import BACKLOG_CHUNK
 from models.schema import entity
 from models.store import Store
 from sync import protocol

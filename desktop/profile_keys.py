@@ -201,7 +201,8 @@ def _set_up(profile: Profile, prompts: KeyPrompts, credentials: Credentials) -> 
         if not secret:
             raise ProfileLockedError(
                 "This computer has no system keyring to keep the database key, and no "
-                "passphrase was chosen. Nothing was created.")
+                "passphrase was chosen. Nothing was created. Type one when asked, or name "
+                f"a file holding it in {ENV_PASSPHRASE_FILE} (scripts, CI).")
         credentials.delete(keys.account)
         keys.protection = PASSPHRASE
         keys.wraps[PASSPHRASE] = wrap(key, PASSPHRASE, secret)
@@ -227,6 +228,7 @@ class CommandPrompts:
 
     def __init__(self, stdin: Callable[[], str] | None = None) -> None:
         self._stdin = stdin
+        self._shown = -1  # the last progress percentage printed
 
     def _secret(self, prompt: str) -> str | None:
         if self._stdin is not None:
@@ -282,8 +284,10 @@ class CommandPrompts:
               file=sys.stderr)
 
     def progress(self, done: int, total: int) -> None:
-        if total:
-            print(f"encrypting the profile: {100 * done // total}%", file=sys.stderr)
+        percent = 100 * done // total if total else 100
+        if percent >= self._shown + 10 or (percent == 100 and self._shown != 100):
+            self._shown = percent
+            print(f"encrypting the profile: {percent}%", file=sys.stderr)
 
 
 def _interactive() -> bool:

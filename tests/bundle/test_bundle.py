@@ -21,6 +21,15 @@ def run(bundle: Path, *args: str, timeout: float = 300, env: dict | None = None
                           env={**clean, **(env or {})}, check=False, cwd=bundle.parent)
 
 
+def passphrase_env(tmp_path: Path) -> dict[str, str]:
+    """The bundle runs here with no keyring (PYTHON* is cleared): a new profile's
+    database key is then protected by a passphrase, read from the file named in
+    CHANNELKEEPER_PASSPHRASE_FILE (README: How your data is protected)."""
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("bundle test passphrase", encoding="utf-8")
+    return {"CHANNELKEEPER_PASSPHRASE_FILE": str(secret)}
+
+
 def embedded_fonts(pdf: Path) -> str:
     return subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
 
@@ -63,11 +72,12 @@ def test_the_commands_of_main_py_on_a_fresh_profile(bundle, tmp_path):
         assert command in listed.stdout
     profile = tmp_path / "渠道 profile #1"
     made = run(bundle, "demo-data", "--profile", str(profile), "--partners", "12",
-               "--meetings", "60", "--actions", "40")
+               "--meetings", "60", "--actions", "40", env=passphrase_env(tmp_path))
     assert made.returncode == 0, made.stderr
     out = tmp_path / "packs"
     out.mkdir()
-    printed = run(bundle, "pack", "--profile", str(profile), "--all", "--out", str(out))
+    printed = run(bundle, "pack", "--profile", str(profile), "--all", "--out", str(out),
+                  env=passphrase_env(tmp_path))
     assert printed.returncode == 0, printed.stderr
     pdfs = sorted(out.glob("*.pdf"))
     assert len(pdfs) == 12
@@ -89,7 +99,7 @@ def test_the_window_runs_try_the_demo_to_a_finished_sync_and_quits(bundle, tmp_p
         ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", str(exe), "self-test",
          "--profile", str(profile), "--out", str(out)],
         capture_output=True, text=True, timeout=600, check=False,
-        env={**clean, "QT_QPA_PLATFORM": "xcb"})
+        env={**clean, "QT_QPA_PLATFORM": "xcb", **passphrase_env(tmp_path)})
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "synced:" in done.stdout and "self-test passed" in done.stdout
     assert "WenQuanYi" in embedded_fonts(out / "pack.pdf")

@@ -17,7 +17,12 @@ from tests.sync.sync_world import PASSWORD, SyncWorld
 
 
 @pytest.fixture
-def no_keyring():
+def no_keyring(tmp_path, monkeypatch):
+    # without a keyring the profile's database is unlocked by a passphrase; standard
+    # input carries the password here, so the passphrase comes from its file
+    passphrase = tmp_path / "passphrase.txt"
+    passphrase.write_text("a passphrase for CI", encoding="utf-8")
+    monkeypatch.setenv("CHANNELKEEPER_PASSPHRASE_FILE", str(passphrase))
     before = keyring.get_keyring()
     keyring.set_keyring(NoKeyring())
     yield

@@ -98,6 +98,22 @@ class RecoveryKeyDialog(QDialog):
         self.setMinimumWidth(460)
 
 
+def passphrase_from_file() -> str | None:
+    """The passphrase from the file named in CHANNELKEEPER_PASSPHRASE_FILE, as the
+    commands read it: for unattended starts (the installation's self-test) on a
+    machine without a keyring. None when the variable is not set."""
+    import os
+    from pathlib import Path
+
+    name = os.environ.get("CHANNELKEEPER_PASSPHRASE_FILE")
+    if not name:
+        return None
+    try:
+        return Path(name).read_text(encoding="utf-8").rstrip("\r\n") or None
+    except OSError:
+        return None
+
+
 class DialogPrompts:
     """``KeyPrompts`` for the app: modal dialogs, asked before the main window exists.
     The recovery key of a new profile is kept in ``new_code`` for the window to show."""
@@ -107,10 +123,14 @@ class DialogPrompts:
         self.new_code: tuple[str, str] | None = None
 
     def choose_passphrase(self) -> str | None:
+        if (given := passphrase_from_file()) is not None:
+            return given
         dialog = NewPassphraseDialog(self.parent)
         return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def passphrase(self, attempt: int) -> str | None:
+        if not attempt and (given := passphrase_from_file()) is not None:
+            return given
         label = translate("Unlock", "Passphrase of this profile:") if not attempt else translate("Unlock", 
             "That passphrase is not right. Try again (or Cancel to use the recovery key):")
         return self._ask(translate("Unlock", "Unlock your data"), label, QLineEdit.EchoMode.Password)
