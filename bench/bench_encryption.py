@@ -148,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
             with encryption(False):
                 rows = bench_sync.source_rows(5000, 100_000)
             db_url = f"sqlite:///{WORK}/server.db"
-            Path(WORK / "server.db").unlink(missing_ok=True)
+            for old in WORK.glob("server.db*"):
+                old.unlink()
             base_url, (stop, settings) = bench_sync.start_server_process(db_url, WORK / "server.log")
             bench_sync.seed_server(db_url, settings, rows)
             del rows
