@@ -1,6 +1,9 @@
 """Head-office CSV imports: encodings, line-numbered errors, all-or-nothing."""
 from __future__ import annotations
 
+import json
+import time
+
 import pytest
 from sqlalchemy import func, select
 
@@ -177,3 +180,41 @@ def test_an_id_in_the_file_must_be_a_uuid(server):
     good = "0f8fad5b-d9cb-469f-a165-70867728950e"
     import_partners(server.app_engine, server.settings, f"id,name_zh,tier,stage\n{good},好渠道,core,mature\n".encode())
     assert _count(server.app_engine, "partner") == 1
+
+
+def test_an_import_killed_between_batches_completes_when_run_again(server, db_url, tmp_path):
+    """The write phase is not one transaction: a server fault between batches (here a
+    real SIGKILL of `server import-partners`) leaves the batches written, and running
+    the same file again completes it without duplicates."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    server.add_user("li.na")
+    csv_file = tmp_path / "partners.csv"
+    csv_file.write_bytes(_many_partners(10_000, "li.na"))
+    command = [sys.executable, str(root / "main.py"), "server", "import-partners", str(csv_file),
+               "--db", db_url]
+    proc = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while _count(server.app_engine, "partner") == 0:
+            assert proc.poll() is None, "the import ended before its first batch was seen"
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(30)
+    written = _count(server.app_engine, "partner")
+    assert 0 < written < 10_000
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert (result["created"], result["updated"]) == (10_000 - written, 0)
+    assert _count(server.app_engine, "partner") == 10_000
+    with server.app_engine.connect() as conn:
+        t = ENTITY_TABLES["partner"]
+        assert conn.execute(select(func.count(func.distinct(t.c.name_zh)))).scalar_one() == 10_000
+        assert conn.execute(select(func.count()).select_from(assignments)
+                            .where(assignments.c.revoked_seq.is_(None))).scalar_one() == 10_000
