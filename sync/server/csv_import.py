@@ -121,9 +121,14 @@ def import_partners(engine: Engine, settings: ServerSettings, data: bytes) -> di
     counts = {"created": 0, "updated": 0, "assigned": 0}
     named: dict[tuple[str, str], dict] = {}  # rows written by this import, by name
     for batch in _batches(rows, engine):
+        now = settings.stamp()
+        # the lookups run before the change counter is taken: it is held only while
+        # the planned rows are written
+        with read_tx(engine) as conn:
+            plan = _plan_partners(conn, batch, now, named, counts)
         with write_tx(engine) as conn:
-            seq = allocate_seq(conn, 2 * len(batch))
-            _write_partners(conn, batch, seq, settings.stamp(), named, counts)
+            _write_plan(conn, plan, allocate_seq(conn, 2 * len(batch)))
+        counts["assigned"] += len(plan.grants)
     if len(rows) >= BULK_ROWS:
         refresh_statistics(engine)
     return {"rows": len(rows), **counts, "encoding": encoding}
@@ -157,12 +162,21 @@ def _check_partners(engine: Engine, rows: list[tuple[int, dict]]) -> list[_Partn
     return [_PartnerRow(line, ref, user_ids.get(manager), values) for line, ref, manager, values in checked]
 
 
-def _write_partners(conn: Connection, batch: Sequence[_PartnerRow], seq: int, now: str,
-                    named: dict[tuple[str, str], dict], counts: dict[str, int]) -> None:
-    """One batch: bulk lookups, then one executemany INSERT (compiled once; a
-    multi-row VALUES is compiled anew for every batch, which costs more than it saves)
-    and an UPDATE per set of changed columns."""
+@dataclass
+class _Plan:
+    """A batch's writes, with change numbers counted from 0 (``_write_plan`` adds the
+    first number it was given)."""
+
+    inserts: list[dict]
+    updates: dict[tuple[str, ...], list[dict]]
+    grants: list[dict]
+
+
+def _plan_partners(conn: Connection, batch: Sequence[_PartnerRow], now: str,
+                   named: dict[tuple[str, str], dict], counts: dict[str, int]) -> _Plan:
+    """One batch: bulk indexed lookups, then what to insert, update and assign."""
     table = ENTITY_TABLES["partner"]
+    seq = 0
     by_id = {r["id"]: dict(r) for r in _lookup(conn, select(table), table.c.id,
                                                   [row.ref for row in batch if row.ref])}
     for col in ("name_zh", "name_en"):
@@ -197,12 +211,22 @@ def _write_partners(conn: Connection, batch: Sequence[_PartnerRow], seq: int, no
         if row.manager_id:
             grants.append((partner_id, row.manager_id, seq + 1))
         seq += 2
-    if inserts:
-        conn.execute(insert(table), inserts)
-    for keys, params in updates.items():
+    return _Plan(inserts, updates, _new_grants(conn, grants, now))
+
+
+def _write_plan(conn: Connection, plan: _Plan, first: int) -> None:
+    """One executemany per statement (compiled once; a multi-row VALUES would be
+    compiled anew for every batch, which costs more than it saves)."""
+    table = ENTITY_TABLES["partner"]
+    if plan.inserts:
+        conn.execute(insert(table), [{**r, "version": r["version"] + first} for r in plan.inserts])
+    for keys, params in plan.updates.items():
         sets = {k: bindparam(k) for k in (*keys, "version", "updated_at", "updated_by")}
-        conn.execute(update(table).where(table.c.id == bindparam("_id")).values(sets), params)
-    counts["assigned"] += _grant_many(conn, grants, now)
+        conn.execute(update(table).where(table.c.id == bindparam("_id")).values(sets),
+                     [{**p, "version": p["version"] + first} for p in params])
+    if plan.grants:
+        conn.execute(insert(assignments), [{**g, "granted_seq": g["granted_seq"] + first}
+                                           for g in plan.grants])
 
 
 def _by_name(named: dict[tuple[str, str], dict], values: dict) -> dict | None:
@@ -212,10 +236,10 @@ def _by_name(named: dict[tuple[str, str], dict], values: dict) -> dict | None:
     return None
 
 
-def _grant_many(conn: Connection, grants: list[tuple[str, str, int]], now: str) -> int:
-    """Assign each (partner, user) not already assigned; the number of new assignments."""
+def _new_grants(conn: Connection, grants: list[tuple[str, str, int]], now: str) -> list[dict]:
+    """The assignments among ``grants`` that do not exist yet."""
     if not grants:
-        return 0
+        return []
     active = {(r.partner_id, r.user_id) for r in _lookup(
         conn, select(assignments.c.partner_id, assignments.c.user_id)
         .where(assignments.c.revoked_seq.is_(None)), assignments.c.partner_id, [g[0] for g in grants])}
@@ -224,9 +248,7 @@ def _grant_many(conn: Connection, grants: list[tuple[str, str, int]], now: str) 
         if (partner_id, user_id) not in active:
             active.add((partner_id, user_id))
             new.append({"partner_id": partner_id, "user_id": user_id, "granted_seq": seq, "granted_at": now})
-    if new:
-        conn.execute(insert(assignments), new)
-    return len(new)
+    return new
 
 
 def _lookup(conn: Connection, query, column, values: Sequence[Any]) -> Iterator[Any]:
@@ -272,10 +294,11 @@ def import_kpis(engine: Engine, settings: ServerSettings, data: bytes) -> dict[s
     created = updated = 0
     table = ENTITY_TABLES["kpi_snapshot"]
     for batch in _batches(checked, engine):
+        with read_tx(engine) as conn:  # before the change counter is taken
+            known = {r["id"] for r in _lookup(conn, select(table.c.id), table.c.id, [k for k, _v in batch])}
         with write_tx(engine) as conn:
             seq = allocate_seq(conn, len(batch))
             now = settings.stamp()
-            known = {r["id"] for r in _lookup(conn, select(table.c.id), table.c.id, [k for k, _v in batch])}
             inserts, changes = [], []
             for kid, values in batch:
                 if kid in known:
