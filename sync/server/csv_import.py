@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 
 from models import contract
 from models.builtin_ids import builtin_id
@@ -215,18 +215,18 @@ def _plan_partners(conn: Connection, batch: Sequence[_PartnerRow], now: str,
 
 
 def _write_plan(conn: Connection, plan: _Plan, first: int) -> None:
-    """One executemany per statement (compiled once; a multi-row VALUES would be
-    compiled anew for every batch, which costs more than it saves)."""
+    """Bulk inserts (``dialect.insert_many``) and one executemany UPDATE per set of
+    changed columns."""
     table = ENTITY_TABLES["partner"]
     if plan.inserts:
-        conn.execute(insert(table), [{**r, "version": r["version"] + first} for r in plan.inserts])
+        dialect.insert_many(conn, table, [{**r, "version": r["version"] + first} for r in plan.inserts])
     for keys, params in plan.updates.items():
         sets = {k: bindparam(k) for k in (*keys, "version", "updated_at", "updated_by")}
         conn.execute(update(table).where(table.c.id == bindparam("_id")).values(sets),
                      [{**p, "version": p["version"] + first} for p in params])
     if plan.grants:
-        conn.execute(insert(assignments), [{**g, "granted_seq": g["granted_seq"] + first}
-                                           for g in plan.grants])
+        dialect.insert_many(conn, assignments, [{**g, "granted_seq": g["granted_seq"] + first}
+                                                for g in plan.grants])
 
 
 def _by_name(named: dict[tuple[str, str], dict], values: dict) -> dict | None:
@@ -309,8 +309,7 @@ def import_kpis(engine: Engine, settings: ServerSettings, data: bytes) -> dict[s
                     inserts.append(records.new_row("kpi_snapshot", kid, values, seq=seq,
                                                    user=ADMIN_ACTOR, now=now))
                 seq += 1
-            if inserts:
-                conn.execute(insert(table), inserts)
+            dialect.insert_many(conn, table, inserts)
             for params in _same_keys(changes):
                 sets = {k: bindparam(k) for k in params[0] if k != "_id"}
                 conn.execute(update(table).where(table.c.id == bindparam("_id")).values(sets), params)

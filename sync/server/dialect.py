@@ -127,6 +127,23 @@ def let_writers_in(engine: Engine) -> None:
         time.sleep(SQLITE_WRITER_PAUSE_S)
 
 
+def insert_many(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """Insert many rows in the current transaction. PostgreSQL takes them through COPY
+    (no statement per row to parse and plan: bulk imports); SQLite, in process, through
+    executemany."""
+    if not rows:
+        return
+    if conn.dialect.name != POSTGRESQL:
+        conn.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+    with conn.connection.driver_connection.cursor() as cur, cur.copy(sql) as copy:
+        for row in rows:
+            copy.write_row([row[c] for c in columns])
+
+
 def insert_or_update(conn: Connection, table: Table):
     """The dialect's INSERT that takes ``.on_conflict_do_update`` (an atomic upsert:
     SQLite 3.24+ and PostgreSQL spell it the same, but SQLAlchemy keeps one construct
