@@ -52,8 +52,12 @@ def test_dropped_connections_answer_503_and_the_client_retries(pg_url, start_ser
     me = client.request("GET", protocol.API_PREFIX + "/me", token=raw.access_token)
     assert me["user"]["username"] == "li.na"
     assert client.stats.requests == 2
-    codes = [line.get("status") for line in server.log_lines() if line.get("path") == "/api/me"]
-    assert codes[-2:] == [503, 200]
+    # the request log line is written just after the answer is sent: wait for it
+    deadline = time.monotonic() + 20
+    while (codes := [line.get("status") for line in server.log_lines()
+                     if line.get("path") == "/api/me"])[-2:] != [503, 200]:
+        assert time.monotonic() < deadline, codes
+        time.sleep(0.05)
     ops = [raw.op("partner", pid, {"notes": [None, "after the failover"]}, base=0)]
     assert raw.push(*ops)[0]["outcome"] in ("applied", "merged")
     client.close()
