@@ -260,14 +260,13 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(run_design(label, folder, args.backend, args))
                 loads.append(os.getloadavg()[0])
                 print(f"  knee {runs[-1]['knee']:.1f} syncs/s; check {runs[-1]['check']}", flush=True)
+                if not args.no_doc:  # after every run: an interrupted run keeps what it measured
+                    write_section("change-numbering", markdown(runs, args, rev_line, loads))
     finally:
         if tree is not None:
             remove_tree(tree)
-    text = markdown(runs, args, rev_line, loads)
     if args.no_doc:
-        print(text)
-    else:
-        write_section("change-numbering", text)
+        print(markdown(runs, args, rev_line, loads))
     bad = any(r["check"]["missing"] or r["check"]["duplicated"] for r in runs)
     return 1 if bad else 0
 
