@@ -24,6 +24,10 @@ MIN_SCHEMA_VERSION = 1
 #: every /api/ request carries both headers; /health and /openapi.json do not need them
 HEADER_PROTOCOL = "X-ChannelKeeper-Protocol"
 HEADER_SCHEMA = "X-ChannelKeeper-Schema"
+#: a push names the server epoch the client last saw; another epoch (the server was
+#: restored from a backup or replaced) is answered 409 ``epoch_changed`` with nothing
+#: applied, so the client can replay what the server lost before anything newer
+HEADER_EPOCH = "X-ChannelKeeper-Epoch"
 #: HTTP status of "this client is too old (or too new): update required"
 UPDATE_REQUIRED_STATUS = 426
 ERROR_UPDATE_REQUIRED = "update_required"
@@ -64,6 +68,11 @@ REASONS = (
     REASON_READ_ONLY, REASON_UNKNOWN_ENTITY, REASON_OUT_OF_SCOPE, REASON_INVALID,
     REASON_UNKNOWN_RECORD,
 )
+#: reasons of a refusal that may change by itself: the record (or one it refers to) may
+#: arrive later (another laptop re-sends it to a restored server). The server answers them with ``retry``
+#: true and does not keep the answer under the op id, so the client holds the op and
+#: sends it again (docs/sync-protocol.md, section 4: "Held ops").
+RETRY_REASONS = (REASON_UNKNOWN_RECORD,)
 
 # conflict kinds
 CONFLICT_FIELD = "field"            # same field changed differently on both sides
@@ -83,6 +92,12 @@ ERROR_BAD_REQUEST = "bad_request"
 ERROR_BAD_CURSOR = "bad_cursor"
 #: 503: the database was unreachable or busy for a moment; retry after Retry-After
 ERROR_UNAVAILABLE = "unavailable"
+ERROR_EPOCH_CHANGED = "epoch_changed"
+
+# why a pull answered ``reset: true`` (its ``reset_reason``)
+RESET_EPOCH = "epoch"    # another server database: restored from a backup, or replaced
+RESET_USER = "user"      # the cursor belongs to another user
+RESET_PURGED = "purged"  # tombstones newer than the cursor were purged (retention)
 
 
 def request_headers() -> dict[str, str]:

@@ -37,7 +37,8 @@ from sync.client.errors import (
     SyncError,
     SyncInProgress,
 )
-from sync.client.http import HttpClient, Unauthorized
+from sync.client.held_ops import HoldPolicy
+from sync.client.http import HttpClient, Unauthorized, check_tokens
 from sync.client.reports import SyncProgress, SyncReport, SyncStatus
 from sync.op_contract import split_sendable
 
@@ -73,6 +74,7 @@ class SyncEngine(EngineConflicts):
         verify_interval: float = VERIFY_INTERVAL,
         defer_search_index: bool = False,
         before_pull_from_zero: Callable[[Store], None] | None = None,
+        hold_policy: HoldPolicy | None = None,
     ) -> None:
         self.store = store
         self.credentials: Credentials = credentials or KeyringCredentials()
@@ -86,6 +88,7 @@ class SyncEngine(EngineConflicts):
         self._pull_limit = pull_limit or PULL_LIMIT
         self._last_apply: tuple[int, float] = (0, 0.0)  # (records, seconds) of the last page
         self.verify_interval = verify_interval
+        self.hold_policy = hold_policy or HoldPolicy()  # sync.client.held_ops
         #: a pull from zero (a first sync) leaves its records to the search backlog
         #: (``Store.index_backlog``, which the app runs after the sync) instead of
         #: indexing them while the manager waits; later pulls index as they apply
@@ -131,7 +134,7 @@ class SyncEngine(EngineConflicts):
                                        retries=1)
         except Unauthorized:
             raise AuthError("The user name or password is not correct.") from None
-        tokens = self._check_tokens(answer)
+        tokens = check_tokens(answer)
         old_device = self.store.get_setting(ls.K_DEVICE)
         if old_device and old_device != tokens["device_id"]:
             self.credentials.delete(self._account(old_device))
@@ -231,14 +234,15 @@ class SyncEngine(EngineConflicts):
         wait0 = self.http.stats.wait_seconds
         report = SyncReport()
         self._pushed_from: int | None = None  # first outbox seq this sync sent
-        run_id = ls.start_run(self.store, utcnow())
+        run_id = self._run_id = ls.start_run(self.store, utcnow())  # held ops' attempt
         try:
             self._guarded = False
             self._guard_from_zero()
             self._push(report)
+            requeued = report.requeued
             self._pull(report)
-            if report.requeued:
-                self._push(report)  # the restored server's missing ops go again
+            if report.requeued > requeued:
+                self._push(report)  # the pull found the restore: the missing ops go again
             now = utcnow()
             report.removed_partners += pull_apply.retry_deferred_removals(self.store, now)
             self._check_cancel()
@@ -277,27 +281,40 @@ class SyncEngine(EngineConflicts):
         # batch read below, so no answer can mark them
         max_seq = ls.last_seq(self.store)
         total = self.store.pending_count()
-        done = 0
+        done = after = 0  # after: the last seq sent (an op left pending waits for the next sync)
+        epoch, replayed = self.store.get_setting(ls.K_EPOCH), False
         while True:
             self._check_cancel()
-            batch = ls.push_batch(self.store, self.push_batch_size, max_seq)
+            batch = ls.push_batch(self.store, self.push_batch_size, max_seq, after)
             if not batch:
                 return
             self._report(SyncProgress("push", done, total, f"Sending {len(batch)} changes"))
-            if getattr(self, "_pushed_from", None) is None:
-                self._pushed_from = int(batch[0]["seq"])
-            wire, results = split_sendable([_wire_op(op) for op in batch])
+            wire, results = split_sendable([ls.wire_op(op) for op in batch])
             if wire:
-                answer = self._call("POST", "/sync/push", body={"ops": wire})
+                try:
+                    answer = self._call("POST", "/sync/push", body={"ops": wire},
+                                        headers={protocol.HEADER_EPOCH: epoch} if epoch else None)
+                except ServerError as exc:  # restored or replaced, nothing applied: queue
+                    if exc.code != protocol.ERROR_EPOCH_CHANGED or replayed:  # what it lost
+                        raise
+                    (last, epoch), replayed = self._me(), True
+                    report.requeued += pull_apply.begin_replay(self.store, last, epoch)
+                    after, total = 0, self.store.pending_count()
+                    continue
                 server_results = answer.get("results") if isinstance(answer, dict) else None
                 if not isinstance(server_results, list):
                     raise ProtocolError("The server's push answer has no results.")
                 results += server_results
+            if getattr(self, "_pushed_from", None) is None:
+                self._pushed_from = int(batch[0]["seq"])
+            after = int(batch[-1]["seq"])
             conflict_ids = [cid for r in results if isinstance(r, dict)
                             for cid in (r.get("conflicts") or [])]
             details = self._conflict_details(conflict_ids) if conflict_ids else {}
             now = utcnow()
-            counts = ls.record_push_results(self.store, batch=batch, results=results, conflict_details=details, now=now)
+            counts = ls.record_push_results(self.store, batch=batch, results=results,
+                                            conflict_details=details, now=now,
+                                            attempt=str(self._run_id), hold=self.hold_policy)
             answered = sum(counts.values())
             if not answered:
                 raise ProtocolError("The server answered none of the changes sent.")
@@ -358,19 +375,15 @@ class SyncEngine(EngineConflicts):
                         or not isinstance(page.get("cursor"), str):
                     raise ProtocolError("The server's pull answer is not readable.")
                 requeue_after = None
-                if page.get("reset") and cursor:
+                if page.get("reset") and cursor and page.get("reset_reason") != protocol.RESET_PURGED:
                     # the server forgot our cursor: restored from a backup, replaced (new
                     # epoch) or another user. Ops it acknowledged beyond its record of this
                     # device may be lost: queue them again (it skips the ones it has).
                     log.warning("pull reset by the server (epoch %s → %s)", epoch,
                                 page.get("server_epoch"))
-                    requeue_after = self._device_last_seq()
+                    requeue_after = self._me()[0]
                     if getattr(self, "_pushed_from", None) is not None:
-                        # this sync's push (to the restored server) already moved the
-                        # device's last_seq past the ops the restore lost, so it no longer
-                        # tells where the backup ended: offer every acknowledged op again
-                        # (duplicates are answered from the server's op log, not applied
-                        # twice)
+                        # pushed with no epoch to check: offer every acknowledged op again
                         requeue_after = 0
                 more = bool(page.get("has_more"))
                 if more:
@@ -422,10 +435,9 @@ class SyncEngine(EngineConflicts):
             return min(protocol.MAX_PULL_LIMIT, limit * 2)
         return limit
 
-    def _device_last_seq(self) -> int:
-        me = self._call("GET", "/me")
+    def _me(self) -> tuple[int, str]:  # (this device's last_seq, the epoch) on the server
         try:
-            return int(me["last_seq"])
+            return int((me := self._call("GET", "/me"))["last_seq"]), str(me["server_epoch"])
         except (TypeError, KeyError, ValueError):
             raise ProtocolError("The server's device record is not readable.") from None
 
@@ -583,22 +595,6 @@ class SyncEngine(EngineConflicts):
             self.credentials.delete(account)
             raise AuthError("Your sign-in has expired or was revoked. Sign in again; "
                             "your changes are kept.") from None
-        tokens = self._check_tokens(answer)
+        tokens = check_tokens(answer)
         self.credentials.set(account, tokens["refresh_token"])
         self._access_token = tokens["access_token"]
-
-    @staticmethod
-    def _check_tokens(answer: Any) -> dict[str, Any]:
-        if not isinstance(answer, dict) or not all(
-            answer.get(k) for k in ("access_token", "refresh_token", "device_id")
-        ):
-            raise ProtocolError("The server's sign-in answer is not readable.")
-        return answer
-
-
-def _wire_op(op: Row) -> dict[str, Any]:
-    return {
-        "op_id": op["op_id"], "seq": op["seq"], "entity": op["entity"],
-        "entity_id": op["entity_id"], "op": op["op"], "changes": op["changes"],
-        "base_version": op["base_version"], "created_at": op["created_at"],
-    }

@@ -133,12 +133,16 @@ class HttpClient:
         params: dict[str, Any] | None = None,
         token: str | None = None,
         retries: int | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Any:
         """Send one JSON request and return the decoded JSON answer. ``retries``
-        overrides the client's default (0 for calls that must not be repeated)."""
+        overrides the client's default (0 for calls that must not be repeated);
+        ``headers`` are added to this request's."""
         max_retries = self.retries if retries is None else retries
         url = self.base_url + path
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        headers = dict(headers or {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
         data = None
         if body is not None:
             data = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
@@ -262,3 +266,12 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, requests.exceptions.ChunkedEncodingError):
         return "the answer was cut off"
     return "connection failed"
+
+
+def check_tokens(answer: Any) -> dict[str, Any]:
+    """A sign-in or refresh answer with its tokens, or ProtocolError."""
+    if not isinstance(answer, dict) or not all(
+        answer.get(k) for k in ("access_token", "refresh_token", "device_id")
+    ):
+        raise ProtocolError("The server's sign-in answer is not readable.")
+    return answer

@@ -16,6 +16,8 @@ from typing import Any
 from models.schema import ENTITIES, entity
 from models.store import Row, Store, new_id
 from sync import protocol
+from sync.client import held_ops
+from sync.client.held_ops import HoldPolicy
 
 K_SERVER = "sync.server_url"
 K_USER = "sync.user"
@@ -66,11 +68,13 @@ def read_state(store: Store) -> LocalSyncState:
 # --- push side -----------------------------------------------------------------------
 
 
-def push_batch(store: Store, limit: int, max_seq: int | None) -> list[Row]:
-    """The next pending ops in seq order, none newer than ``max_seq`` (the outbox's
-    last seq when the sync started: an edit made during the sync waits for the next)."""
-    where = "state = 'pending'"
-    params: list[Any] = []
+def push_batch(store: Store, limit: int, max_seq: int | None, after_seq: int = 0) -> list[Row]:
+    """The next pending ops in seq order after ``after_seq`` (the last one this push
+    sent: an op left pending by its answer waits for the next sync), none newer than
+    ``max_seq`` (the outbox's last seq when the sync started: an edit made during the
+    sync waits for the next)."""
+    where = "state = 'pending' AND seq > ?"
+    params: list[Any] = [after_seq]
     if max_seq is not None:
         where += " AND seq <= ?"
         params.append(max_seq)
@@ -86,16 +90,29 @@ def last_seq(store: Store) -> int:
     return store.db.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
 
 
+def wire_op(op: Row) -> dict[str, Any]:
+    """An outbox row as a push op: exactly the protocol's fields (not ``state``)."""
+    return {
+        "op_id": op["op_id"], "seq": op["seq"], "entity": op["entity"],
+        "entity_id": op["entity_id"], "op": op["op"], "changes": op["changes"],
+        "base_version": op["base_version"], "created_at": op["created_at"],
+    }
+
+
 def record_push_results(store: Store, batch: list[Row], results: list[dict[str, Any]],
-                        conflict_details: dict[int, dict[str, Any]], now: str) -> dict[str, int]:
+                        conflict_details: dict[int, dict[str, Any]], now: str, *,
+                        attempt: str = "", hold: HoldPolicy | None = None) -> dict[str, int]:
     """Mark each answered op and record versions and conflicts, in one transaction.
 
     ``results`` are the server's push results; ``conflict_details`` maps a server
     conflict id to its record (GET /api/conflicts). Ops the server did not answer stay
     pending: they go again next time, and the server answers a resent op with its
-    original result."""
+    original result. An op refused only for now is held (sync.client.held_ops): it
+    stays pending until ``hold``'s bound, then it is rejected; ``attempt`` names the
+    sync. Counts by outcome, plus ``held``."""
     by_id = {op["op_id"]: op for op in batch}
     counts = {o: 0 for o in protocol.OUTCOMES}
+    counts[held_ops.STATE_HELD] = 0
     with store.transaction():
         acked_seq = int(store.get_setting(K_ACKED_SEQ) or 0)
         for res in results:
@@ -104,9 +121,14 @@ def record_push_results(store: Store, batch: list[Row], results: list[dict[str, 
             if op is None or outcome not in protocol.OUTCOMES:
                 continue  # not an answer for one of our ops: leave it pending
             state = "rejected" if outcome == protocol.OUTCOME_REJECTED else "acked"
-            counts[outcome] += 1
             detail = {k: res.get(k) for k in ("outcome", "version", "reason", "message",
                                                 "conflicts", "duplicate")}
+            if held_ops.is_not_yet(res):
+                state = held_ops.hold(store, op, res, detail, now=now, attempt=attempt,
+                                      policy=hold or held_ops.HoldPolicy())
+                counts[outcome if state == "rejected" else held_ops.STATE_HELD] += 1
+                continue
+            counts[outcome] += 1
             store.db.execute(
                 "UPDATE outbox SET state = ?, outcome = ?, acked_at = ? WHERE op_id = ?",
                 [state, json.dumps(detail, ensure_ascii=False), now, op["op_id"]],

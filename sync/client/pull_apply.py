@@ -18,9 +18,10 @@ from sync.client import local_state as ls
 
 log = logging.getLogger(__name__)
 
+K_REPAIR = "sync.repair_pending"  # entities to repair after a reset pull, comma-separated
+K_PURGED = "sync.purged_through"  # the server's tombstone purge horizon already applied here
 #: SQLite page cache (KiB) of the sync's connection during a pull from zero
 BULK_PAGE_CACHE_KIB = 64 * 1024
-K_REPAIR = "sync.repair_pending"  # entities to repair after a reset pull, comma-separated
 
 
 @dataclass
@@ -71,6 +72,7 @@ def apply_page(store: Store, page: dict[str, Any], *, requeue_after: int | None,
                 log.warning("server restored: %d acknowledged ops queued again", result.requeued)
             # after the last page, records the reset pull did not deliver are dropped
             store.set_setting(K_REPAIR, ",".join(protocol.SYNCED_ENTITIES))
+            store.set_setting(K_PURGED, None)  # another database: its own purge horizon
         # removals first: a partner both removed and delivered cannot be in one page,
         # and a later grant arrives as a back-fill
         for partner_id in dict.fromkeys(page.get("scope_removed") or []):
@@ -78,11 +80,54 @@ def apply_page(store: Store, page: dict[str, Any], *, requeue_after: int | None,
                 result.removed_partners.append(partner_id)
             else:
                 result.deferred_partners.append(partner_id)
+        forget_purged(store, page.get("purged_through"))
         result.applied = _apply_rows(store, page.get("changes") or [], index)
         store.set_setting(ls.K_CURSOR, page.get("cursor") or "")
         if page.get("server_epoch"):
             store.set_setting(ls.K_EPOCH, str(page["server_epoch"]))
     return result
+
+
+def begin_replay(store: Store, after_seq: int, epoch: str) -> int:
+    """The server has another epoch (restored from a backup, or replaced) and told us
+    before applying anything: queue again, in one local transaction, every acknowledged
+    op newer than what it still has of this device (``after_seq``, its ``last_seq``),
+    forget the cursor (the next pull starts from zero) and re-read every entity
+    afterwards. The ops then go out in their outbox order, before the newer pending
+    ones, so nothing conflicts with this laptop's own earlier edits. Returns how many
+    ops were queued again."""
+    with store.transaction():
+        n = ls.requeue_acked(store, after_seq)
+        store.set_setting(ls.K_CURSOR, None)
+        store.set_setting(ls.K_EPOCH, epoch)
+        store.set_setting(K_REPAIR, ",".join(protocol.SYNCED_ENTITIES))
+        store.set_setting(K_PURGED, None)
+    log.warning("server epoch changed: %d acknowledged ops after seq %d queued again",
+                n, after_seq)
+    return n
+
+
+def forget_purged(store: Store, through: Any) -> int:
+    """The server purged its tombstones numbered up to ``through`` (retention,
+    sync/server/retention.py): forget ours alike (those without a pending op), so
+    verify still matches. Only when the horizon moved; returns how many went."""
+    try:
+        through = int(through or 0)
+    except (TypeError, ValueError):
+        return 0
+    if through <= int(store.get_setting(K_PURGED) or 0):
+        return 0
+    n = 0
+    for name in protocol.SYNCED_ENTITIES:
+        ids = [r[0] for r in store.db.execute(
+            f"SELECT id FROM {entity(name).table} WHERE deleted = 1 AND version > 0 "
+            "AND version <= ? AND id NOT IN (SELECT entity_id FROM outbox WHERE state = 'pending')",
+            [through]).fetchall()]
+        n += store.forget_records(name, ids) if ids else 0
+    store.set_setting(K_PURGED, str(through))
+    if n:
+        log.info("purge: %d tombstones the server no longer keeps were forgotten", n)
+    return n
 
 
 def retry_deferred_removals(store: Store, now: str) -> list[str]:

@@ -26,6 +26,8 @@ class SyncReport:
     merged: int = 0
     conflict: int = 0
     rejected: int = 0
+    #: ops the server refused only for now (the record is not there yet): sent again later
+    held: int = 0
     pulled: int = 0
     pull_pages: int = 0
     removed_partners: list[str] = field(default_factory=list)

@@ -92,6 +92,8 @@ class OpResult(BaseModel):
     message: str | None = None
     conflicts: list[str] = []
     duplicate: bool = False
+    #: rejected for now only (protocol.RETRY_REASONS): send it again later
+    retry: bool = False
 
 
 class PushResponse(BaseModel):
@@ -117,6 +119,10 @@ class PullResponse(BaseModel):
     scope_removed: list[str]
     open_conflicts: int
     server_epoch: str
+    #: with ``reset``: "epoch" | "user" | "purged" (protocol.RESET_*)
+    reset_reason: str | None = None
+    #: tombstones numbered up to this may have been purged (sync.server.retention)
+    purged_through: int = 0
 
 
 class VerifyRequest(RequestBody):

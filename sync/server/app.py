@@ -123,13 +123,19 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
     engine = engine or make_engine(db_url)
     if run_migrations:
         migrate.upgrade(engine)
+    # the API description only when asked for (settings.api_docs), and never a docs page
+    # that loads its script from a CDN (docs/deploy.md)
     app = FastAPI(title="ChannelKeeper sync server", version=f"protocol {p.PROTOCOL_VERSION}",
-                  description="Reference central server. The protocol is docs/sync-protocol.md.")
+                  description="Reference central server. The protocol is docs/sync-protocol.md.",
+                  openapi_url="/openapi.json" if settings.api_docs else None,
+                  docs_url=None, redoc_url=None)
     app.state.engine = engine
     app.state.settings = settings
     from sync.server import request_limits
+    from sync.server.security import SecurityHeadersMiddleware
 
     request_limits.install(app)  # body size limit and the JSON request log (scale work)
+    app.add_middleware(SecurityHeadersMiddleware, hsts_seconds=settings.hsts_seconds)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -195,8 +201,18 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
         return {"user": {"id": who.user_id, "username": who.username, "role": who.role},
                 "device_id": who.device_id, "last_seq": int(last), "server_epoch": epoch}
 
-    @api.post("/sync/push", response_model=m.PushResponse)
-    def sync_push(body: m.PushRequest, who: Who) -> dict:
+    @api.post("/sync/push", response_model=m.PushResponse, responses={409: {"model": m.ErrorBody}})
+    def sync_push(body: m.PushRequest, who: Who,
+                  x_channelkeeper_epoch: Annotated[str | None, Header()] = None) -> dict:
+        if x_channelkeeper_epoch:
+            with read_tx(engine) as conn:
+                epoch = server_epoch(conn)
+            if x_channelkeeper_epoch != epoch:
+                # restored from a backup (or replaced) since this laptop last synced:
+                # nothing is applied, so the laptop first re-sends what was lost
+                raise ApiError(409, p.ERROR_EPOCH_CHANGED,
+                               "The server was restored or replaced since your last sync.",
+                               server_epoch=epoch)
         results = push.push(engine, settings, who, body.ops)
         with read_tx(engine) as conn:
             last = conn.execute(select(devices.c.last_seq).where(devices.c.id == who.device_id)).scalar_one()

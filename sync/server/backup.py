@@ -72,8 +72,9 @@ def backup(db_url: str, out: Path) -> dict[str, Any]:
     source = dialect.sqlite_file(db_url)
     if source is not None and source.resolve() == out.resolve():
         raise BackupError("The backup file must not be the database itself.")
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
+    # 0600 in a 0700 folder from the start: a backup holds password hashes
+    dialect.private_file(tmp)
     try:
         if source is not None:
             info = _backup_sqlite(source, tmp)
@@ -114,7 +115,7 @@ def _backup_dump(db_url: str, tmp: Path) -> dict[str, Any]:
             header = {"format": DUMP_FORMAT, "version": DUMP_VERSION, "revision": _revision(conn),
                       "epoch": server_epoch(conn), "seq": committed_seq(conn), "created_at": _now(),
                       "tables": [t.name for t in tables]}
-            with open(tmp, "w", encoding="utf-8") as fh:
+            with open(tmp, "w", encoding="utf-8") as fh:  # created 0600 by backup()
                 fh.write(json.dumps(header, ensure_ascii=False) + "\n")
                 for table in tables:
                     order = list(table.primary_key.columns) or list(table.columns)

@@ -9,6 +9,7 @@
     main.py server demo
     main.py server backup OUT                   main.py server restore BACKUP [--force]
     main.py server check
+    main.py server purge [--days N]
 
 Every command takes --db URL (default: $CHANNELKEEPER_SERVER_DB, else
 sqlite:///server.db in the current folder). This module is plain Python: sync/ never
@@ -48,6 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     help="worker processes sharing the address (default 1; use PostgreSQL for several)")
     sp.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"),
                     help="log level of the JSON-lines log on standard error (default info)")
+    sp.add_argument("--api-docs", action="store_true",
+                    help="serve the API description at /openapi.json (off by default)")
 
     sp = action("add-user", cmd_add_user, "create a user")
     sp.add_argument("name")
@@ -85,6 +88,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sp = action("restore", cmd_restore, "restore a backup into --db (gives the server a new epoch)")
     sp.add_argument("backup_file", type=Path, metavar="BACKUP")
     sp.add_argument("--force", action="store_true", help="replace a database that already has data")
+    sp = action("purge", cmd_purge, "remove tombstones (deleted records) older than the retention")
+    sp.add_argument("--days", type=float, default=None, metavar="DAYS",
+                    help="retention in days (default 180, the server setting "
+                         "tombstone_retention_days)")
 
 
 def _run(func, args: argparse.Namespace) -> int:
@@ -118,6 +125,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = workers.settings_from_environment()
     if args.access_ttl:
         settings.access_ttl = args.access_ttl
+    if args.api_docs:
+        settings.api_docs = True
     print(f"ChannelKeeper sync server on http://{args.host}:{args.port}  "
           f"(database {dialect.redacted(args.db)}, {args.workers} worker(s))", flush=True)
     try:
@@ -133,6 +142,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from sync.server.backup import backup
 
     _print(backup(args.db, args.out))
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from sync.server import workers
+    from sync.server.retention import purge
+
+    if args.days is not None and args.days < 0:
+        raise ApiError(400, p.ERROR_BAD_REQUEST, "--days must not be negative.")
+    _print(purge(_engine(args.db), workers.settings_from_environment(), args.days))
     return 0
 
 

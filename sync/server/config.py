@@ -1,4 +1,5 @@
-"""Server settings: token lifetimes, sign-in throttling, scope grace, the clock."""
+"""Server settings: token lifetimes, sign-in throttling, scope grace, API description,
+security headers, tombstone retention, the clock."""
 from __future__ import annotations
 
 import datetime as dt
@@ -40,6 +41,17 @@ class ServerSettings:
     #: lower them to keep the suite fast
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
+    #: serve the API description at /openapi.json (off by default: it maps the whole
+    #: API for anyone who can reach the server). No /docs page: it would load Swagger UI
+    #: from a CDN, and no installed package ships its assets
+    api_docs: bool = False
+    #: Strict-Transport-Security max-age, sent only on requests that came over TLS
+    #: (sync.server.security); 0 turns it off
+    hsts_seconds: int = 365 * 24 * 3600
+    #: tombstones (deleted records) older than this are purged by `server purge` and at
+    #: `server run` start (sync.server.retention); a laptop that has not synced since is
+    #: told to re-sync from zero
+    tombstone_retention_days: float = 180
     #: the server's clock (naive UTC); tests replace it to make tokens expire
     clock: Callable[[], dt.datetime] = field(default=_utc_now)
 

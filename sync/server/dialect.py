@@ -8,6 +8,8 @@ copied in with explicit ids (restore). tests/scale/test_dialect.py covers each.
 """
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
@@ -82,11 +84,37 @@ def redacted(url: str) -> str:
         return "<invalid database URL>"
 
 
+def private_file(path: Path) -> None:
+    """Create ``path`` (empty) readable and writable by this user only, and any missing
+    folder above it likewise (0700): the server database and its backups hold password
+    hashes and token hashes. An existing file keeps its mode (an administrator may have
+    chosen it); a loose one is logged. On Windows the mode bits mean little and the
+    folder's access list applies."""
+    if path.exists():
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            logging.getLogger("channelkeeper.server").warning(
+                "database file readable by others", extra={"file": str(path),
+                                                           "mode": oct(path.stat().st_mode & 0o777)})
+        return
+    missing = [d for d in (path.parent, *path.parent.parents) if not d.exists()]
+    for folder in reversed(missing):  # mkdir(parents=True) gives only the last one the mode
+        folder.mkdir(mode=0o700, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:  # another process created it first: its mode stands
+        return
+    os.close(fd)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``. SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE for
-    transactions marked ``immediate`` so writers queue instead of failing."""
+    transactions marked ``immediate`` so writers queue instead of failing; a new SQLite
+    file is created 0600 (``private_file``), and its -wal and -shm files follow its mode."""
     url = normalize_url(url)
     if make_url(url).get_backend_name() == SQLITE:
+        path = sqlite_file(url)
+        if path is not None and not str(path).startswith("file:"):
+            private_file(path)
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")

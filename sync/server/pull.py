@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 from models.schema import ENTITIES
 from sync import protocol as p
 from sync.protocol import Cursor
-from sync.server import records, scope
+from sync.server import records, retention, scope
 from sync.server.auth import Principal
 from sync.server.db import (
     ENTITY_TABLES,
@@ -22,7 +22,6 @@ from sync.server.db import (
     committed_seq,
     conflicts,
     read_tx,
-    server_epoch,
 )
 from sync.server.errors import ApiError
 
@@ -111,15 +110,34 @@ def _numbered_since(conn: Connection, who: Principal, cur: Cursor, high: int) ->
     return bool(conn.execute(select(or_(*checks))).scalar())
 
 
+class _PurgedMeanwhile(Exception):
+    """A purge committed while this pull read its page (PostgreSQL's READ COMMITTED lets
+    a statement see it): tombstones the page should carry may be gone."""
+
+
 def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) -> dict[str, Any]:
+    try:
+        return _pull(engine, who, cursor_text, limit)
+    except _PurgedMeanwhile:
+        return _pull(engine, who, None, limit, reason=p.RESET_PURGED)
+
+
+def _pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int,
+          reason: str | None = None) -> dict[str, Any]:
     limit = max(1, min(int(limit), p.MAX_PULL_LIMIT))
     with read_tx(engine) as conn:
-        epoch = server_epoch(conn)
+        epoch, purged = retention.epoch_and_horizon(conn)
         high = committed_seq(conn)
         cur = _decode(cursor_text)
-        reset = False
-        if cur is not None and (cur.epoch != epoch or cur.user != who.user_id or cur.seq > high):
-            reset, cur = True, None
+        reset = reason is not None
+        if cur is not None and (cur.epoch != epoch or cur.seq > high):
+            reset, cur, reason = True, None, p.RESET_EPOCH
+        elif cur is not None and cur.user != who.user_id:
+            reset, cur, reason = True, None, p.RESET_USER
+        elif cur is not None and cur.seq < purged:
+            # tombstones this laptop has not seen are purged: only a re-read from zero
+            # (and the client's snapshot repair) removes what they deleted
+            reset, cur, reason = True, None, p.RESET_PURGED
         if cur is None:
             # from zero the normal pages deliver every partner in scope: no back-fill due
             cur = Cursor(epoch=epoch, user=who.user_id, seq=0, grants=high)
@@ -128,7 +146,10 @@ def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) ->
             # no change, grant or removal numbered in (cursor, high]: move the cursor up
             # to high (as an empty page would) without scanning the scope
             cur.seq, cur.grants = high, max(cur.grants, high)
-            return _answer(conn, who, [], cur, False, reset, "changes", [], epoch)
+            # (the purge horizon is read again: a purge committed meanwhile may have
+            # taken the rows that the check above did not find)
+            return _answer(conn, who, [], cur, False, reset, "changes", [], epoch,
+                           start_seq=start_seq, reason=reason, purged=None)
 
         if cur.backfill is None and not who.is_admin:
             granted = conn.execute(
@@ -185,11 +206,19 @@ def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) ->
                     assignments.c.partner_id.not_in(scope.active_partner_ids(who.user_id)),
                 )
             )})
-        return _answer(conn, who, changes, cur, has_more, reset, phase, removed, epoch)
+        return _answer(conn, who, changes, cur, has_more, reset, phase, removed, epoch,
+                       start_seq=start_seq, reason=reason, purged=None)
 
 
 def _answer(conn: Connection, who: Principal, changes: list[dict], cur: Cursor, has_more: bool,
-            reset: bool, phase: str, removed: list[str], epoch: str) -> dict[str, Any]:
+            reset: bool, phase: str, removed: list[str], epoch: str, *, start_seq: int,
+            reason: str | None, purged: int | None) -> dict[str, Any]:
+    """``purged``: the horizon, or None to read it again after the rows were read (see
+    ``_PurgedMeanwhile``)."""
+    if purged is None:
+        purged = retention.purged_through(conn)
+        if 0 < start_seq < purged:
+            raise _PurgedMeanwhile
     return {
         "changes": changes,
         "cursor": cur.encode(),
@@ -199,6 +228,8 @@ def _answer(conn: Connection, who: Principal, changes: list[dict], cur: Cursor, 
         "scope_removed": removed,
         "open_conflicts": open_conflict_count(conn, who),
         "server_epoch": epoch,
+        "reset_reason": reason if reset else None,
+        "purged_through": purged,
     }
 
 

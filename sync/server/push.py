@@ -74,12 +74,11 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
                     continue
                 prior = priors.get(c.op_id)
                 if prior is None:
-                    prior = priors[c.op_id] = _apply_in_savepoint(conn, settings, who, c.as_dict(),
-                                                                 first + i)
-                    answered.append((c, prior))
+                    prior = _apply_in_savepoint(conn, settings, who, c.as_dict(), first + i)
                     results.append({**prior, "duplicate": False})
-                    prior = {**prior, "duplicate": True}  # the same op id again in this request
-                    priors[c.op_id] = prior
+                    if not prior.get("retry"):  # a "not yet" is judged again when it comes back
+                        answered.append((c, prior))
+                        priors[c.op_id] = {**prior, "duplicate": True}  # the same op id again
                 else:
                     results.append(prior)
                 i += 1
@@ -150,6 +149,22 @@ def _reject(op: dict, reason: str, message: str) -> dict:
     return _result(op, p.OUTCOME_REJECTED, reason=reason, message=message)
 
 
+def _not_yet(op: dict, reason: str, message: str, version: int | None = None) -> dict:
+    """Refused for now: the record (or one it points at) is not on the server, and may
+    arrive later (another laptop re-sends it to a restored server). ``version`` is the
+    record's current version, None when the server does not have the record at all."""
+    return {**_result(op, p.OUTCOME_REJECTED, version=version, reason=reason, message=message),
+            "retry": True}
+
+
+def _denied(op: dict, denied: authorize.Denied, version: int | None) -> dict:
+    """An authorization refusal as a result: "no such record" may change by itself (the
+    record arrives later), so it is refused for now only (``retry``)."""
+    if denied.reason in p.RETRY_REASONS:
+        return _not_yet(op, denied.reason, denied.message, version)
+    return _reject(op, denied.reason, denied.message)
+
+
 def same(kind: str, a: Any, b: Any) -> bool:
     """Equal as stored values (JSON compared parsed, reals with a tolerance)."""
     if a is None or b is None:
@@ -175,8 +190,9 @@ def _apply(conn: Connection, settings: ServerSettings, who: Principal, op: dict,
     current = records.get(conn, name, entity_id)
     if current is None:
         if op["op"] != "create":
-            # the same answer as for a record the caller may not see (authorize.py)
-            return _reject(op, p.REASON_UNKNOWN_RECORD, authorize.NO_SUCH)
+            # the same answer as for a record the caller may not see (authorize.py); the
+            # record may still arrive (a restored server): refused for now only
+            return _not_yet(op, p.REASON_UNKNOWN_RECORD, authorize.NO_SUCH)
         return _create(conn, settings, who, op, changes, seq)
     return _merge(conn, settings, who, op, changes, current, seq)
 
@@ -199,7 +215,7 @@ def _create(conn: Connection, settings: ServerSettings, who: Principal, op: dict
         authorize.check_write(conn, who, settings, name, op["entity_id"], None,
                               {**values, "deleted": deleted})
     except authorize.Denied as exc:
-        return _reject(op, exc.reason, exc.message)
+        return _denied(op, exc, None)
     now = settings.stamp()
     records.insert_record(conn, name, op["entity_id"], values, seq=seq, user=who.username,
                           now=now, deleted=deleted)
@@ -219,7 +235,7 @@ def _merge(conn: Connection, settings: ServerSettings, who: Principal, op: dict,
             values["deleted"] = 0  # an edit revives a deleted record (see below): an undelete
         authorize.check_write(conn, who, settings, name, op["entity_id"], current, values)
     except authorize.Denied as exc:
-        return _reject(op, exc.reason, exc.message)
+        return _denied(op, exc, int(current["version"]))
 
     apply: dict[str, Any] = {}
     clashes: list[tuple[str, str, Any, Any, Any]] = []  # kind, field, server, incoming, base

@@ -61,7 +61,7 @@ def serve(db_url: str, *, host: str, port: int, workers: int = 1,
 
     import uvicorn
 
-    from sync.server import dialect
+    from sync.server import dialect, retention
     from sync.server.logging_setup import configure_logging
     from sync.server.migrate import upgrade
 
@@ -73,6 +73,8 @@ def serve(db_url: str, *, host: str, port: int, workers: int = 1,
     engine = dialect.make_engine(db_url)
     try:
         upgrade(engine)
+        # tombstones past the retention go at every start (and with `server purge`)
+        retention.purge(engine, settings or ServerSettings())
     finally:
         engine.dispose()
     os.environ[ENV_SERVER_DB] = db_url

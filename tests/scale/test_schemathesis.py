@@ -19,7 +19,7 @@ MAX_EXAMPLES = 6
 @pytest.fixture(scope="module")
 def live_api(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz')}/server.db"
-    base, stop = start_server(url, fast_settings())
+    base, stop = start_server(url, fast_settings(api_docs=True))
     org = Org(url)
     org.user("fz.admin", "admin")
     org.user("fz.li")

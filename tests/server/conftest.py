@@ -93,7 +93,8 @@ class Harness:
 @pytest.fixture
 def server(db_url):
     clock = FakeClock()
-    settings = ServerSettings(clock=clock, argon2_time_cost=1, argon2_memory_kib=8192)
+    settings = ServerSettings(clock=clock, argon2_time_cost=1, argon2_memory_kib=8192,
+                              api_docs=True)
     base, stop = start_server(db_url, settings)
     h = Harness(base, stop.app.state.engine, settings, clock)
     yield h

@@ -140,8 +140,7 @@ def test_delete_of_record_edited_on_server_keeps_the_data_in_the_tombstone(serve
 def test_head_office_entities_and_bad_ops_are_rejected(server):
     _uid, pid, c = _setup(server)
     kid = str(uuid.uuid4())
-    results = push(
-        c,
+    ops = [
         op("kpi_snapshot", kid, {"partner_id": [None, pid], "period": [None, "2026-10"]}, seq=1, kind="create"),
         op("checklist_template", str(uuid.uuid4()), {"name": [None, "x"]}, seq=2, kind="create"),
         op("meeting", str(uuid.uuid4()), {"partner_id": [None, pid], "type": [None, "party"],
@@ -149,13 +148,20 @@ def test_head_office_entities_and_bad_ops_are_rejected(server):
         op("contact", str(uuid.uuid4()), {"name": [None, "x"]}, seq=4),
         op("contact", str(uuid.uuid4()), {"partner_id": [None, str(uuid.uuid4())], "name": [None, "x"]},
            seq=5, kind="create"),
-    )
-    assert [(r["outcome"], r["reason"]) for r in results] == [
-        ("rejected", "read_only_entity"), ("rejected", "read_only_entity"), ("rejected", "invalid"),
-        # a partner that does not exist is answered like another manager's (authorize.py)
-        ("rejected", "unknown_record"), ("rejected", "unknown_record"),
+    ]
+    results = push(c, *ops)
+    assert [(r["outcome"], r["reason"], r["retry"]) for r in results] == [
+        ("rejected", "read_only_entity", False), ("rejected", "read_only_entity", False),
+        ("rejected", "invalid", False),
+        # no such record (or a partner that does not exist, answered like another
+        # manager's: authorize.py): it may still arrive, so refused for now only
+        ("rejected", "unknown_record", True), ("rejected", "unknown_record", True),
     ]
     assert all(r["message"] for r in results)
+    # sent again: "not yet" answers are not kept in the op log, they are judged again
+    again = push(c, *ops)
+    assert [r["duplicate"] for r in again[3:]] == [False, False]
+    assert [r["retry"] for r in again[3:]] == [True, True]
 
 
 def test_manager_created_partner_becomes_theirs(server):

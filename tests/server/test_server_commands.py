@@ -111,7 +111,7 @@ def test_server_run_serves_health(tmp_path):
         port = s.getsockname()[1]
     db = f"sqlite:///{tmp_path}/run.db"
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "server", "run", "--db", db,
-                             "--port", str(port)], cwd=tmp_path, stdout=subprocess.PIPE,
+                             "--port", str(port), "--api-docs"], cwd=tmp_path, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30
@@ -124,7 +124,9 @@ def test_server_run_serves_health(tmp_path):
                 assert time.monotonic() < deadline
                 time.sleep(0.2)
         assert r.json()["status"] == "ok"
-        assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").status_code == 200
+        assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").status_code == 200  # --api-docs
+        assert httpx.get(f"http://127.0.0.1:{port}/docs").status_code == 404  # never a CDN page
+        assert (tmp_path / "run.db").stat().st_mode & 0o777 == 0o600 or sys.platform == "win32"
     finally:
         proc.terminate()
         proc.wait(10)

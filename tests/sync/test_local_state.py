@@ -177,3 +177,32 @@ def test_bulk_apply_indexes_like_one_by_one(store: Store):
     # applying the page again changes nothing
     store.apply_remote_many("partner", rows)
     assert store.db.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 29
+
+
+def test_a_not_yet_answer_holds_the_op_until_both_bounds_are_passed(store: Store, partner):
+    """The wait is counted in syncs (a sync that pushes twice counts once) and in time
+    since the first "not yet"; only when both are over is the op refused, and kept."""
+    from sync.client.held_ops import HoldPolicy, held_ops
+
+    store.set_version("partner", partner["id"], 7)
+    policy = HoldPolicy(syncs=2, seconds=3600)
+    answer = [{"op_id": None, "outcome": "rejected", "version": None, "retry": True,
+               "reason": "unknown_record", "message": "The server has no partner."}]
+
+    def push(now: str, attempt: str) -> dict[str, int]:
+        batch = ls.push_batch(store, 10, None)
+        answer[0]["op_id"] = batch[0]["op_id"]
+        return ls.record_push_results(store, batch, answer, {}, now, attempt=attempt,
+                                      hold=policy)
+
+    assert push("2026-11-27 10:00:00", "1")["held"] == 1
+    assert push("2026-11-27 10:05:00", "1")["held"] == 1  # the same sync again
+    assert push("2026-11-27 10:10:00", "2")["held"] == 1  # 2 syncs, but 10 minutes
+    (held,) = held_ops(store)
+    assert held["outcome"]["held"] == {"since": "2026-11-27 10:00:00", "syncs": 2, "attempt": "2"}
+    assert store.get("partner", partner["id"])["version"] == 0  # not on the server now
+    assert store.get_setting(ls.K_ACKED_SEQ) in (None, "0")
+    assert push("2026-11-27 11:00:00", "3")["rejected"] == 1
+    (refused,) = ls.rejected_ops(store)
+    assert refused["outcome"]["reason"] == "unknown_record" and refused["acked_at"]
+    assert store.pending_count() == 0 and held_ops(store) == []

@@ -236,6 +236,15 @@ class SyncController(QObject):
             self._status(count_text(report.rejected,
                                     self.tr("Synced. The server refused 1 change."),
                                     self.tr("Synced. The server refused %1 changes.")))
+        elif getattr(report, "held", 0):
+            # the record is not on the server yet (e.g. after a restore, until the laptop
+            # that created it syncs): the change is kept and sent again at each sync
+            self._status(count_text(
+                report.held,
+                self.tr("Synced. 1 change waits for a record the server does not have yet; "
+                        "it is sent again at each sync."),
+                self.tr("Synced. %1 changes wait for records the server does not have yet; "
+                        "they are sent again at each sync.")))
         elif report.pushed or report.pulled:
             self._status(self.tr("Synced: %1 sent, %2 received.").replace(
                 "%1", str(report.pushed)).replace("%2", str(report.pulled)))

@@ -428,7 +428,7 @@
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../../../desktop/commands/sync_cmds.py" line="+61"/>
+        <location filename="../../../desktop/commands/sync_cmds.py" line="+65"/>
         <source>sign this profile in to a sync server</source>
         <extracomment>a profile with demo data asked to sync with a real server (as for other bad input) head office reported this laptop lost: the profile was erased</extracomment>
         <translation>将此档案登录到同步服务器</translation>
@@ -562,7 +562,7 @@
         <translation>--password-stdin 需要 --user NAME</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>{n} unsent changes are kept.</source>
         <translation>{n} 项未发送的更改已保留。</translation>
     </message>
@@ -808,7 +808,17 @@
         <translation>同步完成。服务器拒绝了 %1 条修改。</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Synced. 1 change waits for a record the server does not have yet; it is sent again at each sync.</source>
+        <translation>已同步。1 项更改在等待服务器上尚未有的记录；每次同步时会再次发送。</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Synced. %1 changes wait for records the server does not have yet; they are sent again at each sync.</source>
+        <translation>已同步。%1 项更改在等待服务器上尚未有的记录；每次同步时会再次发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Synced: %1 sent, %2 received.</source>
         <translation>同步完成：发送 %1 条，接收 %2 条。</translation>
     </message>
