@@ -22,6 +22,7 @@ from sync.server.db import (
     committed_seq,
     conflicts,
     read_tx,
+    server_meta,
 )
 from sync.server.errors import ApiError
 
@@ -146,10 +147,10 @@ def _pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int,
             # no change, grant or removal numbered in (cursor, high]: move the cursor up
             # to high (as an empty page would) without scanning the scope
             cur.seq, cur.grants = high, max(cur.grants, high)
-            # (the purge horizon is read again: a purge committed meanwhile may have
-            # taken the rows that the check above did not find)
+            # (_answer reads the purge horizon again: a purge committed meanwhile may
+            # have taken rows the check above did not find)
             return _answer(conn, who, [], cur, False, reset, "changes", [], epoch,
-                           start_seq=start_seq, reason=reason, purged=None)
+                           start_seq=start_seq, reason=reason)
 
         if cur.backfill is None and not who.is_admin:
             granted = conn.execute(
@@ -207,18 +208,21 @@ def _pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int,
                 )
             )})
         return _answer(conn, who, changes, cur, has_more, reset, phase, removed, epoch,
-                       start_seq=start_seq, reason=reason, purged=None)
+                       start_seq=start_seq, reason=reason)
 
 
 def _answer(conn: Connection, who: Principal, changes: list[dict], cur: Cursor, has_more: bool,
             reset: bool, phase: str, removed: list[str], epoch: str, *, start_seq: int,
-            reason: str | None, purged: int | None) -> dict[str, Any]:
-    """``purged``: the horizon, or None to read it again after the rows were read (see
-    ``_PurgedMeanwhile``)."""
-    if purged is None:
-        purged = retention.purged_through(conn)
-        if 0 < start_seq < purged:
-            raise _PurgedMeanwhile
+            reason: str | None) -> dict[str, Any]:
+    """The page. The purge horizon is read again here, after the rows (in one statement
+    with the conflict count): see ``_PurgedMeanwhile``."""
+    open_count, purged = conn.execute(select(
+        _open_conflicts_query(who).scalar_subquery(),
+        select(server_meta.c.value).where(
+            server_meta.c.key == retention.K_PURGED_THROUGH).scalar_subquery())).one()
+    purged = int(purged or 0)
+    if 0 < start_seq < purged:
+        raise _PurgedMeanwhile
     return {
         "changes": changes,
         "cursor": cur.encode(),
@@ -226,7 +230,7 @@ def _answer(conn: Connection, who: Principal, changes: list[dict], cur: Cursor, 
         "reset": reset,
         "phase": phase,
         "scope_removed": removed,
-        "open_conflicts": open_conflict_count(conn, who),
+        "open_conflicts": int(open_count),
         "server_epoch": epoch,
         "reset_reason": reason if reset else None,
         "purged_through": purged,
@@ -239,12 +243,14 @@ def conflict_scope(who: Principal):
     return conflicts.c.partner_id.in_(scope.active_partner_ids(who.user_id))
 
 
-def open_conflict_count(conn: Connection, who: Principal) -> int:
+def _open_conflicts_query(who: Principal):
     q = select(func.count()).select_from(conflicts).where(conflicts.c.resolved_at.is_(None))
     cond = conflict_scope(who)
-    if cond is not None:
-        q = q.where(cond)
-    return int(conn.execute(q).scalar_one())
+    return q if cond is None else q.where(cond)
+
+
+def open_conflict_count(conn: Connection, who: Principal) -> int:
+    return int(conn.execute(_open_conflicts_query(who)).scalar_one())
 
 
 def verify(engine: Engine, who: Principal, entities: list[str] | None = None) -> dict[str, Any]:
