@@ -18,7 +18,8 @@ def run(bundle: Path, *args: str, timeout: float = 300, env: dict | None = None
     exe = bundle / ("channelkeeper-cli.exe" if os.name == "nt" else "channelkeeper")
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout,
-                          env={**clean, **(env or {})}, check=False, cwd=bundle.parent)
+                          env={**clean, **(env or {})}, check=False, cwd=bundle.parent,
+                          stdin=subprocess.DEVNULL)
 
 
 def passphrase_env(tmp_path: Path) -> dict[str, str]:
