@@ -114,6 +114,12 @@ def _server_commands() -> set[str]:
     return set(sub.choices)
 
 
+def _check_ok(url: str, capsys) -> str:
+    capsys.readouterr()
+    assert cli_main(["server", "check", "--db", url]) == 0
+    return capsys.readouterr().err
+
+
 def test_every_server_command_takes_a_postgresql_url(tmp_path, pg_url, monkeypatch, capsys):
     url = pg_url.replace("postgresql+psycopg://", "postgresql://")  # as an administrator types it
     csv_file = tmp_path / "partners.csv"
@@ -150,10 +156,17 @@ def test_every_server_command_takes_a_postgresql_url(tmp_path, pg_url, monkeypat
 
     engine = make_engine(url)
     device = login(engine, ServerSettings(), "pg.li", "long password 1", "127.0.0.1", "pc")["device_id"]
+    lost = login(engine, ServerSettings(), "pg.li", "long password 1", "127.0.0.1", "lost")["device_id"]
     engine.dispose()
     assert isinstance(devices, list | dict)
     run("revoke-device", device)
     done.add("revoke-device")
+    run("wipe-device", lost)
+    done.add("wipe-device")
+    assert "All stored records keep the field contract" in _check_ok(url, capsys)
+    done.add("check")
+    run("purge", "--days", "180")
+    done.add("purge")
     run("backup", str(tmp_path / "pg.jsonl"))
     done.add("backup")
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
