@@ -56,8 +56,10 @@ def test_tokens_limits_and_revocation_hold_across_workers(deployment: Deployment
         lap.access_token = r.json()["access_token"]
         replay = _spread(4, lambda: lap.post("/api/auth/refresh", json={"refresh_token": old_refresh}).status_code)
         assert replay == [401] * 4
-        # ... and replaying it ended that device's sessions everywhere
-        assert set(_spread(8, lambda: lap.get("/api/me").status_code)) == {401}
+        # ... within the reuse grace a replay is the same laptop racing itself: refused on
+        # every worker, and the new pair keeps working everywhere (past the grace a replay
+        # ends the sign-in: tests/server/test_refresh_rotation.py)
+        assert set(_spread(8, lambda: lap.get("/api/me").status_code)) == {200}
 
         # an admin revokes a device: every worker refuses it at once
         assert lap.login("w.li", device="second laptop").status_code == 200
