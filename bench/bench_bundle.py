@@ -27,12 +27,22 @@ from bench.common import machine_line, median, verdict, write_section
 BUNDLE = ROOT / "dist" / "channelkeeper"
 
 
+def passphrase_env() -> dict[str, str]:
+    """The profile is encrypted; where no keyring exists its passphrase is read from the
+    file this variable names (the same for the venv and the bundle)."""
+    secret = ROOT / "bench" / "out" / "bundle-passphrase"
+    secret.parent.mkdir(parents=True, exist_ok=True)
+    secret.write_text("bench bundle passphrase 7\n", encoding="utf-8")
+    return {"CHANNELKEEPER_PASSPHRASE_FILE": str(secret)}
+
+
 def start_seconds(command: list[str], profile: Path) -> float:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(QT_QPA_PLATFORM="offscreen", CHANNELKEEPER_EXIT_WHEN_READY="1")
+    env.update(QT_QPA_PLATFORM="offscreen", CHANNELKEEPER_EXIT_WHEN_READY="1", **passphrase_env())
     began = time.time()
     done = subprocess.run([*command, "app", "--profile", str(profile), "--no-demo-offer"],
-                          capture_output=True, text=True, env=env, timeout=300, check=False)
+                          capture_output=True, text=True, env=env, timeout=300, check=False,
+                          stdin=subprocess.DEVNULL)
     line = next((x for x in done.stdout.splitlines() if x.startswith("ready ")), None)
     if done.returncode != 0 or line is None:
         raise SystemExit(f"{command[0]} did not start: {done.stderr[-1500:]}")
@@ -57,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, str(ROOT / "main.py"), "demo-data", "--profile",
                         str(profile), "--partners", str(args.partners), "--meetings",
                         str(args.meetings), "--actions", str(args.meetings), "--quiet"],
-                       check=True)
+                       check=True, env={**os.environ, **passphrase_env()}, stdin=subprocess.DEVNULL)
     venv = [sys.executable, str(ROOT / "main.py")]
     bundle = [str(BUNDLE / "channelkeeper")]
     for command in (venv, bundle):  # warm the disk cache for both
