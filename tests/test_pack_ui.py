@@ -58,8 +58,9 @@ def _text(data: bytes) -> str:
 def test_preview_shows_the_pack_and_follows_the_pack_language(qtbot, ctx, partners, tmp_path):
     dialog = open_pack_preview(ctx, partners[0]["id"])
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready, timeout=20000)
-    assert dialog.document.pageCount() >= 3
+    # the document loads from its buffer asynchronously: wait for the full pack on screen
+    qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready
+                    and dialog.document.pageCount() >= 3, timeout=20000)
     assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
     assert "华东渠道分销商" in _text(dialog.pdf_bytes)
     assert "第 1 页" in _text(dialog.pdf_bytes)
@@ -78,7 +79,8 @@ def test_preview_shows_the_pack_and_follows_the_pack_language(qtbot, ctx, partne
 def test_summary_template_is_one_page(qtbot, ctx, partners):
     dialog = open_pack_preview(ctx, partners[0]["id"])
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog.document.status()
+                    == QPdfDocument.Status.Ready and dialog.document.pageCount() > 1, timeout=20000)
     full_pages = dialog.document.pageCount()
     dialog.options_bar.template.setCurrentIndex(1)
     qtbot.waitUntil(lambda: dialog.request.options.template == "summary"

@@ -12,6 +12,9 @@ from sync.client import pull_apply
 NOW = "2026-11-27 10:00:00"
 
 
+#: a partner id as the field contract wants it (a UUID)
+P1 = "6f1c2a3e-0b4d-4c5e-8f90-1a2b3c4d5e6f"
+
 def _partner_row(pid: str, version: int, **fields) -> dict:
     row = {"id": pid, "version": version, "deleted": 0, "deleted_at": None,
            "created_at": NOW, "updated_at": NOW, "name_zh": "华南渠道", "tier": "core",
@@ -92,18 +95,18 @@ def test_a_pending_local_delete_is_not_undone_by_a_pull(store: Store):
 
 
 def test_scope_removal_waits_for_pending_ops(store: Store):
-    store.apply_remote("partner", _partner_row("p1", 4)["row"], version=4)
-    store.create("meeting", {"partner_id": "p1", "type": "visit", "starts_at": "2026-11-20 10:00",
+    store.apply_remote("partner", _partner_row(P1, 4)["row"], version=4)
+    store.create("meeting", {"partner_id": P1, "type": "visit", "starts_at": "2026-11-20 10:00",
                              "notes": "离线记录"})
-    res = pull_apply.apply_page(store, {"changes": [], "cursor": "c", "scope_removed": ["p1"]},
+    res = pull_apply.apply_page(store, {"changes": [], "cursor": "c", "scope_removed": [P1]},
                                 requeue_after=None, now=NOW)
-    assert res.deferred_partners == ["p1"] and store.count("meeting") == 1
+    assert res.deferred_partners == [P1] and store.count("meeting") == 1
     # the note is acknowledged: now the partner goes
     batch = ls.push_batch(store, 10, None)
     ls.record_push_results(store, batch, [{"op_id": batch[0]["op_id"], "outcome": "applied",
                                            "version": 10}], {}, NOW)
-    assert pull_apply.retry_deferred_removals(store, NOW) == ["p1"]
-    assert store.count("meeting") == 0 and store.find("partner", "p1") is None
+    assert pull_apply.retry_deferred_removals(store, NOW) == [P1]
+    assert store.count("meeting") == 0 and store.find("partner", P1) is None
     assert store.search("离线") == []
 
 
