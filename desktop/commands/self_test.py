@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "SelfTestCommand", "check this installation on a new profile (opens a window)"))
     add_profile_argument(p)
     p.add_argument("--out", metavar="DIR", type=Path, default=None, help=translate(
-        "SelfTestCommand", "where to leave the pack and the screenshot (default: the profile)"))
+        "SelfTestCommand", "where to leave the pack and the screenshot (default: a new temporary folder)"))
     p.set_defaults(func=run_self_test)
 
 
@@ -49,7 +50,9 @@ def run_self_test(args: argparse.Namespace) -> int:
         print(translate("SelfTestCommand", "error: the self-test needs a new, empty profile "
                                            "(give --profile a new folder)"), file=sys.stderr)
         return 2
-    out = args.out or profile.root / "self-test"
+    # never inside the profile: nothing readable about partners waits beside its
+    # encrypted database
+    out = args.out or Path(tempfile.mkdtemp(prefix="channelkeeper-self-test-"))
     out.mkdir(parents=True, exist_ok=True)
     try:
         _run(profile, out)

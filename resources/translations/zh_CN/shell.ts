@@ -839,7 +839,7 @@ Choose one:
 <context>
     <name>PartnerDialog</name>
     <message>
-        <location filename="../../../ui/partner_dialog.py" line="+118"/>
+        <location filename="../../../ui/partner_dialog.py" line="+119"/>
         <source>Edit partner</source>
         <translation>编辑渠道商</translation>
     </message>
@@ -1253,14 +1253,14 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>SelfTestCommand</name>
     <message>
-        <location filename="../../../desktop/commands/self_test.py" line="+28"/>
+        <location filename="../../../desktop/commands/self_test.py" line="+29"/>
         <source>check this installation on a new profile (opens a window)</source>
         <translation>在新的配置文件夹上检查本次安装（会打开窗口）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>where to leave the pack and the screenshot (default: the profile)</source>
-        <translation>复盘资料和截图的保存位置（默认：配置文件夹）</translation>
+        <source>where to leave the pack and the screenshot (default: a new temporary folder)</source>
+        <translation>复盘资料和截图的保存位置（默认：新建的临时文件夹）</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1530,37 +1530,37 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../../ui/validation_text.py" line="+1"/>
+        <location filename="../../../ui/validation_text.py" line="+16"/>
         <source>This text is too long to save. Shorten it, or split it over several records.</source>
         <translation>文字太长，无法保存。请缩短，或分成几条记录。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>This text holds a character that cannot be saved (an invisible control character or a broken symbol). Retype it or paste it again as plain text.</source>
         <translation>文字中含有无法保存的字符（不可见的控制字符或损坏的符号）。请重新输入，或以纯文本重新粘贴。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Enter an ordinary number (not Infinity or NaN).</source>
         <translation>请输入普通数字（不能是 Infinity 或 NaN）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This value is out of range: check the number or the year.</source>
         <translation>数值超出允许范围：请检查数字或年份。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The answers of this review cannot be saved: they are too large or malformed.</source>
         <translation>此次检查的答案无法保存：内容过大或格式有误。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>This record refers to something with an invalid id; it was not saved.</source>
         <translation>此记录引用的对象编号无效，未保存。</translation>
     </message>
