@@ -19,6 +19,7 @@ from models.printing.pack_pdf import PackOptions
 from models.store import Store
 from tests.keys import open_test_database
 from ui.app_context import AppContext
+from ui.packs import pack_actions
 from ui.packs.pack_actions import generate_packs, open_pack_preview
 from ui.packs.pack_printing import prepare_printer, print_document
 
@@ -27,6 +28,9 @@ TODAY = dt.date(2026, 11, 27)
 
 @pytest.fixture
 def ctx(tmp_path):
+    # the app offers the pack options last used in this process again: a test that
+    # chose others (e.g. the batch dialog's) must not choose this file's
+    pack_actions._last_options.clear()
     store = Store(open_test_database(tmp_path / "ui.db"))
     jobs = JobRunner()
     settings = SimpleNamespace(cadence=lambda: {"core": 30, "strategic": 30, "emerging": 21,
