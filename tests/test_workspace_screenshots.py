@@ -92,7 +92,8 @@ def test_workspace_screenshot_en_and_a_live_switch_keeps_the_open_meeting(
     qtbot.waitUntil(lambda: editor.notes_edit.toPlainText() == NOTE, timeout=5000)
     assert workspace.tabs.currentWidget() is workspace.meetings
     assert editor.convert_action.text() == "本行 → 行动项"
-    assert workspace.facts_label.text().startswith("金牌核心渠道")
+    # the facts line is filled when the workspace's data reload (database lane) is back
+    qtbot.waitUntil(lambda: workspace.facts_label.text().startswith("金牌核心渠道"), timeout=5000)
     # and back to English, live
     QCoreApplication.removeTranslator(chinese_translator)
     qtbot.waitUntil(lambda: workspace.tabs.tabText(1) == "&Meetings", timeout=5000)
