@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import tempfile
 import time
@@ -39,8 +40,6 @@ def _step(text: str) -> None:
 
 
 def run_self_test(args: argparse.Namespace) -> int:
-    import os
-
     problem = display_problem(os.environ, sys.platform)
     if problem:
         print(problem, file=sys.stderr)
