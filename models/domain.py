@@ -121,16 +121,47 @@ def cadence_days(cadence: dict[str, int] | None = None) -> dict[str, int]:
     return {**DEFAULT_CADENCE_DAYS, **(cadence or {})}
 
 
-def visit_status(
-    last_met: dt.date | None, tier: str, today: dt.date, cadence: dict[str, int] | None = None
-) -> VisitStatus:
-    """Whether a partner is within its tier's visit cadence."""
+def visit_due_on(
+    last_met: dt.date | None, tier: str, cadence: dict[str, int] | None = None, *,
+    created_on: dt.date | None = None, planned_on: dt.date | None = None,
+) -> dt.date | None:
+    """The day a partner's next visit falls due: its tier's cadence after the last
+    held visit. A partner never met counts from its creation (a new partner is not
+    overdue on day one), or from its first planned visit when that is later; a
+    planned meeting is never a visit until it is held. None: nothing to count from
+    (a partner never met whose creation is unknown), which reads as overdue."""
     days = cadence_days(cadence)[Tier(tier)]
-    if last_met is None:
+    if last_met is not None:
+        return last_met + dt.timedelta(days=days)
+    if created_on is None:
+        return None
+    due = created_on + dt.timedelta(days=days)
+    return planned_on if planned_on is not None and planned_on > due else due
+
+
+def visit_status_for_due(due_on: dt.date | None, today: dt.date) -> VisitStatus:
+    """Overdue past ``due_on``, due within ``DUE_SOON_DAYS`` of it, else ok."""
+    if due_on is None:
         return VisitStatus.OVERDUE
-    age = (today - last_met).days
-    if age > days:
+    left = (due_on - today).days
+    if left < 0:
         return VisitStatus.OVERDUE
-    if age >= days - DUE_SOON_DAYS:
+    if left <= DUE_SOON_DAYS:
         return VisitStatus.DUE
     return VisitStatus.OK
+
+
+def visit_status(
+    last_met: dt.date | None, tier: str, today: dt.date, cadence: dict[str, int] | None = None,
+    *, created_on: dt.date | None = None, planned_on: dt.date | None = None,
+) -> VisitStatus:
+    """Whether a partner is within its tier's visit cadence (see ``visit_due_on``)."""
+    return visit_status_for_due(
+        visit_due_on(last_met, tier, cadence, created_on=created_on, planned_on=planned_on),
+        today)
+
+
+def meeting_status_for(starts: dt.datetime, now: dt.datetime) -> MeetingStatus:
+    """The status a new meeting starts with: planned when it lies ahead (planning a
+    visit must not count as one), held when it has begun."""
+    return MeetingStatus.PLANNED if starts > now else MeetingStatus.HELD

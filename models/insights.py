@@ -41,6 +41,11 @@ class PartnerOverview:
     cancelled_recent: int = 0
     target_ratio: float | None = None
     signs: list[str] = field(default_factory=list)
+    #: the day the next visit falls due (domain.visit_due_on); None: never met and
+    #: nothing to count from
+    due_on: dt.date | None = None
+    #: the first planned (not yet held) visit from today on
+    next_planned: dt.date | None = None
 
     @property
     def display_name(self) -> str:
@@ -86,9 +91,13 @@ def partner_overviews(
                  " AND status {test} AND starts_at <= ?1 AND deleted = 0), '')")
     # a meeting without a status counts as held
     held, unset = last_held.format(test="= 'held'"), last_held.format(test="IS NULL")
+    # a planned meeting is not a visit until held; the first one ahead is counted
+    # from by a partner never met (domain.visit_due_on)
+    planned = ("(SELECT min(starts_at) FROM meetings WHERE partner_id = p.id"
+               " AND status = 'planned' AND starts_at >= ?4 AND deleted = 0)")
     rows = store.db.execute(
         "SELECT p.id, p.name_zh, p.name_en, p.tier, p.stage, p.region, p.status,"
-        f" nullif(max({held}, {unset}), '') AS last_met,"
+        f" nullif(max({held}, {unset}), '') AS last_met, p.created_at, {planned},"
         " (SELECT count(*) FROM meetings WHERE partner_id = p.id AND status = 'cancelled'"
         "  AND starts_at >= ?2 AND deleted = 0) AS cancelled,"
         " a.open_n, a.overdue_n,"
@@ -103,25 +112,36 @@ def partner_overviews(
         params,
     ).fetchall()
 
-    # visit_status per row, inlined: the same rules as domain.visit_status
-    days_of = {str(t): cadence[t] for t in domain.Tier if t in cadence}
+    # visit_status per row, inlined: the same rules as domain.visit_due_on and
+    # domain.visit_status_for_due
+    days_of = {str(t): dt.timedelta(days=cadence[t]) for t in domain.Tier if t in cadence}
     overdue, due, ok = (str(domain.VisitStatus.OVERDUE), str(domain.VisitStatus.DUE),
                         str(domain.VisitStatus.OK))
     due_soon = domain.DUE_SOON_DAYS
     out: list[PartnerOverview] = []
-    for (pid, name_zh, name_en, tier, stage, region, status, last, cancelled, open_n,
-         overdue_n, sales, target, s1, s2) in rows:
+    for (pid, name_zh, name_en, tier, stage, region, status, last, created, first_planned,
+         cancelled, open_n, overdue_n, sales, target, s1, s2) in rows:
         met = _date(last)
-        limit = days_of[tier] if tier in days_of else cadence[domain.Tier(tier)]
-        if met is None:
-            age = None
+        limit = (days_of[tier] if tier in days_of
+                 else dt.timedelta(days=cadence[domain.Tier(tier)]))
+        planned_on = _date(first_planned)
+        age = None if met is None else (today - met).days
+        if met is not None:
+            due_on = met + limit
+        elif created:
+            due_on = _date(created) + limit
+            if planned_on is not None and planned_on > due_on:
+                due_on = planned_on
+        else:
+            due_on = None
+        if due_on is None:
             visit = overdue
         else:
-            age = (today - met).days
-            visit = overdue if age > limit else due if age >= limit - due_soon else ok
+            left = (due_on - today).days
+            visit = overdue if left < 0 else due if left <= due_soon else ok
         ov = PartnerOverview(
             pid, name_zh, name_en, tier, stage, region, status, met, age, visit,
-            open_n or 0, overdue_n or 0, cancelled or 0,
+            open_n or 0, overdue_n or 0, cancelled or 0, due_on=due_on, next_planned=planned_on,
         )
         if sales is not None and target:
             ov.target_ratio = sales / target

@@ -454,10 +454,10 @@ def partners_due_this_week(store: Store, today: dt.date,
     }
     cadence = domain.cadence_days(cadence)
     for ov in insights.partner_overviews(store, today, cadence):
-        if ov.last_met is None or ov.status == domain.PartnerStatus.ENDED:
-            continue  # never met: a first visit is planned, not due
-        due_on = ov.last_met + dt.timedelta(days=cadence[domain.Tier(ov.tier)])
-        if monday <= due_on <= sunday:
+        if ov.status == domain.PartnerStatus.ENDED:
+            continue
+        # the same rule as Today's: a partner never met counts from its creation
+        if ov.due_on is not None and monday <= ov.due_on <= sunday:
             ids.add(ov.id)
     names = {
         r["id"]: (r["name_zh"] or r["name_en"] or "")

@@ -50,8 +50,10 @@ def load_today(store: Any, today: dt.date, cadence: dict[str, int],
     if overviews is None:
         overviews = insights.partner_overviews(store, today, cadence)
     order = {"overdue": 0, "due": 1}
+    # the longest overdue first (the earliest due day; never met and nothing to count
+    # from before all)
     visits = sorted((o for o in overviews if o.visit_status in order),
-                    key=lambda o: (order[o.visit_status], -(o.days_since or 10**6)))
+                    key=lambda o: (order[o.visit_status], o.due_on or dt.date.min))
     flat = sorted((o for o in overviews if o.lying_flat), key=lambda o: -len(o.signs))
     actions = insights.actions_due(store, today, ACTIONS_SOON_DAYS, limit=action_limit)
     if action_limit is None or len(actions) < action_limit:

@@ -22,8 +22,9 @@ TODAY = dt.date(2026, 11, 27)
 
 
 def seed(profile: Profile) -> dict[str, dict]:
-    """Four partners of different tiers, stages, regions and visit states."""
-    store = Store(open_test_database(profile.database))
+    """Four partners of different tiers, stages, regions and visit states, on the books
+    since January (the cadence of a partner never met counts from its creation)."""
+    store = Store(open_test_database(profile.database), clock=lambda: "2026-01-05 09:00:00")
     try:
         east = store.create_partner(name_zh="华东渠道分销商", name_en="East China Distribution",
                                     tier="core", stage="mature", region="华东")

@@ -58,7 +58,12 @@ def reference_overviews(store: Store, today: dt.date) -> list[dict]:
         kpis = store.rows("kpi_snapshot", "partner_id = ?", [p["id"]], order_by="period DESC")
         history = [(k["sales"], k["target"]) for k in kpis[:3]]
         met = dt.date.fromisoformat(max(held)[:10]) if held else None
-        status = str(domain.visit_status(met, p["tier"], today))
+        planned = [m["starts_at"] for m in meetings if m["status"] == "planned"
+                   and m["starts_at"] >= today.isoformat()]
+        planned_on = dt.date.fromisoformat(min(planned)[:10]) if planned else None
+        created_on = dt.date.fromisoformat(p["created_at"][:10])
+        status = str(domain.visit_status(met, p["tier"], today, created_on=created_on,
+                                         planned_on=planned_on))
         signs = []
         if status == "overdue":
             signs.append("no_contact")
@@ -71,6 +76,9 @@ def reference_overviews(store: Store, today: dt.date) -> list[dict]:
         ratio = (history[0][0] / history[0][1]
                  if history and history[0][0] is not None and history[0][1] else None)
         out.append({"id": p["id"], "last_met": met, "visit_status": status,
+                    "next_planned": planned_on,
+                    "due_on": domain.visit_due_on(met, p["tier"], created_on=created_on,
+                                                  planned_on=planned_on),
                     "days_since": (today - met).days if met else None,
                     "open_actions": len(actions), "overdue_partner_actions": overdue,
                     "cancelled_recent": cancelled, "target_ratio": ratio, "signs": signs})
@@ -323,6 +331,9 @@ def test_partners_page_is_built_when_first_shown(qtbot, tmp_path):
     store.create_partner(name_zh="华东渠道", tier="core", stage="mature", region="华东")
     store.create_partner(name_zh="华南渠道", tier="ordinary", stage="mature", region="华南")
     store.create_partner(name_en="Summit Trading", tier="emerging", stage="intro", region="华南")
+    # on the books since January: never visited, so overdue
+    store.db.execute("UPDATE partners SET created_at = '2026-01-05 09:00:00'")
+    store.db.conn.commit()
     store.db.conn.close()
     window = open_window(qtbot, profile)
     assert not window.partners.built

@@ -237,3 +237,21 @@ def test_hiding_the_workspace_saves_in_the_background(qtbot, workspace, harness,
     qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"])
                     == "切换页面前的最后一句", timeout=700)
     assert not editor.saver.has_pending()
+
+
+def test_a_new_meeting_moved_into_the_future_becomes_planned(qtbot, workspace, harness):
+    """Planning a visit from the meetings tab: the new meeting starts held (now), and
+    giving it a later date makes it planned, so it never counts as a visit early."""
+    from PySide6.QtCore import QDateTime
+
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    assert harness.db(lambda s: s.get("meeting", meeting_id))["status"] == "held"
+    later = QDateTime.currentDateTime().addDays(9)
+    editor.starts_edit.setDateTime(later)
+    assert editor.status_combo.currentData() == "planned"
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id))["status"]
+                    == "planned", timeout=5000)
+    # moved back to the past it stays what the user chose: no guess either way
+    editor.starts_edit.setDateTime(QDateTime.currentDateTime().addDays(-3))
+    assert editor.status_combo.currentData() == "planned"

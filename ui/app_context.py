@@ -47,6 +47,11 @@ class AppContext(QObject):
     def today(self) -> dt.date:
         return self._today()
 
+    def now(self) -> dt.datetime:
+        """The wall-clock minute on the app's day (tests and demos set the day)."""
+        return dt.datetime.combine(self._today(), dt.datetime.now().time()).replace(
+            second=0, microsecond=0)
+
     def run_db(
         self,
         fn: Callable[[Store], Any],

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from models.domain import MeetingStatus
+from models import planning
+from models.domain import MeetingType, meeting_status_for
 from models.meeting_templates import agenda_for
 from models.store import Store
 from ui.operations import OnDone, OnError, run
@@ -15,13 +16,17 @@ if TYPE_CHECKING:
 
 def create_meeting(ctx: AppContext, partner_id: str, meeting_type: str, starts: dt.datetime,
                    lang: str, on_done: OnDone = None, on_error: OnError = None) -> None:
-    """A held meeting with the agenda its type and the partner's open items suggest;
-    ``on_done((row, agenda))``."""
+    """A meeting with the agenda its type and the partner's open items suggest: held
+    when ``starts`` has come, planned when it lies ahead (planning a visit is not a
+    visit); ``on_done((row, agenda))``."""
+    now = ctx.now()
+
     def create(store: Store) -> tuple[dict[str, Any], str]:
         agenda = agenda_for(store, partner_id, meeting_type, lang)
+        status = meeting_status_for(starts, now)
         row = store.create("meeting", {
             "partner_id": partner_id, "type": meeting_type,
-            "status": str(MeetingStatus.HELD), "starts_at": starts, "agenda": agenda,
+            "status": str(status), "starts_at": starts, "agenda": agenda,
         })
         return row, agenda
 
@@ -47,3 +52,28 @@ def save_contact(ctx: AppContext, partner_id: str | None, contact_id: str | None
         return store.update("contact", contact_id, values)
 
     run(ctx, write, on_done, on_error)
+
+
+def plan_visit(ctx: AppContext, partner_id: str, day: dt.date, lang: str,
+               meeting_type: str = MeetingType.VISIT, at: dt.time = dt.time(10, 0),
+               on_done: OnDone = None, on_error: OnError = None) -> None:
+    """A planned visit to ``partner_id`` on ``day`` (its agenda from the type and the
+    partner's open items); ``on_done(row)``."""
+    def create(store: Store) -> dict[str, Any]:
+        return planning.plan_visit(store, partner_id, dt.datetime.combine(day, at),
+                                   meeting_type, lang)
+
+    run(ctx, create, on_done, on_error)
+
+
+def move_visit(ctx: AppContext, meeting_id: str, day: dt.date,
+               on_done: OnDone = None, on_error: OnError = None) -> None:
+    """A planned visit moved to ``day``, keeping its time of day."""
+    run(ctx, lambda store: planning.move_visit(store, meeting_id, day), on_done, on_error)
+
+
+def hold_meeting(ctx: AppContext, meeting_id: str, on_done: OnDone = None,
+                 on_error: OnError = None) -> None:
+    """Start a planned meeting: it becomes held, at the real time (now)."""
+    now = ctx.now()
+    run(ctx, lambda store: planning.hold_meeting(store, meeting_id, now), on_done, on_error)

@@ -7,6 +7,7 @@ is chosen with Ctrl+Shift+1…4 (low … critical).
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import domain
 from models.domain import MeetingStatus, MeetingType, Severity
 from models.meeting_templates import agenda_for, mark_converted, parse_action_line
 from ui import labels
@@ -164,8 +166,7 @@ class MeetingEditor(QWidget):
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.status_combo.currentIndexChanged.connect(
             lambda: self._edited("status", self.status_combo.currentData()))
-        self.starts_edit.dateTimeChanged.connect(
-            lambda d: self._edited("starts_at", d.toString(DATETIME_FORMAT)))
+        self.starts_edit.dateTimeChanged.connect(self._starts_changed)
         for name, line in (("location", self.location_edit), ("attendees_ours", self.ours_edit),
                            ("attendees_partner", self.partner_edit)):
             line.textEdited.connect(lambda text, n=name: self._edited(n, text))
@@ -252,6 +253,18 @@ class MeetingEditor(QWidget):
         self.saver.flush_now()
 
     # --- editing ---------------------------------------------------------------------------
+
+    @Slot(QDateTime)
+    def _starts_changed(self, when: QDateTime) -> None:
+        self._edited("starts_at", when.toString(DATETIME_FORMAT))
+        # a held meeting moved into the future is a visit being planned: it must not
+        # count for the cadence before it happens
+        starts = dt.datetime.strptime(when.toString(DATETIME_FORMAT), "%Y-%m-%d %H:%M")
+        if (self.status_combo.currentData() == MeetingStatus.HELD
+                and domain.meeting_status_for(starts, self._ctx.now())
+                == MeetingStatus.PLANNED):
+            self.status_combo.setCurrentIndex(
+                self.status_combo.findData(str(MeetingStatus.PLANNED)))
 
     def _edited(self, field: str, value: Any) -> None:
         if self._meeting is None:

@@ -96,7 +96,7 @@ First save the changes not yet sent to head office, then restore the newest good
         <translation>复制</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+43"/>
         <source>Passphrase of this profile:</source>
         <translation>此档案的口令：</translation>
     </message>

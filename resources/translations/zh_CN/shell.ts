@@ -1253,7 +1253,7 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>SelfTestCommand</name>
     <message>
-        <location filename="../../../desktop/commands/self_test.py" line="+29"/>
+        <location filename="../../../desktop/commands/self_test.py" line="+30"/>
         <source>check this installation on a new profile (opens a window)</source>
         <translation>在新的配置文件夹上检查本次安装（会打开窗口）</translation>
     </message>
@@ -1263,7 +1263,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>复盘资料和截图的保存位置（默认：新建的临时文件夹）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>error: the self-test needs a new, empty profile (give --profile a new folder)</source>
         <translation>错误：自检需要一个新的空配置文件夹（请用 --profile 指定新文件夹）</translation>
     </message>
@@ -1563,6 +1563,11 @@ Restore it with: main.py restore --profile {profile} {file}
         <location line="+4"/>
         <source>This record refers to something with an invalid id; it was not saved.</source>
         <translation>此记录引用的对象编号无效，未保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a planned meeting can be moved or started; this one is already held or cancelled.</source>
+        <translation>只有计划中的会议可以移动或开始；这场会议已举行或已取消。</translation>
     </message>
 </context>
 </TS>

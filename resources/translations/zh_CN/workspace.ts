@@ -4,7 +4,7 @@
 <context>
     <name>ActionItemDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="+38"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+39"/>
         <source>Edit action item</source>
         <translation>编辑行动项</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>标题不能为空。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>The response deadline must be a date like 2026-12-31.</source>
         <translation>响应期限须为日期，例如 2026-12-31。</translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="+53"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="+55"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -277,7 +277,7 @@
         <translation>姓名不能为空。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>Dates are written like 1985-03-08.</source>
         <translation>日期格式如 1985-03-08。</translation>
     </message>
@@ -285,7 +285,7 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location line="-71"/>
+        <location line="-66"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -318,7 +318,7 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location line="+101"/>
+        <location line="+97"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="+12"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+16"/>
         <source>Feedback to the partner</source>
         <translation>向渠道方反馈</translation>
     </message>
@@ -383,7 +383,7 @@
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="+67"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="+69"/>
         <source>Where the meeting takes place</source>
         <extracomment>an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
         <translation>会议地点</translation>
@@ -479,7 +479,7 @@
         <translation>决定(&amp;D)</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+155"/>
         <source>Next action item: %1 severity</source>
         <translation>下一个行动项：%1</translation>
     </message>
@@ -555,7 +555,7 @@
         <translation>删除所选会议（在列表中按 Del），可撤销</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+107"/>
         <source>Meeting of %1 deleted.</source>
         <translation>%1 的会议已删除。</translation>
     </message>
@@ -563,7 +563,7 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+65"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+66"/>
         <source>percent, e.g. 12.5</source>
         <extracomment>the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
@@ -822,7 +822,7 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="+52"/>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="+53"/>
         <source>Template for a new review; the one for the partner&apos;s tier comes first</source>
         <translation>新复盘使用的模板；与渠道层级对应的模板排在最前</translation>
     </message>
@@ -882,7 +882,7 @@
         <translation>得分：%1 / 100</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+45"/>
         <source>Review of %1 deleted.</source>
         <translation>%1 的复盘已删除。</translation>
     </message>
@@ -913,7 +913,7 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="+153"/>
+        <location filename="../../../ui/workspace/autosave.py" line="+154"/>
         <source>Saving…</source>
         <extracomment>the local time of the last successful save a write is pending or in flight a write failed (message); the edits stay pending and are retried on the next edit when the oldest unsaved edit was made (time.monotonic), None when all saved</extracomment>
         <translation>正在保存…</translation>
