@@ -3,12 +3,14 @@ PDFs: preview, language switch, save, print to a PDF printer, batch with cancel.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from types import SimpleNamespace
 
 import pytest
 from pack_history import add_history, make_partner
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
@@ -76,8 +78,17 @@ def test_preview_shows_the_pack_and_follows_the_pack_language(qtbot, ctx, partne
     text = _text(dialog.pdf_bytes)
     assert "Page 1 of" in text and "Partner review pack" in text
     dialog.view.verticalScrollBar().setValue(dialog.view.verticalScrollBar().maximum() // 8)
-    qtbot.wait(400)  # QPdfView renders pages in the background
+    # QPdfView renders pages in the background: wait until text is on screen
+    qtbot.waitUntil(lambda: _shows_dark_pixels(dialog.view.viewport()), timeout=20000)
     dialog.grab().save(str(tmp_path / "preview.png"))
+
+
+def _shows_dark_pixels(widget) -> bool:
+    """Whether ``widget`` shows something dark (a rendered page's text) anywhere on
+    a coarse grid: a page not rendered yet is blank, the view's background grey."""
+    image = widget.grab().toImage()
+    return any(QColor(image.pixel(x, y)).lightness() < 80
+               for y in range(0, image.height(), 4) for x in range(0, image.width(), 4))
 
 
 def test_summary_template_is_one_page(qtbot, ctx, partners):
@@ -215,10 +226,14 @@ def test_cancel_button_while_collecting_writes_nothing(qtbot, ctx, tmp_path):
     ids = _many_partners(ctx._store, 3)
     folder = tmp_path / "none"
     dialog = _batch_dialog(qtbot, ctx, ids, folder)
+    lane_free = threading.Event()
     with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as blocker:
-        ctx.jobs.db.submit(lambda: __import__("time").sleep(0.3))  # keep the db lane busy
+        # the db lane is held until Cancel was clicked: the batch cannot have collected
+        # anything before it, however fast or slow the machine
+        ctx.jobs.db.submit(lambda: lane_free.wait(30))
         dialog.start()
         dialog.progress.findChild(QPushButton).click()  # the progress dialog's Cancel
+        lane_free.set()
     result = blocker.args[0]
     dialog.report_box.close()
     assert result.cancelled and result.written == []

@@ -3,6 +3,7 @@ least every ~2 s while edits keep coming, even when the db lane was busy."""
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 
 from ui.workspace.autosave import IDLE_MS, MAX_LAG_MS, Autosaver
@@ -27,12 +28,13 @@ def _notes(harness, meeting_id):
 def test_one_edit_is_written_after_the_idle_delay(qtbot, harness, seeded):
     saver, meeting_id, saved = _saver(harness, seeded)
     start = time.monotonic()
-    saver.edit({"notes": "补货周期"})
-    qtbot.wait(IDLE_MS - 300)
-    assert _notes(harness, meeting_id) != "补货周期"  # debounced, not written per key
+    for text in ("补", "补货", "补货周", "补货周期"):  # typed in quick succession
+        saver.edit({"notes": text})
     qtbot.waitUntil(lambda: bool(saved), timeout=3000)
     assert _notes(harness, meeting_id) == "补货周期"
     assert IDLE_MS / 1000 - 0.05 <= saved[0] - start <= IDLE_MS / 1000 + 1.0
+    qtbot.waitUntil(lambda: not saver.has_pending(), timeout=3000)
+    assert len(saved) == 1  # debounced: one write for the four edits, not one per key
 
 
 def test_continuous_edits_are_written_at_least_every_two_seconds(qtbot, harness, seeded):
@@ -43,7 +45,7 @@ def test_continuous_edits_are_written_at_least_every_two_seconds(qtbot, harness,
     while time.monotonic() - start < 4.5:
         text += "货"
         saver.edit({"notes": text})
-        qtbot.wait(100)
+        qtbot.wait(100)  # the typing rhythm: a key every 100 ms
         current = _notes(harness, meeting_id)
         if not writes or writes[-1][1] != current:
             writes.append((time.monotonic(), current))
@@ -57,12 +59,17 @@ def test_continuous_edits_are_written_at_least_every_two_seconds(qtbot, harness,
 def test_edits_waiting_behind_a_busy_db_lane_are_written_as_soon_as_it_frees(
         qtbot, harness, seeded):
     saver, meeting_id, _saved = _saver(harness, seeded)
-    busy_until = time.monotonic() + 3.5
-    harness.ctx.run_db(lambda _store: time.sleep(3.5))  # a long sync apply, say
+    lane_free = threading.Event()
+    harness.ctx.run_db(lambda _store: lane_free.wait(30))  # a long sync apply, say
     saver.edit({"notes": "第一句"})
-    qtbot.wait(IDLE_MS + 200)  # its write is queued behind the busy lane now
-    saver.edit({"notes": "第一句，第二句"})  # made ~1.2 s in: 2.3 s old when the lane frees
+    qtbot.waitUntil(saver.writing, timeout=3000)  # its write is queued behind the busy lane
+    saver.edit({"notes": "第一句，第二句"})
+    # the second edit ages past the max lag while the lane stays busy (the passing of
+    # time is the condition here)
+    qtbot.wait(MAX_LAG_MS + 100)
+    freed = time.monotonic()
+    lane_free.set()
     qtbot.waitUntil(lambda: _notes(harness, meeting_id) == "第一句，第二句", timeout=8000)
     # older than the max lag by then: written right after the first write, not after
     # a fresh idle delay (which would be a second later)
-    assert time.monotonic() - busy_until <= 0.7
+    assert time.monotonic() - freed <= 0.7

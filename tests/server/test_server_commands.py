@@ -101,8 +101,9 @@ def test_demo_organisation(db_url):
 
 
 def test_server_run_serves_health(tmp_path):
+    import queue
     import socket
-    import time
+    import threading
 
     import httpx
 
@@ -112,17 +113,22 @@ def test_server_run_serves_health(tmp_path):
     db = f"sqlite:///{tmp_path}/run.db"
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "server", "run", "--db", db,
                              "--port", str(port), "--api-docs"], cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
+                            stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        for line in proc.stdout:
+            lines.put(line)
+        lines.put(None)  # the server exited
+
+    threading.Thread(target=read, daemon=True).start()
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None, proc.stdout.read().decode()
-                assert time.monotonic() < deadline
-                time.sleep(0.2)
+        seen: list[str] = []
+        while not seen or "Uvicorn running on" not in seen[-1]:  # the socket listens
+            line = lines.get(timeout=30)
+            assert line is not None, "the server exited:\n" + "".join(seen)
+            seen.append(line)
+        r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5)
         assert r.json()["status"] == "ok"
         assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").status_code == 200  # --api-docs
         assert httpx.get(f"http://127.0.0.1:{port}/docs").status_code == 404  # never a CDN page

@@ -54,6 +54,10 @@ class Autosaver(QObject):
     def has_pending(self) -> bool:
         return bool(self._pending) or self._in_flight
 
+    def writing(self) -> bool:
+        """A write is in the db lane (queued or running)."""
+        return self._in_flight
+
     def set_record(self, record_id: str | None) -> None:
         """Switch to another record; the previous one's edits are saved first."""
         if record_id != self._record_id:
