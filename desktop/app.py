@@ -119,6 +119,14 @@ def install_language(code: str) -> str:
     return language
 
 
+def apply_appearance(settings: Settings) -> None:
+    """The theme (light, dark or the system's) and text size the user chose; Settings
+    applies a new choice live (ui/theme.py)."""
+    from ui import theme
+
+    theme.apply(settings.appearance, settings.font_size)
+
+
 # --- opening a profile -------------------------------------------------------------------
 
 
@@ -225,11 +233,14 @@ def open_session(profile: Profile, *, offer_demo: bool = True,
     if opened is None:
         opened = prepare_profile(profile, today)
     if isinstance(opened, BaseException):
-        install_language(Settings(profile.settings_file).language)
+        settings = Settings(profile.settings_file)
+        install_language(settings.language)
+        apply_appearance(settings)
         report_open_error(opened)
         return None
     session = opened
     install_language(session.settings.language)  # before any message, the upgrade's included
+    apply_appearance(session.settings)
     if session.store is None and session.error is None and session.database is None:
         unlock_with_dialogs(session)
     if session.store is None and session.error is None:

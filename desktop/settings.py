@@ -1,6 +1,6 @@
 """The user's preferences for one profile, kept in the profile's settings.ini.
 
-Only preferences live here (language, visit cadence, the company logo printed on
+Only preferences live here (language, appearance and text size, visit cadence, the company logo printed on
 review packs, the window's last geometry). Never secrets: tokens go to the keyring.
 Plain Python (``desktop.ini_file``, QSettings' INI dialect): the commands that show
 no window read the cadence and the logo without loading Qt.
@@ -14,6 +14,10 @@ from models.domain import DEFAULT_CADENCE_DAYS, Tier
 
 #: languages the app ships; "" means "follow the system locale"
 LANGUAGES = ("", "en", "zh_CN")
+#: appearances (ui/theme.py): follow the system's light or dark, or one of them
+APPEARANCES = ("system", "light", "dark")
+#: the text size override in points (0: follow the system)
+MIN_FONT_PT, MAX_FONT_PT = 8, 24
 #: bounds for a visit cadence, so a typo cannot hide every partner as "on track"
 MIN_CADENCE_DAYS = 1
 MAX_CADENCE_DAYS = 365
@@ -54,6 +58,36 @@ class Settings:
         if code not in LANGUAGES:
             raise ValueError(f"unsupported language {code!r}")
         self._set({"ui/language": code})
+
+    # --- appearance -------------------------------------------------------------------
+
+    @property
+    def appearance(self) -> str:
+        """"system" (follow the system's light or dark), "light" or "dark"."""
+        value = self._value("ui/appearance", "system")
+        return value if value in APPEARANCES else "system"
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        if value not in APPEARANCES:
+            raise ValueError(f"unsupported appearance {value!r}")
+        self._set({"ui/appearance": value})
+
+    @property
+    def font_size(self) -> int:
+        """The text size in points; 0 follows the system."""
+        try:
+            value = int(self._value("ui/font_size", 0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 0
+        return value if MIN_FONT_PT <= value <= MAX_FONT_PT else 0
+
+    @font_size.setter
+    def font_size(self, value: int) -> None:
+        value = int(value)
+        if value and not MIN_FONT_PT <= value <= MAX_FONT_PT:
+            raise ValueError(f"text size must be {MIN_FONT_PT}-{MAX_FONT_PT} points, not {value}")
+        self._set({"ui/font_size": value})
 
     # --- visit cadence (分层维护) ------------------------------------------------------
 

@@ -25,3 +25,15 @@ def test_about_lists_version_qt_the_font_and_the_dependencies_with_licences(qtbo
 def test_a_long_licence_field_is_summarised_from_the_classifiers():
     # reportlab's License field is a paragraph; its classifier says BSD
     assert "BSD" in licence_of("reportlab") and len(licence_of("reportlab")) <= 60
+
+
+def test_about_names_the_icon_set_and_shows_its_licence_text(qtbot):
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.components.toPlainText()
+    names = {c.name: c for c in components()}
+    assert names["Tabler Icons"].licence == "MIT" and names["Tabler Icons"].version == "3.51.0"
+    assert "Tabler Icons" in text
+    # the licence itself, as shipped beside the icons
+    assert "Copyright (c) 2020-2026 Paweł Kuna" in text
+    assert "Permission is hereby granted, free of charge" in text

@@ -102,3 +102,17 @@ def test_a_damaged_value_falls_back_to_the_default(tmp_path):
     assert settings.language == ""
     assert settings.cadence()["core"] == Settings(tmp_path / "none.ini").cadence()["core"]
     assert settings.window_geometry is None
+
+
+def test_appearance_and_text_size_round_trip_and_refuse_nonsense(tmp_path):
+    path = tmp_path / "settings.ini"
+    settings = Settings(path)
+    assert (settings.appearance, settings.font_size) == ("system", 0)
+    settings.appearance, settings.font_size = "dark", 14
+    assert (Settings(path).appearance, Settings(path).font_size) == ("dark", 14)
+    with pytest.raises(ValueError):
+        settings.appearance = "purple"
+    with pytest.raises(ValueError):
+        settings.font_size = 99
+    path.write_text("[ui]\nappearance=neon\nfont_size=3\n", encoding="utf-8")
+    assert (settings.appearance, settings.font_size) == ("system", 0)

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ICON = RESOURCES / "icons" / "channelkeeper.svg"
 FONT_LICENCE = RESOURCES / "fonts" / "LICENSE-wqy-microhei.txt"
+ICONS_LICENCE = RESOURCES / "icons" / "tabler" / "LICENSE"
+#: "Tabler Icons 3.51.0 (...)": written by scripts/vendor_icons.py
+ICONS_VERSION = RESOURCES / "icons" / "tabler" / "VERSION"
 
 #: what the app is made of, as installed distributions (name shown, distribution)
 COMPONENTS = (
@@ -57,10 +60,12 @@ def licence_of(dist: str) -> str:
 
 
 def components() -> list[Component]:
-    """Qt itself, the font, then every component that is installed."""
+    """Qt itself, the font, the icons, then every component that is installed."""
+    icons_version = ICONS_VERSION.read_text(encoding="utf-8").split()[2]
     found = [Component("Qt", qVersion(), "LGPL-3.0-only"),
              Component("WenQuanYi Micro Hei (文泉驿微米黑)", "0.2.0-beta",
-                       "Apache-2.0 OR GPL-3.0-or-later WITH Font-exception-2.0")]
+                       "Apache-2.0 OR GPL-3.0-or-later WITH Font-exception-2.0"),
+             Component("Tabler Icons", icons_version, "MIT")]
     for name, dist in COMPONENTS:
         try:
             found.append(Component(name, version(dist), licence_of(dist)))
@@ -102,5 +107,8 @@ class AboutDialog(QDialog):
             "Qt and PySide6 are used under the GNU LGPL v3: you may replace the Qt libraries "
             "in the app's folder with your own build. The font's licence text is in {0}."
         )).format(html.escape(str(FONT_LICENCE)))
+        icons_note = html.escape(self.tr(
+            "The icons are Tabler Icons (tabler.io), used under the MIT licence:"))
+        icons_licence = html.escape(ICONS_LICENCE.read_text(encoding="utf-8"))
         return (f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{rows}</table>"
-                f"<p>{note}</p>")
+                f"<p>{note}</p><p>{icons_note}</p><pre>{icons_licence}</pre>")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
+from ui import theme
 from ui.app_context import AppContext
 from ui.operations.partners import delete_partner
 from ui.pages import Page, PageStack
@@ -107,43 +108,48 @@ class MainWindow(QMainWindow):
         """The pages, in navigation order (PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE)."""
         add = self.page_stack.add
         add(Page("today", lambda: self.tr("Today"), lambda: self.tr("&Today"), "Ctrl+1",
-                 widget=self.today))
+                 widget=self.today, icon="sun"))
         add(Page("partners", lambda: self.tr("Partners"), lambda: self.tr("&Partners"),
-                 "Ctrl+2", widget=self.partners))
+                 "Ctrl+2", widget=self.partners, icon="building-store"))
         # the biggest view: imported and built when first needed
         add(Page("workspace", lambda: self.tr("Partner workspace"),
                  lambda: self.tr("Partner &workspace"), "Ctrl+3", build=self._build_workspace,
+                 icon="briefcase",
                  unavailable=lambda: "" if self._open_partner_id() else self.tr(
                      "No partner is open: open one from Today, Partners or search (Ctrl+K).")))
 
-    def _action(self, name: str, slot: Callable[[], object],
+    def _action(self, name: str, icon: str, slot: Callable[[], object],
                 *keys: QKeySequence | str) -> QAction:
+        """A window command; ``icon``: its bundled icon (ui/theme.py), shown in menus."""
         action = QAction(self)
         action.setObjectName(name)
+        if icon:
+            action.setIcon(theme.icon(icon))
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work whichever page has focus
         return action
 
     def _create_actions(self) -> None:
-        self.act_search = self._action("search", lambda: self.show_search(), "Ctrl+K")
-        self.act_refresh = self._action("refresh", self.reload, QKeySequence.StandardKey.Refresh)
-        self.act_new_partner = self._action("new_partner", self.new_partner, "Ctrl+Shift+N")
-        self.act_edit_partner = self._action("edit_partner", self.edit_current_partner, "Ctrl+E")
-        self.act_delete_partner = self._action("delete_partner", self.delete_current_partner)
-        self.act_undo_delete = self._action("undo_delete", self.undo_delete)
+        a = self._action
+        self.act_search = a("search", "search", lambda: self.show_search(), "Ctrl+K")
+        self.act_refresh = a("refresh", "refresh", self.reload, QKeySequence.StandardKey.Refresh)
+        self.act_new_partner = a("new_partner", "user-plus", self.new_partner, "Ctrl+Shift+N")
+        self.act_edit_partner = a("edit_partner", "pencil", self.edit_current_partner, "Ctrl+E")
+        self.act_delete_partner = a("delete_partner", "trash", self.delete_current_partner)
+        self.act_undo_delete = a("undo_delete", "arrow-back-up", self.undo_delete)
         self.act_undo_delete.setEnabled(False)
         self.undo_button.available.connect(self.act_undo_delete.setEnabled)
-        self.act_new_meeting = self._action("new_meeting", self.new_meeting, "Ctrl+N")
-        self.act_new_action = self._action("new_action_item", self.new_action_item, "Ctrl+J")
-        self.act_pack = self._action("review_pack", self.review_pack, "Ctrl+P")
-        self.act_packs_selected = self._action(
-            "review_packs_selected", self.review_packs_for_selection, "Ctrl+Shift+P")
-        self.act_packs_week = self._action("review_packs_week", self.review_packs_this_week)
-        self.act_settings = self._action("settings", self.show_settings, "Ctrl+,")
-        self.act_quit = self._action("quit", self.close, "Ctrl+Q")
-        self.act_shortcuts = self._action("shortcuts", self.show_shortcuts, "F1")
-        self.act_about = self._action("about", self.show_about)
+        self.act_new_meeting = a("new_meeting", "calendar-plus", self.new_meeting, "Ctrl+N")
+        self.act_new_action = a("new_action_item", "list-check", self.new_action_item, "Ctrl+J")
+        self.act_pack = a("review_pack", "file-text", self.review_pack, "Ctrl+P")
+        self.act_packs_selected = a("review_packs_selected", "files",
+                                    self.review_packs_for_selection, "Ctrl+Shift+P")
+        self.act_packs_week = a("review_packs_week", "calendar-week", self.review_packs_this_week)
+        self.act_settings = a("settings", "settings", self.show_settings, "Ctrl+,")
+        self.act_quit = a("quit", "logout", self.close, "Ctrl+Q")
+        self.act_shortcuts = a("shortcuts", "keyboard", self.show_shortcuts, "F1")
+        self.act_about = a("about", "info-circle", self.show_about)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -169,6 +175,7 @@ class MainWindow(QMainWindow):
 
     def _connect_views(self) -> None:
         self.ctx.status_message.connect(self.show_status)
+        self.today.loaded.connect(self._update_badges)
         self.today.open_partner.connect(self.open_partner)
         self.today.open_record.connect(self.open_record)
         self.partners.open_partner.connect(self.open_partner)
@@ -204,6 +211,19 @@ class MainWindow(QMainWindow):
         return [a for menu in menus for a in menu.actions() if not a.isSeparator()] + [
             self.partners.focus_filter_action, self.partners.edit_action,
             self.partners.delete_action, *workspace_actions]
+
+    @Slot()
+    def _update_badges(self) -> None:
+        """Today's entry counts what is late: overdue visits and overdue action items."""
+        data = self.today.data_
+        if data is None:
+            return
+        visits = sum(1 for v in data.visits if v.visit_status == "overdue")
+        actions = max(data.actions_overdue, sum(1 for a in data.actions if a["overdue"]))
+        self.page_stack.set_badge(
+            "today", visits + actions, "overdue",
+            lambda: self.tr("Overdue: %1 visits, %2 action items")
+            .replace("%1", str(visits)).replace("%2", str(actions)))
 
     # --- navigation --------------------------------------------------------------------------
 

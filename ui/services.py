@@ -42,6 +42,10 @@ class AppSettings(Protocol):
     """The user's settings that the interface reads and changes."""
 
     language: str
+    #: "system", "light" or "dark" (ui/theme.py)
+    appearance: str
+    #: text size in points, 0 to follow the system
+    font_size: int
     logo_path: str
     window_geometry: QByteArray | bytes | None
     demo_offered: bool

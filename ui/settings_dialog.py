@@ -1,8 +1,9 @@
-"""Settings: language, your name and the company logo for review packs, visit cadence per tier.
+"""Settings: language, appearance and text size, your name and the company logo for review packs, visit cadence per tier.
 
 A new language applies at once: the dialog stores it and emits
 ``ctx.language_changed``; the app reinstalls its translator, and every widget
-retranslates itself on Qt's LanguageChange event.
+retranslates itself on Qt's LanguageChange event. A new appearance or text size
+applies at once too (ui/theme.py restyles the running app).
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from models.domain import DEFAULT_CADENCE_DAYS, Tier
 from models.pack_data import SETTING_MANAGER_NAME
-from ui import labels
+from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.partners import set_manager_name
 
@@ -51,6 +52,18 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+
+        self.appearance = QComboBox()
+        self.appearance.setObjectName("appearance")
+        for value in theme.MODES:
+            self.appearance.addItem(theme.icon({"system": "settings", "light": "sun",
+                                                "dark": "moon"}[value]), "", value)
+        self.appearance.setCurrentIndex(max(self.appearance.findData(settings.appearance), 0))
+        self.font_size = QSpinBox()
+        self.font_size.setObjectName("font_size")
+        # 0 is "follow the system" (its special-value text); else 8-24 points
+        self.font_size.setRange(theme.MIN_FONT_PT - 1, theme.MAX_FONT_PT)
+        self.font_size.setValue(settings.font_size or theme.MIN_FONT_PT - 1)
 
         self.cadence: dict[str, QSpinBox] = {}
         self.cadence_box = QGroupBox()
@@ -80,7 +93,7 @@ class SettingsDialog(QDialog):
         self.logo_preview = QLabel()
         self.logo_preview.setFixedHeight(48)
         self.logo_error = QLabel()
-        self.logo_error.setStyleSheet("color: #b3261e;")
+        theme.set_tone(self.logo_error, "error")
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_path, 1)
         logo_row.addWidget(self.browse)
@@ -100,8 +113,14 @@ class SettingsDialog(QDialog):
         self.language_label.setBuddy(self.language)
         self.manager_label = QLabel()
         self.manager_label.setBuddy(self.manager_name)
+        self.appearance_label = QLabel()
+        self.appearance_label.setBuddy(self.appearance)
+        self.font_size_label = QLabel()
+        self.font_size_label.setBuddy(self.font_size)
         top = QFormLayout()
         top.addRow(self.language_label, self.language)
+        top.addRow(self.appearance_label, self.appearance)
+        top.addRow(self.font_size_label, self.font_size)
         top.addRow(self.manager_label, self.manager_name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -119,6 +138,14 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.language_label.setText(self.tr("&Language"))
         self.language.setItemText(0, self.tr("Follow the system"))
+        self.appearance_label.setText(self.tr("A&ppearance"))
+        for index, text in enumerate((self.tr("Follow the system"), self.tr("Light"),
+                                      self.tr("Dark"))):
+            self.appearance.setItemText(index, text)
+        self.font_size_label.setText(self.tr("&Text size"))
+        self.font_size.setSpecialValueText(self.tr("Follow the system (%1 pt)").replace(
+            "%1", f"{theme.system_font_pt():g}"))
+        self.font_size.setSuffix(self.tr(" pt"))
         self.manager_label.setText(self.tr("Your &name"))
         self.manager_name.setPlaceholderText(self.tr("Printed on review packs"))
         self.cadence_box.setTitle(self.tr("Visit cadence (days between visits)"))
@@ -191,6 +218,11 @@ class SettingsDialog(QDialog):
         language = self.language.currentData() or ""
         language_changed = language != settings.language
         settings.language = language
+        appearance = self.appearance.currentData() or "system"
+        font_size = self.font_size.value() if self.font_size.value() >= theme.MIN_FONT_PT else 0
+        appearance_changed = (appearance, font_size) != (settings.appearance, settings.font_size)
+        settings.appearance = appearance
+        settings.font_size = font_size
         name = self.manager_name.text().strip()
         if name != self._manager_name_loaded:
             set_manager_name(self.ctx, name)
@@ -198,5 +230,7 @@ class SettingsDialog(QDialog):
         super().accept()
         if language_changed:
             self.ctx.language_changed.emit(language)
+        if appearance_changed:
+            theme.apply(appearance, font_size)
         if cadence_changed:
             self.ctx.status_message.emit(self.tr("Visit cadence updated."))

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.today import LIST_LIMIT
+from ui import theme
 
 #: the invisible root: the parent of every row in a flat table model
 NO_PARENT = QModelIndex()
@@ -36,7 +37,6 @@ NO_PARENT = QModelIndex()
 PARTNER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-URGENT = QColor("#b3261e")
 COLUMN_PADDING = 20
 MAX_COLUMN_WIDTH = 320
 FIT_SAMPLE_ROWS = 50
@@ -57,9 +57,10 @@ class Column:
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _SORT = int(SORT_ROLE)
 _PARTNER_ID = int(PARTNER_ID_ROLE)
-_ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _SORT, _PARTNER_ID,
+_ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _DECORATION, _SORT, _PARTNER_ID,
                              int(RECORD_ID_ROLE)})
 
 
@@ -73,15 +74,20 @@ def _get(row: Any, name: str) -> Any:
 
 
 class RecordTableModel(QAbstractTableModel):
-    """A read-only table over dicts or dataclasses, described by ``Column``s."""
+    """A read-only table over dicts or dataclasses, described by ``Column``s.
+    ``urgent`` rows show in the colour of the status ``urgent_status`` (ui/theme.py:
+    "overdue" for what is late, "warning" for a warning) with its icon in the first
+    column, never by colour alone."""
 
     def __init__(self, columns: Sequence[Column], partner_key: str = "partner_id",
-                 urgent: Callable[[Any], bool] | None = None, parent: QObject | None = None) -> None:
+                 urgent: Callable[[Any], bool] | None = None, parent: QObject | None = None,
+                 urgent_status: str = "overdue") -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self._rows: list[Any] = []
         self._partner_key = partner_key
         self._urgent = urgent
+        self.urgent_status = urgent_status
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -128,7 +134,11 @@ class RecordTableModel(QAbstractTableModel):
             return text if role == _DISPLAY else (text or None)
         row = self._rows[index.row()]
         if role == _FOREGROUND:
-            return QBrush(URGENT) if self._urgent and self._urgent(row) else None
+            urgent = self._urgent and self._urgent(row)
+            return QBrush(theme.color(theme.status_tone(self.urgent_status))) if urgent else None
+        if role == _DECORATION:
+            urgent = index.column() == 0 and self._urgent and self._urgent(row)
+            return theme.status_icon(self.urgent_status) if urgent else None
         if role == _SORT:
             col = self.columns[index.column()]
             value = col.value(row)
@@ -161,10 +171,7 @@ class TodaySection(QWidget):
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
         self.title = QLabel()
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
+        theme.set_text_style(self.title, "subtitle")
         self.view = QTreeView()
         self.view.setObjectName(f"{name}_view")
         self.view.setModel(self.proxy)
@@ -178,7 +185,7 @@ class TodaySection(QWidget):
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid);")
+        theme.set_tone(self.empty, "muted")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from models import insights
 from models.today import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, load_today
-from ui import labels
+from ui import labels, theme
 from ui.app_context import AppContext
 from ui.partner_table_model import signs_text
 from ui.today_sections import (
@@ -90,7 +89,8 @@ class TodayView(QWidget):
             # shows which signs, sorts by how many
             Column(lambda: self.tr("Warning signs"), lambda r: r.signs,
                    signs_text, sort=len),
-        ], partner_key="id", urgent=lambda r: len(r.signs) >= 3, parent=self))
+        ], partner_key="id", urgent=lambda r: len(r.signs) >= 3, parent=self,
+            urgent_status="warning"))  # a warning, not lateness: amber, not red
 
         for section in (self.visits, self.key_dates, self.lying_flat):
             section.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
@@ -103,10 +103,7 @@ class TodayView(QWidget):
         self.key_dates.show_all_requested.connect(lambda: self._load_all(self.key_dates))
 
         self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
+        theme.set_text_style(self.heading, "title")
         self.summary = QLabel()
         grid = QGridLayout()
         grid.addWidget(self.visits, 0, 0)

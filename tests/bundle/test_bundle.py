@@ -45,6 +45,9 @@ def test_the_bundle_is_small_and_carries_its_resources(bundle):
     assert (internal / "resources" / "fonts" / "wqy-microhei.ttc").is_file()
     assert (internal / "resources" / "translations" / "channelkeeper_zh_CN.qm").is_file()
     assert (internal / "resources" / "icons" / "channelkeeper.svg").is_file()
+    # the interface's icon set, with its licence (shown in About)
+    tabler = internal / "resources" / "icons" / "tabler"
+    assert (tabler / "LICENSE").is_file() and (tabler / "calendar.svg").is_file()
     # only the Qt modules the app uses
     qt_modules = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*.*")}
     assert qt_modules <= {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPdf", "QtPdfWidgets",

@@ -4,9 +4,9 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../../ui/about_dialog.py" line="+75"/>
+        <location filename="../../../ui/about_dialog.py" line="+80"/>
         <source>About ChannelKeeper</source>
-        <extracomment>what the app is made of, as installed distributions (name shown, distribution)</extracomment>
+        <extracomment>&quot;Tabler Icons 3.51.0 (...)&quot;: written by scripts/vendor_icons.py what the app is made of, as installed distributions (name shown, distribution)</extracomment>
         <translation>关于渠道管家</translation>
     </message>
     <message>
@@ -44,11 +44,16 @@
         <source>Qt and PySide6 are used under the GNU LGPL v3: you may replace the Qt libraries in the app&apos;s folder with your own build. The font&apos;s licence text is in {0}.</source>
         <translation>Qt 与 PySide6 按 GNU LGPL v3 使用：您可以用自己编译的版本替换程序文件夹中的 Qt 库。字体的许可证全文见 {0}。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The icons are Tabler Icons (tabler.io), used under the MIT licence:</source>
+        <translation>图标来自 Tabler Icons（tabler.io），依 MIT 许可证使用：</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+131"/>
+        <location filename="../../../desktop/app.py" line="+139"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -640,12 +645,12 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+117"/>
+        <location filename="../../../ui/main_window.py" line="+119"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+135"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -716,7 +721,7 @@ Choose one:
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-314"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -731,7 +736,12 @@ Choose one:
         <translation>渠道商工作台(&amp;W)</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+109"/>
+        <source>Overdue: %1 visits, %2 action items</source>
+        <translation>已逾期：%1 次拜访，%2 个行动项</translation>
+    </message>
+    <message>
+        <location line="+200"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -821,7 +831,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-335"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1271,7 +1281,7 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../../ui/settings_dialog.py" line="+119"/>
+        <location filename="../../../ui/settings_dialog.py" line="+138"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1282,8 +1292,39 @@ Restore it with: main.py restore --profile {profile} {file}
     </message>
     <message>
         <location line="+1"/>
+        <location line="+2"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>A&amp;ppearance</source>
+        <translation>外观(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Text size</source>
+        <translation>文字大小(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system (%1 pt)</source>
+        <translation>跟随系统（%1 磅）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> pt</source>
+        <translation> 磅</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1346,7 +1387,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>请选择 PNG、JPEG、SVG、BMP 或 GIF 图片。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Visit cadence updated.</source>
         <translation>拜访周期已更新。</translation>
     </message>
@@ -1362,7 +1403,7 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../../ui/today_sections.py" line="+206"/>
+        <location filename="../../../ui/today_sections.py" line="+213"/>
         <source>Showing the first %1 of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
         <extracomment>the invisible root: the parent of every row in a flat table model of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) the &quot;Show all&quot; link under a capped list how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all</extracomment>
         <translation>显示前 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
@@ -1371,7 +1412,7 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+64"/>
+        <location filename="../../../ui/today_view.py" line="+63"/>
         <location line="+12"/>
         <location line="+8"/>
         <location line="+3"/>
@@ -1457,7 +1498,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>

@@ -913,7 +913,7 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="+154"/>
+        <location filename="../../../ui/workspace/autosave.py" line="+158"/>
         <source>Saving…</source>
         <extracomment>the local time of the last successful save a write is pending or in flight a write failed (message); the edits stay pending and are retried on the next edit when the oldest unsaved edit was made (time.monotonic), None when all saved</extracomment>
         <translation>正在保存…</translation>
