@@ -76,6 +76,47 @@ ACTION_STATUS_STAMP = {
 ACTION_OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE)
 
 
+class GoalStatus(StrEnum):
+    """A joint goal (联合目标) is agreed with the partner, then tracked to its end."""
+
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
+
+
+#: goal statuses still in play (the others are finished)
+GOAL_LIVE_STATUSES = (GoalStatus.PROPOSED, GoalStatus.AGREED, GoalStatus.ON_TRACK,
+                      GoalStatus.AT_RISK)
+
+
+class GoalKpi(StrEnum):
+    """Head-office KPI figures a joint goal may be measured by (kpi_snapshots)."""
+
+    SALES = "sales"
+    PROFIT = "profit"
+    REPURCHASE_RATE = "repurchase_rate"
+    ACTIVE_CUSTOMERS = "active_customers"
+
+
+#: KPI figures summed over a goal's period; the others take the latest month's value
+GOAL_KPI_SUMMED = (GoalKpi.SALES, GoalKpi.PROFIT)
+
+
+class TouchpointKind(StrEnum):
+    """Contacts outside meetings (人情 and enablement): they count as contact."""
+
+    GREETING = "greeting"
+    GIFT = "gift"
+    CALL = "call"
+    MESSAGE = "message"
+    VISIT = "visit"
+    TRAINING = "training"
+    OTHER = "other"
+
+
 class AnswerType(StrEnum):
     YES_NO = "yes_no"
     SCORE_1_5 = "score_1_5"

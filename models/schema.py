@@ -7,6 +7,7 @@ timestamps for display, and a tombstone flag (deletes are soft).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from models import contract, domain
@@ -19,7 +20,7 @@ META_COLUMNS = ("id", "version", "created_at", "updated_at", "deleted", "deleted
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str = "text"  # text | int | real | date | datetime | bool | json | ref
+    kind: str = "text"  # text | int | real | date | datetime | bool | json | ref | period
     required: bool = False
     choices: tuple[str, ...] | None = None
     ref: str | None = None  # entity a "ref" field points at
@@ -83,8 +84,14 @@ PARTNER = Entity(
         Field("revenue_share", "real"),  # percent of revenue shared with the partner
         Field("rebate", "real"),  # percent rebate
         Field("incentive_scheme", max_length=LONG_TEXT_MAX),
-        Field("goals"),  # jointly agreed goals (联合目标制定)
+        Field("goals"),  # jointly agreed goals (联合目标制定), free text before joint_goal
         Field("notes"),
+        # the agreement (制度): its dates, and the tier strategy's terms as agreed with
+        # this partner (incentive_scheme above is the incentive term); empty: the tier's
+        Field("agreement_start", "date"),
+        Field("agreement_end", "date"),
+        Field("service_terms", max_length=LONG_TEXT_MAX),
+        Field("risk_terms", max_length=LONG_TEXT_MAX),
     ),
     partner_field=None,
     search_title=("name_zh", "name_en"),
@@ -182,6 +189,9 @@ CHECKLIST_RUN = Entity(
         Field("answers", "json"),  # {item_key: {"value": ..., "comment": ...}}
         Field("score", "real"),
         Field("completion", "real"),
+        # the partner's lifecycle stage when the review was made: which of the
+        # template's stage sections it walks (None: only the sections of every stage)
+        Field("stage", choices=_enum(domain.Stage)),
     ),
     indexes=(("partner_id", "performed_on"),),
 )
@@ -202,10 +212,57 @@ KPI_SNAPSHOT = Entity(
     indexes=(("partner_id", "period"),),
 )
 
+JOINT_GOAL = Entity(
+    "joint_goal",
+    "joint_goals",
+    (
+        Field("partner_id", "ref", required=True, ref="partner"),
+        Field("title", required=True),  # what
+        Field("metric"),  # how it is measured, in words
+        Field("kpi", choices=_enum(domain.GoalKpi)),  # or by a head-office KPI figure
+        Field("target", "real"),
+        Field("actual", "real"),  # progress so far when no KPI measures it
+        Field("period", "period", required=True),  # "2026" (annual) or "2026-Q3" (a stage)
+        Field("parent_id", "ref", ref="joint_goal"),  # the annual goal a stage belongs to
+        Field("our_commitment", max_length=LONG_TEXT_MAX),
+        Field("partner_commitment", max_length=LONG_TEXT_MAX),
+        Field("status", required=True, choices=_enum(domain.GoalStatus)),
+        Field("meeting_id", "ref", ref="meeting"),  # where both sides agreed it
+    ),
+    indexes=(("partner_id", "period"),),
+)
+
+STAGE_CHANGE = Entity(
+    "stage_change",
+    "stage_changes",
+    (
+        Field("partner_id", "ref", required=True, ref="partner"),
+        Field("changed_on", "date", required=True),
+        Field("from_stage", choices=_enum(domain.Stage)),
+        Field("to_stage", required=True, choices=_enum(domain.Stage)),
+        Field("reason", max_length=LONG_TEXT_MAX),
+    ),
+    indexes=(("partner_id", "changed_on"),),
+)
+
+TOUCHPOINT = Entity(
+    "touchpoint",
+    "touchpoints",
+    (
+        Field("partner_id", "ref", required=True, ref="partner"),
+        Field("contact_id", "ref", ref="contact"),
+        Field("happened_on", "date", required=True),
+        Field("kind", required=True, choices=_enum(domain.TouchpointKind)),
+        Field("note", max_length=LONG_TEXT_MAX),
+    ),
+    indexes=(("partner_id", "happened_on"),),
+)
+
 ENTITIES: dict[str, Entity] = {
     e.name: e
     for e in (
-        PARTNER, CONTACT, MEETING, ACTION_ITEM, CHECKLIST_TEMPLATE, CHECKLIST_RUN, KPI_SNAPSHOT
+        PARTNER, CONTACT, MEETING, ACTION_ITEM, CHECKLIST_TEMPLATE, CHECKLIST_RUN, KPI_SNAPSHOT,
+        JOINT_GOAL, STAGE_CHANGE, TOUCHPOINT,
     )
 }
 
@@ -267,6 +324,20 @@ def parse_datetime(value: object, field_name: str = "datetime") -> str | None:
     return d.replace(tzinfo=None, microsecond=0).isoformat(sep=" ", timespec="minutes")
 
 
+_PERIOD = re.compile(r"(\d{4})(-Q[1-4])?\Z")
+
+
+def parse_period(value: object, field_name: str = "period") -> str:
+    """A goal's period: a year "2026", or one of its quarters "2026-Q3"."""
+    text = str(value).strip().upper()
+    m = _PERIOD.match(text)
+    if m is None:
+        raise ValidationError(f"{field_name}: {contract.show(value)} is not a period (expected "
+                              "a year such as 2026 or a quarter such as 2026-Q3)", field=field_name)
+    contract.check_year(int(m.group(1)), field_name)
+    return text
+
+
 def normalise(ent: Entity, name: str, value: object) -> object:
     """Validate one field value against models/contract.py and the entity's rules;
     return it in its stored form (raises ValidationError)."""
@@ -303,6 +374,8 @@ def normalise(ent: Entity, name: str, value: object) -> object:
         return contract.check_json(value, name, f"{ent.name}: {name}")
     if f.kind == "ref":
         return contract.check_id(value, name, f"{ent.name}: {name}")
+    if f.kind == "period":
+        return parse_period(value, name)
     if not isinstance(value, str):
         if not isinstance(value, int | float):
             raise ValidationError(f"{ent.name}: {name} must be text", field=name)

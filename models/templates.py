@@ -46,12 +46,67 @@ _HEALTH = {
     ],
 }
 
+def _stage(stage: str, en: str, zh: str, items: list[dict]) -> dict:
+    return {"title": en, "title_zh": zh, "stage": stage, "items": items}
+
+
+#: one section per lifecycle stage (生命周期), from the stage's focus in the method; a
+#: review walks only the section of the partner's stage at the time (checklist_run.stage)
+_STAGES = [
+    _stage("intro", "Stage: intro", "阶段：初识", [
+        _item("intro_rules", "Are the cooperation rules and incentives explicit and explained?",
+              "合作规则和激励是否明确并已讲清楚？", 2),
+        _item("intro_fit", "Does the partner fit our selection criteria (market, capability)?",
+              "渠道是否符合我们的选择标准（市场、能力）？", 1),
+    ]),
+    _stage("running_in", "Stage: running-in", "阶段：磨合", [
+        _item("runin_response", "Did the partner's problems get answers within the response deadlines?",
+              "渠道的问题是否在响应时限内得到答复？", 2),
+        _item("runin_tolerance", "Were mistakes met with tolerance and a fix rather than blame?",
+              "出现失误时是否以包容和改进代替指责？", 1),
+    ]),
+    _stage("mature", "Stage: mature", "阶段：成熟", [
+        _item("mature_sharing", "Did both sides share sales and market information in depth?",
+              "双方是否深入共享了销售和市场信息？", 2),
+        _item("mature_campaign", "Was there a joint marketing campaign this period?",
+              "本期是否开展了联合营销活动？", 1),
+    ]),
+    _stage("advanced", "Stage: advanced", "阶段：进阶", [
+        _item("adv_innovation", "Is a co-innovation project under way?",
+              "是否有共创项目在推进？", 2),
+        _item("adv_resources", "Did we open more resources and share risk as agreed?",
+              "是否按约定开放了更多资源并共担风险？", 1),
+    ]),
+]
+
 BUILTIN_TEMPLATES: list[dict[str, Any]] = [
     {
         "key": "standard-review",
         "name": "Standard review / 标准复盘",
         "tier": None,
-        "sections": [_COMMON, _HEALTH],
+        "sections": [_COMMON, _HEALTH, *_STAGES],
+    },
+    {
+        "key": "ordinary-review",
+        "name": "Ordinary partner review / 普通渠道复盘",
+        "tier": "ordinary",
+        "sections": [
+            _COMMON,
+            _HEALTH,
+            {
+                "title": "Ordinary partner",
+                "title_zh": "普通分销渠道",
+                "items": [
+                    _item("standard_process", "Did the standard process run without exceptions?",
+                          "标准流程是否运行顺畅、没有例外？", 1),
+                    _item("auto_incentives", "Were the automatic incentives paid on time and correctly?",
+                          "自动激励是否按时准确发放？", 2),
+                    _item("online_training", "Did the partner's team take the online training?",
+                          "渠道团队是否参加了线上培训？", 1),
+                ],
+            },
+            *_STAGES,
+        ],
     },
     {
         "key": "core-review",
@@ -70,6 +125,7 @@ BUILTIN_TEMPLATES: list[dict[str, Any]] = [
                           "专属政策是否已更新？", 1),
                 ],
             },
+            *_STAGES,
         ],
     },
     {
@@ -89,6 +145,7 @@ BUILTIN_TEMPLATES: list[dict[str, Any]] = [
                           "市场风险是否按约定共担？", 1),
                 ],
             },
+            *_STAGES,
         ],
     },
     {
@@ -108,15 +165,24 @@ BUILTIN_TEMPLATES: list[dict[str, Any]] = [
                           "成长激励是否已兑现？", 1),
                 ],
             },
+            *_STAGES,
         ],
     },
 ]
 
 
-def template_items(sections: list[dict] | str) -> list[dict]:
+def walked_sections(sections: list[dict] | str, stage: str | None) -> list[dict]:
+    """The sections a review at lifecycle ``stage`` walks: those of every stage, and
+    the one of ``stage`` (None: a review made before stages had sections)."""
     if isinstance(sections, str):
         sections = json.loads(sections)
-    return [item for section in sections for item in section.get("items", [])]
+    return [s for s in sections if s.get("stage") in (None, stage)]
+
+
+def template_items(sections: list[dict] | str, stage: str | None = None) -> list[dict]:
+    """The items a review at ``stage`` walks (see ``walked_sections``)."""
+    return [item for section in walked_sections(sections, stage)
+            for item in section.get("items", [])]
 
 
 def item_value(item: dict, answer: dict | None) -> float | None:
@@ -142,12 +208,14 @@ def is_failed(item: dict, answer: dict | None) -> bool:
     return v is not None and v < 0.5
 
 
-def score_run(sections: list[dict] | str, answers: dict | str | None) -> tuple[float | None, float]:
-    """(score 0..100 over the answered scored items, completion 0..1 over all items)."""
+def score_run(sections: list[dict] | str, answers: dict | str | None,
+              stage: str | None = None) -> tuple[float | None, float]:
+    """(score 0..100 over the answered scored items, completion 0..1 over the items a
+    review at ``stage`` walks)."""
     if isinstance(answers, str):
         answers = json.loads(answers)
     answers = answers or {}
-    items = template_items(sections)
+    items = template_items(sections, stage)
     if not items:
         return None, 0.0
     answered = sum(1 for it in items if is_answered(answers.get(it["key"])))

@@ -17,9 +17,11 @@ from typing import Any
 PROTOCOL_VERSION = 1
 #: the oldest client protocol the server still serves
 MIN_PROTOCOL_VERSION = 1
-#: version of the synced data schema (entities and fields of models/schema.py)
-SCHEMA_VERSION = 1
-MIN_SCHEMA_VERSION = 1
+#: version of the synced data schema (entities and fields of models/schema.py). 2: joint
+#: goals, stage changes and touchpoints (issue 14): new entities, which a laptop of
+#: schema 1 could not store, so it must update first (426)
+SCHEMA_VERSION = 2
+MIN_SCHEMA_VERSION = 2
 
 #: every /api/ request carries both headers; /health and /openapi.json do not need them
 HEADER_PROTOCOL = "X-ChannelKeeper-Protocol"
@@ -40,11 +42,12 @@ MAX_PUSH_OPS = 500
 
 #: entities a laptop may write; the others (kpi_snapshot, checklist_template) are
 #: head-office data and an op on them is rejected
-WRITABLE_ENTITIES = ("partner", "contact", "meeting", "action_item", "checklist_run")
+WRITABLE_ENTITIES = ("partner", "contact", "meeting", "action_item", "checklist_run",
+                     "joint_goal", "stage_change", "touchpoint")
 #: every entity a pull may deliver
 SYNCED_ENTITIES = (
     "partner", "contact", "meeting", "action_item", "checklist_template", "checklist_run",
-    "kpi_snapshot",
+    "kpi_snapshot", "joint_goal", "stage_change", "touchpoint",
 )
 
 # --- push outcomes --------------------------------------------------------------------

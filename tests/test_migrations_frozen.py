@@ -42,6 +42,8 @@ SHIPPED = {
         "53557fcf2100c1c62c31f19fa30c5dbd9fe0cefc3ff34d39575d643bcb8c05fc",
     "0008_sync_conflict_raised_by":
         "508d52bf159416610d111b5f3b6e1e044c9dd170f2d0a412420e181a02a765fc",
+    "0009_method_playbooks":
+        "064c0f43b983e0f04721835895e961c7c79dd90001467dacd6b4a048e239e7cc",
 }
 
 

@@ -92,4 +92,37 @@ def sign_label(value: str) -> str:
             "Labels", "Partner-owned actions overdue"),
         "meetings_cancelled": QCoreApplication.translate("Labels", "Meetings cancelled"),
         "targets_slipping": QCoreApplication.translate("Labels", "Targets slipping"),
+        "slower_replies": QCoreApplication.translate("Labels", "Slower replies"),
     }.get(value, value)
+
+
+def goal_status_label(value: str | None) -> str:
+    return {
+        "proposed": QCoreApplication.translate("Labels", "Proposed"),
+        "agreed": QCoreApplication.translate("Labels", "Agreed"),
+        "on_track": QCoreApplication.translate("Labels", "On track"),
+        "at_risk": QCoreApplication.translate("Labels", "At risk"),
+        "achieved": QCoreApplication.translate("Labels", "Achieved"),
+        "missed": QCoreApplication.translate("Labels", "Missed"),
+    }.get(value or "", value or "")
+
+
+def goal_kpi_label(value: str | None) -> str:
+    return {
+        "sales": QCoreApplication.translate("Labels", "Sales"),
+        "profit": QCoreApplication.translate("Labels", "Profit"),
+        "repurchase_rate": QCoreApplication.translate("Labels", "Repurchase rate"),
+        "active_customers": QCoreApplication.translate("Labels", "Active customers"),
+    }.get(value or "", value or "")
+
+
+def touchpoint_kind_label(value: str | None) -> str:
+    return {
+        "greeting": QCoreApplication.translate("Labels", "Greeting"),
+        "gift": QCoreApplication.translate("Labels", "Gift"),
+        "call": QCoreApplication.translate("Labels", "Call"),
+        "message": QCoreApplication.translate("Labels", "Message"),
+        "visit": QCoreApplication.translate("Labels", "Visit"),
+        "training": QCoreApplication.translate("Labels", "Training"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }.get(value or "", value or "")

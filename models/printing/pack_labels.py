@@ -63,6 +63,7 @@ _EN: dict[str, str] = {
     "sign_partner_actions_overdue": "Partner-owned actions overdue",
     "sign_meetings_cancelled": "Meetings cancelled recently",
     "sign_targets_slipping": "Targets slipping",
+    "sign_slower_replies": "Slower replies",
     # meetings
     "when": "Date",
     "type": "Type",
@@ -180,6 +181,7 @@ _ZH: dict[str, str] = {
     "sign_partner_actions_overdue": "渠道方负责的行动项逾期",
     "sign_meetings_cancelled": "近期会议被取消",
     "sign_targets_slipping": "目标完成下滑",
+    "sign_slower_replies": "回复变慢",
     "when": "日期",
     "type": "类型",
     "status": "状态",

@@ -34,7 +34,8 @@ from sync.server.errors import ApiError
 
 DEMO_USERS = (("li.na", "manager"), ("wang.lei", "manager"), ("admin", "admin"))
 #: copied in this order so every reference points at a record already there
-ENTITY_ORDER = ("partner", "contact", "meeting", "action_item", "checklist_run", "kpi_snapshot")
+ENTITY_ORDER = ("partner", "contact", "meeting", "action_item", "checklist_run", "kpi_snapshot",
+                "stage_change", "touchpoint", "joint_goal")
 
 
 def seed_demo(engine: Engine, settings: ServerSettings, *, partners: int = 60, meetings: int = 360,
