@@ -62,7 +62,9 @@ def test_goal_progress_from_a_kpi_and_at_risk_when_behind_its_period(store, part
     assert {g["id"] for g in goals.goals_at_risk(store, today)} == {annual["id"], q3["id"]}
 
 
-def test_a_touchpoint_within_the_cadence_counts_as_contact(store, partner, today):
+def test_a_touchpoint_within_the_cadence_counts_as_contact(store, today):
+    _store_on(store, "2026-05-01")  # created long before, never visited since
+    partner = store.create_partner(name_zh="华东渠道", tier="core", stage="mature")
     (ov,) = insights.partner_overviews(store, today)
     assert insights.Sign.NO_CONTACT in ov.signs
     store.create("touchpoint", {"partner_id": partner["id"], "happened_on": "2026-11-10",
