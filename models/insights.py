@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models import domain
+from models.search_index import name_order
 from models.store import Store
 
 #: look-back window for cancelled meetings as a warning sign
@@ -58,6 +59,8 @@ class PartnerOverview:
     #: the partner's average reply in days, recently and before (None: too few replies)
     reply_days_recent: float | None = None
     reply_days_usual: float | None = None
+    #: orders the name column by pinyin (models.pinyin.sort_key)
+    sort_name: str = ""
 
     @property
     def display_name(self) -> str:
@@ -117,13 +120,14 @@ def partner_overviews(
         " a.open_n, a.overdue_n,"
         f" {latest_kpi.format(col='sales', n=0)}, {latest_kpi.format(col='target', n=0)},"
         f" {latest_kpi.format(col='sales', n=1)}, {latest_kpi.format(col='sales', n=2)},"
-        f" {last_touch}"
+        f" {last_touch},"
+        " (SELECT sort_key FROM search_docs WHERE entity_id = p.id)"
         " FROM partners p"
         " LEFT JOIN (SELECT partner_id, count(*) AS open_n,"
         "   sum(owner_side = ?3 AND due_on < ?4) AS overdue_n"
         "   FROM action_items WHERE deleted = 0 AND status IN ('open', 'in_progress')"
         "   GROUP BY partner_id) a ON a.partner_id = p.id"
-        f" WHERE p.deleted = 0{where} ORDER BY coalesce(p.name_zh, p.name_en)",
+        f" WHERE p.deleted = 0{where} ORDER BY {name_order('partner', 'p')}",
         params,
     ).fetchall()
 
@@ -136,7 +140,8 @@ def partner_overviews(
     replies = reply_times(store, today, partner_ids)
     out: list[PartnerOverview] = []
     for (pid, name_zh, name_en, tier, stage, region, status, last, created, first_planned,
-         cancelled, open_n, overdue_n, sales, target, s1, s2, touched) in rows:
+         cancelled, open_n, overdue_n, sales, target, s1, s2, touched,
+         sort_name) in rows:
         met = _date(last)
         limit = (days_of[tier] if tier in days_of
                  else dt.timedelta(days=cadence[domain.Tier(tier)]))
@@ -159,6 +164,7 @@ def partner_overviews(
             pid, name_zh, name_en, tier, stage, region, status, met, age, visit,
             open_n or 0, overdue_n or 0, cancelled or 0, due_on=due_on, next_planned=planned_on,
         )
+        ov.sort_name = sort_name or (name_zh or name_en or "").casefold()
         if sales is not None and target:
             ov.target_ratio = sales / target
         signs = ov.signs

@@ -15,6 +15,7 @@ from typing import Any
 
 from models import domain, insights
 from models.errors import NotFoundError, ValidationError
+from models.search_index import name_order
 from models.store import Store
 from models.templates import is_failed, item_value
 
@@ -247,7 +248,7 @@ def gather_pack_data(
             (a for a in open_actions if a["status"] != domain.ActionStatus.DONE),
             key=lambda a: (a["due_on"] or "9999", a["title"]),
         ),
-        contacts=store.rows("contact", "partner_id = ?", [partner_id], order_by="name"),
+        contacts=store.rows("contact", "partner_id = ?", [partner_id], order_by=name_order("contact")),
     )
 
 
@@ -461,6 +462,6 @@ def partners_due_this_week(store: Store, today: dt.date,
             ids.add(ov.id)
     names = {
         r["id"]: (r["name_zh"] or r["name_en"] or "")
-        for r in store.rows("partner", order_by="coalesce(name_zh, name_en)")
+        for r in store.rows("partner", order_by=name_order("partner"))
     }
     return sorted(ids, key=lambda i: names.get(i, ""))

@@ -193,6 +193,10 @@ CHECKLIST_RUN = Entity(
         # template's stage sections it walks (None: only the sections of every stage)
         Field("stage", choices=_enum(domain.Stage)),
     ),
+    # a review's title is its date and template; its body the text of its answers and
+    # comments (models/search_index.py builds both)
+    search_title=("performed_on",),
+    search_body=("answers",),
     indexes=(("partner_id", "performed_on"),),
 )
 

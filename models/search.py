@@ -73,22 +73,88 @@ def segment(text: str | None) -> str:
     return " ".join(parts)
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH expression for a user's query, or None if nothing is searchable.
+#: a number typed with separators ("+86 134 1470 6168", "0531-8888 6666"): 7+ digits
+_NUMBER = re.compile(r"(?<!\w)\+?\d[\d \-().]{4,}\d(?!\w)")
+#: pinyin with tone numbers ("ji3nan2")
+_TONE_NUMBERS = re.compile(r"(?:[a-z]+[1-5])+[a-z]*")
+_NUMBER_PARTS = re.compile(r"[,;/，；、\n]")
 
-    Every term must match (AND). User input never reaches FTS5 syntax unquoted.
-    """
+
+def digit_keys(value: str | None) -> list[str]:
+    """Search tokens for a phone number or an id, however it was typed: its digits
+    alone, and every tail of them of 4+ digits (so "6168" or "13414706168" find
+    "+86 134 1470 6168"). One value may hold several numbers (comma, semicolon, slash)."""
+    if not value:
+        return []
+    keys: dict[str, None] = {}
+    for part in _NUMBER_PARTS.split(value):
+        digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", part))
+        if len(digits) >= 5:
+            for i in range(len(digits) - 3):
+                keys[digits[i:]] = None
+    return list(keys)
+
+
+def _word_forms(word: str) -> list[str]:
+    """A Latin query word and the forms its pinyin may be indexed under: without tone
+    marks (ǐ → i, ü → v), without tone numbers (ji3nan2 → jinan)."""
+    forms = [word]
+    plain = "".join(c for c in unicodedata.normalize("NFD", word.replace("ü", "v"))
+                    if not unicodedata.combining(c))
+    if _TONE_NUMBERS.fullmatch(plain) and any(c.isdigit() for c in plain):
+        plain = re.sub(r"[1-5]", "", plain)
+    if plain != word:
+        forms.append(plain)
+    return forms
+
+
+def _term(forms: list[str]) -> str:
+    quoted = ['"' + f.replace('"', '""') + '"*' for f in forms]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
+def query_terms(query: str) -> list[list[str]]:
+    """The user's query as terms that must all match, each a list of alternative forms
+    (a CJK run, a Latin word and its pinyin forms, a number's digits)."""
     query = unicodedata.normalize("NFKC", query).lower()
-    clauses: list[str] = []
+    terms: list[list[str]] = []
+    numbers = []
+    for m in _NUMBER.finditer(query):
+        digits = re.sub(r"\D", "", m.group())
+        if len(digits) >= 7:
+            numbers.append(m)
+            terms.append([digits, *_WORD.findall(m.group())])
+    for m in reversed(numbers):
+        query = query[:m.start()] + " " + query[m.end():]
     for part in _SPLIT.split(query):
         if not part:
             continue
         if _CJK_RUN.fullmatch(part):
-            if len(part) == 1:
-                clauses.append(f'"{part}"*')
-            else:
-                clauses.append('"' + " ".join(_bigrams(part)) + '"')
+            terms.append([part])
         else:
-            for word in _WORD.findall(part):
-                clauses.append('"' + word.replace('"', '""') + '"*')
+            terms += [_word_forms(w) for w in _WORD.findall(part)]
+    return terms
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for a user's query, or None if nothing is searchable.
+
+    Every term must match (AND); a Latin word also matches the pinyin and initials of
+    names (the ``keys`` column), a number typed with separators also matches its
+    digits. User input never reaches FTS5 syntax unquoted.
+    """
+    clauses: list[str] = []
+    for forms in query_terms(query):
+        head = forms[0]
+        if _CJK_RUN.fullmatch(head):
+            if len(head) == 1:
+                clauses.append(f'"{head}"*')
+            else:
+                clauses.append('"' + " ".join(_bigrams(head)) + '"')
+        elif head.isdigit() and len(forms) > 1 and len(head) >= 7:
+            # the digits, or the groups as typed (a date stays findable as it was)
+            groups = " AND ".join(_term([w]) for w in forms[1:])
+            clauses.append(f'({_term([head])} OR ({groups}))')
+        else:
+            clauses.append(_term(forms))
     return " AND ".join(clauses) if clauses else None

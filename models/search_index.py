@@ -25,6 +25,21 @@ log = logging.getLogger(__name__)
 K_SEARCH_BACKLOG = "search.backlog"
 
 
+#: the field whose pinyin orders an entity's records by name (search_docs.sort_key)
+NAME_FIELDS = {"partner": "name_zh", "contact": "name"}
+
+
+def name_order(entity_name: str, alias: str | None = None) -> str:
+    """SQL ordering an entity's rows by name as Chinese readers expect (pinyin): the
+    sort key its search document got when the record was written; the name itself
+    while a first sync's records wait for the index."""
+    table = alias or {"partner": "partners", "contact": "contacts"}[entity_name]
+    name = ("coalesce({t}.name_zh, {t}.name_en)" if entity_name == "partner"
+            else "{t}.name").format(t=table)
+    return (f"coalesce((SELECT sort_key FROM search_docs WHERE entity_id = {table}.id), "
+            f"{name}), {name}")
+
+
 @dataclass(frozen=True)
 class SearchHit:
     entity: str
@@ -44,9 +59,11 @@ class SearchIndex:
     get_setting: Callable[..., str | None]
     set_setting: Callable[[str, str | None], None]
 
-    def search(self, text: str, *, limit: int = 50, entities: Iterable[str] | None = None) -> list[SearchHit]:
-        """Partners, contacts, meetings and action items matching every word of ``text``
-        (Chinese 2-character words included), newest first."""
+    def search(self, text: str, *, limit: int = 50, offset: int = 0,
+               entities: Iterable[str] | None = None) -> list[SearchHit]:
+        """Partners, contacts, meetings, action items and reviews matching every word of
+        ``text`` (Chinese 2-character words, pinyin and initials of names, phone numbers
+        by their digits), newest first; ``offset`` skips the earlier pages."""
         from models import search  # its patterns compile in ~2 ms: not at start
 
         expr = search.match_expression(text)
@@ -61,8 +78,8 @@ class SearchIndex:
             ents = list(entities)
             sql += f" AND d.entity IN ({', '.join('?' for _ in ents)})"
             params += ents
-        sql += " ORDER BY f.rowid DESC LIMIT ?"
-        params.append(limit)
+        sql += " ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
+        params += [limit, offset]
         return [SearchHit(*r) for r in self.db.execute(sql, params).fetchall()]
 
     def reindex_all(self) -> int:
@@ -161,15 +178,43 @@ class SearchIndex:
 
     # --- documents -----------------------------------------------------------------------
 
-    @staticmethod
-    def _doc_fields(ent: Entity, row: Row) -> tuple[str, str, str | None]:
-        """(title, body, partner id) of a record's search document."""
+    def _doc_fields(self, ent: Entity, row: Row) -> tuple[str, str, str, str | None, str | None]:
+        """(title, body, keys, partner id, sort key) of a record's search document: keys
+        are the pinyin and initials of names and the digits of phone numbers
+        (models.pinyin, models.search.digit_keys)."""
+        from models import pinyin, search
+
         title = " ".join(str(row[f]) for f in ent.search_title if row.get(f))
         body = " ".join(str(row[f]) for f in ent.search_body if row.get(f))
-        if ent.name == "meeting":
+        keys: list[str] = []
+        sort_key = None
+        if ent.name == "partner":
+            keys = pinyin.search_keys(row.get("name_zh")) + pinyin.search_keys(row.get("region"))
+            sort_key = pinyin.sort_key(row.get("name_zh") or row.get("name_en"))
+        elif ent.name == "contact":
+            keys = (pinyin.search_keys(row.get("name"), surname=True)
+                    + search.digit_keys(row.get("phone")) + search.digit_keys(row.get("wechat")))
+            sort_key = pinyin.sort_key(row.get("name"))
+        elif ent.name == "action_item":
+            keys = pinyin.search_keys(row.get("owner_name"), surname=True)
+        elif ent.name == "meeting":
             title = " ".join(filter(None, [(row.get("starts_at") or "")[:10], title]))
+        elif ent.name == "checklist_run":
+            title = " ".join(filter(None, [row.get("performed_on"),
+                                           self._template_name(row.get("template_id"))]))
+            body = " ".join(answer_texts(row.get("answers")))
         partner_id = row["id"] if ent.name == "partner" else row.get("partner_id")
-        return title, body, partner_id
+        return title, body, " ".join(keys), partner_id, sort_key
+
+    def _template_name(self, template_id: str | None) -> str:
+        names = self.__dict__.setdefault("_template_names", {})
+        if template_id not in names:
+            hit = self.db.execute("SELECT name FROM checklist_templates WHERE id = ?",
+                                  [template_id]).fetchone()
+            if not hit:
+                return ""  # not here yet (a first sync): not remembered
+            names[template_id] = hit[0]
+        return names[template_id]
 
     def _index(self, ent: Entity, row: Row) -> None:
         """(Re-)index one record a local write just changed."""
@@ -188,11 +233,42 @@ class SearchIndex:
         first = self.db.execute("SELECT coalesce(max(docid), 0) + 1 FROM search_docs").fetchone()[0]
         docs, texts = [], []
         for docid, row in enumerate(live, start=first):
-            title, body, partner_id = self._doc_fields(ent, row)
-            docs.append((docid, ent.name, row["id"], partner_id, title))
-            texts.append((docid, search.segment(title), search.segment(body)))
+            title, body, keys, partner_id, sort_key = self._doc_fields(ent, row)
+            docs.append((docid, ent.name, row["id"], partner_id, title, sort_key))
+            texts.append((docid, search.segment(title), search.segment(body), keys))
         self.db.conn.executemany(
-            "INSERT INTO search_docs (docid, entity, entity_id, partner_id, title) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO search_docs (docid, entity, entity_id, partner_id, title, sort_key)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             docs,
         )
-        self.db.conn.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)", texts)
+        self.db.conn.executemany(
+            "INSERT INTO search_fts (rowid, title, body, keys) VALUES (?, ?, ?, ?)", texts)
+
+
+def answer_texts(answers: Any) -> list[str]:
+    """The words of a review's answers: each text value and each comment (a review's
+    JSON answers, {item: {"value": …, "comment": …}})."""
+    if isinstance(answers, str):
+        try:
+            answers = json.loads(answers)
+        except ValueError:
+            return [answers]
+    out: list[str] = []
+    if isinstance(answers, dict):
+        for answer in answers.values():
+            if isinstance(answer, dict):
+                for key in ("value", "comment"):
+                    v = answer.get(key)
+                    if isinstance(v, str) and v.strip() and not _is_number(v):
+                        out.append(v)
+            elif isinstance(answer, str) and answer.strip():
+                out.append(answer)
+    return out
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

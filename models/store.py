@@ -25,7 +25,7 @@ from models.errors import (
     is_locked_error,
 )
 from models.schema import ENTITIES, META_COLUMNS, Entity, entity, normalise
-from models.search_index import K_SEARCH_BACKLOG, SearchHit, SearchIndex
+from models.search_index import K_SEARCH_BACKLOG, NAME_FIELDS, SearchHit, SearchIndex, name_order
 
 __all__ = ["K_SEARCH_BACKLOG", "Change", "Row", "SearchHit", "Store", "utcnow"]
 
@@ -198,7 +198,13 @@ class Store(SearchIndex):
             name = item.lstrip("-")
             if name not in known:
                 raise ValidationError(f"{ent.name} has no field {name!r} to sort by")
-            terms.append(f"{name} DESC" if item.startswith("-") else name)
+            if NAME_FIELDS.get(ent.name) == name:
+                name = name_order(ent.name)  # by pinyin
+                if item.startswith("-"):
+                    name = name.replace(",", " DESC,") + " DESC"
+            elif item.startswith("-"):
+                name += " DESC"
+            terms.append(name)
         return ", ".join(terms) or None
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:

@@ -44,6 +44,8 @@ SHIPPED = {
         "508d52bf159416610d111b5f3b6e1e044c9dd170f2d0a412420e181a02a765fc",
     "0009_method_playbooks":
         "064c0f43b983e0f04721835895e961c7c79dd90001467dacd6b4a048e239e7cc",
+    "0010_search_pinyin_keys":
+        "99d85926f123989802499ecbf1ad4dd39002d0fd90252ddfbaaf3122a0c76398",
 }
 
 

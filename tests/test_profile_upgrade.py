@@ -12,8 +12,7 @@ from models import migrations
 from models.database import Database, DatabaseFile, applied_names, connect, upgrade_due
 from models.errors import CorruptDatabaseError
 from models.migrations import known_names
-from models.store import Store
-from tests.keys import TEST_KEY, install_test_key, open_test_database
+from tests.keys import TEST_KEY, install_test_key
 
 
 @pytest.fixture
@@ -23,10 +22,12 @@ def old_profile(tmp_path) -> Profile:
     install_test_key(profile)
     db = Database(connect(profile.database, TEST_KEY))
     migrations.apply(db, stop_before=known_names()[-1])
+    # a record as the earlier version wrote it (today's store writes today's schema)
+    db.conn.execute(
+        "INSERT INTO partners (id, version, created_at, updated_at, deleted, name_zh, tier,"
+        " stage) VALUES ('b7f3c1de-0000-4000-8000-000000000001', 0, '2026-11-01 09:00',"
+        " '2026-11-01 09:00', 0, '华东渠道分销商', 'core', 'mature')")
     db.conn.close()
-    store = Store(open_test_database(profile.database, migrate=False))
-    store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
-    store.db.conn.close()
     return profile
 
 
@@ -55,6 +56,8 @@ def test_an_old_profile_is_updated_behind_a_progress_window(qtbot, old_profile, 
         assert len(shown) == 1 and "Updating your data" in shown[0]
         qtbot.waitUntil(lambda: window.is_ready, timeout=15000)
         assert window.partners.model.rowCount() == 1
+        # the search index was made again for today's search (pinyin initials)
+        assert window.ctx.call_db(lambda s: [h.title for h in s.search("hdqd")]) == ["华东渠道分销商"]
         assert window.ctx.call_db(lambda s: applied_names(s.db)) == known_names()
         backups = list(old_profile.backups_dir.glob("*-before-*.backup"))
         assert len(backups) == 1

@@ -258,6 +258,8 @@ def _sort_key(col: str) -> Any:
         return lambda r: r.open_actions
     if col == "signs":
         return lambda r: len(r.signs)
+    if col == "name_zh":
+        return lambda r: r.sort_name  # by pinyin
     return lambda r: (getattr(r, col) or "").casefold()
 
 

@@ -20,6 +20,7 @@ from models.errors import NotFoundError, StoreError, ValidationError
 from models.pack_data import PackData, gather_pack_data, partners_due_this_week
 from models.printing.pack_labels import LANGUAGES
 from models.printing.pack_options import PAPERS, TEMPLATES, PackOptions
+from models.search_index import name_order
 from models.store import Store
 
 # lupdate reads translate("Context", "text") calls: keep the context literal in each
@@ -84,7 +85,7 @@ def resolve_partner(store: Store, query: str) -> str:
     if store.find("partner", query):
         return query
     needle = query.casefold()
-    rows = store.rows("partner", order_by="coalesce(name_zh, name_en)")
+    rows = store.rows("partner", order_by=name_order("partner"))
     names = {r["id"]: [n for n in (r["name_zh"], r["name_en"]) if n] for r in rows}
     exact = [pid for pid, ns in names.items() if any(n.casefold() == needle for n in ns)]
     partial = [pid for pid, ns in names.items() if any(needle in n.casefold() for n in ns)]
@@ -107,7 +108,7 @@ def resolve_partner(store: Store, query: str) -> str:
 def _selected(store: Store, args: argparse.Namespace, today: dt.date) -> list[str]:
     ids: list[str] = []
     if args.all:
-        ids = [r["id"] for r in store.rows("partner", order_by="coalesce(name_zh, name_en)")]
+        ids = [r["id"] for r in store.rows("partner", order_by=name_order("partner"))]
     elif args.due_this_week:
         ids = partners_due_this_week(store, today)
     for query in args.partners:
