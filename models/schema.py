@@ -95,7 +95,8 @@ PARTNER = Entity(
     ),
     partner_field=None,
     search_title=("name_zh", "name_en"),
-    search_body=("region", "address", "incentive_scheme", "goals", "notes"),
+    search_body=("region", "address", "incentive_scheme", "goals", "notes", "service_terms",
+                 "risk_terms"),
     long_text=("goals", "notes"),
     indexes=(("tier",), ("region",)),
 )
