@@ -32,13 +32,14 @@ from ui.view_loading import FirstLoad, ViewLoader
 # they would add about as much again to the start (docs/benchmarks.md, "imports kept
 # off the start path")
 if TYPE_CHECKING:
+    from ui.calendar_view import CalendarView
     from ui.help_dialog import ShortcutsDialog
     from ui.partner_dialog import PartnerDialog
     from ui.search_dialog import SearchDialog
     from ui.settings_dialog import SettingsDialog
     from ui.workspace.partner_workspace import PartnerWorkspace
 
-PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE = range(3)
+PAGE_TODAY, PAGE_PARTNERS, PAGE_WORKSPACE, PAGE_CALENDAR = range(4)
 STATUS_TIMEOUT_MS = 8000
 
 
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
                  icon="briefcase",
                  unavailable=lambda: "" if self._open_partner_id() else self.tr(
                      "No partner is open: open one from Today, Partners or search (Ctrl+K).")))
+        add(Page("calendar", lambda: self.tr("Calendar"), lambda: self.tr("&Calendar"),
+                 "Ctrl+4", build=self._build_calendar))
 
     def _action(self, name: str, icon: str, slot: Callable[[], object],
                 *keys: QKeySequence | str) -> QAction:
@@ -193,6 +196,25 @@ class MainWindow(QMainWindow):
         workspace = PartnerWorkspace(self.ctx)
         workspace.title_changed.connect(self._workspace_title_changed)
         return workspace
+
+    def _build_calendar(self) -> CalendarView:
+        from ui.calendar_view import CalendarView
+
+        view = CalendarView(self.ctx)
+        view.open_partner.connect(self.open_partner)
+        view.open_record.connect(self.open_record)
+        view.pack_requested.connect(self._open_pack)
+        return view
+
+    @property
+    def calendar(self) -> CalendarView:
+        """The Calendar page, built on first use."""
+        return self.page_stack.widget(PAGE_CALENDAR)  # type: ignore[return-value]
+
+    def _open_pack(self, partner_id: str) -> None:
+        from ui.packs.pack_actions import open_pack_preview
+
+        open_pack_preview(self.ctx, partner_id, self)
 
     @property
     def _workspace(self) -> PartnerWorkspace | None:

@@ -138,6 +138,162 @@ A backup copy is made first. A large profile takes a little while.</source>
     </message>
 </context>
 <context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../../ui/calendar_view.py" line="+131"/>
+        <source>overdue: never visited</source>
+        <translation>已逾期：从未拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overdue since %1: never visited</source>
+        <translation>自 %1 起逾期：从未拜访</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>overdue since %1 (last visit %2)</source>
+        <translation>自 %1 起逾期（上次拜访 %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>first visit: the cadence counts from the partner&apos;s creation</source>
+        <translation>首次拜访：拜访周期从渠道商建档之日算起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the cadence since the last visit (%1) runs out</source>
+        <translation>距上次拜访（%1）的拜访周期到期</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>Could not load the calendar: %1</source>
+        <translation>无法加载日历：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>public holiday: %1</source>
+        <translation>法定节假日：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>make-up working day (调休) for %1</source>
+        <translation>调休上班日（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(holidays not yet published for this year)</source>
+        <translation>（该年度的放假安排尚未公布）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Plan a visit on %1: which partner?</source>
+        <translation>计划 %1 的拜访：拜访哪个渠道商？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Note: %1 is not a working day.</source>
+        <translation>注意：%1 不是工作日。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visit planned on %1.</source>
+        <translation>已计划于 %1 拜访。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visit moved to %1.</source>
+        <translation>拜访已改到 %1。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Week of %1</source>
+        <translation>%1 所在周</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>◀ Previous (PgUp)</source>
+        <translation>◀ 上一页 (PgUp)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today (T)</source>
+        <translation>今天 (T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next (PgDn) ▶</source>
+        <translation>下一页 (PgDn) ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week (W) / Month (M)</source>
+        <translation>周 (W) / 月 (M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan a visit… (N)</source>
+        <translation>计划拜访… (N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>held</source>
+        <translation>已举行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 due</source>
+        <translation>%1 家待拜访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>+%1 more</source>
+        <translation>还有 %1 项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work day</source>
+        <translation>班</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>holiday</source>
+        <translation>休</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Holidays and make-up working days (调休) are known for %1–%2; beyond those years only weekends are marked.</source>
+        <translation>已收录 %1–%2 年的法定节假日与调休上班日；其他年份只标出周末。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter: open · Ctrl+Enter: start the meeting · P: plan this partner on this day · Ctrl+←/→: move a planned visit · Ctrl+P: review pack · drag a row onto a day</source>
+        <translation>回车：打开 · Ctrl+回车：开始会议 · P：计划当天拜访该渠道商 · Ctrl+←/→：移动计划的拜访 · Ctrl+P：复盘资料 · 可将条目拖到某一天</translation>
+    </message>
+</context>
+<context>
+    <name>DayItemsModel</name>
+    <message>
+        <location line="-355"/>
+        <source>%1  %2 · %3 · %4 (%5)</source>
+        <translation>%1  %2 · %3 · %4（%5）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due: %1 (%2) — %3</source>
+        <translation>待拜访：%1（%2）— %3</translation>
+    </message>
+</context>
+<context>
     <name>DemoDataCommand</name>
     <message>
         <location filename="../../../desktop/commands/demo.py" line="+34"/>
@@ -645,12 +801,12 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+119"/>
+        <location filename="../../../ui/main_window.py" line="+120"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+156"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -721,7 +877,7 @@ Choose one:
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-335"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -736,7 +892,17 @@ Choose one:
         <translation>渠道商工作台(&amp;W)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+4"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Calendar</source>
+        <translation>日历(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+126"/>
         <source>Overdue: %1 visits, %2 action items</source>
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
@@ -831,7 +997,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-356"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>

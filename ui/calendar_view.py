@@ -1,0 +1,462 @@
+"""The Calendar page: planned and held visits by week or month, the partners whose
+visit falls due each day, and China's working days (weekends, statutory holidays,
+make-up working days).
+
+Keyboard first. In the grid: arrows move the day, PgUp/PgDn the period, T today,
+W/M week or month, N plans a visit on the day (choose the partner), Enter opens the
+day's list (or plans when the day is empty). In the day's list: Enter opens the
+partner, Ctrl+Enter starts a planned meeting (held, now), P plans a due partner on
+that day, Ctrl+←/→ (↑/↓) moves a planned visit by a day (a week), Ctrl+P prints the
+partner's pack. Rows drag onto a day of the grid to plan or move a visit.
+
+Every partner's overview (for the due lists) is loaded once and again after a
+change; a navigation loads only the meetings of the days shown.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import insights, work_days
+from models.calendar_data import CalendarData, CalendarMeeting, DueReason, DueVisit, load_calendar
+from models.domain import MeetingStatus
+from models.work_days import DayKind
+from ui import labels
+from ui.app_context import AppContext
+from ui.calendar_grid import MEETING_MIME, PARTNER_MIME, CalendarGrid
+from ui.operations.meetings import hold_meeting, move_visit, plan_visit
+from ui.workspace.ui_language import ui_language
+
+RELEVANT_ENTITIES = {"partner", "meeting"}
+RELOAD_DELAY_MS = 300
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+NO_PARENT = QModelIndex()
+
+
+class DayItemsModel(QAbstractListModel):
+    """The selected day's planned and held meetings, then its due partners. Rows
+    drag out: a planned meeting to move it, a partner to plan a visit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, Any]] = []
+
+    def set_rows(self, meetings: list[CalendarMeeting], due: list[DueVisit]) -> None:
+        self.beginResetModel()
+        self._rows = [("meeting", m) for m in meetings] + [("due", d) for d in due]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> tuple[str, Any]:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        kind, row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(kind, row)
+        if role == KIND_ROLE:
+            return kind
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def _text(self, kind: str, row: Any) -> str:
+        tier = labels.tier_label(row.tier)
+        if kind == "meeting":
+            return self.tr("%1  %2 · %3 · %4 (%5)").replace("%1", row.time).replace(
+                "%2", row.partner_name).replace("%3", labels.meeting_type_label(row.type)).replace(
+                "%4", labels.meeting_status_label(row.status)).replace("%5", tier)
+        return self.tr("Due: %1 (%2) — %3").replace("%1", row.partner_name).replace(
+            "%2", tier).replace("%3", due_reason_text(row))
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid():
+            kind, row = self._rows[index.row()]
+            if kind == "due" or row.status == MeetingStatus.PLANNED:
+                flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [MEETING_MIME, PARTNER_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        if indexes:
+            kind, row = self._rows[indexes[0].row()]
+            if kind == "meeting":
+                mime.setData(MEETING_MIME, row.id.encode("utf-8"))
+            else:
+                mime.setData(PARTNER_MIME, row.partner_id.encode("utf-8"))
+        return mime
+
+
+def due_reason_text(v: DueVisit) -> str:
+    """Why a partner's visit is due, in the user's language."""
+    last = v.last_met.isoformat() if v.last_met else ""
+    due = v.due_on.isoformat() if v.due_on else ""
+    if v.reason == DueReason.OVERDUE and v.last_met is None:
+        if not due:
+            return QCoreApplication.translate("CalendarView", "overdue: never visited")
+        return QCoreApplication.translate(
+            "CalendarView", "overdue since %1: never visited").replace("%1", due)
+    if v.reason == DueReason.OVERDUE:
+        return QCoreApplication.translate(
+            "CalendarView", "overdue since %1 (last visit %2)").replace(
+            "%1", due).replace("%2", last)
+    if v.reason == DueReason.NEW:
+        return QCoreApplication.translate(
+            "CalendarView", "first visit: the cadence counts from the partner's creation")
+    return QCoreApplication.translate(
+        "CalendarView", "the cadence since the last visit (%1) runs out").replace("%1", last)
+
+
+class CalendarView(QWidget):
+    """``open_partner(id)``, ``open_record(partner id, "meeting", id)`` and
+    ``pack_requested(partner id)`` for the main window; ``loaded`` after each load."""
+
+    open_partner = Signal(str)
+    open_record = Signal(str, str, str)
+    pack_requested = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._request = 0
+        self._overviews: list[insights.PartnerOverview] | None = None
+        self.data_: CalendarData | None = None
+        self.grid = CalendarGrid(ctx.today())
+        self.title = QLabel()
+        self.title.setObjectName("calendar_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.prev_button = QPushButton()
+        self.today_button = QPushButton()
+        self.next_button = QPushButton()
+        self.mode_button = QPushButton()
+        self.plan_button = QPushButton()
+        for b in (self.prev_button, self.today_button, self.next_button, self.mode_button,
+                  self.plan_button):
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.prev_button.clicked.connect(lambda: self.grid.move_period(-1))
+        self.next_button.clicked.connect(lambda: self.grid.move_period(1))
+        self.today_button.clicked.connect(lambda: self.grid.select(self.ctx.today()))
+        self.mode_button.clicked.connect(
+            lambda: self.grid.set_month_mode(not self.grid.month_mode))
+        self.plan_button.clicked.connect(lambda: self.plan_visit_on(self.grid.selected_day()))
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        self.tools = bar  # later pieces (suggest, export) add their buttons here
+        for b in (self.prev_button, self.today_button, self.next_button, self.mode_button,
+                  self.plan_button):
+            bar.addWidget(b)
+
+        self.day_title = QLabel()
+        self.day_title.setObjectName("calendar_day_title")
+        self.day_title.setWordWrap(True)
+        self.day_model = DayItemsModel(self)
+        self.day_list = QListView()
+        self.day_list.setObjectName("calendar_day_list")
+        self.day_list.setModel(self.day_model)
+        self.day_list.setDragEnabled(True)
+        self.day_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.day_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.day_list.activated.connect(self._row_activated)
+        self.day_list.installEventFilter(self)
+        self.day_help = QLabel()
+        self.day_help.setWordWrap(True)
+        self.range_note = QLabel()
+        self.range_note.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.day_title)
+        side_layout.addWidget(self.day_list, 1)
+        side_layout.addWidget(self.day_help)
+        splitter = QSplitter()
+        splitter.addWidget(self.grid)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        side.setMinimumWidth(300)
+        splitter.setSizes([880, 360])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.range_note)
+        self.setFocusProxy(self.grid)
+
+        self.grid.period_changed.connect(lambda *_: self.load_period())
+        self.grid.day_changed.connect(lambda _d: self._show_day())
+        self.grid.activated.connect(self._day_activated)
+        self.grid.dropped.connect(self._dropped)
+        self.grid.installEventFilter(self)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        ctx.changed.connect(self._on_changed)
+        self.retranslate()
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        """Every partner's overview again, then the days shown."""
+        self._request += 1
+        request = self._request
+        today = self.ctx.today()
+        cadence = self.ctx.settings.cadence()
+        start, end = self.grid.period()
+
+        def load(store: Any) -> tuple[list[insights.PartnerOverview], CalendarData]:
+            overviews = insights.partner_overviews(store, today, cadence)
+            return overviews, load_calendar(store, start, end, today, overviews)
+
+        def done(result: tuple[list[insights.PartnerOverview], CalendarData]) -> None:
+            self._overviews = result[0]
+            if request == self._request:
+                self._show(result[1])
+
+        self.ctx.run_db(load, done, self._load_failed)
+
+    def load_period(self) -> None:
+        """The days now shown (the overviews loaded already are reused)."""
+        if self._overviews is None:
+            self.reload()
+            return
+        self._request += 1
+        request = self._request
+        today = self.ctx.today()
+        start, end = self.grid.period()
+        overviews = self._overviews
+        self.ctx.run_db(lambda s: load_calendar(s, start, end, today, overviews),
+                        lambda data: request == self._request and self._show(data),
+                        self._load_failed)
+
+    def _show(self, data: CalendarData) -> None:
+        self.data_ = data
+        self.grid.set_today(self.ctx.today())
+        self.grid.set_data(data)
+        self._show_day()
+        self.retranslate_title()
+        self.loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.ctx.status_message.emit(
+            self.tr("Could not load the calendar: %1").replace("%1", str(exc)))
+
+    @Slot(object)
+    def _on_changed(self, change: Any) -> None:
+        if change.entity in RELEVANT_ENTITIES:
+            self._reload_timer.start()
+
+    # --- the selected day ----------------------------------------------------------------
+
+    def _show_day(self) -> None:
+        day = self.grid.selected_day()
+        data = self.data_
+        if data is None or not data.start <= day <= data.end:
+            self.day_model.set_rows([], [])
+        else:
+            meetings = [m for m in data.meetings.get(day, [])]
+            self.day_model.set_rows(meetings, data.due.get(day, []))
+        self.day_title.setText(self._day_text(day))
+        self.retranslate_title()
+
+    def _day_text(self, day: dt.date) -> str:
+        locale = QLocale()
+        text = locale.toString(day, QLocale.FormatType.LongFormat)
+        info = work_days.day_info(day)
+        chinese = ui_language(self.ctx).startswith("zh")
+        name = info.holiday_zh if chinese else info.holiday_en
+        if info.kind == DayKind.HOLIDAY:
+            text += " — " + self.tr("public holiday: %1").replace("%1", name)
+        elif info.kind == DayKind.MAKEUP:
+            text += " — " + self.tr("make-up working day (调休) for %1").replace("%1", name)
+        elif info.kind == DayKind.WEEKEND:
+            text += " — " + self.tr("weekend")
+        if not info.known:
+            text += " " + self.tr("(holidays not yet published for this year)")
+        return text
+
+    def selected_row(self) -> tuple[str, Any] | None:
+        index = self.day_list.currentIndex()
+        return self.day_model.row_at(index.row()) if index.isValid() else None
+
+    @Slot(QModelIndex)
+    def _row_activated(self, index: QModelIndex) -> None:
+        kind, row = self.day_model.row_at(index.row())
+        if kind == "meeting":
+            self.open_record.emit(row.partner_id, "meeting", row.id)
+        else:
+            self.open_partner.emit(row.partner_id)
+
+    @Slot(object)
+    def _day_activated(self, day: dt.date) -> None:
+        if self.day_model.rowCount():
+            self.day_list.setFocus()
+            if not self.day_list.currentIndex().isValid():
+                self.day_list.setCurrentIndex(self.day_model.index(0))
+        else:
+            self.plan_visit_on(day)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def plan_visit_on(self, day: dt.date) -> None:
+        """Ask which partner, then plan a visit to it on ``day``."""
+        from ui.search_dialog import SearchDialog
+
+        dialog = SearchDialog(self.ctx, self, purpose=self.tr("Plan a visit on %1: which partner?")
+                              .replace("%1", QLocale().toString(day, QLocale.FormatType.ShortFormat)))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(lambda _e, _r, pid: self.plan(pid, day))
+        dialog.open()
+        self.search_dialog = dialog  # tests drive it
+
+    def plan(self, partner_id: str, day: dt.date) -> None:
+        """A planned visit to ``partner_id`` on ``day``."""
+        if not work_days.day_info(day).working:
+            self.ctx.status_message.emit(self.tr("Note: %1 is not a working day.").replace(
+                "%1", day.isoformat()))
+        plan_visit(self.ctx, partner_id, day, ui_language(self.ctx),
+                   on_done=lambda row: self.ctx.status_message.emit(
+                       self.tr("Visit planned on %1.").replace("%1", day.isoformat())))
+
+    def move(self, meeting_id: str, day: dt.date) -> None:
+        move_visit(self.ctx, meeting_id, day, on_done=lambda row: self.ctx.status_message.emit(
+            self.tr("Visit moved to %1.").replace("%1", day.isoformat())))
+
+    def start_meeting(self, meeting: CalendarMeeting) -> None:
+        """Hold a planned meeting now, then open it in the partner's workspace."""
+        hold_meeting(self.ctx, meeting.id, on_done=lambda row: self.open_record.emit(
+            meeting.partner_id, "meeting", meeting.id))
+
+    @Slot(str, str, object)
+    def _dropped(self, kind: str, record_id: str, day: dt.date) -> None:
+        if kind == "meeting":
+            self.move(record_id, day)
+        else:
+            self.plan(record_id, day)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key_event: QKeyEvent = event  # type: ignore[assignment]
+        key, mods = key_event.key(), key_event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if watched is self.grid and not mods:
+            if key == Qt.Key.Key_W:
+                self.grid.set_month_mode(False)
+                return True
+            if key == Qt.Key.Key_M:
+                self.grid.set_month_mode(True)
+                return True
+            if key == Qt.Key.Key_N:
+                self.plan_visit_on(self.grid.selected_day())
+                return True
+        if watched is self.day_list:
+            return self._list_key(key, ctrl, mods)
+        return super().eventFilter(watched, event)
+
+    def _list_key(self, key: int, ctrl: bool, mods: Any) -> bool:
+        row = self.selected_row()
+        if key == Qt.Key.Key_Escape:
+            self.grid.setFocus()
+            return True
+        if row is None:
+            return False
+        kind, item = row
+        day = self.grid.selected_day()
+        planned = kind == "meeting" and item.status == MeetingStatus.PLANNED
+        if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and planned:
+            self.start_meeting(item)
+            return True
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        if ctrl and key in moves and planned:
+            self.move(item.id, item.day + dt.timedelta(days=moves[key]))
+            return True
+        if ctrl and key == Qt.Key.Key_P:
+            self.pack_requested.emit(item.partner_id)
+            return True
+        if key == Qt.Key.Key_P and not mods and kind == "due":
+            self.plan(item.partner_id, day)
+            return True
+        return False
+
+    # --- language --------------------------------------------------------------------------
+
+    def retranslate_title(self) -> None:
+        locale = QLocale()
+        start, _end = self.grid.period()
+        day = self.grid.selected_day()
+        if self.grid.month_mode:
+            self.title.setText(locale.toString(day, "MMMM yyyy"))
+        else:
+            self.title.setText(self.tr("Week of %1").replace(
+                "%1", locale.toString(start, QLocale.FormatType.LongFormat)))
+
+    def retranslate(self) -> None:
+        self.prev_button.setText(self.tr("◀ Previous (PgUp)"))
+        self.today_button.setText(self.tr("Today (T)"))
+        self.next_button.setText(self.tr("Next (PgDn) ▶"))
+        self.mode_button.setText(self.tr("Week (W) / Month (M)"))
+        self.plan_button.setText(self.tr("Plan a visit… (N)"))
+        self.grid.words = {
+            "planned": self.tr("planned"), "held": self.tr("held"),
+            "due": self.tr("%1 due"), "more": self.tr("+%1 more"),
+            "makeup": self.tr("work day"), "holiday": self.tr("holiday"),
+        }
+        self.grid.chinese = ui_language(self.ctx).startswith("zh")
+        years = work_days.known_years()
+        self.range_note.setText(self.tr(
+            "Holidays and make-up working days (调休) are known for %1–%2; beyond those "
+            "years only weekends are marked.").replace("%1", str(years.start)).replace(
+            "%2", str(years.stop - 1)))
+        self.day_help.setText(self.tr(
+            "Enter: open · Ctrl+Enter: start the meeting · P: plan this partner on this day · "
+            "Ctrl+←/→: move a planned visit · Ctrl+P: review pack · drag a row onto a day"))
+        self.day_title.setText(self._day_text(self.grid.selected_day()))
+        self.retranslate_title()
+        self.day_model.layoutChanged.emit()
+        self.grid.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
