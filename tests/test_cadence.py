@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import domain, insights, today as today_data
+from models import domain, insights
+from models import today as today_data
 from models.database import open_memory_database
 from models.pack_data import partners_due_this_week
 from models.store import Store
