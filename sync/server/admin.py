@@ -15,7 +15,7 @@ from models.builtin_ids import builtin_id
 from models.errors import ValidationError
 from models.templates import template_items
 from sync import protocol as p
-from sync.server import auth, records, scope
+from sync.server import auth, dialect, records, scope
 from sync.server.config import ServerSettings
 from sync.server.db import (
     ENTITY_TABLES,
@@ -164,6 +164,7 @@ def publish_templates(engine: Engine, settings: ServerSettings, templates: list[
         now = settings.stamp()
         for i, (key, values) in enumerate(cleaned):
             tid = template_id(key)
+            dialect.serialize_writers(conn, f"template {tid}")  # the check holds at the insert
             if records.get(conn, "checklist_template", tid) is None:
                 records.insert_record(conn, "checklist_template", tid, values, seq=seq + i,
                                       user=ADMIN_ACTOR, now=now)

@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from sync import protocol as p
-from sync.server import passwords, throttle
+from sync.server import dialect, passwords, throttle
 from sync.server.config import ServerSettings
 from sync.server.db import devices, read_tx, server_epoch, tokens, users, write_tx
 from sync.server.errors import ApiError
@@ -67,6 +67,7 @@ def create_user(conn: Connection, settings: ServerSettings, username: str, role:
     if role not in ROLES:
         raise ApiError(400, p.ERROR_BAD_REQUEST, f"Role must be one of {', '.join(ROLES)}.")
     passwords.check(password, username)
+    dialect.serialize_writers(conn, f"user {username}")  # two admins adding one name: one wins
     if conn.execute(select(users.c.id).where(users.c.username == username)).first():
         raise ApiError(409, p.ERROR_BAD_REQUEST, f"User {username!r} already exists.")
     user_id = str(uuid.uuid4())

@@ -216,6 +216,16 @@ def lock_for_migrations(conn: Connection) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_ID})")
 
 
+def serialize_writers(conn: Connection, key: str) -> None:
+    """Make the writing transactions that pass the same ``key`` run one after the other
+    from this point until they end (others never wait). SQLite already runs one writer
+    at a time (BEGIN IMMEDIATE); PostgreSQL takes a transaction advisory lock on the
+    key's 64-bit hash. After it, READ COMMITTED statements see what the previous holder
+    committed: a check-then-insert made under it cannot lose a race."""
+    if conn.dialect.name == POSTGRESQL:
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+
+
 def realign_identity(conn: Connection, table: Table) -> None:
     """After rows were inserted with explicit integer ids (a restore), make the next
     generated id follow the largest one. SQLite's INTEGER PRIMARY KEY does that by

@@ -24,7 +24,7 @@ from models.errors import ValidationError
 from models.schema import ENTITIES
 from sync import protocol as p
 from sync.op_contract import CheckedOp, OpRefused, check_op
-from sync.server import authorize, records, scope
+from sync.server import authorize, dialect, records, scope
 from sync.server.auth import Principal
 from sync.server.config import ServerSettings
 from sync.server.db import allocate_seq, applied_ops, conflicts, devices, write_tx
@@ -60,10 +60,14 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
     if all(op_id in priors for op_id in op_ids):
         return [priors[c.op_id] if isinstance(c, CheckedOp) else c for c in checked]
     with write_tx(engine) as conn:
+        # this user's pushes one at a time: a resend racing its original (another
+        # worker, a client asking again after a timeout) waits for it to commit, then
+        # finds its stored answers here instead of applying the ops a second time
+        dialect.serialize_writers(conn, f"push {who.user_id}")
+        priors = _priors(conn, who.device_id, op_ids)
         # one number per op (change_numbers: pulls never pass them while this runs);
         # numbers of rejected or duplicate ops are gaps
         first = allocate_seq(conn, len(valid))
-        priors = _priors(conn, who.device_id, op_ids)  # another worker may have won
         results, answered = [], []
         authorize.preload(conn, who, settings)
         try:
@@ -127,11 +131,20 @@ def _apply_in_savepoint(conn: Connection, settings: ServerSettings, who: Princip
                         op: dict[str, Any], seq: int) -> dict:
     """Apply one op; a database error undoes this op alone and answers it rejected,
     the request's other ops stand."""
-    try:
-        with conn.begin_nested():
-            return _apply(conn, settings, who, op, seq)
-    except (IntegrityError, DataError) as exc:
-        log.warning("push op %s rejected by the database: %s", op["op_id"], exc.orig)
+    for attempt in (1, 2):
+        try:
+            with conn.begin_nested():
+                return _apply(conn, settings, who, op, seq)
+        except IntegrityError as exc:
+            # a create that lost a race for its id to another device's push (which
+            # committed while this one waited on the row): judged again as the
+            # merge it now is, exactly as if it had come second
+            if attempt == 1 and op["op"] == "create":
+                continue
+            log.warning("push op %s rejected by the database: %s", op["op_id"], exc.orig)
+        except DataError as exc:
+            log.warning("push op %s rejected by the database: %s", op["op_id"], exc.orig)
+        break
     return _reject(op, p.REASON_INVALID, "The server could not store this change "
                    "(it breaks a database rule).")
 

@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import ColumnElement, Connection, Select, and_, insert, or_, select, true, update
 
 from models.schema import ENTITIES
+from sync.server import dialect
 from sync.server.auth import Principal
 from sync.server.config import ServerSettings, fmt
 from sync.server.db import ENTITY_TABLES, assignments
@@ -65,6 +66,7 @@ def partner_in_write_scope(
 
 def grant(conn: Connection, partner_id: str, user_id: str, seq: int, now: str) -> bool:
     """Assign; False if the user already has the partner."""
+    dialect.serialize_writers(conn, f"assign {partner_id} {user_id}")  # the check holds at the insert
     if conn.execute(active_partner_ids(user_id).where(assignments.c.partner_id == partner_id)).first():
         return False
     conn.execute(insert(assignments).values(
