@@ -26,6 +26,7 @@ from typing import Any
 from models import demo_marks, domain
 from models import demo_text as T
 from models.domain import ActionStatus, MeetingStatus, MeetingType, OwnerSide, Severity, Stage, Tier
+from models.internal_lines import MARKERS
 from models.store import Store
 from models.templates import AnswerType, score_run, template_items
 
@@ -366,6 +367,11 @@ class _Generator:
         }
         if status == MeetingStatus.HELD:
             row["notes"] = ("" if zh else " ").join(r.sample(notes_pool, r.randint(2, 5)))
+            if p.health == "flat" or r.random() < 0.3:
+                # our judgement on a line of its own, marked internal (never in a partner copy)
+                marker = MARKERS["zh" if zh else "en"]
+                row["notes"] += "\n" + marker + r.choice(
+                    T.NOTES_INTERNAL_ZH if zh else T.NOTES_INTERNAL_EN)
             row["decisions"] = "\n".join(r.sample(decision_pool, r.randint(1, 2)))
         elif status == MeetingStatus.CANCELLED:
             row["notes"] = (

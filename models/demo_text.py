@@ -115,7 +115,6 @@ NOTES_ZH = (
     "问题提报后按严重程度分级响应，处理结果要反馈给渠道方，形成闭环。",
     "计划下月组织一次产品和市场培训，强化渠道销售能力。",
     "分成规则需要对渠道方完全透明，避免因分成不透明导致核心渠道退场。",
-    "对方最近回复变慢，原定的合作计划一再拖延，需要关注是否出现躺平迹象。",
     "重新梳理了双方的共同利益，找到了新的增长点和资源互补方式。",
     "对方坦言最近产品难卖、人员流动大，我们答应协调资源帮忙兜底。",
     "审批环节过多导致反馈慢，双方同意简化合作流程。",
@@ -144,7 +143,6 @@ NOTES_EN = (
     "Sales and margin figures will be shared monthly so both sides see the same data.",
     "They asked for earlier notice of policy changes and the reasons behind them.",
     "Last quarter's joint campaign under-delivered; we will review why before the next one.",
-    "Replies from their team have become slower and two commitments slipped again.",
     "We walked through the revenue-share rules line by line; they found them clearer now.",
     "Training on the new product line is planned for next month.",
     "Their stock level is high; we suggested clearing it before the next order.",
@@ -152,6 +150,19 @@ NOTES_EN = (
     "Issues raised last time were answered; they confirmed hearing back on each one.",
     "Headcount turnover on their side is hurting sales; we offered onboarding support.",
     "Approval steps are too many; both sides agreed to simplify the order process.",
+)
+
+#: our own judgement, typed as note lines marked internal (models.internal_lines):
+#: printed in internal packs only, never in the copy left with the partner
+NOTES_INTERNAL_ZH = (
+    "对方最近回复变慢，原定的合作计划一再拖延，需要关注是否出现躺平迹象。",
+    "对方老板对返点不满，私下透露在接触竞品，需重点维护。",
+    "对方销售团队执行力偏弱，下季度目标恐难完成，考虑调整资源倾斜。",
+)
+NOTES_INTERNAL_EN = (
+    "Replies from their team have become slower and two commitments slipped again.",
+    "Their owner hinted they are talking to a competitor; keep a close eye on them.",
+    "Their sales team is weak; next quarter's target looks out of reach.",
 )
 
 AGENDA_ZH = (

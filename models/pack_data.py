@@ -138,6 +138,10 @@ class PackData:
     checklist: ChecklistReview | None
     next_steps: list[Row]
     contacts: list[Row] = field(default_factory=list)
+    #: the next planned meeting after the period's end (the summary's "next steps")
+    next_meeting: Row | None = None
+    #: the partner's person who signs the pack (a contact), None when none is known
+    signatory: Row | None = None
 
     @property
     def partner_id(self) -> str:
@@ -248,8 +252,43 @@ def gather_pack_data(
             (a for a in open_actions if a["status"] != domain.ActionStatus.DONE),
             key=lambda a: (a["due_on"] or "9999", a["title"]),
         ),
-        contacts=store.rows("contact", "partner_id = ?", [partner_id], order_by=name_order("contact")),
+        contacts=(contacts := store.rows("contact", "partner_id = ?", [partner_id],
+                                         order_by=name_order("contact"))),
+        next_meeting=_next_meeting(store, partner_id, as_of),
+        signatory=signatory(contacts, meetings),
     )
+
+
+#: contact roles that sign for the partner, most senior first (either language)
+SIGNING_ROLES = ("总经理", "managing director", "general manager", "ceo", "总裁", "董事长",
+                 "销售总监", "sales director", "渠道经理", "channel manager")
+
+
+def signatory(contacts: list[Row], meetings: list[Row]) -> Row | None:
+    """The partner's person who signs the pack: the most senior contact by role;
+    among equals, the one who attended the latest meeting; else the first contact.
+    Never the company: a signature is a person's."""
+    if not contacts:
+        return None
+    attended = ""
+    for m in reversed(meetings):
+        if m.get("attendees_partner") and (m.get("status") or "held") == "held":
+            attended = m["attendees_partner"]
+            break
+
+    def rank(c: Row) -> tuple[int, int]:
+        role = (c.get("role") or "").casefold()
+        senior = next((i for i, r in enumerate(SIGNING_ROLES) if r in role), len(SIGNING_ROLES))
+        return senior, 0 if c["name"] and c["name"] in attended else 1
+
+    return min(contacts, key=rank)
+
+
+def _next_meeting(store: Store, partner_id: str, after: dt.date) -> Row | None:
+    rows = store.rows(
+        "meeting", "partner_id = ? AND status = 'planned' AND starts_at > ?",
+        [partner_id, after.isoformat() + " 23:59"], order_by="starts_at", limit=1)
+    return rows[0] if rows else None
 
 
 def _months(start: dt.date, end: dt.date) -> list[str]:
@@ -302,8 +341,9 @@ def _cadence(store: Store, partner: Row, start: dt.date, end: dt.date,
     dates = [dt.date.fromisoformat(d) for d in held]
     before = [d for d in dates if d < start]
     visits = sorted({d for d in dates if d >= start})
-    # the clock starts at the last visit before the period (or the period's start)
-    cursor = before[-1] if before else start
+    # the clock starts at the last visit before the period, else the period's start,
+    # but never before the partner existed (a partner created today owes no visits)
+    cursor = before[-1] if before else max(start, partner_since(store, partner))
     gaps: list[tuple[dt.date, dt.date, int]] = []
     for d in [*visits, end]:
         if (d - cursor).days > days:
@@ -311,6 +351,17 @@ def _cadence(store: Store, partner: Row, start: dt.date, end: dt.date,
         cursor = max(cursor, d)
     last = visits[-1] if visits else (before[-1] if before else None)
     return Cadence(days, visits, gaps, last)
+
+
+def partner_since(store: Store, partner: Row) -> dt.date:
+    """Since when the partner has been ours: the day its record was created, or its
+    first recorded meeting when history reaches further back (imported or synced
+    records). The cadence cannot run out before that day."""
+    (first,) = store.db.execute(
+        "SELECT min(starts_at) FROM meetings WHERE deleted = 0 AND partner_id = ?",
+        [partner["id"]]).fetchone()
+    days = [d for d in (_date(partner.get("created_at")), _date(first)) if d]
+    return min(days) if days else dt.date.min
 
 
 def _action_row(a: Row, as_of: dt.date) -> Row:

@@ -153,8 +153,24 @@ def test_the_logo_and_cadence_from_settings_are_used(seeded, tmp_path):
     settings.logo_path = str(logo)
     settings.set_cadence({"core": 200})
     out = tmp_path / "east.pdf"
-    assert run(seeded, "华东", "--out", str(out)) == 0
+    assert run(seeded, "华东", "--audience", "internal", "--out", str(out)) == 0
     reader = PdfReader(out)
     xobjects = reader.pages[0]["/Resources"].get("/XObject") or {}
     assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
     assert "至少每 200 天会面一次" in _text(out)
+
+
+def test_the_partner_copy_is_the_default_and_the_internal_one_is_asked_for(seeded, tmp_path):
+    shared, inside = tmp_path / "shared.pdf", tmp_path / "inside"
+    assert run(seeded, "华东", "--out", str(shared)) == 0
+    assert run(seeded, "华东", "--audience", "internal", "--lang", "en", "--out", str(inside)) == 0
+    text = _text(shared)
+    assert "渠道方版本" in text and "预警信号" not in text and "拜访节奏" not in text
+    inside_text = _text(tmp_path / "inside.pdf")
+    assert "Internal copy" in inside_text and "Warning signs" in inside_text
+
+
+def test_an_unknown_audience_is_refused(seeded, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        run(seeded, "华东", "--audience", "boss", "--out", str(tmp_path / "x.pdf"))
+    assert exc.value.code == 2 and "boss" in capsys.readouterr().err

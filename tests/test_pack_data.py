@@ -132,9 +132,49 @@ def test_checklist_latest_run_failed_items_and_change(store, partner):
 
 
 def test_a_partner_with_nothing_recorded_gets_an_empty_but_valid_pack(store, partner):
+    store.db.execute("UPDATE partners SET created_at = ? WHERE id = ?",  # created long ago
+                     ["2026-01-05 09:00", partner["id"]])
     data = gather_pack_data(store, partner["id"], today=TODAY)
     assert data.is_empty and data.checklist is None and data.kpis == []
     assert data.cadence.last_visit is None and not data.cadence.kept
+    assert data.next_meeting is None and data.signatory is None
+
+
+def test_a_partner_created_today_owes_no_visits_from_before_it_existed(store):
+    """The cadence clock starts when the partner was created, not 90 days back."""
+    partner = store.create_partner(name_zh="新签约渠道", tier="core", stage="intro")
+    today = dt.date.fromisoformat(partner["created_at"][:10])
+    data = gather_pack_data(store, partner["id"], today=today)
+    assert data.cadence.kept and data.cadence.gaps == []
+    # forty days on, a core partner (30-day cadence) is late: counted from creation
+    later = gather_pack_data(store, partner["id"], today=today + dt.timedelta(days=40))
+    assert later.cadence.gaps == [(today, today + dt.timedelta(days=40), 40)]
+
+
+def test_history_older_than_the_record_still_counts(store):
+    """An imported partner's first meeting predates its record: cadence counts from it."""
+    partner = store.create_partner(name_zh="老渠道", tier="core", stage="mature")
+    store.create("meeting", {"partner_id": partner["id"], "type": "visit", "status": "held",
+                             "starts_at": "2026-01-10 10:00"})
+    data = gather_pack_data(store, partner["id"], today=dt.date(2026, 6, 30),
+                            period_start=dt.date(2026, 4, 1))
+    assert data.cadence.gaps and data.cadence.gaps[0][0] == dt.date(2026, 1, 10)
+
+
+def test_the_signatory_is_a_named_person_the_most_senior_contact(store, partner):
+    for name, role in (("李采购", "采购经理"), ("王建国", "总经理"), ("赵销售", "销售总监")):
+        store.create("contact", {"partner_id": partner["id"], "name": name, "role": role})
+    data = gather_pack_data(store, partner["id"], today=TODAY)
+    assert data.signatory["name"] == "王建国"
+
+
+def test_the_next_planned_meeting_is_known(store, partner):
+    store.create("meeting", {"partner_id": partner["id"], "type": "visit", "status": "planned",
+                             "starts_at": "2026-12-08 10:00"})
+    store.create("meeting", {"partner_id": partner["id"], "type": "visit", "status": "cancelled",
+                             "starts_at": "2026-12-02 10:00"})
+    data = gather_pack_data(store, partner["id"], today=TODAY)
+    assert data.next_meeting["starts_at"] == "2026-12-08 10:00"
 
 
 def test_kpis_cover_the_period_and_the_chart_shows_six_months(store, partner):

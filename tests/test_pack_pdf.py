@@ -56,7 +56,7 @@ def _fonts(pdf: bytes) -> list[dict]:
 
 
 def test_chinese_pack_holds_names_actions_scores_and_page_numbers(rich):
-    pdf = render_pack_bytes(rich, PackOptions("full", "zh_CN"))
+    pdf = render_pack_bytes(rich, PackOptions("full", "zh_CN", audience="internal"))
     pages = _pages(pdf)
     n = len(pages)
     assert n > 3
@@ -165,7 +165,8 @@ def test_partner_with_no_meetings_gets_a_sensible_pack(store):
                                       "暂无总部下发的指标数据", "签字确认"]),
                            ("en", ["No meetings in this period", "Nothing was recorded",
                                    "No review checklist", "Signatures"])):
-        text = "\n".join(_pages(render_pack_bytes(data, PackOptions("full", lang))))
+        text = "\n".join(_pages(render_pack_bytes(
+            data, PackOptions("full", lang, audience="internal"))))
         assert "新签约渠道" in text
         for phrase in expected:
             assert phrase in text, phrase
@@ -238,11 +239,15 @@ def test_an_svg_logo_is_rasterised_for_the_cover(rich, tmp_path):
     assert printable_logo(str(tmp_path / "missing.png")) is None
 
 
-def test_cover_contents_give_the_pages_the_sections_start_on(rich):
-    pages = _fast_pages(render_pack_bytes(rich, PackOptions("full", "en")))
+@pytest.mark.parametrize("audience, sections", [
+    ("internal", ["Summary", "Meetings in the period", "Action items", "Review checklist",
+                  "Next steps"]),
+    ("partner", ["Summary", "Meetings in the period", "Action items", "Next steps"]),
+])
+def test_cover_contents_give_the_pages_the_sections_start_on(rich, audience, sections):
+    pages = _fast_pages(render_pack_bytes(rich, PackOptions("full", "en", audience=audience)))
     entries = re.findall(r"^\s*\d\.\s+(.+?)\s+(\d+)\s*$", pages[0], re.MULTILINE)
-    assert [title for title, _ in entries] == [
-        "Summary", "Meetings in the period", "Action items", "Review checklist", "Next steps"]
+    assert [title for title, _ in entries] == sections
     for title, page in entries:
         lines = [line.strip() for line in pages[int(page) - 1].splitlines()]
         assert title in lines, (title, page)

@@ -297,3 +297,24 @@ def test_nobody_due_this_week_is_said_on_the_status_bar(qtbot, ctx):
     generate_packs_due_this_week(ctx, None, opened.append)
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
     assert opened == [None] and "Nobody" in messages[0]
+
+
+def test_the_preview_starts_as_a_partner_copy_and_offers_the_internal_one(qtbot, ctx, partners):
+    dialog = open_pack_preview(ctx, partners[0]["id"])
+    qtbot.addWidget(dialog)
+    bar = dialog.options_bar
+    assert bar.audience.currentData() == "partner"
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog.document.status()
+                    == QPdfDocument.Status.Ready and dialog.document.pageCount() > 1, timeout=20000)
+    shared = _text(dialog.pdf_bytes)
+    assert "渠道方版本" in shared and "预警信号" not in shared
+    bar.audience.setCurrentIndex(bar.audience.findData("internal"))
+    qtbot.waitUntil(lambda: dialog.request.options.audience == "internal"
+                    and "预警信号" in _text(dialog.pdf_bytes), timeout=20000)
+    assert "内部版本" in _text(dialog.pdf_bytes)
+    # the next pack opened starts again as a partner copy (never an internal one by habit)
+    bar.language.setCurrentIndex(bar.language.findData("en"))
+    again = open_pack_preview(ctx, partners[0]["id"])
+    qtbot.addWidget(again)
+    assert again.options_bar.audience.currentData() == "partner"
+    assert again.options_bar.language.currentData() == "en"

@@ -19,7 +19,7 @@ from desktop.commands.common import add_profile_argument, open_store, profile_of
 from models.errors import NotFoundError, StoreError, ValidationError
 from models.pack_data import PackData, gather_pack_data, partners_due_this_week
 from models.printing.pack_labels import LANGUAGES
-from models.printing.pack_options import PAPERS, TEMPLATES, PackOptions
+from models.printing.pack_options import AUDIENCES, PAPERS, TEMPLATES, PackOptions
 from models.search_index import name_order
 from models.store import Store
 
@@ -69,6 +69,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=LANGUAGES, default="zh_CN",
                    help=translate("PackCommand", "language of the pack, independent of the "
                                   "app's (default: zh_CN)"))
+    p.add_argument("--audience", choices=AUDIENCES, default="partner",
+                   help=translate("PackCommand", "partner: the copy left on the partner's table "
+                                  "(shared facts only); internal: everything, with warning signs, "
+                                  "scores and notes marked internal (default: partner)"))
     p.add_argument("--paper", choices=PAPERS, default="a4",
                    help=translate("PackCommand", "paper size (default: a4)"))
     p.add_argument("--today", type=_date_arg, metavar="DATE", help=argparse.SUPPRESS)
@@ -126,7 +130,7 @@ def run_pack(args: argparse.Namespace) -> int:
 
     today = args.today or dt.date.today()
     try:
-        options = PackOptions(args.template, args.lang, args.paper)
+        options = PackOptions(args.template, args.lang, args.paper, args.audience)
         if args.period_start and args.period_end and args.period_end < args.period_start:
             raise ValidationError(translate(
                 "PackCommand", "the period is empty: it ends ({end}) before it starts ({start})"

@@ -62,7 +62,10 @@ def pack_filename(data: PackData, options: PackOptions) -> str:
     name = safe_file_name(PackText(options.language).partner_name(data.partner),
                           fallback=safe_file_name(data.partner_id, fallback="partner"),
                           max_bytes=NAME_BYTES)
-    rest = safe_file_name(f"{data.period_end.isoformat()}_{options.template}_{options.language}")
+    # an internal copy says so in its name: it must not be mailed to the partner by mistake
+    audience = "_internal" if options.internal else ""
+    rest = safe_file_name(
+        f"{data.period_end.isoformat()}_{options.template}_{options.language}{audience}")
     return f"{name}_{rest}.pdf"
 
 

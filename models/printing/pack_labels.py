@@ -21,12 +21,32 @@ _EN: dict[str, str] = {
     "date": "Date",
     "prepared_on": "Prepared on",
     "page_of": "Page {page} of {pages}",
-    "confidential": "Prepared for the review meeting; shared with the partner.",
+    "audience_partner": "Partner copy",
+    "audience_internal": "Internal copy — not for the partner",
+    "note_partner": "Prepared for the review meeting; this copy is for the partner to keep.",
+    "note_internal": (
+        "For our team only: it holds warning signs, review scores and notes marked "
+        "internal. Print a partner copy for the meeting."
+    ),
     "contents": "Contents",
     "tile_sales": "Sales vs target",
     "tile_visits": "Meetings held",
     "tile_actions": "Open / overdue actions",
     "tile_score": "Review score",
+    "tile_closed": "Actions closed in the period",
+    "sec_terms": "Agreed terms",
+    "revenue_share": "Revenue share",
+    "rebate": "Rebate",
+    "incentive_scheme": "Incentives",
+    "joint_goals": "Joint goals",
+    "no_terms": "No terms recorded yet: agree them at the meeting.",
+    "feedback": "Feedback given",
+    "next_meeting": "Next meeting: {date}, {type}.",
+    "no_next_meeting": "No next meeting planned yet: agree a date at the table.",
+    "steps_above": "The {n} open action items listed above are the next steps.",
+    "internal_mark": "[Internal] ",
+    "role_line": "Title",
+    "sign_partner_company": "For {company}",
     # sections
     "sec_summary": "Summary",
     "sec_kpis": "KPIs against target",
@@ -143,12 +163,29 @@ _ZH: dict[str, str] = {
     "date": "日期",
     "prepared_on": "编制日期",
     "page_of": "第 {page} 页，共 {pages} 页",
-    "confidential": "供复盘会议使用，与渠道方共享。",
+    "audience_partner": "渠道方版本",
+    "audience_internal": "内部版本——请勿交给渠道方",
+    "note_partner": "供复盘会议使用，本版本交渠道方留存。",
+    "note_internal": "仅供我方内部使用：含预警信号、复盘评分及标为内部的纪要。开会请打印渠道方版本。",
     "contents": "目录",
     "tile_sales": "销售目标完成率",
     "tile_visits": "本期会议",
     "tile_actions": "未完成 / 逾期行动项",
     "tile_score": "复盘得分",
+    "tile_closed": "本期完成的行动项",
+    "sec_terms": "合作条款",
+    "revenue_share": "分润比例",
+    "rebate": "返点",
+    "incentive_scheme": "激励方案",
+    "joint_goals": "联合目标",
+    "no_terms": "尚未记录合作条款：请在会上商定。",
+    "feedback": "反馈内容",
+    "next_meeting": "下次会议：{date}，{type}。",
+    "no_next_meeting": "尚未安排下次会议：请在会上约定时间。",
+    "steps_above": "上表所列 {n} 项未完成的行动项即为下一步计划。",
+    "internal_mark": "【内部】",
+    "role_line": "职务",
+    "sign_partner_company": "{company}",
     "sec_summary": "概览",
     "sec_kpis": "指标完成情况",
     "sec_cadence": "拜访节奏",
@@ -266,6 +303,18 @@ _VALUES_ZH: dict[str, str] = {
     "open": "待处理", "in_progress": "处理中", "done": "已完成", "feedback_given": "已反馈",
 }
 
+#: what only an internal copy prints: our judgement of the partner. A partner copy
+#: never shows these words (tests read every demo partner's partner copy for them);
+#: a new internal-only section adds its keys here.
+INTERNAL_KEYS = frozenset({
+    "audience_internal", "note_internal", "internal_mark", "tile_score",
+    "sec_signs", "no_signs", "lying_flat", "sign_no_contact", "sign_partner_actions_overdue",
+    "sign_meetings_cancelled", "sign_targets_slipping",
+    "sec_cadence", "cadence_rule", "cadence_kept", "cadence_missed", "gap",
+    "sec_response", "response_summary", "response_none", "response_open_overdue",
+    "sec_checklist", "failed_items", "no_failed", "first_review", "no_checklist",
+})
+
 _STRINGS = {"en": (_EN, _VALUES_EN), "zh_CN": (_ZH, _VALUES_ZH)}
 
 
@@ -285,6 +334,19 @@ class PackText:
     def __call__(self, key: str, **fmt: object) -> str:
         text = self._text[key]
         return text.format(**fmt) if fmt else text
+
+    def internal_words(self) -> list[str]:
+        """The fixed words of the internal-only texts (placeholders cut out), for
+        checking that a partner copy holds none of them."""
+        import re
+
+        words = []
+        for key in INTERNAL_KEYS:
+            for part in re.split(r"\{[^}]*\}", self._text[key]):
+                part = part.strip(" .,;:：；，。()（）▲▼◆[]【】")
+                if len(part) >= (4 if self.is_chinese else 6):
+                    words.append(part)
+        return sorted(set(words))
 
     def value(self, code: str | None) -> str:
         """Display name of an enumeration value (tier, stage, status, ...)."""

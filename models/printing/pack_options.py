@@ -1,4 +1,10 @@
-"""A pack's choices: template, language (independent of the UI's) and paper.
+"""A pack's choices: template, language (independent of the UI's), paper and audience.
+
+The audience decides what the pack may show. A partner copy is left on the partner's
+table: shared facts only (terms, KPIs both sides track, decisions, both sides' action
+items and the feedback given, next steps, named signatories). The internal copy adds
+our own judgement: warning signs (躺平), cadence, response times, review scores and
+the note lines marked internal (models.internal_lines).
 
 Kept apart from the renderer so the command line and the app can offer the choices
 without importing reportlab (which costs a noticeable part of a second at start-up).
@@ -11,6 +17,7 @@ from models.printing.pack_labels import LANGUAGES
 
 TEMPLATES = ("full", "summary")
 PAPERS = ("a4", "letter")
+AUDIENCES = ("partner", "internal")
 
 
 @dataclass(frozen=True)
@@ -18,6 +25,12 @@ class PackOptions:
     template: str = "full"  # full | summary
     language: str = "zh_CN"  # zh_CN | en, independent of the UI language
     paper: str = "a4"  # a4 | letter
+    #: partner copy by default: a pack is printed for the meeting with the partner
+    audience: str = "partner"  # partner | internal
+
+    @property
+    def internal(self) -> bool:
+        return self.audience == "internal"
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:
@@ -26,3 +39,5 @@ class PackOptions:
             raise ValueError(f"unknown pack language {self.language!r} (use zh_CN or en)")
         if self.paper not in PAPERS:
             raise ValueError(f"unknown paper size {self.paper!r} (use a4 or letter)")
+        if self.audience not in AUDIENCES:
+            raise ValueError(f"unknown pack audience {self.audience!r} (use partner or internal)")

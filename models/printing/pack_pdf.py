@@ -132,7 +132,10 @@ def _cover(sec: Section) -> list[Flowable]:
     band = Table([[Paragraph(markup(t("title")), s.subtitle)]], colWidths=[width])
     band.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 2, ACCENT),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    out += [band, Spacer(1, 8 * mm), s.para(t.partner_name(d.partner), s.title)]
+    audience = t("audience_internal") if sec.internal else t("audience_partner")
+    out += [band, Spacer(1, 2 * mm),
+            s.para(audience, s.alert if sec.internal else s.subtitle),
+            Spacer(1, 6 * mm), s.para(t.partner_name(d.partner), s.title)]
     other = t.partner_other_name(d.partner)
     if other:
         out.append(s.para(other, s.subtitle))
@@ -155,30 +158,48 @@ def _cover(sec: Section) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]))
     out += [tbl, Spacer(1, 16 * mm)]
-    contents = ["sec_summary", "sec_meetings", "sec_actions", "sec_checklist", "sec_next_steps"]
+    contents = ["sec_summary", "sec_meetings", "sec_actions",
+                *(["sec_checklist"] if sec.internal else []), "sec_next_steps"]
     toc = Table([[sec.toc_row(key, i)] for i, key in enumerate(contents, 1)],
                 colWidths=[width], hAlign="LEFT")
     toc.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
                               ("LEFTPADDING", (0, 0), (-1, -1), 8),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
-    out += [s.para(t("contents"), s.h3), toc, Spacer(1, 6 * mm), s.para(t("confidential"), s.muted)]
+    note = t("note_internal") if sec.internal else t("note_partner")
+    out += [s.para(t("contents"), s.h3), toc, Spacer(1, 6 * mm),
+            s.para(note, s.alert if sec.internal else s.muted)]
     return out
 
 
+#: flowables at the end of "Next steps" kept on the signatures' page (the last step,
+#: the next meeting and the ruled lines), so a page never holds only signatures
+KEEP_WITH_SIGNATURES = 6
+
+
 def full_story(sec: Section) -> list[Flowable]:
+    """The full pack; the partner copy leaves out cadence, warning signs, response
+    times and the review checklist (our judgement, see pack_options)."""
     story = [*_cover(sec), NextPageTemplate("body"), PageBreak(), sec.heading("sec_summary")]
     if sec.data.is_empty:
         story.append(sec.s.para(sec.t("quiet_period"), sec.s.alert))
-    story += [*sec.tiles(), *sec.kpis(), *sec.cadence(), *sec.signs(), *sec.meetings(),
-              *sec.actions(), *sec.responses(), *sec.checklist(), *sec.next_steps(),
-              Spacer(1, 6 * mm), *sec.signatures()]
+    story += [*sec.tiles(), *sec.kpis(), *sec.terms()]
+    if sec.internal:
+        story += [*sec.cadence(), *sec.signs()]
+    story += [*sec.meetings(), *sec.actions()]
+    if sec.internal:
+        story += [*sec.responses(), *sec.checklist()]
+    steps = sec.next_steps()
+    cut = max(len(steps) - KEEP_WITH_SIGNATURES, 0)
+    story += [*steps[:cut], KeepTogether([*steps[cut:], Spacer(1, 6 * mm), *sec.signatures()])]
     return story
 
 
 def summary_story(sec: Section, height: float) -> list[Flowable]:
     """Everything on one page: lists are cut short and the whole is shrunk to fit."""
     d, t, s = sec.data, sec.t, sec.s
-    head = [s.para(t("title_summary"), s.muted), s.para(t.partner_name(d.partner), s.h1),
+    audience = t("audience_internal") if sec.internal else t("audience_partner")
+    head = [s.para(f"{t('title_summary')} · {audience}", s.alert if sec.internal else s.muted),
+            s.para(t.partner_name(d.partner), s.h1),
             s.para(" · ".join([t.value(d.partner["tier"]), t.value(d.partner["stage"]),
                                t.period(d.period_start, d.period_end), d.manager_name]), s.muted),
             Spacer(1, 3 * mm)]
@@ -187,15 +208,17 @@ def summary_story(sec: Section, height: float) -> list[Flowable]:
     shown = {a["id"] for a in d.open_actions[:SUMMARY_ACTIONS]}
     # the chart and the warning signs side by side
     left_w, gap = sec.width * 0.58, 6 * mm
-    left = Section(d, t, s, left_w).kpis(chart_height=40 * mm, table=False)
-    right = Section(d, t, s, sec.width - left_w - gap).signs()
+    left = sec.sub(left_w).kpis(chart_height=40 * mm, table=False)
+    right_sec = sec.sub(sec.width - left_w - gap)
+    right = right_sec.signs() if sec.internal else right_sec.terms()
     pair = Table([[left, right]], colWidths=[left_w + gap, sec.width - left_w - gap],
                  hAlign="LEFT")
     pair.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     body = [*head, *sec.tiles(), pair,
-            *sec.actions(limit=SUMMARY_ACTIONS), *sec.checklist(max_failed=3),
+            *sec.actions(limit=SUMMARY_ACTIONS),
+            *(sec.checklist(max_failed=3) if sec.internal else []),
             *sec.next_steps(limit=3, blank_lines=0, skip=shown), *sec.signatures(compact=True)]
     flat: list[Flowable] = []
     for f in body:  # page-flow hints mean nothing inside one frame, and cannot draw there
@@ -216,7 +239,8 @@ def render_pack(data: PackData, options: PackOptions, out: BinaryIO | str | Path
     width, height = pagesize
     doc = BaseDocTemplate(
         out, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN, title=f"{text.partner_name(data.partner)} — {text('title')}",
+        bottomMargin=MARGIN,
+        title=f"{text.partner_name(data.partner)} — {text('title')} ({text('audience_' + options.audience)})",
         author=data.manager_name, subject=text.period(data.period_start, data.period_end),
         creator="ChannelKeeper", lang="zh-CN" if text.is_chinese else "en",
         initialFontName=register_fonts(),
@@ -225,7 +249,8 @@ def render_pack(data: PackData, options: PackOptions, out: BinaryIO | str | Path
     cover = Frame(MARGIN, MARGIN, frame_w, height - 2 * MARGIN, id="cover")
     body = Frame(MARGIN, MARGIN, frame_w, height - 2 * MARGIN - 2 * mm, id="body")
     doc.addPageTemplates([PageTemplate("cover", [cover]), PageTemplate("body", [body])])
-    sec = Section(data, text, make_styles(text.is_chinese), frame_w - 12)
+    sec = Section(data, text, make_styles(text.is_chinese), frame_w - 12,
+                  internal=options.internal)
     if options.template == "summary":
         story = summary_story(sec, body._aH - 12)
         doc.pageTemplates = [doc.pageTemplates[1]]

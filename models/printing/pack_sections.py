@@ -1,6 +1,8 @@
 """The sections of a pack as platypus flowables: each function returns a list of
-flowables for one part (summary tiles, KPIs, cadence, signs, meetings, actions,
-responses, checklist, next steps, signatures). Templates pick and order them."""
+flowables for one part (summary tiles, KPIs, terms, cadence, signs, meetings,
+actions, responses, checklist, next steps, signatures). Templates pick and order
+them; a partner copy leaves out the internal ones (see pack_options) and the note
+lines marked internal."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -10,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from models.internal_lines import is_internal, shared_text, strip_marker
 from models.pack_data import ChecklistReview, PackData
 from models.printing.pack_chart import kpi_chart
 from models.printing.pack_flowables import Heading, HeadingBar, Rule, TocRow
@@ -35,8 +38,11 @@ Story = list[Flowable]
 class Section:
     """What every section function needs: the data, words, styles and frame width."""
 
-    def __init__(self, data: PackData, text: PackText, styles: PackStyles, width: float) -> None:
+    def __init__(self, data: PackData, text: PackText, styles: PackStyles, width: float,
+                 *, internal: bool = False) -> None:
         self.data, self.t, self.s, self.width = data, text, styles, width
+        #: an internal copy (everything) or a partner copy (shared facts only)
+        self.internal = internal
         #: the page each section heading landed on, filled in while the PDF is laid out
         self.pages: dict[str, int] = {}
         #: where the cover's contents rows end (page coordinates), for their page numbers
@@ -109,8 +115,13 @@ class Section:
 
     # --- sections ----------------------------------------------------------------------
 
+    def sub(self, width: float) -> Section:
+        """The same pack's words and audience in a narrower column."""
+        return Section(self.data, self.t, self.s, width, internal=self.internal)
+
     def tiles(self) -> Story:
-        """Four key figures side by side: sales vs target, visits, actions, review score."""
+        """Four key figures side by side: sales vs target, visits, actions, and the
+        review score (internal copy) or the actions closed in the period (partner)."""
         d, t = self.data, self.t
         in_period = d.kpis_in_period
         sales = sum(k.sales or 0 for k in in_period)
@@ -123,7 +134,8 @@ class Section:
             (f"{len(d.open_actions)} / {len(d.overdue_actions)}", t("tile_actions"),
              bool(d.overdue_actions)),
             ("—" if score is None else f"{score:.0f}", t("tile_score"),
-             bool(d.checklist and d.checklist.delta is not None and d.checklist.delta < 0)),
+             bool(d.checklist and d.checklist.delta is not None and d.checklist.delta < 0))
+            if self.internal else (str(len(d.done_actions)), t("tile_closed"), False),
         ]
         cells = [[
             [Paragraph(markup(v), self.s.big_number), Paragraph(markup(lbl), self.s.tile_label)]
@@ -223,16 +235,28 @@ class Section:
             ]))
             if people:
                 block.append(self._labelled("attendees", people))
-            if m["agenda"]:
-                block.append(self._labelled("agenda", m["agenda"]))
+            agenda = self._audience_text(m["agenda"])
+            if agenda:
+                block.append(self._labelled("agenda", agenda))
             # keep the meeting's heading with its first lines; the notes then flow freely
             out.append(KeepTogether(block))
             for key in ("notes", "decisions"):
-                if m[key]:
+                text = self._audience_text(m[key])
+                if text:
                     out.append(self.s.para(t(key), self.s.label))
-                    for part in str(m[key]).split("\n\n"):
+                    for part in text.split("\n\n"):
                         out.append(self.s.para(part.strip("\n"), self.s.body))
         return out
+
+    def _audience_text(self, text: str | None) -> str:
+        """Meeting text for this copy: a partner copy drops the lines marked internal;
+        the internal copy prints them behind one mark in the pack's language."""
+        if not text:
+            return ""
+        if not self.internal:
+            return shared_text(text)
+        return "\n".join(self.t("internal_mark") + strip_marker(line).lstrip() if is_internal(line)
+                         else line for line in str(text).split("\n"))
 
     def _labelled(self, key: str, value: str) -> Paragraph:
         colon = "：" if self.t.is_chinese else ": "
@@ -272,12 +296,12 @@ class Section:
         if limit is None:
             out.append(self.heading("sec_done_actions", 2))
             if d.done_actions:
-                rows = [[a["title"], t.value(a["owner_side"]), t.value(a["severity"]),
-                         a["opened_on"], a["due_on"] or "—",
-                         a["feedback_on"] or a["done_on"] or "—"] for a in d.done_actions]
+                rows = [[a["title"], t.value(a["owner_side"]), a["opened_on"],
+                         a["feedback_on"] or a["done_on"] or "—", a["feedback"] or "—"]
+                        for a in d.done_actions]
                 out.append(self.table(
-                    [t("action"), t("owner"), t("severity"), t("opened"), t("deadline"), t("closed")],
-                    rows, [3.4, 1.1, 0.95, 1.1, 1.1, 1.1]))
+                    [t("action"), t("owner"), t("opened"), t("closed"), t("feedback")],
+                    rows, [3.0, 1.0, 1.1, 1.1, 3.0]))
             else:
                 out.append(self.s.para(t("no_done_actions")))
         return out
@@ -372,16 +396,40 @@ class Section:
             return f"{value} / 5"
         return str(value)
 
+    def terms(self) -> Story:
+        """What both sides agreed: revenue share, rebate, incentives and joint goals."""
+        d, t = self.data, self.t
+        p = d.partner
+        out: Story = [self.heading("sec_terms", 2)]
+        rows = [(key, value) for key, value in (
+            ("revenue_share", f"{p['revenue_share']:g}%" if p.get("revenue_share") is not None else ""),
+            ("rebate", f"{p['rebate']:g}%" if p.get("rebate") is not None else ""),
+            ("incentive_scheme", p.get("incentive_scheme") or ""),
+            ("joint_goals", p.get("goals") or ""),
+        ) if value]
+        if not rows:
+            return [*out, self.s.para(t("no_terms"))]
+        label_w = min(32 * mm, self.width * 0.3)
+        tbl = Table([[self.s.para(t(k), self.s.label), self.s.para(v, self.s.body)] for k, v in rows],
+                    colWidths=[label_w, self.width - label_w], hAlign="LEFT")
+        tbl.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        return [*out, tbl]
+
     def next_steps(self, *, limit: int | None = None, blank_lines: int = 3,
                    skip: set[str] | None = None) -> Story:
-        """Open actions by deadline, then ruled lines for steps agreed at the table.
-        ``skip``: ids already listed above (the summary's action table)."""
+        """Open actions by deadline, the next planned meeting, then ruled lines for
+        steps agreed at the table. ``skip``: ids already listed above (the summary's
+        action table); the section then says so rather than stay empty."""
         d, t = self.data, self.t
         out: Story = [self.heading("sec_next_steps", 2 if limit else 1)]
         remaining = [a for a in d.next_steps if a["id"] not in (skip or set())]
         steps = remaining[:limit] if limit else remaining
         if not d.next_steps:
             out.append(self.s.para(t("no_next_steps")))
+        elif not remaining:
+            out.append(self.s.para(t("steps_above", n=len(d.next_steps))))
         for n, a in enumerate(steps, 1):
             due = t("deadline") + " " + (a["due_on"] or "—")
             owner = t.value(a["owner_side"])
@@ -390,35 +438,46 @@ class Section:
                 self.s.body, raw=True))
         if limit and len(remaining) > limit:
             out.append(self.note("more_in_full", n=len(remaining) - limit))
+        m = d.next_meeting
+        if m:
+            out.append(self.s.para(t("next_meeting", date=m["starts_at"][:16], type=t.value(m["type"]))))
+        else:
+            out.append(self.note("no_next_meeting"))
         for _ in range(blank_lines):
             out.append(Rule(self.width, 7 * mm))
         return out
 
     def signatures(self, *, compact: bool = False) -> Story:
-        """Signature lines for the partner and the manager, side by side; the compact
-        form (one-page summary) keeps one line to sign on and the date."""
-        t = self.t
+        """Signature lines of two named people side by side: the partner's signatory
+        (a contact, with the title; a blank name line when no contact is known, never
+        the company) and the channel manager. The compact form (one-page summary)
+        keeps one line to sign on. The full form is the heading and the table; the
+        caller keeps it with what precedes it (a page never holds only signatures)."""
+        t, d = self.t, self.data
         gap = 8 * mm
         col = self.width / 2 - 12 * mm
+        person = d.signatory or {}
 
-        def block(title_key: str, name: str) -> list[Flowable]:
-            lines: list[Flowable] = [Paragraph(markup(t(title_key)), self.s.h3)]
+        def block(title: str, name: str, role: str) -> list[Flowable]:
+            lines: list[Flowable] = [self.s.para(title, self.s.h3)]
             if compact:
+                who = "  ·  ".join(filter(None, [name, role]))
                 return [*lines, Spacer(1, 7 * mm), Rule(col, 1),
-                        self.s.para(f"{name}  ·  {t('signature_line')} / {t('date_line')}",
+                        self.s.para(f"{who}  ·  {t('signature_line')} / {t('date_line')}".strip(" ·"),
                                     self.s.muted)]
-            for key, value in (("name_line", name), ("signature_line", ""), ("date_line", "")):
+            for key, value in (("name_line", name), ("role_line", role), ("signature_line", ""),
+                               ("date_line", "")):
                 lines.append(Spacer(1, gap))
                 lines.append(self.s.para(f"{t(key)}: {value}", self.s.muted))
                 lines.append(Rule(col, 1))
             return lines
 
-        partner_name = t.partner_name(self.data.partner)
-        tbl = Table([[block("sign_partner", partner_name),
-                      block("sign_manager", self.data.manager_name)]],
+        company = t("sign_partner_company", company=t.partner_name(d.partner))
+        tbl = Table([[block(company, person.get("name") or "", person.get("role") or ""),
+                      block(t("sign_manager"), d.manager_name, t("manager"))]],
                     colWidths=[self.width / 2] * 2, hAlign="LEFT")
         tbl.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         if compact:
             return [tbl]
-        return [KeepTogether([self.heading("sec_signatures"), tbl])]
+        return [self.heading("sec_signatures"), tbl]

@@ -12,6 +12,7 @@ callers may keep or ignore it:
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,13 +26,16 @@ from ui.packs.pack_batch_dialog import PackBatchDialog
 from ui.packs.pack_jobs import Failed, pack_inputs
 from ui.packs.pack_preview_dialog import PackPreviewDialog
 
-#: the choices last used in this session, offered again next time
+#: the choices last used in this session, offered again next time, except the
+#: audience: every new pack starts as a partner copy, so an internal copy printed
+#: once is never printed again by habit for the partner's table
 _last_options: dict[str, PackOptions] = {}
 
 
 def _remember(dialog: PackPreviewDialog | PackBatchDialog) -> None:
     dialog.options_bar.changed.connect(
-        lambda: _last_options.__setitem__("options", dialog.options_bar.options()))
+        lambda: _last_options.__setitem__(
+            "options", dataclasses.replace(dialog.options_bar.options(), audience="partner")))
 
 
 def open_pack_preview(ctx: AppContext, partner_id: str,

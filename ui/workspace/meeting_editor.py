@@ -3,7 +3,9 @@
 No Save button: every field autosaves (see ``autosave``). Ctrl+Shift+A turns the
 line under the cursor into an action item linked to the meeting and marks the line
 with "→ ", so the keyboard never leaves the notes. The severity for the next action
-is chosen with Ctrl+Shift+1…4 (low … critical).
+is chosen with Ctrl+Shift+1…4 (low … critical). Ctrl+Shift+I marks the line under
+the cursor internal ("内部：" / "Internal: ", see models.internal_lines) or unmarks
+it: such lines are greyed here and never printed in the partner's copy of a pack.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from models import domain
 from models.domain import MeetingStatus, MeetingType, Severity
+from models.internal_lines import toggle_internal
 from models.meeting_templates import agenda_for, mark_converted, parse_action_line
 from ui import labels
 from ui.app_context import AppContext
@@ -39,6 +42,7 @@ from ui.workspace.notes_highlighter import NotesHighlighter
 from ui.workspace.ui_language import ui_language
 
 CONVERT_SHORTCUT = "Ctrl+Shift+A"
+INTERNAL_SHORTCUT = "Ctrl+Shift+I"
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
@@ -81,6 +85,8 @@ class MeetingEditor(QWidget):
         self.notes_highlighter = NotesHighlighter(self.notes_edit.document())
         self.decisions_edit = QPlainTextEdit(self)
         self.decisions_edit.setPlaceholderText(self.tr("What was decided"))
+        self.decisions_highlighter = NotesHighlighter(self.decisions_edit.document())
+        self.agenda_highlighter = NotesHighlighter(self.agenda_edit.document())
         for edit in (self.agenda_edit, self.notes_edit, self.decisions_edit):
             edit.setTabChangesFocus(True)
 
@@ -98,6 +104,19 @@ class MeetingEditor(QWidget):
         self.convert_action.setStatusTip(tip)
         self.convert_action.triggered.connect(self.convert_current_line)
         self.addAction(self.convert_action)
+        self.internal_action = QAction(self.tr("Internal line"), self)
+        self.internal_action.setShortcut(QKeySequence(INTERNAL_SHORTCUT))
+        self.internal_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tip = self.tr("Mark the current line internal, or unmark it (%1): internal lines are "
+                      "printed only in the internal pack, never in the partner's copy").replace(
+            "%1", INTERNAL_SHORTCUT)
+        self.internal_action.setToolTip(tip)
+        self.internal_action.setStatusTip(tip)
+        self.internal_action.triggered.connect(self.toggle_internal_line)
+        self.addAction(self.internal_action)
+        internal_button = QToolButton(self)
+        internal_button.setDefaultAction(self.internal_action)
+        internal_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         convert_button = QToolButton(self)
         convert_button.setDefaultAction(self.convert_action)
         convert_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -130,6 +149,7 @@ class MeetingEditor(QWidget):
         tools.addStretch(1)
         tools.addWidget(QLabel(self.tr("Severity"), buddy=self.severity_combo))
         tools.addWidget(self.severity_combo)
+        tools.addWidget(internal_button)
         tools.addWidget(convert_button)
         tools.addWidget(self.indicator)
 
@@ -211,6 +231,7 @@ class MeetingEditor(QWidget):
         for w in widgets:
             w.setEnabled(row is not None)
         self.convert_action.setEnabled(row is not None)
+        self.internal_action.setEnabled(row is not None)
         self.indicator.clear()
 
     def current_values(self) -> dict[str, Any]:
@@ -299,6 +320,32 @@ class MeetingEditor(QWidget):
         self.severity_combo.setCurrentIndex(self.severity_combo.findData(severity))
         self._ctx.status_message.emit(
             self.tr("Next action item: %1 severity").replace("%1", labels.severity_label(severity)))
+
+    @Slot()
+    def toggle_internal_line(self) -> None:
+        """Mark the line under the cursor internal, or unmark it, in whichever of the
+        notes, decisions or agenda has the focus (the notes otherwise); one undo step."""
+        if self._meeting is None:
+            return
+        edit = next((e for e in (self.decisions_edit, self.agenda_edit) if e.hasFocus()),
+                    self.notes_edit)
+        cursor = edit.textCursor()
+        block = cursor.block()
+        old_text = block.text()
+        if not old_text.strip():
+            self._ctx.status_message.emit(self.tr("Put the cursor on a line of text to mark it internal."))
+            return
+        new_text = toggle_internal(old_text, ui_language(self._ctx))
+        column = cursor.positionInBlock()
+        change = QTextCursor(block)
+        change.beginEditBlock()
+        change.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        change.insertText(new_text)
+        change.endEditBlock()
+        cursor = edit.textCursor()
+        cursor.setPosition(block.position() + max(0, min(len(new_text),
+                                                         column + len(new_text) - len(old_text))))
+        edit.setTextCursor(cursor)
 
     @Slot()
     def convert_current_line(self) -> None:

@@ -1,0 +1,143 @@
+"""The two audiences of a review pack, read back from real PDFs with pdftotext: the
+partner copy left on the partner's table never shows our internal judgement (warning
+signs, 躺平, cadence, response times, review scores, note lines marked internal); the
+internal copy shows everything. The cover says which."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+
+import pytest
+from pack_history import add_history, make_partner
+
+from models import demo_data
+from models.internal_lines import is_internal, strip_marker
+from models.pack_data import gather_pack_data
+from models.printing.pack_labels import PackText
+from models.printing.pack_pdf import PackOptions, render_pack_bytes
+
+TODAY = dt.date(2026, 11, 27)
+LANGS = ("zh_CN", "en")
+#: words of our judgement beyond the labels' own (models.printing.pack_labels.INTERNAL_KEYS)
+EXTRA_INTERNAL = {"zh_CN": ["躺平", "内部", "预警"], "en": ["lying flat", "Internal", "Warning sign"]}
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                reason="poppler's pdftotext reads the packs back")
+
+
+def pdftotext(pdf: bytes) -> str:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,
+                         capture_output=True, check=True).stdout.decode("utf-8")
+    # table cells and wrapped paragraphs break lines anywhere: compare without them
+    return out.replace("\n", "").replace(" ", "")
+
+
+def internal_vocabulary(lang: str) -> list[str]:
+    words = PackText(lang).internal_words() + EXTRA_INTERNAL[lang]
+    return [w.replace(" ", "") for w in words]
+
+
+def internal_lines(meetings: list[dict]) -> list[str]:
+    lines = []
+    for m in meetings:
+        for key in ("agenda", "notes", "decisions"):
+            lines += [strip_marker(x).strip() for x in (m[key] or "").split("\n") if is_internal(x)]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def demo():
+    from models.database import open_memory_database
+    from models.store import Store
+
+    store = Store(open_memory_database())
+    demo_data.generate(store, today=TODAY)
+    return store
+
+
+def test_no_partner_copy_of_the_demo_data_holds_an_internal_word(demo):
+    """Every demo partner, both languages, full pack: none of the internal vocabulary
+    and none of the note lines marked internal. The internal copies of the same
+    partners do show them (the check can fail)."""
+    partners = demo.rows("partner", order_by="id")
+    assert len(partners) >= 50
+    seen_internal: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    marked = 0
+    for p in partners:
+        data = gather_pack_data(demo, p["id"], today=TODAY)
+        lines = [x.replace(" ", "") for x in internal_lines(data.meetings)]
+        for lang in LANGS:
+            text = pdftotext(render_pack_bytes(data, PackOptions("full", lang)))
+            assert PackText(lang)("audience_partner").replace(" ", "") in text
+            leaked = [w for w in internal_vocabulary(lang) if w in text]
+            assert not leaked, (p["name_zh"] or p["name_en"], lang, leaked)
+            leaked_lines = [x for x in lines if x and x in text]
+            assert not leaked_lines, (p["name_zh"] or p["name_en"], lang, leaked_lines)
+        if p is partners[0] or (lines and marked < 3):
+            marked += bool(lines)
+            for lang in LANGS:
+                inside = pdftotext(render_pack_bytes(data, PackOptions("full", lang,
+                                                                      audience="internal")))
+                seen_internal[lang] |= {w for w in internal_vocabulary(lang) if w in inside}
+                for x in lines:
+                    assert x in inside, x  # the internal copy prints them
+    assert marked, "the demo data holds note lines marked internal in the packs' periods"
+    for lang in LANGS:
+        sections = {PackText(lang)(k).replace(" ", "") for k in
+                    ("sec_signs", "sec_cadence", "sec_response", "sec_checklist",
+                     "audience_internal")}
+        assert sections <= seen_internal[lang], sections - seen_internal[lang]
+
+
+@pytest.fixture
+def rich(store):
+    partner = make_partner(store)
+    store.create("contact", {"partner_id": partner["id"], "name": "王建国", "role": "总经理"})
+    store.create("contact", {"partner_id": partner["id"], "name": "李采购", "role": "采购经理"})
+    add_history(store, partner, TODAY, months=6, meetings=12, actions=40, reviews=3)
+    meeting = store.rows("meeting", "partner_id = ? AND status = 'held'", [partner["id"]],
+                         order_by="starts_at DESC", limit=1)[0]
+    store.update("meeting", meeting["id"], {
+        "notes": "双方确认了下季度的联合推广计划。\n内部：对方老板私下说在看竞品，要盯紧。",
+        "decisions": "返点结算周期缩短至30天。\n@internal hold back the extra rebate until Q2"})
+    return store, partner
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("template", ["full", "summary"])
+def test_partner_and_internal_copies_differ_as_the_method_says(rich, lang, template):
+    store, partner = rich
+    data = gather_pack_data(store, partner["id"], today=TODAY)
+    t = PackText(lang)
+    shared = pdftotext(render_pack_bytes(data, PackOptions(template, lang)))
+    inside = pdftotext(render_pack_bytes(data, PackOptions(template, lang, audience="internal")))
+    assert t("audience_partner").replace(" ", "") in shared
+    assert t("audience_internal").replace(" ", "") in inside
+    assert t("sec_signs").replace(" ", "") in inside
+    for word in internal_vocabulary(lang):
+        assert word not in shared, word
+    if template == "full":
+        assert "双方确认了下季度的联合推广计划。" in shared
+        assert "返点结算周期缩短至30天。" in shared
+        for secret in ("对方老板私下说在看竞品", "holdbacktheextrarebate"):
+            assert secret not in shared
+            assert secret in inside
+        assert t("internal_mark").strip().replace(" ", "") in inside
+        # both copies: agreed terms, feedback given, the partner's signatory by name
+        for text in (shared, inside):
+            assert t("sec_terms").replace(" ", "") in text and "年销售额增长20%" in text
+            assert t("feedback").replace(" ", "") in text
+            assert "王建国" in text and "总经理" in text
+    else:
+        assert "王建国" in shared
+
+
+def test_the_signature_line_names_a_person_not_the_company(store):
+    partner = make_partner(store)
+    data = gather_pack_data(store, partner["id"], today=TODAY)
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"],
+                          input=render_pack_bytes(data, PackOptions("full", "en")),
+                          capture_output=True, check=True).stdout.decode("utf-8")
+    name_lines = [line for line in text.splitlines() if "Name:" in line]
+    assert name_lines and all("East China Distribution" not in line for line in name_lines)
