@@ -342,13 +342,26 @@ def _cadence(store: Store, partner: Row, start: dt.date, end: dt.date,
     before = [d for d in dates if d < start]
     visits = sorted({d for d in dates if d >= start})
     # the clock starts at the last visit before the period, else the period's start,
-    # but never before the partner existed (a partner created today owes no visits)
-    cursor = before[-1] if before else max(start, partner_since(store, partner))
+    # but never before the partner existed; a partner never met counts from then, or
+    # from its first planned visit when later: the rule of domain.visit_due_on, which
+    # Today and the partner list use too
+    if before:
+        cursor = before[-1]
+        deadline = cursor + dt.timedelta(days=days)
+    else:
+        cursor = max(start, partner_since(store, partner))
+        planned = store.db.execute(
+            "SELECT min(starts_at) FROM meetings WHERE deleted = 0 AND partner_id = ?"
+            " AND status = 'planned' AND starts_at >= ?",
+            [partner["id"], cursor.isoformat()]).fetchone()[0]
+        deadline = domain.visit_due_on(None, partner["tier"], cadence, created_on=cursor,
+                                       planned_on=_date(planned))
     gaps: list[tuple[dt.date, dt.date, int]] = []
     for d in [*visits, end]:
-        if (d - cursor).days > days:
+        if d > deadline:
             gaps.append((cursor, d, (d - cursor).days))
         cursor = max(cursor, d)
+        deadline = cursor + dt.timedelta(days=days)
     last = visits[-1] if visits else (before[-1] if before else None)
     return Cadence(days, visits, gaps, last)
 

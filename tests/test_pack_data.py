@@ -214,3 +214,16 @@ def test_checklist_answers_stored_as_text_are_read(store, partner):
         "answers": json.dumps({"data": {"value": "no", "comment": "没有数据"}}), "score": 0.0})
     data = gather_pack_data(store, partner["id"], today=TODAY)
     assert [i.key for i in data.checklist.failed] == ["data"]
+
+
+def test_a_partner_never_met_with_a_first_visit_planned_is_not_late_before_it(store):
+    """domain.visit_due_on's rule, as Today uses it: a first visit planned later than
+    the cadence allows moves the deadline to that visit."""
+    partner = store.create_partner(name_zh="待拜访渠道", tier="core", stage="intro")
+    created = dt.date.fromisoformat(partner["created_at"][:10])
+    today = created + dt.timedelta(days=40)
+    store.create("meeting", {"partner_id": partner["id"], "type": "visit", "status": "planned",
+                             "starts_at": (today + dt.timedelta(days=5)).isoformat() + " 10:00"})
+    data = gather_pack_data(store, partner["id"], today=today)
+    assert data.cadence.kept
+    assert data.next_meeting is not None

@@ -255,3 +255,30 @@ def test_a_new_meeting_moved_into_the_future_becomes_planned(qtbot, workspace, h
     # moved back to the past it stays what the user chose: no guess either way
     editor.starts_edit.setDateTime(QDateTime.currentDateTime().addDays(-3))
     assert editor.status_combo.currentData() == "planned"
+
+
+def test_a_line_is_marked_internal_by_keyboard_and_unmarked_again(qtbot, workspace, harness,
+                                                                  type_text):
+    """Ctrl+Shift+I marks the line under the cursor internal (never in a partner's
+    pack); pressed again, it unmarks it. The line is greyed while marked."""
+    from models.internal_lines import is_internal
+
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.notes_edit, "双方确认下季度目标")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)
+    type_text(editor.notes_edit, "- 对方老板在看竞品")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_I, CTRL_SHIFT)
+    lines = editor.notes_edit.toPlainText().split("\n")
+    assert lines[0] == "双方确认下季度目标" and is_internal(lines[1])
+    assert lines[1].startswith("- ") and lines[1].endswith("对方老板在看竞品")
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"])
+                    == editor.notes_edit.toPlainText(), timeout=5000)
+    block = editor.notes_edit.document().findBlockByNumber(1)
+    formats = block.layout().formats()
+    assert formats and formats[0].format.fontItalic()
+    # typing goes on where it was; the shortcut again takes the mark away
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_I, CTRL_SHIFT)
+    assert editor.notes_edit.toPlainText() == "双方确认下季度目标\n- 对方老板在看竞品"
+    act = editor.internal_action
+    assert act.shortcut().toString() == "Ctrl+Shift+I" and "Ctrl+Shift+I" in act.toolTip()

@@ -4,7 +4,27 @@
 <context>
     <name>OptionsBar</name>
     <message>
-        <location filename="../../../ui/packs/pack_options.py" line="+50"/>
+        <location filename="../../../ui/packs/pack_options.py" line="+58"/>
+        <source>&amp;For:</source>
+        <translation>用途(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The partner (shared facts)</source>
+        <translation>交渠道方（共享信息）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Internal (with warning signs and scores)</source>
+        <translation>内部（含预警信号与评分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A partner copy is left on the partner&apos;s table: terms, KPIs, decisions, both sides&apos; action items and next steps. The internal copy adds warning signs, cadence, response times, review scores and note lines marked internal.</source>
+        <translation>渠道方版本留给渠道方：合作条款、指标、会议决议、双方的行动项与下一步计划。内部版本另含预警信号、拜访节奏、响应时间、复盘评分以及标为内部的纪要。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Template:</source>
         <translation>模板(&amp;T)：</translation>
     </message>
@@ -37,9 +57,9 @@
 <context>
     <name>PackActions</name>
     <message>
-        <location filename="../../../ui/packs/pack_actions.py" line="+52"/>
+        <location filename="../../../ui/packs/pack_actions.py" line="+56"/>
         <source>Select at least one partner to print review packs.</source>
-        <extracomment>the choices last used in this session, offered again next time</extracomment>
+        <extracomment>the choices last used in this session, offered again next time, except the audience: every new pack starts as a partner copy, so an internal copy printed once is never printed again by habit for the partner&apos;s table</extracomment>
         <translation>请至少选择一个渠道再打印复盘资料。</translation>
     </message>
     <message>
@@ -226,6 +246,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>partner: the copy left on the partner&apos;s table (shared facts only); internal: everything, with warning signs, scores and notes marked internal (default: partner)</source>
+        <translation>partner：留给渠道方的版本（仅共享信息）；internal：全部内容，含预警信号、评分及标为内部的纪要（默认：partner）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>paper size (default: a4)</source>
         <translation>纸张大小（默认：a4）</translation>
     </message>

@@ -383,7 +383,7 @@
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="+69"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="+73"/>
         <source>Where the meeting takes place</source>
         <extracomment>an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
         <translation>会议地点</translation>
@@ -409,7 +409,7 @@
         <translation>会议决定</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Severity of the next action item (Ctrl+Shift+1…4)</source>
         <translation>下一个行动项的严重程度（Ctrl+Shift+1…4）</translation>
     </message>
@@ -424,7 +424,17 @@
         <translation>将纪要的当前行转为行动项（%1）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Internal line</source>
+        <translation>内部行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark the current line internal, or unmark it (%1): internal lines are printed only in the internal pack, never in the partner&apos;s copy</source>
+        <translation>将当前行标为内部或取消标记（%1）：内部行只打印在内部版本中，绝不出现在渠道方版本里</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Next action severity: %1</source>
         <translation>下一行动项严重程度：%1</translation>
     </message>
@@ -469,7 +479,7 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>A&amp;genda</source>
         <translation>议程(&amp;G)</translation>
     </message>
@@ -479,12 +489,17 @@
         <translation>决定(&amp;D)</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>Next action item: %1 severity</source>
         <translation>下一个行动项：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Put the cursor on a line of text to mark it internal.</source>
+        <translation>请将光标放在要标为内部的文字行上。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Put the cursor on a line of notes that is not converted yet.</source>
         <translation>请将光标放在尚未转换的纪要行上。</translation>
     </message>
