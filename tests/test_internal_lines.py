@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from models.internal_lines import has_internal, is_internal, shared_text, strip_marker, toggle_internal
+from models.internal_lines import (
+    has_internal,
+    is_internal,
+    shared_text,
+    strip_marker,
+    toggle_internal,
+)
 
 
 @pytest.mark.parametrize("line", [
