@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "desktop.commands.sync_cmds",
     "desktop.commands.pack",
     "desktop.commands.search_cmd",
+    "desktop.commands.export_cmd",
     "desktop.commands.self_test",
     "desktop.commands.safety",
     "sync.server.cli",

@@ -259,11 +259,16 @@ def answer_texts(answers: Any) -> list[str]:
             if isinstance(answer, dict):
                 for key in ("value", "comment"):
                     v = answer.get(key)
-                    if isinstance(v, str) and v.strip() and not _is_number(v):
+                    if (isinstance(v, str) and v.strip() and not _is_number(v)
+                            and (key == "comment" or v.strip().lower() not in _CHOICE_WORDS)):
                         out.append(v)
             elif isinstance(answer, str) and answer.strip():
                 out.append(answer)
     return out
+
+
+#: answers that are a choice, not words (a yes/no item's value)
+_CHOICE_WORDS = frozenset({"yes", "no", "n/a", "na"})
 
 
 def _is_number(text: str) -> bool:

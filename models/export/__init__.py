@@ -1,0 +1,1 @@
+"""Data handed over in files other programs read: Excel workbooks (``xlsx_export``)."""
