@@ -41,7 +41,7 @@ def read(path):
 
 
 def test_every_kind_in_its_own_sheet_with_real_dates_and_numbers(filled, tmp_path):
-    store, a, b = filled
+    store, _a, _b = filled
     out = tmp_path / "all.xlsx"
     counts = export_xlsx(store, ExportRequest(("partners", "actions", "reviews", "meetings"),
                                               today=TODAY), out)
@@ -68,7 +68,7 @@ def test_every_kind_in_its_own_sheet_with_real_dates_and_numbers(filled, tmp_pat
 
 
 def test_text_that_looks_like_a_formula_stays_text(filled, tmp_path):
-    store, a, b = filled
+    store, _a, _b = filled
     out = tmp_path / "p.xlsx"
     export_xlsx(store, ExportRequest(("partners", "actions"), lang="en"), out)
     partners, actions = read(out)
@@ -84,7 +84,7 @@ def test_text_that_looks_like_a_formula_stays_text(filled, tmp_path):
 
 
 def test_partners_with_the_current_filter_and_meetings_in_a_period(filled, tmp_path):
-    store, a, b = filled
+    store, _a, b = filled
     out = tmp_path / "f.xlsx"
     assert export_xlsx(store, ExportRequest(("partners",), partner_ids=(b["id"],)), out) == {"partners": 1}
     assert export_xlsx(store, ExportRequest(("meetings",), start=dt.date(2026, 10, 1),
@@ -93,7 +93,7 @@ def test_partners_with_the_current_filter_and_meetings_in_a_period(filled, tmp_p
 
 
 def test_a_cancelled_export_leaves_no_file(filled, tmp_path, monkeypatch):
-    store, a, b = filled
+    store, _a, _b = filled
     monkeypatch.setattr("models.export.xlsx_export.PROGRESS_EVERY", 2)
     out = tmp_path / "c.xlsx"
     with pytest.raises(ExportCancelled):

@@ -306,7 +306,7 @@ _ORDER = {
 
 
 def _count(store: Any, kind: str, request: ExportRequest) -> int:
-    source, cols, params = _queries(store, kind, request)
+    source, _cols, params = _queries(store, kind, request)
     if kind == "actions":
         params = []  # the select's parameters are not in the count
     return store.db.execute(f"SELECT count(*) {source}", params).fetchone()[0]
