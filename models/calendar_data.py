@@ -77,16 +77,19 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def meetings_between(store: Store, start: dt.date, end: dt.date) -> list[CalendarMeeting]:
-    """The live meetings from ``start`` to ``end`` inclusive, in time order (a range
-    read of the starts_at index)."""
+def meetings_between(store: Store, start: dt.date, end: dt.date,
+                     status: str | None = None) -> list[CalendarMeeting]:
+    """The live meetings from ``start`` to ``end`` inclusive (of ``status`` only, when
+    given), in time order (a range read of the starts_at index)."""
+    test, params = "", [start.isoformat(), end.isoformat() + " 23:59"]
+    if status is not None:
+        test, params = " AND m.status = ?", [*params, status]
     rows = store.db.execute(
         "SELECT m.id, m.partner_id, coalesce(p.name_zh, p.name_en, ''), p.tier, m.starts_at,"
         " coalesce(m.status, 'held'), m.type, m.location"
         " FROM meetings m JOIN partners p ON p.id = m.partner_id AND p.deleted = 0"
-        " WHERE m.starts_at >= ? AND m.starts_at <= ? AND m.deleted = 0"
-        " ORDER BY m.starts_at, m.rowid",
-        [start.isoformat(), end.isoformat() + " 23:59"]).fetchall()
+        f" WHERE m.starts_at >= ? AND m.starts_at <= ? AND m.deleted = 0{test}"
+        " ORDER BY m.starts_at, m.rowid", params).fetchall()
     return [CalendarMeeting(*r) for r in rows]
 
 

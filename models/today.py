@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from models import insights
+from models import calendar_data, insights
+from models.domain import MeetingStatus
 
 ACTIONS_SOON_DAYS = 7
 KEY_DATES_DAYS = 30
@@ -37,6 +38,9 @@ class TodayData:
     actions_overdue: int = 0
     #: how many key dates there are in all (a big profile has thousands a month)
     key_dates_total: int = 0
+    #: this week's planned visits (Monday to Sunday; those of days gone by were not
+    #: held yet), in time order
+    planned: list[calendar_data.CalendarMeeting] = field(default_factory=list)
 
 
 def load_today(store: Any, today: dt.date, cadence: dict[str, int],
@@ -62,7 +66,10 @@ def load_today(store: Any, today: dt.date, cadence: dict[str, int],
         total, overdue = insights.actions_due_counts(store, today, ACTIONS_SOON_DAYS)
     key_dates, key_dates_total = insights.nearest_key_dates(store, today, KEY_DATES_DAYS,
                                                             key_date_limit)
+    monday, sunday = calendar_data.week_of(today)
+    planned = calendar_data.meetings_between(store, monday, sunday, MeetingStatus.PLANNED)
     return TodayData(
+        planned=planned,
         visits=visits,
         actions=actions,
         key_dates=key_dates,

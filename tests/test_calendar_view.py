@@ -200,3 +200,40 @@ def test_drag_a_due_partner_onto_a_day_plans_it(qtbot, view, cal_harness, world)
     drop_on(view.grid, moved, view.grid.cell_rect(dt.date(2026, 12, 3)).center())
     qtbot.waitUntil(lambda: cal_harness.db(lambda s: s.get(
         "meeting", world["planned"]["id"]))["starts_at"] == "2026-12-03 09:30", timeout=5000)
+
+
+def test_today_lists_this_weeks_planned_visits_and_starts_one(qtbot, cal_harness, world):
+    """Today (Friday 27 November) lists the week's planned visits; Ctrl+Enter starts
+    one (held, at the real time) and opens it; Ctrl+P asks for its pack."""
+    from ui.today_view import TodayView
+
+    h = cal_harness
+    core = world["core"]["id"]
+    # this week: one this morning, one on Monday not held yet; next week's is not listed
+    h.db(lambda s: s.create("meeting", {"partner_id": core, "type": "visit",
+                                        "status": "planned", "starts_at": f"{TODAY} 08:30"}))
+    h.db(lambda s: s.create("meeting", {"partner_id": world["emerging"]["id"], "type": "training",
+                                        "status": "planned", "starts_at": "2026-11-23 14:00"}))
+    view = TodayView(h.ctx)
+    view.resize(1200, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    model = view.planned.model
+    rows = [[model.display_text(r, c) for c in (0, 1, 3)] for r in range(model.rowCount())]
+    assert rows == [["Mon 11-23 14:00", "深圳新兴科技", "Training"],
+                    ["Today 08:30", "华东渠道分销商", "Visit"]]
+    assert view.planned.title.text().startswith("Planned visits this week (2)")
+    view.planned.view.setFocus()
+    view.planned.view.setCurrentIndex(view.planned.proxy.index(1, 0))
+    with qtbot.waitSignal(view.pack_requested, timeout=2000) as pack:
+        QTest.keyClick(view.planned.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert pack.args == [core]
+    with qtbot.waitSignal(view.open_record, timeout=5000) as opened:
+        QTest.keyClick(view.planned.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    meeting = h.db(lambda s: s.get("meeting", opened.args[2]))
+    assert opened.args[:2] == [core, "meeting"]
+    assert meeting["status"] == "held" and meeting["starts_at"][:10] == str(TODAY)
+    qtbot.waitUntil(lambda: view.planned.model.rowCount() == 1, timeout=5000)
+    view.close()

@@ -20,13 +20,13 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from models.calendar_data import CalendarData, month_grid, week_of
+from models.calendar_data import CalendarData, DueReason, month_grid, week_of
 from models.domain import MeetingStatus
 from models.work_days import DayKind
+from ui import theme
 
 #: drag-and-drop formats: the partner to plan a visit to, the planned meeting to move
 PARTNER_MIME = "application/x-channelkeeper-partner"
@@ -46,27 +46,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def palette_colours(palette: QPalette) -> dict[str, QColor]:
-    """The grid's colours, from the application palette (the theme sets it), so
-    light and dark themes both read."""
-    base = palette.color(QPalette.ColorRole.Base)
-    text = palette.color(QPalette.ColorRole.Text)
-    highlight = palette.color(QPalette.ColorRole.Highlight)
-    muted = palette.color(QPalette.ColorRole.PlaceholderText)
-    alt = palette.color(QPalette.ColorRole.AlternateBase)
-    link = palette.color(QPalette.ColorRole.Link)
-
-    def mix(a: QColor, b: QColor, t: float) -> QColor:
-        return QColor.fromRgbF(a.redF() * (1 - t) + b.redF() * t,
-                               a.greenF() * (1 - t) + b.greenF() * t,
-                               a.blueF() * (1 - t) + b.blueF() * t)
-
+def grid_colours() -> dict[str, QColor]:
+    """The grid's colours, asked of the theme at each paint (it switches live)."""
+    c = theme.color
     return {
-        "base": base, "text": text, "muted": muted, "grid": mix(base, text, 0.18),
-        "off": alt if alt != base else mix(base, text, 0.06),
-        "holiday": mix(base, link, 0.16), "makeup": mix(base, highlight, 0.10),
-        "today": highlight, "selected": mix(base, highlight, 0.28), "planned": link,
-        "held": muted, "due": palette.color(QPalette.ColorRole.LinkVisited),
+        "base": c("base"), "text": c("text"), "muted": c("muted"), "grid": c("border"),
+        "off": c("alt_base"), "holiday": c("neutral_bg"), "makeup": c("due_bg"),
+        "today": c("accent"), "on_today": c("on_accent"), "selected": c("info_bg"),
+        "focus": c("focus"), "planned": c("info"), "held": c("done"), "due": c("due"),
+        "overdue": c("overdue"),
     }
 
 
@@ -100,6 +88,7 @@ class CalendarGrid(QWidget):
                                       "more": "+%1", "makeup": "work", "holiday": "off"}
         #: holiday names are shown in Chinese when the interface is
         self.chinese = False
+        theme.changes().changed.connect(self.update)
 
     # --- state -----------------------------------------------------------------------------
 
@@ -178,7 +167,7 @@ class CalendarGrid(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        colours = palette_colours(self.palette())
+        colours = grid_colours()
         painter.fillRect(self.rect(), colours["base"])
         start, end = self.period()
         fm = self.fontMetrics()
@@ -215,7 +204,7 @@ class CalendarGrid(QWidget):
             if day == self._today:
                 mark = QRect(inner.left(), inner.top(), fm.horizontalAdvance(number) + 8, line)
                 painter.fillRect(mark, colours["today"])
-                painter.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
+                painter.setPen(colours["on_today"])
             else:
                 painter.setPen(colours["muted"] if other_month else colours["text"])
             painter.drawText(inner.left() + 4, inner.top() + fm.ascent() + 1, number)
@@ -232,7 +221,7 @@ class CalendarGrid(QWidget):
                 self._paint_entries(painter, colours, data, day, inner, line)
             day += dt.timedelta(days=1)
         if self.hasFocus():
-            painter.setPen(colours["today"])
+            painter.setPen(colours["focus"])
             painter.drawRect(self.cell_rect(self._selected).adjusted(1, 1, -2, -2))
         painter.end()
         self.painted.emit()
@@ -252,7 +241,9 @@ class CalendarGrid(QWidget):
             mark = "○" if m.status == MeetingStatus.PLANNED else "●"
             entries.append((f"{mark} {m.time} {m.partner_name}", colour))
         if due:
-            entries.append((self.words["due"].replace("%1", str(len(due))), colours["due"]))
+            late = any(v.reason == DueReason.OVERDUE for v in due)
+            entries.append((self.words["due"].replace("%1", str(len(due))),
+                            colours["overdue" if late else "due"]))
         shown = entries if len(entries) <= room else entries[:max(0, room - 1)]
         for text, colour in shown:
             painter.setPen(colour)

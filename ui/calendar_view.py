@@ -46,7 +46,7 @@ from models import insights, work_days
 from models.calendar_data import CalendarData, CalendarMeeting, DueReason, DueVisit, load_calendar
 from models.domain import MeetingStatus
 from models.work_days import DayKind
-from ui import labels
+from ui import labels, theme
 from ui.app_context import AppContext
 from ui.calendar_grid import MEETING_MIME, PARTNER_MIME, CalendarGrid
 from ui.operations.meetings import hold_meeting, move_visit, plan_visit
@@ -160,10 +160,7 @@ class CalendarView(QWidget):
         self.grid = CalendarGrid(ctx.today())
         self.title = QLabel()
         self.title.setObjectName("calendar_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        theme.set_text_style(self.title, "title")
         self.prev_button = QPushButton()
         self.today_button = QPushButton()
         self.next_button = QPushButton()
@@ -201,6 +198,13 @@ class CalendarView(QWidget):
         self.day_help.setWordWrap(True)
         self.range_note = QLabel()
         self.range_note.setWordWrap(True)
+        theme.set_tone(self.range_note, "muted")
+        theme.set_tone(self.day_help, "muted")
+        theme.set_text_style(self.day_help, "small")
+        theme.set_text_style(self.day_title, "subtitle")
+        self.today_button.setIcon(theme.icon("calendar"))
+        self.mode_button.setIcon(theme.icon("calendar-week"))
+        self.plan_button.setIcon(theme.icon("calendar-plus"))
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
                  unavailable=lambda: "" if self._open_partner_id() else self.tr(
                      "No partner is open: open one from Today, Partners or search (Ctrl+K).")))
         add(Page("calendar", lambda: self.tr("Calendar"), lambda: self.tr("&Calendar"),
-                 "Ctrl+4", build=self._build_calendar))
+                 "Ctrl+4", build=self._build_calendar, icon="calendar"))
 
     def _action(self, name: str, icon: str, slot: Callable[[], object],
                 *keys: QKeySequence | str) -> QAction:
@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.today.loaded.connect(self._update_badges)
         self.today.open_partner.connect(self.open_partner)
         self.today.open_record.connect(self.open_record)
+        self.today.pack_requested.connect(self._open_pack)
         self.partners.open_partner.connect(self.open_partner)
         self.partners.edit_partner.connect(self.edit_partner)
         self.partners.new_partner_requested.connect(self.new_partner)

@@ -11,11 +11,13 @@ them all out would hold up the first paint for rows nobody scrolls to.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
     QLocale,
+    Qt,
     QTimer,
     Signal,
     Slot,
@@ -31,8 +33,10 @@ from models import insights
 from models.today import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, load_today
 from ui import labels, theme
 from ui.app_context import AppContext
+from ui.operations.meetings import hold_meeting
 from ui.partner_table_model import signs_text
 from ui.today_sections import (
+    RECORD_ID_ROLE,
     Column,
     RecordTableModel,
     TodaySection,
@@ -48,6 +52,8 @@ class TodayView(QWidget):
 
     open_partner = Signal(str)
     open_record = Signal(str, str, str)
+    #: the review pack of this partner, asked from this week's planned visits
+    pack_requested = Signal(str)
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -92,6 +98,18 @@ class TodayView(QWidget):
         ], partner_key="id", urgent=lambda r: len(r.signs) >= 3, parent=self,
             urgent_status="warning"))  # a warning, not lateness: amber, not red
 
+        # this week's planned visits: Enter opens the partner, Ctrl+Enter starts the
+        # meeting (held, now), Ctrl+P prints the partner's pack
+        self.planned = TodaySection("planned", RecordTableModel([
+            Column(lambda: self.tr("When"), lambda r: r.starts_at, self._when),
+            Column(lambda: self.tr("Partner"), lambda r: r.partner_name),
+            Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
+            Column(lambda: self.tr("Type"), lambda r: r.type, labels.meeting_type_label),
+            Column(lambda: self.tr("Location"), lambda r: r.location),
+        ], urgent=lambda r: r.day < self.ctx.today(), parent=self))
+        self.planned.view.installEventFilter(self)
+        self.planned.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
+
         for section in (self.visits, self.key_dates, self.lying_flat):
             section.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
         self.actions.activated.connect(
@@ -110,6 +128,7 @@ class TodayView(QWidget):
         grid.addWidget(self.actions, 0, 1)
         grid.addWidget(self.lying_flat, 1, 0)
         grid.addWidget(self.key_dates, 1, 1)
+        grid.addWidget(self.planned, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -128,7 +147,42 @@ class TodayView(QWidget):
         return self.tr("Birthday") if kind == "birthday" else self.tr("Company anniversary")
 
     def sections(self) -> list[TodaySection]:
-        return [self.visits, self.actions, self.lying_flat, self.key_dates]
+        return [self.visits, self.actions, self.lying_flat, self.key_dates, self.planned]
+
+    def _when(self, starts_at: str) -> str:
+        """"Today 10:00", or the weekday and date for another day of the week."""
+        day = dt.date.fromisoformat(starts_at[:10])
+        if day == self.ctx.today():
+            return self.tr("Today %1").replace("%1", starts_at[11:16])
+        name = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+        return f"{name} {starts_at[5:16]}"
+
+    def selected_planned(self) -> Any:
+        """The planned visit selected in this week's list (None: none)."""
+        index = self.planned.view.currentIndex()
+        if not index.isValid():
+            return None
+        rid = index.data(RECORD_ID_ROLE)
+        rows = (self.planned.model.row_at(r) for r in range(self.planned.model.rowCount()))
+        return next((m for m in rows if m.id == rid), None)
+
+    def start_selected_meeting(self) -> None:
+        """Start the selected planned visit: held at the real time, then opened."""
+        meeting = self.selected_planned()
+        if meeting is not None:
+            hold_meeting(self.ctx, meeting.id, on_done=lambda _row: self.open_record.emit(
+                meeting.partner_id, "meeting", meeting.id))
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.planned.view and event.type() == QEvent.Type.KeyPress:
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.start_selected_meeting()
+                return True
+            if ctrl and event.key() == Qt.Key.Key_P and self.selected_planned() is not None:
+                self.pack_requested.emit(self.selected_planned().partner_id)
+                return True
+        return super().eventFilter(watched, event)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -161,6 +215,7 @@ class TodayView(QWidget):
         self.actions.set_rows(data.actions, data.actions_total, fit=False)
         self.key_dates.set_rows(data.key_dates, data.key_dates_total, fit=False)
         self.lying_flat.set_rows(data.lying_flat, fit=False)
+        self.planned.set_rows(data.planned, fit=False)
         self.retranslate()
         self.loaded.emit()
 
@@ -214,6 +269,12 @@ class TodayView(QWidget):
                                self.tr("No action item is overdue or due this week."))
         self.lying_flat.set_texts(self.tr("Partners going quiet (\"lying flat\")"),
                                   self.tr("No partner shows several warning signs."))
+        self.planned.set_texts(
+            self.tr("Planned visits this week"),
+            self.tr("No visit planned this week: plan some in the Calendar (Ctrl+4)."))
+        self.planned.view.setToolTip(self.tr(
+            "Enter: open the partner · Ctrl+Enter: start the meeting (held, now) · "
+            "Ctrl+P: the partner's review pack"))
         self.key_dates.set_texts(self.tr("Key dates in the next 30 days"),
                                  self.tr("No birthdays or anniversaries coming up."))
         for section in self.sections():

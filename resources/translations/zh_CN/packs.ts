@@ -190,7 +190,7 @@
 <context>
     <name>PackCommand</name>
     <message>
-        <location filename="../../../desktop/commands/pack.py" line="+29"/>
+        <location filename="../../../desktop/commands/pack.py" line="+30"/>
         <source>error: {message}</source>
         <translation>错误：{message}</translation>
     </message>

@@ -165,7 +165,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+145"/>
         <source>Could not load the calendar: %1</source>
         <translation>无法加载日历：%1</translation>
     </message>
@@ -283,7 +283,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DayItemsModel</name>
     <message>
-        <location line="-355"/>
+        <location line="-359"/>
         <source>%1  %2 · %3 · %4 (%5)</source>
         <translation>%1  %2 · %3 · %4（%5）</translation>
     </message>
@@ -673,21 +673,23 @@ Choose one:
     </message>
     <message>
         <location line="+1"/>
+        <location line="+86"/>
         <source>Training</source>
         <translation>培训赋能</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-85"/>
         <source>Joint campaign</source>
         <translation>联合市场活动</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+83"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-82"/>
         <source>Ad hoc</source>
         <translation>临时会议</translation>
     </message>
@@ -758,11 +760,12 @@ Choose one:
     </message>
     <message>
         <location line="+6"/>
+        <location line="+21"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>Due</source>
         <translation>即将到期</translation>
     </message>
@@ -791,6 +794,81 @@ Choose one:
         <source>Targets slipping</source>
         <translation>目标下滑</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Slower replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repurchase rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -806,7 +884,7 @@ Choose one:
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -877,7 +955,7 @@ Choose one:
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-336"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -902,7 +980,7 @@ Choose one:
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>Overdue: %1 visits, %2 action items</source>
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
@@ -997,7 +1075,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-357"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1357,6 +1435,39 @@ Restore it with: main.py restore --profile {profile} {file}
     </message>
 </context>
 <context>
+    <name>SearchCommand</name>
+    <message>
+        <location filename="../../../desktop/commands/search_cmd.py" line="+18"/>
+        <source>find partners, contacts, meetings, action items and reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print what the app&apos;s search finds for QUERY: Chinese words, pinyin or initials of names (jnmd, jinan), phone numbers by their digits. One line per hit: entity, id, title, snippet (the match in [brackets]), tab-separated. Exit codes: 0 found, 1 nothing found, 2 bad input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>most hits printed (default: 50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hits skipped first (the next page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>error: --limit must be at least 1 and --offset not negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>… more: --offset {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <location filename="../../../ui/search_dialog.py" line="+70"/>
@@ -1578,22 +1689,24 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+63"/>
+        <location filename="../../../ui/today_view.py" line="+69"/>
         <location line="+12"/>
         <location line="+8"/>
         <location line="+3"/>
+        <location line="+13"/>
         <source>Partner</source>
-        <extracomment>reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
+        <extracomment>the review pack of this partner, asked from this week&apos;s planned visits reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-35"/>
         <location line="+23"/>
+        <location line="+13"/>
         <source>Tier</source>
         <translation>渠道分层</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-35"/>
         <source>Last visit</source>
         <translation>上次拜访</translation>
     </message>
@@ -1664,7 +1777,22 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+8"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -1674,7 +1802,12 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>入职周年</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+9"/>
+        <source>Today %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Could not load Today: %1</source>
         <translation>无法加载今日概览：%1</translation>
     </message>
@@ -1724,7 +1857,22 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>没有渠道商出现多项预警信号。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Planned visits this week</source>
+        <translation>本周计划的拜访</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No visit planned this week: plan some in the Calendar (Ctrl+4).</source>
+        <translation>本周没有计划的拜访：可在日历（Ctrl+4）中安排。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter: open the partner · Ctrl+Enter: start the meeting (held, now) · Ctrl+P: the partner&apos;s review pack</source>
+        <translation>回车：打开渠道商 · Ctrl+回车：开始会议（记为已举行，时间为现在）· Ctrl+P：该渠道商的复盘资料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Key dates in the next 30 days</source>
         <translation>未来 30 天的重要日子</translation>
     </message>
