@@ -31,7 +31,6 @@ from ui.app_context import AppContext
 if TYPE_CHECKING:
     from desktop.safety_watch import SafetyWatch
     from desktop.sync_service import SyncService
-    from ui.demo_offer import DemoLoader
     from ui.main_window import MainWindow
     from ui.sync.wiped_notice import WipedNotice
 
@@ -54,7 +53,6 @@ class ProfileSession:
         self.first_load: Pending | None = None
         self.sync: SyncService | None = None
         self.window: MainWindow | None = None
-        self.demo_loader: DemoLoader | None = None
         #: the unlocked database (None: the key must be asked for, in a dialog)
         self.database: DatabaseFile | None = None
         #: the recovery key of a profile set up just now (shown once), and where its key lives
@@ -118,24 +116,13 @@ class ProfileSession:
 
     def _offer_demo(self) -> None:
         """On an empty profile, once the window is ready (and the ready signal has
-        reached everyone: benchmarks stop their clock there), offer demo data."""
-        from ui.demo_offer import DemoLoader, DemoOfferDialog
-        from ui.sync.try_demo import CHOICE as TRY_DEMO
-        from ui.sync.try_demo import add_try_demo_choice
-
+        reached everyone: benchmarks stop their clock there), offer demo data (once:
+        Help ▸ Load demo data… offers it again)."""
         window = self.window
         if window is None or self.closed or window.partners.model.rowCount():
             return
-        dialog = DemoOfferDialog(window)
-        add_try_demo_choice(dialog)
-        dialog.exec()
         self.settings.demo_offered = True
-        if dialog.choice == TRY_DEMO:
-            window.sync_ui.start_try_demo()
-        elif dialog.choice == "demo":
-            assert self.ctx is not None
-            self.demo_loader = DemoLoader(self.ctx, window)
-            self.demo_loader.start()
+        window.offer_demo()
 
     def _wipe(self, request: object) -> None:
         """Head office reported this laptop lost and what could be pushed was: say so,

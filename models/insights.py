@@ -22,6 +22,8 @@ REPLY_WINDOW_DAYS = 90
 REPLY_MIN_RECENT, REPLY_MIN_HISTORY = 2, 3
 #: slower means this many times its usual reply time, and at least REPLY_SLOWER_DAYS more
 REPLY_SLOWER_RATIO, REPLY_SLOWER_DAYS = 1.5, 3.0
+#: an action item's partner is not deleted
+NOT_DELETED_PARTNER = "a.partner_id NOT IN (SELECT id FROM partners WHERE deleted = 1)"
 
 
 class Sign:
@@ -239,8 +241,11 @@ def _actions_due_where(today: dt.date, soon_days: int, partner_id: str | None,
     index of migration 0006 alone."""
     horizon = (today + dt.timedelta(days=soon_days)).isoformat()
     due = "+a.due_on" if index_only else "a.due_on"
+    # a deleted partner's items stay (a delete never cascades) but are not due: the
+    # partner is gone from every list. NOT IN a (small) set of deleted ids rather than
+    # a test of p.deleted, which would read every partner row the index-only count joins
     where = (" WHERE a.deleted = 0 AND a.status IN ('open', 'in_progress', 'done')"
-             f" AND {due} <= ?")
+             f" AND {due} <= ? AND {NOT_DELETED_PARTNER}")
     params: list[Any] = [horizon]
     if partner_id:
         where += " AND a.partner_id = ?"

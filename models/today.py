@@ -16,6 +16,7 @@ from typing import Any
 
 from models import calendar_data, insights
 from models.domain import MeetingStatus
+from models.today_figures import TodayFigures, action_counts, key_dates_within
 
 ACTIONS_SOON_DAYS = 7
 KEY_DATES_DAYS = 30
@@ -41,6 +42,27 @@ class TodayData:
     #: this week's planned visits (Monday to Sunday; those of days gone by were not
     #: held yet), in time order
     planned: list[calendar_data.CalendarMeeting] = field(default_factory=list)
+    #: the summary cards' numbers
+    figures: TodayFigures = field(default_factory=TodayFigures)
+
+
+def action_urgency(row: dict) -> tuple[int, str]:
+    """Sort key of a due action item, most urgent first: late work, then work due
+    soon, then work done that still waits for feedback to the partner."""
+    if row["status"] == "done":
+        return (2, row["due_on"])
+    return (0 if row["overdue"] else 1, row["due_on"])
+
+
+def due_actions(store: Any, today: dt.date, limit: int | None = LIST_LIMIT) -> list[dict]:
+    """The action items Today lists (overdue or due within ``ACTIONS_SOON_DAYS``, the
+    first ``limit`` by due date), each marked ``late`` when its work is past due (a
+    done item waits for feedback, not for work), most urgent first."""
+    actions = insights.actions_due(store, today, ACTIONS_SOON_DAYS, limit=limit)
+    for a in actions:
+        a["late"] = a["overdue"] and a["status"] != "done"
+    actions.sort(key=action_urgency)  # stable: the severity order kept within a date
+    return actions
 
 
 def load_today(store: Any, today: dt.date, cadence: dict[str, int],
@@ -59,7 +81,7 @@ def load_today(store: Any, today: dt.date, cadence: dict[str, int],
     visits = sorted((o for o in overviews if o.visit_status in order),
                     key=lambda o: (order[o.visit_status], o.due_on or dt.date.min))
     flat = sorted((o for o in overviews if o.lying_flat), key=lambda o: -len(o.signs))
-    actions = insights.actions_due(store, today, ACTIONS_SOON_DAYS, limit=action_limit)
+    actions = due_actions(store, today, action_limit)
     if action_limit is None or len(actions) < action_limit:
         total, overdue = len(actions), sum(1 for a in actions if a["overdue"])
     else:
@@ -68,8 +90,19 @@ def load_today(store: Any, today: dt.date, cadence: dict[str, int],
                                                             key_date_limit)
     monday, sunday = calendar_data.week_of(today)
     planned = calendar_data.meetings_between(store, monday, sunday, MeetingStatus.PLANNED)
+    late, waiting = action_counts(store, today)
+    figures = TodayFigures(
+        partners=len(overviews),
+        visits_overdue=sum(1 for o in visits if o.visit_status == "overdue"),
+        visits_due_week=sum(1 for o in visits if o.visit_status == "due"),
+        actions_late=late,
+        actions_awaiting_feedback=waiting,
+        partners_quiet=len(flat),
+        key_dates_week=key_dates_within(store, today, key_dates, key_date_limit),
+    )
     return TodayData(
         planned=planned,
+        figures=figures,
         visits=visits,
         actions=actions,
         key_dates=key_dates,

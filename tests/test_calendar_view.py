@@ -225,6 +225,8 @@ def test_today_lists_this_weeks_planned_visits_and_starts_one(qtbot, cal_harness
     assert rows == [["Mon 11-23 14:00", "深圳新兴科技", "Training"],
                     ["Today 08:30", "华东渠道分销商", "Visit"]]
     assert view.planned.title.text().startswith("Planned visits this week (2)")
+    assert view.card("planned_week").figure.text() == "2"
+    view.show_section(view.planned)  # the list behind its card
     view.planned.view.setFocus()
     view.planned.view.setCurrentIndex(view.planned.proxy.index(1, 0))
     with qtbot.waitSignal(view.pack_requested, timeout=2000) as pack:

@@ -81,7 +81,7 @@ def test_navigation_shows_icons_and_today_counts_what_is_late(qtbot, window):
     # the seed: one partner never visited (overdue), one visited 26 days ago
     data = window.today.data_
     late_visits = sum(1 for v in data.visits if v.visit_status == "overdue")
-    late_actions = data.actions_overdue
+    late_actions = data.figures.actions_late  # work past due (not done items awaiting feedback)
     assert late_visits + late_actions > 0
     assert nav.item(0).data(BADGE_ROLE) == (late_visits + late_actions, "overdue")
     assert window.page_stack.badge("today") == late_visits + late_actions

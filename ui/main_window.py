@@ -33,6 +33,7 @@ from ui.view_loading import FirstLoad, ViewLoader
 # off the start path")
 if TYPE_CHECKING:
     from ui.calendar_view import CalendarView
+    from ui.demo_offer import DemoLoader
     from ui.help_dialog import ShortcutsDialog
     from ui.partner_dialog import PartnerDialog
     from ui.search_dialog import SearchDialog
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self._workspace_title = ""
+        self.demo_loader: DemoLoader | None = None
         self.today = TodayView(ctx)
         self.partners = PartnersView(ctx)
         self.loading = ViewLoader(ctx, self.today, self.partners, self.show_status, self)
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
         self.act_quit = a("quit", "logout", self.close, "Ctrl+Q")
         self.act_shortcuts = a("shortcuts", "keyboard", self.show_shortcuts, "F1")
         self.act_about = a("about", "info-circle", self.show_about)
+        # the first start's offer, found again later (an empty profile only)
+        self.act_load_demo = a("load_demo", "download", lambda: self.offer_demo())
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -174,7 +178,9 @@ class MainWindow(QMainWindow):
         self.menu_partner.addActions(
             [self.act_pack, self.act_packs_selected, self.act_packs_week])
         self.menu_help = bar.addMenu("")
-        self.menu_help.addActions([self.act_shortcuts, self.act_about])
+        self.menu_help.addActions([self.act_shortcuts, self.act_load_demo])
+        self.menu_help.addSeparator()
+        self.menu_help.addAction(self.act_about)
 
     def _connect_views(self) -> None:
         self.ctx.status_message.connect(self.show_status)
@@ -185,6 +191,10 @@ class MainWindow(QMainWindow):
         self.partners.open_partner.connect(self.open_partner)
         self.partners.edit_partner.connect(self.edit_partner)
         self.partners.new_partner_requested.connect(self.new_partner)
+        # the empty pages' first steps
+        self.today.new_partner_requested.connect(self.new_partner)
+        self.today.demo_requested.connect(self.offer_demo)
+        self.partners.demo_requested.connect(self.offer_demo)
 
     @property
     def workspace(self) -> PartnerWorkspace:
@@ -238,11 +248,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_badges(self) -> None:
         """Today's entry counts what is late: overdue visits and overdue action items."""
-        data = self.today.data_
-        if data is None:
+        figures = self.today.figures()
+        if figures is None:
             return
-        visits = sum(1 for v in data.visits if v.visit_status == "overdue")
-        actions = max(data.actions_overdue, sum(1 for a in data.actions if a["overdue"]))
+        # the same figures as Today's cards: late work, not done items awaiting feedback
+        visits, actions = figures.visits_overdue, figures.actions_late
         self.page_stack.set_badge(
             "today", visits + actions, "overdue",
             lambda: self.tr("Overdue: %1 visits, %2 action items")
@@ -431,6 +441,35 @@ class MainWindow(QMainWindow):
         return dialog
 
     @Slot()
+    def offer_demo(self) -> str:
+        """Offer the demo data (the first start's dialog, with "Try the demo" when
+        sync is there) and start what was chosen; returns the choice ("demo",
+        "try_demo", "empty"; "refused" on a profile that has partners already: demo
+        records mixed into real ones could not be told apart by the user)."""
+        from ui.demo_offer import DemoLoader, DemoOfferDialog
+
+        partners = self.partners.model.rowCount()
+        if partners:
+            self.show_status(self.tr(
+                "Demo data goes into an empty profile only; this one has %1 partners.")
+                .replace("%1", str(partners)))
+            return "refused"
+        dialog = DemoOfferDialog(self)
+        try_demo = ""
+        if self.sync_ui is not None:
+            from ui.sync.try_demo import CHOICE, add_try_demo_choice
+
+            add_try_demo_choice(dialog)
+            try_demo = CHOICE
+        dialog.exec()
+        if try_demo and dialog.choice == try_demo and self.sync_ui is not None:
+            self.sync_ui.start_try_demo()
+        elif dialog.choice == "demo":
+            self.demo_loader = DemoLoader(self.ctx, self)
+            self.demo_loader.start()
+        return dialog.choice
+
+    @Slot()
     def show_about(self) -> None:
         from ui.about_dialog import AboutDialog
 
@@ -459,6 +498,7 @@ class MainWindow(QMainWindow):
             self.act_quit: self.tr("&Quit"),
             self.act_shortcuts: self.tr("&Keyboard shortcuts"),
             self.act_about: self.tr("&About ChannelKeeper"),
+            self.act_load_demo: self.tr("Load &demo data…"),
         }
         for action, text in texts.items():
             action.setText(text)

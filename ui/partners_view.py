@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from models.domain import Stage, Tier, VisitStatus
 from models.insights import partner_overviews
 from ui import labels
 from ui.app_context import AppContext
+from ui.empty_state import EmptyState, centred
 from ui.operations.partners import delete_partner
 from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, PartnerTableModel
 
@@ -41,7 +43,7 @@ RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "kpi_snapshot"}
 RELOAD_DELAY_MS = 250
 #: the page's widgets, built on first use (see ``PartnersView._build``)
 _WIDGETS = frozenset({"search", "tier_combo", "stage_combo", "region_combo", "visit_combo",
-                      "new_button", "count_label", "table"})
+                      "new_button", "count_label", "table", "table_stack", "empty_state"})
 
 
 class PartnersView(QWidget):
@@ -53,6 +55,8 @@ class PartnersView(QWidget):
     edit_partner = Signal(str)
     new_partner_requested = Signal()
     loaded = Signal()
+    #: the empty page's "Load demo data…"
+    demo_requested = Signal()
     #: the text in the filter box changed (typed or set)
     filter_text_changed = Signal(str)
 
@@ -173,9 +177,16 @@ class PartnersView(QWidget):
         for combo in (self.tier_combo, self.stage_combo, self.region_combo, self.visit_combo):
             bar.addWidget(combo, 1)
         bar.addWidget(self.new_button)
+        # a profile without partners says what the page is for instead of an empty table
+        self.empty_state = EmptyState("partners_empty")
+        self.empty_state.add_step("partners_empty_new", self.new_partner_requested.emit)
+        self.empty_state.add_step("partners_empty_demo", self.demo_requested.emit)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(centred(self.empty_state))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table_stack)
         layout.addWidget(self.count_label)
 
         self._retranslate_widgets()
@@ -266,6 +277,7 @@ class PartnersView(QWidget):
     @Slot()
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.table_stack.setCurrentIndex(0 if total else 1)
         if shown == total:
             self.count_label.setText(self.tr("Partners: %1").replace("%1", str(total)))
         else:
@@ -348,6 +360,13 @@ class PartnersView(QWidget):
     def _retranslate_widgets(self) -> None:
         self.search.setPlaceholderText(self.tr("Filter by name or region (Ctrl+F)…"))
         self.new_button.setText(self.tr("New partner…"))
+        self.empty_state.set_texts(
+            self.tr("No partners yet"),
+            self.tr("Partners lists every partner you look after, with its tier, stage, "
+                    "last visit and warning signs, to filter and open. Add your first "
+                    "partner, or load the demo data to look around."),
+            {"partners_empty_new": self.tr("Add a partner…"),
+             "partners_empty_demo": self.tr("Load demo data…")})
         for combo, all_text, fn in (
             (self.tier_combo, self.tr("All tiers"), labels.tier_label),
             (self.stage_combo, self.tr("All stages"), labels.stage_label),

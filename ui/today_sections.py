@@ -1,5 +1,11 @@
 """The lists of the Today page: a read-only table model over rows described by
-``Column``s, and a titled section around it with a "Show all" link."""
+``Column``s, and a titled section around it with a "Show all" link.
+
+Colour says how urgent a row is, never alone: ``status(row)`` names a status of
+``ui.theme.STATUSES`` ("overdue" only for what is actually late, "due" for what
+falls due soon, "warning" for a warning sign, None for the rest); the row's text
+takes the status' colour and its first cell the status' icon, beside the words of
+a status column."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,11 +25,13 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QStackedWidget,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -38,8 +47,11 @@ PARTNER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 COLUMN_PADDING = 20
+#: the stretching column (the one with the reason) never gets narrower than this
+MIN_STRETCH_WIDTH = 140
 MAX_COLUMN_WIDTH = 320
 FIT_SAMPLE_ROWS = 50
+FIT_TAIL_ROWS = 10
 #: of those, how many of the widest-looking texts per column are measured
 FIT_MEASURED = 3
 
@@ -51,6 +63,14 @@ class Column:
     display: Callable[[Any], str] | None = None
     #: turns the value into something Qt can compare (default: the value itself)
     sort: Callable[[Any], Any] | None = None
+    #: this column takes the width the others leave (the long text: a title, the
+    #: warning signs); it elides, with the full text in its tool tip and the details
+    stretch: bool = False
+
+
+def status_colour(status: str | None) -> QColor | None:
+    """The text colour of a status of ``ui.theme.STATUSES`` (None: the plain text's)."""
+    return theme.color(theme.status_tone(status)) if status else None
 
 
 # roles as plain ints: ``data`` runs for every painted cell and role
@@ -74,20 +94,17 @@ def _get(row: Any, name: str) -> Any:
 
 
 class RecordTableModel(QAbstractTableModel):
-    """A read-only table over dicts or dataclasses, described by ``Column``s.
-    ``urgent`` rows show in the colour of the status ``urgent_status`` (ui/theme.py:
-    "overdue" for what is late, "warning" for a warning) with its icon in the first
-    column, never by colour alone."""
+    """A read-only table over dicts or dataclasses, described by ``Column``s."""
 
     def __init__(self, columns: Sequence[Column], partner_key: str = "partner_id",
-                 urgent: Callable[[Any], bool] | None = None, parent: QObject | None = None,
-                 urgent_status: str = "overdue") -> None:
+                 status: Callable[[Any], str | None] | None = None,
+                 parent: QObject | None = None) -> None:
+        """``status(row)``: a status of ``ui.theme.STATUSES`` or None (see above)."""
         super().__init__(parent)
         self.columns = list(columns)
         self._rows: list[Any] = []
         self._partner_key = partner_key
-        self._urgent = urgent
-        self.urgent_status = urgent_status
+        self._status = status
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -96,6 +113,13 @@ class RecordTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
+
+    @property
+    def has_status(self) -> bool:
+        return self._status is not None
+
+    def status(self, row: int) -> str | None:
+        return self._status(self._rows[row]) if self._status else None
 
     def display_text(self, row: int, column: int) -> str:
         """What ``data`` shows for a cell, without a trip through Qt."""
@@ -134,11 +158,11 @@ class RecordTableModel(QAbstractTableModel):
             return text if role == _DISPLAY else (text or None)
         row = self._rows[index.row()]
         if role == _FOREGROUND:
-            urgent = self._urgent and self._urgent(row)
-            return QBrush(theme.color(theme.status_tone(self.urgent_status))) if urgent else None
+            colour = status_colour(self._status(row)) if self._status else None
+            return QBrush(colour) if colour is not None else None
         if role == _DECORATION:
-            urgent = index.column() == 0 and self._urgent and self._urgent(row)
-            return theme.status_icon(self.urgent_status) if urgent else None
+            status = self._status(row) if self._status and index.column() == 0 else None
+            return theme.status_icon(status) if status else None
         if role == _SORT:
             col = self.columns[index.column()]
             value = col.value(row)
@@ -153,11 +177,18 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class TodaySection(QWidget):
-    """A header with a count, and a sortable list (or a calm note when empty)."""
+    """A header with a count, and a sortable list (or a calm note when empty).
+
+    The columns fit the list's width: each takes what its text needs (measured on the
+    first rows), the ``stretch`` column the rest, and when that is not enough the
+    widest give way, so the list never scrolls sideways; a cut text has its tool tip
+    and the Today page's details pane."""
 
     activated = Signal(str, str)  # partner id, record id
     #: the "Show all" link under a capped list
     show_all_requested = Signal()
+    #: the current row changed (the details pane follows it)
+    current_changed = Signal()
 
     def __init__(self, name: str, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +198,8 @@ class TodaySection(QWidget):
         self.total = 0
         #: the user asked for every row: later loads keep showing all
         self.expanded = False
+        #: the width each column's text needs (from the last fit_columns)
+        self._natural: list[int] = []
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -181,8 +214,14 @@ class TodaySection(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the urgency order
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.header().setStretchLastSection(False)
         self.view.activated.connect(self._activated)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self.current_changed.emit())
+        self.proxy.modelReset.connect(self.current_changed)
+        self.view.viewport().installEventFilter(self)
         self.empty = QLabel()
+        self.empty.setObjectName(f"{name}_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         theme.set_tone(self.empty, "muted")
@@ -227,6 +266,28 @@ class TodaySection(QWidget):
         self.expanded = True
         self.show_all_requested.emit()
 
+    # --- the current row ----------------------------------------------------------------------
+
+    def current_row(self) -> Any | None:
+        """The row under the list's cursor (None: none)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select_first(self, match: Callable[[Any], bool] | None = None) -> bool:
+        """Put the cursor on the first row (in the order shown) that ``match``es."""
+        for r in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            if match is None or match(self.model.row_at(source)):
+                index = self.proxy.index(r, 0)
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return True
+        return False
+
+    # --- column widths ------------------------------------------------------------------------
+
     def fit_columns(self) -> None:
         """Widths follow the text, which changes with the rows and the language. Only
         the first rows are measured: Qt's own sizeHintForColumn asks every row, which
@@ -234,21 +295,62 @@ class TodaySection(QWidget):
         metrics = self.view.fontMetrics()
         # the model's first rows (the proxy's, unless the user sorted: close enough for
         # a width), read in Python rather than one Qt call per cell
-        rows = min(self.model.rowCount(), FIT_SAMPLE_ROWS)
-        for col in range(self.model.columnCount() - 1):
+        count = self.model.rowCount()
+        # the first rows, and a few of the last (another kind of row may end the list)
+        rows = sorted(set(range(min(count, FIT_SAMPLE_ROWS)))
+                      | set(range(max(0, count - FIT_TAIL_ROWS), count)))
+        natural = []
+        icon = self.view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        for col in range(self.model.columnCount()):
             texts = {str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")}
-            texts.update(self.model.display_text(r, col) for r in range(rows))
+            texts.update(self.model.display_text(r, col) for r in rows)
             # shaping a text to measure it is the costly part: only the few that are
             # widest by a count of characters (a Chinese one counts two) are measured
             widest = heapq.nlargest(FIT_MEASURED, texts, key=_estimated_width)
             width = max(metrics.horizontalAdvance(t) for t in widest)
+            if col == 0 and self.model.has_status:
+                width += icon  # the status icon of a marked row
             # a little air: the delegate's margins, and room for the sort arrow
-            self.view.setColumnWidth(col, min(width + COLUMN_PADDING, MAX_COLUMN_WIDTH))
+            natural.append(min(width + COLUMN_PADDING, MAX_COLUMN_WIDTH))
+        self._natural = natural
+        self._spread()
+
+    def _stretch_column(self) -> int:
+        for n, col in enumerate(self.model.columns):
+            if col.stretch:
+                return n
+        return len(self.model.columns) - 1
+
+    def _spread(self) -> None:
+        """Share the viewport's width out: every column its natural width, the
+        stretching one the rest; when the rest is less than MIN_STRETCH_WIDTH the
+        widest of the others give way (never below their header's need)."""
+        if not self._natural:
+            return
+        header = self.view.header()
+        stretch = self._stretch_column()
+        widths = list(self._natural)
+        available = self.view.viewport().width()
+        others = [n for n in range(len(widths)) if n != stretch]
+        room = available - MIN_STRETCH_WIDTH
+        while sum(widths[n] for n in others) > room:
+            widest = max(others, key=lambda n: widths[n])
+            floor = max(header.minimumSectionSize(), 48)
+            if widths[widest] <= floor:
+                break
+            widths[widest] = max(floor, widths[widest] - 8)
+        for n in others:
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
+            self.view.setColumnWidth(n, widths[n])
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._spread()
+        return super().eventFilter(watched, event)
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
         pid = index.data(PARTNER_ID_ROLE)
         if pid:
             self.activated.emit(pid, index.data(RECORD_ID_ROLE) or "")
-
-

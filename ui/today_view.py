@@ -1,153 +1,316 @@
-"""The Today page: what needs attention now.
+"""The Today page: what needs attention now, at a glance.
 
-Partners due or overdue for a visit by their tier's cadence, action items overdue
-or due soon, contacts' key dates coming up, and partners showing "lying flat" (躺平)
-warning signs. One database job loads all four; a change to the data reloads them
-after a short pause, so a burst of edits costs one reload.
+A row of summary cards (visits overdue, due this week, action items late, awaiting
+feedback, partners going quiet, key dates this week), each opening the list behind
+it; the list, most urgent first, with a details pane that shows the selected row in
+full; and a small trend of visits kept to cadence over the last twelve weeks. On a
+profile without partners the page says what it is for and offers the first steps.
+
+One database job loads the lists and the figures (``models.today.load_today``); a
+second one, after they are on screen, the trend and the sections other features
+register. A change to the data reloads them after a short pause, so a burst of
+edits costs one reload.
 
 Each list shows its most urgent ``LIST_LIMIT`` rows, with the total in its title and
 a "Show all" link: a big profile has thousands of due actions, and loading and laying
 them all out would hold up the first paint for rows nobody scrolls to.
+
+Adding a section (and its cards) is one call, ``add_section`` (see
+/work/notes/today-api.md and ``TodayEntry``).
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QLocale,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from models import insights
-from models.today import ACTIONS_SOON_DAYS, KEY_DATES_DAYS, LIST_LIMIT, TodayData, load_today
+from models.today import KEY_DATES_DAYS, LIST_LIMIT, TodayData, due_actions, load_today
+from models.today_figures import TodayFigures, cadence_trend
 from ui import labels, theme
 from ui.app_context import AppContext
+from ui.empty_state import EmptyState
 from ui.operations.meetings import hold_meeting
 from ui.partner_table_model import signs_text
-from ui.today_sections import (
-    RECORD_ID_ROLE,
-    Column,
-    RecordTableModel,
-    TodaySection,
-)
+from ui.today_cards import Card, SummaryCard
+from ui.today_details import DetailsPane
+from ui.today_sections import Column, RecordTableModel, TodaySection
+from ui.today_trend import TrendChart
 
 RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "contact", "kpi_snapshot"}
+#: the changes that may move the trend of visits kept to cadence
+TREND_ENTITIES = {"partner", "meeting"}
 RELOAD_DELAY_MS = 300
+#: a card is at least this wide (px): more cards than fit a row wrap onto the next
+CARD_MIN_WIDTH = 150
+
+#: ``load(store, today, cadence)`` of a registered section, run in the database lane
+SectionLoad = Callable[[Any, dt.date, dict], Sequence[Any]]
+
+
+@dataclass
+class TodayEntry:
+    """A list of the Today page and the cards that open it (``add_section``)."""
+
+    section: TodaySection
+    title: Callable[[], str]
+    #: what the empty list says (only when the profile has partners: an empty
+    #: profile says so itself)
+    empty: Callable[[], str]
+    cards: list[Card] = field(default_factory=list)
+    #: rows from the database lane after each load (None: the view sets them itself)
+    load: SectionLoad | None = None
+    #: what a row opens: "partner", or an entity whose record the workspace shows
+    opens: str = "partner"
 
 
 class TodayView(QWidget):
     """``open_partner(id)`` when a row is opened; ``open_record(partner id, entity,
-    record id)`` for an action item; ``loaded`` after each load."""
+    record id)`` for a record; ``loaded`` after each load of the lists;
+    ``new_partner_requested``, ``demo_requested``: the empty page's first steps."""
 
     open_partner = Signal(str)
     open_record = Signal(str, str, str)
     #: the review pack of this partner, asked from this week's planned visits
     pack_requested = Signal(str)
     loaded = Signal()
+    #: the trend and the registered sections' rows are on screen
+    extras_loaded = Signal()
+    new_partner_requested = Signal()
+    demo_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._request = 0
+        self._extras_request = 0
+        #: the day and cadence the trend on screen was computed for, and whether a
+        #: change since may have moved it
+        self._trend_key: tuple | None = None
+        self._trend_stale = True
         #: reload by itself after data changes (the main window turns this off and
         #: reloads Today together with Partners)
         self.auto_reload = True
         self.data_: TodayData | None = None
-        date = lambda d: d.isoformat() if d else "—"
-        self.visits = TodaySection("visits", RecordTableModel([
-            Column(lambda: self.tr("Partner"), lambda r: r.display_name),
-            Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
-            Column(lambda: self.tr("Last visit"), lambda r: r.last_met, date),
-            Column(lambda: self.tr("Days since"), lambda r: r.days_since),
-            Column(lambda: self.tr("Status"), lambda r: r.visit_status, labels.visit_status_label),
-        ], partner_key="id", urgent=lambda r: r.visit_status == "overdue", parent=self))
-        self.actions = TodaySection("actions", RecordTableModel([
-            Column(lambda: self.tr("Due"), lambda r: r["due_on"]),
-            Column(lambda: self.tr("Action item"), lambda r: r["title"]),
-            Column(lambda: self.tr("Owner"), lambda r: r["owner_side"], labels.owner_side_label),
-            Column(lambda: self.tr("Severity"), lambda r: r["severity"], labels.severity_label),
-            Column(lambda: self.tr("Status"), lambda r: r["status"], labels.action_status_label),
-            Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
-        ], urgent=lambda r: r["overdue"], parent=self))
-        self.key_dates = TodaySection("key_dates", RecordTableModel([
-            Column(lambda: self.tr("Date"), lambda r: r["date"], date),
-            Column(lambda: self.tr("In days"), lambda r: r["in_days"]),
-            Column(lambda: self.tr("Occasion"), lambda r: r["kind"], self._occasion),
-            Column(lambda: self.tr("Contact"), lambda r: r["name"]),
-            Column(lambda: self.tr("Role"), lambda r: r["role"]),
-            Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
-        ], parent=self))
-        self.lying_flat = TodaySection("lying_flat", RecordTableModel([
-            Column(lambda: self.tr("Partner"), lambda r: r.display_name),
-            Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
-            Column(lambda: self.tr("Stage"), lambda r: r.stage, labels.stage_label),
-            # shows which signs, sorts by how many
-            Column(lambda: self.tr("Warning signs"), lambda r: r.signs,
-                   signs_text, sort=len),
-        ], partner_key="id", urgent=lambda r: len(r.signs) >= 3, parent=self,
-            urgent_status="warning"))  # a warning, not lateness: amber, not red
-
-        # this week's planned visits: Enter opens the partner, Ctrl+Enter starts the
-        # meeting (held, now), Ctrl+P prints the partner's pack
-        self.planned = TodaySection("planned", RecordTableModel([
-            Column(lambda: self.tr("When"), lambda r: r.starts_at, self._when),
-            Column(lambda: self.tr("Partner"), lambda r: r.partner_name),
-            Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
-            Column(lambda: self.tr("Type"), lambda r: r.type, labels.meeting_type_label),
-            Column(lambda: self.tr("Location"), lambda r: r.location),
-        ], urgent=lambda r: r.day < self.ctx.today(), parent=self))
-        self.planned.view.installEventFilter(self)
-        self.planned.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
-
-        for section in (self.visits, self.key_dates, self.lying_flat):
-            section.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
-        self.actions.activated.connect(
-            lambda pid, rid: self.open_record.emit(pid, "action_item", rid))
-        for section in (self.visits, self.lying_flat):
-            # their full lists are in memory already
-            section.show_all_requested.connect(lambda s=section: self._show_all(s))
-        self.actions.show_all_requested.connect(lambda: self._load_all(self.actions))
-        self.key_dates.show_all_requested.connect(lambda: self._load_all(self.key_dates))
+        self.entries: list[TodayEntry] = []
+        self.cards: list[SummaryCard] = []
+        self._per_row = 0
+        self._current: TodaySection | None = None
 
         self.heading = QLabel()
+        self.heading.setObjectName("today_heading")
         theme.set_text_style(self.heading, "title")
-        self.summary = QLabel()
-        grid = QGridLayout()
-        grid.addWidget(self.visits, 0, 0)
-        grid.addWidget(self.actions, 0, 1)
-        grid.addWidget(self.lying_flat, 1, 0)
-        grid.addWidget(self.key_dates, 1, 1)
-        grid.addWidget(self.planned, 2, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self.first_steps = EmptyState("today_first_steps")
+        self.first_steps.add_step("first_steps_new_partner", self.new_partner_requested.emit)
+        self.first_steps.add_step("first_steps_load_demo", self.demo_requested.emit)
+        self.first_steps.hide()
+        self.card_group = QButtonGroup(self)
+        self.card_grid = QGridLayout()
+        self.card_grid.setSpacing(8)
+        self.list_stack = QStackedWidget()
+        self.details = DetailsPane()
+        self.details.open_requested.connect(self._open_current)
+        self.trend_title = QLabel()
+        self.trend_title.setWordWrap(True)
+        self.trend = TrendChart()
+        self.trend_title.setBuddy(self.trend)
+        side = QVBoxLayout()
+        side.addWidget(self.details, 1)
+        side.addWidget(self.trend_title)
+        side.addWidget(self.trend)
+        body = QHBoxLayout()
+        body.addWidget(self.list_stack, 1)
+        body.addLayout(side)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.first_steps)
+        layout.addLayout(self.card_grid)
+        layout.addLayout(body, 1)
+
+        self._register_builtin()
 
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
         ctx.changed.connect(self._on_changed)
+        self.show_section(self.visits)
         self.retranslate()
+
+    # --- registration -------------------------------------------------------------------------
+
+    def add_section(self, entry: TodayEntry) -> TodaySection:
+        """Add a list (after the ones there) with its cards. Its rows come from
+        ``entry.load`` in the database lane after every load of the page, or from
+        whoever calls ``entry.section.set_rows``."""
+        self.entries.append(entry)
+        section = entry.section
+        self.list_stack.addWidget(section)
+        section.current_changed.connect(lambda s=section: self._current_changed(s))
+        if entry.opens == "partner":
+            section.activated.connect(lambda pid, _rid: self.open_partner.emit(pid))
+        else:
+            section.activated.connect(
+                lambda pid, rid, e=entry.opens: self.open_record.emit(pid, e, rid))
+        for card in entry.cards:
+            button = SummaryCard(card)
+            button.clicked.connect(lambda _=False, c=card, s=section: self.open_card(c, s))
+            self.card_group.addButton(button)
+            self.cards.append(button)
+            button.refresh()
+        self._per_row = 0
+        self._layout_cards()
+        # keep the keyboard path through the cards in their visual order
+        for before, after in zip(self.cards, self.cards[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        return section
+
+    def _layout_cards(self) -> None:
+        """All cards in one row when the page is wide enough, else in even rows."""
+        fit = max(1, (self.width() - 2 * theme.space("l")) // CARD_MIN_WIDTH)
+        rows = -(-len(self.cards) // fit) if self.cards else 1
+        per_row = -(-len(self.cards) // rows) if self.cards else 1
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        for button in self.cards:
+            self.card_grid.removeWidget(button)
+        for n, button in enumerate(self.cards):
+            self.card_grid.addWidget(button, n // per_row, n % per_row)
+        for column in range(self.card_grid.columnCount()):
+            self.card_grid.setColumnStretch(column, 1 if column < per_row else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._layout_cards()
+
+    def card(self, name: str) -> SummaryCard:
+        return next(c for c in self.cards if c.card.name == name)
+
+    def _register_builtin(self) -> None:
+        date = lambda d: d.isoformat() if d else "—"
+        figures = lambda: self.data_.figures if self.data_ is not None else None
+        fig = lambda name: (lambda: getattr(figures(), name) if figures() else None)
+
+        self.visits = self.add_section(TodayEntry(
+            TodaySection("visits", RecordTableModel([
+                Column(lambda: self.tr("Partner"), lambda r: r.display_name, stretch=True),
+                Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
+                Column(lambda: self.tr("Last visit"), lambda r: r.last_met, date),
+                Column(lambda: self.tr("Days since"), lambda r: r.days_since),
+                Column(lambda: self.tr("Status"), lambda r: r.visit_status,
+                       labels.visit_status_label),
+            ], partner_key="id", status=lambda r: r.visit_status, parent=self)),
+            title=lambda: self.tr("Visits due"),
+            empty=lambda: self.tr("Every partner has been visited within its cadence."),
+            cards=[
+                Card("visits_overdue", lambda: self.tr("Visits overdue"),
+                     fig("visits_overdue"), lambda r: r.visit_status == "overdue", "overdue",
+                     lambda: self.tr("Partners not visited within their tier's cadence.")),
+                Card("visits_due", lambda: self.tr("Visits due this week"),
+                     fig("visits_due_week"), lambda r: r.visit_status == "due", "due",
+                     lambda: self.tr("Partners whose cadence runs out within a week.")),
+            ]))
+        self.actions = self.add_section(TodayEntry(
+            TodaySection("actions", RecordTableModel([
+                Column(lambda: self.tr("Due"), lambda r: r["due_on"]),
+                Column(lambda: self.tr("Action item"), lambda r: r["title"], stretch=True),
+                Column(lambda: self.tr("Owner"), lambda r: r["owner_side"],
+                       labels.owner_side_label),
+                Column(lambda: self.tr("Severity"), lambda r: r["severity"],
+                       labels.severity_label),
+                Column(lambda: self.tr("Status"), lambda r: r["status"], self._action_status),
+                Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
+            ], status=self._action_status_mark, parent=self)),
+            title=lambda: self.tr("Action items due"),
+            empty=lambda: self.tr("No action item is overdue or due this week."),
+            opens="action_item",
+            cards=[
+                Card("actions_late", lambda: self.tr("Action items overdue"),
+                     fig("actions_late"), lambda r: r.get("late", False), "overdue",
+                     lambda: self.tr("Open or in progress, and past their due date.")),
+                Card("actions_feedback", lambda: self.tr("Done, awaiting feedback"),
+                     fig("actions_awaiting_feedback"), lambda r: r["status"] == "done", "due",
+                     lambda: self.tr("Done, but the partner has not heard back yet: an item "
+                                     "is closed when feedback is given.")),
+            ]))
+        self.lying_flat = self.add_section(TodayEntry(
+            TodaySection("lying_flat", RecordTableModel([
+                Column(lambda: self.tr("Partner"), lambda r: r.display_name),
+                Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
+                Column(lambda: self.tr("Stage"), lambda r: r.stage, labels.stage_label),
+                # shows which signs, sorts by how many
+                Column(lambda: self.tr("Warning signs"), lambda r: r.signs,
+                       signs_text, sort=len, stretch=True),
+            ], partner_key="id",
+                # a warning, not lateness: amber, not red
+                status=lambda r: "warning" if len(r.signs) >= 3 else None,
+                parent=self)),
+            title=lambda: self.tr("Partners going quiet (\"lying flat\")"),
+            empty=lambda: self.tr("No partner shows several warning signs."),
+            cards=[Card("partners_quiet", lambda: self.tr("Partners going quiet"),
+                        fig("partners_quiet"), None, "warning",
+                        lambda: self.tr("Partners showing two or more warning signs of "
+                                        "\"lying flat\" (躺平)."))]))
+        self.key_dates = self.add_section(TodayEntry(
+            TodaySection("key_dates", RecordTableModel([
+                Column(lambda: self.tr("Date"), lambda r: r["date"], date),
+                Column(lambda: self.tr("In days"), lambda r: r["in_days"]),
+                Column(lambda: self.tr("Occasion"), lambda r: r["kind"], self._occasion),
+                Column(lambda: self.tr("Contact"), lambda r: r["name"], stretch=True),
+                Column(lambda: self.tr("Role"), lambda r: r["role"]),
+                Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
+            ], parent=self)),
+            title=lambda: self.tr("Key dates in the next 30 days"),
+            empty=lambda: self.tr("No birthdays or anniversaries coming up."),
+            cards=[Card("key_dates_week", lambda: self.tr("Key dates this week"),
+                        fig("key_dates_week"), None, None,
+                        lambda: self.tr("Contacts' birthdays and company anniversaries "
+                                        "in the next seven days."))]))
+        # this week's planned visits: Enter opens the partner, Ctrl+Enter starts the
+        # meeting (held, now), Ctrl+P prints the partner's pack
+        self.planned = self.add_section(TodayEntry(
+            TodaySection("planned", RecordTableModel([
+                Column(lambda: self.tr("When"), lambda r: r.starts_at, self._when),
+                Column(lambda: self.tr("Partner"), lambda r: r.partner_name, stretch=True),
+                Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
+                Column(lambda: self.tr("Type"), lambda r: r.type, labels.meeting_type_label),
+                Column(lambda: self.tr("Location"), lambda r: r.location),
+                # a visit of a day gone by that was not held is late
+            ], status=lambda r: "overdue" if r.day < self.ctx.today() else None,
+                parent=self)),
+            title=lambda: self.tr("Planned visits this week"),
+            empty=lambda: self.tr(
+                "No visit planned this week: plan some in the Calendar (Ctrl+4)."),
+            cards=[Card("planned_week", lambda: self.tr("Visits planned this week"),
+                        lambda: len(self.data_.planned) if self.data_ is not None else None,
+                        lambda r: r.day >= self.ctx.today(), None,
+                        lambda: self.tr("Enter: open the partner · Ctrl+Enter: start the "
+                                        "meeting (held, now) · Ctrl+P: the partner's "
+                                        "review pack"))]))
+        self.planned.view.installEventFilter(self)
+
+        for section in (self.visits, self.lying_flat):
+            # their full lists are in memory already
+            section.show_all_requested.connect(lambda s=section: self._show_all(s))
+        self.actions.show_all_requested.connect(lambda: self._load_all(self.actions))
+        self.key_dates.show_all_requested.connect(lambda: self._load_all(self.key_dates))
 
     def _occasion(self, kind: str) -> str:
         return self.tr("Birthday") if kind == "birthday" else self.tr("Company anniversary")
-
-    def sections(self) -> list[TodaySection]:
-        return [self.visits, self.actions, self.lying_flat, self.key_dates, self.planned]
 
     def _when(self, starts_at: str) -> str:
         """"Today 10:00", or the weekday and date for another day of the week."""
@@ -159,12 +322,7 @@ class TodayView(QWidget):
 
     def selected_planned(self) -> Any:
         """The planned visit selected in this week's list (None: none)."""
-        index = self.planned.view.currentIndex()
-        if not index.isValid():
-            return None
-        rid = index.data(RECORD_ID_ROLE)
-        rows = (self.planned.model.row_at(r) for r in range(self.planned.model.rowCount()))
-        return next((m for m in rows if m.id == rid), None)
+        return self.planned.current_row()
 
     def start_selected_meeting(self) -> None:
         """Start the selected planned visit: held at the real time, then opened."""
@@ -183,6 +341,57 @@ class TodayView(QWidget):
                 self.pack_requested.emit(self.selected_planned().partner_id)
                 return True
         return super().eventFilter(watched, event)
+
+    def _action_status(self, status: str) -> str:
+        if status == "done":
+            return self.tr("Awaiting feedback")
+        return labels.action_status_label(status)
+
+    @staticmethod
+    def _action_status_mark(row: dict) -> str | None:
+        # red only for work that is late; done items wait for feedback, not for work
+        return "overdue" if row.get("late") else None
+
+    def sections(self) -> list[TodaySection]:
+        return [e.section for e in self.entries]
+
+    # --- the cards and the list they open -----------------------------------------------------
+
+    def open_card(self, card: Card, section: TodaySection) -> None:
+        """Show ``section`` with the cursor on the card's first row, and focus it."""
+        self.card(card.name).setChecked(True)
+        self.show_section(section)
+        section.select_first(card.match)
+        section.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_section(self, section: TodaySection) -> None:
+        """Show ``section``'s list (its first card checked, unless one of its cards
+        already is)."""
+        self._current = section
+        self.list_stack.setCurrentWidget(section)
+        own = [b for b in self.cards if self._section_of(b.card) is section]
+        if own and not any(b.isChecked() for b in own):
+            own[0].setChecked(True)
+        self._current_changed(section)
+
+    def current_section(self) -> TodaySection:
+        return self._current or self.visits
+
+    def _section_of(self, card: Card) -> TodaySection | None:
+        for entry in self.entries:
+            if card in entry.cards:
+                return entry.section
+        return None
+
+    def _current_changed(self, section: TodaySection) -> None:
+        if section is self._current:
+            self.details.show_row(section)
+
+    def _open_current(self) -> None:
+        section = self.current_section()
+        index = section.view.currentIndex()
+        if index.isValid():
+            section._activated(index)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -210,7 +419,7 @@ class TodayView(QWidget):
         """Show freshly loaded data (from ``reload`` or from the main window)."""
         self._request += 1  # anything still in flight is older than this
         self.data_ = data
-        # retranslate sizes the columns, once for all four
+        # retranslate sizes the columns, once for all of them
         self.visits.set_rows(data.visits, fit=False)
         self.actions.set_rows(data.actions, data.actions_total, fit=False)
         self.key_dates.set_rows(data.key_dates, data.key_dates_total, fit=False)
@@ -218,6 +427,39 @@ class TodayView(QWidget):
         self.planned.set_rows(data.planned, fit=False)
         self.retranslate()
         self.loaded.emit()
+        self._load_extras()
+
+    def _load_extras(self) -> None:
+        """The trend and the registered sections' rows, in one job after the lists
+        are on screen (the first paint never waits for them)."""
+        self._extras_request += 1
+        request = self._extras_request
+        today = self.ctx.today()
+        cadence = self.ctx.settings.cadence()
+        loads = [(e.section, e.load) for e in self.entries if e.load is not None]
+        # the trend reads months of visits: only again when they may have changed
+        trend_key = (today, tuple(sorted(cadence.items())))
+        want_trend = self._trend_stale or trend_key != self._trend_key
+        self._trend_stale = False
+
+        def load(store: Any) -> tuple[list | None, list]:
+            trend = cadence_trend(store, today, cadence) if want_trend else None
+            return trend, [(section, fn(store, today, cadence)) for section, fn in loads]
+
+        def shown(result: tuple[list | None, list]) -> None:
+            if request != self._extras_request:
+                self._trend_stale = self._trend_stale or want_trend
+                return
+            trend, rows = result
+            if trend is not None:
+                self._trend_key = trend_key
+                self.trend.set_weeks(trend)
+            for section, section_rows in rows:
+                section.set_rows(section_rows, fit=False)
+            self.retranslate()
+            self.extras_loaded.emit()
+
+        self.ctx.run_db(load, shown, self._load_failed)
 
     def _show_all(self, section: TodaySection) -> None:
         if self.data_ is not None:
@@ -230,56 +472,63 @@ class TodayView(QWidget):
         today = self.ctx.today()
         self._request += 1  # a load of the capped list in flight would undo this
         request = self._request
-        fetch, days = ((insights.actions_due, ACTIONS_SOON_DAYS) if section is self.actions
-                       else (insights.upcoming_key_dates, KEY_DATES_DAYS))
+        if section is self.actions:
+            fetch: Callable[[Any], list[dict]] = lambda s: due_actions(s, today, None)
+        else:
+            fetch = lambda s: insights.upcoming_key_dates(s, today, KEY_DATES_DAYS)
 
         def shown(rows: list[dict]) -> None:
             if request == self._request:
                 section.set_rows(rows, fit=False)
                 self.retranslate()
 
-        self.ctx.run_db(lambda s: fetch(s, today, days), shown, self._load_failed)
+        self.ctx.run_db(fetch, shown, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.ctx.status_message.emit(self.tr("Could not load Today: %1").replace("%1", str(exc)))
 
-    @Slot(object)
     def _on_changed(self, change: Any) -> None:
+        if change.entity in TREND_ENTITIES:
+            self._trend_stale = True
         if self.auto_reload and change.entity in RELEVANT_ENTITIES:
             self._reload_timer.start()
 
     # --- language -----------------------------------------------------------------------------
 
+    def figures(self) -> TodayFigures | None:
+        return self.data_.figures if self.data_ is not None else None
+
     def retranslate(self) -> None:
         locale = QLocale()
         self.heading.setText(self.tr("Today, %1").replace(
             "%1", locale.toString(self.ctx.today(), QLocale.FormatType.LongFormat)))
-        d = self.data_
-        if d is None:
-            self.summary.setText(self.tr("Loading…"))
-        else:
-            overdue_actions = max(d.actions_overdue, sum(1 for a in d.actions if a["overdue"]))
-            overdue_visits = sum(1 for v in d.visits if v.visit_status == "overdue")
-            self.summary.setText(
-                self.tr("Overdue visits: %1 · Overdue action items: %2")
-                .replace("%1", str(overdue_visits)).replace("%2", str(overdue_actions)))
-        self.visits.set_texts(self.tr("Visits due"),
-                              self.tr("Every partner has been visited within its cadence."))
-        self.actions.set_texts(self.tr("Action items due"),
-                               self.tr("No action item is overdue or due this week."))
-        self.lying_flat.set_texts(self.tr("Partners going quiet (\"lying flat\")"),
-                                  self.tr("No partner shows several warning signs."))
-        self.planned.set_texts(
-            self.tr("Planned visits this week"),
-            self.tr("No visit planned this week: plan some in the Calendar (Ctrl+4)."))
+        figures = self.figures()
+        no_partners = figures is not None and figures.partners == 0
+        self.first_steps.setVisible(no_partners)
+        self.first_steps.set_texts(
+            self.tr("Welcome: no partners yet"),
+            self.tr("Today shows what needs your attention: visits due by each tier's "
+                    "cadence, action items that are late or waiting for feedback, partners "
+                    "going quiet and key dates coming up. It fills as you add partners and "
+                    "meetings."),
+            {"first_steps_new_partner": self.tr("Add a partner…"),
+             "first_steps_load_demo": self.tr("Load demo data…")})
+        for entry in self.entries:
+            # an empty profile has nothing to be up to date with: it says so
+            empty = (self.tr("No partners yet. Add your first partner (Ctrl+Shift+N) "
+                             "or load the demo data to look around.")
+                     if no_partners else entry.empty())
+            entry.section.set_texts(entry.title(), empty)
+            entry.section.model.retranslate()
+            entry.section.fit_columns()
+        for button in self.cards:
+            button.refresh()
         self.planned.view.setToolTip(self.tr(
             "Enter: open the partner · Ctrl+Enter: start the meeting (held, now) · "
             "Ctrl+P: the partner's review pack"))
-        self.key_dates.set_texts(self.tr("Key dates in the next 30 days"),
-                                 self.tr("No birthdays or anniversaries coming up."))
-        for section in self.sections():
-            section.model.retranslate()
-            section.fit_columns()
+        self.trend.retranslate()
+        self.trend_title.setText(self.trend.summary())
+        self.details.show_row(self.current_section())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

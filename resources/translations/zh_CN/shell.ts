@@ -591,6 +591,84 @@ Choose one:
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../../ui/today_details.py" line="+58"/>
+        <source>Details</source>
+        <extracomment>the pane never gets narrower than this (its text wraps within it)</extracomment>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a row to read it in full here; Enter opens it.</source>
+        <translation>选中一行即可在此查看完整内容；按 Enter 打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <location filename="../../../desktop/commands/export_cmd.py" line="+22"/>
+        <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>write an Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write an Excel workbook of one kind of record: partners (the partner list), actions (the action items ledger: owner, severity, deadline, status, feedback), reviews (with their scores) or meetings (in a period: --from, --to). Dates and numbers are real Excel dates and numbers; text that starts like a formula stays text. Exit codes: 0 written, 2 bad input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>partners, actions, reviews or meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the workbook to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>meetings from this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>meetings up to this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>language of headers and values (default: zh_CN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>error: the folder {folder} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>error: could not write {file}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} rows written to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../../ui/help_dialog.py" line="+59"/>
@@ -879,12 +957,12 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+120"/>
+        <location filename="../../../ui/main_window.py" line="+122"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+165"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -950,12 +1028,12 @@ Choose one:
         <translation>已恢复渠道商 %1。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+65"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-373"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -980,12 +1058,17 @@ Choose one:
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+135"/>
         <source>Overdue: %1 visits, %2 action items</source>
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+196"/>
+        <source>Demo data goes into an empty profile only; this one has %1 partners.</source>
+        <translation>演示数据只能加载到空的配置中；当前配置已有 %1 个渠道商。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -1055,6 +1138,11 @@ Choose one:
         <translation>关于渠道管家(&amp;A)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Load &amp;demo data…</source>
+        <translation>加载演示数据(&amp;D)…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1075,7 +1163,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-395"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1281,13 +1369,13 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+222"/>
+        <location filename="../../../ui/partners_view.py" line="+233"/>
         <source>Could not load partners: %1</source>
-        <extracomment>entities whose changes alter a partner&apos;s overview row the page&apos;s widgets, built on first use (see ``PartnersView._build``) the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
+        <extracomment>entities whose changes alter a partner&apos;s overview row the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Partners: %1</source>
         <translation>渠道商：%1 个</translation>
     </message>
@@ -1328,6 +1416,26 @@ Choose one:
     </message>
     <message>
         <location line="+9"/>
+        <source>No partners yet</source>
+        <translation>还没有渠道商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partners lists every partner you look after, with its tier, stage, last visit and warning signs, to filter and open. Add your first partner, or load the demo data to look around.</source>
+        <translation>“渠道商”页列出您负责的每个渠道商及其分层、阶段、上次拜访和预警信号，可筛选并打开。请添加第一个渠道商，或加载演示数据先看看。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a partner…</source>
+        <translation>添加渠道商…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load demo data…</source>
+        <translation>加载演示数据…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
@@ -1680,33 +1788,33 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../../ui/today_sections.py" line="+213"/>
+        <location filename="../../../ui/today_sections.py" line="+252"/>
         <source>Showing the first %1 of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
-        <extracomment>the invisible root: the parent of every row in a flat table model of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) the &quot;Show all&quot; link under a capped list how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all</extracomment>
+        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all the width each column&apos;s text needs (from the last fit_columns)</extracomment>
         <translation>显示前 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+69"/>
-        <location line="+12"/>
-        <location line="+8"/>
-        <location line="+3"/>
+        <location filename="../../../ui/today_view.py" line="+210"/>
+        <location line="+26"/>
+        <location line="+16"/>
+        <location line="+23"/>
         <location line="+13"/>
         <source>Partner</source>
-        <extracomment>the review pack of this partner, asked from this week&apos;s planned visits reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
+        <extracomment>the changes that may move the trend of visits kept to cadence a card is at least this wide (px): more cards than fit a row wrap onto the next ``load(store, today, cadence)`` of a registered section, run in the database lane what the empty list says (only when the profile has partners: an empty profile says so itself) rows from the database lane after each load (None: the view sets them itself) what a row opens: &quot;partner&quot;, or an entity whose record the workspace shows the review pack of this partner, asked from this week&apos;s planned visits the trend and the registered sections&apos; rows are on screen the day and cadence the trend on screen was computed for, and whether a change since may have moved it reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+23"/>
-        <location line="+13"/>
+        <location line="-77"/>
+        <location line="+42"/>
+        <location line="+36"/>
         <source>Tier</source>
         <translation>渠道分层</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-77"/>
         <source>Last visit</source>
         <translation>上次拜访</translation>
     </message>
@@ -1717,12 +1825,32 @@ Restore it with: main.py restore --profile {profile} {file}
     </message>
     <message>
         <location line="+1"/>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-15"/>
+        <source>Visits overdue</source>
+        <translation>拜访已逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partners not visited within their tier&apos;s cadence.</source>
+        <translation>未按分层拜访周期拜访的渠道商。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits due this week</source>
+        <translation>本周应拜访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partners whose cadence runs out within a week.</source>
+        <translation>拜访周期将在一周内到期的渠道商。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
@@ -1737,12 +1865,42 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>负责方</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>Action items overdue</source>
+        <translation>行动项已逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open or in progress, and past their due date.</source>
+        <translation>未开始或进行中，且已过截止日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done, awaiting feedback</source>
+        <translation>已完成，待反馈</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done, but the partner has not heard back yet: an item is closed when feedback is given.</source>
+        <translation>已完成，但尚未反馈给渠道商：反馈之后行动项才算闭环。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Partners going quiet</source>
+        <translation>渠道商趋于躺平</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partners showing two or more warning signs of &quot;lying flat&quot; (躺平).</source>
+        <translation>出现两个或以上“躺平”预警信号的渠道商。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1767,7 +1925,32 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+235"/>
+        <source>Welcome: no partners yet</source>
+        <translation>欢迎：还没有渠道商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today shows what needs your attention: visits due by each tier&apos;s cadence, action items that are late or waiting for feedback, partners going quiet and key dates coming up. It fills as you add partners and meetings.</source>
+        <translation>“今日”显示需要您关注的事项：按分层周期应拜访的渠道商、已逾期或待反馈的行动项、趋于躺平的渠道商以及即将到来的重要日子。添加渠道商和会议后即会显示内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a partner…</source>
+        <translation>添加渠道商…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load demo data…</source>
+        <translation>加载演示数据…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No partners yet. Add your first partner (Ctrl+Shift+N) or load the demo data to look around.</source>
+        <translation>还没有渠道商。请添加第一个渠道商（Ctrl+Shift+N），或加载演示数据先看看。</translation>
+    </message>
+    <message>
+        <location line="-264"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
@@ -1777,7 +1960,17 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+23"/>
+        <source>Key dates this week</source>
+        <translation>本周重要日子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contacts&apos; birthdays and company anniversaries in the next seven days.</source>
+        <translation>未来七天内联系人的生日和公司周年纪念日。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1792,7 +1985,12 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>地点</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+7"/>
+        <source>Visits planned this week</source>
+        <translation>本周计划拜访</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -1802,32 +2000,27 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>入职周年</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Today %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+28"/>
+        <source>Awaiting feedback</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>Could not load Today: %1</source>
         <translation>无法加载今日概览：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Today, %1</source>
         <translation>今日 · %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Loading…</source>
-        <translation>正在加载……</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Overdue visits: %1 · Overdue action items: %2</source>
-        <translation>逾期拜访：%1 · 逾期行动项：%2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-286"/>
         <source>Visits due</source>
         <translation>待拜访</translation>
     </message>
@@ -1837,7 +2030,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>所有渠道商都在拜访周期内。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>Action items due</source>
         <translation>待办行动项</translation>
     </message>
@@ -1847,7 +2040,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>没有逾期或本周到期的行动项。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+23"/>
         <source>Partners going quiet (&quot;lying flat&quot;)</source>
         <translation>“躺平”预警的渠道商</translation>
     </message>
@@ -1857,22 +2050,23 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>没有渠道商出现多项预警信号。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>Planned visits this week</source>
         <translation>本周计划的拜访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No visit planned this week: plan some in the Calendar (Ctrl+4).</source>
         <translation>本周没有计划的拜访：可在日历（Ctrl+4）中安排。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+226"/>
         <source>Enter: open the partner · Ctrl+Enter: start the meeting (held, now) · Ctrl+P: the partner&apos;s review pack</source>
         <translation>回车：打开渠道商 · Ctrl+回车：开始会议（记为已举行，时间为现在）· Ctrl+P：该渠道商的复盘资料</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-250"/>
         <source>Key dates in the next 30 days</source>
         <translation>未来 30 天的重要日子</translation>
     </message>
@@ -1880,6 +2074,34 @@ Restore it with: main.py restore --profile {profile} {file}
         <location line="+1"/>
         <source>No birthdays or anniversaries coming up.</source>
         <translation>近期没有生日或纪念日。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../../ui/today_trend.py" line="+39"/>
+        <source>Visits kept to cadence: loading…</source>
+        <translation>按周期完成拜访：加载中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visits kept to cadence: no partners yet.</source>
+        <translation>按周期完成拜访：还没有渠道商。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits kept to cadence: %1% of partners now, %2% %3 weeks ago.</source>
+        <translation>按周期完成拜访：目前 %1% 的渠道商，%3 周前为 %2%。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Visits kept to cadence, last 12 weeks</source>
+        <translation>按周期完成拜访（近 12 周）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Week to %1: %2 of %3</source>
+        <translation>截至 %1 的一周：%2 / %3</translation>
     </message>
 </context>
 <context>
