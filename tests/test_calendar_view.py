@@ -239,3 +239,39 @@ def test_today_lists_this_weeks_planned_visits_and_starts_one(qtbot, cal_harness
     assert meeting["status"] == "held" and meeting["starts_at"][:10] == str(TODAY)
     qtbot.waitUntil(lambda: view.planned.model.rowCount() == 1, timeout=5000)
     view.close()
+
+
+def test_suggest_a_week_then_move_drop_and_plan(qtbot, view, cal_harness, world):
+    h = cal_harness
+    h.db(lambda s: s.set_setting("calendar/visits_per_day", "1"))
+    with qtbot.waitSignal(view.loaded, timeout=5000):  # the view reloads after a change
+        extra = h.db(lambda s: add_partner(s, name_zh="北方战略伙伴", name_en=None,
+                                           tier="strategic", region="华北"))
+    view.grid.setFocus()
+    QTest.keyClick(view.grid, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: getattr(view, "suggest_dialog", None) is not None, timeout=5000)
+    dialog = view.suggest_dialog
+    rows = [(s.partner_name, s.day.isoformat()) for s in dialog.model.rows()]
+    # coming week Mon 30 Nov – Sun 6 Dec, one a day: core (due 12-02) first, strategic
+    # (never met), emerging (never met); the ordinary partner has a visit planned already
+    # on Monday, which takes Monday's one slot
+    assert rows == [("华东渠道分销商", "2026-12-01"), ("北方战略伙伴", "2026-12-02"),
+                    ("深圳新兴科技", "2026-12-03")]
+    table = dialog.table
+    table.setFocus()
+    table.selectRow(1)
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    table.selectRow(1)
+    QTest.keyClick(table, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert [(s.partner_name, s.day.day) for s in dialog.model.rows()] == [
+        ("华东渠道分销商", 1), ("深圳新兴科技", 4)]
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).text() == "Plan the visits (2)"
+    with qtbot.waitSignal(dialog.planned, timeout=5000):
+        QTest.keyClick(table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    planned = h.db(lambda s: s.query(
+        "SELECT partner_id, starts_at FROM meetings WHERE status = 'planned' ORDER BY starts_at"))
+    assert [(r["partner_id"], r["starts_at"]) for r in planned] == [
+        (world["ordinary"]["id"], "2026-11-30 09:30"),
+        (world["core"]["id"], "2026-12-01 10:00"),
+        (world["emerging"]["id"], "2026-12-04 10:00")]
+    assert extra["id"] not in {r["partner_id"] for r in planned}

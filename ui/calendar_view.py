@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import insights, work_days
+from models import insights, planning, work_days
 from models.calendar_data import CalendarData, CalendarMeeting, DueReason, DueVisit, load_calendar
 from models.domain import MeetingStatus
 from models.work_days import DayKind
@@ -166,9 +166,12 @@ class CalendarView(QWidget):
         self.next_button = QPushButton()
         self.mode_button = QPushButton()
         self.plan_button = QPushButton()
+        self.suggest_button = QPushButton()
+        self.suggest_button.setObjectName("suggest_week")
         for b in (self.prev_button, self.today_button, self.next_button, self.mode_button,
-                  self.plan_button):
+                  self.plan_button, self.suggest_button):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.suggest_button.clicked.connect(self.suggest_week)
         self.prev_button.clicked.connect(lambda: self.grid.move_period(-1))
         self.next_button.clicked.connect(lambda: self.grid.move_period(1))
         self.today_button.clicked.connect(lambda: self.grid.select(self.ctx.today()))
@@ -179,7 +182,7 @@ class CalendarView(QWidget):
         bar.addWidget(self.title, 1)
         self.tools = bar  # later pieces (suggest, export) add their buttons here
         for b in (self.prev_button, self.today_button, self.next_button, self.mode_button,
-                  self.plan_button):
+                  self.plan_button, self.suggest_button):
             bar.addWidget(b)
 
         self.day_title = QLabel()
@@ -205,6 +208,7 @@ class CalendarView(QWidget):
         self.today_button.setIcon(theme.icon("calendar"))
         self.mode_button.setIcon(theme.icon("calendar-week"))
         self.plan_button.setIcon(theme.icon("calendar-plus"))
+        self.suggest_button.setIcon(theme.icon("list-check"))
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -371,6 +375,37 @@ class CalendarView(QWidget):
         hold_meeting(self.ctx, meeting.id, on_done=lambda row: self.open_record.emit(
             meeting.partner_id, "meeting", meeting.id))
 
+    @Slot()
+    def suggest_week(self) -> None:
+        """Propose the coming week's visits from what is due, then let the manager
+        accept, move or drop each (ui/suggest_week_dialog.py)."""
+        today = self.ctx.today()
+        week = planning.coming_week(today)
+        cadence = self.ctx.settings.cadence()
+        # the overviews loaded for the calendar, unless a change is waiting to reload them
+        cached = None if self._reload_timer.isActive() else self._overviews
+
+        def propose(store: Any) -> list[planning.Suggestion]:
+            overviews = cached if cached is not None else insights.partner_overviews(
+                store, today, cadence)
+            return planning.suggest_week(store, overviews, today, week)
+
+        def show(suggestions: list[planning.Suggestion]) -> None:
+            from ui.suggest_week_dialog import SuggestWeekDialog
+
+            if not suggestions:
+                self.ctx.status_message.emit(self.tr(
+                    "Nothing to suggest for the coming week: no partner is due, or every "
+                    "day is full."))
+                return
+            dialog = SuggestWeekDialog(self.ctx, suggestions, week, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.planned.connect(lambda _n: self.grid.select(week[0]))
+            dialog.open()
+            self.suggest_dialog = dialog  # tests drive it
+
+        self.ctx.run_db(propose, show, self._load_failed)
+
     @Slot(str, str, object)
     def _dropped(self, kind: str, record_id: str, day: dt.date) -> None:
         if kind == "meeting":
@@ -393,6 +428,9 @@ class CalendarView(QWidget):
                 return True
             if key == Qt.Key.Key_N:
                 self.plan_visit_on(self.grid.selected_day())
+                return True
+            if key == Qt.Key.Key_S:
+                self.suggest_week()
                 return True
         if watched is self.day_list:
             return self._list_key(key, ctrl, mods)
@@ -441,6 +479,7 @@ class CalendarView(QWidget):
         self.next_button.setText(self.tr("Next (PgDn) ▶"))
         self.mode_button.setText(self.tr("Week (W) / Month (M)"))
         self.plan_button.setText(self.tr("Plan a visit… (N)"))
+        self.suggest_button.setText(self.tr("Suggest a week… (S)"))
         self.grid.words = {
             "planned": self.tr("planned"), "held": self.tr("held"),
             "due": self.tr("%1 due"), "more": self.tr("+%1 more"),

@@ -165,7 +165,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+149"/>
         <source>Could not load the calendar: %1</source>
         <translation>无法加载日历：%1</translation>
     </message>
@@ -210,7 +210,12 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>拜访已改到 %1。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+27"/>
+        <source>Nothing to suggest for the coming week: no partner is due, or every day is full.</source>
+        <translation>下周没有可建议的拜访：没有待拜访的渠道商，或每天都已排满。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Week of %1</source>
         <translation>%1 所在周</translation>
     </message>
@@ -238,6 +243,11 @@ A backup copy is made first. A large profile takes a little while.</source>
         <location line="+1"/>
         <source>Plan a visit… (N)</source>
         <translation>计划拜访… (N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest a week… (S)</source>
+        <translation>建议一周安排… (S)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -283,7 +293,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DayItemsModel</name>
     <message>
-        <location line="-359"/>
+        <location line="-398"/>
         <source>%1  %2 · %3 · %4 (%5)</source>
         <translation>%1  %2 · %3 · %4（%5）</translation>
     </message>
@@ -1783,6 +1793,72 @@ Restore it with: main.py restore --profile {profile} {file}
         <location filename="../../../ui/help_dialog.py" line="+15"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestWeekDialog</name>
+    <message>
+        <location filename="../../../ui/suggest_week_dialog.py" line="+154"/>
+        <source>Suggest a week</source>
+        <translation>建议一周安排</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visits proposed for %1 – %2 from what is due: core and strategic partners first, each region kept together, up to the day&apos;s limit set in Settings. Move or drop any, then plan them.</source>
+        <translation>根据待拜访情况建议 %1 – %2 的拜访：核心与战略渠道优先，同一区域尽量排在一起，每天不超过设置中的上限。可移动或删除任意一项，然后确认计划。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ctrl+←/→: move a day · Delete: drop · Ctrl+Enter: plan them all</source>
+        <translation>Ctrl+←/→：移动一天 · Delete：删除 · Ctrl+回车：全部计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan the visits (%1)</source>
+        <translation>计划这些拜访（%1）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Visits planned: %1.</source>
+        <translation>已计划拜访：%1 次。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was planned: %1</source>
+        <translation>未计划任何拜访：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <location line="-119"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partner</source>
+        <translation>渠道商</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation type="unfinished">渠道分层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(not a working day)</source>
+        <translation>（非工作日）</translation>
     </message>
 </context>
 <context>
