@@ -2,7 +2,8 @@
 
     main.py server run [--db URL] [--host 127.0.0.1] [--port 8765]
     main.py server add-user NAME --role manager|admin [--password-stdin]
-    main.py server import-partners FILE.csv      main.py server import-kpis FILE.csv
+    main.py server import-partners FILE.csv|.xlsx
+    main.py server import-kpis FILE.csv|.xlsx
     main.py server assign PARTNER USER          main.py server unassign PARTNER [USER]
     main.py server publish-template FILE.json   main.py server revoke-device DEVICE
     main.py server wipe-device DEVICE           main.py server list-devices
@@ -57,9 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sp.add_argument("--role", choices=("manager", "admin"), required=True)
     sp.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
-    sp = action("import-partners", cmd_import_partners, "create or update partners from a CSV file")
+    sp = action("import-partners", cmd_import_partners, "create or update partners from a CSV or Excel (.xlsx) file")
     sp.add_argument("file", type=Path)
-    sp = action("import-kpis", cmd_import_kpis, "load monthly KPI figures from a CSV file")
+    sp = action("import-kpis", cmd_import_kpis, "load monthly KPI figures from a CSV or Excel (.xlsx) file")
     sp.add_argument("file", type=Path)
 
     sp = action("assign", cmd_assign, "assign a partner (id or exact name) to a user")
@@ -204,7 +205,7 @@ def cmd_import_partners(args: argparse.Namespace) -> int:
 
     result = import_partners(_engine(args.db), ServerSettings(), _read_bytes(args.file))
     _print(result)
-    if result["encoding"] != "utf-8":
+    if result["encoding"] == "gb18030":
         print("note: the file was not UTF-8; it was read as GBK/GB18030 (Excel's Chinese CSV).",
               file=sys.stderr)
     return 0

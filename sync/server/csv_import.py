@@ -1,6 +1,7 @@
-"""CSV imports from head office: partners and monthly KPIs.
+"""CSV and Excel imports from head office: partners and monthly KPIs.
 
-A file is UTF-8 (with or without the BOM Excel writes); one that is not but decodes
+An Excel workbook (.xlsx, recognised by its content) is read from its first sheet, the
+header in its first row; its errors name the sheet's row. A CSV file is UTF-8 (with or without the BOM Excel writes); one that is not but decodes
 as GB18030/GBK (Excel's default "CSV" on a Chinese Windows) is read as such and the
 result says so.
 
@@ -14,7 +15,9 @@ the same file again completes it without duplicates (docs/deploy.md, "Imports").
 """
 from __future__ import annotations
 
+import contextvars
 import csv
+import datetime as dt
 import io
 import re
 import uuid
@@ -58,6 +61,71 @@ BATCH_ROWS = 500
 #: values per IN (...) list of a lookup (SQLite allows 32,766 parameters)
 LOOKUP_CHUNK = 5000
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+#: how an error names where it is: "line" in a CSV file, "row" in a workbook's sheet
+_WHERE: contextvars.ContextVar[str] = contextvars.ContextVar("import_where", default="line")
+#: the start of every .xlsx file (a zip archive)
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+def _table(data: bytes, allowed: tuple[str, ...], required: tuple[str, ...],
+           months: tuple[str, ...] = ()) -> tuple[list[tuple[int, dict]], str]:
+    """((line or row, {column: text}) of each row, "utf-8", "gb18030" or "xlsx")."""
+    if data.startswith(XLSX_MAGIC):
+        _WHERE.set("row")
+        return list(_rows(_xlsx_lines(data, months), allowed, required)), "xlsx"
+    _WHERE.set("line")
+    text, encoding = decode_csv(data)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    return list(_rows(_csv_lines(reader), allowed, required)), encoding
+
+
+def _csv_lines(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    line = 0
+    for cells in reader:
+        start, line = line + 1, reader.line_num
+        yield start, cells
+
+
+def _xlsx_lines(data: bytes, months: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """The first sheet's rows as text cells: a date as YYYY-MM-DD (YYYY-MM in a month
+    column: Excel turns a typed 2026-03 into a date), a whole number without ".0"."""
+    from zipfile import BadZipFile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ApiError(400, p.ERROR_BAD_REQUEST,
+                       f"The file is not an Excel workbook that can be read ({exc}). Save it "
+                       "as .xlsx, or as CSV UTF-8.") from None
+    try:
+        sheet = book.worksheets[0]
+        header: list[str] = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number == 1:
+                header = [str(v).strip().lower() if v is not None else "" for v in values]
+            cells = [_cell_text(v, header[i] in months if i < len(header) else False)
+                     for i, v in enumerate(values)]
+            while cells and not cells[-1].strip():
+                cells.pop()  # a sheet's empty cells at the right are no cells
+            yield number, cells
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any, month: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if month:
+            return value.strftime("%Y-%m")
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m") if month else value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
@@ -74,35 +142,37 @@ def decode_csv(data: bytes) -> tuple[str, str]:
                        "Save As > \"CSV UTF-8 (comma delimited)\".") from None
 
 
-def _rows(text: str, allowed: tuple[str, ...], required: tuple[str, ...]):
+def _rows(lines: Iterator[tuple[int, list[str]]], allowed: tuple[str, ...],
+          required: tuple[str, ...]):
     """Yield (line number, {column: value}) with the header checked."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    where = _WHERE.get()
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        _first, cells = next(lines)
+        header = [h.strip().lower() for h in cells]
     except StopIteration:
         raise ApiError(400, p.ERROR_BAD_REQUEST, "The file is empty.", line=1) from None
     unknown = [h for h in header if h and h not in allowed]
     if unknown:
         raise ApiError(400, p.ERROR_BAD_REQUEST,
-                       f"line 1: unknown column(s) {', '.join(unknown)}; expected some of "
+                       f"{where} 1: unknown column(s) {', '.join(unknown)}; expected some of "
                        f"{', '.join(allowed)}. (If the names look garbled, save the file as CSV UTF-8.)",
                        line=1)
     missing = [c for c in required if c not in header]
     if missing:
-        raise ApiError(400, p.ERROR_BAD_REQUEST, f"line 1: missing column(s) {', '.join(missing)}.", line=1)
-    line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
+        raise ApiError(400, p.ERROR_BAD_REQUEST, f"{where} 1: missing column(s) {', '.join(missing)}.", line=1)
+    for start, cells in lines:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
             raise ApiError(400, p.ERROR_BAD_REQUEST,
-                           f"line {start}: {len(cells)} cells but the header has {len(header)}.", line=start)
+                           f"{where} {start}: {len(cells)} cells but the header has {len(header)}.",
+                           line=start)
         yield start, {h: c.strip() for h, c in zip(header, cells, strict=False) if h}
 
 
 def _fail(line: int, message: str) -> ApiError:
-    return ApiError(400, p.ERROR_BAD_REQUEST, f"line {line}: {message} (nothing was imported)", line=line)
+    return ApiError(400, p.ERROR_BAD_REQUEST, f"{_WHERE.get()} {line}: {message} (nothing was imported)",
+                    line=line)
 
 
 @dataclass
@@ -116,8 +186,8 @@ class _PartnerRow:
 def import_partners(engine: Engine, settings: ServerSettings, data: bytes) -> dict[str, Any]:
     """Create or update partners (matched by id, else by exact name); an optional
     ``manager`` column assigns each to that user."""
-    text, encoding = decode_csv(data)
-    rows = _check_partners(engine, list(_rows(text, PARTNER_COLUMNS, ("tier", "stage"))))
+    table, encoding = _table(data, PARTNER_COLUMNS, ("tier", "stage"))
+    rows = _check_partners(engine, table)
     counts = {"created": 0, "updated": 0, "assigned": 0}
     named: dict[tuple[str, str], dict] = {}  # rows written by this import, by name
     for batch in _batches(rows, engine):
@@ -272,8 +342,7 @@ def kpi_id(partner_id: str, period: str) -> str:
 def import_kpis(engine: Engine, settings: ServerSettings, data: bytes) -> dict[str, Any]:
     """Monthly KPI figures per partner (id or exact name) and period YYYY-MM; a second
     import of the same month replaces the figures."""
-    text, encoding = decode_csv(data)
-    rows = list(_rows(text, KPI_COLUMNS, ("partner", "period")))
+    rows, encoding = _table(data, KPI_COLUMNS, ("partner", "period"), months=("period",))
     with read_tx(engine) as conn:
         partners = _partner_refs(conn, [raw.get("partner", "").strip() for _line, raw in rows])
     checked: list[tuple[str, dict]] = []

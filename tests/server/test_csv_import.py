@@ -218,3 +218,75 @@ def test_an_import_killed_between_batches_completes_when_run_again(server, db_ur
         assert conn.execute(select(func.count(func.distinct(t.c.name_zh)))).scalar_one() == 10_000
         assert conn.execute(select(func.count()).select_from(assignments)
                             .where(assignments.c.revoked_seq.is_(None))).scalar_one() == 10_000
+
+
+def _xlsx(rows: list[list]) -> bytes:
+    """A workbook as Excel writes it: the header, then typed cells (numbers, dates)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.create_sheet("ignored").append(["name_zh", "tier"])  # only the first sheet counts
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+XLSX_PARTNERS = [
+    ["name_zh", "name_en", "tier", "stage", "region", "revenue_share", "manager"],
+    ["华东渠道分销商", "East China Distribution", "core", "mature", "华东", 12.5, "li.na"],
+    ["成都新锐科技", None, "新兴试点渠道", "磨合", "西南", None, None],
+    [None, "Global Strategic Partners Ltd", "strategic", "advanced", None, 8, "li.na"],
+]
+
+
+def test_an_excel_workbook_imports_like_a_csv_file(server):
+    server.add_user("li.na")
+    result = import_partners(server.app_engine, server.settings, _xlsx(XLSX_PARTNERS))
+    assert result == {"rows": 3, "created": 3, "updated": 0, "assigned": 2, "encoding": "xlsx"}
+    with server.app_engine.connect() as conn:
+        t = ENTITY_TABLES["partner"]
+        row = conn.execute(select(t).where(t.c.name_zh == "华东渠道分销商")).mappings().one()
+    assert row["revenue_share"] == 12.5 and row["tier"] == "core"
+    # KPIs: a month Excel turned into a date, figures as numbers
+    import datetime as dt
+
+    kpis = _xlsx([["partner", "period", "sales", "target", "active_customers"],
+                  ["华东渠道分销商", dt.datetime(2026, 3, 1), 1250000, 1500000.0, 42],
+                  ["成都新锐科技", "2026-04", 88000.5, None, None]])
+    assert import_kpis(server.app_engine, server.settings, kpis)["created"] == 2
+    with server.app_engine.connect() as conn:
+        k = ENTITY_TABLES["kpi_snapshot"]
+        got = conn.execute(select(k.c.period, k.c.sales, k.c.active_customers)
+                           .order_by(k.c.period)).all()
+    assert [tuple(r) for r in got] == [("2026-03", 1250000, 42), ("2026-04", 88000.5, None)]
+
+
+def test_an_excel_workbook_with_a_bad_row_is_refused_whole_naming_the_row(server):
+    server.add_user("li.na")
+    bad = [*XLSX_PARTNERS, ["坏数据渠道", None, "platinum", "mature"]]
+    with pytest.raises(ApiError) as err:
+        import_partners(server.app_engine, server.settings, _xlsx(bad))
+    assert err.value.extra["line"] == 5 and "row 5" in err.value.message
+    assert "platinum" in err.value.message and "nothing was imported" in err.value.message
+    assert _count(server.app_engine, "partner") == 0
+    with server.app_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(assignments)).scalar_one() == 0
+    kpis = _xlsx([["partner", "period", "sales"], ["nobody", "2026-03", 1]])
+    with pytest.raises(ApiError) as err:
+        import_kpis(server.app_engine, server.settings, kpis)
+    assert "row 2" in err.value.message and _count(server.app_engine, "kpi_snapshot") == 0
+    # a CSV file after a workbook is spoken of in lines again
+    with pytest.raises(ApiError) as err:
+        import_partners(server.app_engine, server.settings, b"name_zh,tier,stage\nx,gold,intro\n")
+    assert "line 2" in err.value.message
+
+
+def test_a_damaged_workbook_is_refused_with_a_clear_message(server):
+    with pytest.raises(ApiError) as err:
+        import_partners(server.app_engine, server.settings, b"PK\x03\x04 not really a zip")
+    assert "Excel workbook" in err.value.message and _count(server.app_engine, "partner") == 0
