@@ -117,6 +117,19 @@ class TouchpointKind(StrEnum):
     OTHER = "other"
 
 
+class FeedbackChannel(StrEnum):
+    """How feedback reached the partner (反馈闭环): recorded beside what was said."""
+
+    PHONE = "phone"
+    WECHAT = "wechat"
+    IN_PERSON = "in_person"
+    EMAIL = "email"
+
+
+#: the languages a partner may prefer: a meeting's generated agenda and its packs
+PARTNER_LANGUAGES = ("zh_CN", "en")
+
+
 class AnswerType(StrEnum):
     YES_NO = "yes_no"
     SCORE_1_5 = "score_1_5"

@@ -92,6 +92,8 @@ PARTNER = Entity(
         Field("agreement_end", "date"),
         Field("service_terms", max_length=LONG_TEXT_MAX),
         Field("risk_terms", max_length=LONG_TEXT_MAX),
+        # the partner's preferred language: generated agendas and its packs (None: the UI's)
+        Field("language", choices=domain.PARTNER_LANGUAGES),
     ),
     partner_field=None,
     search_title=("name_zh", "name_en"),
@@ -160,6 +162,7 @@ ACTION_ITEM = Entity(
         Field("done_on", "date"),
         Field("feedback_on", "date"),
         Field("feedback", max_length=LONG_TEXT_MAX),  # what the partner was told (反馈闭环)
+        Field("feedback_channel", choices=_enum(domain.FeedbackChannel)),  # and how
     ),
     search_title=("title",),
     search_body=("details", "owner_name", "feedback"),

@@ -20,7 +20,9 @@ MIN_PROTOCOL_VERSION = 1
 #: version of the synced data schema (entities and fields of models/schema.py). 2: joint
 #: goals, stage changes and touchpoints (issue 14): new entities, which a laptop of
 #: schema 1 could not store, so it must update first (426)
-SCHEMA_VERSION = 2
+#: 3: a partner's preferred language and an action item's feedback channel (issue 14):
+#: additive, a laptop of schema 2 ignores them
+SCHEMA_VERSION = 3
 MIN_SCHEMA_VERSION = 2
 
 #: every /api/ request carries both headers; /health and /openapi.json do not need them

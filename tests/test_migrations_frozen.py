@@ -46,6 +46,8 @@ SHIPPED = {
         "064c0f43b983e0f04721835895e961c7c79dd90001467dacd6b4a048e239e7cc",
     "0010_search_pinyin_keys":
         "99d85926f123989802499ecbf1ad4dd39002d0fd90252ddfbaaf3122a0c76398",
+    "0011_partner_language_feedback_channel":
+        "2473f6808a75fa208746fa1a54c6d54d7d24a542a37467f6ab50c054838e9f2d",
 }
 
 

@@ -41,7 +41,7 @@ def test_verify_digest_ignores_order_and_sees_versions():
 
 
 def test_request_headers_and_writable_entities():
-    assert protocol.request_headers() == {"X-ChannelKeeper-Protocol": "1", "X-ChannelKeeper-Schema": "2"}
+    assert protocol.request_headers() == {"X-ChannelKeeper-Protocol": "1", "X-ChannelKeeper-Schema": "3"}
     assert "kpi_snapshot" not in protocol.WRITABLE_ENTITIES
     assert "checklist_template" not in protocol.WRITABLE_ENTITIES
     assert set(protocol.WRITABLE_ENTITIES) < set(protocol.SYNCED_ENTITIES)
