@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "desktop.commands.pack",
     "desktop.commands.search_cmd",
     "desktop.commands.export_cmd",
+    "desktop.commands.calendar_cmds",
     "desktop.commands.self_test",
     "desktop.commands.safety",
     "sync.server.cli",

@@ -275,3 +275,16 @@ def test_suggest_a_week_then_move_drop_and_plan(qtbot, view, cal_harness, world)
         (world["core"]["id"], "2026-12-01 10:00"),
         (world["emerging"]["id"], "2026-12-04 10:00")]
     assert extra["id"] not in {r["partner_id"] for r in planned}
+
+
+def test_export_the_shown_weeks_planned_visits(qtbot, view, tmp_path):
+    from icalendar import Calendar
+
+    view.grid.set_month_mode(False)
+    view.grid.select(dt.date(2026, 11, 30))
+    out = tmp_path / "week"
+    view.export_ics(path=str(out))
+    written = tmp_path / "week.ics"
+    qtbot.waitUntil(written.exists, timeout=5000)
+    events = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == ["Visit: 成都普通分销"]

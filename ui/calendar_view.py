@@ -3,11 +3,12 @@ visit falls due each day, and China's working days (weekends, statutory holidays
 make-up working days).
 
 Keyboard first. In the grid: arrows move the day, PgUp/PgDn the period, T today,
-W/M week or month, N plans a visit on the day (choose the partner), Enter opens the
-day's list (or plans when the day is empty). In the day's list: Enter opens the
+W/M week or month, N plans a visit on the day (choose the partner), S suggests the
+coming week, E exports the shown days' planned visits to .ics, Enter opens the day's
+list (or plans when the day is empty). In the day's list: Enter opens the
 partner, Ctrl+Enter starts a planned meeting (held, now), P plans a due partner on
 that day, Ctrl+←/→ (↑/↓) moves a planned visit by a day (a week), Ctrl+P prints the
-partner's pack. Rows drag onto a day of the grid to plan or move a visit.
+partner's pack, Ctrl+E exports the visit to .ics. Rows drag onto a day of the grid to plan or move a visit.
 
 Every partner's overview (for the due lists) is loaded once and again after a
 change; a navigation loads only the meetings of the days shown.
@@ -49,7 +50,7 @@ from models.work_days import DayKind
 from ui import labels, theme
 from ui.app_context import AppContext
 from ui.calendar_grid import MEETING_MIME, PARTNER_MIME, CalendarGrid
-from ui.operations.meetings import hold_meeting, move_visit, plan_visit
+from ui.operations.meetings import export_visits, hold_meeting, move_visit, plan_visit
 from ui.workspace.ui_language import ui_language
 
 RELEVANT_ENTITIES = {"partner", "meeting"}
@@ -167,9 +168,11 @@ class CalendarView(QWidget):
         self.mode_button = QPushButton()
         self.plan_button = QPushButton()
         self.suggest_button = QPushButton()
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(lambda: self.export_ics())
         self.suggest_button.setObjectName("suggest_week")
         for b in (self.prev_button, self.today_button, self.next_button, self.mode_button,
-                  self.plan_button, self.suggest_button):
+                  self.plan_button, self.suggest_button, self.export_button):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.suggest_button.clicked.connect(self.suggest_week)
         self.prev_button.clicked.connect(lambda: self.grid.move_period(-1))
@@ -182,7 +185,7 @@ class CalendarView(QWidget):
         bar.addWidget(self.title, 1)
         self.tools = bar  # later pieces (suggest, export) add their buttons here
         for b in (self.prev_button, self.today_button, self.next_button, self.mode_button,
-                  self.plan_button, self.suggest_button):
+                  self.plan_button, self.suggest_button, self.export_button):
             bar.addWidget(b)
 
         self.day_title = QLabel()
@@ -209,6 +212,7 @@ class CalendarView(QWidget):
         self.mode_button.setIcon(theme.icon("calendar-week"))
         self.plan_button.setIcon(theme.icon("calendar-plus"))
         self.suggest_button.setIcon(theme.icon("list-check"))
+        self.export_button.setIcon(theme.icon("file-export"))
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -406,6 +410,28 @@ class CalendarView(QWidget):
 
         self.ctx.run_db(propose, show, self._load_failed)
 
+    def export_ics(self, meeting_ids: list[str] | None = None, path: str | None = None) -> None:
+        """The planned visits of the days shown (or the ones named) to an .ics file
+        that Outlook, DingTalk and WeCom import; asks where unless ``path`` is given."""
+        start, end = self.grid.period()
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            name = f"visits-{start.isoformat()}-{end.isoformat()}.ics"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export planned visits"), name,
+                self.tr("Calendar files (*.ics)"))
+            if not path:
+                return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        lang = "zh_CN" if ui_language(self.ctx).startswith("zh") else "en"
+        export_visits(self.ctx, path, None if meeting_ids else start,
+                      None if meeting_ids else end, meeting_ids, lang,
+                      on_done=lambda n: self.ctx.status_message.emit(
+                          self.tr("%1 planned visits written to %2.").replace(
+                              "%1", str(n)).replace("%2", path)))
+
     @Slot(str, str, object)
     def _dropped(self, kind: str, record_id: str, day: dt.date) -> None:
         if kind == "meeting":
@@ -432,6 +458,9 @@ class CalendarView(QWidget):
             if key == Qt.Key.Key_S:
                 self.suggest_week()
                 return True
+            if key == Qt.Key.Key_E:
+                self.export_ics()
+                return True
         if watched is self.day_list:
             return self._list_key(key, ctrl, mods)
         return super().eventFilter(watched, event)
@@ -455,6 +484,9 @@ class CalendarView(QWidget):
             return True
         if ctrl and key == Qt.Key.Key_P:
             self.pack_requested.emit(item.partner_id)
+            return True
+        if ctrl and key == Qt.Key.Key_E and planned:
+            self.export_ics([item.id])
             return True
         if key == Qt.Key.Key_P and not mods and kind == "due":
             self.plan(item.partner_id, day)
@@ -480,6 +512,7 @@ class CalendarView(QWidget):
         self.mode_button.setText(self.tr("Week (W) / Month (M)"))
         self.plan_button.setText(self.tr("Plan a visit… (N)"))
         self.suggest_button.setText(self.tr("Suggest a week… (S)"))
+        self.export_button.setText(self.tr("Export .ics… (E)"))
         self.grid.words = {
             "planned": self.tr("planned"), "held": self.tr("held"),
             "due": self.tr("%1 due"), "more": self.tr("+%1 more"),
@@ -493,7 +526,8 @@ class CalendarView(QWidget):
             "%2", str(years.stop - 1)))
         self.day_help.setText(self.tr(
             "Enter: open · Ctrl+Enter: start the meeting · P: plan this partner on this day · "
-            "Ctrl+←/→: move a planned visit · Ctrl+P: review pack · drag a row onto a day"))
+            "Ctrl+←/→: move a planned visit · Ctrl+P: review pack · Ctrl+E: export to .ics · "
+            "drag a row onto a day"))
         self.day_title.setText(self._day_text(self.grid.selected_day()))
         self.retranslate_title()
         self.day_model.layoutChanged.emit()

@@ -77,3 +77,17 @@ def hold_meeting(ctx: AppContext, meeting_id: str, on_done: OnDone = None,
     """Start a planned meeting: it becomes held, at the real time (now)."""
     now = ctx.now()
     run(ctx, lambda store: planning.hold_meeting(store, meeting_id, now), on_done, on_error)
+
+
+def export_visits(ctx: AppContext, path: str, start: dt.date | None = None,
+                  end: dt.date | None = None, meeting_ids: list[str] | None = None,
+                  lang: str = "zh_CN", on_done: OnDone = None,
+                  on_error: OnError = None) -> None:
+    """The planned visits of a period (or the ones named) to an .ics file;
+    ``on_done(count)``."""
+    from pathlib import Path
+
+    from models.export.ics_export import export_ics
+
+    run(ctx, lambda store: export_ics(store, Path(path), start, end, meeting_ids, lang),
+        on_done, on_error)

@@ -138,9 +138,67 @@ A backup copy is made first. A large profile takes a little while.</source>
     </message>
 </context>
 <context>
+    <name>CalendarCommand</name>
+    <message>
+        <location filename="../../../desktop/commands/calendar_cmds.py" line="+21"/>
+        <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
+        <translation>{value!r} 不是日期（应为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>write planned visits to an .ics file</source>
+        <translation>将计划的拜访写入 .ics 日历文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the planned visits from --from to --to (inclusive) as an iCalendar file that Outlook, DingTalk and WeCom calendars import: the partner&apos;s address as location, the agenda as description. Each visit keeps its UID, so importing a later export updates the visits instead of adding them again. Exit codes: 0 written, 2 bad input.</source>
+        <translation>将 --from 至 --to（含）期间计划的拜访写成 iCalendar 文件，可导入 Outlook、钉钉和企业微信日历：渠道商地址作为地点，议程作为说明。每次拜访的 UID 保持不变，因此导入之后的导出会更新这些拜访，而不会重复添加。退出码：0 已写入，2 输入有误。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>first day (YYYY-MM-DD)</source>
+        <translation>第一天（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last day (YYYY-MM-DD)</source>
+        <translation>最后一天（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>language of the events&apos; titles (default: zh_CN)</source>
+        <translation>日程标题的语言（默认：zh_CN）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>error: --to is before --from</source>
+        <translation>错误：--to 早于 --from</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>error: the folder {folder} does not exist</source>
+        <translation>错误：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>error: could not write {file}: {reason}</source>
+        <translation>错误：无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} planned visits written to {file}</source>
+        <translation>已将 {n} 次计划的拜访写入 {file}</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../../ui/calendar_view.py" line="+131"/>
+        <location filename="../../../ui/calendar_view.py" line="+132"/>
         <source>overdue: never visited</source>
         <translation>已逾期：从未拜访</translation>
     </message>
@@ -165,7 +223,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+152"/>
         <source>Could not load the calendar: %1</source>
         <translation>无法加载日历：%1</translation>
     </message>
@@ -215,7 +273,22 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>下周没有可建议的拜访：没有待拜访的渠道商，或每天都已排满。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+20"/>
+        <source>Export planned visits</source>
+        <translation>导出计划的拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 planned visits written to %2.</source>
+        <translation>已将 %1 次计划的拜访写入 %2。</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Week of %1</source>
         <translation>%1 所在周</translation>
     </message>
@@ -248,6 +321,11 @@ A backup copy is made first. A large profile takes a little while.</source>
         <location line="+1"/>
         <source>Suggest a week… (S)</source>
         <translation>建议一周安排… (S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export .ics… (E)</source>
+        <translation>导出 .ics… (E)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -286,14 +364,14 @@ A backup copy is made first. A large profile takes a little while.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>Enter: open · Ctrl+Enter: start the meeting · P: plan this partner on this day · Ctrl+←/→: move a planned visit · Ctrl+P: review pack · drag a row onto a day</source>
-        <translation>回车：打开 · Ctrl+回车：开始会议 · P：计划当天拜访该渠道商 · Ctrl+←/→：移动计划的拜访 · Ctrl+P：复盘资料 · 可将条目拖到某一天</translation>
+        <source>Enter: open · Ctrl+Enter: start the meeting · P: plan this partner on this day · Ctrl+←/→: move a planned visit · Ctrl+P: review pack · Ctrl+E: export to .ics · drag a row onto a day</source>
+        <translation>回车：打开 · Ctrl+回车：开始会议 · P：计划当天拜访该渠道商 · Ctrl+←/→：移动计划的拜访 · Ctrl+P：复盘资料 · Ctrl+E：导出为 .ics · 可将条目拖到某一天</translation>
     </message>
 </context>
 <context>
     <name>DayItemsModel</name>
     <message>
-        <location line="-398"/>
+        <location line="-430"/>
         <source>%1  %2 · %3 · %4 (%5)</source>
         <translation>%1  %2 · %3 · %4（%5）</translation>
     </message>
@@ -625,7 +703,7 @@ Choose one:
     <message>
         <location filename="../../../desktop/commands/export_cmd.py" line="+22"/>
         <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>{value!r} 不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -665,12 +743,12 @@ Choose one:
     <message>
         <location line="+10"/>
         <source>error: the folder {folder} does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：文件夹 {folder} 不存在</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>error: could not write {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：无法写入 {file}：{reason}</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -1,0 +1,73 @@
+"""``main.py calendar``: the planned visits of a period as an .ics file (the same
+writer as the Calendar page's Export), and ``main.py reminders``: what the app would
+remind of on a day, without a window.
+
+Exit codes: 0 done, 2 bad input (a bad date or period, an unwritable file)."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from desktop.commands.common import add_profile_argument, open_store, profile_of, translate
+from models.printing.pack_labels import LANGUAGES
+
+
+def _date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate(
+            "CalendarCommand", "{value!r} is not a date (expected YYYY-MM-DD)").format(
+            value=value)) from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "calendar", help=translate("CalendarCommand", "write planned visits to an .ics file"),
+        description=translate(
+            "CalendarCommand",
+            "Write the planned visits from --from to --to (inclusive) as an iCalendar "
+            "file that Outlook, DingTalk and WeCom calendars import: the partner's address "
+            "as location, the agenda as description. Each visit keeps its UID, so importing "
+            "a later export updates the visits instead of adding them again. Exit codes: "
+            "0 written, 2 bad input."))
+    add_profile_argument(p)
+    p.add_argument("--from", dest="start", type=_date_arg, required=True, metavar="DATE",
+                   help=translate("CalendarCommand", "first day (YYYY-MM-DD)"))
+    p.add_argument("--to", dest="end", type=_date_arg, required=True, metavar="DATE",
+                   help=translate("CalendarCommand", "last day (YYYY-MM-DD)"))
+    p.add_argument("--out", required=True, metavar="FILE.ics",
+                   help=translate("CalendarCommand", "the file to write"))
+    p.add_argument("--lang", choices=LANGUAGES, default="zh_CN",
+                   help=translate("CalendarCommand", "language of the events' titles "
+                                  "(default: zh_CN)"))
+    p.set_defaults(func=run_calendar)
+
+
+def run_calendar(args: argparse.Namespace) -> int:
+    from models.export.ics_export import export_ics
+
+    if args.end < args.start:
+        print(translate("CalendarCommand", "error: --to is before --from"), file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    if out.suffix.lower() != ".ics":
+        out = out.with_name(out.name + ".ics")
+    if not out.parent.is_dir():
+        print(translate("CalendarCommand", "error: the folder {folder} does not exist").format(
+            folder=out.parent), file=sys.stderr)
+        return 2
+    store = open_store(profile_of(args))
+    try:
+        n = export_ics(store, out, args.start, args.end, lang=args.lang)
+    except OSError as exc:
+        print(translate("CalendarCommand", "error: could not write {file}: {reason}").format(
+            file=out, reason=exc.strerror or exc), file=sys.stderr)
+        return 2
+    finally:
+        store.db.close()
+    print(translate("CalendarCommand", "{n} planned visits written to {file}").format(
+        n=n, file=out))
+    return 0
