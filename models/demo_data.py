@@ -76,6 +76,9 @@ class _Partner:
     #: (meeting id, date) of held meetings, for action items raised in them
     held: list[tuple[str, dt.date]] = field(default_factory=list)
     actions_seen: int = 0
+    contact_ids: list[str] = field(default_factory=list)
+    #: head office's monthly sales targets, by period (for the joint goals)
+    kpi_targets: dict[str, float] = field(default_factory=dict)
 
 
 def generate(
@@ -109,6 +112,10 @@ class _Generator:
         # salts them with what is already there, so they never collide.
         existing = store.query("SELECT count(*) AS n FROM partners")[0]["n"]
         self.id_rng = random.Random(f"{seed}/{existing}")
+        # the playbook records (goals, touchpoints, stage moves, terms) draw from their
+        # own generator, so the rest of a seed's portfolio stays as it was before them
+        self.play_rng = random.Random(f"{seed}/playbook")
+        self.play_id_rng = random.Random(f"{seed}/{existing}/playbook")
         self.today = today
         self.progress = progress
         self.done = 0
@@ -123,6 +130,9 @@ class _Generator:
         contact_rows = [c for p in plans for c in self._contact_rows(p)]
         meeting_plan = self._plan_meetings(plans, n_meetings)
         n_runs = sum(min(2, len(p.held)) for p in plans)  # see _checklist_rows
+        stage_rows = [m for p in plans for m in self._stage_rows(p)]
+        touch_rows = [t for p in plans for t in self._touch_rows(p)]
+        n_goals = 3 * n_partners + len(plans[::3])  # see _goal_rows
         self.total = (
             len(partner_rows)
             + len(contact_rows)
@@ -130,6 +140,7 @@ class _Generator:
             + n_actions
             + n_runs
             + n_partners * KPI_MONTHS
+            + len(stage_rows) + len(touch_rows) + n_goals
         )
         self._tick(0)
         self._write("partner", partner_rows)
@@ -138,6 +149,10 @@ class _Generator:
         self._write("action_item", self._action_rows(plans, n_actions))
         runs = self._write("checklist_run", self._checklist_rows(plans))
         kpis = self._write_kpis(plans)
+        self._write("stage_change", stage_rows)
+        self._write("touchpoint", touch_rows)
+        goals = self._write("joint_goal", [g for i, p in enumerate(plans)
+                                           for g in self._goal_rows(p, i)])
         return {
             "partners": len(partner_rows),
             "contacts": len(contact_rows),
@@ -145,6 +160,9 @@ class _Generator:
             "action_items": n_actions,
             "checklist_runs": runs,
             "kpi_snapshots": kpis,
+            "stage_changes": len(stage_rows),
+            "touchpoints": len(touch_rows),
+            "joint_goals": goals,
         }
 
     def _tick(self, n: int) -> None:
@@ -161,6 +179,9 @@ class _Generator:
 
     def _new_id(self) -> str:
         return str(uuid.UUID(int=self.id_rng.getrandbits(128), version=4))
+
+    def _play_id(self) -> str:
+        return str(uuid.UUID(int=self.play_id_rng.getrandbits(128), version=4))
 
     def _pick(self, weights: dict[Any, float]) -> Any:
         return self.rng.choices(list(weights), weights=list(weights.values()))[0]
@@ -239,7 +260,22 @@ class _Generator:
             )
             if r.random() < 0.3:
                 row["notes"] = r.choice(T.NOTES_ZH)
+        self._agreement(p, row)
         return row
+
+    def _agreement(self, p: _Partner, row: dict[str, Any]) -> None:
+        """The agreement's dates (every fifth one up for renewal within two months) and,
+        for core and strategic partners, service and risk terms of their own."""
+        r = self.play_rng
+        if len(self.used_names) % 5 == 1:
+            end = self.today + dt.timedelta(days=r.randint(5, 55))
+        else:
+            end = self.today + dt.timedelta(days=r.randint(90, 600))
+        row["agreement_end"] = end
+        row["agreement_start"] = _anniversary(end, end.year - 2) + dt.timedelta(days=1)
+        if p.tier in (Tier.CORE, Tier.STRATEGIC) and not p.international:
+            row["service_terms"] = r.choice(T.SERVICE_TERMS_ZH) or None
+            row["risk_terms"] = r.choice(T.RISK_TERMS_ZH) or None
 
     def _unique(self, make: Callable[[], str]) -> str:
         for _ in range(20):
@@ -277,8 +313,10 @@ class _Generator:
                 base = soon if r.random() < 0.08 else self._any_day()
                 anniversary = _anniversary(base, r.randint(2008, self.today.year - 1))
             p.contacts.append(name)
+            contact_id = self._new_id()
+            p.contact_ids.append(contact_id)
             yield {
-                "id": self._new_id(),
+                "id": contact_id,
                 "partner_id": p.id,
                 "name": name,
                 "role": role,
@@ -430,7 +468,26 @@ class _Generator:
                     and due < self.today
                 ):
                     side = OwnerSide.OURS  # only lying-flat partners let their own items slide
-            yield self._action_row(p, meeting_id, opened, status, side, severity)
+            row = self._action_row(p, meeting_id, opened, status, side, severity)
+            if p.health == "flat" and 3 <= p.actions_seen <= 7:
+                self._reply(p, row)
+            yield row
+
+    def _reply(self, p: _Partner, row: dict[str, Any]) -> None:
+        """A request the partner answered: quickly months ago, slowly of late (the
+        "slower replies" sign of a partner lying flat)."""
+        r = self.play_rng
+        if p.actions_seen <= 5:
+            opened = self.today - dt.timedelta(days=r.randint(130, 330))
+            took = r.randint(1, 4)
+        else:
+            opened = self.today - dt.timedelta(days=r.randint(45, 75))
+            took = r.randint(18, 30)
+        done = min(self.today, opened + dt.timedelta(days=took))
+        row.update(owner_side=str(OwnerSide.PARTNER), owner_name=r.choice(p.contacts),
+                   opened_on=opened, due_on=domain.response_deadline(p.tier, row["severity"], opened),
+                   status=str(ActionStatus.DONE), started_on=opened, done_on=done,
+                   feedback_on=None, feedback=None, meeting_id=None)
 
     def _action_row(
         self,
@@ -477,7 +534,7 @@ class _Generator:
             tpl = by_tier.get(p.tier) or by_tier.get(None)
             if tpl is None:
                 return
-            items = template_items(tpl["sections"])
+            items = template_items(tpl["sections"], p.stage)
             for _mid, day in sorted(p.held, key=lambda m: m[1], reverse=True)[:2]:
                 answers = {}
                 fill = 1.0 if r.random() < 0.7 else r.uniform(0.4, 0.9)
@@ -485,7 +542,7 @@ class _Generator:
                     if r.random() > fill:
                         continue
                     answers[item["key"]] = self._answer(item, p)
-                score, completion = score_run(tpl["sections"], answers)
+                score, completion = score_run(tpl["sections"], answers, p.stage)
                 yield {
                     "id": self._new_id(),
                     "partner_id": p.id,
@@ -494,6 +551,7 @@ class _Generator:
                     "answers": answers,
                     "score": score,
                     "completion": completion,
+                    "stage": p.stage,
                 }
 
     def _answer(self, item: dict, p: _Partner) -> dict[str, Any]:
@@ -549,6 +607,7 @@ class _Generator:
             else:
                 ratio = r.gauss(1.02, 0.06)
             sales = target * max(0.2, ratio)
+            p.kpi_targets[period] = target
             yield {
                 "id": self._new_id(),
                 "partner_id": p.id,
@@ -559,6 +618,79 @@ class _Generator:
                 "profit": round(sales * r.uniform(0.06, 0.18), 2),
                 "active_customers": max(1, int(customers * max(0.2, ratio))),
             }
+
+
+    # --- the method's playbooks ----------------------------------------------------------
+
+    def _stage_rows(self, p: _Partner) -> Iterator[dict[str, Any]]:
+        """The moves that brought the partner to its stage, a few months apart."""
+        r = self.play_rng
+        stages = list(Stage)
+        reasons = T.STAGE_REASONS_EN if p.international else T.STAGE_REASONS_ZH
+        day = self.today
+        moves = []
+        for k in range(stages.index(Stage(p.stage)), 0, -1):
+            day -= dt.timedelta(days=r.randint(60, 160))
+            moves.append((day, str(stages[k - 1]), str(stages[k])))
+        for day, before, after in reversed(moves):
+            yield {"id": self._play_id(), "partner_id": p.id, "changed_on": day,
+                   "from_stage": before, "to_stage": after, "reason": r.choice(reasons)}
+
+    def _touch_rows(self, p: _Partner) -> Iterator[dict[str, Any]]:
+        """Greetings, gifts, calls, messages and training sessions. Partners meant to
+        look overdue or lying flat had their last one long ago (they count as contact)."""
+        r = self.play_rng
+        notes = T.TOUCH_NOTES_EN if p.international else T.TOUCH_NOTES_ZH
+        quiet = p.health in ("overdue", "flat")
+        for _ in range(r.choice((1, 2, 3, 3, 4))):
+            kind = r.choice(list(notes))
+            ago = r.randint(120, 330) if quiet else r.randint(3, 200)
+            yield {"id": self._play_id(), "partner_id": p.id,
+                   "contact_id": r.choice(p.contact_ids) if p.contact_ids else None,
+                   "happened_on": self.today - dt.timedelta(days=ago), "kind": kind,
+                   "note": r.choice(notes[kind])}
+
+    def _goal_rows(self, p: _Partner, index: int) -> Iterator[dict[str, Any]]:
+        """An annual sales goal of this year measured by head office's sales KPI, its
+        current and previous quarters as stages, and for every third partner a goal
+        measured in words; agreed at the partner's latest held meeting."""
+        r = self.play_rng
+        zh = not p.international
+        year = self.today.year
+        quarter = (self.today.month - 1) // 3 + 1
+        months = [k for k in p.kpi_targets if k.startswith(f"{year}-")]
+        monthly = (sum(p.kpi_targets[k] for k in months) / len(months) if months
+                   else TIER_TARGET[Tier(p.tier)])
+        meeting = max(p.held, key=lambda m: m[1])[0] if p.held else None
+        annual = self._play_id()
+        ours = T.OUR_COMMITMENT_ZH if zh else T.OUR_COMMITMENT_EN
+        theirs = T.PARTNER_COMMITMENT_ZH if zh else T.PARTNER_COMMITMENT_EN
+        yield {"id": annual, "partner_id": p.id, "period": str(year), "kpi": "sales",
+               "title": f"{year} {T.GOAL_SALES_ZH if zh else T.GOAL_SALES_EN}",
+               "target": round(monthly * 12, -3), "status": str(domain.GoalStatus.AGREED),
+               "our_commitment": r.choice(ours), "partner_commitment": r.choice(theirs),
+               "meeting_id": meeting}
+        for q, status in ((quarter - 1, domain.GoalStatus.ACHIEVED), (quarter, domain.GoalStatus.ON_TRACK)):
+            if q < 1:
+                continue
+            yield {"id": self._play_id(), "partner_id": p.id, "period": f"{year}-Q{q}",
+                   "kpi": "sales", "parent_id": annual,
+                   "title": f"Q{q} {T.GOAL_QUARTER_ZH if zh else T.GOAL_QUARTER_EN}",
+                   "target": round(monthly * 3, -3),
+                   "status": str(status if p.health != "flat" else domain.GoalStatus.AT_RISK),
+                   "meeting_id": meeting}
+        if quarter == 1:  # the previous quarter belongs to last year: a stage of its own
+            yield {"id": self._play_id(), "partner_id": p.id, "period": f"{year}-Q2",
+                   "kpi": "sales", "parent_id": annual,
+                   "title": f"Q2 {T.GOAL_QUARTER_ZH if zh else T.GOAL_QUARTER_EN}",
+                   "target": round(monthly * 3, -3), "status": str(domain.GoalStatus.PROPOSED)}
+        if index % 3 == 0:
+            title, metric, target = r.choice(T.GOAL_OTHER_ZH if zh else T.GOAL_OTHER_EN)
+            done = target * (r.uniform(0.2, 0.5) if p.health == "flat" else r.uniform(0.7, 1.1))
+            yield {"id": self._play_id(), "partner_id": p.id, "period": str(year), "title": title,
+                   "metric": metric, "target": target, "actual": round(done),
+                   "status": str(domain.GoalStatus.AGREED), "our_commitment": r.choice(ours),
+                   "partner_commitment": r.choice(theirs), "meeting_id": meeting}
 
 
 def _anniversary(day: dt.date, year: int) -> dt.date:

@@ -207,3 +207,39 @@ FEEDBACK_EN = ("Told them by phone", "Confirmed by email; they are satisfied", "
 
 CHECKLIST_COMMENTS_ZH = ("本期未涉及", "需要下期跟进", "对方有不同意见", "数据尚未共享", "")
 CHECKLIST_COMMENTS_EN = ("Not covered this time", "Follow up next period", "")
+
+# --- the method's playbooks (issue 14) ------------------------------------------------
+
+GOAL_SALES_ZH, GOAL_SALES_EN = "年度销售额", "Annual sales"
+GOAL_QUARTER_ZH, GOAL_QUARTER_EN = "季度销售额", "Quarterly sales"
+GOAL_OTHER_ZH = (("新增门店数", "新开门店（家）", 30), ("认证销售人数", "通过产品认证的销售（人）", 12),
+                 ("重点客户复购", "重点客户复购（家）", 20))
+GOAL_OTHER_EN = (("New outlets", "Outlets opened", 30), ("Certified sales staff", "Staff certified", 12))
+OUR_COMMITMENT_ZH = ("季度产品培训 + 市场基金 5 万元", "旺季前备货支持，账期延长 15 天",
+                     "联合营销活动物料与线上推广", "专属客服与 48 小时技术响应")
+OUR_COMMITMENT_EN = ("Quarterly product training and a marketing fund", "Stock support before the season",
+                     "Joint campaign material and online promotion")
+PARTNER_COMMITMENT_ZH = ("新增两名专职销售", "每月共享终端销售数据", "按计划开拓三个新县市",
+                         "参加全部季度培训")
+PARTNER_COMMITMENT_EN = ("Two more dedicated sales staff", "Share sell-out data monthly",
+                         "Attend every quarterly training")
+SERVICE_TERMS_ZH = ("专属客服 + 季度上门培训", "优先技术支持，4 小时响应", "")
+RISK_TERMS_ZH = ("新品试销费用双方各承担一半", "联合市场投入按 6:4 分担", "")
+STAGE_REASONS_ZH = ("首单顺利交付，进入磨合期", "连续两个季度达成目标，合作进入成熟期",
+                    "启动联合创新项目，资源进一步开放", "规则与激励已讲清楚，开始试合作")
+STAGE_REASONS_EN = ("First orders delivered; running in", "Two quarters on target; now mature",
+                    "Joint innovation project started")
+TOUCH_NOTES_ZH = {
+    "greeting": ("中秋节问候", "春节拜年短信", "生日祝福"),
+    "gift": ("中秋月饼礼盒", "新年伴手礼"),
+    "call": ("电话了解旺季备货情况", "电话沟通返点结算", "询问新品试销反馈"),
+    "message": ("微信同步最新价格政策", "微信发送市场简报"),
+    "training": ("线上产品培训：新品功能", "市场推广培训", "门店管理培训"),
+}
+TOUCH_NOTES_EN = {
+    "greeting": ("Season's greetings", "Birthday wishes"),
+    "gift": ("Year-end gift",),
+    "call": ("Call about stock for the season", "Call about the rebate statement"),
+    "message": ("Sent the market brief",),
+    "training": ("Online product training", "Sales training"),
+}

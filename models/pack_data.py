@@ -17,7 +17,7 @@ from models import domain, insights
 from models.errors import NotFoundError, ValidationError
 from models.search_index import name_order
 from models.store import Store
-from models.templates import is_failed, item_value
+from models.templates import is_failed, item_value, walked_sections
 
 #: without a previous review the pack covers this many days up to today
 DEFAULT_PERIOD_DAYS = 90
@@ -462,7 +462,7 @@ def _checklist(store: Store, partner_id: str, end: dt.date) -> ChecklistReview |
     latest = runs[0]
     previous = runs[1] if len(runs) > 1 else None
     tpl = store.find("checklist_template", latest["template_id"]) or {}
-    sections = json.loads(tpl.get("sections") or "[]")
+    sections = walked_sections(tpl.get("sections") or "[]", latest.get("stage"))
     answers = json.loads(latest["answers"] or "{}")
     prev_answers = json.loads(previous["answers"] or "{}") if previous else {}
     items: list[ChecklistItemResult] = []

@@ -179,6 +179,13 @@ def walked_sections(sections: list[dict] | str, stage: str | None) -> list[dict]
     return [s for s in sections if s.get("stage") in (None, stage)]
 
 
+def every_item(sections: list[dict] | str) -> list[dict]:
+    """The items of every section, whatever its stage (checking a template)."""
+    if isinstance(sections, str):
+        sections = json.loads(sections)
+    return [item for section in sections for item in section.get("items", [])]
+
+
 def template_items(sections: list[dict] | str, stage: str | None = None) -> list[dict]:
     """The items a review at ``stage`` walks (see ``walked_sections``)."""
     return [item for section in walked_sections(sections, stage)

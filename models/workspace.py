@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from models import insights
+from models import goals, insights, playbook
 from models.store import Store
 
 #: how far ahead the overview shows contacts' birthdays and anniversaries
@@ -42,4 +42,25 @@ def partner_reviews(store: Store, partner_id: str) -> dict[str, Any]:
         "templates": store.published_templates(),
         "runs": store.for_partner("checklist_run", partner_id,
                                   order=["-performed_on", "-created_at"]),
+    }
+
+
+def partner_goals(store: Store, partner_id: str, today: dt.date) -> dict[str, Any]:
+    """The partner's joint goals, assessed (models.goals), and what the goal dialog
+    offers: its meetings (where a goal was agreed) newest first."""
+    return {
+        "goals": goals.partner_goals(store, partner_id, today),
+        "meetings": store.for_partner("meeting", partner_id, order=["-starts_at"], limit=50),
+    }
+
+
+def partner_relationship(store: Store, partner_id: str, today: dt.date) -> dict[str, Any]:
+    """The Relationship tab: the partner (tier, stage), its stage history, touchpoints,
+    contacts (for logging one) and training sessions of the last year."""
+    return {
+        "partner": store.get("partner", partner_id),
+        "history": playbook.stage_history(store, partner_id),
+        "touchpoints": playbook.touchpoints(store, partner_id),
+        "contacts": store.for_partner("contact", partner_id, order=["name"]),
+        "training": playbook.training_count(store, partner_id, today),
     }

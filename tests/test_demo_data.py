@@ -107,8 +107,9 @@ def test_checklist_runs_are_scored_by_their_template(demo):
     runs = store.rows("checklist_run")
     for run in runs:
         assert (run["score"], run["completion"]) == score_run(
-            templates[run["template_id"]]["sections"], run["answers"]
+            templates[run["template_id"]]["sections"], run["answers"], run["stage"]
         )
+        assert run["stage"]  # each review walks its stage's section
     assert any(r["completion"] < 1 for r in runs) and any(r["completion"] == 1 for r in runs)
     answers = [v["value"] for r in runs for v in json.loads(r["answers"]).values()]
     assert "no" in answers and "yes" in answers
@@ -146,7 +147,8 @@ def test_portfolio_has_healthy_due_overdue_and_lying_flat_partners(demo):
 def test_every_local_record_is_in_the_outbox(demo):
     store, counts = demo
     local = sum(
-        counts[k] for k in ("partners", "contacts", "meetings", "action_items", "checklist_runs")
+        counts[k] for k in ("partners", "contacts", "meetings", "action_items", "checklist_runs",
+                            "stage_changes", "touchpoints", "joint_goals")
     )
     ops = store.outbox()
     assert len(ops) == local and {o["op"] for o in ops} == {"create"}
@@ -316,3 +318,21 @@ def test_main_py_demo_data_end_to_end(tmp_path):
         )
     assert held.returncode == 2
     assert "open in another ChannelKeeper window" in held.stderr
+
+
+def test_the_demo_shows_every_part_of_the_method(demo):
+    """Joint goals (annual, staged, at risk), stage histories, touchpoints with training,
+    agreements up for renewal, tier terms of their own and slower replies."""
+    from models import goals, playbook
+
+    store, counts = demo
+    assert counts["joint_goals"] == store.count("joint_goal") > 0
+    assert store.count("joint_goal", "parent_id IS NOT NULL") > 0
+    assert store.count("joint_goal", "kpi IS NULL AND actual IS NOT NULL") > 0
+    assert goals.goals_at_risk(store, TODAY)
+    assert store.count("stage_change") > 0 and store.count("touchpoint", "kind = 'training'") > 0
+    assert playbook.renewals_due(store, TODAY)
+    assert store.count("partner", "service_terms IS NOT NULL") > 0
+    overviews = insights.partner_overviews(store, TODAY)
+    assert any(insights.Sign.SLOWER_REPLIES in ov.signs for ov in overviews)
+    assert any(ov.last_touch for ov in overviews)

@@ -40,6 +40,8 @@ def test_complete_a_checklist_and_see_the_score(qtbot, workspace, harness, type_
     form = tab.form
     keys = list(form.answer_widgets)
     assert "cocreation" in keys and "growth" in keys  # core template: common + core items
+    # and the items of the partner's lifecycle stage (mature), not of the others
+    assert "mature_campaign" in keys and "intro_rules" not in keys
     for key in keys:
         item = form._items[key]
         if item["answer_type"] == "yes_no":
@@ -51,7 +53,7 @@ def test_complete_a_checklist_and_see_the_score(qtbot, workspace, harness, type_
             type_text(form.answer_widgets[key], "渠道希望增加培训频次")
     type_text(form.comment_edits["transparent"], "分润规则未书面化")
     tpl = tab._templates[harness.db(lambda s: s.get("checklist_run", run_id))["template_id"]]
-    expected, completion = templates.score_run(tpl["sections"], form.answers())
+    expected, completion = templates.score_run(tpl["sections"], form.answers(), "mature")
     assert completion == 1.0 and expected is not None and 0 < expected < 100
     assert tab.score_label.text() == f"Score: {expected:g} / 100"
     assert tab.completion_bar.value() == 100

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, or_, select
 
 from models.builtin_ids import builtin_id
 from models.errors import ValidationError
-from models.templates import template_items
+from models.templates import every_item
 from sync import protocol as p
 from sync.server import auth, dialect, records, scope
 from sync.server.config import ServerSettings
@@ -140,7 +140,7 @@ def validate_template(tpl: dict[str, Any]) -> dict[str, Any]:
             raise ApiError(400, p.ERROR_BAD_REQUEST,
                            "Every section must be an object whose items are a list.")
     seen: set[str] = set()
-    for item in template_items(tpl["sections"]):
+    for item in every_item(tpl["sections"]):
         if not isinstance(item, dict) or not item.get("key") or not item.get("text"):
             raise ApiError(400, p.ERROR_BAD_REQUEST, "Every item needs a key and a text.")
         if item["key"] in seen:

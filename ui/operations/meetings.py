@@ -35,11 +35,16 @@ def create_meeting(ctx: AppContext, partner_id: str, meeting_type: str, starts: 
 
 def create_review(ctx: AppContext, partner_id: str, template_id: str, performed_on: dt.date,
                   on_done: OnDone = None, on_error: OnError = None) -> None:
-    """An empty review of ``template_id``, to be filled in."""
-    run(ctx, lambda store: store.create("checklist_run", {
-        "partner_id": partner_id, "template_id": template_id, "performed_on": performed_on,
-        "answers": {}, "completion": 0.0,
-    }), on_done, on_error)
+    """An empty review of ``template_id``, to be filled in, at the partner's lifecycle
+    stage (it walks that stage's section of the template)."""
+    def create(store: Store) -> dict[str, Any]:
+        stage = store.get("partner", partner_id)["stage"]
+        return store.create("checklist_run", {
+            "partner_id": partner_id, "template_id": template_id, "performed_on": performed_on,
+            "answers": {}, "completion": 0.0, "stage": stage,
+        })
+
+    run(ctx, create, on_done, on_error)
 
 
 def save_contact(ctx: AppContext, partner_id: str | None, contact_id: str | None,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from models import playbook
 from models.pack_data import SETTING_MANAGER_NAME
 from ui.operations import OnDone, OnError, run
 from ui.operations.records import delete_record
@@ -21,8 +22,12 @@ def create_partner(ctx: AppContext, values: dict[str, Any], on_done: OnDone = No
 
 
 def update_partner(ctx: AppContext, partner_id: str, values: dict[str, Any],
-                   on_done: OnDone = None, on_error: OnError = None) -> None:
-    run(ctx, lambda store: store.update("partner", partner_id, values), on_done, on_error)
+                   on_done: OnDone = None, on_error: OnError = None, *,
+                   stage_reason: str | None = None) -> None:
+    """Change a partner's fields; a stage move is kept in its stage history, with
+    ``stage_reason`` (models.playbook.update_partner)."""
+    run(ctx, lambda store: playbook.update_partner(store, partner_id, values, stage_reason),
+        on_done, on_error)
 
 
 def set_manager_name(ctx: AppContext, name: str, on_done: OnDone = None) -> None:

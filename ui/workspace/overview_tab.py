@@ -1,7 +1,9 @@
-"""The Overview tab: profile and agreement terms (editable), cadence status and warning
-signs, contacts, and head office's KPIs with a trend."""
+"""The Overview tab: profile and agreement terms (editable; the tier strategy's terms
+as agreed, the tier's defaults where none were agreed), cadence status and warning
+signs with the method's remedies, contacts, and head office's KPIs with a trend."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -14,25 +16,31 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from models import insights
+from models import insights, playbook
 from models.domain import PartnerStatus, Stage, Tier, cadence_days
 from models.errors import NotFoundError, ValidationError
 from models.workspace import partner_profile, partner_status
-from ui import labels
+from ui import labels, playbook_text, theme
 from ui.app_context import AppContext
 from ui.operations.partners import update_partner
+from ui.operations.playbook import make_remedy_action
 from ui.validation_text import error_text
 from ui.workspace.contacts_panel import ContactsPanel
 from ui.workspace.db_jobs import run_db
 from ui.workspace.kpi_sparkline import KpiSparkline
 
-_TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme")
+_TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme", "service_terms",
+                "risk_terms", "agreement_start", "agreement_end")
+#: the tier strategy's parts, by the partner field holding each as agreed
+_TERM_PARTS = {field: part for part, field in playbook.TERM_FIELDS.items()}
 _PERCENT_FIELDS = ("revenue_share", "rebate")
 _ERROR_STYLE = "border: 1px solid #b00020;"
 def cadence_of(settings: Any) -> dict[str, int]:
@@ -67,10 +75,21 @@ class OverviewTab(QWidget):
         self.edits["rebate"].setPlaceholderText(self.tr("percent, e.g. 3"))
         self.tier_combo = self._combo([(t, labels.tier_label(t)) for t in Tier])
         self.stage_combo = self._combo([(s, labels.stage_label(s)) for s in Stage])
+        self.stage_reason = QLineEdit(self)
+        self.stage_reason.setPlaceholderText(self.tr("Why the partner moves to this stage"))
+        self.stage_focus = QLabel(self)
+        self.stage_focus.setWordWrap(True)
+        theme.set_tone(self.stage_focus, "muted")
+        self.tier_strategy = QLabel(self)
+        self.tier_strategy.setWordWrap(True)
+        theme.set_tone(self.tier_strategy, "muted")
+        for name in ("agreement_start", "agreement_end"):
+            self.edits[name].setPlaceholderText("YYYY-MM-DD")
         self.status_combo = self._combo([(s, labels.partner_status_label(s)) for s in PartnerStatus])
         self.goals_edit = QPlainTextEdit(self)
         self.goals_edit.setTabChangesFocus(True)
-        self.goals_edit.setPlaceholderText(self.tr("Goals agreed with the partner, not handed down"))
+        self.goals_edit.setPlaceholderText(
+            self.tr("Free notes on goals; the agreed joint goals are on the Goals tab"))
         self.goals_edit.setMaximumHeight(90)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
@@ -94,11 +113,14 @@ class OverviewTab(QWidget):
             edit.textEdited.connect(self._mark_dirty)
         for combo in (self.tier_combo, self.stage_combo, self.status_combo):
             combo.activated.connect(self._mark_dirty)
+        self.tier_combo.currentIndexChanged.connect(self._show_playbook)
+        self.stage_combo.currentIndexChanged.connect(self._show_playbook)
+        self.stage_reason.textEdited.connect(self._mark_dirty)
         self.goals_edit.textChanged.connect(self._goals_changed)
         self.notes_edit.textChanged.connect(self._goals_changed)
 
         profile = QGroupBox(self.tr("Profile"), self)
-        pf = QFormLayout(profile)
+        pf = self._profile_form = QFormLayout(profile)
         pf.addRow(self.tr("Name (Chinese)"), self.edits["name_zh"])
         pf.addRow(self.tr("Name (English)"), self.edits["name_en"])
         row = QHBoxLayout()
@@ -107,14 +129,24 @@ class OverviewTab(QWidget):
             row.addWidget(QLabel(label, self))
             row.addWidget(combo, 1)
         pf.addRow(row)
+        pf.addRow(self.stage_focus)
+        pf.addRow(self.tr("Why this stage"), self.stage_reason)
         pf.addRow(self.tr("Region"), self.edits["region"])
         pf.addRow(self.tr("Address"), self.edits["address"])
         terms = QGroupBox(self.tr("Agreement terms"), self)
         tf = QFormLayout(terms)
         tf.addRow(self.tr("Revenue share %"), self.edits["revenue_share"])
         tf.addRow(self.tr("Rebate %"), self.edits["rebate"])
-        tf.addRow(self.tr("Incentive scheme"), self.edits["incentive_scheme"])
-        tf.addRow(self.tr("Joint goals"), self.goals_edit)
+        tf.addRow(self.tier_strategy)
+        tf.addRow(self.tr("Incentive"), self.edits["incentive_scheme"])
+        tf.addRow(self.tr("Service"), self.edits["service_terms"])
+        tf.addRow(self.tr("Risk sharing"), self.edits["risk_terms"])
+        dates = QHBoxLayout()
+        dates.addWidget(self.edits["agreement_start"], 1)
+        dates.addWidget(QLabel(self.tr("to"), self))
+        dates.addWidget(self.edits["agreement_end"], 1)
+        tf.addRow(self.tr("Agreement"), dates)
+        tf.addRow(self.tr("Goal notes"), self.goals_edit)
         save_row = QHBoxLayout()
         save_row.addWidget(self.error_label, 1)
         save_row.addWidget(self.revert_button)
@@ -124,10 +156,42 @@ class OverviewTab(QWidget):
         self.cadence_label.setWordWrap(True)
         self.signs_label = QLabel(self)
         self.signs_label.setWordWrap(True)
+        self.renewal_label = QLabel(self)
+        self.renewal_label.setWordWrap(True)
+        self.renewal_label.hide()
+        self.remedies = QListWidget(self)
+        self.remedies.setMaximumHeight(110)
+        self.remedies.setToolTip(self.tr("The method's remedies: Enter or Ctrl+Shift+R makes the "
+                                         "selected one an action item"))
+        self.remedies.itemActivated.connect(self._remedy_chosen)
+        self.remedy_button = QPushButton(self.tr("Make action item"), self)
+        self.remedy_button.setToolTip(self.tr("Turn the selected remedy into an action item "
+                                              "(Ctrl+Shift+R)"))
+        self.remedy_button.clicked.connect(self.make_remedy)
+        remedy_act = QAction(self.tr("Make the remedy an action item"), self)
+        remedy_act.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        remedy_act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        remedy_act.triggered.connect(self.make_remedy)
+        self.addAction(remedy_act)
+        self.remedies_box = QWidget(self)
+        rl = QVBoxLayout(self.remedies_box)
+        rl.setContentsMargins(0, 0, 0, 0)
+        remedies_head = QLabel(self.tr("Remedies (internal)"), self)
+        remedies_head.setTextFormat(Qt.TextFormat.PlainText)
+        theme.set_text_style(remedies_head, "subtitle")
+        rl.addWidget(remedies_head)
+        rl.addWidget(self.remedies)
+        rr = QHBoxLayout()
+        rr.addStretch(1)
+        rr.addWidget(self.remedy_button)
+        rl.addLayout(rr)
+        self.remedies_box.hide()
         cadence = QGroupBox(self.tr("Visit cadence and warning signs"), self)
         cl = QVBoxLayout(cadence)
         cl.addWidget(self.cadence_label)
+        cl.addWidget(self.renewal_label)
         cl.addWidget(self.signs_label)
+        cl.addWidget(self.remedies_box)
         self.key_dates_label = QLabel(self)
         self.key_dates_label.setWordWrap(True)
         cl.addWidget(self.key_dates_label)
@@ -162,6 +226,7 @@ class OverviewTab(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self._set_dirty(False)
+        self._show_playbook()
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
@@ -226,7 +291,40 @@ class OverviewTab(QWidget):
             edit.blockSignals(True)
             edit.setPlainText(partner.get(name) or "")
             edit.blockSignals(False)
+        self.stage_reason.clear()
         self._set_dirty(False)
+        self._show_playbook()
+        self._show_renewal(partner)
+
+    @Slot()
+    def _show_playbook(self) -> None:
+        """The chosen stage's focus and the chosen tier's strategy (the defaults the
+        empty terms follow); a stage move asks why."""
+        tier, stage = self.tier_combo.currentData(), self.stage_combo.currentData()
+        self.stage_focus.setText(self.tr("Focus at this stage: %1")
+                                 .replace("%1", playbook_text.stage_focus(stage)))
+        self.tier_strategy.setText(
+            self.tr("%1 tier: %2. Terms left empty follow the tier's strategy.")
+            .replace("%1", labels.tier_label(tier)).replace("%2", playbook_text.tier_maintenance(tier)))
+        defaults = playbook_text.tier_strategy(tier)
+        for field, part in _TERM_PARTS.items():
+            self.edits[field].setPlaceholderText(defaults[part])
+        moved = self._partner is not None and stage != self._partner.get("stage")
+        self._profile_form.setRowVisible(self.stage_reason, moved)
+
+    def _show_renewal(self, partner: dict[str, Any]) -> None:
+        end = partner.get("agreement_end")
+        left = None
+        if end:
+            left = (dt.date.fromisoformat(end) - self._ctx.today()).days
+        if left is None or left > playbook.RENEWAL_NOTICE_DAYS:
+            self.renewal_label.hide()
+            return
+        text = (self.tr("The agreement ends on %1, in %2 days: prepare the renewal.")
+                if left >= 0 else self.tr("The agreement ended on %1: renew it or record the new one."))
+        self.renewal_label.setText(text.replace("%1", end).replace("%2", str(left)))
+        theme.set_tone(self.renewal_label, "due" if left >= 0 else "overdue")
+        self.renewal_label.show()
 
     def _show_status(self, ov: insights.PartnerOverview | None) -> None:
         if ov is None:
@@ -246,10 +344,46 @@ class OverviewTab(QWidget):
             + self.tr("Cadence for this tier: every %1 days.").replace("%1", str(cadence)))
         if ov.signs:
             head = self.tr("Lying flat? (躺平)") if ov.lying_flat else self.tr("Warning signs")
-            items = "".join(f"<li>{labels.sign_label(s)}</li>" for s in ov.signs)
-            self.signs_label.setText(f"<b style='color:#c62828'>{head}</b><ul>{items}</ul>")
+            items = "".join(f"<li>{self._sign_text(ov, s)}</li>" for s in ov.signs)
+            self.signs_label.setText(
+                f"<b style='color:{theme.hex_color('overdue')}'>{head}</b><ul>{items}</ul>")
+            self._show_remedies()
         else:
             self.signs_label.setText(self.tr("No warning signs."))
+            self.remedies_box.hide()
+
+    def _sign_text(self, ov: insights.PartnerOverview, sign: str) -> str:
+        text = labels.sign_label(sign)
+        if sign == insights.Sign.SLOWER_REPLIES and ov.reply_days_recent is not None:
+            text += self.tr(" (replies take %1 days now, %2 before)") \
+                .replace("%1", f"{ov.reply_days_recent:.0f}") \
+                .replace("%2", f"{ov.reply_days_usual:.0f}")
+        return text
+
+    def _show_remedies(self) -> None:
+        if not self.remedies.count():
+            for key in playbook.REMEDIES:
+                item = QListWidgetItem(playbook_text.remedy_title(key), self.remedies)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+            self.remedies.setCurrentRow(0)
+        self.remedies_box.show()
+
+    @Slot(QListWidgetItem)
+    def _remedy_chosen(self, item: QListWidgetItem) -> None:
+        self.remedies.setCurrentItem(item)
+        self.make_remedy()
+
+    @Slot()
+    def make_remedy(self) -> None:
+        """The selected remedy becomes an action item on our side (one key)."""
+        item = self.remedies.currentItem()
+        if item is None or self._partner is None or self.remedies_box.isHidden():
+            return
+        title = item.text()
+        make_remedy_action(
+            self._ctx, self._partner["id"], title,
+            on_done=lambda _row: self._ctx.status_message.emit(
+                self.tr("Action item added: %1").replace("%1", title)))
 
     def _show_key_dates(self, dates: list[dict[str, Any]]) -> None:
         if not dates:
@@ -338,6 +472,9 @@ class OverviewTab(QWidget):
         values["notes"] = self.notes_edit.toPlainText()
         return values
 
+    def stage_reason_text(self) -> str | None:
+        return self.stage_reason.text().strip() or None
+
     @Slot()
     def save_profile(self) -> None:
         if self._partner is None or not self._dirty:
@@ -351,13 +488,17 @@ class OverviewTab(QWidget):
         def done(row: dict[str, Any]) -> None:
             self._set_dirty(False)
             self._partner = row
+            self.stage_reason.clear()
+            self._show_playbook()
+            self._show_renewal(row)
             self._ctx.status_message.emit(self.tr("Profile saved."))
 
         def failed(exc: BaseException) -> None:
             self.show_error(error_text(exc), getattr(exc, "field", None) if isinstance(exc, ValidationError)
                             else None)
 
-        update_partner(self._ctx, partner_id, values, on_done=done, on_error=failed)
+        update_partner(self._ctx, partner_id, values, on_done=done, on_error=failed,
+                       stage_reason=self.stage_reason_text())
 
     @Slot()
     def revert(self) -> None:

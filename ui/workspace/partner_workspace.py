@@ -1,4 +1,5 @@
-"""The partner workspace: tabs for one partner (overview, meetings, actions, reviews).
+"""The partner workspace: tabs for one partner (overview, meetings, actions, reviews,
+joint goals, relationship).
 
 The main window creates one ``PartnerWorkspace`` and calls ``open_partner``; it binds
 Ctrl+N to ``new_meeting`` and Ctrl+J to ``new_action_item`` (so the workspace does not,
@@ -20,18 +21,23 @@ from ui.app_context import AppContext
 from ui.undo import UndoOffer
 from ui.workspace.actions_tab import ActionsTab
 from ui.workspace.db_jobs import run_db
+from ui.workspace.goals_tab import GoalsTab
 from ui.workspace.meetings_tab import MeetingsTab
 from ui.workspace.overview_tab import OverviewTab
+from ui.workspace.relationship_tab import RelationshipTab
 from ui.workspace.reviews_tab import ReviewsTab
 from ui.workspace.undo_banner import UndoBanner
 
 #: entity → the tabs that show it
 _CONCERNS = {
-    "partner": ("overview",),
-    "contact": ("contacts",),
-    "meeting": ("meetings", "overview"),
+    "partner": ("overview", "relationship"),
+    "contact": ("contacts", "relationship"),
+    "meeting": ("meetings", "overview", "goals", "relationship"),
     "action_item": ("actions", "overview"),
-    "kpi_snapshot": ("overview",),
+    "kpi_snapshot": ("overview", "goals"),
+    "joint_goal": ("goals",),
+    "stage_change": ("relationship",),
+    "touchpoint": ("relationship", "overview"),
     "checklist_run": ("reviews",),
     "checklist_template": ("reviews",),
 }
@@ -88,10 +94,14 @@ class PartnerWorkspace(QWidget):
         self.meetings = MeetingsTab(ctx, self)
         self.actions_tab = ActionsTab(ctx, self)
         self.reviews = ReviewsTab(ctx, self)
+        self.goals = GoalsTab(ctx, self)
+        self.relationship = RelationshipTab(ctx, self)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.meetings, self.tr("&Meetings"))
         self.tabs.addTab(self.actions_tab, self.tr("&Action items"))
         self.tabs.addTab(self.reviews, self.tr("&Reviews"))
+        self.tabs.addTab(self.goals, self.tr("&Goals"))
+        self.tabs.addTab(self.relationship, self.tr("Re&lationship"))
         for act in self._tab_actions:
             self.removeAction(act)
             act.deleteLater()
@@ -148,7 +158,8 @@ class PartnerWorkspace(QWidget):
             self.banner.dismiss()
         self._partner_id = partner_id
         # db jobs run in order: the tab in view loads first
-        tabs = [self.overview, self.meetings, self.actions_tab, self.reviews]
+        tabs = [self.overview, self.meetings, self.actions_tab, self.reviews, self.goals,
+                self.relationship]
         current = self.tabs.currentWidget()
         for tab in sorted(tabs, key=lambda t: t is not current):
             tab.set_partner(partner_id)
@@ -235,7 +246,8 @@ class PartnerWorkspace(QWidget):
     def _visible_tabs(self) -> set[str]:
         current = self.tabs.currentWidget()
         names = {self.overview: {"overview", "contacts"}, self.meetings: {"meetings"},
-                 self.actions_tab: {"actions"}, self.reviews: {"reviews"}}
+                 self.actions_tab: {"actions"}, self.reviews: {"reviews"}, self.goals: {"goals"},
+                 self.relationship: {"relationship"}}
         return names.get(current, set())
 
     @Slot()
@@ -259,6 +271,10 @@ class PartnerWorkspace(QWidget):
             self.actions_tab.reload()
         if "reviews" in stale:
             self.reviews.reload()
+        if "goals" in stale:
+            self.goals.reload()
+        if "relationship" in stale:
+            self.relationship.reload()
 
     # --- display -----------------------------------------------------------------------------
 
@@ -286,7 +302,8 @@ class PartnerWorkspace(QWidget):
     def _restored(self, offer: UndoOffer) -> None:
         """A record deleted here is back: select it once its tab reloads."""
         tab = {"meeting": self.meetings, "action_item": self.actions_tab,
-               "checklist_run": self.reviews}.get(offer.entity)
+               "checklist_run": self.reviews, "joint_goal": self.goals,
+               "touchpoint": self.relationship}.get(offer.entity)
         if tab is not None:
             tab.select_later(offer.record_id)
             tab.reload()

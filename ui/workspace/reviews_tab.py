@@ -159,7 +159,8 @@ class ReviewsTab(PartnerTabLoading, QWidget):
             self.score_label.setText(self.tr("Start a new review or open a previous one."))
             self.completion_bar.setValue(0)
             return
-        self.form.set_template(tpl["sections"], ui_language(self._ctx))
+        self.form.set_template(templates.walked_sections(tpl["sections"], run.get("stage")),
+                               ui_language(self._ctx))
         self.form.set_answers(run.get("answers"))
         self._show_score(run.get("score"), run.get("completion") or 0.0)
         self.indicator.clear()
@@ -176,7 +177,7 @@ class ReviewsTab(PartnerTabLoading, QWidget):
         if self._run is None:
             return
         tpl = self._templates[self._run["template_id"]]
-        score, completion = templates.score_run(tpl["sections"], answers)
+        score, completion = templates.score_run(tpl["sections"], answers, self._run.get("stage"))
         self._show_score(score, completion)
         self._run.update(answers=json.dumps(answers, ensure_ascii=False), score=score,
                          completion=completion)

@@ -34,7 +34,7 @@ class RunComparisonModel(QAbstractTableModel):
         self._items = []
         for run in reversed(self._runs):  # the newest template's order first
             tpl = templates_by_id.get(run.get("template_id") or "")
-            for item in templates.template_items(tpl["sections"]) if tpl else []:
+            for item in templates.template_items(tpl["sections"], run.get("stage")) if tpl else []:
                 if item["key"] not in seen:
                     seen.add(item["key"])
                     self._items.append(item)
