@@ -24,20 +24,21 @@ def stage_focus(stage: str | None) -> str:
 
 def tier_strategy(tier: str | None) -> dict[str, str]:
     """The tier's default strategy (渠道分层): incentive, service, risk sharing."""
-    t = QCoreApplication.translate
     return {
-        "core": {"incentive": t("Playbook", "High revenue share"),
-                 "service": t("Playbook", "Custom service"),
-                 "risk_sharing": t("Playbook", "Joint investment")},
-        "ordinary": {"incentive": t("Playbook", "Industry-standard incentives, paid automatically"),
-                     "service": t("Playbook", "Online training"),
-                     "risk_sharing": t("Playbook", "None")},
-        "emerging": {"incentive": t("Playbook", "Growth incentives"),
-                     "service": t("Playbook", "Special support"),
-                     "risk_sharing": t("Playbook", "We carry part of the trial costs")},
-        "strategic": {"incentive": t("Playbook", "Project dividends"),
-                      "service": t("Playbook", "Industry resources"),
-                      "risk_sharing": t("Playbook", "Shared market risk")},
+        "core": {"incentive": QCoreApplication.translate("Playbook", "High revenue share"),
+                 "service": QCoreApplication.translate("Playbook", "Custom service"),
+                 "risk_sharing": QCoreApplication.translate("Playbook", "Joint investment")},
+        "ordinary": {"incentive": QCoreApplication.translate(
+                         "Playbook", "Industry-standard incentives, paid automatically"),
+                     "service": QCoreApplication.translate("Playbook", "Online training"),
+                     "risk_sharing": QCoreApplication.translate("Playbook", "None")},
+        "emerging": {"incentive": QCoreApplication.translate("Playbook", "Growth incentives"),
+                     "service": QCoreApplication.translate("Playbook", "Special support"),
+                     "risk_sharing": QCoreApplication.translate(
+                         "Playbook", "We carry part of the trial costs")},
+        "strategic": {"incentive": QCoreApplication.translate("Playbook", "Project dividends"),
+                      "service": QCoreApplication.translate("Playbook", "Industry resources"),
+                      "risk_sharing": QCoreApplication.translate("Playbook", "Shared market risk")},
     }.get(tier or "", {"incentive": "", "service": "", "risk_sharing": ""})
 
 

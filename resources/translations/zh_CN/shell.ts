@@ -963,77 +963,77 @@ Choose one:
     <message>
         <location line="+1"/>
         <source>Slower replies</source>
-        <translation type="unfinished"></translation>
+        <translation>回复变慢</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>已提议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>已商定</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>有风险</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>已达成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Missed</source>
-        <translation type="unfinished"></translation>
+        <translation>未达成</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>销售额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profit</source>
-        <translation type="unfinished"></translation>
+        <translation>利润</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repurchase rate</source>
-        <translation type="unfinished"></translation>
+        <translation>复购率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Active customers</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃客户数</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Greeting</source>
-        <translation type="unfinished"></translation>
+        <translation>问候</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gift</source>
-        <translation type="unfinished"></translation>
+        <translation>礼品</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -1106,7 +1106,7 @@ Choose one:
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/operations/partners.py" line="+47"/>
+        <location filename="../../../ui/operations/partners.py" line="+52"/>
         <source>Partner %1 deleted.</source>
         <translation>已删除渠道商 %1。</translation>
     </message>
@@ -1541,6 +1541,134 @@ Choose one:
         <location line="+1"/>
         <source>Any visit status</source>
         <translation>全部拜访状态</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <location filename="../../../ui/playbook_text.py" line="+14"/>
+        <source>Choose the right partner; make the rules and incentives explicit.</source>
+        <translation>选对渠道伙伴；明确规则与激励。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timely feedback, tolerance of mistakes, fast response to problems.</source>
+        <translation>及时反馈，包容失误，快速响应问题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deep information sharing, joint marketing campaigns, data-driven decisions.</source>
+        <translation>深度信息共享，联合营销活动，数据驱动决策。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co-innovation projects, opening more resources, sharing risk.</source>
+        <translation>共创项目，开放更多资源，共担风险。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>High revenue share</source>
+        <translation>高比例分润</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom service</source>
+        <translation>定制化服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joint investment</source>
+        <translation>联合投资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry-standard incentives, paid automatically</source>
+        <translation>行业标准激励，自动发放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online training</source>
+        <translation>线上培训</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth incentives</source>
+        <translation>成长激励</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Special support</source>
+        <translation>专项扶持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>We carry part of the trial costs</source>
+        <translation>我方承担部分试错成本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project dividends</source>
+        <translation>项目分红</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry resources</source>
+        <translation>行业资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared market risk</source>
+        <translation>共担市场风险</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deep co-creation, dedicated policy</source>
+        <translation>深度共创，专属政策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard process, automatic incentives</source>
+        <translation>标准流程，自动激励</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flexible trial and error, focused support</source>
+        <translation>灵活试错，重点扶持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joint innovation, shared resources</source>
+        <translation>联合创新，资源共享</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re-examine our shared interests with the partner</source>
+        <translation>与渠道重新审视双方的共同利益</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share more: sales, profit and market feedback both sides can see</source>
+        <translation>加强透明：双方都能看到销售、利润和市场反馈</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pair incentives with clear consequences</source>
+        <translation>激励与明确的约束并行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offer a solution to the partner&apos;s real problem</source>
+        <translation>针对渠道的实际难题提供解决方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simplify the processes the partner has to follow</source>
+        <translation>简化渠道需要遵循的流程</translation>
     </message>
 </context>
 <context>

@@ -372,6 +372,245 @@
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message>
+        <location filename="../../../ui/workspace/goal_dialog.py" line="+46"/>
+        <source>Edit joint goal</source>
+        <translation>编辑联合目标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New joint goal</source>
+        <translation>新建联合目标</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How both sides measure it</source>
+        <translation>双方如何衡量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none: progress typed in)</source>
+        <translation>（无：手动填写进展）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a year (2026) or a quarter (2026-Q3)</source>
+        <translation>年度（2026）或季度（2026-Q3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training, marketing funds, stock support…</source>
+        <translation>培训、市场基金、备货支持……</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;What</source>
+        <translation>目标内容(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Measured by</source>
+        <translation>衡量方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head-office &amp;KPI</source>
+        <translation>总部 &amp;KPI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Target</source>
+        <translation>目标值(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Progress so far</source>
+        <translation>当前进展(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period</source>
+        <translation>周期(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage of annual &amp;goal</source>
+        <translation>所属年度目标(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Our commitment</source>
+        <translation>我方承诺(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pa&amp;rtner&apos;s commitment</source>
+        <translation>渠道方承诺(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed at &amp;meeting</source>
+        <translation>商定会议(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>from head office&apos;s KPI figures</source>
+        <translation>取自总部 KPI 数据</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter a number, such as 1200000 or 0.35.</source>
+        <translation>请输入数字，例如 1200000 或 0.35。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say what the goal is.</source>
+        <translation>请填写目标内容。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The period must be a year such as 2026 or a quarter such as 2026-Q3.</source>
+        <translation>周期须为年度（如 2026）或季度（如 2026-Q3）。</translation>
+    </message>
+</context>
+<context>
+    <name>GoalTableModel</name>
+    <message>
+        <location filename="../../../ui/workspace/goals_tab.py" line="+41"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measured by</source>
+        <translation>衡量方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1, behind</source>
+        <translation>%1，进度落后</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <location line="+26"/>
+        <source>Goals are agreed with the partner, not handed down: what, how it is measured, the target, and what each side commits to. Staged quarterly goals inside an annual one keep the cooperation going.</source>
+        <translation>目标与渠道共同商定，而非单向下达：目标内容、衡量方式、目标值以及双方各自的承诺。年度目标下分阶段的季度目标，让合作持续而非一锤子买卖。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New goal</source>
+        <translation>新建目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a joint goal (Ctrl+Shift+G)</source>
+        <translation>新建联合目标（Ctrl+Shift+G）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the selected goal (Enter)</source>
+        <translation>编辑所选目标（Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected goal (Del); you can undo it</source>
+        <translation>删除所选目标（Del），可撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New joint goal</source>
+        <translation>新建联合目标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit joint goal</source>
+        <translation>编辑联合目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete joint goal</source>
+        <translation>删除联合目标</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No joint goal yet. Agree one with the partner (Ctrl+Shift+G).</source>
+        <translation>尚无联合目标。请与渠道共同商定一个（Ctrl+Shift+G）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agreed at the meeting of %1.</source>
+        <translation>于 %1 的会议上商定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meeting where it was agreed is not recorded.</source>
+        <translation>未记录商定该目标的会议。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>We commit</source>
+        <translation>我方承诺</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The partner commits</source>
+        <translation>渠道方承诺</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Joint goal “%1” deleted.</source>
+        <translation>联合目标“%1”已删除。</translation>
+    </message>
+</context>
+<context>
     <name>KpiSparkline</name>
     <message>
         <location filename="../../../ui/workspace/kpi_sparkline.py" line="+62"/>
@@ -578,9 +817,9 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+66"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+74"/>
         <source>percent, e.g. 12.5</source>
-        <extracomment>the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
+        <extracomment>the tier strategy&apos;s parts, by the partner field holding each as agreed the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
     </message>
     <message>
@@ -589,12 +828,7 @@
         <translation>百分比，例如 3</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Goals agreed with the partner, not handed down</source>
-        <translation>与渠道方共同商定的目标，而非单向下达</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>Background, relationship notes, what matters to this partner</source>
         <translation>背景、关系维护要点、渠道方关心的事</translation>
     </message>
@@ -615,7 +849,7 @@
         <translation>还原</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Profile</source>
         <translation>渠道资料</translation>
     </message>
@@ -645,7 +879,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
@@ -670,14 +904,74 @@
         <translation>返点 %</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Incentive scheme</source>
-        <translation>激励方案</translation>
+        <location line="-60"/>
+        <source>Why the partner moves to this stage</source>
+        <translation>渠道进入该阶段的原因</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Free notes on goals; the agreed joint goals are on the Goals tab</source>
+        <translation>目标备注；已商定的联合目标见“目标”页</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Why this stage</source>
+        <translation>阶段变更原因</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Incentive</source>
+        <translation>激励</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Joint goals</source>
-        <translation>联合目标</translation>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk sharing</source>
+        <translation>风险共担</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement</source>
+        <translation>协议期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal notes</source>
+        <translation>目标备注</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The method&apos;s remedies: Enter or Ctrl+Shift+R makes the selected one an action item</source>
+        <translation>方法中的对策：按 Enter 或 Ctrl+Shift+R 将所选对策转为行动项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make action item</source>
+        <translation>转为行动项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn the selected remedy into an action item (Ctrl+Shift+R)</source>
+        <translation>将所选对策转为行动项（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make the remedy an action item</source>
+        <translation>将对策转为行动项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remedies (internal)</source>
+        <translation>对策（内部）</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -685,7 +979,7 @@
         <translation>拜访节奏与预警信号</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>KPIs (head office)</source>
         <translation>KPI（总部数据）</translation>
     </message>
@@ -705,7 +999,27 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
+        <source>Focus at this stage: %1</source>
+        <translation>本阶段重点：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 tier: %2. Terms left empty follow the tier&apos;s strategy.</source>
+        <translation>%1：%2。未填写的条款按该层级的策略执行。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The agreement ends on %1, in %2 days: prepare the renewal.</source>
+        <translation>协议将于 %1 到期（还有 %2 天）：请准备续约。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agreement ended on %1: renew it or record the new one.</source>
+        <translation>协议已于 %1 到期：请续约或录入新协议。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
@@ -730,9 +1044,19 @@
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No warning signs.</source>
         <translation>无预警信号。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (replies take %1 days now, %2 before)</source>
+        <translation>（近期回复需 %1 天，以往 %2 天）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Action item added: %1</source>
+        <translation>已添加行动项：%1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -785,7 +1109,7 @@
         <translation>渠道须填写中文或英文名称。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
@@ -793,7 +1117,7 @@
 <context>
     <name>PartnerWorkspace</name>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="+91"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="+99"/>
         <source>&amp;Overview</source>
         <extracomment>entity → the tabs that show it the open partner&apos;s display name (for the window title)</extracomment>
         <translation>概览(&amp;O)</translation>
@@ -814,17 +1138,27 @@
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Goals</source>
+        <translation>目标(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;lationship</source>
+        <translation>关系维护(&amp;L)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Show tab %1</source>
         <translation>显示“%1”标签页</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>No partner open</source>
         <translation>未打开渠道</translation>
     </message>
@@ -832,6 +1166,71 @@
         <location line="+15"/>
         <source>This partner has been deleted</source>
         <translation>该渠道已被删除</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipTab</name>
+    <message>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="+84"/>
+        <source>The stage is changed on the Overview; each move is kept here with its reason.</source>
+        <translation>生命周期阶段在“概览”页修改；每次变更及其原因都记录在此。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Log touchpoint</source>
+        <translation>记录往来</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a greeting, gift, call, visit or training (Ctrl+Shift+T)</source>
+        <translation>记录问候、礼品、电话、拜访或培训（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected touchpoint (Del); you can undo it</source>
+        <translation>删除所选往来记录（Del），可撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log a touchpoint</source>
+        <translation>记录往来</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit touchpoint</source>
+        <translation>编辑往来记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete touchpoint</source>
+        <translation>删除往来记录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Touchpoints and training</source>
+        <translation>人情往来与培训</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Training and enablement in the last 12 months: %n session(s).</source>
+        <translation>
+            <numerusform>近 12 个月培训与赋能：%n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Touchpoint of %1 deleted.</source>
+        <translation>%1 的往来记录已删除。</translation>
     </message>
 </context>
 <context>
@@ -892,7 +1291,7 @@
         <translation>新建复盘，或打开以往的复盘。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Score: %1 / 100</source>
         <translation>得分：%1 / 100</translation>
     </message>
@@ -942,6 +1341,95 @@
         <location line="+5"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StageHistoryModel</name>
+    <message>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="-166"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>TouchpointDialog</name>
+    <message>
+        <location filename="../../../ui/workspace/touchpoint_dialog.py" line="+36"/>
+        <source>Edit touchpoint</source>
+        <translation>编辑往来记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log a touchpoint</source>
+        <translation>记录往来</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(the partner in general)</source>
+        <translation>（渠道整体）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was said or given; for a training, its topic</source>
+        <translation>沟通或赠送的内容；培训请写主题</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contact</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The date must be like 2026-12-31.</source>
+        <translation>日期格式应如 2026-12-31。</translation>
+    </message>
+</context>
+<context>
+    <name>TouchpointModel</name>
+    <message>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="+13"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
