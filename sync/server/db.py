@@ -143,12 +143,13 @@ assignments = Table(
     Column("revoked_at", String(32)),
 )
 
-# every op result, keyed by device and op id: a resent op gets its original answer back;
-# another device's op with the same id is a different op
+# every op result, keyed by device and op id: a resent op gets its original answer back,
+# whichever of the same user's devices sends it again (a laptop signed in anew); another
+# user's op with the same id is a different op
 applied_ops = Table(
     "applied_ops", metadata,
     Column("device_id", String(ID), primary_key=True),
-    Column("op_id", String(ID), primary_key=True),
+    Column("op_id", String(ID), primary_key=True, index=True),
     Column("seq", BigInteger, nullable=False),
     Column("result", Text, nullable=False),
     Column("applied_at", String(32), nullable=False),

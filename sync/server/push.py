@@ -56,7 +56,7 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
         return [c for c in checked if isinstance(c, dict)]
     op_ids = [c.op_id for c in valid]
     with engine.connect() as conn:  # cheap check first: a pure resend needs no write lock
-        priors = _priors(conn, who.device_id, op_ids)
+        priors = _priors(conn, who, valid)
     if all(op_id in priors for op_id in op_ids):
         return [priors[c.op_id] if isinstance(c, CheckedOp) else c for c in checked]
     with write_tx(engine) as conn:
@@ -64,7 +64,7 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
         # worker, a client asking again after a timeout) waits for it to commit, then
         # finds its stored answers here instead of applying the ops a second time
         dialect.serialize_writers(conn, f"push {who.user_id}")
-        priors = _priors(conn, who.device_id, op_ids)
+        priors = _priors(conn, who, valid)
         # one number per op (change_numbers: pulls never pass them while this runs);
         # numbers of rejected or duplicate ops are gaps
         first = allocate_seq(conn, len(valid))
@@ -114,16 +114,27 @@ def _refused(op: Any, exc: OpRefused) -> dict:
     }
 
 
-def _priors(conn: Connection, device_id: str, op_ids: list[str]) -> dict[str, dict]:
-    """Stored results of this device's ops among ``op_ids`` already applied, marked
-    duplicate. Op ids are scoped per device: another device's op id is not a resend."""
+def _priors(conn: Connection, who: Principal, ops: list[CheckedOp]) -> dict[str, dict]:
+    """Stored results of the ``ops`` already applied, marked duplicate: sent before by
+    this device, or by another device of the same user for the same record (the same
+    laptop signed in again is a new device, and sends its unacknowledged ops again under
+    it). Another user's op id is never a resend, nor one of this user's for another
+    record."""
+    record_of = {c.op_id: (c.entity, c.entity_id) for c in ops}
+    op_ids = list(record_of)
     out: dict[str, dict] = {}
     for chunk in range(0, len(op_ids), 250):  # below every backend's bound-parameter limit
-        rows = conn.execute(select(applied_ops.c.op_id, applied_ops.c.result)
-                            .where(applied_ops.c.device_id == device_id,
-                                   applied_ops.c.op_id.in_(op_ids[chunk:chunk + 250])))
+        rows = conn.execute(select(applied_ops.c.op_id, applied_ops.c.device_id, applied_ops.c.result)
+                            .join(devices, devices.c.id == applied_ops.c.device_id)
+                            .where(devices.c.user_id == who.user_id,
+                                   applied_ops.c.op_id.in_(op_ids[chunk:chunk + 250]))
+                            .order_by(applied_ops.c.seq))
         for row in rows:
-            out[row.op_id] = {**json.loads(row.result), "duplicate": True}
+            result = json.loads(row.result)
+            if row.device_id == who.device_id:
+                out[row.op_id] = {**result, "duplicate": True}
+            elif (result.get("entity"), result.get("entity_id")) == record_of[row.op_id]:
+                out.setdefault(row.op_id, {**result, "duplicate": True})
     return out
 
 

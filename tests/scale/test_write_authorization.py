@@ -1,7 +1,8 @@
 """Every write goes through one authorization check (issue 10, section 3), on the
 deployed server on SQLite and PostgreSQL: references are scope-checked and answered
 alike whether foreign or missing, conflicts resolved with a custom value get the
-push's checks, op ids are scoped per device, and the grace after an unassignment
+push's checks, a resent op id is matched only among the user's own devices and for
+the same record, and the grace after an unassignment
 never covers a partner since given to someone else, nor a delete."""
 from __future__ import annotations
 
@@ -117,7 +118,9 @@ def test_resolving_with_a_custom_value_gets_the_same_checks_as_a_push(two):
     assert foreign[0] in (403, 404) and foreign == missing
 
 
-def test_op_ids_are_scoped_per_device(deployment, two):
+def test_op_ids_are_matched_per_user_and_record(deployment, two):
+    """Another user's op id, or this user's for another record, is a different op; the
+    same op from this user's other device (the laptop signed in again) is a resend."""
     a = two["a"]
     other_device = deployment.client(two["names"][0])
     other_user = two["b"]
@@ -135,6 +138,12 @@ def test_op_ids_are_scoped_per_device(deployment, two):
             assert c.get(f"/api/records/contact/{mine['entity_id']}").status_code == 200
         again = a.push(op)[0]  # the first device's resend still gets its own answer
         assert (again["duplicate"], again["entity_id"]) == (True, op["entity_id"])
+        signed_in_again = deployment.client(two["names"][0])
+        try:
+            resent = signed_in_again.push(op)[0]  # the same op, from a new sign-in
+        finally:
+            signed_in_again.close()
+        assert (resent["duplicate"], resent["version"]) == (True, again["version"])
     finally:
         other_device.close()
 

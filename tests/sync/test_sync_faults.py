@@ -224,3 +224,50 @@ def test_client_killed_while_applying_a_page_resumes_and_skips_nothing(world: Sy
     r = a.sync()
     assert r.verified
     assert {m["id"] for m in a.store.rows("meeting")} == ids
+
+
+def test_an_op_applied_before_a_new_sign_in_is_not_replayed(world: SyncWorld, proxy: FaultProxy):
+    """The server applied an edit but its replies were lost; the manager signs in again
+    on the same laptop (a new device id) before the next sync. The edit goes again
+    under the new device: the server recognises its op id among this user's devices and
+    answers the first result, so head office's later edit neither loses to it nor
+    turns into a conflict against the laptop's own earlier edit."""
+    a = world.laptop("a", "li.na", base_url=proxy.url)
+    p = _partner_for(a)
+    m = _meeting(a, p["id"], "第一稿")
+    a.sync()
+    a.store.update("meeting", m["id"], {"notes": "第二稿"})
+    proxy.add("/api/sync/push", "drop_after", count=4)  # applied, every reply lost
+    with pytest.raises(OfflineError):
+        a.sync()
+    assert world.record("meeting", m["id"])["notes"] == "第二稿"
+    head = world.laptop("h", "head")
+    head.sync()
+    head.store.update("meeting", m["id"], {"notes": "总部修改"})
+    head.sync()
+    old_device = a.store.get_setting("sync.device_id")
+    a.engine.sign_in("li.na", PASSWORD, "a's laptop")  # e.g. after the session expired
+    assert a.store.get_setting("sync.device_id") != old_device
+    r = a.sync()
+    assert r.pushed == 1 and a.store.pending_count() == 0
+    (op,) = [o for o in a.store.outbox("acked") if o["entity_id"] == m["id"] and o["op"] == "update"]
+    assert '"duplicate": true' in op["outcome"]
+    assert world.conflicts() == []
+    assert world.record("meeting", m["id"])["notes"] == "总部修改"
+    assert a.store.get("meeting", m["id"])["notes"] == "总部修改"
+
+
+def test_another_users_op_id_is_never_taken_for_a_resend(world: SyncWorld):
+    """Op ids are matched within one user's devices only: another user's device sending
+    the same op id has its own op applied (see issue 10, section 3)."""
+    a = world.laptop("a", "li.na")
+    b = world.laptop("b", "wang.wei")
+    pa = _partner_for(a, "甲渠道")
+    pb = _partner_for(b, "乙渠道")
+    _meeting(a, pa["id"], "甲")
+    a.sync()
+    (sent,) = [o for o in a.store.outbox("acked") if o["entity"] == "meeting"]
+    mb = _meeting(b, pb["id"], "乙")
+    b.store.db.execute("UPDATE outbox SET op_id = ? WHERE entity_id = ?", (sent["op_id"], mb["id"]))
+    b.sync()
+    assert world.record("meeting", mb["id"])["notes"] == "乙"
