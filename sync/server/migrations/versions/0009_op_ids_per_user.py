@@ -2,15 +2,15 @@
 again has a new device id, and its unacknowledged ops come back under it): an index
 to find an op id without its device.
 
-Revision ID: 0008_op_ids_per_user
-Revises: 0007_method_playbooks
+Revision ID: 0009_op_ids_per_user
+Revises: 0008_language_feedback
 """
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0008_op_ids_per_user"
-down_revision = "0007_method_playbooks"
+revision = "0009_op_ids_per_user"
+down_revision = "0008_language_feedback"
 branch_labels = None
 depends_on = None
 
