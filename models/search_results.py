@@ -20,6 +20,8 @@ from models.search_index import answer_texts
 PAGE = 50
 #: characters of a snippet
 SNIPPET_WIDTH = 80
+#: characters shown before the first match
+LEAD = 10
 
 
 @dataclass(frozen=True)
@@ -83,14 +85,15 @@ def snippet(texts: list[str], terms: list[list[str]], width: int = SNIPPET_WIDTH
         spans = _spans(text, terms)
         if not spans:
             continue
-        start = max(0, min(spans[0][0] - width // 3, len(text) - width))
+        # a few characters of context before the match: a narrow column still shows it
+        start = max(0, spans[0][0] - LEAD)
         end = min(len(text), start + width)
-        cut = text[start:end]
+        cut = text[start:end].replace("\n", " ")  # one line (same length)
         prefix = "…" if start else ""
         shown = tuple((a - start + len(prefix), min(b, end) - start + len(prefix))
                       for a, b in spans if a >= start and a < end)
         return Snippet(prefix + cut + ("…" if end < len(text) else ""), shown)
-    first = texts[0] if texts else ""
+    first = (texts[0] if texts else "").replace("\n", " ")
     return Snippet(first[:width] + ("…" if len(first) > width else ""))
 
 

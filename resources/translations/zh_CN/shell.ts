@@ -708,37 +708,37 @@ Choose one:
     <message>
         <location line="+6"/>
         <source>write an Excel workbook (.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write an Excel workbook of one kind of record: partners (the partner list), actions (the action items ledger: owner, severity, deadline, status, feedback), reviews (with their scores) or meetings (in a period: --from, --to). Dates and numbers are real Excel dates and numbers; text that starts like a formula stays text. Exit codes: 0 written, 2 bad input.</source>
-        <translation type="unfinished"></translation>
+        <translation>把一类记录导出为 Excel 工作簿：partners（渠道商列表）、actions（任务台账：负责人、紧急程度、响应时限、状态、反馈）、reviews（复盘及得分）或 meetings（某一期间的会议：--from、--to）。日期和数字是真正的 Excel 日期和数字；以公式符号开头的文字仍作为文字保存。退出码：0 已写入，2 输入有误。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>partners, actions, reviews or meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>partners、actions、reviews 或 meetings</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the workbook to write</source>
-        <translation type="unfinished"></translation>
+        <translation>要写入的工作簿</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>meetings from this day</source>
-        <translation type="unfinished"></translation>
+        <translation>从这一天起的会议</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>meetings up to this day</source>
-        <translation type="unfinished"></translation>
+        <translation>到这一天为止的会议</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>language of headers and values (default: zh_CN)</source>
-        <translation type="unfinished"></translation>
+        <translation>表头和取值的语言（默认：zh_CN）</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -753,7 +753,7 @@ Choose one:
     <message>
         <location line="+5"/>
         <source>{n} rows written to {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {n} 行写入 {file}</translation>
     </message>
 </context>
 <context>
@@ -1763,45 +1763,45 @@ Restore it with: main.py restore --profile {profile} {file}
     <message>
         <location filename="../../../desktop/commands/search_cmd.py" line="+18"/>
         <source>find partners, contacts, meetings, action items and reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>查找渠道商、联系人、会议、行动项和复盘</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print what the app&apos;s search finds for QUERY: Chinese words, pinyin or initials of names (jnmd, jinan), phone numbers by their digits. One line per hit: entity, id, title, snippet (the match in [brackets]), tab-separated. Exit codes: 0 found, 1 nothing found, 2 bad input.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印应用搜索对 QUERY 的结果：中文词语、名称的拼音或首字母（jnmd、jinan）、按数字查找的电话号码。每条结果一行：类型、编号、标题、摘要（匹配处在 [方括号] 中），以制表符分隔。退出码：0 找到，1 未找到，2 输入有误。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>most hits printed (default: 50)</source>
-        <translation type="unfinished"></translation>
+        <translation>最多打印的结果数（默认：50）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>hits skipped first (the next page)</source>
-        <translation type="unfinished"></translation>
+        <translation>先跳过的结果数（下一页）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>error: --limit must be at least 1 and --offset not negative</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：--limit 至少为 1，--offset 不能为负数</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>… more: --offset {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>…… 还有更多：--offset {n}</translation>
     </message>
 </context>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../../ui/search_dialog.py" line="+70"/>
-        <location line="+34"/>
+        <location filename="../../../ui/search_dialog.py" line="+115"/>
+        <location line="+47"/>
         <source>Partner</source>
-        <extracomment>the invisible root: the parent of every row in a flat table model</extracomment>
+        <extracomment>the invisible root: the parent of every row in a flat table model a search result: the hit, its partner&apos;s name and the snippet that matched the role carrying a row&apos;s snippet as HTML, the match highlighted</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-46"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -1816,7 +1816,12 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>行动项</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1826,7 +1831,12 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+1"/>
+        <source>Where it matched</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <location line="+133"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
@@ -1842,23 +1852,33 @@ Restore it with: main.py restore --profile {profile} {file}
     </message>
     <message>
         <location line="+3"/>
+        <source>The first %1 results; there are more. Enter opens the partner.</source>
+        <translation>前 %1 条结果；还有更多。按 Enter 打开渠道商。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Results: %1. Enter opens the partner.</source>
         <translation>共 %1 条结果。按回车键打开渠道商。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Search is still being prepared for the records of the first sync: some may be missing for a little while.</source>
         <translation>首次同步的记录仍在建立搜索索引：短时间内部分结果可能缺失。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Search partners, contacts, meetings, action items… (e.g. 华东)</source>
-        <translation>搜索渠道商、联系人、会议、行动项……（例如：华东）</translation>
+        <source>Search partners, contacts, meetings, action items, reviews… (e.g. 华东, jnmd, a phone number)</source>
+        <translation>搜索渠道商、联系人、会议、行动项、复盘……（例如：华东、jnmd、电话号码）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;More results</source>
+        <translation>更多结果(&amp;M)</translation>
     </message>
 </context>
 <context>
