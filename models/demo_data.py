@@ -224,6 +224,8 @@ class _Generator:
             "status": str(status),
             "revenue_share": round(share + r.uniform(-1.5, 2.5), 1),
             "rebate": round(r.uniform(1.0, 5.0), 1),
+            # agendas and packs in the partner's language
+            "language": "en" if p.international else "zh_CN",
         }
         if p.international:
             region, cities = r.choice(T.REGIONS_EN)

@@ -203,7 +203,11 @@ def mark_converted(line: str) -> str:
 def agenda_for(store: Any, partner_id: str, meeting_type: str, lang: str = "en",
                exclude_meeting_id: str | None = None) -> str:
     """A new meeting's agenda for a partner: the type's template, and for a regular
-    review the partner's open action items, those of its last meeting first."""
+    review the partner's open action items, those of its last meeting first. Written
+    in the partner's preferred language when it has one (the agenda ends up in the
+    pack left on its table), else in ``lang`` (the UI's)."""
+    partner = store.find("partner", partner_id) or {}
+    lang = partner.get("language") or lang
     if meeting_type != MeetingType.REGULAR_REVIEW:
         return build_agenda(meeting_type, lang)
     last = store.rows(

@@ -202,12 +202,15 @@ def test_create_partner_through_the_dialog(qtbot, window):
     dialog.inputs["revenue_share"].setText("12.5")
     dialog.inputs["tier"].setCurrentIndex(dialog.inputs["tier"].findData("strategic"))
     dialog.inputs["region"].setText("西北")
+    assert dialog.inputs["language"].currentData() == ""  # not set: the app's language
+    dialog.inputs["language"].setCurrentIndex(dialog.inputs["language"].findData("en"))
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     row = saved.args[0]
     stored = db_rows(window, "SELECT * FROM partners WHERE id = ?", [row["id"]])[0]
     assert (stored["name_zh"], stored["tier"], stored["region"], stored["revenue_share"]) == (
         "西安新丝路商贸", "strategic", "西北", 12.5)
+    assert stored["language"] == "en"
     assert window.current_page() == PAGE_WORKSPACE
     assert window.workspace.current_partner_id() == row["id"]
     qtbot.waitUntil(lambda: window.partners.model.row_of(row["id"]) >= 0, timeout=5000)

@@ -78,3 +78,18 @@ def test_blank_and_converted_lines_are_not_actions():
 
 def test_language_of():
     assert language_of("zh_CN") == "zh" and language_of("en") == "en" and language_of(None) == "en"
+
+
+def test_a_partners_agenda_is_written_in_its_preferred_language(store):
+    """The agenda ends up in the pack on the partner's table: the partner's language
+    wins over the interface's; without one the interface's is used."""
+    from models.meeting_templates import agenda_for
+
+    zh = store.create_partner(name_zh="华东渠道", tier="core", stage="mature", language="zh_CN")
+    en = store.create_partner(name_en="Harbour Trading", tier="core", stage="mature", language="en")
+    plain = store.create_partner(name_zh="无偏好渠道", tier="core", stage="mature")
+    assert agenda_for(store, zh["id"], "visit", "en").startswith("1. 经营近况")
+    assert agenda_for(store, en["id"], "regular_review", "zh_CN").startswith(
+        "1. Follow-up on open action items")
+    assert agenda_for(store, plain["id"], "visit", "en").startswith("1. How business is going")
+    assert agenda_for(store, plain["id"], "visit", "zh_CN").startswith("1. 经营近况")

@@ -141,3 +141,20 @@ def test_the_signature_line_names_a_person_not_the_company(store):
                           capture_output=True, check=True).stdout.decode("utf-8")
     name_lines = [line for line in text.splitlines() if "Name:" in line]
     assert name_lines and all("East China Distribution" not in line for line in name_lines)
+
+
+def test_a_pack_speaks_the_partners_language_template_names_included(store):
+    """Language "auto" (the default) prints in the partner's preferred language; the
+    review template's bilingual name is printed in the pack's language only."""
+    en = make_partner(store, name_zh="港湾贸易", name_en="Harbour Trading")
+    store.update("partner", en["id"], {"language": "en"})
+    add_history(store, en, TODAY, months=4, meetings=6, actions=10, reviews=2)
+    data = gather_pack_data(store, en["id"], today=TODAY)
+    assert " / " in data.checklist.template_name  # the built-in names carry both languages
+    text = pdftotext(render_pack_bytes(data, PackOptions("full", audience="internal")))
+    assert "Partnerreviewpack" in text and "渠道复盘资料" not in text
+    english, chinese = [part.strip().replace(" ", "")
+                        for part in data.checklist.template_name.split(" / ")]
+    assert english in text and chinese not in text
+    zh = pdftotext(render_pack_bytes(data, PackOptions("full", "zh_CN", audience="internal")))
+    assert chinese in zh and english not in zh

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain import PartnerStatus, Stage, Tier
+from models.domain import PARTNER_LANGUAGES, PartnerStatus, Stage, Tier
 from models.errors import StoreError, ValidationError
 from ui import labels
 from ui.app_context import AppContext
@@ -32,7 +32,7 @@ from ui.validation_text import error_text
 TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "revenue_share", "rebate",
                "incentive_scheme")
 LONG_FIELDS = ("goals", "notes")
-CHOICE_FIELDS = ("tier", "stage", "status")
+CHOICE_FIELDS = ("tier", "stage", "status", "language")
 ALL_FIELDS = (*TEXT_FIELDS[:2], *CHOICE_FIELDS, *TEXT_FIELDS[2:], *LONG_FIELDS)
 
 
@@ -101,6 +101,11 @@ class PartnerDialog(QDialog):
         if name in CHOICE_FIELDS:
             combo = QComboBox()
             combo.setObjectName(name)
+            if name == "language":
+                # the partner's preferred language: "" means none (the app's language)
+                for code in ("", *PARTNER_LANGUAGES):
+                    combo.addItem(code, code)
+                return combo
             values = {"tier": Tier, "stage": Stage, "status": PartnerStatus}[name]
             for v in values:
                 combo.addItem(v.value, v.value)
@@ -123,6 +128,7 @@ class PartnerDialog(QDialog):
             "tier": self.tr("&Tier"),
             "stage": self.tr("&Lifecycle stage"),
             "status": self.tr("Stat&us"),
+            "language": self.tr("Pre&ferred language"),
             "region": self.tr("&Region"),
             "address": self.tr("&Address"),
             "revenue_share": self.tr("Revenue &share (%)"),
@@ -135,6 +141,15 @@ class PartnerDialog(QDialog):
             self._form_labels[name].setText(text)
         label_of = {"tier": labels.tier_label, "stage": labels.stage_label,
                     "status": labels.partner_status_label}
+        language = self.inputs["language"]
+        assert isinstance(language, QComboBox)
+        # each language named in itself, as in the pack dialog
+        names = {"": self.tr("Not set (agendas in the app's language)"), "zh_CN": "简体中文",
+                 "en": "English"}
+        for i in range(language.count()):
+            language.setItemText(i, names[language.itemData(i)])
+        language.setToolTip(self.tr("Agendas generated for this partner's meetings and its "
+                                    "review packs are written in this language"))
         for name, fn in label_of.items():
             combo = self.inputs[name]
             assert isinstance(combo, QComboBox)
@@ -149,7 +164,7 @@ class PartnerDialog(QDialog):
         out: dict[str, Any] = {}
         for name, widget in self.inputs.items():
             if isinstance(widget, QComboBox):
-                out[name] = widget.currentData()
+                out[name] = widget.currentData() or None
             elif isinstance(widget, QPlainTextEdit):
                 out[name] = widget.toPlainText().strip() or None
             else:
@@ -160,7 +175,7 @@ class PartnerDialog(QDialog):
         for name, widget in self.inputs.items():
             value = row.get(name)
             if isinstance(widget, QComboBox):
-                i = widget.findData(value)
+                i = widget.findData(value or "")
                 if i >= 0:
                     widget.setCurrentIndex(i)
             elif isinstance(widget, QPlainTextEdit):

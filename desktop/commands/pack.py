@@ -19,7 +19,7 @@ from desktop.commands.common import add_profile_argument, open_store, profile_of
 from models.errors import NotFoundError, StoreError, ValidationError
 from models.pack_data import PackData, gather_pack_data, partners_due_this_week
 from models.printing.pack_labels import LANGUAGES
-from models.printing.pack_options import AUDIENCES, PAPERS, TEMPLATES, PackOptions
+from models.printing.pack_options import AUDIENCES, AUTO_LANGUAGE, PAPERS, TEMPLATES, PackOptions
 from models.search_index import name_order
 from models.store import Store
 
@@ -66,9 +66,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=translate("PackCommand", "last day (default: today)"))
     p.add_argument("--template", choices=TEMPLATES, default="full",
                    help=translate("PackCommand", "full pack or one-page summary (default: full)"))
-    p.add_argument("--lang", choices=LANGUAGES, default="zh_CN",
+    p.add_argument("--lang", choices=(AUTO_LANGUAGE, *LANGUAGES), default=AUTO_LANGUAGE,
                    help=translate("PackCommand", "language of the pack, independent of the "
-                                  "app's (default: zh_CN)"))
+                                  "app's (default: auto, each partner's preferred language, "
+                                  "else zh_CN)"))
     p.add_argument("--audience", choices=AUDIENCES, default="partner",
                    help=translate("PackCommand", "partner: the copy left on the partner's table "
                                   "(shared facts only); internal: everything, with warning signs, "

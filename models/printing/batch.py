@@ -87,7 +87,7 @@ class BatchWriter:
         return self.result
 
     def _write_one(self, data: PackData) -> str:
-        name = PackText(self.options.language).partner_name(data.partner)
+        name = PackText(self.options.for_partner(data.partner).language).partner_name(data.partner)
         try:
             path = pack_path(self.folder, data, self.options, self._used)
             write_pack_file(data, self.options, path)

@@ -59,6 +59,7 @@ class BatchResult:
 def pack_filename(data: PackData, options: PackOptions) -> str:
     """e.g. 华东渠道分销商_2026-11-27_full_zh_CN.pdf: the partner's name made safe
     (models.file_names), its id when nothing of the name is usable, else "partner"."""
+    options = options.for_partner(data.partner)
     name = safe_file_name(PackText(options.language).partner_name(data.partner),
                           fallback=safe_file_name(data.partner_id, fallback="partner"),
                           max_bytes=NAME_BYTES)

@@ -318,6 +318,10 @@ INTERNAL_KEYS = frozenset({
 _STRINGS = {"en": (_EN, _VALUES_EN), "zh_CN": (_ZH, _VALUES_ZH)}
 
 
+def _has_cjk(text: str) -> bool:
+    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
 class PackText:
     """The words and formats of one pack language."""
 
@@ -385,6 +389,18 @@ class PackText:
         zh, en = partner.get("name_zh"), partner.get("name_en")
         first, second = (zh, en) if self.is_chinese else (en, zh)
         return second if first and second else ""
+
+    def bilingual(self, text: str) -> str:
+        """One language of a name written in both, "English / 中文" (the built-in review
+        templates' names, and head office's habit): the pack's; other text unchanged."""
+        parts = [p.strip() for p in text.split(" / ")]
+        if len(parts) != 2 or not all(parts):
+            return text
+        zh = [p for p in parts if _has_cjk(p)]
+        other = [p for p in parts if not _has_cjk(p)]
+        if len(zh) != 1 or len(other) != 1:
+            return text
+        return zh[0] if self.is_chinese else other[0]
 
     def checklist_text(self, text_en: str, text_zh: str) -> str:
         return (text_zh or text_en) if self.is_chinese else (text_en or text_zh)

@@ -232,6 +232,7 @@ def summary_story(sec: Section, height: float) -> list[Flowable]:
 
 def render_pack(data: PackData, options: PackOptions, out: BinaryIO | str | Path) -> int:
     """Write the pack as PDF to ``out``; returns its page count."""
+    options = options.for_partner(data.partner)
     text = PackText(options.language)
     if isinstance(out, Path):
         out = str(out)

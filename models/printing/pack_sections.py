@@ -372,7 +372,7 @@ class Section:
         left = [Paragraph(markup(score), self.s.big_number),
                 Paragraph(markup(t("score")), self.s.tile_label)]
         right = [
-            self.s.para(f"{c.template_name}", self.s.body),
+            self.s.para(t.bilingual(c.template_name), self.s.body),
             self.s.para(t("performed_on", date=t.date(c.performed_on)) + "  ·  "
                         + f"{t('completion')} {t.percent(c.completion)}", self.s.muted),
             self.s.para(f'<font color="{color.hexval().replace("0x", "#")}">{markup(delta)}</font>',

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from models.printing.pack_options import PackOptions
+from models.printing.pack_options import AUTO_LANGUAGE, PackOptions
 
 
 class OptionsBar(QWidget):
@@ -27,6 +27,7 @@ class OptionsBar(QWidget):
         self.language = QComboBox()
         self.language.setObjectName("pack_language")
         # a language's name is written in that language, whatever the UI's language
+        self.language.addItem("", AUTO_LANGUAGE)
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
         self.paper = QComboBox()
@@ -66,7 +67,10 @@ class OptionsBar(QWidget):
         self.template.setItemText(0, self.tr("Full pack"))
         self.template.setItemText(1, self.tr("One-page summary"))
         self.language_label.setText(self.tr("Pack &language:"))
-        self.language.setToolTip(self.tr("The pack's language, independent of the app's"))
+        self.language.setItemText(0, self.tr("The partner's language"))
+        self.language.setToolTip(self.tr(
+            "The pack's language, independent of the app's: by default the language the "
+            "partner prefers (set in the partner's details), else Chinese"))
         self.paper_label.setText(self.tr("Pape&r:"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>OptionsBar</name>
     <message>
-        <location filename="../../../ui/packs/pack_options.py" line="+58"/>
+        <location filename="../../../ui/packs/pack_options.py" line="+59"/>
         <source>&amp;For:</source>
         <translation>用途(&amp;F)：</translation>
     </message>
@@ -45,11 +45,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The pack&apos;s language, independent of the app&apos;s</source>
-        <translation>复盘资料的语言，与软件界面语言无关</translation>
+        <source>The partner&apos;s language</source>
+        <translation>渠道方的语言</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The pack&apos;s language, independent of the app&apos;s: by default the language the partner prefers (set in the partner&apos;s details), else Chinese</source>
+        <translation>资料的语言，与界面语言无关：默认使用渠道方偏好的语言（在渠道资料中设置），未设置时为中文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Pape&amp;r:</source>
         <translation>纸张(&amp;R)：</translation>
     </message>
@@ -241,11 +246,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>language of the pack, independent of the app&apos;s (default: zh_CN)</source>
-        <translation>复盘资料的语言，与软件界面语言无关（默认：zh_CN）</translation>
+        <source>language of the pack, independent of the app&apos;s (default: auto, each partner&apos;s preferred language, else zh_CN)</source>
+        <translation>资料的语言，与界面语言无关（默认：auto，即各渠道偏好的语言，未设置时为 zh_CN）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>partner: the copy left on the partner&apos;s table (shared facts only); internal: everything, with warning signs, scores and notes marked internal (default: partner)</source>
         <translation>partner：留给渠道方的版本（仅共享信息）；internal：全部内容，含预警信号、评分及标为内部的纪要（默认：partner）</translation>
     </message>

@@ -1269,7 +1269,7 @@ Choose one:
 <context>
     <name>PartnerDialog</name>
     <message>
-        <location filename="../../../ui/partner_dialog.py" line="+119"/>
+        <location filename="../../../ui/partner_dialog.py" line="+124"/>
         <source>Edit partner</source>
         <translation>编辑渠道商</translation>
     </message>
@@ -1302,6 +1302,11 @@ Choose one:
         <location line="+1"/>
         <source>Stat&amp;us</source>
         <translation>合作状态(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;ferred language</source>
+        <translation>偏好语言(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1339,7 +1344,17 @@ Choose one:
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Not set (agendas in the app&apos;s language)</source>
+        <translation>未设置（议程使用界面语言）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agendas generated for this partner&apos;s meetings and its review packs are written in this language</source>
+        <translation>为该渠道会议生成的议程及其复盘资料使用此语言</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>e.g. 华东渠道分销商</source>
         <translation>例如：华东渠道分销商</translation>
     </message>
