@@ -70,6 +70,12 @@ def test_model_shows_one_row_per_partner_with_labels(qapp):
     # overdue rows are coloured, on-track rows are not
     assert model.index(1, COLUMN["visit_status"]).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(0, COLUMN["visit_status"]).data(Qt.ItemDataRole.ForegroundRole) is None
+    # never by colour alone: every status and tier has its icon beside its word
+    decoration = Qt.ItemDataRole.DecorationRole
+    assert model.index(1, COLUMN["visit_status"]).data(decoration).name() == "alert-circle"
+    assert model.index(0, COLUMN["visit_status"]).data(decoration).name() == "circle-check"
+    assert model.index(1, COLUMN["tier"]).data(decoration).name() == "seedling"
+    assert model.index(1, COLUMN["signs"]).data(decoration).name() == "flag"
 
 
 def test_model_reads_real_overviews(store, today):

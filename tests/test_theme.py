@@ -155,3 +155,23 @@ def test_only_the_icons_the_app_names_are_bundled():
 
     assert set(available()) == set(ICONS)
     assert (ICON_DIR / "LICENSE").is_file()
+
+
+def test_no_widget_writes_a_colour_of_its_own():
+    """Colours come from the theme only (ui/theme.py, ui/theme_style.py): a literal
+    colour or a style sheet elsewhere would not follow the appearance or pass the
+    contrast test."""
+    import re
+    from pathlib import Path
+
+    ui = Path(theme.__file__).parent
+    literal = re.compile(r"""["'][^"'\n]*(#[0-9a-fA-F]{3,8}\b|rgba?\(|palette\()""")
+    offenders = []
+    for path in sorted(ui.rglob("*.py")):
+        if path.name in ("theme.py", "theme_style.py", "theme_icons.py"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if (literal.search(line) or "setStyleSheet(" in line or "QColor(" in line
+                    or "Qt.GlobalColor." in line and "transparent" not in line):
+                offenders.append(f"{path.relative_to(ui.parent)}:{number}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)

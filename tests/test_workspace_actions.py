@@ -3,9 +3,8 @@ dialog, the closed loop by keyboard with feedback asked for at the end, delete+u
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
-from ui.workspace.actions_tab import OVERDUE_COLOR
+from ui import theme
 
 # harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
 pytest_plugins = ("workspace_support",)
@@ -28,12 +27,15 @@ def test_open_items_listed_overdue_in_red_and_closed_on_demand(qtbot, workspace)
     row = tab.model.row_of(next(r["id"] for r in tab.model.rows() if r["title"] == "提交季度库存报表"))
     index = tab.model.index(row, 4)
     assert index.data() == "2026-10-23 (overdue)"
-    assert index.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(OVERDUE_COLOR)
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color() == theme.color("overdue")
+    # never by colour alone: the word "(overdue)" and the overdue icon
+    assert index.data(Qt.ItemDataRole.DecorationRole).name() == "alert-circle"
     tab.show_all.setChecked(True)
     assert "更新返点结算表" in _rows(workspace)
     closed = tab.model.index(tab.model.row_of(
         next(r["id"] for r in tab.model.rows() if r["title"] == "更新返点结算表")), 4)
     assert closed.data(Qt.ItemDataRole.ForegroundRole) is None  # closed items are never overdue
+    assert closed.data(Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_closed_loop_by_keyboard_asks_for_feedback(qtbot, workspace, harness, seeded, type_text):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from models.domain import PARTNER_LANGUAGES, PartnerStatus, Stage, Tier
 from models.errors import StoreError, ValidationError
-from ui import labels
+from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.partners import create_partner, update_partner
 from ui.validation_text import error_text
@@ -60,7 +60,7 @@ class PartnerDialog(QDialog):
             self.inputs[name] = widget
             error = QLabel()
             error.setObjectName(f"error_{name}")
-            error.setStyleSheet("color: #b3261e;")
+            theme.set_tone(error, "error")
             error.setWordWrap(True)
             error.hide()
             self.errors[name] = error
@@ -74,7 +74,7 @@ class PartnerDialog(QDialog):
             form.addRow(label, box)
 
         self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #b3261e;")
+        theme.set_tone(self.general_error, "error")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(

@@ -18,10 +18,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from models.insights import PartnerOverview
-from ui import labels
+from ui import labels, theme
 
 #: the role carrying a partner's id (for opening its workspace)
 PARTNER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,14 +39,17 @@ NO_PARENT = QModelIndex()
 # with Qt's enum members costs an attribute lookup each time
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _SORT = int(SORT_ROLE)
 _PARTNER_ID = int(PARTNER_ID_ROLE)
-_ANSWERED_ROLES = frozenset({_DISPLAY, _FOREGROUND, _ALIGNMENT, _TOOLTIP, _SORT, _PARTNER_ID})
+_ANSWERED_ROLES = frozenset({_DISPLAY, _FOREGROUND, _DECORATION, _ALIGNMENT, _TOOLTIP, _SORT,
+                             _PARTNER_ID})
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-_VISIT_COLOURS = {"overdue": QColor("#b3261e"), "due": QColor("#a05a00")}
+#: visit statuses drawn in their colour (besides their icon and word); on track stays plain
+_COLOURED_VISITS = frozenset({"overdue", "due"})
 
 
 def _header(name: str) -> str:
@@ -204,8 +207,18 @@ class PartnerTableModel(QAbstractTableModel):
         if role == _PARTNER_ID:
             return r.id
         if role == _FOREGROUND and col == "visit_status":
-            colour = _VISIT_COLOURS.get(r.visit_status)
-            return QBrush(colour) if colour else None
+            if r.visit_status in _COLOURED_VISITS:
+                return QBrush(theme.color(theme.status_tone(r.visit_status)))
+            return None
+        if role == _DECORATION:
+            # never colour alone: the status' icon beside its word, the tier's beside its name
+            if col == "visit_status":
+                return theme.status_icon(r.visit_status)
+            if col == "tier":
+                return theme.tier_icon(r.tier)
+            if col == "signs" and r.signs:
+                return theme.status_icon("sign")
+            return None
         if role == _ALIGNMENT and col in ("days_since", "open_actions"):
             return _RIGHT_ALIGNED
         if role == _TOOLTIP and col == "signs" and r.signs:

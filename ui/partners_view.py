@@ -164,10 +164,13 @@ class PartnersView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # in character widths, so the same layout fits Chinese and English labels
         em = self.fontMetrics().horizontalAdvance("渠")
-        for name, chars in (("name_zh", 16), ("name_en", 14), ("tier", 7), ("stage", 6),
-                            ("region", 7), ("last_met", 7), ("days_since", 5),
-                            ("visit_status", 6), ("open_actions", 6)):
-            self.table.setColumnWidth(COLUMN[name], chars * em)
+        # tier and visit status show an icon before their word (ui/theme.py)
+        icon = self.table.iconSize().width() if self.table.iconSize().width() > 0 else 16
+        for name, chars, extra in (("name_zh", 16, 0), ("name_en", 14, 0), ("tier", 7, icon),
+                                   ("stage", 6, 0), ("region", 7, 0), ("last_met", 7, 0),
+                                   ("days_since", 6, 0), ("visit_status", 6, icon),
+                                   ("open_actions", 7, 0)):
+            self.table.setColumnWidth(COLUMN[name], chars * em + extra)
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)

@@ -225,6 +225,14 @@ def set_tone(widget: QWidget, tone: str) -> None:
         _repolish(widget)
 
 
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Frame an input in the error colour while what it holds is refused (the message
+    saying why is shown beside it, in words)."""
+    if bool(widget.property("invalid")) != invalid:
+        widget.setProperty("invalid", invalid)
+        _repolish(widget)
+
+
 def set_banner(widget: QWidget, tone: str) -> None:
     """A framed panel tinted by ``tone`` (an undo offer, a note, a warning)."""
     if tone not in TONES:
@@ -250,6 +258,8 @@ def icon(name: str, tone: str = "text") -> QIcon:
     role of the current appearance (recoloured when the appearance changes)."""
     from ui.theme_icons import themed_icon
 
+    if tone not in _ROLES:
+        raise KeyError(f"no colour role {tone!r}")
     return themed_icon(name, tone)
 
 

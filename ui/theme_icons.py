@@ -19,6 +19,10 @@ LICENCE = ICON_DIR / "LICENSE"
 
 _svg_text: dict[str, str] = {}
 _renderers: dict[tuple[str, str], QSvgRenderer] = {}
+#: drawn pixmaps by (name, colour, width, height, scale): a table paints its status icons
+#: on every repaint; the colour in the key makes a switch of appearance draw afresh
+_pixmaps: dict[tuple[str, str, int, int, float], QPixmap] = {}
+_icons: dict[tuple[str, str], QIcon] = {}
 
 
 def icon_path(name: str) -> Path:
@@ -43,9 +47,33 @@ def _renderer(name: str, colour: str) -> QSvgRenderer:
     return renderer
 
 
+_svg_files: dict[tuple[str, str], Path] = {}
+_svg_dir: list[Path] = []
+
+
+def svg_file(name: str, colour: str) -> Path:
+    """A copy of the icon drawn in ``colour``, as a file: style sheets take images by
+    path (the arrows of combo and spin boxes). Written once per process and colour."""
+    path = _svg_files.get((name, colour))
+    if path is None:
+        if not _svg_dir:
+            import atexit
+            import shutil
+            import tempfile
+
+            _svg_dir.append(Path(tempfile.mkdtemp(prefix="channelkeeper-icons-")))
+            atexit.register(shutil.rmtree, _svg_dir[0], True)
+        path = _svg_dir[0] / f"{name}-{colour.lstrip('#')}.svg"
+        text = icon_path(name).read_text(encoding="utf-8").replace("currentColor", colour)
+        path.write_text(text, encoding="utf-8")
+        _svg_files[(name, colour)] = path
+    return path
+
+
 def forget_rendered() -> None:
-    """Drop the renderers of the colours of a previous appearance."""
+    """Drop the renderers and pixmaps of the colours of a previous appearance."""
     _renderers.clear()
+    _pixmaps.clear()
 
 
 class ThemedIconEngine(QIconEngine):
@@ -75,6 +103,10 @@ class ThemedIconEngine(QIconEngine):
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
                      scale: float) -> QPixmap:
+        key = (self.name, self._colour(mode), size.width(), size.height(), scale)
+        cached = _pixmaps.get(key)
+        if cached is not None:
+            return cached
         pixmap = QPixmap(size * scale)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -82,6 +114,9 @@ class ThemedIconEngine(QIconEngine):
         self.paint(painter, QRect(0, 0, pixmap.width(), pixmap.height()), mode, state)
         painter.end()
         pixmap.setDevicePixelRatio(scale)
+        if len(_pixmaps) > 2000:  # many sizes: a bound, not a leak
+            _pixmaps.clear()
+        _pixmaps[key] = pixmap
         return pixmap
 
     def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
@@ -98,4 +133,8 @@ class ThemedIconEngine(QIconEngine):
 
 
 def themed_icon(name: str, tone: str = "text") -> QIcon:
-    return QIcon(ThemedIconEngine(name, tone))
+    """One QIcon per (name, tone), shared: it looks its colour up when drawn."""
+    icon = _icons.get((name, tone))
+    if icon is None:
+        icon = _icons[(name, tone)] = QIcon(ThemedIconEngine(name, tone))
+    return icon

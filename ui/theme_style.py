@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 
 from ui.theme import SPACING, TONES, TYPE_SCALE, Colors
+from ui.theme_icons import svg_file
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -35,9 +36,15 @@ def palette(c: Colors) -> QPalette:
     return p
 
 
+def _arrow(name: str, colour: str) -> str:
+    return f"url({svg_file(name, colour).as_posix()})"
+
+
 def style_sheet(c: Colors, body_pt: float) -> str:
     s = SPACING
     body_pt = body_pt if body_pt > 0 else 10.0
+    down, up = _arrow("chevron-down", c.text), _arrow("chevron-up", c.text)
+    down_off, up_off = _arrow("chevron-down", c.muted), _arrow("chevron-up", c.muted)
     parts = [f"""
 /* keyboard focus: a 2 px ring on every control that takes focus */
 QPushButton, QToolButton {{
@@ -53,14 +60,30 @@ QPushButton:focus, QToolButton:focus {{
 QToolButton:focus {{ padding: {s['s'] - 1}px; }}
 QPushButton[flat="true"] {{ border-color: transparent; background: transparent; }}
 QPushButton[flat="true"]:focus {{ border: 2px solid {c.focus}; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QComboBox {{
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
     border: 1px solid {c.border}; border-radius: 4px; background: {c.base};
     color: {c.text}; padding: 2px {s['s']}px;
     selection-background-color: {c.accent}; selection-color: {c.on_accent}; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus,
-QDoubleSpinBox:focus, QDateEdit:focus, QComboBox:focus {{
-    border: 2px solid {c.focus}; padding: 1px {s['s'] - 1}px; }}
-QLineEdit:disabled, QSpinBox:disabled, QComboBox:disabled {{ color: {c.muted}; }}
+QAbstractSpinBox, QComboBox {{ padding-right: 22px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus {{ border: 2px solid {c.focus}; padding: 1px {s['s'] - 1}px; }}
+QAbstractSpinBox:focus, QComboBox:focus {{ padding-right: 21px; }}
+QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: border;
+    subcontrol-position: center right; width: 20px; border: none; }}
+QComboBox::down-arrow, QDateTimeEdit::down-arrow, QAbstractSpinBox::down-arrow {{
+    image: {down}; width: 12px; height: 12px; }}
+QAbstractSpinBox::up-arrow {{ image: {up}; width: 12px; height: 12px; }}
+QComboBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:disabled,
+QAbstractSpinBox::down-arrow:off {{ image: {down_off}; }}
+QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off {{ image: {up_off}; }}
+QAbstractSpinBox::up-button {{ subcontrol-origin: border; subcontrol-position: top right;
+    width: 20px; border: none; }}
+QAbstractSpinBox::down-button {{ subcontrol-origin: border; subcontrol-position: bottom right;
+    width: 20px; border: none; }}
+QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover,
+QComboBox::drop-down:hover {{ background: {c.alt_base}; }}
+*[invalid="true"] {{ border: 2px solid {c.error}; }}
+QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{ color: {c.muted}; }}
 QComboBox QAbstractItemView {{ border: 1px solid {c.border}; }}
 QAbstractItemView {{ border: 1px solid {c.border}; alternate-background-color: {c.alt_base};
     selection-background-color: {c.accent}; selection-color: {c.on_accent}; }}

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QColor, QKeySequence, QTextCursor, QTextFormat
+from PySide6.QtGui import QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,13 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import labels
+from ui import labels, theme
 from ui.services import SyncApi
 from ui.sync.sync_status_widget import format_sync_time
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: a table has no children
-DIFF_COLOR = "#fff1c2"
 
 
 def entity_label(key: str) -> str:
@@ -126,7 +125,7 @@ def highlight_differences(edit: QPlainTextEdit, other_text: str) -> None:
     while block.isValid():
         if block.text() and block.text() not in others:
             sel = QTextEdit.ExtraSelection()
-            sel.format.setBackground(QColor(DIFF_COLOR))
+            sel.format.setBackground(theme.color("due_bg"))
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             sel.cursor = QTextCursor(block)
             selections.append(sel)

@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import theme
 from ui.services import SyncApi, SyncSnapshot
 from ui.sync.demo_choice_bar import DemoChoiceBar
-
-ERROR_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
 
 
 class SignInDialog(QDialog):
@@ -51,11 +49,11 @@ class SignInDialog(QDialog):
         self.keyring_note = QLabel()
         self.keyring_note.setObjectName("keyring_note")
         self.keyring_note.setWordWrap(True)
-        self.keyring_note.setStyleSheet(NOTE_STYLE)
+        theme.set_banner(self.keyring_note, "due")
         self.error_label = QLabel()
         self.error_label.setObjectName("sign_in_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        theme.set_tone(self.error_label, "error")
         self.error_label.hide()
         self.buttons = QDialogButtonBox()
         self.sign_in_button = QPushButton()

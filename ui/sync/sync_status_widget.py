@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimeZone, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QSize, Qt, QTimeZone, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from ui import theme
 from ui.services import SyncSnapshot
 
-COLORS = {"online": "#2e7d32", "offline": "#b3261e", "syncing": "#1565c0",
-          "idle": "#757575", "warning": "#ef6c00"}
+#: each state's icon and tone (ui/theme.py): the icon and the words say it, the colour
+#: only helps
+STATE_ICONS = {"signed_out": ("cloud", "muted"), "expired": ("lock", "due"),
+               "syncing": ("refresh", "info"), "offline": ("cloud-off", "error"),
+               "error": ("alert-triangle", "due"), "online": ("cloud-check", "done")}
 
 
 def format_sync_time(stamp: str | None, locale: QLocale | None = None) -> str:
@@ -54,7 +58,7 @@ class SyncStatusWidget(QWidget):
         self.snapshot: SyncSnapshot | None = None
         self._progress_text = ""
         self._pages = 0
-        self.dot = QLabel("●")
+        self.dot = QLabel()  # the state's icon
         self.dot.setObjectName("sync_dot")
         self.state_label = QLabel()
         self.state_label.setObjectName("sync_state")
@@ -73,12 +77,19 @@ class SyncStatusWidget(QWidget):
         self.stop_button = self._button("sync_stop", self.cancel_requested)
         self.stop_button.setAutoRaise(False)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
-        layout.setSpacing(6)
+        layout.setContentsMargins(theme.space("s"), 0, theme.space("s"), 0)
+        layout.setSpacing(theme.space("s"))
         for w in (self.dot, self.state_label, self.progress_bar, self.conflicts_button,
                   self.rejected_button, self.sign_in_button, self.sync_button,
                   self.stop_button):
             layout.addWidget(w)
+        self.conflicts_button.setIcon(theme.status_icon("warning"))
+        self.rejected_button.setIcon(theme.status_icon("error"))
+        for button in (self.conflicts_button, self.rejected_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        theme.set_tone(self.conflicts_button, "due")
+        theme.set_tone(self.rejected_button, "error")
+        theme.changes().changed.connect(self.retranslate)  # the state icon's colour
         self.retranslate()
 
     def _button(self, name: str, signal: Any) -> QToolButton:
@@ -145,11 +156,13 @@ class SyncStatusWidget(QWidget):
     def retranslate(self) -> None:
         s = self.snapshot
         state = self.state()
-        text, color, tip = self._describe(state)
+        text, tip = self._describe(state)
         self.state_label.setText(text)
         self.state_label.setToolTip(tip)
         self.dot.setToolTip(tip)
-        self.dot.setStyleSheet(f"color: {color};")
+        icon, tone = STATE_ICONS[state]
+        size = self.state_label.fontMetrics().height()
+        self.dot.setPixmap(theme.icon(icon, tone).pixmap(QSize(size, size)))
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send your changes and receive the server's (F9)"))
         self.sync_button.setVisible(state not in ("signed_out", "expired", "syncing"))
@@ -166,14 +179,12 @@ class SyncStatusWidget(QWidget):
         self.conflicts_button.setText(count_text(
             conflicts, self.tr("1 conflict to review"), self.tr("%1 conflicts to review")))
         self.conflicts_button.setVisible(conflicts > 0)
-        self.conflicts_button.setStyleSheet(f"color: {COLORS['warning']}; font-weight: bold;")
         self.rejected_button.setText(count_text(
             rejected, self.tr("1 refused change"), self.tr("%1 refused changes")))
         self.rejected_button.setVisible(rejected > 0)
-        self.rejected_button.setStyleSheet(f"color: {COLORS['offline']}; font-weight: bold;")
 
-    def _describe(self, state: str) -> tuple[str, str, str]:
-        """(label text, dot colour, tooltip) for a state."""
+    def _describe(self, state: str) -> tuple[str, str]:
+        """(label text, tooltip) for a state."""
         s = self.snapshot
         pending = s.pending if s else 0
         waiting = count_text(pending, self.tr("1 change waiting"),
@@ -185,15 +196,15 @@ class SyncStatusWidget(QWidget):
         server = (s.server_url or "") if s else ""
         if state == "signed_out":
             text = self.tr("Not signed in") + (f" · {waiting}" if pending else "")
-            return text, COLORS["idle"], self.tr("Sign in to a sync server to share your work.")
+            return text, self.tr("Sign in to a sync server to share your work.")
         if state == "expired":
-            return (self.tr("Sign-in expired · %1").replace("%1", waiting), COLORS["warning"],
+            return (self.tr("Sign-in expired · %1").replace("%1", waiting),
                     self.tr("The server asks you to sign in again. Your changes are kept."))
         if state == "syncing":
-            return (self._progress_text or self.tr("Syncing…"), COLORS["syncing"],
+            return (self._progress_text or self.tr("Syncing…"),
                     self.tr("Syncing with %1").replace("%1", server))
         if state == "offline":
-            return (self.tr("Offline · %1").replace("%1", waiting), COLORS["offline"],
+            return (self.tr("Offline · %1").replace("%1", waiting),
                     self.tr("%1 cannot be reached. Your changes are kept and will be sent "
                             "when the server answers again (checked every 30 seconds).")
                     .replace("%1", server))
@@ -201,7 +212,7 @@ class SyncStatusWidget(QWidget):
             text = self.tr("Sync failed · %1").replace("%1", waiting)
             if s and s.error_kind == "update":
                 text = self.tr("Update required · %1").replace("%1", waiting)
-            return text, COLORS["warning"], (s.last_error or "") if s else ""
+            return text, (s.last_error or "") if s else ""
         label = self.tr("Online · %1 · %2").replace("%1", last_text).replace("%2", waiting)
         if s and s.demo:
             label = self.tr("Demo server · %1 · %2").replace("%1", last_text).replace("%2", waiting)
@@ -217,7 +228,7 @@ class SyncStatusWidget(QWidget):
                 "(%1 of %2). Everything is already on this laptop; search finds more as "
                 "this goes on.").replace("%1", QLocale().toString(done)).replace(
                     "%2", QLocale().toString(total))
-        return label, COLORS["online"], tip
+        return label, tip
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.domain import OwnerSide, Severity
 from models.errors import ValidationError
-from ui import labels
+from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.action_items import create_action_item, update_action_item
 from ui.validation_text import error_text
@@ -50,7 +50,7 @@ class ActionItemDialog(QDialog):
         self.due_edit = QLineEdit(self)
         self.due_edit.setPlaceholderText(self.tr("YYYY-MM-DD; empty: from tier and severity"))
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         r = row or {}
@@ -132,7 +132,7 @@ class FeedbackDialog(QDialog):
         self.feedback_edit = QPlainTextEdit(self)
         self.feedback_edit.setTabChangesFocus(True)
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_tone(self.error_label, "error")
         self.error_label.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

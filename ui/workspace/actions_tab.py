@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Slot
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain import ACTION_OPEN_STATUSES, ActionStatus
-from ui import labels
+from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.action_items import set_action_status
 from ui.operations.records import delete_record
@@ -30,7 +30,6 @@ from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 _STATUS_ORDER = {s.value: n for n, s in enumerate(ActionStatus)}
-OVERDUE_COLOR = QColor("#c62828")
 
 
 def next_status(status: str) -> str | None:
@@ -40,7 +39,8 @@ def next_status(status: str) -> str | None:
 
 
 class ActionTableModel(RowTableModel):
-    """Action items; an open item past its response deadline shows in red."""
+    """Action items; an open item past its response deadline shows in the overdue
+    colour, with the overdue icon and "(overdue)" by its deadline."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -78,7 +78,14 @@ class ActionTableModel(RowTableModel):
         return self.display(row, column)
 
     def foreground(self, row: dict[str, Any], column: int) -> Any:
-        return QBrush(OVERDUE_COLOR) if self.is_overdue(row) else None
+        return QBrush(theme.color("overdue")) if self.is_overdue(row) else None
+
+    def decoration(self, row: dict[str, Any], column: int) -> Any:
+        if column == 4 and self.is_overdue(row):
+            return theme.status_icon("overdue")
+        if column == 5:
+            return theme.status_icon(row.get("status") or "open")
+        return None
 
 
 class OpenItemsProxy(QSortFilterProxyModel):

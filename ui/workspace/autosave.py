@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from models.errors import StoreError
+from ui import theme
 from ui.app_context import AppContext
 from ui.validation_text import error_text
 from ui.workspace.db_jobs import run_db
@@ -154,15 +155,15 @@ class SaveIndicator(QLabel):
 
     @Slot()
     def _on_saving(self) -> None:
-        self.setStyleSheet("color: palette(mid);")
+        theme.set_tone(self, "muted")
         self.setText(self.tr("Saving…"))
 
     @Slot(dt.datetime)
     def _on_saved(self, when: dt.datetime) -> None:
-        self.setStyleSheet("color: palette(mid);")
+        theme.set_tone(self, "muted")
         self.setText(self.tr("Saved %1").replace("%1", when.strftime("%H:%M:%S")))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self.setStyleSheet("color: #b00020;")
+        theme.set_tone(self, "error")
         self.setText(self.tr("Not saved: %1").replace("%1", message))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import ValidationError
+from ui import theme
 from ui.app_context import AppContext
 from ui.operations.meetings import save_contact
 from ui.operations.records import delete_record
@@ -69,7 +70,7 @@ class ContactDialog(QDialog):
             self.edits[name].setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.edits["festivals"].setPlaceholderText(self.tr("e.g. 春节, 中秋节"))
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         buttons = QDialogButtonBox(

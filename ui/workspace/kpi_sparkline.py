@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-SALES_COLOR = QColor("#1565c0")
-TARGET_COLOR = QColor("#9e9e9e")
+from ui import theme
+
 #: how many periods the trend shows
 PERIODS = 12
 
@@ -56,13 +56,15 @@ class KpiSparkline(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(4, 4, -4, -4)
-        painter.setPen(QPen(self.palette().mid().color(), 1))
+        painter.setPen(QPen(theme.color("border"), 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())  # the zero line
         if not self._periods:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("No KPI data yet"))
             return
-        for values, color, style in ((self._targets, TARGET_COLOR, Qt.PenStyle.DashLine),
-                                     (self._sales, SALES_COLOR, Qt.PenStyle.SolidLine)):
+        # the theme's colours, read at paint time: they follow light and dark; the
+        # dash tells target from sales without the colour
+        for values, color, style in ((self._targets, theme.color("muted"), Qt.PenStyle.DashLine),
+                                     (self._sales, theme.color("info"), Qt.PenStyle.SolidLine)):
             pen = QPen(color, 2, style)
             painter.setPen(pen)
             path = QPainterPath()

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Slot
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain import MeetingStatus, MeetingType
-from ui import labels
+from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.meetings import create_meeting
 from ui.operations.records import delete_record
@@ -26,8 +26,6 @@ from ui.workspace.db_jobs import PartnerTabLoading
 from ui.workspace.meeting_editor import MeetingEditor
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 from ui.workspace.ui_language import ui_language
-
-CANCELLED_COLOR = QColor("#9e9e9e")
 
 
 class MeetingTableModel(RowTableModel):
@@ -47,8 +45,12 @@ class MeetingTableModel(RowTableModel):
         return row.get("starts_at") or "" if column == 0 else self.display(row, column)
 
     def foreground(self, row: dict[str, Any], column: int) -> Any:
-        # a cancelled meeting did not happen: it stays listed, but greyed
-        return QBrush(CANCELLED_COLOR) if row.get("status") == MeetingStatus.CANCELLED else None
+        # a cancelled meeting did not happen: it stays listed, but muted
+        cancelled = row.get("status") == MeetingStatus.CANCELLED
+        return QBrush(theme.color("muted")) if cancelled else None
+
+    def decoration(self, row: dict[str, Any], column: int) -> Any:
+        return theme.status_icon(row.get("status") or "planned") if column == 2 else None
 
 
 class MeetingsTab(PartnerTabLoading, QWidget):

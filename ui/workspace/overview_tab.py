@@ -42,7 +42,6 @@ _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme", "
 #: the tier strategy's parts, by the partner field holding each as agreed
 _TERM_PARTS = {field: part for part, field in playbook.TERM_FIELDS.items()}
 _PERCENT_FIELDS = ("revenue_share", "rebate")
-_ERROR_STYLE = "border: 1px solid #b00020;"
 def cadence_of(settings: Any) -> dict[str, int]:
     """Days between visits per tier, as the settings say (their ``cadence()``, or a
     plain mapping), the domain's where they say nothing."""
@@ -69,7 +68,10 @@ class OverviewTab(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._partner: dict[str, Any] | None = None
+        self._overview: insights.PartnerOverview | None = None
         self._dirty = False
+        # the status line's colours are written into its rich text: redo it on a switch
+        theme.changes().changed.connect(self._theme_changed)
         self.edits: dict[str, QLineEdit] = {n: QLineEdit(self) for n in (*_TEXT_FIELDS, *_PERCENT_FIELDS)}
         self.edits["revenue_share"].setPlaceholderText(self.tr("percent, e.g. 12.5"))
         self.edits["rebate"].setPlaceholderText(self.tr("percent, e.g. 3"))
@@ -96,7 +98,7 @@ class OverviewTab(QWidget):
         self.notes_edit.setPlaceholderText(
             self.tr("Background, relationship notes, what matters to this partner"))
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.save_button = QPushButton(self.tr("Save profile"), self)
@@ -203,7 +205,7 @@ class OverviewTab(QWidget):
         kl.addWidget(self.kpi_label)
         kl.addWidget(self.sparkline)
         legend = QLabel(self.tr("Sales (solid) against target (dashed), last 12 periods"), self)
-        legend.setStyleSheet("color: palette(mid);")
+        theme.set_tone(legend, "muted")
         kl.addWidget(legend)
         self.contacts = ContactsPanel(ctx, self)
         contacts = QGroupBox(self.tr("Contacts"), self)
@@ -326,13 +328,19 @@ class OverviewTab(QWidget):
         theme.set_tone(self.renewal_label, "due" if left >= 0 else "overdue")
         self.renewal_label.show()
 
+    @Slot()
+    def _theme_changed(self) -> None:
+        self._show_status(self._overview)
+
     def _show_status(self, ov: insights.PartnerOverview | None) -> None:
+        self._overview = ov
         if ov is None:
             self.cadence_label.clear()
             self.signs_label.clear()
             return
         status = labels.visit_status_label(ov.visit_status)
-        color = {"ok": "#2e7d32", "due": "#ef6c00", "overdue": "#c62828"}.get(ov.visit_status, "")
+        # the status' word in its colour: never the colour alone
+        color = theme.hex_color(theme.status_tone(ov.visit_status))
         if ov.last_met is None:
             text = self.tr("No meeting held yet.")
         else:
@@ -345,8 +353,9 @@ class OverviewTab(QWidget):
         if ov.signs:
             head = self.tr("Lying flat? (躺平)") if ov.lying_flat else self.tr("Warning signs")
             items = "".join(f"<li>{self._sign_text(ov, s)}</li>" for s in ov.signs)
-            self.signs_label.setText(
-                f"<b style='color:{theme.hex_color('overdue')}'>{head}</b><ul>{items}</ul>")
+            # a warning, not lateness: amber, with the sign
+            color = theme.hex_color(theme.status_tone("sign"))
+            self.signs_label.setText(f"<b style='color:{color}'>⚠ {head}</b><ul>{items}</ul>")
             self._show_remedies()
         else:
             self.signs_label.setText(self.tr("No warning signs."))
@@ -437,13 +446,13 @@ class OverviewTab(QWidget):
     def _clear_errors(self) -> None:
         self.error_label.hide()
         for edit in self.edits.values():
-            edit.setStyleSheet("")
+            theme.set_invalid(edit, False)
 
     def show_error(self, message: str, field: str | None = None) -> None:
         self.error_label.setText(message)
         self.error_label.show()
         if field in self.edits:
-            self.edits[field].setStyleSheet(_ERROR_STYLE)
+            theme.set_invalid(self.edits[field], True)
             self.edits[field].setFocus()
 
     def changes(self) -> dict[str, Any] | None:

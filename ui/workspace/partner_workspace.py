@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from models.store import Change
-from ui import labels
+from ui import labels, theme
 from ui.app_context import AppContext
 from ui.undo import UndoOffer
 from ui.workspace.actions_tab import ActionsTab
@@ -61,9 +61,9 @@ class PartnerWorkspace(QWidget):
 
         self.name_label = QLabel(self)
         self.name_label.setObjectName("workspaceTitle")
-        self.name_label.setStyleSheet("#workspaceTitle { font-size: 18px; font-weight: 600; }")
+        theme.set_text_style(self.name_label, "title")
         self.facts_label = QLabel(self)
-        self.facts_label.setStyleSheet("color: palette(mid);")
+        theme.set_tone(self.facts_label, "muted")
         self.banner = UndoBanner(ctx.undo, self)
         ctx.undo.restored.connect(self._restored)
         self.tabs = QTabWidget(self)

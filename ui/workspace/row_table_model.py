@@ -39,6 +39,10 @@ class RowTableModel(QAbstractTableModel):
     def foreground(self, row: dict[str, Any], column: int) -> Any:
         return None
 
+    def decoration(self, row: dict[str, Any], column: int) -> Any:
+        """An icon for the cell (a status' icon beside its word), or None."""
+        return None
+
     # --- rows ----------------------------------------------------------------------------
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -91,4 +95,6 @@ class RowTableModel(QAbstractTableModel):
             return self.sort_value(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.foreground(row, index.column())
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(row, index.column())
         return None

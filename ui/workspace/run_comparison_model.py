@@ -1,19 +1,20 @@
 """Previous review runs side by side: columns are runs by date, rows are checklist
-items, then the score and completion rows. Failed answers show in red."""
+items, then the score and completion rows. Failed answers show in the error colour with
+the error icon."""
 from __future__ import annotations
 
 import json
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from models import templates
 from models.domain import AnswerType
+from ui import theme
 from ui.workspace.checklist_form import item_text
 
 Index = QModelIndex | QPersistentModelIndex
-FAILED_COLOR = QColor("#c62828")
 
 
 class RunComparisonModel(QAbstractTableModel):
@@ -81,7 +82,9 @@ class RunComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (answer or {}).get("comment")
         if role == Qt.ItemDataRole.ForegroundRole and templates.is_failed(item, answer):
-            return QBrush(FAILED_COLOR)
+            return QBrush(theme.color("error"))
+        if role == Qt.ItemDataRole.DecorationRole and templates.is_failed(item, answer):
+            return theme.status_icon("error")
         return None
 
     def _answer_text(self, item: dict[str, Any], answer: dict[str, Any] | None) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui import theme
 from ui.undo import UndoOffer, UndoService
 
 
@@ -17,18 +18,17 @@ class UndoBanner(QFrame):
         super().__init__(parent)
         self._service = undo
         self.setObjectName("undoBanner")
-        self.setStyleSheet(
-            "#undoBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }"
-        )
+        theme.set_banner(self, "info")
         self.message = QLabel(self)
         self.undo_button = QPushButton(self)
         self.undo_button.clicked.connect(self.undo)
-        close = QPushButton("×", self)
+        close = QPushButton(theme.icon("x"), "", self)
         close.setFlat(True)
         self._close = close
         close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
+        layout.setContentsMargins(theme.space("m"), theme.space("s"), theme.space("s"),
+                                  theme.space("s"))
         layout.addWidget(self.message, 1)
         layout.addWidget(self.undo_button)
         layout.addWidget(close)
@@ -49,6 +49,7 @@ class UndoBanner(QFrame):
         self.undo_button.setText(self.tr("&Undo"))
         self.undo_button.setToolTip(self.tr("Bring back what was deleted (Ctrl+Shift+Z)"))
         self._close.setToolTip(self.tr("Dismiss"))
+        self._close.setAccessibleName(self.tr("Dismiss"))
 
     @Slot(object)
     def _offered(self, offer: UndoOffer) -> None:
