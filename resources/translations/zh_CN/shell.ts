@@ -175,7 +175,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>日程标题的语言（默认：zh_CN）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>error: --to is before --from</source>
         <translation>错误：--to 早于 --from</translation>
     </message>
@@ -193,6 +193,86 @@ A backup copy is made first. A large profile takes a little while.</source>
         <location line="+5"/>
         <source>{n} planned visits written to {file}</source>
         <translation>已将 {n} 次计划的拜访写入 {file}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>list what would be reminded</source>
+        <translation>列出将要提醒的事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List what the app would remind of on a day: response deadlines reached, partner-owned items to chase, visits due, agreements up for renewal, contacts&apos; birthdays and work anniversaries, and the festivals stored on contacts. The kinds turned off in Settings are left out. Exit codes: 0 listed, 2 bad input.</source>
+        <translation>列出某一天应用会提醒的事项：已到期的响应时限、需要催办的渠道方事项、待拜访、即将续约的协议、联系人的生日和入职周年，以及联系人记录的节日。设置中关闭的类别不列出。退出码：0 已列出，2 输入有误。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the day (default: today)</source>
+        <translation>日期（默认：今天）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>days ahead to look (default: 7)</source>
+        <translation>向后查看的天数（默认：7）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Response deadlines</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner-owned items to chase</source>
+        <translation>需要催办的渠道方事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits due</source>
+        <translation type="unfinished">待拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreements up for renewal</source>
+        <translation>即将续约的协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthdays</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work anniversaries</source>
+        <translation>入职周年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Festivals</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>error: --days must be between 0 and 366</source>
+        <translation>错误：--days 必须在 0 到 366 之间</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{festival}: {n} contacts</source>
+        <translation>{festival}：{n} 位联系人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>… and {n} more</source>
+        <translation>…… 另有 {n} 项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(notifications snoozed until {day})</source>
+        <translation>（通知已暂停至 {day}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to remind of.</source>
+        <translation>没有需要提醒的事项。</translation>
     </message>
 </context>
 <context>
