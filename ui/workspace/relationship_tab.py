@@ -157,7 +157,7 @@ class RelationshipTab(PartnerTabLoading, QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows)
         n = data["training"]
         self.training_label.setText(
-            self.tr("Training and enablement in the last 12 months: %n session(s).", "", n))
+            self.tr("Training and enablement sessions in the last 12 months: %1").replace("%1", str(n)))
         self.delete_button.setEnabled(bool(self.touch_model.rowCount()))
 
     def current_id(self) -> str | None:

@@ -1220,12 +1220,10 @@
         <source>Touchpoints and training</source>
         <translation>人情往来与培训</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+38"/>
-        <source>Training and enablement in the last 12 months: %n session(s).</source>
-        <translation>
-            <numerusform>近 12 个月培训与赋能：%n 次。</numerusform>
-        </translation>
+        <source>Training and enablement sessions in the last 12 months: %1</source>
+        <translation>近 12 个月培训与赋能次数：%1</translation>
     </message>
     <message>
         <location line="+40"/>
