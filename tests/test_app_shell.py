@@ -611,3 +611,21 @@ def test_search_waits_for_a_pause_in_typing(qtbot, window, monkeypatch):
     QTest.keyClicks(dialog.input, "shenzhen")  # eight keystrokes in a burst
     qtbot.waitUntil(lambda: dialog.is_settled() and dialog.model.rowCount() == 1, timeout=5000)
     assert queries == ["shenzhen"]
+
+
+def test_file_export_writes_the_partners_the_page_shows(qtbot, window, tmp_path):
+    import openpyxl
+
+    window.show_page(PAGE_PARTNERS)
+    window.partners.set_filter_text("分销")
+    shown = window.partners.visible_partner_ids()
+    assert 0 < len(shown) < window.partners.model.rowCount()
+    window.act_export.trigger()
+    dialog = window.export_dialog
+    assert dialog.isVisible() and f"the {len(shown)} the Partners page shows" in dialog.partners.text()
+    dialog.actions.setChecked(False)
+    dialog.export_to(tmp_path / "partners.xlsx")
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)
+    sheet = openpyxl.load_workbook(tmp_path / "partners.xlsx").worksheets[0]
+    assert sheet.max_row == len(shown) + 1
+    assert "Exported" in window.statusBar().currentMessage()

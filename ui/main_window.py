@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.act_packs_selected = a("review_packs_selected", "files",
                                     self.review_packs_for_selection, "Ctrl+Shift+P")
         self.act_packs_week = a("review_packs_week", "calendar-week", self.review_packs_this_week)
+        self.act_export = a("export", "file-export", self.export_to_excel, "Ctrl+Shift+E")
         self.act_settings = a("settings", "settings", self.show_settings, "Ctrl+,")
         self.act_quit = a("quit", "logout", self.close, "Ctrl+Q")
         self.act_shortcuts = a("shortcuts", "keyboard", self.show_shortcuts, "F1")
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_export])
+        self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_settings])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -348,6 +351,18 @@ class MainWindow(QMainWindow):
         generate_packs(self.ctx, ids, self)
 
     @Slot()
+    def export_to_excel(self) -> None:
+        """File ▸ Export to Excel…: the partner list as the Partners page filters it."""
+        from ui.export_dialog import ExportDialog
+
+        shown = self.partners.visible_partner_ids()
+        filtered = len(shown) < self.partners.model.rowCount()
+        dialog = ExportDialog(self.ctx, shown if filtered else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.export_dialog = dialog  # tests drive the open dialog
+
+    @Slot()
     def review_packs_this_week(self) -> None:
         from ui.packs.pack_actions import generate_packs_due_this_week
 
@@ -494,6 +509,7 @@ class MainWindow(QMainWindow):
             self.act_pack: self.tr("&Review pack…"),
             self.act_packs_selected: self.tr("Review packs for &selected partners…"),
             self.act_packs_week: self.tr("Review packs for this &week's visits…"),
+            self.act_export: self.tr("&Export to Excel…"),
             self.act_settings: self.tr("&Settings…"),
             self.act_quit: self.tr("&Quit"),
             self.act_shortcuts: self.tr("&Keyboard shortcuts"),

@@ -837,6 +837,90 @@ Choose one:
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../../ui/export_dialog.py" line="+50"/>
+        <location line="+80"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>&amp;Action items ledger (owner, severity, deadline, status, feedback)</source>
+        <translation>任务台账（负责人、紧急程度、响应时限、状态、反馈）(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reviews with their scores</source>
+        <translation>复盘及得分(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Meetings from</source>
+        <translation>会议，从(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Partners (all)</source>
+        <translation>渠道商（全部）(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Partners (the %1 the Partners page shows)</source>
+        <translation>渠道商（“渠道商”页当前显示的 %1 家）(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language of the workbook:</source>
+        <translation>工作簿语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One sheet per kind. Dates and numbers stay dates and numbers in Excel; the header row stays in view.</source>
+        <translation>每类数据一个工作表。日期和数字在 Excel 中仍是日期和数字；表头行始终可见。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>ChannelKeeper export %1</source>
+        <translation>渠道管家导出 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出 %1 行到 %2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，没有写入文件。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../../ui/help_dialog.py" line="+59"/>
@@ -1130,7 +1214,7 @@ Choose one:
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+168"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -1161,7 +1245,7 @@ Choose one:
         <translation>请先在表格中选择渠道商（Ctrl+A 选择当前显示的全部）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>Partner %1 created.</source>
         <translation>已创建渠道商 %1。</translation>
     </message>
@@ -1201,7 +1285,7 @@ Choose one:
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-388"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -1226,12 +1310,12 @@ Choose one:
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>Overdue: %1 visits, %2 action items</source>
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+208"/>
         <source>Demo data goes into an empty profile only; this one has %1 partners.</source>
         <translation>演示数据只能加载到空的配置中；当前配置已有 %1 个渠道商。</translation>
     </message>
@@ -1287,6 +1371,11 @@ Choose one:
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -1331,7 +1420,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-411"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1493,9 +1582,9 @@ Choose one:
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../../ui/partner_table_model.py" line="+54"/>
+        <location filename="../../../ui/partner_table_model.py" line="+57"/>
         <source>Name (Chinese)</source>
-        <extracomment>the role carrying a partner&apos;s id (for opening its workspace) the role carrying a raw, sortable value (dates as ISO text, numbers as numbers) the invisible root: the parent of every row in a flat table model</extracomment>
+        <extracomment>the role carrying a partner&apos;s id (for opening its workspace) the role carrying a raw, sortable value (dates as ISO text, numbers as numbers) the invisible root: the parent of every row in a flat table model visit statuses drawn in their colour (besides their icon and word); on track stays plain</extracomment>
         <translation>中文名称</translation>
     </message>
     <message>
@@ -1552,7 +1641,7 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+233"/>
+        <location filename="../../../ui/partners_view.py" line="+236"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>

@@ -4,7 +4,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="+160"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="+159"/>
         <source>Partner</source>
         <extracomment>(entity, field) → how a coded value reads to the user</extracomment>
         <translation>渠道商</translation>
@@ -318,7 +318,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../../ui/sync/sign_in_dialog.py" line="+107"/>
+        <location filename="../../../ui/sync/sign_in_dialog.py" line="+105"/>
         <source>Enter the server address.</source>
         <translation>请输入服务器地址。</translation>
     </message>
@@ -1044,8 +1044,9 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../../ui/sync/sync_status_widget.py" line="+117"/>
+        <location filename="../../../ui/sync/sync_status_widget.py" line="+128"/>
         <source>Sending changes: %1 of %2</source>
+        <extracomment>each state&apos;s icon and tone (ui/theme.py): the icon and the words say it, the colour only helps</extracomment>
         <translation>正在发送修改：%1 / %2</translation>
     </message>
     <message>
@@ -1059,7 +1060,7 @@
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1099,7 +1100,7 @@
         <translation>%1 个冲突待处理</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>1 refused change</source>
         <translation>1 条修改被拒绝</translation>
     </message>
@@ -1109,7 +1110,7 @@
         <translation>%1 条修改被拒绝</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>1 change waiting</source>
         <translation>1 条修改待发送</translation>
     </message>

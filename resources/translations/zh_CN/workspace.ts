@@ -100,7 +100,7 @@
 <context>
     <name>ActionsTab</name>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>Show &amp;closed items</source>
         <translation>显示已关闭事项(&amp;C)</translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="+55"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="+56"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -756,7 +756,7 @@
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="+35"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="+33"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -779,7 +779,7 @@
 <context>
     <name>MeetingsTab</name>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
@@ -817,7 +817,7 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+74"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+76"/>
         <source>percent, e.g. 12.5</source>
         <extracomment>the tier strategy&apos;s parts, by the partner field holding each as agreed the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
@@ -1019,7 +1019,7 @@
         <translation>协议已于 %1 到期：请续约或录入新协议。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No warning signs.</source>
         <translation>无预警信号。</translation>
     </message>
@@ -1302,7 +1302,7 @@
 <context>
     <name>RunComparisonModel</name>
     <message>
-        <location filename="../../../ui/workspace/run_comparison_model.py" line="+60"/>
+        <location filename="../../../ui/workspace/run_comparison_model.py" line="+61"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
@@ -1312,7 +1312,7 @@
         <translation>完成度</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1325,7 +1325,7 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="+158"/>
+        <location filename="../../../ui/workspace/autosave.py" line="+159"/>
         <source>Saving…</source>
         <extracomment>the local time of the last successful save a write is pending or in flight a write failed (message); the edits stay pending and are retried on the next edit when the oldest unsaved edit was made (time.monotonic), None when all saved</extracomment>
         <translation>正在保存…</translation>
@@ -1448,6 +1448,7 @@
         <translation>恢复刚删除的内容（Ctrl+Shift+Z）</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
