@@ -39,36 +39,54 @@ def _months(period: str) -> tuple[str, str]:
     return start.strftime("%Y-%m"), end.strftime("%Y-%m")
 
 
-def kpi_progress(store: Store, partner_id: str, kpi: str, period: str) -> float | None:
-    """The KPI figure of the period so far (summed or latest month), None without data."""
+def kpi_progress(store: Store, partner_id: str, kpi: str, period: str
+                 ) -> tuple[float | None, dt.date | None]:
+    """The KPI figure of the period so far (summed, or the latest month's) and the last
+    day it covers (head office's figures come a month behind); (None, None) without
+    figures."""
     first, last = _months(period)
     if kpi not in tuple(domain.GoalKpi):
-        return None
+        return None, None
     where = "deleted = 0 AND partner_id = ? AND period >= ? AND period <= ?"
     if kpi in domain.GOAL_KPI_SUMMED:
-        row = store.db.execute(f"SELECT sum({kpi}), count({kpi}) FROM kpi_snapshots WHERE {where}",
+        row = store.db.execute(f"SELECT sum({kpi}), count({kpi}), max(period) FROM kpi_snapshots"
+                               f" WHERE {where} AND {kpi} IS NOT NULL",
                                [partner_id, first, last]).fetchone()
-        return float(row[0]) if row and row[1] else None
-    row = store.db.execute(f"SELECT {kpi} FROM kpi_snapshots WHERE {where} AND {kpi} IS NOT NULL"
-                           " ORDER BY period DESC LIMIT 1", [partner_id, first, last]).fetchone()
-    return float(row[0]) if row else None
+        value = float(row[0]) if row and row[1] else None
+        month = row[2] if row and row[1] else None
+    else:
+        row = store.db.execute(f"SELECT {kpi}, period FROM kpi_snapshots WHERE {where}"
+                               f" AND {kpi} IS NOT NULL ORDER BY period DESC LIMIT 1",
+                               [partner_id, first, last]).fetchone()
+        value, month = (float(row[0]), row[1]) if row else (None, None)
+    return value, _month_end(month) if month else None
+
+
+def _month_end(month: str) -> dt.date:
+    year, mon = int(month[:4]), int(month[5:7])
+    return dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def assess(store: Store, goal: Row, today: dt.date) -> dict[str, Any]:
     """The goal with ``progress`` (None: unknown), ``ratio`` (progress / target),
-    ``period_kind``, ``elapsed`` (share of the period passed) and ``at_risk``."""
+    ``period_kind``, ``elapsed`` (share of the period the progress covers: up to today
+    for typed progress, up to the last month of KPI figures for a KPI) and ``at_risk``."""
     out = dict(goal)
-    progress = (kpi_progress(store, goal["partner_id"], goal["kpi"], goal["period"])
-                if goal.get("kpi") else goal.get("actual"))
     start, end = period_bounds(goal["period"])
+    if goal.get("kpi"):
+        progress, through = kpi_progress(store, goal["partner_id"], goal["kpi"], goal["period"])
+    else:
+        progress, through = goal.get("actual"), today
     span = (end - start).days + 1
-    elapsed = min(1.0, max(0.0, ((today - start).days + 1) / span))
+    elapsed = (0.0 if through is None
+               else min(1.0, max(0.0, ((min(through, today) - start).days + 1) / span)))
     target = goal.get("target")
     ratio = progress / target if progress is not None and target else None
     status = goal.get("status")
     live = status in (domain.GoalStatus.AGREED, domain.GoalStatus.ON_TRACK)
     behind = ratio is not None and ratio < elapsed - BEHIND_PACE
-    ended_short = today > end and (ratio is None or ratio < 1.0)
+    # a period over, and its figures in, short of the target
+    ended_short = today > end and elapsed >= 1.0 and (ratio is None or ratio < 1.0)
     out.update(progress=progress, ratio=ratio, period_kind=period_kind(goal["period"]),
                elapsed=elapsed,
                at_risk=status == domain.GoalStatus.AT_RISK or (live and (behind or ended_short)))

@@ -47,10 +47,12 @@ from ui.operations.meetings import hold_meeting
 from ui.partner_table_model import signs_text
 from ui.today_cards import Card, SummaryCard
 from ui.today_details import DetailsPane
+from ui.today_method import method_entries
 from ui.today_sections import Column, RecordTableModel, TodaySection
 from ui.today_trend import TrendChart
 
-RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "contact", "kpi_snapshot"}
+RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "contact", "kpi_snapshot",
+                     "joint_goal", "touchpoint"}
 #: the changes that may move the trend of visits kept to cadence
 TREND_ENTITIES = {"partner", "meeting"}
 RELOAD_DELAY_MS = 300
@@ -302,6 +304,9 @@ class TodayView(QWidget):
                                         "meeting (held, now) · Ctrl+P: the partner's "
                                         "review pack"))]))
         self.planned.view.installEventFilter(self)
+        # the method's lists: joint goals at risk, agreements to renew (ui/today_method.py)
+        for entry in method_entries(self):
+            self.add_section(entry)
 
         for section in (self.visits, self.lying_flat):
             # their full lists are in memory already

@@ -205,6 +205,13 @@ class PartnerWorkspace(QWidget):
                 self.tabs.setCurrentWidget(self.reviews)
                 self.reviews.select_later(entity_id)
                 self.reviews.reload()
+            elif entity == "joint_goal":
+                self.tabs.setCurrentWidget(self.goals)
+                self.goals.select(entity_id)
+            elif entity == "touchpoint":
+                self.tabs.setCurrentWidget(self.relationship)
+                self.relationship.select_later(entity_id)
+                self.relationship.reload()
             else:
                 self.tabs.setCurrentWidget(self.overview)
                 if entity == "contact":

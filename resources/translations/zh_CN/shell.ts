@@ -2283,7 +2283,24 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_view.py" line="+210"/>
+        <location filename="../../../ui/today_method.py" line="+35"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <location filename="../../../ui/today_view.py" line="+212"/>
         <location line="+26"/>
         <location line="+16"/>
         <location line="+23"/>
@@ -2293,14 +2310,56 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-3"/>
+        <source>Agreement ends</source>
+        <translation>协议到期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../../ui/today_view.py" line="-77"/>
         <location line="+42"/>
         <location line="+36"/>
         <source>Tier</source>
         <translation>渠道分层</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="+7"/>
+        <source>Joint goals at risk</source>
+        <translation>有风险的联合目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No joint goal is at risk.</source>
+        <translation>没有联合目标处于风险中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Goals at risk</source>
+        <translation>目标有风险</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Joint goals agreed with partners that are behind their period&apos;s pace or marked at risk.</source>
+        <translation>与渠道商定的联合目标中，进度落后于周期或被标为有风险的。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Agreements to renew</source>
+        <translation>待续约协议</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>No agreement ends in the next 60 days.</source>
+        <translation>未来 60 天内没有到期的协议。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agreements that end within 60 days (or ended lately): prepare the renewal.</source>
+        <translation>60 天内到期（或刚到期）的协议：请准备续约。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/today_view.py" line="-77"/>
         <source>Last visit</source>
         <translation>上次拜访</translation>
     </message>
@@ -2310,13 +2369,14 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>间隔天数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../../ui/today_method.py" line="-38"/>
+        <location filename="../../../ui/today_view.py" line="+1"/>
         <location line="+21"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location filename="../../../ui/today_view.py" line="-15"/>
         <source>Visits overdue</source>
         <translation>拜访已逾期</translation>
     </message>
@@ -2391,12 +2451,13 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../../ui/today_method.py" line="+7"/>
+        <location filename="../../../ui/today_view.py" line="+1"/>
         <source>In days</source>
         <translation>还有几天</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../../ui/today_view.py" line="+1"/>
         <source>Occasion</source>
         <translation>事由</translation>
     </message>
@@ -2411,7 +2472,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+238"/>
         <source>Welcome: no partners yet</source>
         <translation>欢迎：还没有渠道商</translation>
     </message>
@@ -2436,7 +2497,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>还没有渠道商。请添加第一个渠道商（Ctrl+Shift+N），或加载演示数据先看看。</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-267"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
@@ -2476,7 +2537,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>本周计划拜访</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -2506,7 +2567,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>今日 · %1</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-289"/>
         <source>Visits due</source>
         <translation>待拜访</translation>
     </message>
@@ -2547,12 +2608,12 @@ Restore it with: main.py restore --profile {profile} {file}
     </message>
     <message>
         <location line="+4"/>
-        <location line="+226"/>
+        <location line="+229"/>
         <source>Enter: open the partner · Ctrl+Enter: start the meeting (held, now) · Ctrl+P: the partner&apos;s review pack</source>
         <translation>回车：打开渠道商 · Ctrl+回车：开始会议（记为已举行，时间为现在）· Ctrl+P：该渠道商的复盘资料</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-253"/>
         <source>Key dates in the next 30 days</source>
         <translation>未来 30 天的重要日子</translation>
     </message>

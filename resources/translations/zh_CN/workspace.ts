@@ -1158,7 +1158,7 @@
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>No partner open</source>
         <translation>未打开渠道</translation>
     </message>
