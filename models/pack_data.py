@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from models import domain, insights
+from models import domain, goals, insights
 from models.errors import NotFoundError, ValidationError
 from models.search_index import name_order
 from models.store import Store
@@ -142,6 +142,9 @@ class PackData:
     next_meeting: Row | None = None
     #: the partner's person who signs the pack (a contact), None when none is known
     signatory: Row | None = None
+    #: joint goals whose period meets the pack's, or still in play (models.goals:
+    #: each annual goal followed by its quarterly stages, with progress and at_risk)
+    joint_goals: list[dict] = field(default_factory=list)
 
     @property
     def partner_id(self) -> str:
@@ -256,7 +259,20 @@ def gather_pack_data(
                                          order_by=name_order("contact"))),
         next_meeting=_next_meeting(store, partner_id, as_of),
         signatory=signatory(contacts, meetings),
+        joint_goals=_joint_goals(store, partner_id, period_start, period_end, as_of),
     )
+
+
+def _joint_goals(store: Store, partner_id: str, start: dt.date, end: dt.date,
+                 as_of: dt.date) -> list[dict]:
+    """The joint goals a pack of ``start``..``end`` shows: those whose period meets it,
+    and the live ones (agreed, not yet achieved or missed), assessed as of ``as_of``."""
+    out = []
+    for g in goals.partner_goals(store, partner_id, as_of):
+        first, last = goals.period_bounds(g["period"])
+        if (first <= end and last >= start) or g["status"] in domain.GOAL_LIVE_STATUSES:
+            out.append(g)
+    return out
 
 
 #: contact roles that sign for the partner, most senior first (either language)

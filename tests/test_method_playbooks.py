@@ -137,3 +137,21 @@ def test_the_server_refuses_a_pushed_goal_with_a_bad_period():
     assert err.value.reason == "invalid"
     op["changes"]["period"] = [None, "2026-q2"]
     assert op_contract.check_op(op).changes["period"] == (None, "2026-Q2")
+
+
+def test_the_pack_data_carries_the_joint_goals_of_its_period(store, partner, today):
+    from models.pack_data import gather_pack_data
+
+    old = store.create("joint_goal", {"partner_id": partner["id"], "title": "2025 年目标",
+                                      "period": "2025", "status": "achieved"})
+    annual = store.create("joint_goal", {"partner_id": partner["id"], "title": "2026 年销售额",
+                                         "period": "2026", "status": "agreed", "target": 100,
+                                         "actual": 40})
+    stage = store.create("joint_goal", {"partner_id": partner["id"], "title": "四季度",
+                                        "period": "2026-Q4", "status": "on_track",
+                                        "parent_id": annual["id"]})
+    data = gather_pack_data(store, partner["id"], today=today,
+                            period_start=dt.date(2026, 10, 1), period_end=dt.date(2026, 11, 27))
+    assert [g["id"] for g in data.joint_goals] == [annual["id"], stage["id"]]
+    assert old["id"] not in {g["id"] for g in data.joint_goals}
+    assert data.joint_goals[0]["at_risk"] and data.joint_goals[1]["period_kind"] == "quarter"
