@@ -72,8 +72,29 @@ ACTION_STATUS_STAMP = {
     ActionStatus.FEEDBACK_GIVEN: "feedback_on",
 }
 
-#: Statuses in which an action item still needs work or feedback.
+#: Statuses in which an action item still needs work or feedback (an item of ours;
+#: a partner-owned item is closed once done, see ``loop_open``).
 ACTION_OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE)
+
+
+def loop_open(status: str | None, owner_side: str | None) -> bool:
+    """Whether an action item's loop is still open. Ours: until the partner heard
+    back (feedback given). The partner's own task: until it is done; feedback to the
+    partner about their own work makes no sense."""
+    if status == ActionStatus.DONE:
+        return owner_side != OwnerSide.PARTNER
+    return status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def final_status(owner_side: str | None) -> ActionStatus:
+    """The last step of an item's loop: feedback given (ours), done (the partner's)."""
+    return ActionStatus.DONE if owner_side == OwnerSide.PARTNER else ActionStatus.FEEDBACK_GIVEN
+
+
+def loop_open_sql(alias: str = "") -> str:
+    """``loop_open`` as an SQL condition on action_items (``alias``: "a." or "")."""
+    return (f"({alias}status IN ('open', 'in_progress')"
+            f" OR ({alias}status = 'done' AND {alias}owner_side != 'partner'))")
 
 
 class GoalStatus(StrEnum):

@@ -244,7 +244,7 @@ def _actions_due_where(today: dt.date, soon_days: int, partner_id: str | None,
     # a deleted partner's items stay (a delete never cascades) but are not due: the
     # partner is gone from every list. NOT IN a (small) set of deleted ids rather than
     # a test of p.deleted, which would read every partner row the index-only count joins
-    where = (" WHERE a.deleted = 0 AND a.status IN ('open', 'in_progress', 'done')"
+    where = (f" WHERE a.deleted = 0 AND {domain.loop_open_sql('a.')}"
              f" AND {due} <= ? AND {NOT_DELETED_PARTNER}")
     params: list[Any] = [horizon]
     if partner_id:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from models.domain import MeetingType, OwnerSide
+from models.domain import MeetingType, OwnerSide, loop_open_sql
 
 #: the prefix written in front of a note line that became an action item
 CONVERTED_MARK = "→ "
@@ -214,6 +214,36 @@ def agenda_for(store: Any, partner_id: str, meeting_type: str, lang: str = "en",
         "meeting", "partner_id = ? AND id != ? AND coalesce(status, 'held') = 'held'",
         [partner_id, exclude_meeting_id or ""], order_by="starts_at DESC", limit=1)
     items = store.rows(
-        "action_item", "partner_id = ? AND status IN ('open', 'in_progress', 'done')",
+        "action_item", f"partner_id = ? AND {loop_open_sql()}",
         [partner_id], order_by="coalesce(due_on, opened_on), opened_on")
     return build_agenda(meeting_type, lang, items, last[0]["id"] if last else None)
+
+
+_NAMES = re.compile(r"[、,，;；/]+|\s{2,}")
+
+
+def attendee_names(text: str | None) -> list[str]:
+    """The names in an attendees field ("王总、李经理", "Anna, Ben")."""
+    return [n.strip() for n in _NAMES.split(text or "") if n.strip()]
+
+
+def default_owner(store: Any, meeting_id: str | None, owner_side: str) -> str | None:
+    """Who owns an action item typed in a meeting's notes, unless the user says:
+    ours: the manager (the name in Settings), else our first attendee; the
+    partner's: the partner's first attendee, else its most senior contact."""
+    meeting = store.find("meeting", meeting_id) if meeting_id else None
+    if owner_side == OwnerSide.PARTNER:
+        names = attendee_names((meeting or {}).get("attendees_partner"))
+        if names:
+            return names[0]
+        if meeting is None:
+            return None
+        from models.pack_data import signatory  # the same "most senior" rule as the pack
+
+        person = signatory(store.rows("contact", "partner_id = ?", [meeting["partner_id"]]), [])
+        return person["name"] if person else None
+    mine = store.get_setting("manager_name")
+    if mine:
+        return mine
+    names = attendee_names((meeting or {}).get("attendees_ours"))
+    return names[0] if names else None

@@ -407,7 +407,7 @@ def _actions(store: Store, partner_id: str, start: dt.date, end: dt.date,
     lo, hi = start.isoformat(), end.isoformat()
     open_rows = store.rows(
         "action_item",
-        "partner_id = ? AND status IN ('open', 'in_progress', 'done') AND opened_on <= ?",
+        f"partner_id = ? AND {domain.loop_open_sql()} AND opened_on <= ?",
         [partner_id, hi], order_by="due_on, opened_on",
     )
     done_rows = store.rows(

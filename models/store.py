@@ -310,8 +310,10 @@ class Store(SearchIndex):
             values["due_on"] = domain.response_deadline(partner["tier"], str(severity), opened_date)
         return self.create("action_item", values)
 
-    def set_action_status(self, action_id: str, status: str, *, feedback: str | None = None) -> Row:
-        """Move an action item along the loop, stamping the date of each step."""
+    def set_action_status(self, action_id: str, status: str, *, feedback: str | None = None,
+                          feedback_channel: str | None = None) -> Row:
+        """Move an action item along the loop, stamping the date of each step;
+        ``feedback`` is what the partner was told, ``feedback_channel`` how."""
         status = str(normalise(entity("action_item"), "status", status))
         today = self.clock()[:10]
         changes: dict[str, Any] = {"status": status}
@@ -325,6 +327,8 @@ class Store(SearchIndex):
             changes[col] = (current[col] or today) if reached else None
         if feedback is not None:
             changes["feedback"] = feedback
+        if feedback_channel is not None:
+            changes["feedback_channel"] = feedback_channel
         return self.update("action_item", action_id, changes)
 
     # --- head-office data and sync -----------------------------------------------------

@@ -48,7 +48,7 @@ def action_counts(store: Any, today: dt.date) -> tuple[int, int]:
         "SELECT coalesce(sum(a.status IN ('open', 'in_progress') AND a.due_on < ?), 0),"
         " coalesce(sum(a.status = 'done'), 0)"
         " FROM action_items a WHERE a.deleted = 0"
-        f" AND a.status IN ('open', 'in_progress', 'done') AND {NOT_DELETED_PARTNER}",
+        f" AND {domain.loop_open_sql('a.')} AND {NOT_DELETED_PARTNER}",
         [today.isoformat()],
     ).fetchone()
     return int(late), int(waiting)

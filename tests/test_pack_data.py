@@ -227,3 +227,16 @@ def test_a_partner_never_met_with_a_first_visit_planned_is_not_late_before_it(st
     data = gather_pack_data(store, partner["id"], today=today)
     assert data.cadence.kept
     assert data.next_meeting is not None
+
+
+def test_a_partner_owned_item_done_is_no_longer_open_nor_a_next_step(store, partner):
+    pid = partner["id"]
+    theirs = store.create_action_item(partner_id=pid, title="提交门店名单", owner_side="partner",
+                                      severity="low", opened_on="2026-11-01")
+    ours = store.create_action_item(partner_id=pid, title="回复返点问题", owner_side="ours",
+                                    severity="low", opened_on="2026-11-01")
+    for item in (theirs, ours):
+        store.update("action_item", item["id"], {"status": "done", "done_on": "2026-11-20"})
+    data = gather_pack_data(store, pid, today=TODAY)
+    assert [a["id"] for a in data.open_actions] == [ours["id"]]  # ours awaits feedback
+    assert theirs["id"] in {a["id"] for a in data.done_actions}

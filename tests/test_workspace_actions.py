@@ -122,3 +122,61 @@ def test_delete_action_item_then_undo(qtbot, workspace, harness, seeded):
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == 2, timeout=5000)
     assert harness.db(lambda s: s.find("action_item", item_id)) is not None
+
+
+def test_feedback_by_ctrl_enter_records_how_and_stays_visible(qtbot, workspace, harness, seeded,
+                                                              type_text):
+    """Ctrl+Enter sends the feedback; its channel is recorded; the Feedback column
+    shows what the partner was told once the item is closed (with "show all")."""
+    tab = _open_actions_tab(qtbot, workspace)
+    item_id = seeded[1]["open_items"][0]["id"]
+    harness.db(lambda s: s.set_action_status(item_id, "done"))
+    qtbot.waitUntil(lambda: tab.model.row_at(tab.model.row_of(item_id))["status"] == "done",
+                    timeout=5000)
+    assert tab.select(item_id)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible(), timeout=5000)
+    dialog = tab.dialog
+    dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("wechat"))
+    dialog.feedback_edit.setFocus()
+    type_text(dialog.feedback_edit, "已微信告知陈总")
+    qtbot.keyClick(dialog.feedback_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("action_item", item_id))["status"]
+                    == "feedback_given", timeout=5000)
+    row = harness.db(lambda s: s.get("action_item", item_id))
+    assert (row["feedback"], row["feedback_channel"]) == ("已微信告知陈总", "wechat")
+    tab.show_all.setChecked(True)
+    qtbot.waitUntil(lambda: "已微信告知陈总" in (tab.model.index(
+        tab.model.row_of(item_id), 6).data() or ""), timeout=5000)
+    shown = tab.model.index(tab.model.row_of(item_id), 6).data()
+    assert shown.startswith("WeChat · ") and tab.model.headerData(
+        6, Qt.Orientation.Horizontal) == "Feedback"
+
+
+def test_a_partner_owned_item_is_finished_when_done(qtbot, workspace, harness, seeded):
+    """The partner's own task needs no "feedback to the partner": done closes it."""
+    partner = seeded[0]
+    item = harness.db(lambda s: s.create_action_item(
+        partner_id=partner["id"], title="对方提交门店名单", owner_side="partner",
+        severity="medium", opened_on="2026-11-20"))
+    tab = workspace.actions_tab
+    workspace.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.row_of(item["id"]) >= 0, timeout=5000)
+    harness.db(lambda s: s.set_action_status(item["id"], "in_progress"))
+    qtbot.waitUntil(lambda: tab.model.row_at(tab.model.row_of(item["id"]))["status"]
+                    == "in_progress", timeout=5000)
+    assert tab.select(item["id"])
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("action_item", item["id"]))["status"]
+                    == "done", timeout=5000)
+    # closed: it leaves the open list and has no further step
+    qtbot.waitUntil(lambda: "对方提交门店名单" not in _rows(workspace), timeout=5000)
+    tab.show_all.setChecked(True)
+    assert tab.select(item["id"])
+    assert not tab.advance_button.isEnabled()
+    from models import insights
+
+    due = harness.db(lambda s: insights.actions_due(s, harness.ctx.today(), 3650))
+    assert item["id"] not in {a["id"] for a in due}

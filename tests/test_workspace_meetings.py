@@ -282,3 +282,33 @@ def test_a_line_is_marked_internal_by_keyboard_and_unmarked_again(qtbot, workspa
     assert editor.notes_edit.toPlainText() == "双方确认下季度目标\n- 对方老板在看竞品"
     act = editor.internal_action
     assert act.shortcut().toString() == "Ctrl+Shift+I" and "Ctrl+Shift+I" in act.toolTip()
+
+
+def test_a_converted_line_gets_an_owner_by_default_or_as_typed(qtbot, workspace, harness,
+                                                               type_text):
+    """Ctrl+Shift+A: ours → the manager's name from Settings; the partner's → the
+    partner's first attendee; a name typed in the Owner box wins (then clears)."""
+    harness.db(lambda s: s.set_setting("manager_name", "李娜"))
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    editor.partner_edit.setFocus()
+    type_text(editor.partner_edit, "陈总、王经理")
+    editor.notes_edit.setFocus()
+    type_text(editor.notes_edit, "整理补货数据")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_A, CTRL_SHIFT)
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)
+    type_text(editor.notes_edit, "对方：提交门店名单")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_A, CTRL_SHIFT)
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)
+    type_text(editor.notes_edit, "对方：确认活动预算")
+    editor.owner_edit.setText("王经理")
+    editor.notes_edit.setFocus()
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_A, CTRL_SHIFT)
+    assert editor.owner_edit.text() == ""
+
+    def owners():
+        rows = harness.db(lambda s: s.rows("action_item", "meeting_id = ?", [meeting_id]))
+        return {r["title"]: r["owner_name"] for r in rows}
+
+    qtbot.waitUntil(lambda: len(owners()) == 3, timeout=5000)
+    assert owners() == {"整理补货数据": "李娜", "提交门店名单": "陈总", "确认活动预算": "王经理"}

@@ -68,6 +68,15 @@ def severity_label(value: str | None) -> str:
     }.get(value or "", value or "")
 
 
+def feedback_channel_label(value: str | None) -> str:
+    return {
+        "phone": QCoreApplication.translate("Labels", "Phone"),
+        "wechat": QCoreApplication.translate("Labels", "WeChat"),
+        "in_person": QCoreApplication.translate("Labels", "In person"),
+        "email": QCoreApplication.translate("Labels", "E-mail"),
+    }.get(value or "", value or "")
+
+
 def action_status_label(value: str | None) -> str:
     return {
         "open": QCoreApplication.translate("Labels", "Open"),

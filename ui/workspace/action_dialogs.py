@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain import OwnerSide, Severity
+from models.domain import FeedbackChannel, OwnerSide, Severity
 from models.errors import ValidationError
 from ui import labels, theme
 from ui.app_context import AppContext
@@ -121,7 +122,8 @@ class ActionItemDialog(QDialog):
 
 
 class FeedbackDialog(QDialog):
-    """Asks what the partner was told when an action item is closed (反馈闭环)."""
+    """Asks what the partner was told when an action item is closed (反馈闭环), and
+    how it reached them. Ctrl+Enter sends it from the text box (Enter is a new line)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +133,10 @@ class FeedbackDialog(QDialog):
         intro.setWordWrap(True)
         self.feedback_edit = QPlainTextEdit(self)
         self.feedback_edit.setTabChangesFocus(True)
+        self.feedback_edit.setPlaceholderText(self.tr("Ctrl+Enter to save"))
+        self.channel_combo = QComboBox(self)
+        for channel in FeedbackChannel:
+            self.channel_combo.addItem(labels.feedback_channel_label(channel), str(channel))
         self.error_label = QLabel(self)
         theme.set_tone(self.error_label, "error")
         self.error_label.hide()
@@ -138,15 +144,43 @@ class FeedbackDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._accept_if_filled)
         buttons.rejected.connect(self.reject)
+        # Ctrl+Enter sends from anywhere in the dialog, the text box included (which
+        # would otherwise take the key): Enter alone stays a new line there
+        self.feedback_edit.installEventFilter(self)
+        form = QFormLayout()
+        form.addRow(self.tr("&How"), self.channel_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.feedback_edit)
+        layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.resize(420, 240)
+        self.resize(420, 260)
+
+    @staticmethod
+    def _is_ctrl_enter(event: QEvent) -> bool:
+        return (event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.feedback_edit and self._is_ctrl_enter(event):
+            self._accept_if_filled()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_ctrl_enter(event):
+            self._accept_if_filled()
+            return
+        super().keyPressEvent(event)
 
     def feedback(self) -> str:
         return self.feedback_edit.toPlainText().strip()
+
+    def channel(self) -> str:
+        return self.channel_combo.currentData()
 
     @Slot()
     def _accept_if_filled(self) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain import ACTION_OPEN_STATUSES, ActionStatus
+from models.domain import ActionStatus, final_status, loop_open
 from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.action_items import set_action_status
@@ -32,10 +32,14 @@ _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 _STATUS_ORDER = {s.value: n for n, s in enumerate(ActionStatus)}
 
 
-def next_status(status: str) -> str | None:
+def next_status(status: str, owner_side: str | None = None) -> str | None:
+    """The next step of an item's loop; None at its end (feedback given for ours,
+    done for a partner-owned item: see domain.final_status)."""
     order = list(ActionStatus)
     n = order.index(ActionStatus(status))
-    return str(order[n + 1]) if n + 1 < len(order) else None
+    if order[n] == final_status(owner_side) or n + 1 >= len(order):
+        return None
+    return str(order[n + 1])
 
 
 class ActionTableModel(RowTableModel):
@@ -48,10 +52,10 @@ class ActionTableModel(RowTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Title"), self.tr("Owner side"), self.tr("Owner"), self.tr("Severity"),
-                self.tr("Response deadline"), self.tr("Status")]
+                self.tr("Response deadline"), self.tr("Status"), self.tr("Feedback")]
 
     def is_overdue(self, row: dict[str, Any]) -> bool:
-        return (row.get("status") in ACTION_OPEN_STATUSES and bool(row.get("due_on"))
+        return (loop_open(row.get("status"), row.get("owner_side")) and bool(row.get("due_on"))
                 and row["due_on"] < self.today.isoformat())
 
     def display(self, row: dict[str, Any], column: int) -> str:
@@ -66,7 +70,16 @@ class ActionTableModel(RowTableModel):
         if column == 4:
             due = row.get("due_on") or ""
             return self.tr("%1 (overdue)").replace("%1", due) if self.is_overdue(row) else due
-        return labels.action_status_label(row.get("status"))
+        if column == 5:
+            return labels.action_status_label(row.get("status"))
+        return self.feedback_text(row)
+
+    def feedback_text(self, row: dict[str, Any]) -> str:
+        """What the partner was told, after how and when: "WeChat · 2026-11-20 · …"."""
+        if not row.get("feedback"):
+            return ""
+        how = labels.feedback_channel_label(row.get("feedback_channel"))
+        return " · ".join(filter(None, [how, row.get("feedback_on"), row["feedback"]]))
 
     def sort_value(self, row: dict[str, Any], column: int) -> Any:
         if column == 3:
@@ -104,7 +117,7 @@ class OpenItemsProxy(QSortFilterProxyModel):
         if self.show_all:
             return True
         row = self.sourceModel().row_at(source_row)
-        return row.get("status") in ACTION_OPEN_STATUSES
+        return loop_open(row.get("status"), row.get("owner_side"))
 
 
 class ActionsTab(PartnerTabLoading, QWidget):
@@ -217,7 +230,7 @@ class ActionsTab(PartnerTabLoading, QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         row = self.current_row()
-        nxt = next_status(row["status"]) if row else None
+        nxt = next_status(row["status"], row.get("owner_side")) if row else None
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         self.advance_button.setEnabled(nxt is not None)
@@ -256,7 +269,7 @@ class ActionsTab(PartnerTabLoading, QWidget):
         """Move the selected item one step along the loop; the last step asks what the
         partner was told."""
         row = self.current_row()
-        nxt = next_status(row["status"]) if row else None
+        nxt = next_status(row["status"], row.get("owner_side")) if row else None
         if row is None or nxt is None:
             return
         if nxt == ActionStatus.FEEDBACK_GIVEN:
@@ -266,7 +279,7 @@ class ActionsTab(PartnerTabLoading, QWidget):
             def finished(result: int) -> None:
                 self.dialog = None
                 if result == QDialog.DialogCode.Accepted:
-                    self._set_status(row["id"], nxt, dialog.feedback())
+                    self._set_status(row["id"], nxt, dialog.feedback(), dialog.channel())
                 dialog.deleteLater()
 
             dialog.finished.connect(finished)
@@ -274,10 +287,12 @@ class ActionsTab(PartnerTabLoading, QWidget):
             return
         self._set_status(row["id"], nxt, None)
 
-    def _set_status(self, item_id: str, status: str, feedback: str | None) -> None:
-        if status in ACTION_OPEN_STATUSES or self.proxy.show_all:
+    def _set_status(self, item_id: str, status: str, feedback: str | None,
+                    channel: str | None = None) -> None:
+        row = self.current_row() or {}
+        if loop_open(status, row.get("owner_side")) or self.proxy.show_all:
             self.select_later(item_id)  # keep working on it; a closed one leaves
-        set_action_status(self._ctx, item_id, status, feedback)
+        set_action_status(self._ctx, item_id, status, feedback, channel=channel)
 
     @Slot()
     def delete_selected(self) -> None:

@@ -35,7 +35,7 @@ from models.internal_lines import toggle_internal
 from models.meeting_templates import agenda_for, mark_converted, parse_action_line
 from ui import labels
 from ui.app_context import AppContext
-from ui.operations.action_items import create_action_item
+from ui.operations.action_items import create_action_from_notes
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.db_jobs import run_db
 from ui.workspace.notes_highlighter import NotesHighlighter
@@ -95,6 +95,13 @@ class MeetingEditor(QWidget):
             self.severity_combo.addItem(labels.severity_label(s), str(s))
         self.severity_combo.setCurrentIndex(self.severity_combo.findData(str(Severity.MEDIUM)))
         self.severity_combo.setToolTip(self.tr("Severity of the next action item (Ctrl+Shift+1…4)"))
+        self.owner_edit = QLineEdit(self)
+        self.owner_edit.setObjectName("next_action_owner")
+        self.owner_edit.setPlaceholderText(self.tr("Owner: default"))
+        self.owner_edit.setToolTip(self.tr(
+            "Owner of the next action item. Empty: you for our items, the partner's first "
+            "attendee (or its senior contact) for the partner's. Change it later in Actions."))
+        self.owner_edit.setMaximumWidth(160)
         self.convert_action = QAction(self.tr("Line → action item"), self)
         self.convert_action.setShortcut(QKeySequence(CONVERT_SHORTCUT))
         self.convert_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -149,6 +156,7 @@ class MeetingEditor(QWidget):
         tools.addStretch(1)
         tools.addWidget(QLabel(self.tr("Severity"), buddy=self.severity_combo))
         tools.addWidget(self.severity_combo)
+        tools.addWidget(self.owner_edit)
         tools.addWidget(internal_button)
         tools.addWidget(convert_button)
         tools.addWidget(self.indicator)
@@ -367,6 +375,7 @@ class MeetingEditor(QWidget):
             "owner_side": parsed.owner_side,
             "severity": severity,
             "opened_on": self._ctx.today(),
+            "owner_name": self.owner_edit.text().strip() or None,
         }
         # mark the line at once, as one undo step, keeping the cursor where it was
         column = cursor.positionInBlock()
@@ -381,14 +390,16 @@ class MeetingEditor(QWidget):
         cursor.setPosition(block.position() + min(len(marked), column + len(marked) - len(old_text)))
         self.notes_edit.setTextCursor(cursor)
         self.severity_combo.setCurrentIndex(self.severity_combo.findData(str(Severity.MEDIUM)))
+        self.owner_edit.clear()
 
         def created(row: dict[str, Any]) -> None:
             self._ctx.status_message.emit(
-                self.tr("Action item created: %1").replace("%1", row["title"]))
+                self.tr("Action item created: %1 (owner: %2)").replace("%1", row["title"])
+                .replace("%2", row.get("owner_name") or self.tr("nobody yet")))
             self.action_created.emit(row["id"])
 
         def failed(exc: BaseException) -> None:
             self._ctx.status_message.emit(
                 self.tr("Could not create the action item: %1").replace("%1", str(exc)))
 
-        create_action_item(self._ctx, values, on_done=created, on_error=failed)
+        create_action_from_notes(self._ctx, values, on_done=created, on_error=failed)

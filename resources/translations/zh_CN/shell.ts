@@ -1003,23 +1003,23 @@ Choose one:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+95"/>
         <source>Training</source>
         <translation>培训赋能</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-94"/>
         <source>Joint campaign</source>
         <translation>联合市场活动</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-91"/>
         <source>Ad hoc</source>
         <translation>临时会议</translation>
     </message>
@@ -1067,6 +1067,26 @@ Choose one:
         <location line="+1"/>
         <source>Critical</source>
         <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -4,7 +4,7 @@
 <context>
     <name>ActionItemDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="+39"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+40"/>
         <source>Edit action item</source>
         <translation>编辑行动项</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>ActionTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="+50"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="+54"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -92,6 +92,11 @@
         <translation>状态</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
@@ -100,7 +105,7 @@
 <context>
     <name>ActionsTab</name>
     <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>Show &amp;closed items</source>
         <translation>显示已关闭事项(&amp;C)</translation>
     </message>
@@ -166,7 +171,7 @@
         <translation>→ %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Action item “%1” deleted.</source>
         <translation>行动项“%1”已删除。</translation>
     </message>
@@ -356,7 +361,7 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="+16"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+17"/>
         <source>Feedback to the partner</source>
         <translation>向渠道方反馈</translation>
     </message>
@@ -366,7 +371,17 @@
         <translation>关于“%1”，向渠道方反馈了什么？只有渠道方得到反馈，事项才算闭环。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>Ctrl+Enter to save</source>
+        <translation>按 Ctrl+Enter 保存</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;How</source>
+        <translation>方式(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Write the feedback the partner received.</source>
         <translation>请填写渠道方收到的反馈。</translation>
     </message>
@@ -653,7 +668,17 @@
         <translation>下一个行动项的严重程度（Ctrl+Shift+1…4）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Owner: default</source>
+        <translation>负责人：默认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner of the next action item. Empty: you for our items, the partner&apos;s first attendee (or its senior contact) for the partner&apos;s. Change it later in Actions.</source>
+        <translation>下一个行动项的负责人。留空时：我方事项为您本人，渠道方事项为渠道方第一位参会人（或其最资深的联系人）。之后可在“行动项”中修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Line → action item</source>
         <translation>本行 → 行动项</translation>
     </message>
@@ -718,7 +743,7 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>A&amp;genda</source>
         <translation>议程(&amp;G)</translation>
     </message>
@@ -743,9 +768,14 @@
         <translation>请将光标放在尚未转换的纪要行上。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Action item created: %1</source>
-        <translation>已创建行动项：%1</translation>
+        <location line="+29"/>
+        <source>Action item created: %1 (owner: %2)</source>
+        <translation>已创建行动项：%1（负责人：%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nobody yet</source>
+        <translation>暂无</translation>
     </message>
     <message>
         <location line="+5"/>
