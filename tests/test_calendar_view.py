@@ -288,3 +288,41 @@ def test_export_the_shown_weeks_planned_visits(qtbot, view, tmp_path):
     qtbot.waitUntil(written.exists, timeout=5000)
     events = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == ["Visit: 成都普通分销"]
+
+
+def test_reminders_at_start_in_the_status_bar_and_settings(qtbot, cal_harness, world):
+    """The notifier's first check fills the status bar's count (no tray offscreen:
+    nothing fails), lists them, and follows the kinds chosen in Settings."""
+    from ui.reminder_notifier import ReminderButton, ReminderNotifier
+
+    h = cal_harness
+    h.db(lambda s: s.create("contact", {"partner_id": world["core"]["id"], "name": "陈总",
+                                        "birthday": "1970-11-29", "festivals": "春节"}))
+    notifier = ReminderNotifier(h.ctx, lambda: None)
+    button = ReminderButton(notifier)
+    with qtbot.waitSignal(notifier.scanned, timeout=5000):
+        notifier.start()
+    found = notifier.last
+    # the emerging partner (never met) and the core one (due 2 December)
+    assert found.counts["birthday"] == 1 and found.counts["visit"] == 2
+    assert button.text() == f"Reminders: {found.total}"
+    assert "1 birthday(s)" in button.toolTip()
+    dialog = button.show_list()
+    lines = dialog.model.stringList()
+    assert "2026-11-29  Birthday — 陈总 · 华东渠道分销商" in lines
+    dialog.close()
+    # Settings: birthdays off, snoozed for today
+    from ui.calendar_settings import CalendarSettingsBox
+
+    box = CalendarSettingsBox(h.ctx)
+    qtbot.waitUntil(lambda: box._loaded is not None, timeout=5000)
+    box.kinds["birthday"].setChecked(False)
+    box.snooze.setCurrentIndex(1)
+    box.per_day.setValue(3)
+    box.save()
+    h.jobs.db.wait_idle(5)
+    assert h.db(lambda s: s.get_setting("calendar/visits_per_day")) == "3"
+    with qtbot.waitSignal(notifier.scanned, timeout=5000):
+        notifier.check()
+    assert "birthday" not in notifier.last.counts and notifier.snoozed
+    qtbot.waitUntil(lambda: button.text().endswith("(snoozed)"), timeout=2000)

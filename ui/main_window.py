@@ -21,6 +21,7 @@ from ui.app_context import AppContext
 from ui.operations.partners import delete_partner
 from ui.pages import Page, PageStack
 from ui.partners_view import PartnersView
+from ui.reminder_notifier import ReminderButton, ReminderNotifier
 from ui.services import SyncApi
 from ui.sync.sync_controller import SyncController
 from ui.today_view import TodayView
@@ -64,6 +65,9 @@ class MainWindow(QMainWindow):
         self.partners = PartnersView(ctx)
         self.loading = ViewLoader(ctx, self.today, self.partners, self.show_status, self)
         self.loading.ready.connect(self.ready)
+        # reminders: a summary once the first load is on screen, then the tray
+        self.reminders = ReminderNotifier(ctx, lambda: self.partners.model.rows() or None, self)
+        self.loading.ready.connect(self.reminders.start)
         # started before anything else is built: its answer comes through the event loop
         self.loading.start(first_load)
         self.page_stack = PageStack(self, self.show_status)
@@ -79,6 +83,9 @@ class MainWindow(QMainWindow):
         # a partner's delete is offered back here; the workspace offers its records'
         self.undo_button = PartnerUndoButton(ctx.undo)
         self.statusBar().addPermanentWidget(self.undo_button)
+        self.reminder_button = ReminderButton(self.reminders)
+        self.statusBar().addPermanentWidget(self.reminder_button)
+        self.reminders.open_partner.connect(self.open_partner)
         ctx.undo.offered.connect(self._deleted)
         ctx.undo.restored.connect(self._restored)
 
@@ -156,6 +163,8 @@ class MainWindow(QMainWindow):
         self.act_quit = a("quit", "logout", self.close, "Ctrl+Q")
         self.act_shortcuts = a("shortcuts", "keyboard", self.show_shortcuts, "F1")
         self.act_about = a("about", "info-circle", self.show_about)
+        self.act_reminders = a("reminders", "calendar", lambda: self.reminder_button.show_list(),
+                               "Ctrl+Shift+R")
         # the first start's offer, found again later (an empty profile only)
         self.act_load_demo = a("load_demo", "download", lambda: self.offer_demo())
 
@@ -170,7 +179,7 @@ class MainWindow(QMainWindow):
         self.menu_view = bar.addMenu("")
         self.menu_view.addActions(self.page_stack.actions)
         self.menu_view.addSeparator()
-        self.menu_view.addActions([self.act_search, self.act_refresh])
+        self.menu_view.addActions([self.act_search, self.act_refresh, self.act_reminders])
         self.menu_partner = bar.addMenu("")
         self.menu_partner.addActions(
             [self.act_new_partner, self.act_edit_partner, self.act_delete_partner,
@@ -514,6 +523,7 @@ class MainWindow(QMainWindow):
             self.act_quit: self.tr("&Quit"),
             self.act_shortcuts: self.tr("&Keyboard shortcuts"),
             self.act_about: self.tr("&About ChannelKeeper"),
+            self.act_reminders: self.tr("Re&minders…"),
             self.act_load_demo: self.tr("Load &demo data…"),
         }
         for action, text in texts.items():

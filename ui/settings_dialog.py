@@ -31,6 +31,7 @@ from models.domain import DEFAULT_CADENCE_DAYS, Tier
 from models.pack_data import SETTING_MANAGER_NAME
 from ui import labels, theme
 from ui.app_context import AppContext
+from ui.calendar_settings import CalendarSettingsBox
 from ui.operations.partners import set_manager_name
 
 LOGO_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".bmp", ".gif"}
@@ -130,11 +131,14 @@ class SettingsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.cadence_box)
         layout.addWidget(self.logo_box)
+        self.calendar_box = CalendarSettingsBox(ctx)
+        layout.addWidget(self.calendar_box)
         layout.addWidget(self.buttons)
         self.retranslate()
         self._check_logo()
 
     def retranslate(self) -> None:
+        self.calendar_box.retranslate()
         self.setWindowTitle(self.tr("Settings"))
         self.language_label.setText(self.tr("&Language"))
         self.language.setItemText(0, self.tr("Follow the system"))
@@ -223,6 +227,7 @@ class SettingsDialog(QDialog):
         appearance_changed = (appearance, font_size) != (settings.appearance, settings.font_size)
         settings.appearance = appearance
         settings.font_size = font_size
+        self.calendar_box.save()
         name = self.manager_name.text().strip()
         if name != self._manager_name_loaded:
             set_manager_name(self.ctx, name)

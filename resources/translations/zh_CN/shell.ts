@@ -227,7 +227,7 @@ A backup copy is made first. A large profile takes a little while.</source>
     <message>
         <location line="+1"/>
         <source>Visits due</source>
-        <translation type="unfinished">待拜访</translation>
+        <translation>待拜访</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -273,6 +273,90 @@ A backup copy is made first. A large profile takes a little while.</source>
         <location line="+3"/>
         <source>Nothing to remind of.</source>
         <translation>没有需要提醒的事项。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSettingsBox</name>
+    <message>
+        <location filename="../../../ui/calendar_settings.py" line="+61"/>
+        <source>Snoozed until %1.</source>
+        <extracomment>snooze choices, in days (0: not snoozed)</extracomment>
+        <translation>已暂停至 %1。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Calendar and reminders</source>
+        <translation>日历与提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visits a day when suggesting a week</source>
+        <translation>建议一周安排时每天的拜访数(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind me of:</source>
+        <translation>提醒我：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Response deadlines reached</source>
+        <translation>已到期的响应时限(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner-owned items to c&amp;hase</source>
+        <translation>需要催办的渠道方事项(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits &amp;due</source>
+        <translation>待拜访(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreements up for rene&amp;wal</source>
+        <translation>即将续约的协议(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts&apos; &amp;birthdays</source>
+        <translation>联系人生日(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work anni&amp;versaries</source>
+        <translation>入职周年(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Festivals stored on contacts (春节, 中秋…)</source>
+        <translation>联系人记录的节日（春节、中秋…）(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;nooze notifications</source>
+        <translation>暂停通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not snoozed</source>
+        <translation>不暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For 3 days</source>
+        <translation>3 天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For a week</source>
+        <translation>一周</translation>
     </message>
 </context>
 <context>
@@ -1229,12 +1313,12 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+122"/>
+        <location filename="../../../ui/main_window.py" line="+129"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+170"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -1305,7 +1389,7 @@ Choose one:
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-390"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -1330,7 +1414,7 @@ Choose one:
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+140"/>
         <source>Overdue: %1 visits, %2 action items</source>
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
@@ -1416,6 +1500,11 @@ Choose one:
     </message>
     <message>
         <location line="+1"/>
+        <source>Re&amp;minders…</source>
+        <translation>提醒(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
@@ -1440,7 +1529,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-414"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1876,6 +1965,118 @@ Choose one:
     </message>
 </context>
 <context>
+    <name>ReminderButton</name>
+    <message>
+        <location filename="../../../ui/reminder_notifier.py" line="+149"/>
+        <source>Reminders: %1</source>
+        <translation>提醒：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(snoozed)</source>
+        <translation>（已暂停）</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location line="-106"/>
+        <source>%1 response deadline(s) reached or near</source>
+        <translation>%1 项响应时限已到或将到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 partner-owned item(s) to chase</source>
+        <translation>%1 项渠道方事项需催办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 visit(s) due</source>
+        <translation>%1 家待拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 agreement(s) up for renewal</source>
+        <translation>%1 份协议即将续约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 birthday(s)</source>
+        <translation>%1 个生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 work anniversary(-ies)</source>
+        <translation>%1 个入职周年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 festival(s) to greet for</source>
+        <translation>%1 个节日需问候</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 on %2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>ChannelKeeper reminders</source>
+        <extracomment>a reminder&apos;s partner, asked to be opened from the list</extracomment>
+        <translation>渠道管家提醒</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1: %2 contact(s) observe it</source>
+        <translation>%1：%2 位联系人过此节日</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Response deadline</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To chase</source>
+        <translation>需催办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit due</source>
+        <translation>待拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement ends</source>
+        <translation>协议到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work anniversary</source>
+        <translation>入职周年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Turn kinds off or snooze them in Settings (Ctrl+,).</source>
+        <translation>可在设置（Ctrl+,）中关闭某类提醒或暂停通知。</translation>
+    </message>
+</context>
+<context>
     <name>SafetyCommands</name>
     <message>
         <location filename="../../../desktop/commands/safety.py" line="+30"/>
@@ -2106,7 +2307,7 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../../ui/settings_dialog.py" line="+138"/>
+        <location filename="../../../ui/settings_dialog.py" line="+142"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2212,7 +2413,7 @@ Restore it with: main.py restore --profile {profile} {file}
         <translation>请选择 PNG、JPEG、SVG、BMP 或 GIF 图片。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Visit cadence updated.</source>
         <translation>拜访周期已更新。</translation>
     </message>
@@ -2273,12 +2474,12 @@ Restore it with: main.py restore --profile {profile} {file}
     <message>
         <location line="+0"/>
         <source>Tier</source>
-        <translation type="unfinished">渠道分层</translation>
+        <translation>渠道分层</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Region</source>
-        <translation type="unfinished">区域</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <location line="+1"/>
