@@ -16,6 +16,9 @@ def summary(counts: dict[str, int]) -> str:
         "action_item": translate("DemoWords", "{n} action items"),
         "checklist_run": translate("DemoWords", "{n} reviews"),
         "kpi_snapshot": translate("DemoWords", "{n} KPI records"),
+        "joint_goal": translate("DemoWords", "{n} joint goals"),
+        "stage_change": translate("DemoWords", "{n} stage changes"),
+        "touchpoint": translate("DemoWords", "{n} touchpoints"),
     }
     parts = [words[k].format(n=n) for k, n in counts.items() if n and k in words]
     return translate("DemoWords", ", ").join(parts) or translate("DemoWords", "no records")

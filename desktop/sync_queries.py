@@ -21,7 +21,8 @@ from sync.client.errors import (
 TITLE_FIELDS = {
     "partner": ("name_zh", "name_en"), "contact": ("name",), "meeting": ("starts_at",),
     "action_item": ("title",), "checklist_run": ("performed_on",), "kpi_snapshot": ("period",),
-    "checklist_template": ("name",),
+    "checklist_template": ("name",), "joint_goal": ("title",), "stage_change": ("changed_on",),
+    "touchpoint": ("happened_on",),
 }
 
 

@@ -155,6 +155,9 @@ def run(args: argparse.Namespace) -> int:
         "action_items": translate("DemoDataCommand", "action items"),
         "checklist_runs": translate("DemoDataCommand", "checklist runs"),
         "kpi_snapshots": translate("DemoDataCommand", "KPI snapshots"),
+        "stage_changes": translate("DemoDataCommand", "stage changes"),
+        "touchpoints": translate("DemoDataCommand", "touchpoints"),
+        "joint_goals": translate("DemoDataCommand", "joint goals"),
     }
     for key, n in counts.items():
         print(f"  {n:>8,}  {labels.get(key, key)}")

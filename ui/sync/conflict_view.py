@@ -54,6 +54,9 @@ def entity_label(key: str) -> str:
         "checklist_run": QCoreApplication.translate("SyncLabels", "Review"),
         "kpi_snapshot": QCoreApplication.translate("SyncLabels", "KPI"),
         "checklist_template": QCoreApplication.translate("SyncLabels", "Review template"),
+        "joint_goal": QCoreApplication.translate("SyncLabels", "Joint goal"),
+        "stage_change": QCoreApplication.translate("SyncLabels", "Stage change"),
+        "touchpoint": QCoreApplication.translate("SyncLabels", "Touchpoint"),
     }.get(key, key)
 
 
@@ -80,6 +83,15 @@ def field_label(key: str) -> str:
         "due_on": QCoreApplication.translate("SyncLabels", "Due"),
         "severity": QCoreApplication.translate("SyncLabels", "Severity"),
         "name": QCoreApplication.translate("SyncLabels", "Name"),
+        "target": QCoreApplication.translate("SyncLabels", "Target"),
+        "period": QCoreApplication.translate("SyncLabels", "Period"),
+        "our_commitment": QCoreApplication.translate("SyncLabels", "Our commitment"),
+        "partner_commitment": QCoreApplication.translate("SyncLabels", "Partner's commitment"),
+        "note": QCoreApplication.translate("SyncLabels", "Note"),
+        "reason": QCoreApplication.translate("SyncLabels", "Reason"),
+        "service_terms": QCoreApplication.translate("SyncLabels", "Service terms"),
+        "risk_terms": QCoreApplication.translate("SyncLabels", "Risk-sharing terms"),
+        "agreement_end": QCoreApplication.translate("SyncLabels", "Agreement ends"),
     }.get(key, key)
 
 
@@ -92,6 +104,11 @@ CHOICE_LABELS = {
     ("action_item", "owner_side"): labels.owner_side_label,
     ("action_item", "severity"): labels.severity_label,
     ("action_item", "status"): labels.action_status_label,
+    ("joint_goal", "status"): labels.goal_status_label,
+    ("joint_goal", "kpi"): labels.goal_kpi_label,
+    ("touchpoint", "kind"): labels.touchpoint_kind_label,
+    ("stage_change", "from_stage"): labels.stage_label,
+    ("stage_change", "to_stage"): labels.stage_label,
 }
 
 

@@ -643,6 +643,21 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>KPI 快照</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>stage changes</source>
+        <translation>阶段变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>touchpoints</source>
+        <translation>往来记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>joint goals</source>
+        <translation>联合目标</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Generating demo data… {pct}% ({done}/{total})</source>
         <translation>正在生成演示数据…… {pct}%（{done}/{total}）</translation>
@@ -794,6 +809,21 @@ Load a demo portfolio (%1 partners with contacts, meetings, action items, review
         <location line="+1"/>
         <source>{n} KPI records</source>
         <translation>{n} 条 KPI 记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} joint goals</source>
+        <translation>{n} 个联合目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} stage changes</source>
+        <translation>{n} 条阶段变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} touchpoints</source>
+        <translation>{n} 条往来记录</translation>
     </message>
     <message>
         <location line="+3"/>

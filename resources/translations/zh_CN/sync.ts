@@ -4,7 +4,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="+159"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="+176"/>
         <source>Partner</source>
         <extracomment>(entity, field) → how a coded value reads to the user</extracomment>
         <translation>渠道商</translation>
@@ -906,7 +906,7 @@
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="-317"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="-334"/>
         <source>Partner</source>
         <translation>渠道商</translation>
     </message>
@@ -939,6 +939,21 @@
         <location line="+1"/>
         <source>Review template</source>
         <translation>复盘模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joint goal</source>
+        <translation>联合目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage change</source>
+        <translation>阶段变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Touchpoint</source>
+        <translation>往来记录</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1039,6 +1054,51 @@
         <location line="+1"/>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our commitment</source>
+        <translation>我方承诺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner&apos;s commitment</source>
+        <translation>渠道方承诺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service terms</source>
+        <translation>服务条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk-sharing terms</source>
+        <translation>风险共担条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement ends</source>
+        <translation>协议到期</translation>
     </message>
 </context>
 <context>
