@@ -222,3 +222,28 @@ def test_typing_on_gives_the_same_rows_as_filtering_afresh(qapp):
         fresh.set_tier("core")
         fresh.set_text(text)
         assert sorted(_ids(typed)) == sorted(_ids(fresh)), text
+
+
+def test_the_text_filter_also_reads_contacts_terms_goals_and_pinyin(qapp, store, today):
+    from models.partner_filter import partner_filter_texts
+
+    jinan = store.create_partner(name_zh="济南明德科技", tier="core", stage="mature",
+                                 incentive_scheme="季度返点 3%", goals="新品铺货率达到八成",
+                                 service_terms="48小时内响应")
+    other = store.create_partner(name_zh="成都普通分销", tier="ordinary", stage="intro")
+    store.create("contact", {"partner_id": jinan["id"], "name": "曾小明", "role": "采购经理",
+                             "phone": "+86 134 1470 6168"})
+    model = PartnerTableModel()
+    proxy = PartnerFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_rows(partner_overviews(store, today))
+    proxy.set_text("返点")
+    assert _ids(proxy) == []  # names and region only, until the texts arrive
+    model.set_filter_texts(partner_filter_texts(store))  # the view loads them after the rows
+    assert _ids(proxy) == [jinan["id"]]  # the agreement's incentive terms
+    for text in ("铺货", "48小时", "曾小明", "采购", "13414706168", "134 1470 6168", "4706168",
+                 "jnmd", "jinan", "jn明德", "zengxiaoming", "zxm"):
+        proxy.set_text(text)
+        assert _ids(proxy) == [jinan["id"]], text
+    proxy.set_text("cdpt")
+    assert _ids(proxy) == [other["id"]]

@@ -24,6 +24,7 @@ from desktop.paths import Profile
 from desktop.settings import Settings
 from models import demo_data, domain, insights
 from models.database import open_memory_database
+from models.search_index import name_order
 from models.store import Store
 from tests.keys import open_test_database
 from tests.test_app_shell import open_window
@@ -44,7 +45,7 @@ TODAY = dt.date(2026, 11, 27)
 def reference_overviews(store: Store, today: dt.date) -> list[dict]:
     """Every partner's overview the slow, obvious way: per partner, in Python."""
     out = []
-    for p in store.rows("partner", order_by="coalesce(name_zh, name_en)"):
+    for p in store.rows("partner", order_by=name_order("partner")):  # by pinyin
         meetings = store.rows("meeting", "partner_id = ?", [p["id"]])
         held = [m["starts_at"] for m in meetings if (m["status"] or "held") == "held"
                 and m["starts_at"] <= today.isoformat() + " 23:59"]
@@ -352,7 +353,8 @@ def test_partners_page_is_built_when_first_shown(qtbot, tmp_path):
     assert statuses == sorted(statuses, key=["Overdue", "Due", "OK"].index)
     names = [table.model().index(r, 0).data() or table.model().index(r, 1).data()
              for r in range(3)]
-    assert names == ["Summit Trading", "华东渠道", "华南渠道"]
+    # by pinyin, Latin names among them by their letters: hua dong, hua nan, summit
+    assert names == ["华东渠道", "华南渠道", "Summit Trading"]
     header = table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         7, Qt.SortOrder.AscendingOrder)

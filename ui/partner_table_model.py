@@ -6,6 +6,7 @@ filters them in memory, so typing in the search box never queries the database (
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush
 
@@ -76,6 +78,9 @@ def signs_text(signs: Sequence[str]) -> str:
 class PartnerTableModel(QAbstractTableModel):
     """One row per live partner; ``set_rows`` replaces them all."""
 
+    #: what the text filter looks through grew (``set_filter_texts``)
+    filter_texts_changed = Signal()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PartnerOverview] = []
@@ -89,6 +94,9 @@ class PartnerTableModel(QAbstractTableModel):
         self._display_cache: dict[tuple[str, int], str] = {}
         #: (column, order) of the last sort, kept by ``set_rows``
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        # per partner id: contacts, terms, goals, pinyin (models.partner_filter), loaded
+        # after the rows; until then the filter looks at names and region only
+        self._filter_texts: dict[str, str] = {}
 
     # --- data in -----------------------------------------------------------------------
 
@@ -105,10 +113,18 @@ class PartnerTableModel(QAbstractTableModel):
         self._display_cache.clear()
         self.endResetModel()
 
+    def set_filter_texts(self, texts: dict[str, str]) -> None:
+        """What the text filter looks through besides names and region, per partner id."""
+        self._filter_texts = texts
+        self._hay = self._hay_of = None
+        self.filter_texts_changed.emit()
+
     @property
     def _haystacks(self) -> list[str]:
         if self._hay is None:
-            self._hay = [" ".join(filter(None, (r.name_zh, r.name_en, r.region))).casefold()
+            more = self._filter_texts
+            self._hay = [" ".join(filter(None, (r.name_zh, r.name_en, r.region,
+                                                more.get(r.id)))).casefold()
                          for r in self._rows]
         return self._hay
 
@@ -277,6 +293,8 @@ def _sort_key(col: str) -> Any:
 
 
 _SORT_KEYS = {col: _sort_key(col) for col in COLUMNS}
+#: splits typed text where Chinese characters meet other letters
+_SCRIPTS = re.compile("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 
 
 class PartnerFilterProxy(QSortFilterProxyModel):
@@ -308,6 +326,8 @@ class PartnerFilterProxy(QSortFilterProxyModel):
         # connected before the proxy's own handler, so the ids are fresh when it filters
         model.modelReset.connect(self._on_source_reset)
         self._model = model if isinstance(model, PartnerTableModel) else None
+        if self._model is not None:
+            self._model.filter_texts_changed.connect(self._apply)
         super().setSourceModel(model)
         self._on_source_reset()
 
@@ -340,7 +360,9 @@ class PartnerFilterProxy(QSortFilterProxyModel):
         self._set("_visit", status or "")
 
     def set_text(self, text: str) -> None:
-        words = text.casefold().split()
+        # "jn明德": pinyin initials and characters, each looked for on its own
+        words = [w for w in _SCRIPTS.split(text.casefold()) if w.strip()]
+        words = [w for part in words for w in part.split()]
         if words != self._words:
             old, self._words = self._words, words
             # typing on narrows the last result: only rows still shown can match more

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from models.domain import Stage, Tier, VisitStatus
 from models.insights import partner_overviews
+from models.partner_filter import partner_filter_texts
 from ui import labels
 from ui.app_context import AppContext
 from ui.empty_state import EmptyState, centred
@@ -39,7 +40,7 @@ from ui.operations.partners import delete_partner
 from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, PartnerTableModel
 
 #: entities whose changes alter a partner's overview row
-RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "kpi_snapshot"}
+RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "kpi_snapshot", "contact"}
 RELOAD_DELAY_MS = 250
 #: the page's widgets, built on first use (see ``PartnersView._build``)
 _WIDGETS = frozenset({"search", "tier_combo", "stage_combo", "region_combo", "visit_combo",
@@ -225,12 +226,24 @@ class PartnersView(QWidget):
         self._request += 1  # anything still in flight is older than this
         selected = self.selected_partner_id()
         self.model.set_rows(rows)
+        self._load_filter_texts()
         if self._built:  # else building does the rest
             self._refresh_regions()
             if selected:
                 self.select_partner(selected)
             self._update_count()
         self.loaded.emit()
+
+    def _load_filter_texts(self) -> None:
+        """Contacts, terms, goals and pinyin for the text filter, after the rows (a
+        second job in the lane: never on the way to showing the list)."""
+        request = self._request
+
+        def loaded(texts: dict[str, str]) -> None:
+            if request == self._request:  # else rows newer than these texts are shown
+                self.model.set_filter_texts(texts)
+
+        self.ctx.run_db(partner_filter_texts, loaded, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.ctx.status_message.emit(self.tr("Could not load partners: %1").replace("%1", str(exc)))
@@ -361,7 +374,7 @@ class PartnersView(QWidget):
             self._retranslate_widgets()
 
     def _retranslate_widgets(self) -> None:
-        self.search.setPlaceholderText(self.tr("Filter by name or region (Ctrl+F)…"))
+        self.search.setPlaceholderText(self.tr("Filter by name, pinyin, region, contact, terms or goals (Ctrl+F)…"))
         self.new_button.setText(self.tr("New partner…"))
         self.empty_state.set_texts(
             self.tr("No partners yet"),

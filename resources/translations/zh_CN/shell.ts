@@ -1721,7 +1721,7 @@ Choose one:
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../../ui/partner_table_model.py" line="+57"/>
+        <location filename="../../../ui/partner_table_model.py" line="+59"/>
         <source>Name (Chinese)</source>
         <extracomment>the role carrying a partner&apos;s id (for opening its workspace) the role carrying a raw, sortable value (dates as ISO text, numbers as numbers) the invisible root: the parent of every row in a flat table model visit statuses drawn in their colour (besides their icon and word); on track stays plain</extracomment>
         <translation>中文名称</translation>
@@ -1780,7 +1780,7 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+236"/>
+        <location filename="../../../ui/partners_view.py" line="+249"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
@@ -1801,12 +1801,7 @@ Choose one:
         <translation>打开工作台</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Filter by name or region (Ctrl+F)…</source>
-        <translation>按名称或区域筛选（Ctrl+F）…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>New partner…</source>
         <translation>新建渠道商…</translation>
     </message>
@@ -1826,7 +1821,12 @@ Choose one:
         <translation>筛选渠道商</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Filter by name, pinyin, region, contact, terms or goals (Ctrl+F)…</source>
+        <translation>按名称、拼音、区域、联系人、条款或目标筛选（Ctrl+F）…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No partners yet</source>
         <translation>还没有渠道商</translation>
     </message>
