@@ -62,6 +62,8 @@ def main() -> None:
         if editor.meeting_id() != meeting_id:
             return  # still loading
         if position == 0:
+            if not editor.is_editing():
+                editor.edit_action.trigger()  # a past meeting opens for reading: Edit first
             editor.notes_edit.setFocus()
             editor.notes_edit.moveCursor(editor.notes_edit.textCursor().MoveOperation.End)
         if position >= len(text):

@@ -2,6 +2,8 @@
 agenda templates carry over open action items, delete can be undone."""
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, Qt
 
 # harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
@@ -312,3 +314,44 @@ def test_a_converted_line_gets_an_owner_by_default_or_as_typed(qtbot, workspace,
 
     qtbot.waitUntil(lambda: len(owners()) == 3, timeout=5000)
     assert owners() == {"整理补货数据": "李娜", "提交门店名单": "陈总", "确认活动预算": "王经理"}
+
+
+def test_the_tab_opens_the_latest_meeting_for_reading_not_a_cancelled_one(
+        qtbot, workspace, harness, seeded, type_text):
+    """A cancelled latest meeting is skipped; a past meeting opens read-only (typing
+    changes nothing) until Edit (F2) unlocks it."""
+    partner = seeded[0]
+    latest_held = harness.db(lambda s: s.rows(
+        "meeting", "partner_id = ? AND coalesce(status, 'held') = 'held'", [partner["id"]],
+        order_by="starts_at DESC", limit=1))[0]
+    day = harness.ctx.today()
+    cancelled = harness.db(lambda s: s.create("meeting", {
+        "partner_id": partner["id"], "type": "visit", "status": "cancelled",
+        "starts_at": (day - dt.timedelta(days=1)).isoformat() + " 09:00"}))
+    other = harness.db(lambda s: s.create_partner(name_zh="西南新锐渠道", tier="emerging",
+                                                   stage="intro"))
+    workspace.open_partner(other["id"])
+    qtbot.waitUntil(lambda: workspace.name_label.text() == "西南新锐渠道", timeout=5000)
+    workspace.open_partner(partner["id"])
+    workspace.tabs.setCurrentWidget(workspace.meetings)
+    editor = workspace.meetings.editor
+    qtbot.waitUntil(lambda: editor.meeting_id() == latest_held["id"], timeout=5000)
+    assert editor.meeting_id() != cancelled["id"]
+    assert latest_held["starts_at"][:10] < day.isoformat()
+    assert not editor.is_editing() and editor.notes_edit.isReadOnly()
+    assert editor.read_only_label.isVisibleTo(editor) and not editor.convert_action.isEnabled()
+    before = editor.notes_edit.toPlainText()
+    editor.notes_edit.setFocus()
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_X)
+    assert editor.notes_edit.toPlainText() == before
+    assert not editor.saver.has_pending()
+    # F2 (or the Edit button) unlocks it; typing then saves as usual
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_F2)
+    assert editor.is_editing() and not editor.notes_edit.isReadOnly()
+    editor.notes_edit.moveCursor(editor.notes_edit.textCursor().MoveOperation.End)
+    type_text(editor.notes_edit, "补记")
+    qtbot.waitUntil(lambda: (harness.db(lambda s: s.get("meeting", latest_held["id"]))["notes"]
+                             or "").endswith("补记"), timeout=5000)
+    # a new meeting (today) is ready for typing at once
+    fresh = _new_meeting(qtbot, workspace)
+    assert fresh.is_editing() and not fresh.notes_edit.isReadOnly()

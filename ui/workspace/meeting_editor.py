@@ -43,6 +43,8 @@ from ui.workspace.ui_language import ui_language
 
 CONVERT_SHORTCUT = "Ctrl+Shift+A"
 INTERNAL_SHORTCUT = "Ctrl+Shift+I"
+#: a past meeting opens for reading; this key (or the Edit button) unlocks it
+EDIT_SHORTCUT = "F2"
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
@@ -134,6 +136,21 @@ class MeetingEditor(QWidget):
             act.triggered.connect(lambda _=False, s=str(sev): self.set_next_severity(s))
             self.addAction(act)
         self.indicator = SaveIndicator(self.saver, self)
+        # a past meeting is history: it opens for reading, so a stray keystroke never
+        # overwrites it, until the user chooses to edit it
+        self._editing = True
+        self.edit_action = QAction(self.tr("Edit this meeting"), self)
+        self.edit_action.setShortcut(QKeySequence(EDIT_SHORTCUT))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_action.setToolTip(self.tr("A past meeting opens for reading; edit it (%1)")
+                                    .replace("%1", EDIT_SHORTCUT))
+        self.edit_action.triggered.connect(lambda: self.set_editing(True))
+        self.addAction(self.edit_action)
+        self.read_only_label = QLabel(self.tr("A past meeting, open for reading."), self)
+        self.read_only_label.setObjectName("meeting_read_only")
+        self.edit_button = QToolButton(self)
+        self.edit_button.setDefaultAction(self.edit_action)
+        self.edit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         head = QGridLayout()
         head.addWidget(QLabel(self.tr("&Type"), buddy=self.type_combo), 0, 0)
@@ -179,8 +196,13 @@ class MeetingEditor(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        reading = QHBoxLayout()
+        reading.addWidget(self.read_only_label)
+        reading.addWidget(self.edit_button)
+        reading.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(reading)
         layout.addLayout(head)
         layout.addWidget(splitter, 1)
 
@@ -241,6 +263,33 @@ class MeetingEditor(QWidget):
         self.convert_action.setEnabled(row is not None)
         self.internal_action.setEnabled(row is not None)
         self.indicator.clear()
+        self.set_editing(row is None or not self.is_past(row))
+
+    def is_past(self, row: dict[str, Any]) -> bool:
+        """Whether a meeting lies before today (the app's today): history."""
+        return (row.get("starts_at") or "")[:10] < self._ctx.today().isoformat()
+
+    def is_editing(self) -> bool:
+        return self._editing
+
+    def set_editing(self, editing: bool) -> None:
+        """Editable, or open for reading (text selectable and copyable, nothing
+        changes; the Edit button and F2 unlock it)."""
+        self._editing = editing
+        for edit in (self.agenda_edit, self.notes_edit, self.decisions_edit, self.location_edit,
+                     self.ours_edit, self.partner_edit):
+            edit.setReadOnly(not editing)
+        loaded = self._meeting is not None
+        for w in (self.type_combo, self.status_combo, self.starts_edit, self.severity_combo,
+                  self.owner_edit):
+            w.setEnabled(editing and loaded)
+        for act in (self.convert_action, self.internal_action):
+            act.setEnabled(editing and loaded)
+        self.edit_action.setEnabled(loaded and not editing)
+        self.read_only_label.setVisible(loaded and not editing)
+        self.edit_button.setVisible(loaded and not editing)
+        if editing and loaded and self.edit_button.hasFocus():
+            self.notes_edit.setFocus()
 
     def current_values(self) -> dict[str, Any]:
         """What the editor shows, in the store's form."""
@@ -269,7 +318,9 @@ class MeetingEditor(QWidget):
         positions = {e: e.textCursor().position()
                      for e in (self.agenda_edit, self.notes_edit, self.decisions_edit)}
         focus = self.focusWidget()
+        editing = self._editing
         self.load(row, generated_agenda=self._generated_agenda)
+        self.set_editing(editing)
         for edit, pos in positions.items():
             cursor = edit.textCursor()
             cursor.setPosition(min(pos, len(edit.toPlainText())))

@@ -130,7 +130,18 @@ class MeetingsTab(PartnerTabLoading, QWidget):
         if target:
             self.select(target)
         elif rows and not editing:
-            self.view.selectRow(0)
+            self.select(self.latest_meeting_id(rows, self._ctx.today()))
+
+    @staticmethod
+    def latest_meeting_id(rows: list[dict[str, Any]], today: dt.date) -> str:
+        """The meeting the tab opens on: the latest one up to today that was not
+        cancelled (a cancelled meeting holds nothing to read; one planned ahead holds
+        nothing yet), else the next one planned, else the latest."""
+        ordered = sorted(rows, key=lambda r: r.get("starts_at") or "", reverse=True)
+        live = [r for r in ordered if r.get("status") != MeetingStatus.CANCELLED]
+        until = (today + dt.timedelta(days=1)).isoformat()
+        happened = [r for r in live if (r.get("starts_at") or "") < until]
+        return (happened or live[::-1] or ordered)[0]["id"]
 
     def select(self, meeting_id: str) -> bool:
         """Select a meeting in the list (and open it in the editor)."""

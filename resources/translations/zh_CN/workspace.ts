@@ -637,9 +637,9 @@
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="+73"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="+75"/>
         <source>Where the meeting takes place</source>
-        <extracomment>an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
+        <extracomment>a past meeting opens for reading; this key (or the Edit button) unlocks it an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
         <translation>会议地点</translation>
     </message>
     <message>
@@ -703,7 +703,22 @@
         <translation>下一行动项严重程度：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Edit this meeting</source>
+        <translation>编辑此会议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A past meeting opens for reading; edit it (%1)</source>
+        <translation>过去的会议以只读方式打开；点此编辑（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A past meeting, open for reading.</source>
+        <translation>这是过去的会议，只读打开。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
@@ -753,7 +768,7 @@
         <translation>决定(&amp;D)</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+190"/>
         <source>Next action item: %1 severity</source>
         <translation>下一个行动项：%1</translation>
     </message>
@@ -839,7 +854,7 @@
         <translation>删除所选会议（在列表中按 Del），可撤销</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+118"/>
         <source>Meeting of %1 deleted.</source>
         <translation>%1 的会议已删除。</translation>
     </message>
