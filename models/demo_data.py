@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from models import demo_marks, domain
+from models import demo_marks, domain, work_days
 from models import demo_text as T
 from models.domain import ActionStatus, MeetingStatus, MeetingType, OwnerSide, Severity, Stage, Tier
 from models.internal_lines import MARKERS
@@ -358,6 +358,9 @@ class _Generator:
             for j in range(k):
                 if j == 0:
                     age, status = last_age, MeetingStatus.HELD
+                elif j == 1 and p.health in ("due", "overdue"):
+                    # the manager has planned the next visit, within the next two weeks
+                    age, status = -r.randint(0, 13), MeetingStatus.PLANNED
                 elif j == 1 and p.health == "flat":
                     age, status = r.randint(1, 80), MeetingStatus.CANCELLED
                 else:
@@ -368,10 +371,11 @@ class _Generator:
                         age, status = -r.randint(1, 45), MeetingStatus.PLANNED
                     else:
                         age, status = r.randint(last_age, 365), MeetingStatus.HELD
+                day = self.today - dt.timedelta(days=age)
+                if status == MeetingStatus.PLANNED:
+                    day = work_days.next_working_day(day)  # visits go on working days
                 when = dt.datetime.combine(
-                    self.today - dt.timedelta(days=age),
-                    dt.time(r.choice((9, 10, 11, 14, 15, 16)), r.choice((0, 30))),
-                )
+                    day, dt.time(r.choice((9, 10, 11, 14, 15, 16)), r.choice((0, 30))))
                 mtype = self._pick(MEETING_TYPE_WEIGHTS)
                 mid = self._new_id()
                 if status == MeetingStatus.HELD:

@@ -92,8 +92,10 @@ LAST_EN = (
 ROLES_ZH = ("总经理", "销售总监", "渠道经理", "采购经理", "市场经理", "财务主管", "技术支持主管", "运营经理")
 ROLES_EN = ("Managing Director", "Sales Director", "Channel Manager", "Purchasing Manager",
             "Marketing Lead", "Finance Controller", "Operations Manager")
-FESTIVALS_ZH = ("春节", "春节,中秋节", "中秋节", "春节,端午节,中秋节", "")
-FESTIVALS_EN = ("Christmas", "New Year", "Christmas,Lunar New Year", "")
+FESTIVALS_ZH = ("春节", "春节,中秋节", "中秋节", "春节,端午节,中秋节", "春节,元宵节,中秋节,重阳节",
+                "端午节,中秋节", "")
+FESTIVALS_EN = ("Christmas", "New Year", "Christmas,Lunar New Year",
+                "Christmas,Mid-Autumn Festival", "")
 
 # --- meetings ------------------------------------------------------------------------
 
