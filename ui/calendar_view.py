@@ -194,6 +194,7 @@ class CalendarView(QWidget):
         self.day_model = DayItemsModel(self)
         self.day_list = QListView()
         self.day_list.setObjectName("calendar_day_list")
+        self.day_title.setBuddy(self.day_list)  # the list is named by its day
         self.day_list.setModel(self.day_model)
         self.day_list.setDragEnabled(True)
         self.day_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)

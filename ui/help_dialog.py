@@ -80,6 +80,7 @@ class ShortcutsDialog(QDialog):
         view.setRootIsDecorated(False)
         view.setAlternatingRowColors(True)
         view.resizeColumnToContents(0)
+        view.setAccessibleName(self.tr("Keyboard shortcuts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, QRect, QSize, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QListWidget,
@@ -186,6 +186,7 @@ class PageStack(QObject):
         self.stack.currentWidget().setFocus()
 
     def retranslate(self) -> None:
+        self.nav.setAccessibleName(QCoreApplication.translate("PageStack", "Pages"))
         for row, (page, action) in enumerate(zip(self.pages, self.actions, strict=True)):
             self.nav.item(row).setText(page.title())
             action.setText(page.menu_text())

@@ -375,6 +375,8 @@ class PartnersView(QWidget):
 
     def _retranslate_widgets(self) -> None:
         self.search.setPlaceholderText(self.tr("Filter by name, pinyin, region, contact, terms or goals (Ctrl+F)…"))
+        self.search.setAccessibleName(self.tr("Filter partners"))
+        self.table.setAccessibleName(self.tr("Partners"))
         self.new_button.setText(self.tr("New partner…"))
         self.empty_state.set_texts(
             self.tr("No partners yet"),

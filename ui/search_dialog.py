@@ -354,6 +354,8 @@ class SearchDialog(QDialog):
             "Search partners, contacts, meetings, action items, reviews… "
             "(e.g. 华东, jnmd, a phone number)"))
         self.more_button.setText(self.tr("&More results"))
+        self.input.setAccessibleName(self.tr("Search"))
+        self.view.setAccessibleName(self.tr("Search results"))
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -243,6 +243,7 @@ class TodaySection(QWidget):
     def set_texts(self, title: str, empty: str) -> None:
         n = max(self.total, self.model.rowCount())
         self.title.setText(f"{title} ({n})")
+        self.view.setAccessibleName(title)  # its title label is not its sibling
         self.empty.setText(empty)
         self.stack.setCurrentWidget(self.view if n else self.empty)
         shown = self.model.rowCount()

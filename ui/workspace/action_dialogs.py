@@ -133,6 +133,7 @@ class FeedbackDialog(QDialog):
         intro.setWordWrap(True)
         self.feedback_edit = QPlainTextEdit(self)
         self.feedback_edit.setTabChangesFocus(True)
+        self.feedback_edit.setAccessibleName(self.tr("Feedback to the partner"))
         self.feedback_edit.setPlaceholderText(self.tr("Ctrl+Enter to save"))
         self.channel_combo = QComboBox(self)
         for channel in FeedbackChannel:

@@ -133,6 +133,7 @@ class ActionsTab(PartnerTabLoading, QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Action items"))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)

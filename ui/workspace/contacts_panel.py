@@ -124,6 +124,7 @@ class ContactsPanel(PartnerTabLoading, QWidget):
         proxy.setSortRole(SortRole)
         self.proxy = proxy
         self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Contacts"))
         self.view.setModel(proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)

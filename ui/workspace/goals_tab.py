@@ -75,6 +75,7 @@ class GoalsTab(PartnerTabLoading, QWidget):
         self.dialog: GoalDialog | None = None  # the open dialog (tests reach it)
         self.model = GoalTableModel(self)
         self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Goals"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

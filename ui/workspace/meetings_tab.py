@@ -65,6 +65,7 @@ class MeetingsTab(PartnerTabLoading, QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Meetings"))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)

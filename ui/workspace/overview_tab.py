@@ -163,6 +163,7 @@ class OverviewTab(QWidget):
         self.renewal_label.hide()
         self.remedies = QListWidget(self)
         self.remedies.setMaximumHeight(110)
+        self.remedies.setAccessibleName(self.tr("Remedies"))
         self.remedies.setToolTip(self.tr("The method's remedies: Enter or Ctrl+Shift+R makes the "
                                          "selected one an action item"))
         self.remedies.itemActivated.connect(self._remedy_chosen)

@@ -387,7 +387,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Could not load the calendar: %1</source>
         <translation>无法加载日历：%1</translation>
     </message>
@@ -535,7 +535,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DayItemsModel</name>
     <message>
-        <location line="-430"/>
+        <location line="-431"/>
         <source>%1  %2 · %3 · %4 (%5)</source>
         <translation>%1  %2 · %3 · %4（%5）</translation>
     </message>
@@ -1575,6 +1575,15 @@ Choose one:
     </message>
 </context>
 <context>
+    <name>PageStack</name>
+    <message>
+        <location filename="../../../ui/pages.py" line="+189"/>
+        <source>Pages</source>
+        <extracomment>an entry&apos;s badge: (count, tone) (tone of ui.theme.TONES) &quot;go_&lt;name&gt;&quot; is its action&apos;s object name its name in the navigation list, and in the View menu (translated when called) the widget, or a function that builds it when the page is first needed why the page cannot be shown now (&quot;&quot; when it can) its icon (a bundled icon&apos;s name, ui/theme.py)</extracomment>
+        <translation>页面</translation>
+    </message>
+</context>
+<context>
     <name>PartnerDialog</name>
     <message>
         <location filename="../../../ui/partner_dialog.py" line="+124"/>
@@ -1801,12 +1810,12 @@ Choose one:
         <translation>打开工作台</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>New partner…</source>
         <translation>新建渠道商…</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>Edit partner…</source>
         <translation>编辑渠道商…</translation>
     </message>
@@ -1817,13 +1826,19 @@ Choose one:
     </message>
     <message>
         <location line="+1"/>
+        <location line="+7"/>
         <source>Filter partners</source>
         <translation>筛选渠道商</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-1"/>
         <source>Filter by name, pinyin, region, contact, terms or goals (Ctrl+F)…</source>
         <translation>按名称、拼音、区域、联系人、条款或目标筛选（Ctrl+F）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partners</source>
+        <translation>渠道商</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2302,11 +2317,12 @@ Restore it with: main.py restore --profile {profile} {file}
     </message>
     <message>
         <location line="+40"/>
+        <location line="+5"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Search partners, contacts, meetings, action items, reviews… (e.g. 华东, jnmd, a phone number)</source>
         <translation>搜索渠道商、联系人、会议、行动项、复盘……（例如：华东、jnmd、电话号码）</translation>
     </message>
@@ -2314,6 +2330,11 @@ Restore it with: main.py restore --profile {profile} {file}
         <location line="+2"/>
         <source>&amp;More results</source>
         <translation>更多结果(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2473,7 @@ Restore it with: main.py restore --profile {profile} {file}
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../../ui/help_dialog.py" line="+15"/>
+        <location line="+8"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2525,7 +2547,7 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../../ui/today_sections.py" line="+252"/>
+        <location filename="../../../ui/today_sections.py" line="+253"/>
         <source>Showing the first %1 of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
         <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all the width each column&apos;s text needs (from the last fit_columns)</extracomment>
         <translation>显示前 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>

@@ -105,7 +105,12 @@
 <context>
     <name>ActionsTab</name>
     <message>
-        <location line="+76"/>
+        <location line="+64"/>
+        <source>Action items</source>
+        <translation>行动项</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Show &amp;closed items</source>
         <translation>显示已关闭事项(&amp;C)</translation>
     </message>
@@ -323,7 +328,12 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location line="+97"/>
+        <location line="+88"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
@@ -362,16 +372,17 @@
     <name>FeedbackDialog</name>
     <message>
         <location filename="../../../ui/workspace/action_dialogs.py" line="+17"/>
+        <location line="+6"/>
         <source>Feedback to the partner</source>
         <translation>向渠道方反馈</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>What did the partner hear back about “%1”? The item is finished only once they know.</source>
         <translation>关于“%1”，向渠道方反馈了什么？只有渠道方得到反馈，事项才算闭环。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ctrl+Enter to save</source>
         <translation>按 Ctrl+Enter 保存</translation>
     </message>
@@ -545,7 +556,12 @@
 <context>
     <name>GoalsTab</name>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Goals are agreed with the partner, not handed down: what, how it is measured, the target, and what each side commits to. Staged quarterly goals inside an annual one keep the cooperation going.</source>
         <translation>目标与渠道共同商定，而非单向下达：目标内容、衡量方式、目标值以及双方各自的承诺。年度目标下分阶段的季度目标，让合作持续而非一锤子买卖。</translation>
     </message>
@@ -824,7 +840,12 @@
 <context>
     <name>MeetingsTab</name>
     <message>
-        <location line="+46"/>
+        <location line="+35"/>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
@@ -995,6 +1016,11 @@
     </message>
     <message>
         <location line="+15"/>
+        <source>Remedies</source>
+        <translation>对策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The method&apos;s remedies: Enter or Ctrl+Shift+R makes the selected one an action item</source>
         <translation>方法中的对策：按 Enter 或 Ctrl+Shift+R 将所选对策转为行动项</translation>
     </message>
@@ -1290,11 +1316,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+1"/>
         <source>Open a previous review</source>
         <translation>打开以往的复盘</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1309,12 +1336,18 @@
         <translation>已完成 %p%</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-8"/>
+        <location line="+23"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
+        <source>Previous reviews side by side</source>
+        <translation>以往复盘对比</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
