@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QStringListModel,
@@ -152,6 +153,11 @@ class ReminderButton(QPushButton):
         self.setText(text)
         self.setToolTip(summary_text(found, ui_language(self.notifier.ctx).startswith("zh")))
         self.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            self.refresh()  # its words, in the new language
+        super().changeEvent(event)
 
     def show_list(self) -> ReminderListDialog | None:
         if self.notifier.last is None:

@@ -104,6 +104,7 @@ class MeetingEditor(QWidget):
             "Owner of the next action item. Empty: you for our items, the partner's first "
             "attendee (or its senior contact) for the partner's. Change it later in Actions."))
         self.owner_edit.setMaximumWidth(160)
+        self.owner_edit.setAccessibleName(self.tr("Owner of the next action item"))
         self.convert_action = QAction(self.tr("Line → action item"), self)
         self.convert_action.setShortcut(QKeySequence(CONVERT_SHORTCUT))
         self.convert_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -2012,7 +2012,7 @@ Choose one:
 <context>
     <name>ReminderButton</name>
     <message>
-        <location filename="../../../ui/reminder_notifier.py" line="+149"/>
+        <location filename="../../../ui/reminder_notifier.py" line="+150"/>
         <source>Reminders: %1</source>
         <translation>提醒：%1</translation>
     </message>
@@ -2071,7 +2071,7 @@ Choose one:
         <translation>渠道管家提醒</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>%1: %2 contact(s) observe it</source>
         <translation>%1：%2 位联系人过此节日</translation>
     </message>

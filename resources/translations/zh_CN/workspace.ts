@@ -695,6 +695,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Owner of the next action item</source>
+        <translation>下一行动项的负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Line → action item</source>
         <translation>本行 → 行动项</translation>
     </message>
