@@ -16,8 +16,8 @@ from ui.workspace.run_comparison_model import RunComparisonModel
 FAIL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-def _action(id_, status="open", due="2026-11-20", severity="medium", title="t"):
-    return {"id": id_, "title": title, "owner_side": "partner", "owner_name": "赵经理",
+def _action(id_, status="open", due="2026-11-20", severity="medium", title="t", side="partner"):
+    return {"id": id_, "title": title, "owner_side": side, "owner_name": "赵经理",
             "severity": severity, "due_on": due, "status": status}
 
 
@@ -28,7 +28,7 @@ def test_action_model_overdue_and_sorting(qapp):
     model.set_rows([_action("a", due="2026-11-20", severity="low"),
                     _action("b", due="2026-12-01", severity="critical"),
                     _action("c", status="feedback_given", due="2026-11-01")])
-    assert model.rowCount() == 3 and model.columnCount() == 6
+    assert model.rowCount() == 3 and model.columnCount() == 7  # the last: feedback
     assert model.index(0, 4).data() == "2026-11-20 (overdue)"
     assert model.index(1, 4).data() == "2026-12-01"
     assert model.index(2, 4).data() == "2026-11-01"  # closed: never overdue
@@ -39,18 +39,24 @@ def test_action_model_overdue_and_sorting(qapp):
 
 def test_open_items_proxy(qapp):
     model = ActionTableModel()
-    model.set_rows([_action("a"), _action("b", status="done"), _action("c", status="feedback_given")])
+    model.set_rows([_action("a"), _action("b", status="done", side="ours"),
+                    _action("c", status="feedback_given", side="ours"),
+                    _action("d", status="done", side="partner")])
     proxy = OpenItemsProxy()
     proxy.setSourceModel(model)
     QAbstractItemModelTester(proxy, FAIL)
-    assert proxy.rowCount() == 2  # "done" is still open until the partner heard back
+    # ours "done" is still open until the partner heard back; the partner's own is closed
+    assert proxy.rowCount() == 2
     proxy.set_show_all(True)
-    assert proxy.rowCount() == 3
+    assert proxy.rowCount() == 4
 
 
 def test_next_status_follows_the_loop():
-    assert [next_status(s) for s in ("open", "in_progress", "done", "feedback_given")] == [
+    assert [next_status(s, "ours") for s in ("open", "in_progress", "done", "feedback_given")] == [
         "in_progress", "done", "feedback_given", None]
+    # a partner-owned task ends when done: no feedback to the partner about its own work
+    assert [next_status(s, "partner") for s in ("open", "in_progress", "done")] == [
+        "in_progress", "done", None]
 
 
 def test_set_rows_with_the_same_records_updates_in_place(qapp):
@@ -86,14 +92,14 @@ def test_run_comparison_rows_are_items_columns_are_runs(qapp):
     QAbstractItemModelTester(model, FAIL)
     model.set_runs(runs, templates_by_id, "zh")
     assert model.columnCount() == 2
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "2026-08-20"  # oldest left
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "2026-11-27"  # newest left
     labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     assert labels[0] == "是否讨论了渠道自身的成长，而不只是价格和返点？"
     assert labels[-2:] == ["Score", "Completion"]
     sat = labels.index("渠道方对支持的满意度")
-    assert model.index(sat, 0).data() == "2 ✎"
-    assert model.index(sat, 0).data(Qt.ItemDataRole.ToolTipRole) == "慢"
-    assert model.index(sat, 0).data(Qt.ItemDataRole.ForegroundRole) is not None  # failed
-    assert model.index(0, 1).data() == "Yes"
-    assert [model.index(len(labels) - 2, c).data() for c in range(2)] == ["—", "80"]
-    assert [model.index(len(labels) - 1, c).data() for c in range(2)] == ["10%", "50%"]
+    assert model.index(sat, 1).data() == "2 ✎"
+    assert model.index(sat, 1).data(Qt.ItemDataRole.ToolTipRole) == "慢"
+    assert model.index(sat, 1).data(Qt.ItemDataRole.ForegroundRole) is not None  # failed
+    assert model.index(0, 0).data() == "Yes"
+    assert [model.index(len(labels) - 2, c).data() for c in range(2)] == ["80", "—"]
+    assert [model.index(len(labels) - 1, c).data() for c in range(2)] == ["50%", "10%"]

@@ -105,17 +105,19 @@ def test_previous_runs_side_by_side(qtbot, workspace, harness, seeded):
     tab.form.set_answer("growth", "yes")
     qtbot.waitUntil(lambda: tab.comparison.columnCount() == 3, timeout=5000)
     model = tab.comparison
-    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
-    assert heads == ["2026-05-18", "2026-08-20", "2026-11-27"]
+    heads = [model.headerData(c, Qt.Orientation.Horizontal).split("\n") for c in range(3)]
+    # the newest first (on screen), each headed by its date and template
+    assert [h[0][:10] for h in heads] == ["2026-11-27", "2026-08-20", "2026-05-18"]
+    assert all(h[1] == "Core partner review" for h in heads)
     rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     growth = rows.index("Did we discuss the partner's own growth, not only price and rebates?")
     assert [model.index(growth, c).data() for c in range(3)] == ["Yes", "No ✎", "Yes"]
     assert model.index(growth, 1).data(Qt.ItemDataRole.ToolTipRole) == "只谈了返点"
     assert model.index(growth, 1).data(Qt.ItemDataRole.ForegroundRole) is not None  # failed
-    assert model.index(growth, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(growth, 2).data(Qt.ItemDataRole.ForegroundRole) is None
     assert rows[-2:] == ["Score", "Completion"]
-    qtbot.waitUntil(lambda: model.index(model.rowCount() - 2, 2).data() == "100", timeout=5000)
-    assert [model.index(model.rowCount() - 2, c).data() for c in range(2)] == ["100", "11.1"]
+    qtbot.waitUntil(lambda: model.index(model.rowCount() - 2, 0).data() == "100", timeout=5000)
+    assert [model.index(model.rowCount() - 2, c).data() for c in (2, 1)] == ["100", "11.1"]
     # opening an older run shows its answers in the form
     older = tab.run_combo.findText("2026-08-20", Qt.MatchFlag.MatchStartsWith)
     tab.run_combo.setCurrentIndex(older)
@@ -133,3 +135,42 @@ def test_delete_review_then_undo(qtbot, workspace, harness):
     assert harness.db(lambda s: s.find("checklist_run", run_id)) is None
     workspace.banner.undo()
     qtbot.waitUntil(lambda: tab.current_run_id() == run_id, timeout=5000)
+
+
+def test_many_reviews_the_newest_on_screen_and_same_day_runs_told_apart(qtbot, workspace,
+                                                                       harness, seeded):
+    partner_id = seeded[0]["id"]
+    tpl_id = harness.db(lambda s: s.rows("checklist_template", "tier = 'core'"))[0]["id"]
+    for month in range(1, 11):
+        harness.db(lambda s, m=month: s.create("checklist_run", {
+            "partner_id": partner_id, "template_id": tpl_id, "performed_on": f"2026-{m:02d}-15",
+            "answers": {"growth": {"value": "yes"}}, "score": 50 + m, "completion": 0.1}))
+    # two reviews on one day: their headers still differ (the time they were made)
+    for made in ("2026-11-20 09:10", "2026-11-20 15:45"):
+        harness.db(lambda s, t=made: s.db.execute(
+            "INSERT INTO checklist_runs (id, version, created_at, updated_at, deleted, partner_id,"
+            " template_id, performed_on, answers, score, completion) VALUES"
+            " (lower(hex(randomblob(16))), 0, ?, ?, 0, ?, ?, '2026-11-20', '{}', 10, 0)",
+            [t, t, partner_id, tpl_id]))
+    tab = _reviews(qtbot, workspace)
+    tab.pages.setCurrentWidget(tab.compare_view)
+    model = tab.comparison
+    qtbot.waitUntil(lambda: model.columnCount() == 12, timeout=5000)
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(12)]
+    assert heads[0].startswith("2026-11-20 15:45") and heads[1].startswith("2026-11-20 09:10")
+    assert len(set(heads)) == 12
+    view = tab.compare_view
+    qtbot.waitUntil(lambda: view.isVisible(), timeout=5000)
+    assert 0 <= view.columnViewportPosition(0) < view.viewport().width()  # newest visible
+
+
+def test_the_free_text_item_gets_the_width_of_answer_and_comment(qtbot, workspace):
+    tab = _reviews(qtbot, workspace)
+    _start(qtbot, tab)
+    form = tab.form
+    qtbot.waitUntil(lambda: "observations" in form.answer_widgets, timeout=5000)
+    text = form.answer_widgets["observations"]
+    combo, comment = form.answer_widgets["growth"], form.comment_edits["growth"]
+    qtbot.waitUntil(lambda: text.width() > 0 and comment.width() > 0, timeout=5000)
+    assert text.width() >= combo.width() + comment.width()
+    assert text.width() > 300 and not form.comment_edits["observations"].isVisible()

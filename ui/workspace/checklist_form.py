@@ -96,8 +96,13 @@ class ChecklistForm(QScrollArea):
                 self.answer_widgets[key] = answer
                 self.comment_edits[key] = comment
                 grid.addWidget(label, row, 0)
-                grid.addWidget(answer, row, 1)
-                grid.addWidget(comment, row, 2)
+                if item.get("answer_type") == AnswerType.TEXT:
+                    # a free-text answer is the comment: it takes both columns' width
+                    grid.addWidget(answer, row, 1, 1, 2)
+                    comment.hide()
+                else:
+                    grid.addWidget(answer, row, 1)
+                    grid.addWidget(comment, row, 2)
                 row += 1
         grid.setRowStretch(row, 1)
         self.setWidget(body)

@@ -27,16 +27,8 @@ from ui.operations.records import delete_record
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.checklist_form import ChecklistForm
 from ui.workspace.db_jobs import PartnerTabLoading
-from ui.workspace.run_comparison_model import RunComparisonModel
+from ui.workspace.run_comparison_model import RunComparisonModel, template_name
 from ui.workspace.ui_language import ui_language
-
-
-def template_name(tpl: dict[str, Any], lang: str) -> str:
-    """Built-in names read "English / 中文": show the half in the UI language."""
-    parts = [p.strip() for p in (tpl.get("name") or "").split(" / ")]
-    if len(parts) == 2:
-        return parts[1] if lang == "zh" else parts[0]
-    return tpl.get("name") or ""
 
 
 class ReviewsTab(PartnerTabLoading, QWidget):

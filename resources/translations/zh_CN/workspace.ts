@@ -189,7 +189,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -1310,7 +1310,7 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="+53"/>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="+45"/>
         <source>Template for a new review; the one for the partner&apos;s tier comes first</source>
         <translation>新复盘使用的模板；与渠道层级对应的模板排在最前</translation>
     </message>
@@ -1385,7 +1385,7 @@
 <context>
     <name>RunComparisonModel</name>
     <message>
-        <location filename="../../../ui/workspace/run_comparison_model.py" line="+61"/>
+        <location filename="../../../ui/workspace/run_comparison_model.py" line="+74"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
@@ -1395,7 +1395,7 @@
         <translation>完成度</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
