@@ -41,6 +41,10 @@ DEFAULT_PORT = 8765
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 5000
 MAX_PUSH_OPS = 500
+#: rows per page of a list answer (partners, conflicts, users, devices): ``limit`` and
+#: ``after`` in the request, ``next_after`` (null on the last page) in the answer
+DEFAULT_LIST_LIMIT = 200
+MAX_LIST_LIMIT = 1000
 
 #: entities a laptop may write; the others (kpi_snapshot, checklist_template) are
 #: head-office data and an op on them is rejected

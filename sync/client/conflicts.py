@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from models.store import Row, Store, utcnow
+from sync import protocol
 from sync.client import local_state as ls
 from sync.client.errors import ProtocolError, ServerError
 from sync.client.reports import SyncReport
@@ -16,6 +17,8 @@ log = logging.getLogger(__name__)
 
 #: the server's open-conflict count when this laptop last fetched the list
 K_CONFLICTS_SEEN = "sync.conflicts_seen"
+#: conflicts asked for per page of the server's list
+CONFLICT_PAGE = protocol.MAX_LIST_LIMIT
 
 
 class EngineConflicts:
@@ -25,12 +28,21 @@ class EngineConflicts:
     store: Store
 
     def _open_conflicts(self) -> list[dict[str, Any]]:
-        """The server's open conflicts in our scope."""
-        answer = self._call("GET", "/conflicts", params={"state": "open"})
-        rows = answer.get("conflicts") if isinstance(answer, dict) else None
-        if not isinstance(rows, list):
-            raise ProtocolError("The server's conflict list is not readable.")
-        return rows
+        """The server's open conflicts in our scope, every page of them."""
+        out: list[dict[str, Any]] = []
+        params: dict[str, Any] = {"state": "open", "limit": CONFLICT_PAGE}
+        while True:
+            answer = self._call("GET", "/conflicts", params=params)
+            rows = answer.get("conflicts") if isinstance(answer, dict) else None
+            if not isinstance(rows, list):
+                raise ProtocolError("The server's conflict list is not readable.")
+            out += rows
+            after = answer.get("next_after")
+            if not after:
+                return out
+            if after == params.get("after"):
+                raise ProtocolError("The server's conflict list does not move on.")
+            params["after"] = after
 
     def _conflict_details(self, ids: list[Any]) -> dict[Any, dict[str, Any]]:
         wanted = set(ids)

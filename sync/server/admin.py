@@ -15,7 +15,7 @@ from models.builtin_ids import builtin_id
 from models.errors import ValidationError
 from models.templates import every_item
 from sync import protocol as p
-from sync.server import auth, dialect, records, scope
+from sync.server import auth, dialect, paging, records, scope
 from sync.server.config import ServerSettings
 from sync.server.db import (
     ENTITY_TABLES,
@@ -43,20 +43,33 @@ def set_password(engine: Engine, settings: ServerSettings, username: str, passwo
     return {"username": username.strip(), "password_changed": True}
 
 
-def list_users(engine: Engine) -> list[dict]:
+def users_page(engine: Engine, after: str | None = None, limit: int = p.DEFAULT_LIST_LIMIT) -> dict:
+    """One page of the users by name (sync/server/paging.py)."""
     with read_tx(engine) as conn:
-        rows = conn.execute(select(users.c.id, users.c.username, users.c.role, users.c.created_at)
-                            .order_by(users.c.username)).all()
-    return [dict(r._mapping) for r in rows]
+        rows, next_after = paging.read_page(
+            conn, select(users.c.id, users.c.username, users.c.role, users.c.created_at),
+            [users.c.username], after, limit)
+    return {"users": [dict(r._mapping) for r in rows], "next_after": next_after}
+
+
+def devices_page(engine: Engine, after: str | None = None, limit: int = p.DEFAULT_LIST_LIMIT) -> dict:
+    """One page of the devices, oldest first (sync/server/paging.py)."""
+    with read_tx(engine) as conn:
+        rows, next_after = paging.read_page(
+            conn, select(devices, users.c.username).join(users, users.c.id == devices.c.user_id),
+            [devices.c.created_at, devices.c.id], after, limit)
+    return {"devices": [dict(r._mapping) for r in rows], "next_after": next_after}
 
 
 def list_devices(engine: Engine) -> list[dict]:
-    with read_tx(engine) as conn:
-        rows = conn.execute(
-            select(devices, users.c.username).join(users, users.c.id == devices.c.user_id)
-            .order_by(devices.c.created_at)
-        ).all()
-    return [dict(r._mapping) for r in rows]
+    """Every device, oldest first, read page by page (`server list-devices`)."""
+    out: list[dict] = []
+    after = None
+    while True:
+        page = devices_page(engine, after, p.MAX_LIST_LIMIT)
+        out += page["devices"]
+        if not (after := page["next_after"]):
+            return out
 
 
 def revoke_device(engine: Engine, settings: ServerSettings, device_id: str) -> dict:

@@ -168,6 +168,8 @@ class ConflictOut(BaseModel):
 
 class ConflictList(BaseModel):
     conflicts: list[ConflictOut]
+    #: the next page's ``after`` (sync/server/paging.py); null on the last page
+    next_after: str | None = None
 
 
 class ResolveRequest(RequestBody):

@@ -104,6 +104,8 @@ def admin_principal(who: Annotated[auth.Principal, Depends(principal)]) -> auth.
 
 Who = Annotated[auth.Principal, Depends(principal)]
 Admin = Annotated[auth.Principal, Depends(admin_principal)]
+#: rows per page of a list answer (sync/server/paging.py)
+ListLimit = Annotated[int, Query(ge=1, le=p.MAX_LIST_LIMIT)]
 
 
 def _records_json(engine: Engine, payload: dict[str, Any], key: str, found_by: str) -> Response:
@@ -242,14 +244,16 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
         return JSONResponse(body["changes"][0])
 
     @api.get("/partners")
-    def partners(who: Who) -> Response:
-        rows = [{"entity": "partner", "row": r} for r in pull.list_partners(engine, who)]
+    def partners(who: Who, after: str | None = None, limit: ListLimit = p.DEFAULT_LIST_LIMIT) -> Response:
+        found, next_after = pull.list_partners(engine, who, after, limit)
+        rows = [{"entity": "partner", "row": r} for r in found]
         body = json.loads(quarantine.encode_page(engine, {"partners": rows}, "partners", "read"))
-        return JSONResponse({"partners": [c["row"] for c in body["partners"]]})
+        return JSONResponse({"partners": [c["row"] for c in body["partners"]], "next_after": next_after})
 
     @api.get("/conflicts", response_model=m.ConflictList)
-    def list_conflicts(who: Who, state: str = "open") -> dict:
-        return {"conflicts": conflict_records.list_conflicts(engine, who, state)}
+    def list_conflicts(who: Who, state: str = "open", after: str | None = None,
+                       limit: ListLimit = p.DEFAULT_LIST_LIMIT) -> dict:
+        return conflict_records.list_conflicts(engine, who, state, after, limit)
 
     @api.post("/conflicts/{conflict_id}/resolve", response_model=m.ConflictOut)
     def resolve_conflict(conflict_id: str, body: m.ResolveRequest, who: Who) -> dict:
@@ -262,8 +266,8 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
         return admin.add_user(engine, settings, body.username, body.role, body.password)
 
     @api.get("/admin/users")
-    def list_users(_who: Admin) -> dict:
-        return {"users": admin.list_users(engine)}
+    def list_users(_who: Admin, after: str | None = None, limit: ListLimit = p.DEFAULT_LIST_LIMIT) -> dict:
+        return admin.users_page(engine, after, limit)
 
     @api.post("/admin/import/partners", openapi_extra=CSV_BODY)
     async def import_partners(request: Request, _who: Admin) -> dict:
@@ -288,8 +292,8 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
         return {"templates": admin.publish_templates(engine, settings, [body.model_dump()])}
 
     @api.get("/admin/devices")
-    def list_devices(_who: Admin) -> dict:
-        return {"devices": admin.list_devices(engine)}
+    def list_devices(_who: Admin, after: str | None = None, limit: ListLimit = p.DEFAULT_LIST_LIMIT) -> dict:
+        return admin.devices_page(engine, after, limit)
 
     @api.post("/admin/devices/{device_id}/wipe")
     def wipe_device(device_id: str, _who: Admin) -> dict:

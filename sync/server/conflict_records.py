@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select, update
 
 from models.errors import ValidationError
 from sync import protocol as p
-from sync.server import authorize, records
+from sync.server import authorize, paging, records
 from sync.server.auth import Principal
 from sync.server.config import ServerSettings
 from sync.server.db import allocate_seq, conflicts, read_tx, write_tx
@@ -29,8 +29,10 @@ def _as_json(row: Any) -> dict[str, Any]:
     return d
 
 
-def list_conflicts(engine: Engine, who: Principal, state: str = "open") -> list[dict]:
-    q = select(conflicts).order_by(conflicts.c.created_at, conflicts.c.id)
+def list_conflicts(engine: Engine, who: Principal, state: str = "open", after: str | None = None,
+                   limit: int = p.DEFAULT_LIST_LIMIT) -> dict:
+    """One page of the conflicts in ``who``'s scope, oldest first (sync/server/paging.py)."""
+    q = select(conflicts)
     if state == "open":
         q = q.where(conflicts.c.resolved_at.is_(None))
     elif state == "resolved":
@@ -41,7 +43,8 @@ def list_conflicts(engine: Engine, who: Principal, state: str = "open") -> list[
     if cond is not None:
         q = q.where(cond)
     with read_tx(engine) as conn:
-        return [_as_json(r) for r in conn.execute(q).all()]
+        rows, next_after = paging.read_page(conn, q, [conflicts.c.created_at, conflicts.c.id], after, limit)
+    return {"conflicts": [_as_json(r) for r in rows], "next_after": next_after}
 
 
 def resolve(engine: Engine, settings: ServerSettings, who: Principal, conflict_id: str,

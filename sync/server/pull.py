@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 from models.schema import ENTITIES
 from sync import protocol as p
 from sync.protocol import Cursor
-from sync.server import records, retention, scope
+from sync.server import paging, records, retention, scope
 from sync.server.auth import Principal
 from sync.server.db import (
     ENTITY_TABLES,
@@ -303,11 +303,13 @@ def read_record(engine: Engine, who: Principal, entity_name: str, entity_id: str
     return records.as_change(entity_name, dict(row))
 
 
-def list_partners(engine: Engine, who: Principal) -> list[dict]:
+def list_partners(engine: Engine, who: Principal, after: str | None = None,
+                  limit: int = p.DEFAULT_LIST_LIMIT) -> tuple[list[dict], str | None]:
+    """One page of the partners in scope, by id (sync/server/paging.py), and the next
+    page's cursor."""
     table = ENTITY_TABLES["partner"]
     with read_tx(engine) as conn:
-        rows = conn.execute(
-            select(table).where(scope.read_filter("partner", who), table.c.deleted == 0)
-            .order_by(table.c.name_zh, table.c.name_en)
-        ).mappings().all()
-    return [dict(r) for r in rows]
+        rows, next_after = paging.read_page(
+            conn, select(table).where(scope.read_filter("partner", who), table.c.deleted == 0),
+            [table.c.id], after, limit)
+    return [dict(r._mapping) for r in rows], next_after

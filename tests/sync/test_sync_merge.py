@@ -195,3 +195,25 @@ def test_head_office_and_every_laptop_in_scope_see_one_conflict_until_it_is_reso
         lap.sync()
         assert lap.engine.conflicts() == [], lap.name
         assert lap.store.get("partner", p["id"])["incentive_scheme"] == "项目分红"
+
+
+def test_the_laptop_reads_every_page_of_the_conflict_list(world: SyncWorld, monkeypatch):
+    """The server pages its conflict list (sync/server/paging.py): the laptop follows
+    the cursor, so the details of every conflict its push raised, and the conflicts
+    raised elsewhere, reach it however many pages they fill."""
+    from sync.client import conflicts as client_conflicts
+
+    monkeypatch.setattr(client_conflicts, "CONFLICT_PAGE", 2)
+    head, p = _shared_partner(world, "li.na", "wang.wei")
+    a, b = world.laptop("a", "li.na"), world.laptop("b", "wang.wei")
+    a.sync(), b.sync()
+    fields = ("notes", "goals", "region", "incentive_scheme", "address")
+    head.store.update("partner", p["id"], {f: f"总部 {f}" for f in fields})
+    head.sync()
+    a.store.update("partner", p["id"], {f: f"经理 {f}" for f in fields})
+    ra = a.sync()
+    assert ra.conflict == 1
+    assert sorted(c["field"] for c in ra.conflicts) == sorted(fields)
+    assert len(a.engine.conflicts()) == len(fields)
+    b.sync()  # raised elsewhere: the other manager in scope lists them too
+    assert len(b.engine.conflicts()) == len(fields)
