@@ -230,3 +230,43 @@ def test_keyboard_focus_is_drawn_with_the_focus_colour(qtbot, window):
             assert theme.hex_color("focus") not in edge, (appearance, where(widget))
         dialog.reject()
     theme.apply("light")
+
+
+def focus_chain(dialog: QWidget) -> list[QWidget]:
+    """The widgets Tab visits, in order, from the dialog's first."""
+    chain: list[QWidget] = []
+    widget = dialog.nextInFocusChain()
+    while widget is not dialog and widget not in chain:
+        if (widget.isVisibleTo(dialog) and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not _parts_of_another_control(widget)):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_tab_goes_through_each_form_top_to_bottom(qtbot, window):
+    """In the one-column dialogs, Tab follows what the eye reads: each field below
+    (or on the same line, right of) the one before."""
+    window.open_partner(window.seeded["tech"]["id"])
+    qtbot.waitUntil(lambda: window.workspace.current_partner_id() is not None, timeout=5000)
+    workspace = window.workspace
+    workspace.actions_tab.new_item()
+    workspace.overview.contacts.add_contact()
+    dialogs = [window.show_settings(), window.new_partner(), workspace.actions_tab.dialog,
+               workspace.overview.contacts.dialog]
+    if window.sync_ui is not None:
+        dialogs.append(window.sync_ui.show_sign_in())
+    out_of_order = []
+    for dialog in dialogs:
+        qtbot.waitExposed(dialog)
+        chain = focus_chain(dialog)
+        assert len(chain) >= 3, type(dialog).__name__
+        spots = [w.mapTo(dialog, w.rect().topLeft()) for w in chain]
+        for (a, pa), (b, pb) in zip(zip(chain, spots), zip(chain[1:], spots[1:]), strict=False):
+            same_line = abs(pa.y() - pb.y()) < min(a.height(), b.height()) // 2 + 1
+            if pb.y() < pa.y() and not same_line or same_line and pb.x() < pa.x():
+                out_of_order.append(f"{type(dialog).__name__}: {where(a)} ({pa.x()},{pa.y()}) "
+                                    f"then {where(b)} ({pb.x()},{pb.y()})")
+        dialog.reject()
+    assert not out_of_order, "\n".join(out_of_order)
