@@ -181,8 +181,10 @@ class CalendarView(QWidget):
         self.mode_button.clicked.connect(
             lambda: self.grid.set_month_mode(not self.grid.month_mode))
         self.plan_button.clicked.connect(lambda: self.plan_visit_on(self.grid.selected_day()))
+        # the title above the buttons: beside them, the row is wider than a 1920x1080
+        # screen at 150% (tests/test_real_screens.py)
         bar = QHBoxLayout()
-        bar.addWidget(self.title, 1)
+        bar.addStretch(1)
         self.tools = bar  # later pieces (suggest, export) add their buttons here
         for b in (self.prev_button, self.today_button, self.next_button, self.mode_button,
                   self.plan_button, self.suggest_button, self.export_button):
@@ -228,6 +230,7 @@ class CalendarView(QWidget):
         side.setMinimumWidth(300)
         splitter.setSizes([880, 360])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.range_note)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import theme
+
+#: a centred empty state's paragraph is no wider than this (px): short lines read well
+MAX_WIDTH = 560
 
 
 class EmptyState(QWidget):
@@ -54,9 +56,15 @@ class EmptyState(QWidget):
 def centred(state: EmptyState) -> QWidget:
     """``state`` in the middle of a page (for a page that shows nothing else)."""
     page = QWidget()
+    # stretches, not an alignment: an aligned item gets its size hint's height, and
+    # the wrapped paragraph needs the height for its width
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(state, 3)
+    row.addStretch(1)
     layout = QVBoxLayout(page)
     layout.addStretch(1)
-    layout.addWidget(state, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addLayout(row)
     layout.addStretch(2)
-    state.setMaximumWidth(560)
+    state.setMaximumWidth(MAX_WIDTH)
     return page

@@ -53,6 +53,8 @@ QPushButton, QToolButton {{
 QToolButton {{ padding: {s['s']}px; }}
 QPushButton:hover, QToolButton:hover {{ background: {c.alt_base}; }}
 QPushButton:pressed, QToolButton:pressed, QToolButton:checked {{ background: {c.neutral_bg}; }}
+QPushButton:checked {{ background: {c.info_bg}; border: 2px solid {c.accent};
+    padding: {s['s'] - 1}px {s['l'] - 1}px; }}
 QPushButton:default {{ border-color: {c.accent}; }}
 QPushButton:disabled, QToolButton:disabled {{ color: {c.muted}; background: {c.window}; }}
 QPushButton:focus, QToolButton:focus {{

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -102,6 +102,7 @@ class SummaryCard(QPushButton):
         description = self.card.description() if self.card.description else ""
         self.setAccessibleDescription(description)
         self.setToolTip(f"{words}\n{description}" if description else words)
+        self.updateGeometry()  # the figure's text (and the type scale) set its height
 
     def _height(self) -> int:
         """Room for the figure and a caption of up to CAPTION_LINES lines, so that all
@@ -120,6 +121,20 @@ class SummaryCard(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(MIN_WIDTH, self._height())
+
+    def hasHeightForWidth(self) -> bool:
+        # every card of the row as high as CAPTION_LINES need, whatever its width (the
+        # wrapping caption would otherwise make the layout ask its height per width)
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        # the style sheet's type scale reaches the labels when they are polished (a
+        # child's new size hint arrives as a layout request): the card's own size
+        # hint, computed from theirs, changes with it
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.StyleChange,
+                            QEvent.Type.FontChange):
+            self.updateGeometry()
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter opens the list, as Space does on any button

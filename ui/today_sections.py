@@ -49,6 +49,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 COLUMN_PADDING = 20
 #: the stretching column (the one with the reason) never gets narrower than this
 MIN_STRETCH_WIDTH = 140
+#: ... nor than this share of the list's width (the others give way first)
+STRETCH_SHARE = 0.3
 MAX_COLUMN_WIDTH = 320
 FIT_SAMPLE_ROWS = 50
 FIT_TAIL_ROWS = 10
@@ -200,6 +202,8 @@ class TodaySection(QWidget):
         self.expanded = False
         #: the width each column's text needs (from the last fit_columns)
         self._natural: list[int] = []
+        #: the narrowest each column may get (its header's words)
+        self._floors: list[int] = []
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -300,10 +304,14 @@ class TodaySection(QWidget):
         # the first rows, and a few of the last (another kind of row may end the list)
         rows = sorted(set(range(min(count, FIT_SAMPLE_ROWS)))
                       | set(range(max(0, count - FIT_TAIL_ROWS), count)))
-        natural = []
+        natural, floors = [], []
         icon = self.view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        header_metrics = self.view.header().fontMetrics()
         for col in range(self.model.columnCount()):
-            texts = {str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")}
+            words = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            # a column may give way to the reason column, never below its header's words
+            floors.append(header_metrics.horizontalAdvance(words) + COLUMN_PADDING)
+            texts = {words}
             texts.update(self.model.display_text(r, col) for r in rows)
             # shaping a text to measure it is the costly part: only the few that are
             # widest by a count of characters (a Chinese one counts two) are measured
@@ -314,6 +322,7 @@ class TodaySection(QWidget):
             # a little air: the delegate's margins, and room for the sort arrow
             natural.append(min(width + COLUMN_PADDING, MAX_COLUMN_WIDTH))
         self._natural = natural
+        self._floors = [min(f, n) for f, n in zip(floors, natural, strict=True)]
         self._spread()
 
     def _stretch_column(self) -> int:
@@ -324,8 +333,9 @@ class TodaySection(QWidget):
 
     def _spread(self) -> None:
         """Share the viewport's width out: every column its natural width, the
-        stretching one the rest; when the rest is less than MIN_STRETCH_WIDTH the
-        widest of the others give way (never below their header's need)."""
+        stretching one the rest; when the rest is less than MIN_STRETCH_WIDTH or
+        STRETCH_SHARE of the width, the widest of the others give way (down to a
+        floor), eliding their text."""
         if not self._natural:
             return
         header = self.view.header()
@@ -333,13 +343,14 @@ class TodaySection(QWidget):
         widths = list(self._natural)
         available = self.view.viewport().width()
         others = [n for n in range(len(widths)) if n != stretch]
-        room = available - MIN_STRETCH_WIDTH
+        # the reason column keeps a fair share: it is what the row is about
+        room = available - max(MIN_STRETCH_WIDTH, int(available * STRETCH_SHARE))
         while sum(widths[n] for n in others) > room:
-            widest = max(others, key=lambda n: widths[n])
-            floor = max(header.minimumSectionSize(), 48)
-            if widths[widest] <= floor:
+            shrinkable = [n for n in others if widths[n] > self._floors[n]]
+            if not shrinkable:
                 break
-            widths[widest] = max(floor, widths[widest] - 8)
+            widest = max(shrinkable, key=lambda n: widths[n])
+            widths[widest] = max(self._floors[widest], widths[widest] - 8)
         for n in others:
             header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(n, widths[n])
