@@ -54,19 +54,30 @@ def find(store: Any, text: str, *, limit: int = PAGE, offset: int = 0) -> tuple[
     """One page of hits for ``text`` (``offset`` hits skipped) and whether more follow."""
     hits = store.search(text, limit=limit + 1, offset=offset)
     more = len(hits) > limit
+    hits = hits[:limit]
     terms = search.query_terms(text)
-    names: dict[str, str] = {}
+    # one read per kind of record and one for the partners' names, not two per hit
+    rows: dict[str, dict[str, Any]] = {}
+    for name in {h.entity for h in hits}:
+        rows.update(_rows_by_id(store, name, [h.entity_id for h in hits if h.entity == name]))
+    partner_ids = list({h.partner_id for h in hits if h.partner_id})
+    names = {pid: (r.get("name_zh") or r.get("name_en") or "")
+             for pid, r in _rows_by_id(store, "partner", partner_ids).items()}
     out = []
-    for h in hits[:limit]:
-        pid = h.partner_id
-        if pid and pid not in names:
-            p = store.find("partner", pid)
-            names[pid] = (p.get("name_zh") or p.get("name_en") or "") if p else ""
-        row = store.find(h.entity, h.entity_id)
+    for h in hits:
+        row = rows.get(h.entity_id)
         fields = record_texts(h.entity, row, h.title) if row else [h.title]
-        out.append(Found(h.entity, h.entity_id, pid, h.title, names.get(pid or "", ""),
-                         snippet(fields, terms)))
+        out.append(Found(h.entity, h.entity_id, h.partner_id, h.title,
+                         names.get(h.partner_id or "", ""), snippet(fields, terms)))
     return out, more
+
+
+def _rows_by_id(store: Any, entity_name: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    table = entity(entity_name).table
+    return {r["id"]: r for r in store.query(
+        f"SELECT * FROM {table} WHERE deleted = 0 AND id IN ({', '.join('?' for _ in ids)})", ids)}
 
 
 def record_texts(entity_name: str, row: dict[str, Any], title: str) -> list[str]:
