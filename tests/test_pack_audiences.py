@@ -158,3 +158,36 @@ def test_a_pack_speaks_the_partners_language_template_names_included(store):
     assert english in text and chinese not in text
     zh = pdftotext(render_pack_bytes(data, PackOptions("full", "zh_CN", audience="internal")))
     assert chinese in zh and english not in zh
+
+
+def _pages(pdf: bytes) -> list[str]:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,
+                         capture_output=True, check=True).stdout.decode("utf-8")
+    return [p.replace("\n", "").replace(" ", "") for p in out.split("\f")[:-1]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_signatures_never_stand_alone_and_next_steps_are_never_empty(store, lang):
+    """Packs of many lengths: the page with the signatures also holds the end of the
+    next steps (the next meeting line); the summary's next steps always say something."""
+    t = PackText(lang)
+    sign = t("sec_signatures").replace(" ", "")
+    meeting_line = t("no_next_meeting").replace(" ", "")
+    steps_head = t("sec_next_steps").replace(" ", "")
+    for n in range(8):
+        partner = make_partner(store, name_zh=f"长度渠道{n}", name_en=f"Length {n}")
+        add_history(store, partner, TODAY, months=3 + n, meetings=2 + 3 * n, actions=3 * n,
+                    reviews=1, note_sentences=4 + 5 * n, seed=n)
+        data = gather_pack_data(store, partner["id"], today=TODAY)
+        for audience in ("partner", "internal"):
+            pages = _pages(render_pack_bytes(data, PackOptions("full", lang, audience=audience)))
+            holding = [p for p in pages if sign in p]
+            assert len(holding) == 1, (n, audience)
+            assert meeting_line in holding[0], (n, audience)  # not the signatures alone
+            (summary,) = _pages(render_pack_bytes(data, PackOptions("summary", lang,
+                                                                    audience=audience)))
+            after = summary.split(steps_head, 1)[1]
+            assert after.index(meeting_line) >= 0
+            assert data.next_steps == [] or any(
+                a["title"].replace(" ", "") in after for a in data.next_steps) or \
+                t("steps_above", n=len(data.next_steps)).replace(" ", "") in after

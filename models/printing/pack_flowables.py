@@ -10,11 +10,13 @@ from reportlab.platypus import Flowable, Paragraph
 
 
 class Heading(Paragraph):
-    """A section heading that notes the page it lands on (for the cover's contents)."""
+    """A section heading that notes the page it lands on (for the cover's contents),
+    and stays with what follows it (never alone at the foot of a page)."""
 
     def __init__(self, text: str, style: ParagraphStyle, key: str, pages: dict[str, int]) -> None:
         super().__init__(text, style)
         self._key, self._pages = key, pages
+        self.keepWithNext = 1
 
     def draw(self) -> None:
         self._pages.setdefault(self._key, self.canv.getPageNumber())

@@ -189,7 +189,8 @@ def full_story(sec: Section) -> list[Flowable]:
     if sec.internal:
         story += [*sec.responses(), *sec.checklist()]
     steps = sec.next_steps()
-    cut = max(len(steps) - KEEP_WITH_SIGNATURES, 0)
+    # a short section goes whole with the signatures; a long one keeps its tail
+    cut = len(steps) - KEEP_WITH_SIGNATURES if len(steps) > 2 * KEEP_WITH_SIGNATURES else 0
     story += [*steps[:cut], KeepTogether([*steps[cut:], Spacer(1, 6 * mm), *sec.signatures()])]
     return story
 
