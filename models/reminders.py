@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from models import domain, festivals, insights
 from models.store import Store
@@ -88,19 +87,16 @@ def save_prefs(store: Store, prefs: ReminderPrefs) -> None:
 def scan(store: Store, today: dt.date, days: int = DEFAULT_DAYS,
          kinds: frozenset[str] | set[str] | None = None,
          overviews: list[insights.PartnerOverview] | None = None,
-         cadence: dict[str, int] | None = None) -> ReminderScan:
+         cadence: dict[str, int] | None = None,
+         key_dates: list[dict] | None = None) -> ReminderScan:
     """Everything to remind of from ``today`` to ``today + days`` (deadlines and
     visits already past are included: they are what most needs doing). ``kinds``:
     only these (default: all); ``overviews``: the partners' overviews for ``today``
-    when already loaded (else they are computed)."""
+    when already loaded (else they are computed); ``key_dates``: every key date of at
+    least the next ``days`` days when already loaded (Today's list, when complete)."""
     kinds = set(KINDS if kinds is None else kinds)
     out = ReminderScan(today, days)
-    horizon = (today + dt.timedelta(days=days)).isoformat()
-    iso = today.isoformat()
-    if "response" in kinds:
-        _actions(store, out, "response", "owner_side = 'ours' AND a.due_on <= ?", [horizon])
-    if "chase" in kinds:
-        _actions(store, out, "chase", "owner_side = 'partner' AND a.due_on < ?", [iso])
+    _actions(store, out, today, today + dt.timedelta(days=days), kinds)
     if "visit" in kinds:
         if overviews is None:
             overviews = insights.partner_overviews(store, today, cadence)
@@ -114,22 +110,52 @@ def scan(store: Store, today: dt.date, days: int = DEFAULT_DAYS,
     if "renewal" in kinds:
         _renewals(store, out, today)
     if kinds & {"birthday", "anniversary"}:
-        _key_dates(store, out, today, days, kinds)
+        _key_dates(store, out, today, days, kinds, key_dates)
     if "festival" in kinds:
         _festivals(store, out, today, days)
     return out
 
 
-def _actions(store: Store, out: ReminderScan, kind: str, test: str, params: list[Any]) -> None:
-    where = (" FROM action_items a JOIN partners p ON p.id = a.partner_id AND p.deleted = 0"
-             " WHERE a.deleted = 0 AND a.status IN ('open', 'in_progress') AND " + test)
-    (n,) = store.db.execute("SELECT count(*)" + where, params).fetchone()
-    out.counts[kind] = n
-    rows = store.db.execute(
-        "SELECT a.id, a.partner_id, coalesce(p.name_zh, p.name_en, ''), a.title, a.due_on"
-        + where + " ORDER BY a.due_on, a.rowid LIMIT ?", [*params, PER_KIND]).fetchall()
-    out.items += [Reminder(kind, dt.date.fromisoformat(due[:10]), pid, name, title or "",
-                           "action_item", rid) for rid, pid, name, title, due in rows]
+def _actions(store: Store, out: ReminderScan, today: dt.date, horizon: dt.date,
+             kinds: set[str]) -> None:
+    """Response deadlines (our items due by ``horizon``) and items to chase (the
+    partner's, overdue): both counted in one pass over the covering index of
+    migration 0006 (named: the planner otherwise takes an index on owner_side and
+    reads every item's row, a hundred times slower on a big profile); the first
+    PER_KIND of each walk the (status, due_on) index in date order and stop."""
+    live = (" a.deleted = 0 AND a.partner_id NOT IN"
+            " (SELECT id FROM partners WHERE deleted = 1)")
+    tests = {"response": ("ours", "<=", horizon.isoformat()),
+             "chase": ("partner", "<", today.isoformat())}
+    wanted = [k for k in tests if k in kinds]
+    if not wanted:
+        return
+    sums = ", ".join(f"coalesce(sum(a.owner_side = '{tests[k][0]}' AND a.due_on {tests[k][1]} ?),"
+                     " 0)" for k in wanted)
+    counts = store.db.execute(
+        f"SELECT {sums} FROM action_items a INDEXED BY idx_action_items_overview"
+        " WHERE a.status IN ('open', 'in_progress') AND a.due_on <= ? AND" + live,
+        [*(tests[k][2] for k in wanted), horizon.isoformat()]).fetchone()
+    for kind, n in zip(wanted, counts, strict=True):
+        out.counts[kind] = n
+        if not n:
+            continue
+        side, op, bound = tests[kind]
+        first: list[tuple[str, int]] = []
+        for status in ("open", "in_progress"):
+            first += store.db.execute(
+                "SELECT a.due_on, a.rowid FROM action_items a INDEXED BY"
+                f" idx_action_items_status_due_on WHERE a.status = ? AND a.due_on {op} ?"
+                f" AND a.owner_side = ? AND{live} ORDER BY a.due_on LIMIT ?",
+                [status, bound, side, PER_KIND]).fetchall()
+        rowids = [r for _, r in sorted(first)[:PER_KIND]]
+        rows = store.db.execute(
+            "SELECT a.id, a.partner_id, coalesce(p.name_zh, p.name_en, ''), a.title, a.due_on"
+            " FROM action_items a JOIN partners p ON p.id = a.partner_id"
+            f" WHERE a.rowid IN ({', '.join('?' for _ in rowids)}) ORDER BY a.due_on, a.rowid",
+            rowids).fetchall()
+        out.items += [Reminder(kind, dt.date.fromisoformat(due[:10]), pid, name, title or "",
+                               "action_item", rid) for rid, pid, name, title, due in rows]
 
 
 def _renewals(store: Store, out: ReminderScan, today: dt.date) -> None:
@@ -148,8 +174,11 @@ def _renewals(store: Store, out: ReminderScan, today: dt.date) -> None:
 
 
 def _key_dates(store: Store, out: ReminderScan, today: dt.date, days: int,
-               kinds: set[str]) -> None:
-    rows, _total = insights.nearest_key_dates(store, today, days)
+               kinds: set[str], loaded: list[dict] | None) -> None:
+    if loaded is None:
+        rows, _total = insights.nearest_key_dates(store, today, days)
+    else:
+        rows = [r for r in loaded if r["in_days"] <= days]
     for kind, column in (("birthday", "birthday"), ("anniversary", "company_anniversary")):
         if kind not in kinds:
             continue

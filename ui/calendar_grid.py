@@ -240,20 +240,23 @@ class CalendarGrid(QWidget):
             colour = colours["planned"] if m.status == MeetingStatus.PLANNED else colours["held"]
             mark = "○" if m.status == MeetingStatus.PLANNED else "●"
             entries.append((f"{mark} {m.time} {m.partner_name}", colour))
+        # meetings beyond the first few the data holds
+        hidden = max(0, data.meeting_counts.get(day, 0) - len(meetings))
         if due:
             late = any(v.reason == DueReason.OVERDUE for v in due)
             entries.append((self.words["due"].replace("%1", str(len(due))),
                             colours["overdue" if late else "due"]))
-        shown = entries if len(entries) <= room else entries[:max(0, room - 1)]
+        shown = entries if len(entries) <= room and not hidden else entries[:max(0, room - 1)]
         for text, colour in shown:
             painter.setPen(colour)
             painter.drawText(inner.left() + 2, y + fm.ascent(),
                              fm.elidedText(text, Qt.TextElideMode.ElideRight, inner.width() - 4))
             y += line
-        if len(shown) < len(entries) and room > 0:
+        if len(shown) < len(entries) + (1 if hidden else 0) and room > 0:
             painter.setPen(colours["muted"])
+            more = len(entries) - len(shown) + hidden
             painter.drawText(inner.left() + 2, y + fm.ascent(),
-                             self.words["more"].replace("%1", str(len(entries) - len(shown))))
+                             self.words["more"].replace("%1", str(more)))
 
     # --- keyboard and mouse ----------------------------------------------------------------
 

@@ -44,7 +44,14 @@ from PySide6.QtWidgets import (
 )
 
 from models import insights, planning, work_days
-from models.calendar_data import CalendarData, CalendarMeeting, DueReason, DueVisit, load_calendar
+from models.calendar_data import (
+    CalendarData,
+    CalendarMeeting,
+    DueReason,
+    DueVisit,
+    load_calendar,
+    meetings_between,
+)
 from models.domain import MeetingStatus
 from models.work_days import DayKind
 from ui import labels, theme
@@ -156,6 +163,7 @@ class CalendarView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._request = 0
+        self._day_request = 0
         self._overviews: list[insights.PartnerOverview] | None = None
         self.data_: CalendarData | None = None
         self.grid = CalendarGrid(ctx.today())
@@ -310,8 +318,23 @@ class CalendarView(QWidget):
         if data is None or not data.start <= day <= data.end:
             self.day_model.set_rows([], [])
         else:
-            meetings = [m for m in data.meetings.get(day, [])]
-            self.day_model.set_rows(meetings, data.due.get(day, []))
+            due = data.due.get(day, [])
+            self.day_model.set_rows(data.meetings.get(day, []), due)
+            # the grid holds a day's first few meetings: the whole day (cancelled ones
+            # too) from the database lane
+            self._day_request += 1
+            request = self._day_request
+
+            def show_all(meetings: list[CalendarMeeting]) -> None:
+                if request == self._day_request and self.grid.selected_day() == day:
+                    current = self.day_list.currentIndex().row()
+                    self.day_model.set_rows(meetings, due)
+                    if current >= 0:
+                        self.day_list.setCurrentIndex(self.day_model.index(
+                            min(current, self.day_model.rowCount() - 1)))
+
+            self.ctx.run_db(lambda s: meetings_between(s, day, day), show_all,
+                            self._load_failed)
         self.day_title.setText(self._day_text(day))
         self.retranslate_title()
 

@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
         self.loading = ViewLoader(ctx, self.today, self.partners, self.show_status, self)
         self.loading.ready.connect(self.ready)
         # reminders: a summary once the first load is on screen, then the tray
-        self.reminders = ReminderNotifier(ctx, lambda: self.partners.model.rows() or None, self)
+        self.reminders = ReminderNotifier(ctx, lambda: self.partners.model.rows() or None, self,
+                                          key_dates=self._all_key_dates)
         self.loading.ready.connect(self.reminders.start)
         # started before anything else is built: its answer comes through the event loop
         self.loading.start(first_load)
@@ -219,6 +220,13 @@ class MainWindow(QMainWindow):
         workspace = PartnerWorkspace(self.ctx)
         workspace.title_changed.connect(self._workspace_title_changed)
         return workspace
+
+    def _all_key_dates(self) -> list[dict] | None:
+        """Today's key dates when it holds every one of them (else None)."""
+        data = self.today.data_
+        if data is None or data.key_dates_total > len(data.key_dates):
+            return None
+        return data.key_dates
 
     def _build_calendar(self) -> CalendarView:
         from ui.calendar_view import CalendarView

@@ -72,12 +72,15 @@ class ReminderNotifier(QObject):
     open_partner = Signal(str)
 
     def __init__(self, ctx: AppContext, overviews: Callable[[], list[Any] | None],
-                 parent: QObject | None = None) -> None:
-        """``overviews``: the partners' overviews already loaded for today (None: the
-        scan computes them)."""
+                 parent: QObject | None = None,
+                 key_dates: Callable[[], list[dict] | None] = lambda: None) -> None:
+        """``overviews``: the partners' overviews already loaded for today;
+        ``key_dates``: every key date of the coming weeks, when Today has them all
+        (None: the scan reads them)."""
         super().__init__(parent)
         self.ctx = ctx
         self._overviews = overviews
+        self._key_dates = key_dates
         self.last: ReminderScan | None = None
         self.snoozed = False
         self._told: set[tuple[str, str, str]] = set()
@@ -98,12 +101,13 @@ class ReminderNotifier(QObject):
     def check(self, summary: bool = False) -> None:
         today = self.ctx.today()
         overviews = self._overviews()
+        key_dates = self._key_dates()
         cadence = self.ctx.settings.cadence()
 
         def scan(store: Any) -> tuple[reminders.ReminderPrefs, ReminderScan]:
             prefs = reminders.load_prefs(store)
             return prefs, reminders.scan(store, today, reminders.DEFAULT_DAYS, prefs.enabled,
-                                         overviews, cadence)
+                                         overviews, cadence, key_dates)
 
         self.ctx.run_db(scan, lambda result: self._scanned(*result, summary=summary),
                         lambda exc: None)  # a reminder that fails to load is not worth a word
