@@ -48,6 +48,8 @@ SHIPPED = {
         "99d85926f123989802499ecbf1ad4dd39002d0fd90252ddfbaaf3122a0c76398",
     "0011_partner_language_feedback_channel":
         "2473f6808a75fa208746fa1a54c6d54d7d24a542a37467f6ab50c054838e9f2d",
+    "0012_calendar_month_index":
+        "fcd1a997a01dce86f646b15df2f5a9fc48cd594ede2b788b7aaf3d1ec38639de",
 }
 
 

@@ -62,6 +62,8 @@ from ui.workspace.ui_language import ui_language
 
 RELEVANT_ENTITIES = {"partner", "meeting"}
 RELOAD_DELAY_MS = 300
+#: a pause on a day before its full list is read
+DAY_LIST_DELAY_MS = 150
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_PARENT = QModelIndex()
@@ -249,6 +251,10 @@ class CalendarView(QWidget):
         self.grid.activated.connect(self._day_activated)
         self.grid.dropped.connect(self._dropped)
         self.grid.installEventFilter(self)
+        self._day_timer = QTimer(self)
+        self._day_timer.setSingleShot(True)
+        self._day_timer.setInterval(DAY_LIST_DELAY_MS)
+        self._day_timer.timeout.connect(self._load_day)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
@@ -321,22 +327,31 @@ class CalendarView(QWidget):
             due = data.due.get(day, [])
             self.day_model.set_rows(data.meetings.get(day, []), due)
             # the grid holds a day's first few meetings: the whole day (cancelled ones
-            # too) from the database lane
+            # too) comes from the database lane once the user stops on a day, so a
+            # run of arrow keys or PgDn is not queued behind day lists nobody reads
             self._day_request += 1
-            request = self._day_request
-
-            def show_all(meetings: list[CalendarMeeting]) -> None:
-                if request == self._day_request and self.grid.selected_day() == day:
-                    current = self.day_list.currentIndex().row()
-                    self.day_model.set_rows(meetings, due)
-                    if current >= 0:
-                        self.day_list.setCurrentIndex(self.day_model.index(
-                            min(current, self.day_model.rowCount() - 1)))
-
-            self.ctx.run_db(lambda s: meetings_between(s, day, day), show_all,
-                            self._load_failed)
+            self._day_timer.start()
         self.day_title.setText(self._day_text(day))
         self.retranslate_title()
+
+    def _load_day(self) -> None:
+        """The selected day's every meeting, for its list."""
+        day, data = self.grid.selected_day(), self.data_
+        if data is None or not data.start <= day <= data.end:
+            return
+        due = data.due.get(day, [])
+        request = self._day_request
+
+        def show_all(meetings: list[CalendarMeeting]) -> None:
+            if request == self._day_request and self.grid.selected_day() == day:
+                current = self.day_list.currentIndex().row()
+                self.day_model.set_rows(meetings, due)
+                if current >= 0:
+                    self.day_list.setCurrentIndex(self.day_model.index(
+                        min(current, self.day_model.rowCount() - 1)))
+
+        self.ctx.run_db(lambda s: meetings_between(s, day, day), show_all, self._load_failed)
+
 
     def _day_text(self, day: dt.date) -> str:
         locale = QLocale()
