@@ -105,16 +105,20 @@ class Lane:
 
 class JobRunner:
     """The app's lanes: ``db`` (one worker, owns the store) and ``net`` (sync, HTTP)
-    and ``work`` (CPU work such as PDF generation, kept off the database lane)."""
+    and ``work`` (CPU work such as PDF generation, kept off the database lane), and
+    ``aside``: long reads of the whole file on a connection of their own (the
+    integrity check, the day's backup), which would hold the database lane for
+    seconds on a large profile."""
 
     def __init__(self) -> None:
         self._invoker = _MainThreadInvoker()
         self.db = Lane("db", self._invoker, workers=1)
         self.net = Lane("net", self._invoker, workers=1)
         self.work = Lane("work", self._invoker, workers=1)
+        self.aside = Lane("aside", self._invoker, workers=1)
 
     def shutdown(self) -> None:
-        for lane in (self.work, self.net, self.db):
+        for lane in (self.aside, self.work, self.net, self.db):
             lane.shutdown()
 
 

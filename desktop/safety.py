@@ -71,14 +71,17 @@ def require_healthy(db: Database, path: Path) -> None:
 
 
 def make_backup(db: Database, database: DatabaseFile, label: str, keep: int | None,
-                out: Path | None = None) -> Path:
+                out: Path | None = None, *, checked: bool = False, pages: int = 256) -> Path:
     """A backup of the open, healthy database: into the profile's backups folder
-    (the oldest beyond ``keep`` removed), or into ``out``. Refused on a damaged file."""
-    require_healthy(db, database.path)
+    (the oldest beyond ``keep`` removed), or into ``out``. Refused on a damaged file
+    (``checked``: the full check has just passed on this connection, not run again).
+    ``pages``: as ``backup_database``."""
+    if not checked:
+        require_healthy(db, database.path)
     if out is not None:
-        return backup_database(db, out, database.key)
+        return backup_database(db, out, database.key, pages=pages)
     folder = backups_dir_of(database.path)
-    made = backup_database(db, folder / backup_name(label), database.key)
+    made = backup_database(db, folder / backup_name(label), database.key, pages=pages)
     rotate(folder, keep)
     log.info("backup %s made", made.name)
     return made
@@ -98,12 +101,14 @@ def holds_records(db: Database) -> bool:
         return False
 
 
-def daily_backup(db: Database, database: DatabaseFile, keep: int | None) -> Path | None:
+def daily_backup(db: Database, database: DatabaseFile, keep: int | None, *,
+                 checked: bool = False) -> Path | None:
     """The day's backup when one is due and there is data to keep (a healthy file
-    only: ``make_backup`` checks). None when none was due."""
+    only: ``make_backup`` checks unless ``checked``). None when none was due. ``db``
+    is a connection of its own (the app's ``aside`` lane): the copy is one step."""
     if not backup_due(database) or not holds_records(db):
         return None
-    return make_backup(db, database, "daily", keep)
+    return make_backup(db, database, "daily", keep, checked=checked, pages=-1)
 
 
 def before_pull_from_zero(database: DatabaseFile, keep: int | None) -> Callable[[Store], None]:

@@ -1,10 +1,13 @@
 """The open profile's safety in the background: the full integrity check after each
-start (in the database lane: the window stays usable), the day's backup while the
-app runs, and what happens when damage is found (nothing more is written, sync stops,
-the user is told and offered the unsent changes and the newest good backup)."""
+start and the day's backup while the app runs, both on a connection of their own in
+the ``aside`` lane (they read the whole file: seconds on a large profile, during
+which the database lane stays free for the views and autosaves), and what happens
+when damage is found (nothing more is written, sync stops, the user is told and
+offered the unsent changes and the newest good backup)."""
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -14,12 +17,17 @@ from models.database import integrity_problems
 
 if TYPE_CHECKING:
     from desktop.session import ProfileSession
-    from models.store import Store
+    from models.database import Database
 
 log = logging.getLogger(__name__)
 
 #: how often the running app looks whether the day's backup is due
 BACKUP_POLL_MS = 60 * 60 * 1000
+#: the check starts this long after the window is ready: the first minute, when the
+#: user reads Today and types into filters, is left to them (the check keeps a core
+#: busy for seconds on a large profile). A session shorter than that is checked at
+#: the next start; a sync from zero and ``main.py check`` check at once.
+CHECK_DELAY_MS = 60 * 1000
 
 
 class SafetyWatch(QObject):
@@ -34,35 +42,86 @@ class SafetyWatch(QObject):
         self.dialog: Any = None
         self._timer = QTimer(self, interval=BACKUP_POLL_MS)
         self._timer.timeout.connect(self._backup_if_due)
+        #: the aside connection while it reads (``stop`` interrupts it)
+        self._reading: Database | None = None
+        self._stopped = False
+        self._guard = threading.Lock()
 
     def start(self) -> None:
-        assert self.session.jobs is not None
-        self.session.jobs.db.submit(self._check_in_lane, self.session.store,
-                                    on_done=self._checked, on_error=self._failed)
+        """The check, ``CHECK_DELAY_MS`` after the window is ready."""
+        window = self.session.window
+        assert window is not None
+        if window.is_ready:
+            self._start_later()
+        else:
+            window.ready.connect(self._start_later)
+
+    def _start_later(self) -> None:
+        QTimer.singleShot(CHECK_DELAY_MS, self, self._check_now)
+
+    def _check_now(self) -> None:
+        if self.session.closed or self.session.jobs is None:
+            return
+        self.session.jobs.aside.submit(self._aside, True, on_done=self._checked,
+                                       on_error=self._failed)
+
+    def stop(self) -> None:
+        """The profile closes: a check under way is interrupted (it says nothing
+        then), so closing never waits for a read of the whole file."""
+        with self._guard:
+            self._stopped = True
+            if self._reading is not None:
+                self._reading.conn.interrupt()
 
     def _keep(self) -> int:
         return self.session.settings.backups_kept
 
-    def _check_in_lane(self, store: Store) -> list[str]:
-        problems = integrity_problems(store.db)
-        if problems:
-            # from now on nothing is written to the file through this connection
-            store.db.execute("PRAGMA query_only = ON")
-        else:
-            assert self.session.database is not None
-            safety.daily_backup(store.db, self.session.database, self._keep())
-        return problems
+    def _aside(self, check: bool) -> list[str] | None:
+        """In the aside lane, on its own connection: the full check (``check``),
+        then the day's backup when due and healthy. None: stopped before a verdict."""
+        database = self.session.database
+        assert database is not None
+        with self._guard:
+            if self._stopped:
+                return None
+            db = database.open(migrate=False, already_open=True)
+            self._reading = db
+        try:
+            try:
+                problems = integrity_problems(db) if check else []
+            except Exception:
+                if self._stopped:
+                    return None
+                raise
+            with self._guard:
+                if self._stopped:
+                    return None  # interrupted: no verdict either way
+            if not problems:
+                safety.daily_backup(db, database, self._keep(), checked=check)
+            return problems
+        finally:
+            with self._guard:
+                self._reading = None
+            db.close()
 
     def _failed(self, exc: BaseException) -> None:
         log.error("integrity check or backup failed: %s", exc)
         self._checked([str(exc)] if isinstance(exc, safety.CorruptDatabaseError) else [])
 
-    def _checked(self, problems: list[str]) -> None:
-        self.problems = problems
+    def _checked(self, problems: list[str] | None) -> None:
+        if problems is None or self.session.closed:
+            return
         if problems:
             log.error("database damaged: %s", "; ".join(problems[:3]))
+            store = self.session.store
+            assert store is not None and self.session.jobs is not None
+            # from now on nothing is written to the file through the app's connection
+            # (queued before anything the user does after being told)
+            self.session.jobs.db.submit(store.db.execute, "PRAGMA query_only = ON")
+            self.problems = problems
             self._on_damage(problems)
-        elif not self.session.closed:
+        else:
+            self.problems = problems
             self._timer.start()
         self.checked.emit(problems)
 
@@ -70,9 +129,8 @@ class SafetyWatch(QObject):
         if self.session.closed or self.session.jobs is None or self.session.database is None:
             return
         if safety.backup_due(self.session.database):
-            self.session.jobs.db.submit(safety.daily_backup, self.session.store.db,
-                                        self.session.database, self._keep(),
-                                        on_error=lambda exc: log.error("backup failed: %s", exc))
+            self.session.jobs.aside.submit(
+                self._aside, False, on_error=lambda exc: log.error("backup failed: %s", exc))
 
     def _on_damage(self, problems: list[str]) -> None:
         from ui.safety.damage_dialog import DamageDialog

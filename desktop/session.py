@@ -146,12 +146,14 @@ class ProfileSession:
         self.wipe_notice.set_result(not remaining(self.profile), told)
 
     def close(self) -> None:
-        """Release the profile, in order: sync stops (its network-lane connection
-        closes), queued database work (autosaves) finishes, the store closes, the lock
+        """Release the profile, in order: a background check is interrupted, sync
+        stops (its network-lane connection closes), queued database work (autosaves) finishes, the store closes, the lock
         is released. The one close path: after the window closed, or instead of it."""
         if self.closed:
             return
         self.closed = True
+        if self.safety is not None:
+            self.safety.stop()
         if self.sync is not None:
             self.sync.shutdown()
         if self.jobs is not None:

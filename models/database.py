@@ -193,15 +193,19 @@ def check_schema(db: Database, path: str | Path = "database") -> list[str]:
 
 
 def backup_database(db: Database, target: Path, key: bytes | None,
-                    progress: Callable[[int, int], None] | None = None) -> Path:
+                    progress: Callable[[int, int], None] | None = None, *,
+                    pages: int = 256) -> Path:
     """Copy the live database into ``target`` with SQLite's online backup API,
     encrypted with ``key`` (the database's own). The copy is written beside ``target``
-    and renamed into place once whole, so ``target`` is either complete or absent."""
+    and renamed into place once whole, so ``target`` is either complete or absent.
+    ``pages``: copied per step; -1, all in one step (one read transaction: what a
+    connection other than the writers' needs, since a write through another
+    connection between steps starts the copy over)."""
 
     def copy(tmp: Path) -> None:
         dest = connect(tmp, key)
         try:
-            db.conn.backup(dest, pages=256,
+            db.conn.backup(dest, pages=pages,
                            progress=(lambda _s, left, total: progress(total - left, total))
                            if progress else None)
         finally:

@@ -20,6 +20,14 @@ def profile(tmp_path) -> Profile:
     return Profile(tmp_path / "profile")
 
 
+@pytest.fixture(autouse=True)
+def check_at_once(monkeypatch):
+    """The app waits a minute after start before checking; these tests do not."""
+    from desktop import safety_watch
+
+    monkeypatch.setattr(safety_watch, "CHECK_DELAY_MS", 0)
+
+
 def open_session(qtbot, profile: Profile):
     desktop_app.create_app([])
     session = desktop_app.open_session(profile, offer_demo=False)
@@ -88,3 +96,49 @@ def test_a_damaged_profile_is_reported_never_written_and_restored(qtbot, profile
     finally:
         again.window.close()
     assert list(profile.root.glob("channelkeeper.db.replaced-*"))
+
+
+def test_the_check_reads_aside_and_closing_interrupts_it(qtbot, profile, monkeypatch):
+    """The check reads the whole file (seconds on a large profile) on a connection of
+    its own: the database lane answers meanwhile, and closing does not wait for it."""
+    import threading
+    import time
+
+    from desktop import safety_watch
+
+    fill(profile, partners=5)
+    reading = threading.Event()
+
+    def slow_check(db):  # a read that runs until interrupted, as a large file's check
+        reading.set()
+        db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                   "SELECT count(*) FROM n").fetchone()
+        return []
+
+    monkeypatch.setattr(safety_watch, "integrity_problems", slow_check)
+    session = open_session(qtbot, profile)
+    qtbot.waitUntil(lambda: session.window.is_ready, timeout=15000)
+    qtbot.waitUntil(reading.is_set, timeout=15000)
+    assert session.ctx.call_db(lambda s: s.count("partner"), timeout=5) == 5
+    started = time.monotonic()
+    session.window.close()
+    assert session.closed and time.monotonic() - started < 5
+    assert session.safety.problems is None  # interrupted: no verdict, no damage reported
+    assert not list_backups(profile.backups_dir)
+
+
+def test_the_check_waits_for_the_first_minute_after_start(qtbot, profile, monkeypatch):
+    from desktop import safety_watch
+
+    monkeypatch.setattr(safety_watch, "CHECK_DELAY_MS", 1500)
+    fill(profile, partners=5)
+    session = open_session(qtbot, profile)
+    try:
+        qtbot.waitUntil(lambda: session.window.is_ready, timeout=15000)
+        assert session.jobs.aside.wait_idle(5)
+        assert session.safety.problems is None  # not started yet
+        with qtbot.waitSignal(session.safety.checked, timeout=30000):
+            pass
+        assert session.safety.problems == []
+    finally:
+        session.window.close()

@@ -8,12 +8,16 @@ profile, or removing the demo data (``models.demo_marks``).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from models import demo_marks
 from models.store import Store
 from sync.client import local_state as ls
 from sync.client import pull_apply
 from sync.client.errors import DemoProfileError
-from sync.client.http import HttpClient
+
+if TYPE_CHECKING:  # a type only: the app's start imports this module, not requests
+    from sync.client.http import HttpClient
 
 #: "1": the server signed in to says it is a demo server
 K_SERVER_DEMO = "sync.server_is_demo"
