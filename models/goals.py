@@ -9,6 +9,7 @@ else the ``actual`` typed in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from models import domain
@@ -19,6 +20,7 @@ from models.store import Row, Store
 BEHIND_PACE = 0.2
 
 
+@functools.lru_cache(maxsize=512)
 def period_bounds(period: str) -> tuple[dt.date, dt.date]:
     """First and last day of "2026" or "2026-Q3"."""
     year = int(period[:4])
@@ -34,6 +36,7 @@ def period_kind(period: str) -> str:
     return "year" if len(period) == 4 else "quarter"
 
 
+@functools.lru_cache(maxsize=512)
 def _months(period: str) -> tuple[str, str]:
     start, end = period_bounds(period)
     return start.strftime("%Y-%m"), end.strftime("%Y-%m")
@@ -62,19 +65,59 @@ def kpi_progress(store: Store, partner_id: str, kpi: str, period: str
     return value, _month_end(month) if month else None
 
 
+def kpi_progress_many(store: Store, rows: list[Row]
+                      ) -> dict[str, tuple[float | None, dt.date | None]]:
+    """``kpi_progress`` of many goals at once (Today assesses every live goal): one
+    read of the KPI months their periods span, for the partners concerned, summed in
+    Python, instead of one query per goal."""
+    wanted = [g for g in rows if g.get("kpi") in tuple(domain.GoalKpi)]
+    if not wanted:
+        return {}
+    spans = {g["id"]: _months(g["period"]) for g in wanted}
+    lo, hi = min(a for a, _ in spans.values()), max(b for _, b in spans.values())
+    partners = sorted({g["partner_id"] for g in wanted})
+    months: dict[str, list[tuple]] = {}
+    for i in range(0, len(partners), 500):
+        chunk = partners[i:i + 500]
+        for r in store.db.execute(
+                "SELECT partner_id, period, sales, profit, repurchase_rate, active_customers"
+                " FROM kpi_snapshots WHERE deleted = 0 AND period >= ? AND period <= ?"
+                f" AND partner_id IN ({', '.join('?' for _ in chunk)})", [lo, hi, *chunk]):
+            months.setdefault(r[0], []).append(r[1:])
+    column = {"sales": 1, "profit": 2, "repurchase_rate": 3, "active_customers": 4}
+    out: dict[str, tuple[float | None, dt.date | None]] = {}
+    for rows_of in months.values():
+        rows_of.sort()
+    for g in wanted:
+        first, last = spans[g["id"]]
+        col = column[g["kpi"]]
+        hits = [(m[0], m[col]) for m in months.get(g["partner_id"], ())
+                if first <= m[0] <= last and m[col] is not None]
+        if not hits:
+            out[g["id"]] = (None, None)
+        elif g["kpi"] in domain.GOAL_KPI_SUMMED:
+            out[g["id"]] = (float(sum(v for _, v in hits)), _month_end(hits[-1][0]))
+        else:
+            out[g["id"]] = (float(hits[-1][1]), _month_end(hits[-1][0]))
+    return out
+
+
 def _month_end(month: str) -> dt.date:
     year, mon = int(month[:4]), int(month[5:7])
     return dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def assess(store: Store, goal: Row, today: dt.date) -> dict[str, Any]:
+def assess(store: Store, goal: Row, today: dt.date,
+           kpi: tuple[float | None, dt.date | None] | None = None) -> dict[str, Any]:
     """The goal with ``progress`` (None: unknown), ``ratio`` (progress / target),
     ``period_kind``, ``elapsed`` (share of the period the progress covers: up to today
-    for typed progress, up to the last month of KPI figures for a KPI) and ``at_risk``."""
+    for typed progress, up to the last month of KPI figures for a KPI) and ``at_risk``.
+    ``kpi``: the KPI progress when already read (``kpi_progress_many``)."""
     out = dict(goal)
     start, end = period_bounds(goal["period"])
     if goal.get("kpi"):
-        progress, through = kpi_progress(store, goal["partner_id"], goal["kpi"], goal["period"])
+        progress, through = kpi if kpi is not None else kpi_progress(
+            store, goal["partner_id"], goal["kpi"], goal["period"])
     else:
         progress, through = goal.get("actual"), today
     span = (end - start).days + 1
@@ -119,12 +162,17 @@ def goals_at_risk(store: Store, today: dt.date, limit: int | None = None) -> lis
     first: a goal marked at risk, or one agreed whose progress lags its period."""
     live = [str(s) for s in (domain.GoalStatus.AGREED, domain.GoalStatus.ON_TRACK,
                              domain.GoalStatus.AT_RISK)]
+    # the columns Today shows and judges by (not the commitments' long text)
     rows = store.query(
-        "SELECT g.*, coalesce(p.name_zh, p.name_en) AS partner_name FROM joint_goals g"
+        "SELECT g.id, g.partner_id, g.title, g.metric, g.kpi, g.target, g.actual, g.period,"
+        " g.parent_id, g.status, g.meeting_id, coalesce(p.name_zh, p.name_en) AS partner_name"
+        " FROM joint_goals g"
         " JOIN partners p ON p.id = g.partner_id AND p.deleted = 0"
         f" WHERE g.deleted = 0 AND g.status IN ({', '.join('?' for _ in live)})"
         " AND g.period >= ?", [*live, str(today.year - 1)])
-    out = [g for g in (assess(store, r, today) for r in rows) if g["at_risk"]]
+    progress = kpi_progress_many(store, rows)
+    out = [g for g in (assess(store, r, today, progress.get(r["id"])) for r in rows)
+           if g["at_risk"]]
     out.sort(key=lambda g: (period_bounds(g["period"])[1], g["partner_name"] or ""))
     return out if limit is None else out[:limit]
 

@@ -155,3 +155,21 @@ def test_the_pack_data_carries_the_joint_goals_of_its_period(store, partner, tod
     assert [g["id"] for g in data.joint_goals] == [annual["id"], stage["id"]]
     assert old["id"] not in {g["id"] for g in data.joint_goals}
     assert data.joint_goals[0]["at_risk"] and data.joint_goals[1]["period_kind"] == "quarter"
+
+
+def test_goals_read_in_one_batch_measure_what_one_by_one_does(store, partner, today):
+    for n, month in enumerate(("2026-01", "2026-05", "2026-08", "2026-10")):
+        store.apply_remote("kpi_snapshot", {"id": f"00000000-0000-4000-8000-00000000010{n}",
+                                            "partner_id": partner["id"], "period": month,
+                                            "sales": 10.0 * (n + 1), "profit": None,
+                                            "active_customers": 40 + n}, version=1)
+    rows = [store.create("joint_goal", {"partner_id": partner["id"], "title": k, "kpi": k,
+                                        "period": p, "status": "agreed", "target": 100})
+            for k in ("sales", "profit", "active_customers")
+            for p in ("2026", "2026-Q2", "2026-Q3", "2026-Q4", "2025")]
+    batch = goals.kpi_progress_many(store, rows)
+    for g in rows:
+        assert batch[g["id"]] == goals.kpi_progress(store, partner["id"], g["kpi"], g["period"])
+    assert batch[rows[0]["id"]] == (100.0, dt.date(2026, 10, 31))
+    assert batch[rows[1]["id"]] == (20.0, dt.date(2026, 5, 31))
+    assert batch[rows[5]["id"]] == (None, None)  # profit never sent

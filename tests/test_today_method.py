@@ -58,3 +58,30 @@ def test_goals_at_risk_and_renewals_have_their_lists_and_cards(qtbot, ctx, store
     with qtbot.waitSignal(view.open_record) as opened:
         goals_list.view.activated.emit(row)
     assert opened.args == [east["id"], "joint_goal", behind["id"]]
+
+
+def test_goals_at_risk_are_read_again_only_after_a_change_that_may_move_them(
+        qtbot, ctx, store, monkeypatch):
+    from models import goals
+    from models.store import Change
+
+    east = store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
+    store.create("joint_goal", {"partner_id": east["id"], "title": "新增门店数", "target": 30,
+                                "actual": 5, "period": "2026", "status": "agreed"})
+    calls = []
+    real = goals.goals_at_risk
+    monkeypatch.setattr(goals, "goals_at_risk", lambda *a: calls.append(1) or real(*a))
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    for _ in range(2):
+        with qtbot.waitSignal(view.extras_loaded, timeout=5000):
+            view.reload()
+    assert len(calls) == 1
+    ctx.changed.emit(Change("meeting", ("x",), "update"))  # notes typed: not a goal input
+    with qtbot.waitSignal(view.extras_loaded, timeout=5000):
+        view.reload()
+    assert len(calls) == 1
+    ctx.changed.emit(Change("kpi_snapshot", (), "remote"))
+    with qtbot.waitSignal(view.extras_loaded, timeout=5000):
+        view.reload()
+    assert len(calls) == 2

@@ -18,6 +18,35 @@ if TYPE_CHECKING:
     from ui.today_view import TodayEntry, TodayView
 
 
+#: the changes that may move which goals are at risk
+GOAL_INPUTS = {"joint_goal", "kpi_snapshot", "partner"}
+
+
+class GoalsAtRisk:
+    """The goals-at-risk list, read again only after a change that may move it (or on
+    a new day): judging every live goal against its KPI months costs a second on a
+    5,000-partner profile (docs/benchmarks.md), and Today reloads after every edit.
+    ``load`` runs in the database lane; ``changed`` on the GUI thread."""
+
+    def __init__(self) -> None:
+        self._rows: list[dict[str, Any]] | None = None
+        self._day: dt.date | None = None
+        self._generation = 0
+
+    def changed(self, change: Any) -> None:
+        if change.entity in GOAL_INPUTS:
+            self._generation += 1
+            self._rows = None
+
+    def load(self, store: Any, day: dt.date, _cadence: dict) -> list[dict[str, Any]]:
+        rows, generation = self._rows, self._generation
+        if rows is None or self._day != day:
+            rows = goals.goals_at_risk(store, day)
+            if generation == self._generation:  # no change arrived meanwhile
+                self._rows, self._day = rows, day
+        return rows
+
+
 def _goal_ended(row: dict[str, Any], today: dt.date) -> bool:
     return goals.period_bounds(row["period"])[1] < today
 
@@ -31,6 +60,8 @@ def method_entries(view: TodayView) -> list[TodayEntry]:
     from ui.today_view import TodayEntry
 
     today = view.ctx.today
+    at_risk = GoalsAtRisk()
+    view.ctx.changed.connect(at_risk.changed)
     goal_list = TodaySection("goals_at_risk", RecordTableModel([
         Column(lambda: QCoreApplication.translate("TodayView", "Goal"), lambda r: r["title"],
                stretch=True),
@@ -57,7 +88,7 @@ def method_entries(view: TodayView) -> list[TodayEntry]:
             goal_list,
             title=lambda: QCoreApplication.translate("TodayView", "Joint goals at risk"),
             empty=lambda: QCoreApplication.translate("TodayView", "No joint goal is at risk."),
-            load=lambda store, day, _cadence: goals.goals_at_risk(store, day),
+            load=at_risk.load,
             opens="joint_goal",
             cards=[Card("goals_at_risk",
                         lambda: QCoreApplication.translate("TodayView", "Goals at risk"),
