@@ -180,3 +180,25 @@ def test_a_partner_owned_item_is_finished_when_done(qtbot, workspace, harness, s
 
     due = harness.db(lambda s: insights.actions_due(s, harness.ctx.today(), 3650))
     assert item["id"] not in {a["id"] for a in due}
+
+
+def test_the_edit_dialog_shows_the_feedback_given_and_how(qtbot, workspace, harness, seeded):
+    from ui.workspace.action_dialogs import ActionItemDialog
+
+    item_id = seeded[1]["open_items"][0]["id"]
+    harness.db(lambda s: s.set_action_status(item_id, "feedback_given", feedback="已电话告知",
+                                             feedback_channel="phone"))
+    row = harness.db(lambda s: s.get("action_item", item_id))
+    dialog = ActionItemDialog(harness.ctx, seeded[0]["id"], row)
+    qtbot.addWidget(dialog)
+    assert dialog.feedback_edit.toPlainText() == "已电话告知"
+    assert dialog.channel_combo.currentData() == "phone"
+    dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("in_person"))
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    saved = harness.db(lambda s: s.get("action_item", item_id))
+    assert (saved["feedback"], saved["feedback_channel"]) == ("已电话告知", "in_person")
+    # an item without feedback has no such fields
+    other = ActionItemDialog(harness.ctx, seeded[0]["id"], seeded[1]["open_items"][1])
+    qtbot.addWidget(other)
+    assert other.feedback_edit is None and "feedback" not in other.values()

@@ -70,6 +70,21 @@ class ActionItemDialog(QDialog):
         form.addRow(self.tr("&Owner"), self.owner_edit)
         form.addRow(self.tr("Se&verity"), self.severity_combo)
         form.addRow(self.tr("Response &deadline"), self.due_edit)
+        # once given, the feedback stays readable (and correctable) with how it was given
+        self.feedback_edit: QPlainTextEdit | None = None
+        self.channel_combo: QComboBox | None = None
+        if r.get("feedback"):
+            self.feedback_edit = QPlainTextEdit(self)
+            self.feedback_edit.setTabChangesFocus(True)
+            self.feedback_edit.setPlainText(r["feedback"])
+            self.channel_combo = QComboBox(self)
+            self.channel_combo.addItem("—", "")
+            for channel in FeedbackChannel:
+                self.channel_combo.addItem(labels.feedback_channel_label(channel), str(channel))
+            self.channel_combo.setCurrentIndex(
+                max(0, self.channel_combo.findData(r.get("feedback_channel") or "")))
+            form.addRow(self.tr("&Feedback given"), self.feedback_edit)
+            form.addRow(self.tr("Given &how"), self.channel_combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
@@ -81,7 +96,7 @@ class ActionItemDialog(QDialog):
         self.resize(480, 360)
 
     def values(self) -> dict[str, Any]:
-        return {
+        out = {
             "title": self.title_edit.text(),
             "details": self.details_edit.toPlainText(),
             "owner_side": self.side_combo.currentData(),
@@ -89,6 +104,10 @@ class ActionItemDialog(QDialog):
             "severity": self.severity_combo.currentData(),
             "due_on": self.due_edit.text(),
         }
+        if self.feedback_edit is not None and self.channel_combo is not None:
+            out["feedback"] = self.feedback_edit.toPlainText().strip() or None
+            out["feedback_channel"] = self.channel_combo.currentData() or None
+        return out
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

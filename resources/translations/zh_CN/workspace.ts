@@ -49,7 +49,17 @@
         <translation>响应期限(&amp;D)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+14"/>
+        <source>&amp;Feedback given</source>
+        <translation>反馈内容(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given &amp;how</source>
+        <translation>反馈方式(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>The title must not be empty.</source>
         <translation>标题不能为空。</translation>
     </message>
@@ -888,7 +898,7 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+76"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+78"/>
         <source>percent, e.g. 12.5</source>
         <extracomment>the tier strategy&apos;s parts, by the partner field holding each as agreed the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
@@ -1075,7 +1085,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+104"/>
         <source>Focus at this stage: %1</source>
         <translation>本阶段重点：%1</translation>
     </message>
