@@ -176,13 +176,13 @@ def test_two_devices_creating_one_record_at_once_merge(deployment: Deployment):
                         kind="create") for c in (lap, head)]
             start = threading.Barrier(2)
 
-            def send(pair):
-                client, op = pair
-                start.wait()
+            def send(job):
+                client, op, barrier = job
+                barrier.wait()
                 return client.post("/api/sync/push", json={"ops": [op]})
 
             with ThreadPoolExecutor(2) as pool:
-                answers = list(pool.map(send, [(lap, ops[0]), (head, ops[1])]))
+                answers = list(pool.map(send, [(lap, ops[0], start), (head, ops[1], start)]))
             assert [a.status_code for a in answers] == [200, 200], [a.text[:300] for a in answers]
             outcomes = sorted(a.json()["results"][0]["outcome"] for a in answers)
             assert outcomes == ["applied", "applied"] or outcomes == ["applied", "merged"], \

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from sync.client import engine as engine_module
+from sync.client import pulling
 from tests.sync.sync_world import SyncWorld
 
 
 @pytest.fixture
 def small_pages(monkeypatch):
     """Pages start at 5 records, so a few dozen records show the growth."""
-    monkeypatch.setattr(engine_module, "PULL_LIMIT", 5)
+    monkeypatch.setattr(pulling, "PULL_LIMIT", 5)
 
 
 def requested_limits(laptop) -> list[int]:
@@ -50,13 +50,13 @@ def test_pages_grow_while_they_apply_quickly(world: SyncWorld, small_pages):
 def test_slow_pages_stay_small_and_a_set_page_size_stays_fixed(world: SyncWorld, small_pages,
                                                                 monkeypatch):
     seed(world, 30)
-    monkeypatch.setattr(engine_module, "PAGE_APPLY_TARGET_S", 0.0)  # every page is "slow"
+    monkeypatch.setattr(pulling, "PAGE_APPLY_TARGET_S", 0.0)  # every page is "slow"
     b = world.laptop("b", "li.na")
     limits = requested_limits(b)
     assert b.sync().verified
     assert set(limits) == {5}
     c = world.laptop("c", "li.na")
-    monkeypatch.setattr(engine_module, "PAGE_APPLY_TARGET_S", 60.0)
+    monkeypatch.setattr(pulling, "PAGE_APPLY_TARGET_S", 60.0)
     c.engine.pull_limit = 7  # set by hand: fixed
     limits = requested_limits(c)
     assert c.sync().verified

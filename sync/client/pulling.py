@@ -1,0 +1,149 @@
+"""The sync engine's pull: pages of the server's changes until ``has_more`` is false,
+the next page fetched while one is applied, pages that grow while they apply quickly.
+A mixin of ``sync.client.engine.SyncEngine``."""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from models.store import Store, utcnow
+from sync import protocol
+from sync.client import local_state as ls
+from sync.client import pull_apply
+from sync.client.errors import ProtocolError, ServerError
+from sync.client.reports import SyncProgress, SyncReport
+
+log = logging.getLogger("sync.client.engine")
+
+PULL_LIMIT = protocol.DEFAULT_PULL_LIMIT
+#: seconds a pulled page may take to apply before pages stop growing
+PAGE_APPLY_TARGET_S = 1.0
+
+
+class EnginePull:
+    """For ``SyncEngine`` (which gives ``store``, ``_call``, ``_report``, the page size
+    settings and the sync's own state)."""
+
+    store: Store
+    _call: Callable[..., Any]
+    _report: Callable[[SyncProgress], None]
+    _check_cancel: Callable[[], None]
+    _pull_limit: int
+    pull_limit_fixed: bool
+    pull_limit: int
+    defer_search_index: bool
+    before_pull_from_zero: Callable[[Store], None] | None
+    _guarded: bool
+    _last_apply: tuple[int, float]
+
+    def _guard_from_zero(self) -> None:
+        if self.before_pull_from_zero and not self._guarded and not self.store.get_setting(ls.K_CURSOR):
+            self.before_pull_from_zero(self.store)  # raising stops it: nothing sent or applied
+            self._guarded = True
+
+    def _pull(self, report: SyncReport) -> None:
+        """Pages until ``has_more`` is false. The next page is fetched (in one helper
+        thread) while this one is applied, so the server's work and ours overlap; at
+        most two pages are in memory. Only HTTP runs in the helper thread, never the
+        store, and the main thread sends no request while a fetch is in flight. Pages
+        grow while they are applied quickly (see ``_next_limit``)."""
+        device = self.store.get_setting(ls.K_DEVICE)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
+        limit = self.pull_limit
+        self._last_apply = (0, 0.0)
+        cache_before: int | None = None
+        try:
+            cursor = self.store.get_setting(ls.K_CURSOR)
+            epoch = self.store.get_setting(ls.K_EPOCH)
+            index = not (self.defer_search_index and not cursor)
+            if not cursor:
+                self._guard_from_zero()
+                cache_before = pull_apply.grow_page_cache(self.store)
+            fetch = pool.submit(self._fetch_page, cursor, device, limit)
+            while True:
+                self._check_cancel()
+                try:
+                    page = fetch.result()
+                except ServerError as exc:
+                    if exc.code != protocol.ERROR_BAD_CURSOR or not cursor:
+                        raise
+                    # our saved position is unreadable to the server: start again from
+                    # zero and re-read everything afterwards so nothing stale survives
+                    log.warning("pull: the server refused the saved cursor; pulling from zero")
+                    pull_apply.restart_pull(self.store)
+                    cursor = None
+                    index = not self.defer_search_index
+                    fetch = pool.submit(self._fetch_page, None, device, limit)
+                    continue
+                if not isinstance(page, dict) or not isinstance(page.get("changes"), list) \
+                        or not isinstance(page.get("cursor"), str):
+                    raise ProtocolError("The server's pull answer is not readable.")
+                requeue_after = None
+                if page.get("reset") and cursor and page.get("reset_reason") != protocol.RESET_PURGED:
+                    # the server forgot our cursor: restored from a backup, replaced (new
+                    # epoch) or another user. Ops it acknowledged beyond its record of this
+                    # device may be lost: queue them again (it skips the ones it has).
+                    log.warning("pull reset by the server (epoch %s → %s)", epoch,
+                                page.get("server_epoch"))
+                    requeue_after = self._me()[0]
+                    if getattr(self, "_pushed_from", None) is not None:
+                        # pushed with no epoch to check: offer every acknowledged op again
+                        requeue_after = 0
+                more = bool(page.get("has_more"))
+                if more:
+                    if page["cursor"] == cursor and not page["changes"]:
+                        raise ProtocolError("The server keeps sending the same empty page.")
+                    limit = self._next_limit(limit, len(page["changes"]))
+                    fetch = pool.submit(self._fetch_page, page["cursor"], device, limit)
+                now = utcnow()
+                started = time.monotonic()
+                result = pull_apply.apply_page(self.store, page=page, requeue_after=requeue_after, now=now, index=index)
+                self._last_apply = (len(page["changes"]), time.monotonic() - started)
+                cursor = page["cursor"]
+                report.requeued += result.requeued
+                report.pulled += result.applied
+                report.pull_pages += 1
+                report.removed_partners += result.removed_partners
+                report.deferred_partners += result.deferred_partners
+                report.open_conflicts = int(page.get("open_conflicts") or 0)
+                self._report(SyncProgress("pull", report.pulled, None,
+                                          f"Received {report.pulled} records"))
+                if not more:
+                    return
+        finally:
+            # a failure while a fetch is in flight: do not wait for it, drop its page
+            pool.shutdown(wait=False, cancel_futures=True)
+            if cache_before is not None:
+                self.store.db.execute(f"PRAGMA cache_size = {int(cache_before)}")
+
+    def _fetch_page(self, cursor: str | None, device: str | None, limit: int) -> Any:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        return self._call("GET", "/sync/pull", params=params, device=device)
+
+    def _next_limit(self, limit: int, delivered: int) -> int:
+        """The size of the next page asked for. A fixed ``pull_limit`` given to the
+        engine stays as it is; otherwise pages start at the protocol's default and
+        double (up to its maximum) while they come full and the last one was applied
+        within ``PAGE_APPLY_TARGET_S``, and halve when one took more than twice that:
+        a first sync of 100,000 records then commits a few dozen times, not hundreds
+        (each commit flushes the search index), and a slow laptop keeps short pages
+        (a kill loses at most the page being applied)."""
+        if self.pull_limit_fixed:
+            return limit
+        count, seconds = self._last_apply
+        if seconds > 2 * PAGE_APPLY_TARGET_S:
+            return max(PULL_LIMIT, limit // 2)
+        if delivered >= limit and count and seconds < PAGE_APPLY_TARGET_S:
+            return min(protocol.MAX_PULL_LIMIT, limit * 2)
+        return limit
+
+    def _me(self) -> tuple[int, str]:  # (this device's last_seq, the epoch) on the server
+        try:
+            return int((me := self._call("GET", "/me"))["last_seq"]), str(me["server_epoch"])
+        except (TypeError, KeyError, ValueError):
+            raise ProtocolError("The server's device record is not readable.") from None
