@@ -27,7 +27,7 @@ from ui import theme
 
 #: a caption wraps onto at most this many lines (the card is that high)
 CAPTION_LINES = 2
-MIN_WIDTH = 110
+MIN_WIDTH = 100
 
 
 @dataclass

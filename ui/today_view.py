@@ -57,7 +57,8 @@ RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "contact", "kpi_snapsh
 TREND_ENTITIES = {"partner", "meeting"}
 RELOAD_DELAY_MS = 300
 #: a card is at least this wide (px): more cards than fit a row wrap onto the next
-CARD_MIN_WIDTH = 150
+#: (nine fit one row of a 1366 px screen, or of 1920 px at 150%)
+CARD_MIN_WIDTH = 115
 
 #: ``load(store, today, cadence)`` of a registered section, run in the database lane
 SectionLoad = Callable[[Any, dt.date, dict], Sequence[Any]]
