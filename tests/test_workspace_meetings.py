@@ -279,6 +279,14 @@ def test_a_line_is_marked_internal_by_keyboard_and_unmarked_again(qtbot, workspa
     block = editor.notes_edit.document().findBlockByNumber(1)
     formats = block.layout().formats()
     assert formats and formats[0].format.fontItalic()
+    # an internal line never becomes an action item (those print in the partner's copy)
+    messages = []
+    harness.ctx.status_message.connect(messages.append)
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_A, CTRL_SHIFT)
+    assert harness.jobs.db.wait_idle(5)
+    QCoreApplication.processEvents()
+    assert harness.db(lambda s: s.rows("action_item", "meeting_id = ?", [meeting_id])) == []
+    assert messages and "internal" in messages[-1].lower()
     # typing goes on where it was; the shortcut again takes the mark away
     qtbot.keyClick(editor.notes_edit, Qt.Key.Key_I, CTRL_SHIFT)
     assert editor.notes_edit.toPlainText() == "双方确认下季度目标\n- 对方老板在看竞品"

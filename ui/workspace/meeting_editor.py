@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from models import domain
 from models.domain import MeetingStatus, MeetingType, Severity
-from models.internal_lines import toggle_internal
+from models.internal_lines import is_internal, toggle_internal
 from models.meeting_templates import agenda_for, mark_converted, parse_action_line
 from ui import labels
 from ui.app_context import AppContext
@@ -414,6 +414,13 @@ class MeetingEditor(QWidget):
             return
         cursor = self.notes_edit.textCursor()
         block = cursor.block()
+        if is_internal(block.text()):
+            # an action item is printed in the partner's copy: our judgement stays a note
+            self._ctx.status_message.emit(self.tr(
+                "An internal line stays in the notes: action items are printed in the "
+                "partner's copy. Unmark it (%1) first to make it an action item.")
+                .replace("%1", INTERNAL_SHORTCUT))
+            return
         parsed = parse_action_line(block.text())
         if parsed is None:
             self._ctx.status_message.emit(

@@ -810,6 +810,11 @@
     </message>
     <message>
         <location line="+24"/>
+        <source>An internal line stays in the notes: action items are printed in the partner&apos;s copy. Unmark it (%1) first to make it an action item.</source>
+        <translation>内部行只留在纪要中：行动项会打印在渠道方版本里。如需转为行动项，请先取消内部标记（%1）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Put the cursor on a line of notes that is not converted yet.</source>
         <translation>请将光标放在尚未转换的纪要行上。</translation>
     </message>
