@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -174,7 +174,7 @@ class CalendarGrid(QWidget):
         line = fm.height() + 2
         top = self._header_height()
         w = self.width() / 7
-        locale = self.locale()
+        locale = QLocale()  # the default the language switch sets
         painter.setPen(colours["muted"])
         for col in range(7):
             name = locale.dayName(col + 1, locale.FormatType.ShortFormat)

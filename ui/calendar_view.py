@@ -542,7 +542,8 @@ class CalendarView(QWidget):
         start, _end = self.grid.period()
         day = self.grid.selected_day()
         if self.grid.month_mode:
-            self.title.setText(locale.toString(day, "MMMM yyyy"))
+            # the month's title: the format is the translation's ("yyyy年M月")
+            self.title.setText(locale.toString(day, self.tr("MMMM yyyy")))
         else:
             self.title.setText(self.tr("Week of %1").replace(
                 "%1", locale.toString(start, QLocale.FormatType.LongFormat)))

@@ -362,7 +362,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../../ui/calendar_view.py" line="+132"/>
+        <location filename="../../../ui/calendar_view.py" line="+141"/>
         <source>overdue: never visited</source>
         <translation>已逾期：从未拜访</translation>
     </message>
@@ -387,12 +387,12 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+161"/>
         <source>Could not load the calendar: %1</source>
         <translation>无法加载日历：%1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+51"/>
         <source>public holiday: %1</source>
         <translation>法定节假日：%1</translation>
     </message>
@@ -452,7 +452,12 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>已将 %1 次计划的拜访写入 %2。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+72"/>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Week of %1</source>
         <translation>%1 所在周</translation>
     </message>
@@ -535,8 +540,9 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DayItemsModel</name>
     <message>
-        <location line="-431"/>
+        <location line="-464"/>
         <source>%1  %2 · %3 · %4 (%5)</source>
+        <extracomment>a pause on a day before its full list is read</extracomment>
         <translation>%1  %2 · %3 · %4（%5）</translation>
     </message>
     <message>
@@ -1343,12 +1349,12 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+129"/>
+        <location filename="../../../ui/main_window.py" line="+130"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+177"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -1419,7 +1425,7 @@ Choose one:
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-397"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -1444,7 +1450,7 @@ Choose one:
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+147"/>
         <source>Overdue: %1 visits, %2 action items</source>
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
@@ -1559,7 +1565,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-421"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1789,9 +1795,9 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+249"/>
+        <location filename="../../../ui/partners_view.py" line="+259"/>
         <source>Could not load partners: %1</source>
-        <extracomment>entities whose changes alter a partner&apos;s overview row the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
+        <extracomment>entities whose changes alter a partner&apos;s overview row a header&apos;s margins and its sort arrow, beside its words the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
@@ -1841,7 +1847,7 @@ Choose one:
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No partners yet</source>
         <translation>还没有渠道商</translation>
     </message>
@@ -2012,7 +2018,7 @@ Choose one:
 <context>
     <name>ReminderButton</name>
     <message>
-        <location filename="../../../ui/reminder_notifier.py" line="+150"/>
+        <location filename="../../../ui/reminder_notifier.py" line="+154"/>
         <source>Reminders: %1</source>
         <translation>提醒：%1</translation>
     </message>
@@ -2025,7 +2031,7 @@ Choose one:
 <context>
     <name>Reminders</name>
     <message>
-        <location line="-106"/>
+        <location line="-110"/>
         <source>%1 response deadline(s) reached or near</source>
         <translation>%1 项响应时限已到或将到</translation>
     </message>
@@ -2065,7 +2071,7 @@ Choose one:
         <translation>%2 %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>ChannelKeeper reminders</source>
         <extracomment>a reminder&apos;s partner, asked to be opened from the list</extracomment>
         <translation>渠道管家提醒</translation>
@@ -2547,17 +2553,18 @@ Restore it with: main.py restore --profile {profile} {file}
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../../ui/today_sections.py" line="+253"/>
+        <location filename="../../../ui/today_sections.py" line="+257"/>
         <source>Showing the first %1 of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
-        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all the width each column&apos;s text needs (from the last fit_columns)</extracomment>
+        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this ... nor than this share of the list&apos;s width (the others give way first) of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all the width each column&apos;s text needs (from the last fit_columns) the narrowest each column may get (its header&apos;s words)</extracomment>
         <translation>显示前 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_method.py" line="+35"/>
+        <location filename="../../../ui/today_method.py" line="+66"/>
         <source>Goal</source>
+        <extracomment>the changes that may move which goals are at risk</extracomment>
         <translation>目标</translation>
     </message>
     <message>
@@ -2573,13 +2580,13 @@ Restore it with: main.py restore --profile {profile} {file}
     <message>
         <location line="+4"/>
         <location line="+6"/>
-        <location filename="../../../ui/today_view.py" line="+212"/>
+        <location filename="../../../ui/today_view.py" line="+213"/>
         <location line="+26"/>
         <location line="+16"/>
         <location line="+23"/>
         <location line="+13"/>
         <source>Partner</source>
-        <extracomment>the changes that may move the trend of visits kept to cadence a card is at least this wide (px): more cards than fit a row wrap onto the next ``load(store, today, cadence)`` of a registered section, run in the database lane what the empty list says (only when the profile has partners: an empty profile says so itself) rows from the database lane after each load (None: the view sets them itself) what a row opens: &quot;partner&quot;, or an entity whose record the workspace shows the review pack of this partner, asked from this week&apos;s planned visits the trend and the registered sections&apos; rows are on screen the day and cadence the trend on screen was computed for, and whether a change since may have moved it reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
+        <extracomment>the changes that may move the trend of visits kept to cadence a card is at least this wide (px): more cards than fit a row wrap onto the next (nine fit one row of a 1366 px screen, or of 1920 px at 150%) ``load(store, today, cadence)`` of a registered section, run in the database lane what the empty list says (only when the profile has partners: an empty profile says so itself) rows from the database lane after each load (None: the view sets them itself) what a row opens: &quot;partner&quot;, or an entity whose record the workspace shows the review pack of this partner, asked from this week&apos;s planned visits the trend and the registered sections&apos; rows are on screen the day and cadence the trend on screen was computed for, and whether a change since may have moved it reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
