@@ -91,3 +91,11 @@ def test_reminders_command(profile_root, capsys):
     assert main(["reminders", "--profile", str(profile_root), "--date", "2026-09-20",
                  "--days", "-1"]) == 2
     assert "--days must be between 0 and 366" in capsys.readouterr().err
+
+
+def test_a_deleted_partners_items_are_not_reminded(store):
+    w = seed(store)
+    store.delete("partner", w["west"]["id"])
+    found = reminders.scan(store, TODAY, 7)
+    assert found.counts["chase"] == 0 and found.counts["response"] == 1
+    assert all(r.partner_id != w["west"]["id"] for r in found.items)
