@@ -88,6 +88,7 @@ class CalendarGrid(QWidget):
                                       "more": "+%1", "makeup": "work", "holiday": "off"}
         #: holiday names are shown in Chinese when the interface is
         self.chinese = False
+        self._elided_cache: dict[tuple[str, int, str], str] = {}
         theme.changes().changed.connect(self.update)
 
     # --- state -----------------------------------------------------------------------------
@@ -247,16 +248,29 @@ class CalendarGrid(QWidget):
             entries.append((self.words["due"].replace("%1", str(len(due))),
                             colours["overdue" if late else "due"]))
         shown = entries if len(entries) <= room and not hidden else entries[:max(0, room - 1)]
+        width = inner.width() - 4
         for text, colour in shown:
             painter.setPen(colour)
-            painter.drawText(inner.left() + 2, y + fm.ascent(),
-                             fm.elidedText(text, Qt.TextElideMode.ElideRight, inner.width() - 4))
+            painter.drawText(inner.left() + 2, y + fm.ascent(), self._elided(text, width))
             y += line
         if len(shown) < len(entries) + (1 if hidden else 0) and room > 0:
             painter.setPen(colours["muted"])
             more = len(entries) - len(shown) + hidden
             painter.drawText(inner.left() + 2, y + fm.ascent(),
                              self.words["more"].replace("%1", str(more)))
+
+    def _elided(self, text: str, width: int) -> str:
+        """``text`` cut to ``width`` with an ellipsis; remembered, since the same
+        partners come back month after month and shaping Chinese text is the costly
+        part of a paint (forgotten when the font changes)."""
+        key = (text, width, self.font().key())
+        cut = self._elided_cache.get(key)
+        if cut is None:
+            if len(self._elided_cache) > 20_000:
+                self._elided_cache.clear()
+            cut = self._elided_cache[key] = self.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, width)
+        return cut
 
     # --- keyboard and mouse ----------------------------------------------------------------
 
