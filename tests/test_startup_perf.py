@@ -65,8 +65,24 @@ def reference_overviews(store: Store, today: dt.date) -> list[dict]:
         created_on = dt.date.fromisoformat(p["created_at"][:10])
         status = str(domain.visit_status(met, p["tier"], today, created_on=created_on,
                                          planned_on=planned_on))
+        touches = [t["happened_on"] for t in store.rows("touchpoint", "partner_id = ?", [p["id"]])
+                   if t["happened_on"] <= today.isoformat()]
+        last_touch = dt.date.fromisoformat(max(touches)) if touches else None
+        cadence = domain.cadence_days()[p["tier"]]
+        # replies: partner-owned items from the day we asked to the day they were done
+        window = (today - dt.timedelta(days=insights.REPLY_WINDOW_DAYS)).isoformat()
+        replies = [(a["done_on"], (dt.date.fromisoformat(a["done_on"])
+                                   - dt.date.fromisoformat(a["opened_on"])).days)
+                   for a in store.rows("action_item", "partner_id = ?", [p["id"]])
+                   if a["owner_side"] == "partner" and a["done_on"] and a["opened_on"]
+                   and a["done_on"] <= today.isoformat()]
+        recent = [d for on, d in replies if on >= window]
+        usual = [d for on, d in replies if on < window]
+        recent_avg = (sum(recent) / len(recent)
+                      if len(recent) >= insights.REPLY_MIN_RECENT else None)
+        usual_avg = sum(usual) / len(usual) if len(usual) >= insights.REPLY_MIN_HISTORY else None
         signs = []
-        if status == "overdue":
+        if status == "overdue" and (last_touch is None or (today - last_touch).days > cadence):
             signs.append("no_contact")
         if overdue:
             signs.append("partner_actions_overdue")
@@ -74,6 +90,10 @@ def reference_overviews(store: Store, today: dt.date) -> list[dict]:
             signs.append("meetings_cancelled")
         if insights._slipping(history):
             signs.append("targets_slipping")
+        if (recent_avg is not None and usual_avg is not None
+                and recent_avg >= usual_avg * insights.REPLY_SLOWER_RATIO
+                and recent_avg - usual_avg >= insights.REPLY_SLOWER_DAYS):
+            signs.append("slower_replies")
         ratio = (history[0][0] / history[0][1]
                  if history and history[0][0] is not None and history[0][1] else None)
         out.append({"id": p["id"], "last_met": met, "visit_status": status,
@@ -82,7 +102,9 @@ def reference_overviews(store: Store, today: dt.date) -> list[dict]:
                                                   planned_on=planned_on),
                     "days_since": (today - met).days if met else None,
                     "open_actions": len(actions), "overdue_partner_actions": overdue,
-                    "cancelled_recent": cancelled, "target_ratio": ratio, "signs": signs})
+                    "cancelled_recent": cancelled, "target_ratio": ratio, "signs": signs,
+                    "last_touch": last_touch,
+                    "reply_days_recent": recent_avg, "reply_days_usual": usual_avg})
     return out
 
 
