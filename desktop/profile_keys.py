@@ -220,6 +220,23 @@ def _set_up(profile: Profile, prompts: KeyPrompts, credentials: Credentials) -> 
     return key
 
 
+def renew_recovery_key(profile: Profile, prompts: KeyPrompts,
+                       credentials: Credentials | None = None) -> str:
+    """A new recovery key for ``profile``, returned for the person to write down: the
+    key file's recovery wrap is replaced, so the old recovery key stops unlocking this
+    profile (a copy of the profile folder made before keeps the old key file, and the
+    old key with it). The database and its key do not change: backups still open."""
+    key = profile_key(profile, prompts, credentials)
+    keys = KeyFile.load(profile.key_file)
+    if key is None or keys is None:
+        raise ProfileLockedError(f"{profile.database} is not encrypted: it has no recovery key.")
+    code = new_recovery_code()
+    keys.wraps[RECOVERY] = wrap(key, RECOVERY, code)
+    keys.save(profile.key_file)  # written whole, then renamed over the old one
+    log.info("new recovery key for %s", profile.root)
+    return code
+
+
 class CommandPrompts:
     """The command line's answers: a passphrase from the file named in
     CHANNELKEEPER_PASSPHRASE_FILE, else from standard input (typed without echo at a

@@ -7,7 +7,8 @@ into the profile's backups folder (the oldest beyond the kept number removed) or
 into FILE. ``restore BACKUP`` checks the backup, moves the current file aside whole
 and puts the backup in its place; it refuses while ChannelKeeper has the profile
 open. ``check --export-pending FILE`` writes the unsent changes that can still be
-read, even from a damaged file.
+read, even from a damaged file. ``recovery-key`` issues a new recovery key; the old
+one stops working.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from desktop import safety
 from desktop.commands.common import add_profile_argument, profile_of, translate
-from desktop.profile_keys import CommandPrompts, unlock_profile
+from desktop.profile_keys import CommandPrompts, renew_recovery_key, unlock_profile
 from desktop.profile_lock import ProfileLock
 from desktop.settings import Settings
 from models.backups import list_backups
@@ -48,6 +49,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("backup", metavar="BACKUP", type=Path,
                    help=translate("SafetyCommands", "a backup of this profile"))
     p.set_defaults(func=run_restore)
+    p = subparsers.add_parser(
+        "recovery-key", help=translate("SafetyCommands", "issue a new recovery key (the old "
+                                       "one stops working)"))
+    add_profile_argument(p)
+    p.set_defaults(func=run_recovery_key)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -110,4 +116,15 @@ def run_restore(args: argparse.Namespace) -> int:
     if aside is not None:
         print(translate("SafetyCommands", "The file it replaced was kept as {file}.").format(
             file=aside))
+    return 0
+
+
+def run_recovery_key(args: argparse.Namespace) -> int:
+    """A new recovery key, printed once; refused while the app has the profile open."""
+    profile = profile_of(args)
+    with ProfileLock(profile.lock_file):
+        code = renew_recovery_key(profile, CommandPrompts())
+    print(translate("SafetyCommands", "New recovery key (write it down and keep it safe; it is "
+                    "shown only now):\n\n    {code}\n\nThe previous recovery key no longer "
+                    "unlocks this profile. Backups still open as before.").format(code=code))
     return 0

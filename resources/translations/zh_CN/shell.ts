@@ -2130,7 +2130,7 @@ Choose one:
 <context>
     <name>SafetyCommands</name>
     <message>
-        <location filename="../../../desktop/commands/safety.py" line="+30"/>
+        <location filename="../../../desktop/commands/safety.py" line="+31"/>
         <source>check the profile&apos;s database for damage</source>
         <translation>检查档案数据库是否损坏</translation>
     </message>
@@ -2165,7 +2165,12 @@ Choose one:
         <translation>此档案的一份备份</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>issue a new recovery key (the old one stops working)</source>
+        <translation>生成新的恢复密钥（旧的随即失效）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>{n} unsent changes written to {file}.</source>
         <translation>已将 {n} 条未发送的修改写入 {file}。</translation>
     </message>
@@ -2212,6 +2217,19 @@ Restore it with: main.py restore --profile {profile} {file}
         <location line="+4"/>
         <source>The file it replaced was kept as {file}.</source>
         <translation>被替换的文件已保留为 {file}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New recovery key (write it down and keep it safe; it is shown only now):
+
+    {code}
+
+The previous recovery key no longer unlocks this profile. Backups still open as before.</source>
+        <translation>新的恢复密钥（请抄下并妥善保管；只显示这一次）：
+
+    {code}
+
+原来的恢复密钥已不能再解锁此档案。备份仍可照常打开。</translation>
     </message>
 </context>
 <context>
