@@ -10,8 +10,9 @@ window (a fresh process, as bench_workspace measures it). Rewrites the "Encrypti
 rest" section of docs/benchmarks.md.
 
 The profile is the workspace benchmark's (bench/out/workspace-p5000-...; built by
-bench_workspace.py, or given with --source), copied once into a plain and an
-encrypted profile under bench/out/encryption/.
+bench_workspace.py, encrypted, or given with --source, plain or a profile's encrypted
+database), copied once into a plain and an encrypted profile under
+bench/out/encryption/ (delete that folder to copy again).
 """
 from __future__ import annotations
 
@@ -72,11 +73,7 @@ def prepare(source: Path) -> None:
             continue
         shutil.rmtree(root, ignore_errors=True)
         root.mkdir(parents=True)
-        src = connect(source, None, read_only=True)
-        try:
-            backup_database(Database(src), root / "channelkeeper.db", None)
-        finally:
-            src.close()
+        copy_plain(source, root / "channelkeeper.db")
         t0 = time.perf_counter()
         with encryption(on):
             open_bench_database(root / "channelkeeper.db").close()  # converts when on
@@ -84,6 +81,26 @@ def prepare(source: Path) -> None:
         (root / "complete.json").write_text(json.dumps({"prepared_s": time.perf_counter() - t0}),
                                             encoding="utf-8")
         print(f"{root.name}: ready ({time.perf_counter() - t0:.1f} s)", flush=True)
+
+
+def copy_plain(source: Path, target: Path) -> None:
+    """A plain copy of ``source``: a plain file copied as it is; an encrypted profile's
+    database (the workspace benchmark builds them encrypted) decrypted with its key
+    from the benchmarks' keyring."""
+    if is_plain_file(source):
+        src = connect(source, None, read_only=True)
+        try:
+            backup_database(Database(src), target, None)
+        finally:
+            src.close()
+        return
+    db = open_bench_database(source, migrate=False)
+    try:
+        db.execute("ATTACH DATABASE ? AS plain KEY ''", [str(target)])
+        db.execute("SELECT sqlcipher_export('plain')")
+        db.execute("DETACH DATABASE plain")
+    finally:
+        db.close()
 
 
 def search_p95(on: bool, repeat: int = 5) -> float:
