@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
 from PySide6.QtGui import QImage
 
 from models import demo_data
@@ -110,6 +110,16 @@ def test_calendar_and_today_screenshots(qtbot, qapp, demo, out_dir, tmp_path):
         qtbot.waitUntil(lambda: today.planned.title.text().startswith("本周计划的拜访"),
                         timeout=5000)
         today.grab().save(str(out_dir / "today-planned-zh.png"))
+        # October: the National Day break, and Saturday 10 October worked (调休)
+        cal.grid.setFocus()
+        with qtbot.waitSignal(cal.loaded, timeout=10000):
+            qtbot.keyClick(cal.grid, Qt.Key.Key_PageUp)
+        cal.grid.select(dt.date(2026, 10, 10))
+        qtbot.wait(300)
+        kinds = {d.day: d.kind for d in cal.data_.days}
+        assert kinds[dt.date(2026, 10, 1)] == "holiday" and kinds[dt.date(2026, 10, 10)] == "makeup"
+        assert "调休上班日（国庆节）" in cal.day_title.text()
+        cal.grab().save(str(out_dir / "calendar-october-zh.png"))
     finally:
         QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
