@@ -174,3 +174,16 @@ def test_an_unknown_audience_is_refused(seeded, tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         run(seeded, "华东", "--audience", "boss", "--out", str(tmp_path / "x.pdf"))
     assert exc.value.code == 2 and "boss" in capsys.readouterr().err
+
+
+def test_the_default_language_is_each_partners_preferred_one(seeded, tmp_path):
+    store = Store(open_test_database(seeded["root"] / "channelkeeper.db"))
+    store.update("partner", seeded["south"]["id"], {"language": "en"})
+    store.db.conn.close()
+    out = tmp_path / "both"
+    assert run(seeded, "华东", "South China Pilot", "--out", str(out)) == 0
+    texts = {p.name: _text(p) for p in out.glob("*.pdf")}
+    (south,) = [t for name, t in texts.items() if "_en" in name]
+    (east,) = [t for name, t in texts.items() if "_zh_CN" in name]
+    assert "Partner review pack" in south and "Partner copy" in south
+    assert "渠道复盘资料" in east and "渠道方版本" in east
