@@ -116,3 +116,23 @@ def test_remedies_become_action_items_with_one_key(qtbot, workspace, harness, se
     item = harness.db(lambda s: s.rows("action_item", "title = ?", [title]))[0]
     assert (item["owner_side"], item["severity"], item["partner_id"]) == ("ours", "high",
                                                                           seeded[0]["id"])
+
+
+def test_a_stage_must_be_a_quarter_of_its_annual_goal(qtbot, workspace, harness, seeded):
+    annual = harness.db(lambda s: s.create("joint_goal", {
+        "partner_id": seeded[0]["id"], "title": "2026 年销售额", "period": "2026",
+        "status": "agreed", "target": 100}))
+    tab = workspace.goals
+    workspace.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
+    tab.new_goal()
+    dialog = tab.dialog
+    dialog.title_edit.setText("一季度")
+    dialog.parent_combo.setCurrentIndex(dialog.parent_combo.findData(annual["id"]))
+    dialog.period_edit.setText("2027-Q1")
+    dialog.save()
+    assert "2026-Q3" in dialog.error_label.text() and dialog.isVisible()
+    dialog.period_edit.setText("2026-q1")
+    dialog.save()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=5000)
+    assert tab.model.index(1, 0).data() == "    ↳ 一季度"

@@ -59,6 +59,8 @@ class GoalDialog(QDialog):
         self.period_edit.setPlaceholderText(self.tr("a year (2026) or a quarter (2026-Q3)"))
         self.parent_combo = QComboBox(self)
         self.parent_combo.addItem(self.tr("(none)"), None)
+        #: the year of each annual goal offered as a parent
+        self._parent_years = {g["id"]: g["period"] for g in goals if g["period_kind"] == "year"}
         for g in goals:
             if g["period_kind"] == "year" and g["id"] != r.get("id"):
                 self.parent_combo.addItem(f"{g['period']} · {g['title']}", g["id"])
@@ -140,6 +142,12 @@ class GoalDialog(QDialog):
                 return None
         if not self.title_edit.text().strip():
             self.show_error(self.tr("Say what the goal is."), self.title_edit)
+            return None
+        year = self._parent_years.get(self.parent_combo.currentData())
+        period = self.period_edit.text().strip().upper()
+        if year is not None and not (period.startswith(f"{year}-Q") and len(period) == 7):
+            self.show_error(self.tr("A stage of an annual goal is one of its quarters, such as "
+                                    "%1-Q3.").replace("%1", year), self.period_edit)
             return None
         return {
             "title": self.title_edit.text(), "metric": self.metric_edit.text(),

@@ -440,8 +440,9 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Training, marketing funds, stock support…</source>
+        <extracomment>the year of each annual goal offered as a parent</extracomment>
         <translation>培训、市场基金、备货支持……</translation>
     </message>
     <message>
@@ -520,7 +521,12 @@
         <translation>请填写目标内容。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>A stage of an annual goal is one of its quarters, such as %1-Q3.</source>
+        <translation>年度目标下的阶段须为该年的某个季度，例如 %1-Q3。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The period must be a year such as 2026 or a quarter such as 2026-Q3.</source>
         <translation>周期须为年度（如 2026）或季度（如 2026-Q3）。</translation>
     </message>
