@@ -326,3 +326,26 @@ def test_reminders_at_start_in_the_status_bar_and_settings(qtbot, cal_harness, w
         notifier.check()
     assert "birthday" not in notifier.last.counts and notifier.snoozed
     qtbot.waitUntil(lambda: button.text().endswith("(snoozed)"), timeout=2000)
+
+
+def test_the_main_window_shows_the_calendar_page_and_the_reminders(qtbot, profile):
+    """Ctrl+4 builds and shows the Calendar; opening a partner from it goes to the
+    workspace; the status bar's reminder count appears once the window is ready."""
+    from tests.test_app_shell import TODAY as SHELL_TODAY
+    from tests.test_app_shell import open_window, seed
+    from ui.main_window import PAGE_CALENDAR, PAGE_WORKSPACE
+
+    seeded = seed(profile)
+    window = open_window(qtbot, profile)
+    assert SHELL_TODAY == TODAY  # the window's day, which the due lists below are for
+    qtbot.waitUntil(lambda: window.reminder_button.isVisible(), timeout=10000)
+    assert window.reminder_button.text().startswith("Reminders: ")
+    window.findChild(type(window.act_search), "go_calendar").trigger()
+    assert window.current_page() == PAGE_CALENDAR
+    cal = window.calendar
+    qtbot.waitUntil(lambda: cal.data_ is not None, timeout=10000)
+    due_today = [v.partner_id for v in cal.data_.due.get(TODAY, [])]
+    assert seeded["chengdu"]["id"] in due_today  # never visited since January: overdue
+    cal.open_partner.emit(seeded["chengdu"]["id"])
+    qtbot.waitUntil(lambda: window.current_page() == PAGE_WORKSPACE, timeout=5000)
+    window.close()
