@@ -31,8 +31,8 @@ ICONS = (
     "crown", "star", "circle", "seedling",
     # sync and safety
     "cloud", "cloud-off", "cloud-check", "cloud-upload", "lock", "key", "user",
-    # appearance; the arrows of combo and spin boxes (ui/theme_style.py)
-    "moon", "users", "phone", "notes", "chevron-down", "chevron-up",
+    # appearance
+    "moon", "users", "phone", "notes",
 )
 
 

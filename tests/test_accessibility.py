@@ -210,24 +210,29 @@ def test_every_control_and_action_is_named_in_both_languages(qtbot, window):
 
 
 def test_keyboard_focus_is_drawn_with_the_focus_colour(qtbot, window):
-    """Tab onto a control: its frame turns the focus colour (2 px), in both themes."""
-    from PySide6.QtWidgets import QPushButton
+    """Tab onto a control: a ring in the focus colour is drawn around it, in both
+    themes, and it moves on with the focus."""
+    from PySide6.QtCore import QRect
 
     for appearance in ("light", "dark"):
         theme.apply(appearance)
         dialog = window.show_settings()
         qtbot.waitExposed(dialog)
-        for widget in (dialog.language, dialog.manager_name,
-                       dialog.findChild(QPushButton) or dialog.buttons.buttons()[0]):
+        controls_ = [dialog.language, dialog.manager_name, dialog.font_size,
+                     dialog.buttons.buttons()[0]]
+        for widget in controls_:
             widget.setFocus(Qt.FocusReason.TabFocusReason)
             qtbot.waitUntil(widget.hasFocus, timeout=2000)
-            image = widget.grab().toImage()
-            edge = {image.pixelColor(x, 1).name() for x in range(4, image.width() - 4)}
-            assert theme.hex_color("focus") in edge, (appearance, where(widget), edge)
-            dialog.buttons.setFocus()
-            image = widget.grab().toImage()
-            edge = {image.pixelColor(x, 1).name() for x in range(4, image.width() - 4)}
-            assert theme.hex_color("focus") not in edge, (appearance, where(widget))
+            qtbot.wait(20)
+            for other in controls_:
+                # the dialog as drawn, the control and 3 px around it
+                top_left = other.mapTo(dialog, other.rect().topLeft())
+                area = QRect(top_left, other.size()).adjusted(-3, -3, 3, 3)
+                image = dialog.grab(area).toImage()
+                ring = {image.pixelColor(x, y).name() for x in range(image.width())
+                        for y in (0, 1, 2, 3, image.height() - 3, image.height() - 2)}
+                drawn = theme.hex_color("focus") in ring
+                assert drawn == (other is widget), (appearance, where(widget), where(other))
         dialog.reject()
     theme.apply("light")
 

@@ -33,7 +33,7 @@ def test_the_profile_s_appearance_and_text_size_apply_at_start(qtbot, profile):
     window = open_window(qtbot, profile)
     try:
         assert theme.is_dark()
-        assert window_colour(window) == theme.DARK.window
+        qtbot.waitUntil(lambda: window_colour(window) == theme.DARK.window, timeout=2000)
         assert QApplication.font().pointSizeF() == 15
     finally:
         window.close()
@@ -50,8 +50,9 @@ def test_settings_switch_appearance_and_text_size_live_and_keep_them(qtbot, wind
     dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))
     dialog.font_size.setValue(16)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    # no restart: the open window is dark and larger at once
-    assert window_colour(window) == theme.DARK.window
+    # no restart: the open window turns dark and larger (the palette reaches it through
+    # the event loop)
+    qtbot.waitUntil(lambda: window_colour(window) == theme.DARK.window, timeout=2000)
     assert window.today.heading.font().pointSizeF() == pytest.approx(16 * theme.TYPE_SCALE["title"],
                                                                      abs=0.1)
     settings = Settings(profile.settings_file)
@@ -62,7 +63,7 @@ def test_settings_switch_appearance_and_text_size_live_and_keep_them(qtbot, wind
     dialog.appearance.setCurrentIndex(dialog.appearance.findData("system"))
     dialog.font_size.setValue(dialog.font_size.minimum())
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert window_colour(window) == theme.LIGHT.window
+    qtbot.waitUntil(lambda: window_colour(window) == theme.LIGHT.window, timeout=2000)
     assert QApplication.font().pointSizeF() == system_pt
     assert Settings(profile.settings_file).font_size == 0
 

@@ -70,6 +70,8 @@ class NavigationDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
+        # room to breathe around the icon and the name
+        hint.setHeight(max(hint.height(), NAV_ICON_PX) + 2 * theme.space("m"))
         badge = index.data(BADGE_ROLE)
         if badge and badge[0]:  # room for the badge after the name
             hint.setWidth(hint.width() + option.fontMetrics.horizontalAdvance("9999")

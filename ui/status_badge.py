@@ -2,7 +2,8 @@
 never by colour alone, so it reads for colour-blind users and screen readers."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui import theme
@@ -26,9 +27,7 @@ class StatusBadge(QWidget):
 
     def set_status(self, status: str, text: str) -> None:
         self.status = status
-        tone = theme.status_tone(status)
-        self.setProperty("badge", tone)
-        theme.set_tone(self.text_label, tone)
+        theme.set_tone(self.text_label, theme.status_tone(status))
         self.text_label.setText(text)
         self.setAccessibleName(text)
         self.setToolTip(text)
@@ -40,5 +39,13 @@ class StatusBadge(QWidget):
     def _redraw_icon(self) -> None:
         size = self.text_label.fontMetrics().height()
         self.icon_label.setPixmap(theme.status_icon(self.status).pixmap(QSize(size, size)))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The status' tint, rounded, behind the icon and the word."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.color(f"{theme.status_tone(self.status)}_bg"))
+        radius = self.height() / 2
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)

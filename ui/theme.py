@@ -16,10 +16,11 @@ for what falls due soon, ``done`` (green), ``neutral`` and ``info``; ``error`` f
 refused input. Every status is shown with an icon or a word besides its colour.
 
 The appearance follows the system (``QStyleHints.colorScheme`` and its change signal)
-unless the user chose Light or Dark in Settings; ``apply`` switches it live (palette,
-style sheet, font size) and ``changes().changed`` tells widgets that paint by hand.
-Widgets that use tones, text styles and themed icons need nothing more: the style
-sheet carries the tones, and a themed icon picks its colour each time it is drawn.
+unless the user chose Light or Dark in Settings; ``apply`` switches it live (Fusion
+drawn from the theme's palette, font size, marked widgets repainted, one focus ring
+that follows keyboard focus) and ``changes().changed`` tells widgets that paint by
+hand. Widgets that use tones, text styles and themed icons need nothing more: a
+themed icon picks its colour each time it is drawn.
 """
 from __future__ import annotations
 
@@ -206,39 +207,68 @@ def changes() -> ThemeChanges:
 
 
 # --- marking widgets ---------------------------------------------------------------------
+# Marks are kept as properties and painted through the widget's palette and font, not a
+# style sheet: an application style sheet doubles what every widget costs to build and
+# paint (docs/benchmarks.md, "Theme"). ``apply`` paints every marked widget again.
 
 
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+def _paint_marks(widget: QWidget) -> None:
+    from PySide6.QtGui import QPalette
+
+    c = _state.colors
+    tone = widget.property("tone") or ""
+    banner = widget.property("banner") or ""
+    invalid = bool(widget.property("invalid"))
+    style = widget.property("textStyle") or ""
+    palette = QPalette(widget.palette())
+    if tone:
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                     QPalette.ColorRole.ButtonText):
+            palette.setColor(role, QColor(getattr(c, tone)))
+    if banner:
+        palette.setColor(QPalette.ColorRole.Window, QColor(getattr(c, f"{banner}_bg")))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(c.text))
+        widget.setAutoFillBackground(True)
+    if invalid:  # a tint behind what is refused; the message beside it says why
+        palette.setColor(QPalette.ColorRole.Base, QColor(c.error_bg))
+    elif widget.property("wasInvalid"):
+        palette.setColor(QPalette.ColorRole.Base, QColor(c.base))
+    widget.setPalette(palette)
+    if style:
+        font = QFont(widget.font())
+        base = QGuiApplication.font().pointSizeF()
+        font.setPointSizeF((base if base > 0 else 10.0) * TYPE_SCALE[style])
+        font.setBold(style in BOLD_STYLES)
+        widget.setFont(font)
 
 
 def set_tone(widget: QWidget, tone: str) -> None:
     """Colour ``widget``'s text by meaning (a tone of ``TONES`` or "muted"; "" for
-    plain). The style sheet carries it, so it follows the appearance live."""
+    plain). Follows the appearance live."""
     if tone and tone not in (*TONES, "muted"):
         raise KeyError(f"no tone {tone!r}")
-    if widget.property("tone") != tone:
+    if (widget.property("tone") or "") != tone:
         widget.setProperty("tone", tone)
-        _repolish(widget)
+        if not tone:
+            widget.setPalette(QGuiApplication.palette())
+        _paint_marks(widget)
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
-    """Frame an input in the error colour while what it holds is refused (the message
+    """Tint an input in the error colour while what it holds is refused (the message
     saying why is shown beside it, in words)."""
     if bool(widget.property("invalid")) != invalid:
         widget.setProperty("invalid", invalid)
-        _repolish(widget)
+        widget.setProperty("wasInvalid", True)
+        _paint_marks(widget)
 
 
 def set_banner(widget: QWidget, tone: str) -> None:
-    """A framed panel tinted by ``tone`` (an undo offer, a note, a warning)."""
+    """A panel tinted by ``tone`` (an undo offer, a note, a warning)."""
     if tone not in TONES:
         raise KeyError(f"no tone {tone!r}")
     widget.setProperty("banner", tone)
-    _repolish(widget)
+    _paint_marks(widget)
 
 
 def set_text_style(widget: QWidget, style: str) -> None:
@@ -247,7 +277,7 @@ def set_text_style(widget: QWidget, style: str) -> None:
     if style not in TYPE_SCALE:
         raise KeyError(f"no text style {style!r}")
     widget.setProperty("textStyle", style)
-    _repolish(widget)
+    _paint_marks(widget)
 
 
 # --- icons and statuses ------------------------------------------------------------------
@@ -299,7 +329,7 @@ def apply(appearance: str = "system", font_pt: float = 0) -> None:
     0 follows the system) to the running application, live."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.theme_style import palette, style_sheet
+    from ui.theme_style import install_focus_ring, palette
 
     app = QApplication.instance()
     assert isinstance(app, QApplication), "theme.apply needs the QApplication"
@@ -328,10 +358,14 @@ def apply(appearance: str = "system", font_pt: float = 0) -> None:
         base.setPointSizeF(_state.font_pt)
     app.setFont(base)
     app.setPalette(palette(_state.colors))
-    app.setStyleSheet(style_sheet(_state.colors, base.pointSizeF()))
+    install_focus_ring(app)
     from ui.theme_icons import forget_rendered
 
     forget_rendered()
+    marks = ("tone", "banner", "invalid", "textStyle")
+    for widget in app.allWidgets():
+        if any(widget.property(mark) for mark in marks):
+            _paint_marks(widget)
     changes().changed.emit()
 
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtGui import QIcon, QIconEngine, QImageReader, QPainter, QPixmap
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tabler"
 LICENCE = ICON_DIR / "LICENSE"
 
 _svg_text: dict[str, str] = {}
-_renderers: dict[tuple[str, str], QSvgRenderer] = {}
 #: drawn pixmaps by (name, colour, width, height, scale): a table paints its status icons
 #: on every repaint; the colour in the key makes a switch of appearance draw afresh
 _pixmaps: dict[tuple[str, str, int, int, float], QPixmap] = {}
@@ -34,45 +32,22 @@ def available() -> list[str]:
     return sorted(p.stem for p in ICON_DIR.glob("*.svg"))
 
 
-def _renderer(name: str, colour: str) -> QSvgRenderer:
-    key = (name, colour)
-    renderer = _renderers.get(key)
-    if renderer is None:
-        text = _svg_text.get(name)
-        if text is None:
-            text = icon_path(name).read_text(encoding="utf-8")
-            _svg_text[name] = text
-        renderer = QSvgRenderer(QByteArray(text.replace("currentColor", colour).encode()))
-        _renderers[key] = renderer
-    return renderer
-
-
-_svg_files: dict[tuple[str, str], Path] = {}
-_svg_dir: list[Path] = []
-
-
-def svg_file(name: str, colour: str) -> Path:
-    """A copy of the icon drawn in ``colour``, as a file: style sheets take images by
-    path (the arrows of combo and spin boxes). Written once per process and colour."""
-    path = _svg_files.get((name, colour))
-    if path is None:
-        if not _svg_dir:
-            import atexit
-            import shutil
-            import tempfile
-
-            _svg_dir.append(Path(tempfile.mkdtemp(prefix="channelkeeper-icons-")))
-            atexit.register(shutil.rmtree, _svg_dir[0], True)
-        path = _svg_dir[0] / f"{name}-{colour.lstrip('#')}.svg"
-        text = icon_path(name).read_text(encoding="utf-8").replace("currentColor", colour)
-        path.write_text(text, encoding="utf-8")
-        _svg_files[(name, colour)] = path
-    return path
+def _render(name: str, colour: str, size: QSize) -> QPixmap:
+    """The icon in ``colour`` at ``size`` pixels, through Qt's SVG image plugin (no
+    QtSvg module to import on the way to the first window)."""
+    text = _svg_text.get(name)
+    if text is None:
+        text = _svg_text[name] = icon_path(name).read_text(encoding="utf-8")
+    buffer = QBuffer()
+    buffer.setData(QByteArray(text.replace("currentColor", colour).encode()))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    reader.setScaledSize(size)
+    return QPixmap.fromImage(reader.read())
 
 
 def forget_rendered() -> None:
-    """Drop the renderers and pixmaps of the colours of a previous appearance."""
-    _renderers.clear()
+    """Drop the pixmaps of the colours of a previous appearance."""
     _pixmaps.clear()
 
 
@@ -96,7 +71,8 @@ class ThemedIconEngine(QIconEngine):
         return theme.hex_color(self.tone)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        _renderer(self.name, self._colour(mode)).render(painter, QRectF(rect))
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
@@ -107,12 +83,7 @@ class ThemedIconEngine(QIconEngine):
         cached = _pixmaps.get(key)
         if cached is not None:
             return cached
-        pixmap = QPixmap(size * scale)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.paint(painter, QRect(0, 0, pixmap.width(), pixmap.height()), mode, state)
-        painter.end()
+        pixmap = _render(self.name, key[1], size * scale)
         pixmap.setDevicePixelRatio(scale)
         if len(_pixmaps) > 2000:  # many sizes: a bound, not a leak
             _pixmaps.clear()

@@ -1,16 +1,34 @@
-"""The Qt palette and style sheet generated from a theme's colours (ui/theme.py).
+"""The Qt palette generated from a theme's colours (ui/theme.py), and the one focus
+ring that follows keyboard focus.
 
-Kept small on purpose: the Fusion style draws the controls from the palette; the
-style sheet adds what a palette cannot say: a visible keyboard focus ring on every
-kind of control, the tones and text styles widgets ask for by property, badges,
-banners and the navigation list.
+No application style sheet: it would double what every widget costs to build and
+paint (docs/benchmarks.md, "Theme"). The Fusion style draws every control from the
+palette; the focus ring is a single ``QFocusFrame`` that moves to whichever control
+has focus and paints a 2 px ring in the focus colour around it.
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QRegion
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFocusFrame,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+from shiboken6 import Shiboken
 
-from ui.theme import SPACING, TONES, TYPE_SCALE, Colors
-from ui.theme_icons import svg_file
+from ui.theme import Colors, color
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -36,87 +54,94 @@ def palette(c: Colors) -> QPalette:
     return p
 
 
-def _arrow(name: str, colour: str) -> str:
-    return f"url({svg_file(name, colour).as_posix()})"
+class FocusRing(QFocusFrame):
+    """A 2 px ring in the focus colour around the control that has keyboard focus."""
+
+    WIDTH = 2
+
+    def _margins(self) -> tuple[int, int]:
+        style = self.style()
+        return (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self),
+                style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin, None, self))
+
+    def raise_above(self) -> None:
+        """Fusion stacks a focus frame under its control and masks it away; this
+        ring is drawn on the control's edge, above it, masked to the ring itself
+        (it lets the mouse through)."""
+        if self.widget() is None:
+            return
+        h, v = self._margins()
+        inner = self.rect().adjusted(h + self.WIDTH, v + self.WIDTH,
+                                     -h - self.WIDTH, -v - self.WIDTH)
+        self.setMask(QRegion(self.rect()).subtracted(QRegion(inner)))
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        handled = super().eventFilter(watched, event)
+        if event.type() in (QEvent.Type.ZOrderChange, QEvent.Type.Show, QEvent.Type.Move,
+                            QEvent.Type.Resize, QEvent.Type.ParentChange):
+            self.raise_above()
+        return handled
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(color("focus"), self.WIDTH))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        # on the control's own edge: a parent that clips its children (a button box
+        # with no margin) still shows all of it
+        h, v = self._margins()
+        half = self.WIDTH / 2
+        edge = QRectF(self.rect()).adjusted(h + half, v + half, -h - half, -v - half)
+        painter.drawRoundedRect(edge, 3, 3)
 
 
-def style_sheet(c: Colors, body_pt: float) -> str:
-    s = SPACING
-    body_pt = body_pt if body_pt > 0 else 10.0
-    down, up = _arrow("chevron-down", c.text), _arrow("chevron-up", c.text)
-    down_off, up_off = _arrow("chevron-down", c.muted), _arrow("chevron-up", c.muted)
-    parts = [f"""
-/* keyboard focus: a 2 px ring on every control that takes focus */
-QPushButton, QToolButton {{
-    background: {c.raised}; color: {c.text}; border: 1px solid {c.border};
-    border-radius: 4px; padding: {s['s']}px {s['l']}px; }}
-QToolButton {{ padding: {s['s']}px; }}
-QPushButton:hover, QToolButton:hover {{ background: {c.alt_base}; }}
-QPushButton:pressed, QToolButton:pressed, QToolButton:checked {{ background: {c.neutral_bg}; }}
-QPushButton:checked {{ background: {c.info_bg}; border: 2px solid {c.accent};
-    padding: {s['s'] - 1}px {s['l'] - 1}px; }}
-QPushButton:default {{ border-color: {c.accent}; }}
-QPushButton:disabled, QToolButton:disabled {{ color: {c.muted}; background: {c.window}; }}
-QPushButton:focus, QToolButton:focus {{
-    border: 2px solid {c.focus}; padding: {s['s'] - 1}px {s['l'] - 1}px; }}
-QToolButton:focus {{ padding: {s['s'] - 1}px; }}
-QPushButton[flat="true"] {{ border-color: transparent; background: transparent; }}
-QPushButton[flat="true"]:focus {{ border: 2px solid {c.focus}; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
-    border: 1px solid {c.border}; border-radius: 4px; background: {c.base};
-    color: {c.text}; padding: 2px {s['s']}px;
-    selection-background-color: {c.accent}; selection-color: {c.on_accent}; }}
-QAbstractSpinBox, QComboBox {{ padding-right: 22px; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
-QComboBox:focus {{ border: 2px solid {c.focus}; padding: 1px {s['s'] - 1}px; }}
-QAbstractSpinBox:focus, QComboBox:focus {{ padding-right: 21px; }}
-QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: border;
-    subcontrol-position: center right; width: 20px; border: none; }}
-QComboBox::down-arrow, QDateTimeEdit::down-arrow, QAbstractSpinBox::down-arrow {{
-    image: {down}; width: 12px; height: 12px; }}
-QAbstractSpinBox::up-arrow {{ image: {up}; width: 12px; height: 12px; }}
-QComboBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:disabled,
-QAbstractSpinBox::down-arrow:off {{ image: {down_off}; }}
-QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off {{ image: {up_off}; }}
-QAbstractSpinBox::up-button {{ subcontrol-origin: border; subcontrol-position: top right;
-    width: 20px; border: none; }}
-QAbstractSpinBox::down-button {{ subcontrol-origin: border; subcontrol-position: bottom right;
-    width: 20px; border: none; }}
-QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover,
-QComboBox::drop-down:hover {{ background: {c.alt_base}; }}
-*[invalid="true"] {{ border: 2px solid {c.error}; }}
-QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{ color: {c.muted}; }}
-QComboBox QAbstractItemView {{ border: 1px solid {c.border}; }}
-QAbstractItemView {{ border: 1px solid {c.border}; alternate-background-color: {c.alt_base};
-    selection-background-color: {c.accent}; selection-color: {c.on_accent}; }}
-QAbstractItemView:focus {{ border: 2px solid {c.focus}; }}
-QCheckBox, QRadioButton {{ padding: 1px {s['xs']}px; border-radius: 3px; }}
-QCheckBox:focus, QRadioButton:focus, QGroupBox:focus {{
-    background: {c.info_bg}; border: 1px solid {c.focus}; padding: 0px {s['xs'] - 1}px; }}
-QTabBar::tab:focus {{ color: {c.accent}; text-decoration: underline; }}
-QTextBrowser:focus {{ border: 2px solid {c.focus}; }}
-QLabel[tone="muted"] {{ color: {c.muted}; }}
-QToolTip {{ background: {c.raised}; color: {c.text}; border: 1px solid {c.border}; }}
-QHeaderView::section {{ background: {c.alt_base}; color: {c.text}; border: none;
-    border-right: 1px solid {c.border}; border-bottom: 1px solid {c.border};
-    padding: {s['xs']}px {s['s']}px; }}
-QHeaderView::section:focus {{ border: 2px solid {c.focus}; }}
-QListWidget#navigation {{ background: {c.window}; border: none; padding: {s['xs']}px;
-    outline: none; }}
-QListWidget#navigation::item {{ padding: {s['m']}px {s['m']}px; border-radius: 6px;
-    color: {c.text}; }}
-QListWidget#navigation::item:hover {{ background: {c.alt_base}; }}
-QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}
-QListWidget#navigation:focus {{ border: 2px solid {c.focus}; border-radius: 6px; }}
-QWidget#statusBadge {{ border-radius: 9px; }}
-"""]
-    for tone in TONES:
-        text, tint = getattr(c, tone), getattr(c, f"{tone}_bg")
-        parts.append(f"*[tone=\"{tone}\"] {{ color: {text}; }}\n"
-                     f"QWidget[badge=\"{tone}\"] {{ background: {tint}; }}\n"
-                     f"QFrame[banner=\"{tone}\"], QWidget[banner=\"{tone}\"] {{ background: {tint};"
-                     f" border: 1px solid {text}; border-radius: 4px; color: {c.text}; }}\n")
-    for style, factor in TYPE_SCALE.items():
-        weight = "font-weight: 600;" if style in ("subtitle", "title", "display") else ""
-        parts.append(f"*[textStyle=\"{style}\"] {{ font-size: {body_pt * factor:.1f}pt; {weight} }}\n")
-    return "".join(parts)
+#: what takes the ring: controls, and any other widget that takes focus itself rather
+#: than holding controls that do (a page, a workspace, get none)
+_CONTROLS = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit,
+             QPlainTextEdit, QAbstractItemView, QTabBar, QAbstractSlider, QGroupBox)
+
+
+def _is_control(widget: QWidget) -> bool:
+    if isinstance(widget, _CONTROLS):
+        return True
+    return not any(child.focusPolicy() != Qt.FocusPolicy.NoFocus and child.isVisible()
+                   for child in widget.findChildren(QWidget))
+
+
+class _FocusFollower(QObject):
+    """Moves the ring to each newly focused control (a combo box's or a spin box's
+    own editor counts as the box)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.ring: FocusRing | None = None
+        app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        target = new
+        while target is not None and isinstance(target.parentWidget(),
+                                                (QComboBox, QAbstractSpinBox)):
+            target = target.parentWidget()
+        if self.ring is None or not Shiboken.isValid(self.ring):
+            # the ring lives beside the control; it goes when that parent goes
+            self.ring = None
+            if target is None or target.parentWidget() is None:
+                return
+            self.ring = FocusRing(target.parentWidget())
+            self.ring.setObjectName("focus_ring")
+        if (target is None or target.parentWidget() is None or target.isWindow()
+                or not _is_control(target)):
+            self.ring.setWidget(None)
+            self.ring.hide()
+            return
+        self.ring.setWidget(target)
+        self.ring.show()
+        self.ring.raise_above()
+        self.ring.update()
+
+
+def install_focus_ring(app: QApplication) -> None:
+    """Once per application: the ring follows keyboard focus from now on."""
+    if app.findChild(_FocusFollower) is None:
+        _FocusFollower(app)
