@@ -181,3 +181,20 @@ def test_no_widget_writes_a_colour_of_its_own():
                     or "Qt.GlobalColor." in line and "transparent" not in line):
                 offenders.append(f"{path.relative_to(ui.parent)}:{number}: {line.strip()}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_a_mark_taken_off_follows_the_appearance_again(themed, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    label, edit = QLabel("x"), QLineEdit()
+    for w in (label, edit):
+        qtbot.addWidget(w)
+    theme.set_tone(label, "overdue")
+    theme.set_invalid(edit, True)
+    assert edit.palette().color(QPalette.ColorRole.Base).name() == theme.LIGHT.error_bg
+    theme.set_tone(label, "")
+    theme.set_invalid(edit, False)
+    theme.apply("dark")
+    qtbot.waitUntil(lambda: label.palette().color(QPalette.ColorRole.WindowText).name()
+                    == theme.DARK.text, timeout=2000)
+    assert edit.palette().color(QPalette.ColorRole.Base).name() == theme.DARK.base

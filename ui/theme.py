@@ -220,7 +220,7 @@ def _paint_marks(widget: QWidget) -> None:
     banner = widget.property("banner") or ""
     invalid = bool(widget.property("invalid"))
     style = widget.property("textStyle") or ""
-    palette = QPalette(widget.palette())
+    palette = QPalette()  # only the roles the marks set; the rest inherited, live
     if tone:
         for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
                      QPalette.ColorRole.ButtonText):
@@ -231,8 +231,6 @@ def _paint_marks(widget: QWidget) -> None:
         widget.setAutoFillBackground(True)
     if invalid:  # a tint behind what is refused; the message beside it says why
         palette.setColor(QPalette.ColorRole.Base, QColor(c.error_bg))
-    elif widget.property("wasInvalid"):
-        palette.setColor(QPalette.ColorRole.Base, QColor(c.base))
     widget.setPalette(palette)
     if style:
         font = QFont(widget.font())
@@ -249,8 +247,6 @@ def set_tone(widget: QWidget, tone: str) -> None:
         raise KeyError(f"no tone {tone!r}")
     if (widget.property("tone") or "") != tone:
         widget.setProperty("tone", tone)
-        if not tone:
-            widget.setPalette(QGuiApplication.palette())
         _paint_marks(widget)
 
 
@@ -259,7 +255,6 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     saying why is shown beside it, in words)."""
     if bool(widget.property("invalid")) != invalid:
         widget.setProperty("invalid", invalid)
-        widget.setProperty("wasInvalid", True)
         _paint_marks(widget)
 
 
@@ -362,7 +357,7 @@ def apply(appearance: str = "system", font_pt: float = 0) -> None:
     from ui.theme_icons import forget_rendered
 
     forget_rendered()
-    marks = ("tone", "banner", "invalid", "textStyle")
+    marks = ("tone", "banner", "textStyle", "invalid")
     for widget in app.allWidgets():
         if any(widget.property(mark) for mark in marks):
             _paint_marks(widget)
