@@ -132,3 +132,31 @@ def test_search_command_prints_entity_id_title_and_marked_snippet(tmp_path, caps
     assert main(["search", "--profile", str(root), "返点", "--offset", "2"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1
     assert main(["search", "--profile", str(root), "nothing-like-it"]) == 1
+
+
+def test_an_upgrade_re_indexes_at_open_when_small_else_leaves_it_to_the_background(monkeypatch):
+    from models import migrations
+    from models.database import Database, connect
+
+    def old_file() -> Database:
+        db = Database(connect(":memory:", None))
+        migrations.apply(db, stop_before="0010_search_pinyin_keys")
+        for i, name in enumerate(("济南明德", "青岛海岸", "烟台新港")):
+            db.conn.execute(
+                "INSERT INTO partners (id, version, created_at, updated_at, deleted, name_zh,"
+                " tier, stage) VALUES (?, 0, '2026-11-01', '2026-11-01', 0, ?, 'core', 'mature')",
+                [f"00000000-0000-4000-8000-00000000000{i}", name])
+        return db
+
+    small = old_file()
+    migrations.apply(small)
+    assert [h.title for h in Store(small).search("jnmd")] == ["济南明德"]  # at open
+    monkeypatch.setattr(migrations, "OPEN_INDEX_LIMIT", 2)
+    big = old_file()
+    migrations.apply(big)
+    store = Store(big)
+    assert store.search_backlog_pending() and store.search_backlog_count() == 3
+    assert store.search("jnmd") == []  # until the background indexing (SearchBacklog) runs
+    while store.index_backlog(2):
+        pass
+    assert [h.title for h in store.search("qdha")] == ["青岛海岸"]
