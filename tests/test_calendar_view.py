@@ -349,3 +349,22 @@ def test_the_main_window_shows_the_calendar_page_and_the_reminders(qtbot, profil
     cal.open_partner.emit(seeded["chengdu"]["id"])
     qtbot.waitUntil(lambda: window.current_page() == PAGE_WORKSPACE, timeout=5000)
     window.close()
+
+
+def test_a_month_counts_and_lists_only_live_partners_meetings(cal_harness, world):
+    store = cal_harness.store
+    for hour in range(9, 19):  # a busy day: more than a cell shows
+        store.create("meeting", {"partner_id": world["core"]["id"], "type": "visit",
+                                 "status": "held", "starts_at": f"2026-11-16 {hour:02d}:00"})
+    store.create("meeting", {"partner_id": world["emerging"]["id"], "type": "visit",
+                             "status": "held", "starts_at": "2026-11-16 08:00"})
+    store.create("meeting", {"partner_id": world["core"]["id"], "type": "visit",
+                             "status": "cancelled", "starts_at": "2026-11-16 07:00"})
+    start, end = calendar_data.month_grid(TODAY)
+    meetings, counts = calendar_data.first_meetings_by_day(store, start, end)
+    day = dt.date(2026, 11, 16)
+    assert counts[day] == 11 and len(meetings[day]) == calendar_data.CELL_MEETINGS
+    assert meetings[day][0].starts_at == "2026-11-16 08:00"
+    store.delete("partner", world["emerging"]["id"])
+    meetings, counts = calendar_data.first_meetings_by_day(store, start, end)
+    assert counts[day] == 10 and meetings[day][0].starts_at == "2026-11-16 09:00"
