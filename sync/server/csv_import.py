@@ -11,7 +11,10 @@ number and nothing is imported. Then it is written in batches of ``BATCH_ROWS``,
 its own short transaction that takes change numbers the way a push does, so pushes of
 the managers wait at most one batch, never the whole file. Partners are matched by id,
 else by exact name (indexed), so if the server stops between two batches, importing
-the same file again completes it without duplicates (docs/deploy.md, "Imports").
+the same file again completes it without duplicates (docs/deploy.md, "Imports"). The
+partners the file names are looked up once, for the whole file, before the first
+batch (a partner created elsewhere while the import runs is not matched by name); the
+batches look nothing up, so their cost does not grow with the table they fill.
 """
 from __future__ import annotations
 
@@ -189,13 +192,11 @@ def import_partners(engine: Engine, settings: ServerSettings, data: bytes) -> di
     table, encoding = _table(data, PARTNER_COLUMNS, ("tier", "stage"))
     rows = _check_partners(engine, table)
     counts = {"created": 0, "updated": 0, "assigned": 0}
-    named: dict[tuple[str, str], dict] = {}  # rows written by this import, by name
+    with read_tx(engine) as conn:
+        known = _known_partners(conn, rows)
     for batch in _batches(rows, engine):
         now = settings.stamp()
-        # the lookups run before the change counter is taken: it is held only while
-        # the planned rows are written
-        with read_tx(engine) as conn:
-            plan = _plan_partners(conn, batch, now, named, counts)
+        plan = _plan_partners(batch, now, known, counts)
         with write_tx(engine) as conn:
             _write_plan(conn, plan, allocate_seq(conn, 2 * len(batch)))
         counts["assigned"] += len(plan.grants)
@@ -233,6 +234,35 @@ def _check_partners(engine: Engine, rows: list[tuple[int, dict]]) -> list[_Partn
 
 
 @dataclass
+class _Known:
+    """The partners an import matches its rows against: those the file names (by id,
+    by exact name) as they were when it started, found with a few indexed lookups for
+    the whole file, plus what the import has written since. Batches then look nothing
+    up: their cost does not grow with the table they fill."""
+
+    by_id: dict[str, dict]
+    named: dict[tuple[str, str], dict]  # (column, name) -> the partner, first by id
+    assigned: set[tuple[str, str]]  # active (partner id, user id)
+
+
+def _known_partners(conn: Connection, rows: Sequence[_PartnerRow]) -> _Known:
+    table = ENTITY_TABLES["partner"]
+    by_id = {r["id"]: dict(r) for r in _lookup(conn, select(table), table.c.id,
+                                                  [row.ref for row in rows if row.ref])}
+    named: dict[tuple[str, str], dict] = {}
+    for col in ("name_zh", "name_en"):
+        names = [row.values[col] for row in rows if row.values.get(col)]
+        for hit in _lookup(conn, select(table).where(table.c.deleted == 0).order_by(table.c.id),
+                           table.c[col], names):
+            named.setdefault((col, hit[col]), dict(hit))
+    found = list({r["id"] for r in (*by_id.values(), *named.values())})
+    assigned = {(r.partner_id, r.user_id) for r in _lookup(
+        conn, select(assignments.c.partner_id, assignments.c.user_id)
+        .where(assignments.c.revoked_seq.is_(None)), assignments.c.partner_id, found)}
+    return _Known(by_id, named, assigned)
+
+
+@dataclass
 class _Plan:
     """A batch's writes, with change numbers counted from 0 (``_write_plan`` adds the
     first number it was given)."""
@@ -242,18 +272,11 @@ class _Plan:
     grants: list[dict]
 
 
-def _plan_partners(conn: Connection, batch: Sequence[_PartnerRow], now: str,
-                   named: dict[tuple[str, str], dict], counts: dict[str, int]) -> _Plan:
-    """One batch: bulk indexed lookups, then what to insert, update and assign."""
-    table = ENTITY_TABLES["partner"]
+def _plan_partners(batch: Sequence[_PartnerRow], now: str, known: _Known,
+                   counts: dict[str, int]) -> _Plan:
+    """One batch: what to insert, update and assign (``known`` learns what it writes)."""
+    by_id, named = known.by_id, known.named
     seq = 0
-    by_id = {r["id"]: dict(r) for r in _lookup(conn, select(table), table.c.id,
-                                                  [row.ref for row in batch if row.ref])}
-    for col in ("name_zh", "name_en"):
-        names = [row.values[col] for row in batch if row.values.get(col)]
-        for hit in _lookup(conn, select(table).where(table.c.deleted == 0).order_by(table.c.id),
-                           table.c[col], names):
-            named.setdefault((col, hit[col]), dict(hit))
     inserts: list[dict] = []
     updates: dict[tuple[str, ...], list[dict]] = {}
     grants: list[tuple[str, str, int]] = []
@@ -281,7 +304,7 @@ def _plan_partners(conn: Connection, batch: Sequence[_PartnerRow], now: str,
         if row.manager_id:
             grants.append((partner_id, row.manager_id, seq + 1))
         seq += 2
-    return _Plan(inserts, updates, _new_grants(conn, grants, now))
+    return _Plan(inserts, updates, _new_grants(known.assigned, grants, now))
 
 
 def _write_plan(conn: Connection, plan: _Plan, first: int) -> None:
@@ -306,13 +329,8 @@ def _by_name(named: dict[tuple[str, str], dict], values: dict) -> dict | None:
     return None
 
 
-def _new_grants(conn: Connection, grants: list[tuple[str, str, int]], now: str) -> list[dict]:
-    """The assignments among ``grants`` that do not exist yet."""
-    if not grants:
-        return []
-    active = {(r.partner_id, r.user_id) for r in _lookup(
-        conn, select(assignments.c.partner_id, assignments.c.user_id)
-        .where(assignments.c.revoked_seq.is_(None)), assignments.c.partner_id, [g[0] for g in grants])}
+def _new_grants(active: set[tuple[str, str]], grants: list[tuple[str, str, int]], now: str) -> list[dict]:
+    """The assignments among ``grants`` that do not exist yet (``active`` learns them)."""
     new = []
     for partner_id, user_id, seq in grants:
         if (partner_id, user_id) not in active:
