@@ -26,8 +26,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_load import PG_ADMIN, start_server, stop_server
-from bench.common import OUT_DIR, ROOT, machine_line, median, percentile, write_section
+from bench.bench_load import start_server, stop_server
+from bench.common import (
+    OUT_DIR,
+    ROOT,
+    bench_database,
+    machine_line,
+    median,
+    percentile,
+    write_section,
+)
 
 PASSWORD = "bench password 2026"
 TARGET_IMPORT_S = 60.0
@@ -108,19 +116,12 @@ def drive(base: str, lap: Laptop, phase: dict, stop: threading.Event, ready: thr
 
 
 def run_backend(backend: str, args: argparse.Namespace) -> dict:
-    from sqlalchemy import create_engine, text
+    with bench_database(backend, "ck_import") as db_url:
+        return _run(backend, db_url, args)
 
+
+def _run(backend: str, db_url: str, args: argparse.Namespace) -> dict:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    admin = None
-    if backend == "postgres":
-        name = f"ck_bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        db_url = f"postgresql://postgres@127.0.0.1:5432/{name}"
-    else:
-        path = OUT_DIR / f"server-import-{uuid.uuid4().hex[:8]}.db"
-        db_url = f"sqlite:///{path}"
     csv_path = OUT_DIR / f"partners-{args.rows}.csv"
     proc = None
     try:
@@ -161,13 +162,6 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict:
     finally:
         if proc is not None:
             stop_server(proc)
-        if admin is not None:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
-        elif backend == "sqlite":
-            for f in OUT_DIR.glob(f"{path.name}*"):
-                f.unlink()
         csv_path.unlink(missing_ok=True)
 
 

@@ -33,7 +33,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_load import (
-    PG_ADMIN,
     TARGET_P95_MS,
     Laptop,
     Manager,
@@ -42,7 +41,7 @@ from bench.bench_load import (
     start_server,
     stop_server,
 )
-from bench.common import OUT_DIR, ROOT, machine_line, percentile, write_section
+from bench.common import OUT_DIR, ROOT, bench_database, machine_line, percentile, write_section
 
 # seeds with the code of the tree given first: its migrations, its way of numbering
 _SEED = """
@@ -140,19 +139,11 @@ def knee(phases: list[dict]) -> float:
 
 
 def run_design(label: str, tree: Path, backend: str, args: argparse.Namespace) -> dict:
-    from sqlalchemy import create_engine, text
+    with bench_database(backend, "ck_knee") as db_url:
+        return _run_design(label, tree, backend, db_url, args)
 
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    admin = name = path = None
-    if backend == "postgres":
-        name = f"ck_knee_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        db_url = f"postgresql://postgres@127.0.0.1:5432/{name}"
-    else:
-        path = OUT_DIR / f"knee-{uuid.uuid4().hex[:8]}.db"
-        db_url = f"sqlite:///{path}"
+
+def _run_design(label: str, tree: Path, backend: str, db_url: str, args: argparse.Namespace) -> dict:
     proc = None
     try:
         managers = seed_with(tree, db_url, args.laptops, args.partners)
@@ -166,13 +157,6 @@ def run_design(label: str, tree: Path, backend: str, args: argparse.Namespace) -
     finally:
         if proc is not None:
             stop_server(proc)
-        if admin is not None:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
-        elif path is not None:
-            for f in OUT_DIR.glob(f"{path.name}*"):
-                f.unlink()
 
 
 def baseline_tree(rev: str) -> Path:

@@ -32,10 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import OUT_DIR, ROOT, machine_line, percentile, write_section
+from bench.common import OUT_DIR, ROOT, bench_database, machine_line, percentile, write_section
 
 PASSWORD = "bench password 2026"
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TARGET_P95_MS = 250.0
 
 
@@ -394,19 +393,11 @@ def summarise(backend: str, stats: Stats, check: dict[str, int], args: argparse.
 
 
 def run_backend(backend: str, args: argparse.Namespace) -> dict:
-    from sqlalchemy import create_engine, text
+    with bench_database(backend, "ck_load") as db_url:
+        return _run(backend, db_url, args)
 
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    admin = None
-    if backend == "postgres":
-        name = f"ck_bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        db_url = f"postgresql://postgres@127.0.0.1:5432/{name}"
-    else:
-        path = OUT_DIR / f"server-load-{uuid.uuid4().hex[:8]}.db"
-        db_url = f"sqlite:///{path}"
+
+def _run(backend: str, db_url: str, args: argparse.Namespace) -> dict:
     proc = None
     try:
         t0 = time.perf_counter()
@@ -423,13 +414,6 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict:
     finally:
         if proc is not None:
             stop_server(proc)
-        if admin is not None:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
-        elif backend == "sqlite":
-            for f in OUT_DIR.glob(f"{path.name}*"):
-                f.unlink()
 
 
 def _ms(v: float) -> str:

@@ -12,13 +12,17 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "bench" / "out"  # git-ignored: cached profiles, raw results
 DOC = ROOT / "docs" / "benchmarks.md"
+#: the local PostgreSQL (trust auth) where server benchmarks create their databases
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 if str(ROOT) not in sys.path:  # run as `python bench/x.py` from anywhere
     sys.path.insert(0, str(ROOT))
@@ -138,3 +142,33 @@ def open_bench_database(path: Path, **options: Any) -> Any:
     path = Path(path)
     root = path.parent if path.name == "channelkeeper.db" else path.with_suffix("")
     return open_profile_database(Profile(root), CommandPrompts(stdin=lambda: ""), **options)
+
+
+@contextmanager
+def bench_database(backend: str, prefix: str) -> Iterator[str]:
+    """A fresh, empty server database for one benchmark run, removed afterwards: a new
+    PostgreSQL database on 127.0.0.1 (``backend`` "postgres") or a SQLite file in
+    bench/out. Yields its URL as an administrator types it."""
+    tag = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    OUT_DIR.mkdir(parents=True, exist_ok=True)  # the runs' logs and seeds go there too
+    if backend != "postgres":
+        path = OUT_DIR / f"{tag}.db"
+        try:
+            yield f"sqlite:///{path}"
+        finally:
+            for f in OUT_DIR.glob(f"{path.name}*"):
+                f.unlink()
+        return
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{tag}"'))
+        try:
+            yield f"postgresql://postgres@127.0.0.1:5432/{tag}"
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{tag}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
