@@ -202,3 +202,17 @@ def test_the_edit_dialog_shows_the_feedback_given_and_how(qtbot, workspace, harn
     other = ActionItemDialog(harness.ctx, seeded[0]["id"], seeded[1]["open_items"][1])
     qtbot.addWidget(other)
     assert other.feedback_edit is None and "feedback" not in other.values()
+
+
+def test_long_feedback_does_not_squeeze_the_title(qtbot, workspace, harness, seeded):
+    item_id = seeded[1]["open_items"][0]["id"]
+    harness.db(lambda s: s.set_action_status(item_id, "feedback_given",
+                                             feedback="已电话告知陈总，" * 40, feedback_channel="phone"))
+    tab = workspace.actions_tab
+    workspace.tabs.setCurrentWidget(tab)
+    tab.show_all.setChecked(True)
+    qtbot.waitUntil(lambda: tab.model.row_of(item_id) >= 0 and tab.model.row_at(
+        tab.model.row_of(item_id))["status"] == "feedback_given", timeout=5000)
+    qtbot.waitUntil(lambda: tab.view.columnWidth(0) > 0, timeout=5000)
+    assert tab.view.columnWidth(0) >= 150
+    assert tab.view.columnWidth(6) <= tab.view.viewport().width()

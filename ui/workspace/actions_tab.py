@@ -143,6 +143,8 @@ class ActionsTab(PartnerTabLoading, QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # long feedback shares the width with the title instead of pushing it aside
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(self.edit_selected)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
 
