@@ -136,3 +136,22 @@ def test_a_stage_must_be_a_quarter_of_its_annual_goal(qtbot, workspace, harness,
     dialog.save()
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=5000)
     assert tab.model.index(1, 0).data() == "    ↳ 一季度"
+
+
+def test_the_partner_dialog_asks_why_the_stage_moves(qtbot, harness, seeded):
+    from ui.partner_dialog import PartnerDialog
+
+    dialog = PartnerDialog(harness.ctx, seeded[0]["id"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isEnabled, timeout=5000)
+    assert not dialog.stage_reason.isVisibleTo(dialog)
+    stage = dialog.inputs["stage"]
+    stage.setCurrentIndex(stage.findData("advanced"))
+    assert dialog.stage_reason.isVisibleTo(dialog)
+    dialog.stage_reason.setText("开放联合研发资源")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    (move,) = harness.db(lambda s: s.rows("stage_change"))
+    assert (move["from_stage"], move["to_stage"], move["reason"]) == (
+        "mature", "advanced", "开放联合研发资源")

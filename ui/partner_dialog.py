@@ -72,6 +72,15 @@ class PartnerDialog(QDialog):
             label.setBuddy(widget)
             self._form_labels[name] = label
             form.addRow(label, box)
+        # a stage move of an existing partner asks why (kept in its stage history)
+        self.stage_reason = QLineEdit()
+        self.stage_reason.setObjectName("stage_reason")
+        self._stage_reason_label = QLabel()
+        self._stage_reason_label.setBuddy(self.stage_reason)
+        self._form = form
+        form.insertRow(ALL_FIELDS.index("stage") + 1, self._stage_reason_label, self.stage_reason)
+        form.setRowVisible(self.stage_reason, False)
+        self.inputs["stage"].currentIndexChanged.connect(self._stage_changed)
 
         self.general_error = QLabel()
         theme.set_tone(self.general_error, "error")
@@ -120,8 +129,16 @@ class PartnerDialog(QDialog):
         line.setObjectName(name)
         return line
 
+    def _stage_changed(self) -> None:
+        moved = bool(self.partner_id and self._loaded
+                     and self.inputs["stage"].currentData() != self._loaded.get("stage"))  # type: ignore[attr-defined]
+        self._form.setRowVisible(self.stage_reason, moved)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit partner") if self.partner_id else self.tr("New partner"))
+        if hasattr(self, "stage_reason"):
+            self._stage_reason_label.setText(self.tr("&Why this stage"))
+            self.stage_reason.setPlaceholderText(self.tr("Why the partner moves to this stage"))
         captions = {
             "name_zh": self.tr("&Chinese name"),
             "name_en": self.tr("&English name"),
@@ -239,7 +256,8 @@ class PartnerDialog(QDialog):
         self._saving = True
         self.buttons.setEnabled(False)
         if self.partner_id:
-            update_partner(self.ctx, self.partner_id, values, self._saved, self._save_failed)
+            update_partner(self.ctx, self.partner_id, values, self._saved, self._save_failed,
+                           stage_reason=self.stage_reason.text().strip() or None)
         else:
             create_partner(self.ctx, values, self._saved, self._save_failed)
 

@@ -1592,7 +1592,7 @@ Choose one:
 <context>
     <name>PartnerDialog</name>
     <message>
-        <location filename="../../../ui/partner_dialog.py" line="+124"/>
+        <location filename="../../../ui/partner_dialog.py" line="+138"/>
         <source>Edit partner</source>
         <translation>编辑渠道商</translation>
     </message>
@@ -1600,6 +1600,16 @@ Choose one:
         <location line="+0"/>
         <source>New partner</source>
         <translation>新建渠道商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Why this stage</source>
+        <translation>阶段变更原因(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the partner moves to this stage</source>
+        <translation>渠道进入该阶段的原因</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1708,7 +1718,7 @@ Choose one:
         <translation>请输入数字，例如 12.5（也可以留空）。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
