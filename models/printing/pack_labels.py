@@ -71,8 +71,11 @@ _EN: dict[str, str] = {
     "no_kpis": "No KPI figures from head office for this period.",
     # cadence
     "cadence_rule": "Cadence for this tier: a meeting at least every {days} days.",
-    "cadence_kept": "Cadence kept: {n} meetings held in the period.",
-    "cadence_missed": "Cadence missed {n} times: {n_visits} meetings held; longest gap {gap} days.",
+    "cadence_kept": "Cadence kept. Meetings held in the period: {n}.",
+    "cadence_missed": (
+        "Cadence missed. Gaps longer than the cadence: {n}; meetings held: {n_visits}; "
+        "longest gap: {gap} days."
+    ),
     "gap": "{start} to {end}: {days} days without a meeting",
     "last_visit": "Last meeting: {date} ({days} days ago).",
     "never_visited": "No meeting has been held with this partner yet.",
@@ -96,7 +99,7 @@ _EN: dict[str, str] = {
     "notes": "Notes",
     "decisions": "Decisions",
     "no_meetings": "No meetings in this period.",
-    "meetings_count": "{n} meetings",
+    "meetings_count": "Meetings: {n}",
     # actions
     "action": "Action",
     "owner": "Owner",
