@@ -23,16 +23,16 @@ ICONS = (
     # commands
     "search", "refresh", "user-plus", "pencil", "trash", "arrow-back-up", "calendar-plus",
     "list-check", "file-text", "files", "calendar-week", "settings", "logout", "keyboard",
-    "info-circle", "printer", "device-floppy", "filter", "x", "plus", "download", "upload",
+    "info-circle", "x", "download",
     # statuses and warning signs
     "alert-circle", "clock", "circle-check", "circle-dot", "circle-x", "alert-triangle",
     "flag", "player-pause", "ban", "hourglass", "message-circle",
     # tiers
     "crown", "star", "circle", "seedling",
     # sync and safety
-    "cloud", "cloud-off", "cloud-check", "cloud-upload", "lock", "key", "user",
+    "cloud", "cloud-off", "cloud-check", "lock", "key", "user",
     # appearance
-    "moon", "users", "phone", "notes",
+    "moon", "phone", "notes",
 )
 
 

@@ -157,10 +157,17 @@ def test_a_status_badge_says_the_word_and_shows_the_icon(themed, qtbot):
 
 
 def test_only_the_icons_the_app_names_are_bundled():
+    """The folder holds exactly scripts/vendor_icons.py's list, and each of them is
+    named somewhere in ui/ (an icon nobody shows is not shipped)."""
+    from pathlib import Path
+
     from scripts.vendor_icons import ICONS
 
     assert set(available()) == set(ICONS)
     assert (ICON_DIR / "LICENSE").is_file()
+    ui_text = "".join(p.read_text(encoding="utf-8")
+                      for p in Path(theme.__file__).parent.rglob("*.py"))
+    assert not [n for n in ICONS if f'"{n}"' not in ui_text]
 
 
 def test_no_widget_writes_a_colour_of_its_own():
