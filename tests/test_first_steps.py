@@ -28,6 +28,13 @@ def test_empty_pages_offer_first_steps_and_help_loads_the_demo(qtbot, profile, m
     window = open_window(qtbot, profile)  # offer_demo=False: as after "Start empty"
     today = window.today
     assert today.first_steps.isVisibleTo(today)
+    # signing in is a first step too: head office's partners come with the first sync
+    sign_in = today.first_steps.steps["first_steps_sign_in"]
+    assert sign_in.isVisibleTo(today) and sign_in.text() == "Sign in to get your partners…"
+    sign_in.click()
+    qtbot.waitUntil(lambda: window.sync_ui.sign_in_dialog is not None
+                    and window.sync_ui.sign_in_dialog.isVisible(), timeout=5000)
+    window.sync_ui.sign_in_dialog.reject()
     window.show_page(PAGE_PARTNERS)
     partners = window.partners
     assert partners.table_stack.currentIndex() == 1

@@ -96,6 +96,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.sync_service = sync
         self.sync_ui = SyncController(self, sync) if sync is not None else None
+        if self.sync_ui is not None:
+            # an empty profile's first step can be signing in: head office's partners
+            self.today.first_steps.steps["first_steps_sign_in"].show()
+            self.today.sign_in_requested.connect(self.sync_ui.show_sign_in)
         self.show_page(PAGE_TODAY)
         self.resize(1280, 800)
 

@@ -94,6 +94,8 @@ class TodayView(QWidget):
     extras_loaded = Signal()
     new_partner_requested = Signal()
     demo_requested = Signal()
+    #: the empty page's "Sign in…": head office's partners come with the first sync
+    sign_in_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +121,8 @@ class TodayView(QWidget):
         self.first_steps = EmptyState("today_first_steps")
         self.first_steps.add_step("first_steps_new_partner", self.new_partner_requested.emit)
         self.first_steps.add_step("first_steps_load_demo", self.demo_requested.emit)
+        # shown by whoever can sign in (the main window, when sync is there)
+        self.first_steps.add_step("first_steps_sign_in", self.sign_in_requested.emit).hide()
         self.first_steps.hide()
         self.card_group = QButtonGroup(self)
         self.card_grid = QGridLayout()
@@ -518,7 +522,8 @@ class TodayView(QWidget):
                     "going quiet and key dates coming up. It fills as you add partners and "
                     "meetings."),
             {"first_steps_new_partner": self.tr("Add a partner…"),
-             "first_steps_load_demo": self.tr("Load demo data…")})
+             "first_steps_load_demo": self.tr("Load demo data…"),
+             "first_steps_sign_in": self.tr("Sign in to get your partners…")})
         for entry in self.entries:
             # an empty profile has nothing to be up to date with: it says so
             empty = (self.tr("No partners yet. Add your first partner (Ctrl+Shift+N) "

@@ -1349,7 +1349,7 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+130"/>
+        <location filename="../../../ui/main_window.py" line="+134"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
@@ -1583,7 +1583,7 @@ Choose one:
 <context>
     <name>PageStack</name>
     <message>
-        <location filename="../../../ui/pages.py" line="+189"/>
+        <location filename="../../../ui/pages.py" line="+191"/>
         <source>Pages</source>
         <extracomment>an entry&apos;s badge: (count, tone) (tone of ui.theme.TONES) &quot;go_&lt;name&gt;&quot; is its action&apos;s object name its name in the navigation list, and in the View menu (translated when called) the widget, or a function that builds it when the page is first needed why the page cannot be shown now (&quot;&quot; when it can) its icon (a bundled icon&apos;s name, ui/theme.py)</extracomment>
         <translation>页面</translation>
@@ -2608,13 +2608,13 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
     <message>
         <location line="+4"/>
         <location line="+6"/>
-        <location filename="../../../ui/today_view.py" line="+213"/>
+        <location filename="../../../ui/today_view.py" line="+217"/>
         <location line="+26"/>
         <location line="+16"/>
         <location line="+23"/>
         <location line="+13"/>
         <source>Partner</source>
-        <extracomment>the changes that may move the trend of visits kept to cadence a card is at least this wide (px): more cards than fit a row wrap onto the next (nine fit one row of a 1366 px screen, or of 1920 px at 150%) ``load(store, today, cadence)`` of a registered section, run in the database lane what the empty list says (only when the profile has partners: an empty profile says so itself) rows from the database lane after each load (None: the view sets them itself) what a row opens: &quot;partner&quot;, or an entity whose record the workspace shows the review pack of this partner, asked from this week&apos;s planned visits the trend and the registered sections&apos; rows are on screen the day and cadence the trend on screen was computed for, and whether a change since may have moved it reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
+        <extracomment>the changes that may move the trend of visits kept to cadence a card is at least this wide (px): more cards than fit a row wrap onto the next (nine fit one row of a 1366 px screen, or of 1920 px at 150%) ``load(store, today, cadence)`` of a registered section, run in the database lane what the empty list says (only when the profile has partners: an empty profile says so itself) rows from the database lane after each load (None: the view sets them itself) what a row opens: &quot;partner&quot;, or an entity whose record the workspace shows the review pack of this partner, asked from this week&apos;s planned visits the trend and the registered sections&apos; rows are on screen the empty page&apos;s &quot;Sign in…&quot;: head office&apos;s partners come with the first sync the day and cadence the trend on screen was computed for, and whether a change since may have moved it reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
@@ -2800,12 +2800,17 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>加载演示数据…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Sign in to get your partners…</source>
+        <translation>登录以获取您的渠道商…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>No partners yet. Add your first partner (Ctrl+Shift+N) or load the demo data to look around.</source>
         <translation>还没有渠道商。请添加第一个渠道商（Ctrl+Shift+N），或加载演示数据先看看。</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-268"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
@@ -2916,12 +2921,12 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+229"/>
+        <location line="+230"/>
         <source>Enter: open the partner · Ctrl+Enter: start the meeting (held, now) · Ctrl+P: the partner&apos;s review pack</source>
         <translation>回车：打开渠道商 · Ctrl+回车：开始会议（记为已举行，时间为现在）· Ctrl+P：该渠道商的复盘资料</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-254"/>
         <source>Key dates in the next 30 days</source>
         <translation>未来 30 天的重要日子</translation>
     </message>
