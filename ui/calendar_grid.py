@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QStaticText,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -88,7 +89,7 @@ class CalendarGrid(QWidget):
                                       "more": "+%1", "makeup": "work", "holiday": "off"}
         #: holiday names are shown in Chinese when the interface is
         self.chinese = False
-        self._elided_cache: dict[tuple[str, int, str], str] = {}
+        self._elided_cache: dict[tuple[str, int, str], QStaticText] = {}
         theme.changes().changed.connect(self.update)
 
     # --- state -----------------------------------------------------------------------------
@@ -251,7 +252,7 @@ class CalendarGrid(QWidget):
         width = inner.width() - 4
         for text, colour in shown:
             painter.setPen(colour)
-            painter.drawText(inner.left() + 2, y + fm.ascent(), self._elided(text, width))
+            painter.drawStaticText(inner.left() + 2, y, self._elided(text, width))
             y += line
         if len(shown) < len(entries) + (1 if hidden else 0) and room > 0:
             painter.setPen(colours["muted"])
@@ -259,18 +260,21 @@ class CalendarGrid(QWidget):
             painter.drawText(inner.left() + 2, y + fm.ascent(),
                              self.words["more"].replace("%1", str(more)))
 
-    def _elided(self, text: str, width: int) -> str:
-        """``text`` cut to ``width`` with an ellipsis; remembered, since the same
-        partners come back month after month and shaping Chinese text is the costly
-        part of a paint (forgotten when the font changes)."""
+    def _elided(self, text: str, width: int) -> QStaticText:
+        """``text`` cut to ``width`` with an ellipsis, laid out once: the same partners
+        come back month after month, and shaping Chinese text is the costly part of a
+        paint (forgotten when the font changes)."""
         key = (text, width, self.font().key())
-        cut = self._elided_cache.get(key)
-        if cut is None:
+        static = self._elided_cache.get(key)
+        if static is None:
             if len(self._elided_cache) > 20_000:
                 self._elided_cache.clear()
-            cut = self._elided_cache[key] = self.fontMetrics().elidedText(
-                text, Qt.TextElideMode.ElideRight, width)
-        return cut
+            static = QStaticText(self.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, width))
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=self.font())
+            self._elided_cache[key] = static
+        return static
 
     # --- keyboard and mouse ----------------------------------------------------------------
 
