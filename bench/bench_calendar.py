@@ -166,13 +166,14 @@ def main(argv: list[str] | None = None) -> int:
              f"{args.repeat} repetitions of the scan and the suggestion, {args.steps} month "
              "navigations). The machine is shared: medians are quoted, and p95 where the "
              "target is a p95. At load 10-12 on 2 cores, runs minutes apart differed by up "
-             "to 2x (the month view's median 90-280 ms over the day's versions, the scan's "
-             "18-83 ms); a month's parts measured apart in one run: the database lane's "
+             "to 2x, p95 most (stalls of a few hundred ms); the month view's median was "
+             "48-110 ms in three runs of this version (90-280 ms for earlier ones), the "
+             "scan's 18-83 ms; a month's parts measured apart in one run: the database lane's "
              "load 20-40 ms (a count over the covering index of migration 0012 and each "
              "day's first eight by a range read; numbering the month's ~11,000 meetings "
              "with a window function took 40-85 ms, and in one A/B 70 ms without the "
              "index against 32 ms with it), the "
-             "paint 35-45 ms (drawing ~200 Chinese names). "
+             "paint 11-23 ms (~200 Chinese names laid out once; 35-45 ms before). "
              "The figures to trust are a quiet machine's.")
     lines += [fresh_scan, fresh_suggest, "", rerun]
     md = "\n".join(lines)
