@@ -172,8 +172,8 @@ def mode() -> str:
 
 
 def hex_color(role: str) -> str:
-    """A colour role's ``#rrggbb`` in the current appearance (for rich text and
-    style sheets)."""
+    """A colour role's ``#rrggbb`` in the current appearance (for rich text; a label
+    that shows it redraws its text on ``changes().changed``)."""
     if role not in _ROLES:
         raise KeyError(f"no colour role {role!r}")
     return getattr(_state.colors, role)
