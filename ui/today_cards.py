@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -77,7 +77,8 @@ class SummaryCard(QPushButton):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         m, s = theme.space("l"), theme.space("m")
-        layout.setContentsMargins(m, s, m, s)
+        # the foot leaves room for the bar that marks the card whose list is shown
+        layout.setContentsMargins(m, s, m, s + theme.space("s"))
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addWidget(self.caption, 1)
@@ -135,6 +136,17 @@ class SummaryCard(QPushButton):
                             QEvent.Type.FontChange):
             self.updateGeometry()
         return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.isChecked():
+            # the card whose list is shown: an accent bar along its foot (the list's
+            # title below says the same in words)
+            painter = QPainter(self)
+            bar = theme.space("s")
+            painter.fillRect(2, self.height() - bar - 2, self.width() - 4, bar,
+                             theme.color("accent"))
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter opens the list, as Space does on any button
