@@ -14,14 +14,19 @@ from models.errors import CorruptDatabaseError
 from models.migrations import known_names
 from tests.keys import TEST_KEY, install_test_key
 
+#: the migration that re-makes the search index with pinyin keys
+PINYIN_INDEX = "0010_search_pinyin_keys"
+
 
 @pytest.fixture
 def old_profile(tmp_path) -> Profile:
-    """A profile whose database stops before this version's last migration."""
+    """A profile saved before the migration that re-made the search index (pinyin
+    keys), so the upgrade both migrates and re-indexes what the earlier version wrote."""
     profile = Profile(tmp_path / "profile").ensure()
     install_test_key(profile)
     db = Database(connect(profile.database, TEST_KEY))
-    migrations.apply(db, stop_before=known_names()[-1])
+    assert PINYIN_INDEX in known_names()
+    migrations.apply(db, stop_before=PINYIN_INDEX)
     # a record as the earlier version wrote it (today's store writes today's schema)
     db.conn.execute(
         "INSERT INTO partners (id, version, created_at, updated_at, deleted, name_zh, tier,"
