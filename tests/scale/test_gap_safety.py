@@ -129,12 +129,19 @@ def test_sqlite_a_later_number_waits_for_the_earlier_commit(tmp_path):
         with write_tx(engine) as first:
             _pid, k = _insert_partner(first, "先拿号后提交")
 
+            trying = threading.Event()
+
             def second() -> None:
+                trying.set()
                 with write_tx(engine) as conn:
                     got["second"] = _insert_partner(conn, "后拿号")[1]
 
             t = threading.Thread(target=second)
             t.start()
+            # the second writer is asking for its transaction now (on a loaded machine
+            # its thread may take longer to get there than any fixed pause); then it
+            # gets a moment to do what it must not
+            assert trying.wait(30)
             time.sleep(0.6)
             assert "second" not in got, "a second writer got a number while the first was open"
             with read_tx(engine) as reader:
