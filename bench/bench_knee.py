@@ -64,6 +64,14 @@ def seed_with(tree: Path, db_url: str, laptops: int, partners: int) -> list[Mana
         out.unlink(missing_ok=True)
 
 
+def protocol_headers(tree: Path) -> dict[str, str]:
+    """The version headers a client of ``tree``'s server sends: a baseline from before
+    a protocol or schema bump answers today's headers 426 (update required)."""
+    code = "import json; from sync import protocol; print(json.dumps(protocol.request_headers()))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tree, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
 async def _laptop_phase(lap: Laptop, deadline: float, think: float) -> None:
     """Syncs of one laptop until the deadline; no sync starts after it, no pause runs past it."""
     await asyncio.sleep(lap.rnd.uniform(0, think))
@@ -79,7 +87,8 @@ async def _laptop_phase(lap: Laptop, deadline: float, think: float) -> None:
         await asyncio.sleep(max(0.0, min(think * lap.rnd.uniform(0.5, 1.5), deadline - time.monotonic())))
 
 
-async def sweep(base_url: str, managers: list[Manager], args: argparse.Namespace) -> tuple[list[dict], Stats]:
+async def sweep(base_url: str, managers: list[Manager], args: argparse.Namespace,
+                headers: dict[str, str]) -> tuple[list[dict], Stats]:
     """Sign in and first-sync every laptop once, then one phase per pause; per phase the
     measured rate and latencies. The returned Stats hold every pushed op (for the
     exactly-once check)."""
@@ -88,6 +97,8 @@ async def sweep(base_url: str, managers: list[Manager], args: argparse.Namespace
     everything = Stats()
     clients = [httpx.AsyncClient(base_url=base_url, timeout=60) for _ in managers]
     laptops = [Laptop(c, m, everything) for c, m in zip(clients, managers, strict=True)]
+    for lap in laptops:
+        lap.headers = {**lap.headers, **headers}
     gate = asyncio.Semaphore(16)
 
     async def start(lap: Laptop) -> None:
@@ -99,6 +110,8 @@ async def sweep(base_url: str, managers: list[Manager], args: argparse.Namespace
     try:
         results = await asyncio.gather(*(start(lap) for lap in laptops), return_exceptions=True)
         ready = [lap for lap, res in zip(laptops, results, strict=True) if not isinstance(res, BaseException)]
+        if not ready:  # a sweep of no laptops would report a knee of 0 as if measured
+            raise RuntimeError(f"no laptop could sign in and sync: {results[0]!r}")
         for think in args.think:
             stats = Stats(pushed=everything.pushed)
             for lap in ready:
@@ -149,7 +162,7 @@ def _run_design(label: str, tree: Path, backend: str, db_url: str, args: argpars
         managers = seed_with(tree, db_url, args.laptops, args.partners)
         proc, base = start_server(db_url, args.workers, OUT_DIR / f"knee-{label}-{backend}.log", root=tree)
         print(f"  [{label}, {backend}] {os.getloadavg()[0]:.1f} load; server from {tree}", flush=True)
-        phases, stats = asyncio.run(sweep(base, managers, args))
+        phases, stats = asyncio.run(sweep(base, managers, args, protocol_headers(tree)))
         stop_server(proc)
         proc = None
         check = check_exactly_once(db_url, stats, managers)
