@@ -62,8 +62,8 @@ def syllable_sequences(run: str, *, surname: bool = False) -> list[list[str]]:
     first = [r[0] for r in per_char]
     sequences = [first]
     if any(len(r) > 1 for r in per_char):
-        lazy_pinyin, style, _, _ = _lib()
-        context = lazy_pinyin(run, style=style.NORMAL, v_to_u=False, errors=lambda s: list(s))
+        # the phrase-aware reading, shared with sort_key (one pypinyin call per name)
+        context = [syl.rstrip("12345") for syl in _tone3_syllables(run)]
         if len(context) == len(run) and context != first:
             sequences.insert(0, context)
     if surname and run[0] in SURNAMES and SURNAMES[run[0]] != sequences[0][0]:
@@ -76,6 +76,12 @@ def search_keys(text: str | None, *, surname: bool = False) -> list[str]:
     suffix of its syllables in full and as initials."""
     if not text:
         return []
+    return list(_search_keys(text, surname))
+
+
+@lru_cache(maxsize=8192)
+def _search_keys(text: str, surname: bool) -> tuple[str, ...]:
+    # cached: the same names come back again and again (an owner on 100,000 action items)
     keys: dict[str, None] = {}
     for i, m in enumerate(_HAN_RUN.finditer(text)):
         run = m.group()[:MAX_RUN]
@@ -84,7 +90,7 @@ def search_keys(text: str | None, *, surname: bool = False) -> list[str]:
             for k in range(len(seq)):
                 keys["".join(seq[k:])] = None
                 keys["".join(initials[k:])] = None
-    return list(keys)
+    return tuple(keys)
 
 
 def sort_key(text: str | None) -> str:
@@ -99,15 +105,35 @@ def sort_key(text: str | None) -> str:
         if not part:
             continue
         if _HAN_RUN.fullmatch(part):
-            lazy_pinyin, style, _, _ = _lib()
-            for syl in lazy_pinyin(part, style=style.TONE3, neutral_tone_with_five=True,
-                                   v_to_u=False):
+            for syl in _tone3_syllables(part):
                 out.append(syl.rstrip("12345"))
                 tones.append(syl[-1] if syl[-1:].isdigit() else "5")
         else:
             out.append(part.casefold())
     # syllables first (an, ang, ba …), tones and then the text itself only break ties
     return " ".join(out) + "\x01" + "".join(tones) + "\x01" + text
+
+
+@lru_cache(maxsize=65536)
+def _tone3(char: str) -> str:
+    """A character's first reading with its tone as a digit (hǎo → hao3)."""
+    _, _, pinyin_dict, _ = _lib()
+    from pypinyin.style._tone_convert import to_tone3
+
+    entry = pinyin_dict.get(ord(char))
+    return to_tone3(entry.split(",", 1)[0], neutral_tone_with_five=True, v_to_u=False) \
+        if entry else char
+
+
+@lru_cache(maxsize=8192)
+def _tone3_syllables(run: str) -> tuple[str, ...]:
+    """The syllables of a Han run with tone digits: a dictionary look-up per character,
+    the phrase-aware reading only when a character has several readings."""
+    if all(len(_readings(c)) <= 1 for c in run):
+        return tuple(_tone3(c) for c in run)
+    lazy_pinyin, style, _, _ = _lib()
+    return tuple(lazy_pinyin(run, style=style.TONE3, neutral_tone_with_five=True,
+                             v_to_u=False, errors=lambda s: list(s)))
 
 
 def match_span(text: str, word: str) -> tuple[int, int] | None:
