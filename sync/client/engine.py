@@ -145,10 +145,12 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify, EngineConflicts):
         wait0 = self.http.stats.wait_seconds
         report = SyncReport()
         self._pushed_from: int | None = None  # first outbox seq this sync sent
+        self._guarded = False
+        # before anything is written: a damaged file is left exactly as it is (no run
+        # recorded in it, nothing sent); the caller says how to restore it
+        self._guard_from_zero()
         run_id = self._run_id = ls.start_run(self.store, utcnow())  # held ops' attempt
         try:
-            self._guarded = False
-            self._guard_from_zero()
             self._push(report)
             requeued = report.requeued
             self._pull(report)
