@@ -26,7 +26,7 @@ COMPONENTS = (
     ("sqlite-utils", "sqlite-utils"), ("platformdirs", "platformdirs"),
     ("FastAPI", "fastapi"), ("Starlette", "starlette"), ("Pydantic", "pydantic"),
     ("Uvicorn", "uvicorn"), ("SQLAlchemy", "SQLAlchemy"), ("Alembic", "alembic"),
-    ("argon2-cffi", "argon2-cffi"),
+    ("argon2-cffi", "argon2-cffi"), ("pypinyin", "pypinyin"), ("XlsxWriter", "XlsxWriter"),
 )
 
 
