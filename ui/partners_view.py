@@ -42,6 +42,8 @@ from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, 
 #: entities whose changes alter a partner's overview row
 RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "kpi_snapshot", "contact"}
 RELOAD_DELAY_MS = 250
+#: what the filter's extra texts are read from (models.partner_filter)
+FILTER_TEXT_ENTITIES = {"partner", "contact", "joint_goal"}
 #: a header's margins and its sort arrow, beside its words
 HEADER_PADDING = 28
 #: the page's widgets, built on first use (see ``PartnersView._build``)
@@ -67,6 +69,9 @@ class PartnersView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._request = 0
+        # the filter's extra texts are read again only after a change to what they
+        # hold, not after every meeting or action item that reloads the list
+        self._texts_stale = True
         #: reload by itself after data changes (the main window turns this off and
         #: reloads Partners together with Today)
         self.auto_reload = True
@@ -236,7 +241,9 @@ class PartnersView(QWidget):
         self._request += 1  # anything still in flight is older than this
         selected = self.selected_partner_id()
         self.model.set_rows(rows)
-        self._load_filter_texts()
+        if self._texts_stale:
+            self._texts_stale = False
+            self._load_filter_texts()
         if self._built:  # else building does the rest
             self._refresh_regions()
             if selected:
@@ -260,6 +267,8 @@ class PartnersView(QWidget):
 
     @Slot(object)
     def _on_changed(self, change: Any) -> None:
+        if change.entity in FILTER_TEXT_ENTITIES:
+            self._texts_stale = True
         if self.auto_reload and change.entity in RELEVANT_ENTITIES:
             self._reload_timer.start()
 
