@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 
 from models import migrations
-from models.store import Store
 from sync.server import backup as server_backup
 from tests.keys import open_test_database
 from tests.sync.sync_world import Laptop, SyncWorld
@@ -105,6 +105,14 @@ def test_a_newly_assigned_partner_arrives_with_its_old_history(world: SyncWorld)
     assert a.store.find("partner", mine["id"]) is not None and r.verified
 
 
+def _old_outbox(db, entity: str, entity_id: str, op: str, diff: dict, base: int, now: str) -> None:
+    """An outbox entry as every version since the first wrote it."""
+    db.execute("INSERT INTO outbox (op_id, entity, entity_id, op, changes, base_version,"
+               " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               [str(uuid.uuid4()), entity, entity_id, op, json.dumps(diff, ensure_ascii=False),
+                base, now])
+
+
 def test_client_schema_upgrade_with_a_non_empty_outbox(world: SyncWorld):
     head = world.laptop("head", "head")
     p = _partner(world, head, "升级前的渠道", "li.na")
@@ -112,12 +120,26 @@ def test_client_schema_upgrade_with_a_non_empty_outbox(world: SyncWorld):
     # an older ChannelKeeper: no sync bookkeeping tables yet, unsent work in its outbox
     old_db = open_test_database(path, migrate=False)
     migrations.apply(old_db, stop_before="0004_sync_bookkeeping")
-    old = Store(old_db)
-    old.apply_remote("partner", {**world.record("partner", p["id"])},
-                     version=world.record("partner", p["id"])["version"])
-    old.update("partner", p["id"], {"notes": "旧版本里写的"})
-    m = old.create("meeting", {"partner_id": p["id"], "type": "visit",
-                               "starts_at": "2026-11-03 10:00", "notes": "旧版本的纪要"})
+    # written as that version wrote them, with the columns its schema had (today's
+    # Store would write today's columns: later migrations add fields and index keys)
+    remote = world.record("partner", p["id"])
+    now = "2026-11-03 09:00:00"
+    with old_db.atomic():
+        old_db.execute(
+            "INSERT INTO partners (id, version, created_at, updated_at, deleted, name_zh, tier,"
+            " stage, notes) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)",
+            [p["id"], remote["version"], remote["created_at"], now, remote["name_zh"],
+             remote["tier"], remote["stage"], "旧版本里写的"])
+        _old_outbox(old_db, "partner", p["id"], "update",
+                    {"notes": [remote["notes"], "旧版本里写的"]}, remote["version"], now)
+        m = {"id": str(uuid.uuid4()), "partner_id": p["id"], "type": "visit",
+             "status": "held", "starts_at": "2026-11-03 10:00", "notes": "旧版本的纪要"}
+        old_db.execute(
+            "INSERT INTO meetings (id, version, created_at, updated_at, deleted, partner_id,"
+            " type, status, starts_at, notes) VALUES (:id, 0, :now, :now, 0, :partner_id,"
+            " :type, :status, :starts_at, :notes)", {**m, "now": now})
+        _old_outbox(old_db, "meeting", m["id"], "create",
+                    {k: [None, v] for k, v in m.items() if k != "id"}, 0, now)
     old_db.conn.close()
     a = world.laptop("old", "li.na")  # the new app opens (and migrates) the file
     assert list(world.folder.glob("backups/channelkeeper-*-before-0004_sync_bookkeeping.backup"))
