@@ -204,9 +204,8 @@ def render(rounds: dict[str, dict[bool, list[float]]], n: int) -> str:
         "connection) and with encryption off (`CHANNELKEEPER_BENCH_UNENCRYPTED=1`: plain "
         "SQLite through the same module, same page cache), 5,000 partners / 100,000 "
         f"meetings. {n} rounds in one run, plain and encrypted alternating within each "
-        "round; medians of the rounds. The machine is shared by 8 engineers running tests "
-        "and benchmarks at the same time: absolute figures move from run to run, the "
-        "same-run ratios are what to read."), "",
+        "round; medians of the rounds. Absolute figures move with the "
+        "machine's load from run to run; the same-run ratios are what to read."), "",
         "| measure | plain | encrypted | ratio | limit |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]

@@ -191,8 +191,8 @@ def markdown(results: list[dict]) -> str:
             f"{r['before_p50']:.0f} / {r['before_p95']:.0f} ms | {r['pushes_during']}, "
             f"{r['during_p50']:.0f} / {r['during_p95']:.0f} / **{r['during_max']:.0f} ms** | "
             f"{r['errors']} | {verdict} |")
-    lines += ["", (f"Measured on {machine_line()}. The machine is shared by 8 engineers working at "
-                   "the same time: absolute times vary with their load, so compare the before/during "
+    lines += ["", (f"Measured on {machine_line()}. Absolute times vary with the machine's load (a "
+                   "shared machine), so compare the before/during "
                    "figures of one run rather than runs of different days.")]
     return "\n".join(lines)
 

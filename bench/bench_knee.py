@@ -193,9 +193,9 @@ def markdown(runs: list[dict], args: argparse.Namespace, rev_line: str, loads: l
         "## Change numbering under load",
         "",
         (f"Written by `bench/bench_knee.py` on {time.strftime('%Y-%m-%d')} ({machine_line()}); "
-        f"load average {min(loads):.1f}–{max(loads):.1f} during the run. **The machine is shared "
-        "with seven other engineers' builds and tests**: absolute figures move with their load, so "
-        "compare the designs within one run (they alternate, same load)."),
+        f"load average {min(loads):.1f}–{max(loads):.1f} during the run. The load includes the "
+        "benchmark's own 200 laptops and server on the same 2 cores; absolute figures move "
+        "with it, so compare the designs within one run (they alternate, same load)."),
         "",
         (f"{args.laptops} laptops as in bench_load.py (50-partner scopes, push 1–3 ops + pull + verify per "
          f"sync) against `server run --workers {args.workers}` on {args.backend}; the rate steps up with "
