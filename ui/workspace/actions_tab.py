@@ -256,16 +256,7 @@ class ActionsTab(PartnerTabLoading, QWidget):
             self._open_dialog(ActionItemDialog(self._ctx, self._partner_id, row, self))
 
     def _open_dialog(self, dialog: ActionItemDialog) -> None:
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted and dialog.saved_id:
-                self.select_later(dialog.saved_id)
-            self.dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        self.open_record_dialog(dialog)
 
     @Slot()
     def advance_selected(self) -> None:

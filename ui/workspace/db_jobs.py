@@ -7,6 +7,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
+from PySide6.QtWidgets import QDialog
+
 from models.store import Store
 from ui import operations
 from ui.app_context import AppContext
@@ -30,6 +32,7 @@ class PartnerTabLoading:
     (runs in the db lane: no widgets), ``_clear_partner()`` and ``_loaded(data)``."""
 
     _ctx: AppContext
+    dialog: QDialog | None = None
     _partner_id: str | None = None
     _select_after_load: str | None = None
 
@@ -42,6 +45,20 @@ class PartnerTabLoading:
     def select_later(self, record_id: str) -> None:
         """Select this record once the next reload brings it (after create/restore)."""
         self._select_after_load = record_id
+
+    def open_record_dialog(self, dialog: QDialog) -> None:
+        """Open a record's dialog (``self.dialog`` while it is open); the record it
+        saved (its ``saved_id``) is selected once the next reload brings it."""
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and dialog.saved_id:
+                self.select_later(dialog.saved_id)
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def take_select_request(self) -> str | None:
         wanted, self._select_after_load = self._select_after_load, None

@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Slot
 from PySide6.QtGui import QAction, QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -197,16 +196,7 @@ class GoalsTab(PartnerTabLoading, QWidget):
     def _open(self, row: dict[str, Any] | None) -> None:
         assert self._partner_id is not None
         dialog = GoalDialog(self._ctx, self._partner_id, row, self.model.rows(), self._meetings, self)
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted and dialog.saved_id:
-                self.select_later(dialog.saved_id)
-            self.dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        self.open_record_dialog(dialog)
 
     @Slot()
     def delete_selected(self) -> None:
