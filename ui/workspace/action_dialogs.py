@@ -24,6 +24,7 @@ from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.action_items import create_action_item, update_action_item
 from ui.validation_text import error_text
+from ui.workspace.record_form import lay_out_record_dialog
 
 
 class ActionItemDialog(QDialog):
@@ -85,14 +86,7 @@ class ActionItemDialog(QDialog):
                 max(0, self.channel_combo.findData(r.get("feedback_channel") or "")))
             form.addRow(self.tr("&Feedback given"), self.feedback_edit)
             form.addRow(self.tr("Given &how"), self.channel_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        lay_out_record_dialog(self, form, self.error_label)
         self.resize(480, 360)
 
     def values(self) -> dict[str, Any]:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from ui.operations.meetings import save_contact
 from ui.operations.records import delete_record
 from ui.validation_text import error_text
 from ui.workspace.db_jobs import PartnerTabLoading
+from ui.workspace.record_form import lay_out_record_dialog
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _FIELDS = ("name", "role", "phone", "email", "wechat", "birthday", "company_anniversary",
@@ -73,14 +73,7 @@ class ContactDialog(QDialog):
         theme.set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        lay_out_record_dialog(self, form, self.error_label)
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -9,12 +9,10 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +23,7 @@ from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.playbook import save_goal
 from ui.validation_text import error_text
+from ui.workspace.record_form import lay_out_record_dialog
 
 
 def _number_text(value: float | None) -> str:
@@ -103,14 +102,7 @@ class GoalDialog(QDialog):
         form.addRow(self.tr("Pa&rtner's commitment"), self.theirs_edit)
         form.addRow(self.tr("&Status"), self.status_combo)
         form.addRow(self.tr("Agreed at &meeting"), self.meeting_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        lay_out_record_dialog(self, form, self.error_label)
         self.resize(520, 520)
 
     @Slot()

@@ -8,12 +8,10 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +21,7 @@ from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.playbook import save_touchpoint
 from ui.validation_text import error_text
+from ui.workspace.record_form import lay_out_record_dialog
 
 
 class TouchpointDialog(QDialog):
@@ -58,14 +57,7 @@ class TouchpointDialog(QDialog):
         form.addRow(self.tr("&Kind"), self.kind_combo)
         form.addRow(self.tr("&Contact"), self.contact_combo)
         form.addRow(self.tr("&Note"), self.note_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        lay_out_record_dialog(self, form, self.error_label)
         self.resize(440, 300)
 
     def values(self) -> dict[str, Any]:
