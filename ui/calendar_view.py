@@ -18,20 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QEvent,
-    QLocale,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,19 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from models import insights, planning, work_days
-from models.calendar_data import (
-    CalendarData,
-    CalendarMeeting,
-    DueReason,
-    DueVisit,
-    load_calendar,
-    meetings_between,
-)
-from models.domain import MeetingStatus
+from models.calendar_data import CalendarData, CalendarMeeting, load_calendar, meetings_between
 from models.work_days import DayKind
-from ui import labels, theme
+from ui import theme
 from ui.app_context import AppContext
-from ui.calendar_grid import MEETING_MIME, PARTNER_MIME, CalendarGrid
+from ui.calendar_day_list import DayItemsModel, due_reason_text
+from ui.calendar_grid import CalendarGrid
+from ui.calendar_keys import CalendarKeys
 from ui.operations.meetings import export_visits, hold_meeting, move_visit, plan_visit
 from ui.workspace.ui_language import ui_language
 
@@ -64,95 +45,9 @@ RELEVANT_ENTITIES = {"partner", "meeting"}
 RELOAD_DELAY_MS = 300
 #: a pause on a day before its full list is read
 DAY_LIST_DELAY_MS = 150
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-NO_PARENT = QModelIndex()
 
-
-class DayItemsModel(QAbstractListModel):
-    """The selected day's planned and held meetings, then its due partners. Rows
-    drag out: a planned meeting to move it, a partner to plan a visit."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, Any]] = []
-
-    def set_rows(self, meetings: list[CalendarMeeting], due: list[DueVisit]) -> None:
-        self.beginResetModel()
-        self._rows = [("meeting", m) for m in meetings] + [("due", d) for d in due]
-        self.endResetModel()
-
-    def row_at(self, row: int) -> tuple[str, Any]:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        kind, row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(kind, row)
-        if role == KIND_ROLE:
-            return kind
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def _text(self, kind: str, row: Any) -> str:
-        tier = labels.tier_label(row.tier)
-        if kind == "meeting":
-            return self.tr("%1  %2 · %3 · %4 (%5)").replace("%1", row.time).replace(
-                "%2", row.partner_name).replace("%3", labels.meeting_type_label(row.type)).replace(
-                "%4", labels.meeting_status_label(row.status)).replace("%5", tier)
-        return self.tr("Due: %1 (%2) — %3").replace("%1", row.partner_name).replace(
-            "%2", tier).replace("%3", due_reason_text(row))
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            kind, row = self._rows[index.row()]
-            if kind == "due" or row.status == MeetingStatus.PLANNED:
-                flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
-
-    def mimeTypes(self) -> list[str]:
-        return [MEETING_MIME, PARTNER_MIME]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        mime = QMimeData()
-        if indexes:
-            kind, row = self._rows[indexes[0].row()]
-            if kind == "meeting":
-                mime.setData(MEETING_MIME, row.id.encode("utf-8"))
-            else:
-                mime.setData(PARTNER_MIME, row.partner_id.encode("utf-8"))
-        return mime
-
-
-def due_reason_text(v: DueVisit) -> str:
-    """Why a partner's visit is due, in the user's language."""
-    last = v.last_met.isoformat() if v.last_met else ""
-    due = v.due_on.isoformat() if v.due_on else ""
-    if v.reason == DueReason.OVERDUE and v.last_met is None:
-        if not due:
-            return QCoreApplication.translate("CalendarView", "overdue: never visited")
-        return QCoreApplication.translate(
-            "CalendarView", "overdue since %1: never visited").replace("%1", due)
-    if v.reason == DueReason.OVERDUE:
-        return QCoreApplication.translate(
-            "CalendarView", "overdue since %1 (last visit %2)").replace(
-            "%1", due).replace("%2", last)
-    if v.reason == DueReason.NEW:
-        return QCoreApplication.translate(
-            "CalendarView", "first visit: the cadence counts from the partner's creation")
-    return QCoreApplication.translate(
-        "CalendarView", "the cadence since the last visit (%1) runs out").replace("%1", last)
-
-
-class CalendarView(QWidget):
+__all__ = ["CalendarView", "DayItemsModel", "due_reason_text"]
+class CalendarView(CalendarKeys, QWidget):
     """``open_partner(id)``, ``open_record(partner id, "meeting", id)`` and
     ``pack_requested(partner id)`` for the main window; ``loaded`` after each load."""
 
@@ -480,60 +375,6 @@ class CalendarView(QWidget):
             self.move(record_id, day)
         else:
             self.plan(record_id, day)
-
-    def eventFilter(self, watched: Any, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
-        key_event: QKeyEvent = event  # type: ignore[assignment]
-        key, mods = key_event.key(), key_event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if watched is self.grid and not mods:
-            if key == Qt.Key.Key_W:
-                self.grid.set_month_mode(False)
-                return True
-            if key == Qt.Key.Key_M:
-                self.grid.set_month_mode(True)
-                return True
-            if key == Qt.Key.Key_N:
-                self.plan_visit_on(self.grid.selected_day())
-                return True
-            if key == Qt.Key.Key_S:
-                self.suggest_week()
-                return True
-            if key == Qt.Key.Key_E:
-                self.export_ics()
-                return True
-        if watched is self.day_list:
-            return self._list_key(key, ctrl, mods)
-        return super().eventFilter(watched, event)
-
-    def _list_key(self, key: int, ctrl: bool, mods: Any) -> bool:
-        row = self.selected_row()
-        if key == Qt.Key.Key_Escape:
-            self.grid.setFocus()
-            return True
-        if row is None:
-            return False
-        kind, item = row
-        day = self.grid.selected_day()
-        planned = kind == "meeting" and item.status == MeetingStatus.PLANNED
-        if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and planned:
-            self.start_meeting(item)
-            return True
-        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
-        if ctrl and key in moves and planned:
-            self.move(item.id, item.day + dt.timedelta(days=moves[key]))
-            return True
-        if ctrl and key == Qt.Key.Key_P:
-            self.pack_requested.emit(item.partner_id)
-            return True
-        if ctrl and key == Qt.Key.Key_E and planned:
-            self.export_ics([item.id])
-            return True
-        if key == Qt.Key.Key_P and not mods and kind == "due":
-            self.plan(item.partner_id, day)
-            return True
-        return False
 
     # --- language --------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -31,18 +31,17 @@ from PySide6.QtWidgets import (
 
 from models import domain
 from models.domain import MeetingStatus, MeetingType, Severity
-from models.internal_lines import is_internal, toggle_internal
-from models.meeting_templates import agenda_for, mark_converted, parse_action_line
+from models.meeting_templates import agenda_for
 from ui import labels
 from ui.app_context import AppContext
-from ui.operations.action_items import create_action_from_notes
+from ui.workspace import note_lines
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.db_jobs import run_db
+from ui.workspace.note_lines import INTERNAL_SHORTCUT
 from ui.workspace.notes_highlighter import NotesHighlighter
 from ui.workspace.ui_language import ui_language
 
 CONVERT_SHORTCUT = "Ctrl+Shift+A"
-INTERNAL_SHORTCUT = "Ctrl+Shift+I"
 #: a past meeting opens for reading; this key (or the Edit button) unlocks it
 EDIT_SHORTCUT = "F2"
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -383,82 +382,10 @@ class MeetingEditor(QWidget):
 
     @Slot()
     def toggle_internal_line(self) -> None:
-        """Mark the line under the cursor internal, or unmark it, in whichever of the
-        notes, decisions or agenda has the focus (the notes otherwise); one undo step."""
-        if self._meeting is None:
-            return
-        edit = next((e for e in (self.decisions_edit, self.agenda_edit) if e.hasFocus()),
-                    self.notes_edit)
-        cursor = edit.textCursor()
-        block = cursor.block()
-        old_text = block.text()
-        if not old_text.strip():
-            self._ctx.status_message.emit(self.tr("Put the cursor on a line of text to mark it internal."))
-            return
-        new_text = toggle_internal(old_text, ui_language(self._ctx))
-        column = cursor.positionInBlock()
-        change = QTextCursor(block)
-        change.beginEditBlock()
-        change.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        change.insertText(new_text)
-        change.endEditBlock()
-        cursor = edit.textCursor()
-        cursor.setPosition(block.position() + max(0, min(len(new_text),
-                                                         column + len(new_text) - len(old_text))))
-        edit.setTextCursor(cursor)
+        """Mark the line under the cursor internal, or unmark it (ui/workspace/note_lines.py)."""
+        note_lines.toggle_internal_line(self)
 
     @Slot()
     def convert_current_line(self) -> None:
         """Turn the notes line under the cursor into an action item and mark it."""
-        if self._meeting is None:
-            return
-        cursor = self.notes_edit.textCursor()
-        block = cursor.block()
-        if is_internal(block.text()):
-            # an action item is printed in the partner's copy: our judgement stays a note
-            self._ctx.status_message.emit(self.tr(
-                "An internal line stays in the notes: action items are printed in the "
-                "partner's copy. Unmark it (%1) first to make it an action item.")
-                .replace("%1", INTERNAL_SHORTCUT))
-            return
-        parsed = parse_action_line(block.text())
-        if parsed is None:
-            self._ctx.status_message.emit(
-                self.tr("Put the cursor on a line of notes that is not converted yet."))
-            return
-        severity = self.severity_combo.currentData()
-        values = {
-            "partner_id": self._meeting["partner_id"],
-            "meeting_id": self._meeting["id"],
-            "title": parsed.title,
-            "owner_side": parsed.owner_side,
-            "severity": severity,
-            "opened_on": self._ctx.today(),
-            "owner_name": self.owner_edit.text().strip() or None,
-        }
-        # mark the line at once, as one undo step, keeping the cursor where it was
-        column = cursor.positionInBlock()
-        old_text = block.text()
-        marked = mark_converted(old_text)
-        edit = QTextCursor(block)
-        edit.beginEditBlock()
-        edit.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        edit.insertText(marked)
-        edit.endEditBlock()
-        cursor = self.notes_edit.textCursor()
-        cursor.setPosition(block.position() + min(len(marked), column + len(marked) - len(old_text)))
-        self.notes_edit.setTextCursor(cursor)
-        self.severity_combo.setCurrentIndex(self.severity_combo.findData(str(Severity.MEDIUM)))
-        self.owner_edit.clear()
-
-        def created(row: dict[str, Any]) -> None:
-            self._ctx.status_message.emit(
-                self.tr("Action item created: %1 (owner: %2)").replace("%1", row["title"])
-                .replace("%2", row.get("owner_name") or self.tr("nobody yet")))
-            self.action_created.emit(row["id"])
-
-        def failed(exc: BaseException) -> None:
-            self._ctx.status_message.emit(
-                self.tr("Could not create the action item: %1").replace("%1", str(exc)))
-
-        create_action_from_notes(self._ctx, values, on_done=created, on_error=failed)
+        note_lines.convert_current_line(self)

@@ -3,7 +3,6 @@ as agreed, the tier's defaults where none were agreed), cadence status and warni
 signs with the method's remedies, contacts, and head office's KPIs with a trend."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import insights, playbook
-from models.domain import PartnerStatus, Stage, Tier, cadence_days
+from models.domain import PartnerStatus, Stage, Tier
 from models.errors import NotFoundError, ValidationError
 from models.workspace import partner_profile, partner_status
 from ui import labels, playbook_text, theme
@@ -35,27 +34,17 @@ from ui.app_context import AppContext
 from ui.operations.partners import update_partner
 from ui.operations.playbook import make_remedy_action
 from ui.validation_text import error_text
+from ui.workspace import overview_status
 from ui.workspace.contacts_panel import ContactsPanel
 from ui.workspace.db_jobs import run_db
 from ui.workspace.kpi_sparkline import KpiSparkline
+from ui.workspace.overview_status import cadence_of
 
 _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme", "service_terms",
                 "risk_terms", "agreement_start", "agreement_end")
 #: the tier strategy's parts, by the partner field holding each as agreed
 _TERM_PARTS = {field: part for part, field in playbook.TERM_FIELDS.items()}
 _PERCENT_FIELDS = ("revenue_share", "rebate")
-def cadence_of(settings: Any) -> dict[str, int]:
-    """Days between visits per tier, as the settings say (their ``cadence()``, or a
-    plain mapping), the domain's where they say nothing."""
-    value = getattr(settings, "cadence", None)
-    return cadence_days(value() if callable(value) else value)
-
-
-def _fmt_number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
-
 
 class OverviewTab(QWidget):
     """Profile edits are saved with Save (Ctrl+S); a refused value is shown next to its
@@ -286,13 +275,13 @@ class OverviewTab(QWidget):
         self._partner = partner
         if not self._dirty:  # never overwrite what the user is typing
             self._fill(partner)
-        self._show_kpis(data["kpis"])
-        self._show_key_dates(data["key_dates"])
+        overview_status.show_kpis(self, data["kpis"])
+        overview_status.show_key_dates(self, data["key_dates"])
         self.partner_loaded.emit(partner)
 
     def _status_loaded(self, partner_id: str, ov: insights.PartnerOverview | None) -> None:
         if (self._partner or {}).get("id") == partner_id:
-            self._show_status(ov)
+            overview_status.show_status(self, ov)
 
     def _fill(self, partner: dict[str, Any]) -> None:
         for name in _TEXT_FIELDS:
@@ -311,7 +300,7 @@ class OverviewTab(QWidget):
         self.stage_reason.clear()
         self._set_dirty(False)
         self._show_playbook()
-        self._show_renewal(partner)
+        overview_status.show_renewal(self, partner)
 
     @Slot()
     def _show_playbook(self) -> None:
@@ -329,60 +318,9 @@ class OverviewTab(QWidget):
         moved = self._partner is not None and stage != self._partner.get("stage")
         self._profile_form.setRowVisible(self.stage_reason, moved)
 
-    def _show_renewal(self, partner: dict[str, Any]) -> None:
-        end = partner.get("agreement_end")
-        left = None
-        if end:
-            left = (dt.date.fromisoformat(end) - self._ctx.today()).days
-        if left is None or left > playbook.RENEWAL_NOTICE_DAYS:
-            self.renewal_label.hide()
-            return
-        text = (self.tr("The agreement ends on %1, in %2 days: prepare the renewal.")
-                if left >= 0 else self.tr("The agreement ended on %1: renew it or record the new one."))
-        self.renewal_label.setText(text.replace("%1", end).replace("%2", str(left)))
-        theme.set_tone(self.renewal_label, "due" if left >= 0 else "overdue")
-        self.renewal_label.show()
-
     @Slot()
     def _theme_changed(self) -> None:
-        self._show_status(self._overview)
-
-    def _show_status(self, ov: insights.PartnerOverview | None) -> None:
-        self._overview = ov
-        if ov is None:
-            self.cadence_label.clear()
-            self.signs_label.clear()
-            return
-        status = labels.visit_status_label(ov.visit_status)
-        # the status' word in its colour: never the colour alone
-        color = theme.hex_color(theme.status_tone(ov.visit_status))
-        if ov.last_met is None:
-            text = self.tr("No meeting held yet.")
-        else:
-            text = self.tr("Last visit %1, %2 days ago.").replace("%1", ov.last_met.isoformat()) \
-                .replace("%2", str(ov.days_since))
-        cadence = cadence_of(self._ctx.settings).get(ov.tier)
-        self.cadence_label.setText(
-            f"<b style='color:{color}'>{status}</b> — {text} "
-            + self.tr("Cadence for this tier: every %1 days.").replace("%1", str(cadence)))
-        if ov.signs:
-            head = self.tr("Lying flat? (躺平)") if ov.lying_flat else self.tr("Warning signs")
-            items = "".join(f"<li>{self._sign_text(ov, s)}</li>" for s in ov.signs)
-            # a warning, not lateness: amber, with the sign
-            color = theme.hex_color(theme.status_tone("sign"))
-            self.signs_label.setText(f"<b style='color:{color}'>⚠ {head}</b><ul>{items}</ul>")
-            self._show_remedies()
-        else:
-            self.signs_label.setText(self.tr("No warning signs."))
-            self.remedies_box.hide()
-
-    def _sign_text(self, ov: insights.PartnerOverview, sign: str) -> str:
-        text = labels.sign_label(sign)
-        if sign == insights.Sign.SLOWER_REPLIES and ov.reply_days_recent is not None:
-            text += self.tr(" (replies take %1 days now, %2 before)") \
-                .replace("%1", f"{ov.reply_days_recent:.0f}") \
-                .replace("%2", f"{ov.reply_days_usual:.0f}")
-        return text
+        overview_status.show_status(self, self._overview)
 
     def _show_remedies(self) -> None:
         if not self.remedies.count():
@@ -408,37 +346,6 @@ class OverviewTab(QWidget):
             self._ctx, self._partner["id"], title,
             on_done=lambda _row: self._ctx.status_message.emit(
                 self.tr("Action item added: %1").replace("%1", title)))
-
-    def _show_key_dates(self, dates: list[dict[str, Any]]) -> None:
-        if not dates:
-            self.key_dates_label.clear()
-            return
-        parts = []
-        for d in dates:
-            kind = (self.tr("birthday") if d["kind"] == "birthday"
-                    else self.tr("company anniversary"))
-            when = (self.tr("today") if d["in_days"] == 0
-                    else self.tr("in %1 days").replace("%1", str(d["in_days"])))
-            parts.append(f"{d['name']} — {kind}, {d['date'].strftime('%m-%d')} ({when})")
-        self.key_dates_label.setText(
-            "<b>" + self.tr("Coming up") + "</b><br>" + "<br>".join(parts))
-
-    def _show_kpis(self, kpis: list[dict[str, Any]]) -> None:
-        self.sparkline.set_series(kpis)
-        if not kpis:
-            self.kpi_label.setText(self.tr("Head office has not sent KPI figures yet."))
-            return
-        k = kpis[0]
-        ratio = ""
-        if k.get("sales") is not None and k.get("target"):
-            ratio = self.tr(" (%1% of target)").replace("%1", f"{100 * k['sales'] / k['target']:.0f}")
-        rate = k.get("repurchase_rate")
-        rate_text = "—" if rate is None else f"{100 * rate:.0f}%" if rate <= 1 else f"{rate:g}%"
-        self.kpi_label.setText(
-            self.tr("Period %1: sales %2 against target %3%4. Repurchase rate %5.")
-            .replace("%1", k["period"]).replace("%2", _fmt_number(k.get("sales")))
-            .replace("%3", _fmt_number(k.get("target"))).replace("%4", ratio)
-            .replace("%5", rate_text))
 
     # --- editing ---------------------------------------------------------------------------
 
@@ -514,7 +421,7 @@ class OverviewTab(QWidget):
             self._partner = row
             self.stage_reason.clear()
             self._show_playbook()
-            self._show_renewal(row)
+            overview_status.show_renewal(self, row)
             self._ctx.status_message.emit(self.tr("Profile saved."))
 
         def failed(exc: BaseException) -> None:

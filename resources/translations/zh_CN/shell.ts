@@ -362,7 +362,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../../ui/calendar_view.py" line="+141"/>
+        <location filename="../../../ui/calendar_day_list.py" line="+97"/>
         <source>overdue: never visited</source>
         <translation>已逾期：从未拜访</translation>
     </message>
@@ -387,8 +387,9 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location filename="../../../ui/calendar_view.py" line="+207"/>
         <source>Could not load the calendar: %1</source>
+        <extracomment>a pause on a day before its full list is read</extracomment>
         <translation>无法加载日历：%1</translation>
     </message>
     <message>
@@ -452,7 +453,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>已将 %1 次计划的拜访写入 %2。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+18"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
@@ -540,9 +541,8 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DayItemsModel</name>
     <message>
-        <location line="-464"/>
+        <location filename="../../../ui/calendar_day_list.py" line="-44"/>
         <source>%1  %2 · %3 · %4 (%5)</source>
-        <extracomment>a pause on a day before its full list is read</extracomment>
         <translation>%1  %2 · %3 · %4（%5）</translation>
     </message>
     <message>
@@ -1805,13 +1805,13 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+259"/>
+        <location filename="../../../ui/partners_view.py" line="+266"/>
         <source>Could not load partners: %1</source>
-        <extracomment>entities whose changes alter a partner&apos;s overview row a header&apos;s margins and its sort arrow, beside its words the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
+        <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) a header&apos;s margins and its sort arrow, beside its words the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Partners: %1</source>
         <translation>渠道商：%1 个</translation>
     </message>

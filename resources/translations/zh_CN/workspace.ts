@@ -4,7 +4,7 @@
 <context>
     <name>ActionItemDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="+40"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+41"/>
         <source>Edit action item</source>
         <translation>编辑行动项</translation>
     </message>
@@ -59,7 +59,7 @@
         <translation>反馈方式(&amp;H)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+26"/>
         <source>The title must not be empty.</source>
         <translation>标题不能为空。</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>行动项</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Show &amp;closed items</source>
         <translation>显示已关闭事项(&amp;C)</translation>
     </message>
@@ -186,7 +186,7 @@
         <translation>→ %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+56"/>
         <source>Action item “%1” deleted.</source>
         <translation>行动项“%1”已删除。</translation>
     </message>
@@ -292,7 +292,7 @@
         <translation>例如：春节, 中秋节</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>The name must not be empty.</source>
         <translation>姓名不能为空。</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location line="-66"/>
+        <location line="-59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -338,7 +338,7 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location line="+88"/>
+        <location line="+81"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
@@ -410,7 +410,7 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../../ui/workspace/goal_dialog.py" line="+46"/>
+        <location filename="../../../ui/workspace/goal_dialog.py" line="+45"/>
         <source>Edit joint goal</source>
         <translation>编辑联合目标</translation>
     </message>
@@ -506,7 +506,7 @@
         <translation>商定会议(&amp;M)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>from head office&apos;s KPI figures</source>
         <translation>取自总部 KPI 数据</translation>
     </message>
@@ -534,7 +534,7 @@
 <context>
     <name>GoalTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/goals_tab.py" line="+41"/>
+        <location filename="../../../ui/workspace/goals_tab.py" line="+40"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
@@ -652,7 +652,7 @@
         <translation>渠道方承诺</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+28"/>
         <source>Joint goal “%1” deleted.</source>
         <translation>联合目标“%1”已删除。</translation>
     </message>
@@ -669,7 +669,7 @@
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../../ui/workspace/meeting_editor.py" line="+75"/>
+        <location filename="../../../ui/workspace/meeting_editor.py" line="+74"/>
         <source>Where the meeting takes place</source>
         <extracomment>a past meeting opens for reading; this key (or the Edit button) unlocks it an action item was created from a note line (its id) the agenda as generated: while unchanged, a type change regenerates it</extracomment>
         <translation>会议地点</translation>
@@ -810,17 +810,17 @@
         <translation>下一个行动项：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../../ui/workspace/note_lines.py" line="+32"/>
         <source>Put the cursor on a line of text to mark it internal.</source>
         <translation>请将光标放在要标为内部的文字行上。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>An internal line stays in the notes: action items are printed in the partner&apos;s copy. Unmark it (%1) first to make it an action item.</source>
         <translation>内部行只留在纪要中：行动项会打印在渠道方版本里。如需转为行动项，请先取消内部标记（%1）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Put the cursor on a line of notes that is not converted yet.</source>
         <translation>请将光标放在尚未转换的纪要行上。</translation>
     </message>
@@ -909,7 +909,7 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+78"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+67"/>
         <source>percent, e.g. 12.5</source>
         <extracomment>the tier strategy&apos;s parts, by the partner field holding each as agreed the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
@@ -1106,7 +1106,7 @@
         <translation>%1：%2。未填写的条款按该层级的策略执行。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../../ui/workspace/overview_status.py" line="+109"/>
         <source>The agreement ends on %1, in %2 days: prepare the renewal.</source>
         <translation>协议将于 %1 到期（还有 %2 天）：请准备续约。</translation>
     </message>
@@ -1116,7 +1116,7 @@
         <translation>协议已于 %1 到期：请续约或录入新协议。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-71"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
@@ -1146,17 +1146,17 @@
         <translation>无预警信号。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source> (replies take %1 days now, %2 before)</source>
         <translation>（近期回复需 %1 天，以往 %2 天）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+35"/>
         <source>Action item added: %1</source>
         <translation>已添加行动项：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../../ui/workspace/overview_status.py" line="+12"/>
         <source>birthday</source>
         <translation>生日</translation>
     </message>
@@ -1181,7 +1181,7 @@
         <translation>近期重要日期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Head office has not sent KPI figures yet.</source>
         <translation>总部尚未下发 KPI 数据。</translation>
     </message>
@@ -1196,7 +1196,7 @@
         <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+45"/>
         <source>Enter a percentage between 0 and 100.</source>
         <translation>请输入 0 到 100 之间的百分比。</translation>
     </message>
@@ -1268,7 +1268,7 @@
 <context>
     <name>RelationshipTab</name>
     <message>
-        <location filename="../../../ui/workspace/relationship_tab.py" line="+84"/>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="+83"/>
         <source>The stage is changed on the Overview; each move is kept here with its reason.</source>
         <translation>生命周期阶段在“概览”页修改；每次变更及其原因都记录在此。</translation>
     </message>
@@ -1323,7 +1323,7 @@
         <translation>近 12 个月培训与赋能次数：%1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+31"/>
         <source>Touchpoint of %1 deleted.</source>
         <translation>%1 的往来记录已删除。</translation>
     </message>
@@ -1448,7 +1448,7 @@
 <context>
     <name>StageHistoryModel</name>
     <message>
-        <location filename="../../../ui/workspace/relationship_tab.py" line="-166"/>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="-157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1466,7 +1466,7 @@
 <context>
     <name>TouchpointDialog</name>
     <message>
-        <location filename="../../../ui/workspace/touchpoint_dialog.py" line="+36"/>
+        <location filename="../../../ui/workspace/touchpoint_dialog.py" line="+35"/>
         <source>Edit touchpoint</source>
         <translation>编辑往来记录</translation>
     </message>
@@ -1506,7 +1506,7 @@
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>The date must be like 2026-12-31.</source>
         <translation>日期格式应如 2026-12-31。</translation>
     </message>

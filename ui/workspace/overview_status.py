@@ -1,0 +1,113 @@
+"""What the Overview tab shows of a partner's state (ui/workspace/overview_tab.py):
+the cadence status and warning signs, the contacts' key dates coming up, and head
+office's latest KPI figures, in words (translated in the Overview tab's context)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from models import insights, playbook
+from models.domain import cadence_days
+from ui import labels, theme
+
+
+def cadence_of(settings: Any) -> dict[str, int]:
+    """Days between visits per tier, as the settings say (their ``cadence()``, or a
+    plain mapping), the domain's where they say nothing."""
+    value = getattr(settings, "cadence", None)
+    return cadence_days(value() if callable(value) else value)
+
+
+def fmt_number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
+
+
+def show_status(tab: Any, ov: insights.PartnerOverview | None) -> None:
+    tab._overview = ov
+    if ov is None:
+        tab.cadence_label.clear()
+        tab.signs_label.clear()
+        return
+    status = labels.visit_status_label(ov.visit_status)
+    # the status' word in its colour: never the colour alone
+    color = theme.hex_color(theme.status_tone(ov.visit_status))
+    if ov.last_met is None:
+        text = QCoreApplication.translate("OverviewTab", "No meeting held yet.")
+    else:
+        text = QCoreApplication.translate("OverviewTab", "Last visit %1, %2 days ago.").replace("%1", ov.last_met.isoformat()) \
+            .replace("%2", str(ov.days_since))
+    cadence = cadence_of(tab._ctx.settings).get(ov.tier)
+    tab.cadence_label.setText(
+        f"<b style='color:{color}'>{status}</b> — {text} "
+        + QCoreApplication.translate("OverviewTab", "Cadence for this tier: every %1 days.").replace("%1", str(cadence)))
+    if ov.signs:
+        head = QCoreApplication.translate("OverviewTab", "Lying flat? (躺平)") if ov.lying_flat else QCoreApplication.translate("OverviewTab", "Warning signs")
+        items = "".join(f"<li>{sign_text(ov, s)}</li>" for s in ov.signs)
+        # a warning, not lateness: amber, with the sign
+        color = theme.hex_color(theme.status_tone("sign"))
+        tab.signs_label.setText(f"<b style='color:{color}'>⚠ {head}</b><ul>{items}</ul>")
+        tab._show_remedies()
+    else:
+        tab.signs_label.setText(QCoreApplication.translate("OverviewTab", "No warning signs."))
+        tab.remedies_box.hide()
+
+
+def sign_text(ov: insights.PartnerOverview, sign: str) -> str:
+    text = labels.sign_label(sign)
+    if sign == insights.Sign.SLOWER_REPLIES and ov.reply_days_recent is not None:
+        text += QCoreApplication.translate("OverviewTab", " (replies take %1 days now, %2 before)") \
+            .replace("%1", f"{ov.reply_days_recent:.0f}") \
+            .replace("%2", f"{ov.reply_days_usual:.0f}")
+    return text
+
+
+def show_key_dates(tab: Any, dates: list[dict[str, Any]]) -> None:
+    if not dates:
+        tab.key_dates_label.clear()
+        return
+    parts = []
+    for d in dates:
+        kind = (QCoreApplication.translate("OverviewTab", "birthday") if d["kind"] == "birthday"
+                else QCoreApplication.translate("OverviewTab", "company anniversary"))
+        when = (QCoreApplication.translate("OverviewTab", "today") if d["in_days"] == 0
+                else QCoreApplication.translate("OverviewTab", "in %1 days").replace("%1", str(d["in_days"])))
+        parts.append(f"{d['name']} — {kind}, {d['date'].strftime('%m-%d')} ({when})")
+    tab.key_dates_label.setText(
+        "<b>" + QCoreApplication.translate("OverviewTab", "Coming up") + "</b><br>" + "<br>".join(parts))
+
+
+def show_kpis(tab: Any, kpis: list[dict[str, Any]]) -> None:
+    tab.sparkline.set_series(kpis)
+    if not kpis:
+        tab.kpi_label.setText(QCoreApplication.translate("OverviewTab", "Head office has not sent KPI figures yet."))
+        return
+    k = kpis[0]
+    ratio = ""
+    if k.get("sales") is not None and k.get("target"):
+        ratio = QCoreApplication.translate("OverviewTab", " (%1% of target)").replace("%1", f"{100 * k['sales'] / k['target']:.0f}")
+    rate = k.get("repurchase_rate")
+    rate_text = "—" if rate is None else f"{100 * rate:.0f}%" if rate <= 1 else f"{rate:g}%"
+    tab.kpi_label.setText(
+        QCoreApplication.translate("OverviewTab", "Period %1: sales %2 against target %3%4. Repurchase rate %5.")
+        .replace("%1", k["period"]).replace("%2", fmt_number(k.get("sales")))
+        .replace("%3", fmt_number(k.get("target"))).replace("%4", ratio)
+        .replace("%5", rate_text))
+
+
+def show_renewal(tab: Any, partner: dict[str, Any]) -> None:
+    end = partner.get("agreement_end")
+    left = None
+    if end:
+        left = (dt.date.fromisoformat(end) - tab._ctx.today()).days
+    if left is None or left > playbook.RENEWAL_NOTICE_DAYS:
+        tab.renewal_label.hide()
+        return
+    text = (QCoreApplication.translate("OverviewTab", "The agreement ends on %1, in %2 days: prepare the renewal.")
+            if left >= 0 else QCoreApplication.translate("OverviewTab", "The agreement ended on %1: renew it or record the new one."))
+    tab.renewal_label.setText(text.replace("%1", end).replace("%2", str(left)))
+    theme.set_tone(tab.renewal_label, "due" if left >= 0 else "overdue")
+    tab.renewal_label.show()
