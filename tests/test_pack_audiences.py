@@ -5,7 +5,6 @@ internal copy shows everything. The cover says which."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 
 import pytest
@@ -16,18 +15,18 @@ from models.internal_lines import is_internal, strip_marker
 from models.pack_data import gather_pack_data
 from models.printing.pack_labels import PackText
 from models.printing.pack_pdf import PackOptions, render_pack_bytes
+from tests.poppler import poppler_tool
 
 TODAY = dt.date(2026, 11, 27)
 LANGS = ("zh_CN", "en")
 #: words of our judgement beyond the labels' own (models.printing.pack_labels.INTERNAL_KEYS)
 EXTRA_INTERNAL = {"zh_CN": ["躺平", "内部", "预警"], "en": ["lying flat", "Internal", "Warning sign"]}
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                reason="poppler's pdftotext reads the packs back")
 
 
 def pdftotext(pdf: bytes) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,
+    # poppler reads the packs back: skipped without it, failed under CI (tests/poppler.py)
+    out = subprocess.run([poppler_tool("pdftotext"), "-enc", "UTF-8", "-", "-"], input=pdf,
                          capture_output=True, check=True).stdout.decode("utf-8")
     # table cells and wrapped paragraphs break lines anywhere: compare without them
     return out.replace("\n", "").replace(" ", "")
@@ -136,7 +135,7 @@ def test_partner_and_internal_copies_differ_as_the_method_says(rich, lang, templ
 def test_the_signature_line_names_a_person_not_the_company(store):
     partner = make_partner(store)
     data = gather_pack_data(store, partner["id"], today=TODAY)
-    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"],
+    text = subprocess.run([poppler_tool("pdftotext"), "-layout", "-enc", "UTF-8", "-", "-"],
                           input=render_pack_bytes(data, PackOptions("full", "en")),
                           capture_output=True, check=True).stdout.decode("utf-8")
     name_lines = [line for line in text.splitlines() if "Name:" in line]
@@ -161,7 +160,7 @@ def test_a_pack_speaks_the_partners_language_template_names_included(store):
 
 
 def _pages(pdf: bytes) -> list[str]:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,
+    out = subprocess.run([poppler_tool("pdftotext"), "-enc", "UTF-8", "-", "-"], input=pdf,
                          capture_output=True, check=True).stdout.decode("utf-8")
     return [p.replace("\n", "").replace(" ", "") for p in out.split("\f")[:-1]]
 

@@ -22,6 +22,7 @@ from models.printing.pack_labels import PackText
 from models.printing.pack_pdf import PackOptions, render_pack, render_pack_bytes
 from models.printing.pack_sections import Section
 from models.printing.pack_styles import ALERT_BG, make_styles
+from tests.poppler import poppler_tool
 
 TODAY = dt.date(2026, 11, 27)
 STANDARD_14 = {"Helvetica", "Times-Roman", "Courier", "Symbol", "ZapfDingbats", "STSong-Light"}
@@ -91,19 +92,6 @@ def test_every_font_is_embedded(rich):
                 assert font["/BaseFont"].lstrip("/").split("+")[-1] not in STANDARD_14
                 descriptor = font["/FontDescriptor"].get_object()
                 assert "/FontFile2" in descriptor, font["/BaseFont"]  # embedded TrueType
-
-
-def poppler_tool(name: str) -> str:
-    """A poppler-utils program. Missing, the test is skipped on a developer's machine
-    but fails where ``CI`` is set: `make test` installs poppler there, so a skip would
-    only hide that the check never ran."""
-    found = shutil.which(name)
-    if found is None:
-        message = f"{name} (poppler-utils) is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must run this check")
-        pytest.skip(message)
-    return found
 
 
 def test_pdffonts_reports_only_embedded_subsets(rich, tmp_path):
@@ -255,16 +243,21 @@ def test_cover_contents_give_the_pages_the_sections_start_on(rich, audience, sec
         assert title not in [line.strip() for line in earlier], (title, page)
 
 
+@pytest.mark.parametrize("test, tool", [
+    ("test_pack_pdf.py::test_pdffonts_reports_only_embedded_subsets", "pdffonts"),
+    ("test_pack_audiences.py::test_the_signature_line_names_a_person_not_the_company", "pdftotext"),
+], ids=["pdffonts", "pdftotext"])
 @pytest.mark.parametrize("ci, outcome", [("", "1 skipped"), ("true", "1 failed")],
                          ids=["developer", "CI"])
-def test_a_missing_poppler_fails_on_ci_and_is_skipped_elsewhere(tmp_path, ci, outcome):
+def test_a_missing_poppler_fails_on_ci_and_is_skipped_elsewhere(tmp_path, ci, outcome, test, tool):
+    """Every test that reads a PDF back with poppler (tests/poppler.py)."""
     bare = tmp_path / "bin"  # a PATH with python and nothing of poppler
     bare.mkdir()
     env = {**os.environ, "PATH": str(bare), "CI": ci, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         f"{__file__}::test_pdffonts_reports_only_embedded_subsets"],
+         str(Path(__file__).with_name(test.split("::")[0])) + "::" + test.split("::")[1]],
         cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True,
         timeout=300, check=False)
     assert outcome in result.stdout, result.stdout[-3000:]
-    assert "pdffonts (poppler-utils) is not installed" in result.stdout
+    assert f"{tool} (poppler-utils) is not installed" in result.stdout
