@@ -17,7 +17,7 @@ from desktop.paths import Profile
 from models.database import open_memory_database
 from models.store import Store
 from tests.keys import open_test_database
-from tests.sync.memory_keyring import ENV_KEYRING_FILE, InMemoryKeyring
+from tests.sync.memory_keyring import ENV_KEYRING_FILE, InMemoryKeyring, NoKeyring
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +63,16 @@ def memory_keyring(tmp_path, monkeypatch) -> Iterator[InMemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring(memory_keyring) -> Iterator[NoKeyring]:
+    """A machine without a keyring (a headless server, a CI runner): every call fails
+    as keyring's own ``fail.Keyring`` does. The test's in-memory one comes back after."""
+    backend = NoKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(memory_keyring)
 
 
 @pytest.fixture

@@ -1,14 +1,11 @@
-"""Helpers for the sync UI tests: an in-memory keyring (never the real one), the real
-sync server on 127.0.0.1 with users and assigned partners, a fault proxy in front of
-it (offline on demand), and the real main window on a real profile."""
+"""Helpers for the sync UI tests: the real sync server on 127.0.0.1 with users and
+assigned partners, a fault proxy in front of it (offline on demand), and the real main
+window on a real profile. The keyring is the suite's in-memory one (tests/conftest.py)."""
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
 from typing import Any
-
-import keyring
-import keyring.backend
 
 from desktop import app as desktop_app
 from desktop.paths import Profile
@@ -17,23 +14,10 @@ from sync.server.admin import add_user
 from sync.server.config import ServerSettings
 from sync.server.db import allocate_seq, write_tx
 from tests.sync.fault_proxy import FaultProxy
-from tests.sync.memory_keyring import InMemoryKeyring, NoKeyring
 from tests.sync_fixtures import ApiClient, sqlite_url, start_server
 
 PASSWORD = "correct horse 1"
 FAST_HTTP = {"timeout": (5.0, 30.0), "retries": 1, "backoff": 0.01}  # offline shows fast
-
-
-def use_keyring(backend: keyring.backend.KeyringBackend | None = None):
-    """Install ``backend`` (default: a fresh InMemoryKeyring); returns (it, restore)."""
-    previous = keyring.get_keyring()
-    backend = backend or InMemoryKeyring()
-    keyring.set_keyring(backend)
-    return backend, lambda: keyring.set_keyring(previous)
-
-
-def no_keyring() -> keyring.backend.KeyringBackend:
-    return NoKeyring()
 
 
 class ServerWorld:

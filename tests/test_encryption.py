@@ -10,7 +10,6 @@ import sys
 
 import keyring
 import pytest
-from keyring.backends import fail
 
 from desktop.key_file import KEYRING, PASSPHRASE, KeyFile
 from desktop.paths import Profile
@@ -45,19 +44,6 @@ def assert_nothing_readable(root) -> None:
             assert SECRET_NAME.encode() not in data, path
             assert SECRET_PHONE.encode() not in data, path
             assert not data.startswith(SQLITE_MAGIC), path
-
-
-@pytest.fixture
-def profile(tmp_path) -> Profile:
-    return Profile(tmp_path / "profile")
-
-
-@pytest.fixture
-def no_keyring():
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
 def test_a_new_profile_keeps_its_key_in_the_keyring_and_nothing_readable_on_disk(
@@ -139,7 +125,7 @@ def test_a_lost_keyring_entry_loses_nothing_with_the_recovery_key(profile, capsy
 def _plain_profile(profile: Profile, older_backup: bool = True) -> dict:
     """A real profile of the previous version: plain SQLite, with data, an outbox, a
     search index, and a plain backup a migration left beside the file."""
-    profile.root.mkdir(parents=True)
+    profile.root.mkdir(parents=True, exist_ok=True)
     store = Store(open_database(profile.database, key=None))
     partner = fill(store)
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

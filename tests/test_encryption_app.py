@@ -5,33 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import keyring
-import pytest
-from keyring.backends import fail
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QProgressDialog
 
 from desktop import app as desktop_app
 from desktop.key_file import PASSPHRASE, KeyFile
-from desktop.paths import Profile
 from models.database import is_plain_file, open_database
 from models.store import Store
 from ui.safety.unlock_dialogs import NewPassphraseDialog, RecoveryKeyDialog
 
 PASS = "a passphrase for the laptop"
-
-
-@pytest.fixture
-def profile(tmp_path) -> Profile:
-    return Profile(tmp_path / "profile")
-
-
-@pytest.fixture
-def no_keyring():
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
 def when_modal(qtbot, kind: type, act: Callable[[QDialog], None]) -> list[QDialog]:
@@ -114,7 +97,7 @@ def test_without_a_keyring_the_app_asks_for_a_passphrase_and_shows_the_recovery_
 
 def test_a_plain_profile_of_an_older_version_is_encrypted_behind_a_progress_window(
         qtbot, profile, monkeypatch):
-    profile.root.mkdir(parents=True)
+    profile.root.mkdir(parents=True, exist_ok=True)
     store = Store(open_database(profile.database, key=None))
     for i in range(50):
         store.create_partner(name_zh=f"渠道{i}", tier="core", stage="mature")

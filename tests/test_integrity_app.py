@@ -15,11 +15,6 @@ from tests.test_integrity_backups import damage, fill
 from ui.safety.damage_dialog import DamageDialog
 
 
-@pytest.fixture
-def profile(tmp_path) -> Profile:
-    return Profile(tmp_path / "profile")
-
-
 @pytest.fixture(autouse=True)
 def check_at_once(monkeypatch):
     """The app waits a minute after start before checking; these tests do not."""

@@ -13,8 +13,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-
 from desktop import safety
 from desktop.cli import main
 from desktop.paths import Profile
@@ -28,11 +26,6 @@ from tests.conftest import ROOT
 from tests.keys import open_test_database
 
 NAME = "华东保密渠道分销商"
-
-
-@pytest.fixture
-def profile(tmp_path) -> Profile:
-    return Profile(tmp_path / "profile")
 
 
 def fill(profile: Profile, partners: int = 150) -> None:

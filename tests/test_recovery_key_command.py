@@ -15,14 +15,13 @@ from tests.keys import TEST_KEY, TEST_RECOVERY_CODE, install_test_key, open_test
 from tests.test_encryption import answers
 
 
-@pytest.fixture
-def profile(tmp_path) -> Profile:
-    profile = Profile(tmp_path / "profile")
+@pytest.fixture(autouse=True)
+def _keyed_with_a_partner(profile: Profile) -> None:
+    """Every test here starts from the shared profile with its key and one partner."""
     install_test_key(profile)
     store = Store(open_test_database(profile.database))
     store.create_partner(name_zh="华东鼎盛", tier="core", stage="mature")
     store.db.close()
-    return profile
 
 
 def _lose_keyring_entry(profile: Profile) -> None:

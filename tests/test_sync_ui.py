@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.sync_ui_world import PASSWORD, ServerWorld, no_keyring, open_window, use_keyring
+from tests.sync.memory_keyring import NoKeyring
+from tests.sync_ui_world import PASSWORD, ServerWorld, open_window
 
 
 @pytest.fixture
@@ -103,8 +104,10 @@ def test_empty_fields_and_rate_limit_are_explained(qtbot, window, world):
     assert "Too many failed attempts" in dialog.error_label.text()
 
 
-def test_without_a_keyring_the_dialog_says_so_and_the_session_still_works(qtbot, window, world):
-    _backend, restore = use_keyring(no_keyring())
+def test_without_a_keyring_the_dialog_says_so_and_the_session_still_works(qtbot, window, world,
+                                                                          memory_keyring):
+    # the profile opened with its key in the test's keyring; the keyring goes only now
+    keyring.set_keyring(NoKeyring())
     try:
         dialog = window.sync_ui.show_sign_in()
         qtbot.waitUntil(lambda: dialog.keyring_note.isVisible(), timeout=5000)
@@ -114,7 +117,7 @@ def test_without_a_keyring_the_dialog_says_so_and_the_session_still_works(qtbot,
         assert service.snapshot.signed_in and not service.snapshot.keyring_persistent
         qtbot.waitUntil(lambda: window.partners.model.rowCount() == 2, timeout=5000)
     finally:
-        restore()
+        keyring.set_keyring(memory_keyring)
 
 
 def test_sync_button_runs_one_sync_at_a_time(qtbot, window, world):

@@ -2,20 +2,12 @@
 says so: the real main window offscreen, the real server on 127.0.0.1."""
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import delete
 
 from desktop.paths import Profile
 from sync.server.db import ENTITY_TABLES, write_tx
-from tests.sync_ui_world import ServerWorld, open_window, use_keyring
+from tests.sync_ui_world import ServerWorld, open_window
 from tests.test_sync_ui import signed_in_and_synced
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring():
-    backend, restore = use_keyring()
-    yield backend
-    restore()
 
 
 def test_a_held_change_is_kept_pending_and_the_status_says_why(qtbot, tmp_path):

@@ -5,28 +5,22 @@ from __future__ import annotations
 
 import io
 
-import keyring
 import pytest
 
 from desktop.cli import main
 from desktop.commands.common import open_store
 from desktop.paths import resolve_profile
 from sync.server import admin
-from tests.sync.memory_keyring import NoKeyring
 from tests.sync.sync_world import PASSWORD, SyncWorld
 
 
 @pytest.fixture
-def no_keyring(tmp_path, monkeypatch):
+def passphrase_file(no_keyring, tmp_path, monkeypatch):
     # without a keyring the profile's database is unlocked by a passphrase; standard
     # input carries the password here, so the passphrase comes from its file
     passphrase = tmp_path / "passphrase.txt"
     passphrase.write_text("a passphrase for CI", encoding="utf-8")
     monkeypatch.setenv("CHANNELKEEPER_PASSPHRASE_FILE", str(passphrase))
-    before = keyring.get_keyring()
-    keyring.set_keyring(NoKeyring())
-    yield
-    keyring.set_keyring(before)
 
 
 @pytest.fixture
@@ -45,7 +39,7 @@ def _devices(world: SyncWorld) -> list[dict]:
     return admin.list_devices(world.engine)
 
 
-def test_login_without_a_keyring_refuses_and_takes_its_device_back(world, no_keyring, tmp_path,
+def test_login_without_a_keyring_refuses_and_takes_its_device_back(world, passphrase_file, tmp_path,
                                                                     monkeypatch, capsys):
     profile = tmp_path / "ci"
     _stdin(monkeypatch, PASSWORD)
@@ -60,7 +54,7 @@ def test_login_without_a_keyring_refuses_and_takes_its_device_back(world, no_key
     assert "Not signed in" in capsys.readouterr().err
 
 
-def test_sync_with_password_stdin_signs_in_syncs_and_signs_out(world, no_keyring, tmp_path,
+def test_sync_with_password_stdin_signs_in_syncs_and_signs_out(world, passphrase_file, tmp_path,
                                                                monkeypatch, capsys):
     profile = tmp_path / "ci"
     store = open_store(resolve_profile(profile).ensure())
@@ -87,7 +81,7 @@ def test_sync_with_password_stdin_signs_in_syncs_and_signs_out(world, no_keyring
     assert all(d["revoked_at"] for d in _devices(world))
 
 
-def test_a_wrong_password_on_stdin_exits_4_and_keeps_the_changes(world, no_keyring, tmp_path,
+def test_a_wrong_password_on_stdin_exits_4_and_keeps_the_changes(world, passphrase_file, tmp_path,
                                                                  monkeypatch, capsys):
     profile = tmp_path / "ci"
     store = open_store(resolve_profile(profile).ensure())
