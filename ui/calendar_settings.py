@@ -4,13 +4,13 @@ so main.py reminders reads the same choices."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox
 
 from models import planning, reminders
 from ui.app_context import AppContext
 from ui.operations import run
+from ui.operations.settings import save_calendar_choices
 
 #: snooze choices, in days (0: not snoozed)
 SNOOZE_DAYS = (0, 1, 3, 7)
@@ -75,12 +75,7 @@ class CalendarSettingsBox(QGroupBox):
         if (per_day, prefs) == self._loaded:
             return
 
-        def write(store: Any) -> None:
-            with store.transaction():
-                store.set_setting(planning.VISITS_PER_DAY_KEY, str(per_day))
-                reminders.save_prefs(store, prefs)
-
-        run(self.ctx, write)
+        save_calendar_choices(self.ctx, per_day, prefs)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Calendar and reminders"))

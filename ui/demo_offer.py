@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.app_context import AppContext
+from ui.operations.demo import load_demo_data
 
 DEMO_PARTNERS = 60
 DEMO_MEETINGS = 600
@@ -102,8 +103,6 @@ class DemoLoader(QObject):
         self._relay.progress.connect(self._progress)
 
     def start(self, **sizes: Any) -> None:
-        from models import demo_data  # the generator is only needed on this path
-
         self.dialog.setWindowTitle(self.tr("Loading demo data"))
         self.dialog.setLabelText(self.tr("Creating partners, meetings and action items…"))
         self.dialog.setRange(0, 0)
@@ -112,9 +111,7 @@ class DemoLoader(QObject):
         emit = self._relay.progress.emit
         params = {"partners": DEMO_PARTNERS, "meetings": DEMO_MEETINGS,
                   "actions": DEMO_ACTIONS, **sizes}
-        self.ctx.run_db(
-            lambda store: demo_data.generate(store, today=today, progress=emit, **params),
-            self._done, self._failed)
+        load_demo_data(self.ctx, today, emit, params, self._done, self._failed)
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import planning, work_days
+from models import work_days
 from models.planning import Suggestion
 from ui import labels, theme
 from ui.app_context import AppContext
 from ui.calendar_view import due_reason_text
-from ui.operations import run
+from ui.operations.meetings import plan_visits
 from ui.workspace.ui_language import ui_language
 
 NO_PARENT = QModelIndex()
@@ -200,7 +200,7 @@ class SuggestWeekDialog(QDialog):
             self.ctx.status_message.emit(self.tr("Nothing was planned: %1").replace(
                 "%1", error_text(exc)))
 
-        run(self.ctx, lambda store: planning.plan_visits(store, visits, lang=lang), done, failed)
+        plan_visits(self.ctx, visits, lang, done, failed)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

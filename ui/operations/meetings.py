@@ -1,4 +1,5 @@
-"""Meetings, reviews (复盘 checklists) and contacts: creating them."""
+"""Meetings, reviews (复盘 checklists) and contacts: creating them; planned visits:
+planning, moving, holding and exporting them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -69,6 +70,13 @@ def plan_visit(ctx: AppContext, partner_id: str, day: dt.date, lang: str,
                                    meeting_type, lang)
 
     run(ctx, create, on_done, on_error)
+
+
+def plan_visits(ctx: AppContext, visits: list[tuple[str, dt.datetime]], lang: str,
+                on_done: OnDone = None, on_error: OnError = None) -> None:
+    """Planned visits, (partner id, start) each, in one transaction (a week that
+    "suggest a week" proposed); ``on_done(rows)``."""
+    run(ctx, lambda store: planning.plan_visits(store, visits, lang=lang), on_done, on_error)
 
 
 def move_visit(ctx: AppContext, meeting_id: str, day: dt.date,
