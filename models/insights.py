@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models import domain
-from models.search_index import name_order
 from models.store import Store
 
 #: look-back window for cancelled meetings as a warning sign
@@ -122,16 +121,16 @@ def partner_overviews(
         " a.open_n, a.overdue_n,"
         f" {latest_kpi.format(col='sales', n=0)}, {latest_kpi.format(col='target', n=0)},"
         f" {latest_kpi.format(col='sales', n=1)}, {latest_kpi.format(col='sales', n=2)},"
-        f" {last_touch},"
-        " (SELECT sort_key FROM search_docs WHERE entity_id = p.id)"
+        f" {last_touch}"
         " FROM partners p"
         " LEFT JOIN (SELECT partner_id, count(*) AS open_n,"
         "   sum(owner_side = ?3 AND due_on < ?4) AS overdue_n"
         "   FROM action_items WHERE deleted = 0 AND status IN ('open', 'in_progress')"
         "   GROUP BY partner_id) a ON a.partner_id = p.id"
-        f" WHERE p.deleted = 0{where} ORDER BY {name_order('partner', 'p')}",
+        f" WHERE p.deleted = 0{where}",
         params,
     ).fetchall()
+    sort_keys = partner_sort_keys(store, partner_ids)
 
     # visit_status per row, inlined: the same rules as domain.visit_due_on and
     # domain.visit_status_for_due
@@ -140,10 +139,9 @@ def partner_overviews(
                         str(domain.VisitStatus.OK))
     due_soon = domain.DUE_SOON_DAYS
     replies = reply_times(store, today, partner_ids)
-    out: list[PartnerOverview] = []
+    out: list[tuple[tuple[str, str], PartnerOverview]] = []
     for (pid, name_zh, name_en, tier, stage, region, status, last, created, first_planned,
-         cancelled, open_n, overdue_n, sales, target, s1, s2, touched,
-         sort_name) in rows:
+         cancelled, open_n, overdue_n, sales, target, s1, s2, touched) in rows:
         met = _date(last)
         limit = (days_of[tier] if tier in days_of
                  else dt.timedelta(days=cadence[domain.Tier(tier)]))
@@ -166,6 +164,7 @@ def partner_overviews(
             pid, name_zh, name_en, tier, stage, region, status, met, age, visit,
             open_n or 0, overdue_n or 0, cancelled or 0, due_on=due_on, next_planned=planned_on,
         )
+        sort_name = sort_keys.get(pid)
         ov.sort_name = sort_name or (name_zh or name_en or "").casefold()
         if sales is not None and target:
             ov.target_ratio = sales / target
@@ -185,8 +184,34 @@ def partner_overviews(
             ov.reply_days_recent, ov.reply_days_usual = replies[pid]
             if slower_replies(ov.reply_days_recent, ov.reply_days_usual):
                 signs.append(Sign.SLOWER_REPLIES)
-        out.append(ov)
-    return out
+        name = (name_zh if name_zh is not None else name_en) or ""  # SQL's coalesce
+        out.append((_name_order(sort_keys.get(pid), name), ov))
+    # ordered as name_order orders partners in SQL (the pinyin sort key, else the name)
+    out.sort(key=lambda pair: pair[0])
+    return [ov for _key, ov in out]
+
+
+def partner_sort_keys(store: Store, partner_ids: list[str] | None = None) -> dict[str, str]:
+    """{partner id: the pinyin sort key of its search document} (a partner whose
+    record waits in the search backlog has none). All partners' in one pass over the
+    index of migration 0010, rather than a look-up per partner in the index of every
+    record's document, which reads that whole index when the app starts
+    (docs/benchmarks.md, "the first load's order")."""
+    if partner_ids is None:
+        rows = store.db.execute(
+            "SELECT entity_id, sort_key FROM search_docs WHERE entity = 'partner'").fetchall()
+    else:
+        rows = store.db.execute(
+            "SELECT entity_id, sort_key FROM search_docs WHERE entity_id IN"
+            f" ({', '.join('?' for _ in partner_ids)})", list(partner_ids)).fetchall()
+    return {pid: key for pid, key in rows if key is not None}
+
+
+def _name_order(sort_key: str | None, name: str) -> tuple[str, str]:
+    """The sort key of ``name_order('partner')`` for one partner: its pinyin key,
+    else its name; then its name (the text order of SQLite's BINARY collation is
+    Python's, code point by code point)."""
+    return (name if sort_key is None else sort_key, name)
 
 
 def slower_replies(recent: float | None, usual: float | None) -> bool:

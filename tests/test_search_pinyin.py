@@ -9,6 +9,7 @@ from pypinyin import Style, lazy_pinyin
 from models import demo_data, pinyin, search
 from models.database import open_memory_database
 from models.insights import partner_overviews
+from models.search_index import name_order
 from models.store import Store
 
 TODAY = dt.date(2026, 11, 20)
@@ -90,6 +91,29 @@ def test_names_sort_by_pinyin_in_lists(store):
         store.create("contact", {"partner_id": p["id"], "name": name})
     contacts = [c["name"] for c in store.for_partner("contact", p["id"], order=["name"])]
     assert contacts == ["安娜", "曾敏", "李雷", "张伟"]
+
+
+def test_overviews_come_in_the_order_name_order_gives_in_sql():
+    """partner_overviews sorts in Python by the keys it reads in one pass; the
+    order is the one SQL's name_order gives, partners waiting for the search index
+    (no sort key yet, ordered by their name) and names in Latin letters included."""
+    store = Store(open_memory_database())
+    demo_data.generate(store, partners=40, meetings=0, actions=0, seed=5, today=TODAY)
+    made = [store.create_partner(name_zh=zh, name_en=en, tier="ordinary", stage="intro")["id"]
+            for zh, en in (("安徽总代", None), (None, "Zeta Trading"), ("", "Alpha"),
+                           ("北京渠道", "BJ"), ("北京渠道", "BJ 2"), (None, "alpha"))]
+    # without a sort key, "Zeta Trading" comes before "alpha" (text order, as in SQL)
+    waiting = [r["id"] for r in store.rows("partner")[::7]] + [made[1], made[5]]
+    store.db.execute(f"DELETE FROM search_docs WHERE entity_id IN ({', '.join('?' for _ in waiting)})",
+                     waiting)
+    in_sql = [r["id"] for r in store.rows("partner", order_by=name_order("partner"))]
+    overviews = partner_overviews(store, TODAY)
+    assert [o.id for o in overviews] == in_sql
+    assert {o.id for o in overviews if o.sort_name == o.display_name.casefold()} >= set(waiting)
+    # (two partners of one name may come either way round, in SQL too)
+    names = [o.display_name for o in overviews]
+    some = [o.id for o in overviews if names.count(o.display_name) == 1][3:9]
+    assert [o.id for o in partner_overviews(store, TODAY, partner_ids=some[::-1])] == some
 
 
 def test_sort_key_orders_by_syllable_then_tone():
