@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from models import festivals, reminders
 from models.reminders import ReminderScan
+from models.store import Store
 from ui import theme
 from ui.app_context import AppContext
 
@@ -104,7 +105,7 @@ class ReminderNotifier(QObject):
         key_dates = self._key_dates()
         cadence = self.ctx.settings.cadence()
 
-        def scan(store: Any) -> tuple[reminders.ReminderPrefs, ReminderScan]:
+        def scan(store: Store) -> tuple[reminders.ReminderPrefs, ReminderScan]:
             prefs = reminders.load_prefs(store)
             return prefs, reminders.scan(store, today, reminders.DEFAULT_DAYS, prefs.enabled,
                                          overviews, cadence, key_dates)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.search_results import PAGE, Found, Snippet, find
+from models.store import Store
 from ui import theme
 from ui.app_context import AppContext
 
@@ -61,7 +62,7 @@ COLUMNS = 4
 SNIPPET_COLUMN = 2
 
 
-def run_search(store: Any, text: str, offset: int = 0) -> tuple[list[SearchResult], bool]:
+def run_search(store: Store, text: str, offset: int = 0) -> tuple[list[SearchResult], bool]:
     """Runs in the database lane: one page of hits from ``offset``, and whether more follow."""
     return find(store, text, limit=RESULT_LIMIT, offset=offset)
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from models import goals, playbook
+from models.store import Store
 from ui import labels
 from ui.today_cards import Card
 from ui.today_sections import Column, RecordTableModel, TodaySection
@@ -38,7 +39,7 @@ class GoalsAtRisk:
             self._generation += 1
             self._rows = None
 
-    def load(self, store: Any, day: dt.date, _cadence: dict) -> list[dict[str, Any]]:
+    def load(self, store: Store, day: dt.date, _cadence: dict) -> list[dict[str, Any]]:
         rows, generation = self._rows, self._generation
         if rows is None or self._day != day:
             rows = goals.goals_at_risk(store, day)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from models.store import Store
 from ui.operations import OnDone, OnError, run
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ def create_action_from_notes(ctx: AppContext, values: dict[str, Any], on_done: O
     the default owner (models.meeting_templates.default_owner)."""
     from models.meeting_templates import default_owner
 
-    def job(store: Any) -> dict[str, Any]:
+    def job(store: Store) -> dict[str, Any]:
         row = dict(values)
         if not row.get("owner_name"):
             row["owner_name"] = default_owner(store, row.get("meeting_id"), row["owner_side"])

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,6 +22,9 @@ from models.printing.pack_options import PackOptions
 from models.store import Store
 from ui.app_context import AppContext
 from ui.packs.logo import printable_logo
+
+if TYPE_CHECKING:
+    from models.printing.batch import BatchWriter  # loads reportlab: only for the type
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ class PackBatchRun(QObject):
         self.request = request
         self._cancel = threading.Event()
         self.result: BatchResult | Failed | None = None
-        self.writer: Any = None  # a models.printing.batch.BatchWriter once started
+        self.writer: BatchWriter | None = None  # once started
         self._error: Failed | None = None
         self._next = 0
         self._gathering = False

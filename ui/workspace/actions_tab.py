@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain import ActionStatus, final_status, loop_open
+from models.store import Store
 from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.action_items import set_action_status
@@ -189,7 +190,7 @@ class ActionsTab(PartnerTabLoading, QWidget):
     def _clear_partner(self) -> None:
         self.model.set_rows([])
 
-    def _fetch(self, store: Any, partner_id: str) -> list[dict[str, Any]]:
+    def _fetch(self, store: Store, partner_id: str) -> list[dict[str, Any]]:
         return store.for_partner("action_item", partner_id, order=["-opened_on"])
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import ValidationError
+from models.store import Store
 from ui import theme
 from ui.app_context import AppContext
 from ui.operations.meetings import save_contact
@@ -154,7 +155,7 @@ class ContactsPanel(PartnerTabLoading, QWidget):
     def _clear_partner(self) -> None:
         self.model.set_rows([])
 
-    def _fetch(self, store: Any, partner_id: str) -> list[dict[str, Any]]:
+    def _fetch(self, store: Store, partner_id: str) -> list[dict[str, Any]]:
         return store.for_partner("contact", partner_id, order=["name"])
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:

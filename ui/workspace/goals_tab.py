@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.store import Store
 from models.workspace import partner_goals
 from ui import labels, theme
 from ui.app_context import AppContext
@@ -132,7 +133,7 @@ class GoalsTab(PartnerTabLoading, QWidget):
         self.model.set_rows([])
         self._meetings = []
 
-    def _fetch(self, store: Any, partner_id: str) -> dict[str, Any]:
+    def _fetch(self, store: Store, partner_id: str) -> dict[str, Any]:
         return partner_goals(store, partner_id, self._ctx.today())
 
     def _loaded(self, data: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain import MeetingStatus, MeetingType
+from models.store import Store
 from ui import labels, theme
 from ui.app_context import AppContext
 from ui.operations.meetings import create_meeting
@@ -119,7 +120,7 @@ class MeetingsTab(PartnerTabLoading, QWidget):
         self.editor.load(None)
         self.model.set_rows([])
 
-    def _fetch(self, store: Any, partner_id: str) -> list[dict[str, Any]]:
+    def _fetch(self, store: Store, partner_id: str) -> list[dict[str, Any]]:
         return store.for_partner("meeting", partner_id, order=["-starts_at"])
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:

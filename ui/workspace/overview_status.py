@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication
 from models import insights, playbook
 from models.domain import cadence_days
 from ui import labels, theme
+from ui.services import AppSettings
 
 
-def cadence_of(settings: Any) -> dict[str, int]:
+def cadence_of(settings: AppSettings) -> dict[str, int]:
     """Days between visits per tier, as the settings say (their ``cadence()``, or a
     plain mapping), the domain's where they say nothing."""
     value = getattr(settings, "cadence", None)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.store import Store
 from models.workspace import partner_relationship
 from ui import labels, playbook_text, theme
 from ui.app_context import AppContext
@@ -136,7 +137,7 @@ class RelationshipTab(PartnerTabLoading, QWidget):
         self.stage_label.clear()
         self.training_label.clear()
 
-    def _fetch(self, store: Any, partner_id: str) -> dict[str, Any]:
+    def _fetch(self, store: Store, partner_id: str) -> dict[str, Any]:
         return partner_relationship(store, partner_id, self._ctx.today())
 
     def _loaded(self, data: dict[str, Any]) -> None:

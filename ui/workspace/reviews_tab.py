@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import templates
+from models.store import Store
 from models.workspace import partner_reviews
 from ui.app_context import AppContext
 from ui.operations.meetings import create_review
@@ -98,7 +99,7 @@ class ReviewsTab(PartnerTabLoading, QWidget):
     def _clear_partner(self) -> None:
         self._show_run(None)
 
-    def _fetch(self, store: Any, partner_id: str) -> dict[str, Any]:
+    def _fetch(self, store: Store, partner_id: str) -> dict[str, Any]:
         return partner_reviews(store, partner_id)
 
     def _loaded(self, data: dict[str, Any]) -> None:
