@@ -11,6 +11,7 @@ CHANNELKEEPER_PASSPHRASE_FILE (``CommandPrompts``).
 """
 from __future__ import annotations
 
+import getpass
 import logging
 import os
 import sys
@@ -253,8 +254,6 @@ class CommandPrompts:
         if sys.stdin is None:
             return None
         if sys.stdin.isatty():
-            import getpass
-
             return getpass.getpass(prompt, stream=sys.stderr) or None
         line = sys.stdin.readline()
         return line.rstrip("\r\n") or None

@@ -1,6 +1,8 @@
 """Typed errors of the local store. Each carries a message fit to show a user."""
 from __future__ import annotations
 
+import sqlite3
+
 
 class StoreError(Exception):
     """Base class of everything the store raises on purpose."""
@@ -51,8 +53,6 @@ class DatabaseLockedError(StoreError):
 
 def is_locked_error(exc: BaseException) -> bool:
     """Whether SQLite gave up waiting for another connection's lock."""
-    import sqlite3
-
     from sqlcipher3 import dbapi2 as sqlcipher
 
     return isinstance(exc, (sqlite3.OperationalError, sqlcipher.OperationalError)) and (

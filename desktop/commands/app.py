@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 
 from desktop.commands.common import add_profile_argument, profile_of, translate
 
@@ -39,8 +40,6 @@ READY_ENV = "CHANNELKEEPER_EXIT_WHEN_READY"
 
 
 def _start_until_ready(app, profile) -> int:
-    import time
-
     from PySide6.QtCore import QEventLoop
 
     qapp, session = app.start_app(profile, sys.argv[:1], offer_demo=False)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from models.domain import MeetingStatus
+from models.printing.pack_labels import PackText
 from models.store import Store
 
 #: the UID's domain part: stable across machines and exports
@@ -61,12 +63,9 @@ def planned_visits(store: Store, start: dt.date | None = None, end: dt.date | No
 def ics_bytes(visits: list[IcsVisit], lang: str = "zh_CN") -> bytes:
     """The calendar file's bytes; the event's summary says "<type>: <partner>" in
     ``lang`` ("zh_CN" or "en")."""
-    from models.printing.pack_labels import PackText
+    from icalendar import Calendar, Event  # imported when a file is written
 
     words = PackText(lang)
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    from icalendar import Calendar, Event  # imported when a file is written
 
     try:
         tz: dt.tzinfo = ZoneInfo(TZID)

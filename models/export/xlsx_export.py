@@ -15,6 +15,7 @@ values is chosen per export (``lang``), like a pack's.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import tempfile
 import unicodedata
@@ -260,8 +261,6 @@ def _partner_filter(request: ExportRequest, alias: str) -> tuple[str, list[Any]]
 
 
 def _json(value: Any) -> str:
-    import json
-
     return json.dumps(value)
 
 

@@ -7,6 +7,7 @@ live in a plain dict rather than in Qt's translator, which follows the UI.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -345,8 +346,6 @@ class PackText:
     def internal_words(self) -> list[str]:
         """The fixed words of the internal-only texts (placeholders cut out), for
         checking that a partner copy holds none of them."""
-        import re
-
         words = []
         for key in INTERNAL_KEYS:
             for part in re.split(r"\{[^}]*\}", self._text[key]):

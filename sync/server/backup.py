@@ -15,6 +15,7 @@ zero, keeping (and re-sending) their outbox. See docs/sync-protocol.md, section 
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -51,8 +52,6 @@ class BackupError(ApiError):
 
 
 def _now() -> str:
-    import datetime as dt
-
     return fmt(dt.datetime.now(dt.UTC).replace(tzinfo=None))
 
 

@@ -27,6 +27,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from zipfile import BadZipFile
 
 from sqlalchemy import Connection, Engine, bindparam, select, update
 
@@ -92,8 +93,6 @@ def _csv_lines(reader: Any) -> Iterator[tuple[int, list[str]]]:
 def _xlsx_lines(data: bytes, months: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
     """The first sheet's rows as text cells: a date as YYYY-MM-DD (YYYY-MM in a month
     column: Excel turns a typed 2026-03 into a date), a whole number without ".0"."""
-    from zipfile import BadZipFile
-
     import openpyxl
 
     try:

@@ -11,6 +11,7 @@ supervisor, before the workers start.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import asdict, fields
 from typing import Any
@@ -57,8 +58,6 @@ def app_from_environment() -> FastAPI:
 def serve(db_url: str, *, host: str, port: int, workers: int = 1,
           settings: ServerSettings | None = None, log_level: str = "info") -> None:
     """Migrate, then serve ``db_url`` with ``workers`` processes until interrupted."""
-    import logging
-
     import uvicorn
 
     from sync.server import dialect, retention

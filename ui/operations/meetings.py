@@ -3,6 +3,7 @@ planning, moving, holding and exporting them."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from models import planning
@@ -98,8 +99,6 @@ def export_visits(ctx: AppContext, path: str, start: dt.date | None = None,
                   on_error: OnError = None) -> None:
     """The planned visits of a period (or the ones named) to an .ics file;
     ``on_done(count)``."""
-    from pathlib import Path
-
     from models.export.ics_export import export_ics
 
     run(ctx, lambda store: export_ics(store, Path(path), start, end, meeting_ids, lang),

@@ -3,6 +3,9 @@ choosing a passphrase where no keyring exists, typing it or the recovery key, an
 recovery key shown once when the profile is set up."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
@@ -102,9 +105,6 @@ def passphrase_from_file() -> str | None:
     """The passphrase from the file named in CHANNELKEEPER_PASSPHRASE_FILE, as the
     commands read it: for unattended starts (the installation's self-test) on a
     machine without a keyring. None when the variable is not set."""
-    import os
-    from pathlib import Path
-
     name = os.environ.get("CHANNELKEEPER_PASSPHRASE_FILE")
     if not name:
         return None

@@ -2,6 +2,7 @@
 their quarterly stages, progress against target, both sides' commitments."""
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Slot
@@ -209,6 +210,4 @@ class GoalsTab(PartnerTabLoading, QWidget):
 
 
 def _html(text: str | None) -> str:
-    from html import escape
-
     return escape(text or "").replace("\n", "<br>")
