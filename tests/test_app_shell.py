@@ -239,7 +239,7 @@ def test_delete_partner_asks_then_offers_undo(qtbot, window, monkeypatch):
     assert window.partners.select_partner(chengdu["id"])
     monkeypatch.setattr("ui.partner_dialog.QMessageBox.question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.act_delete_partner.trigger()
+    window.menus.act_delete_partner.trigger()
     qtbot.waitUntil(lambda: window.undo_button.isVisible(), timeout=5000)
     assert "成都普通分销" in window.undo_button.text()
     qtbot.waitUntil(lambda: window.partners.model.row_of(chengdu["id"]) < 0, timeout=5000)
@@ -363,7 +363,7 @@ def test_navigation_shortcuts(qtbot, window):
 def test_new_meeting_without_an_open_partner_asks_which(qtbot, window, monkeypatch):
     calls = []
     monkeypatch.setattr(window.workspace, "new_meeting", lambda: calls.append("meeting"))
-    window.act_new_meeting.trigger()  # the QAction is bound at trigger time, not at set-up
+    window.menus.act_new_meeting.trigger()  # the QAction is bound at trigger time, not at set-up
     dialog = window.search_dialog
     assert dialog.purpose_label.isVisible()
     assert "meeting" in dialog.purpose_label.text()
@@ -372,7 +372,7 @@ def test_new_meeting_without_an_open_partner_asks_which(qtbot, window, monkeypat
     QTest.keyClick(dialog.input, Qt.Key.Key_Return)
     assert window.workspace.current_partner_id() == window.seeded["east"]["id"]
     assert calls == ["meeting"]
-    window.act_new_meeting.trigger()  # now a partner is open: straight to the workspace
+    window.menus.act_new_meeting.trigger()  # now a partner is open: straight to the workspace
     assert calls == ["meeting", "meeting"]
 
 
@@ -394,7 +394,7 @@ def test_shortcuts_help_is_built_from_the_actions(qtbot, window):
         for key in action.shortcuts():
             assert key.toString() in ", ".join(rows.values()), action.text()
     # change a shortcut and the help follows
-    window.act_search.setShortcut("Ctrl+P")
+    window.menus.act_search.setShortcut("Ctrl+P")
     again = window.show_shortcuts()
     texts = [again.model.index(r, 1).data() for r in range(again.model.rowCount())]
     assert "Ctrl+P" in texts and "Ctrl+K" not in texts
@@ -473,7 +473,7 @@ def test_switching_to_chinese_relabels_the_window_live(qtbot, window):
         # Qt posts LanguageChange to every widget; it arrives on the next event loop turn
         qtbot.waitUntil(lambda: window.nav.item(0).text() == "今日", timeout=3000)
         assert [window.nav.item(i).text() for i in range(3)] == ["今日", "渠道商", "渠道商工作台"]
-        assert window.menu_file.title() == "文件(&F)"
+        assert window.menus.menu_file.title() == "文件(&F)"
         assert window.windowTitle() == "渠道管家"
         model = window.partners.model
         assert model.headerData(2, Qt.Orientation.Horizontal) == "渠道分层"
@@ -620,8 +620,8 @@ def test_file_export_writes_the_partners_the_page_shows(qtbot, window, tmp_path)
     window.partners.set_filter_text("分销")
     shown = window.partners.visible_partner_ids()
     assert 0 < len(shown) < window.partners.model.rowCount()
-    window.act_export.trigger()
-    dialog = window.export_dialog
+    window.menus.act_export.trigger()
+    dialog = window.menus.export_dialog
     assert dialog.isVisible() and f"the {len(shown)} the Partners page shows" in dialog.partners.text()
     dialog.actions.setChecked(False)
     dialog.export_to(tmp_path / "partners.xlsx")

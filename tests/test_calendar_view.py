@@ -340,7 +340,7 @@ def test_the_main_window_shows_the_calendar_page_and_the_reminders(qtbot, profil
     assert SHELL_TODAY == TODAY  # the window's day, which the due lists below are for
     qtbot.waitUntil(lambda: window.reminder_button.isVisible(), timeout=10000)
     assert window.reminder_button.text().startswith("Reminders: ")
-    window.findChild(type(window.act_search), "go_calendar").trigger()
+    window.findChild(type(window.menus.act_search), "go_calendar").trigger()
     assert window.current_page() == PAGE_CALENDAR
     cal = window.calendar
     qtbot.waitUntil(lambda: cal.data_ is not None, timeout=10000)

@@ -45,8 +45,8 @@ def test_empty_pages_offer_first_steps_and_help_loads_the_demo(qtbot, profile, m
     assert dialog.isVisible()
     dialog.reject()
     # Help ▸ Load demo data… offers it again, and loads it
-    action = window.act_load_demo
-    assert action in window.menu_help.actions()
+    action = window.menus.act_load_demo
+    assert action in window.menus.menu_help.actions()
     assert action.text() == "Load &demo data…"
     action.trigger()
     assert chosen == ["Welcome to ChannelKeeper"]

@@ -104,6 +104,7 @@ def test_navigation_shows_icons_and_today_counts_what_is_late(qtbot, window):
 
 
 def test_menu_commands_have_icons(qtbot, window):
-    for action in (window.act_search, window.act_new_partner, window.act_settings,
-                   window.act_pack, window.act_about, *window.page_stack.actions):
+    menus = window.menus
+    for action in (menus.act_search, menus.act_new_partner, menus.act_settings,
+                   menus.act_pack, menus.act_about, *window.page_stack.actions):
         assert not action.icon().isNull(), action.objectName()

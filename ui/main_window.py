@@ -1,7 +1,8 @@
 """The main window: navigation (Today, Partners, the partner workspace), menus,
 keyboard shortcuts and the status bar.
 
-It only arranges views and routes requests between them; Today and Partners get
+It only arranges views and routes requests between them (its menus and the
+commands only they start are ``menus``, ui/main_menus.py); Today and Partners get
 their data through its ``loading`` (ui/view_loading.py), the other views load their
 own through the AppContext. ``ready`` fires once the first data load is on screen
 ("cold start to usable window" is measured with it). The partner workspace, the
@@ -9,15 +10,14 @@ biggest view, is imported and built when first needed, not before the first pain
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
-from ui import theme
 from ui.app_context import AppContext
+from ui.main_menus import MainMenus
 from ui.operations.partners import delete_partner
 from ui.pages import Page, PageStack
 from ui.partners_view import PartnersView
@@ -90,8 +90,7 @@ class MainWindow(QMainWindow):
         ctx.undo.offered.connect(self._deleted)
         ctx.undo.restored.connect(self._restored)
 
-        self._create_actions()
-        self._create_menus()
+        self.menus = MainMenus(self)
         self._connect_views()
         self.retranslate()
         self.sync_service = sync
@@ -130,74 +129,10 @@ class MainWindow(QMainWindow):
         add(Page("workspace", lambda: self.tr("Partner workspace"),
                  lambda: self.tr("Partner &workspace"), "Ctrl+3", build=self._build_workspace,
                  icon="briefcase",
-                 unavailable=lambda: "" if self._open_partner_id() else self.tr(
+                 unavailable=lambda: "" if self.open_partner_id() else self.tr(
                      "No partner is open: open one from Today, Partners or search (Ctrl+K).")))
         add(Page("calendar", lambda: self.tr("Calendar"), lambda: self.tr("&Calendar"),
                  "Ctrl+4", build=self._build_calendar, icon="calendar"))
-
-    def _action(self, name: str, icon: str, slot: Callable[[], object],
-                *keys: QKeySequence | str) -> QAction:
-        """A window command; ``icon``: its bundled icon (ui/theme.py), shown in menus."""
-        action = QAction(self)
-        action.setObjectName(name)
-        if icon:
-            action.setIcon(theme.icon(icon))
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work whichever page has focus
-        return action
-
-    def _create_actions(self) -> None:
-        a = self._action
-        self.act_search = a("search", "search", lambda: self.show_search(), "Ctrl+K")
-        self.act_refresh = a("refresh", "refresh", self.reload, QKeySequence.StandardKey.Refresh)
-        self.act_new_partner = a("new_partner", "user-plus", self.new_partner, "Ctrl+Shift+N")
-        self.act_edit_partner = a("edit_partner", "pencil", self.edit_current_partner, "Ctrl+E")
-        self.act_delete_partner = a("delete_partner", "trash", self.delete_current_partner)
-        self.act_undo_delete = a("undo_delete", "arrow-back-up", self.undo_delete)
-        self.act_undo_delete.setEnabled(False)
-        self.undo_button.available.connect(self.act_undo_delete.setEnabled)
-        self.act_new_meeting = a("new_meeting", "calendar-plus", self.new_meeting, "Ctrl+N")
-        self.act_new_action = a("new_action_item", "list-check", self.new_action_item, "Ctrl+J")
-        self.act_pack = a("review_pack", "file-text", self.review_pack, "Ctrl+P")
-        self.act_packs_selected = a("review_packs_selected", "files",
-                                    self.review_packs_for_selection, "Ctrl+Shift+P")
-        self.act_packs_week = a("review_packs_week", "calendar-week", self.review_packs_this_week)
-        self.act_export = a("export", "file-export", self.export_to_excel, "Ctrl+Shift+E")
-        self.act_settings = a("settings", "settings", self.show_settings, "Ctrl+,")
-        self.act_quit = a("quit", "logout", self.close, "Ctrl+Q")
-        self.act_shortcuts = a("shortcuts", "keyboard", self.show_shortcuts, "F1")
-        self.act_about = a("about", "info-circle", self.show_about)
-        self.act_reminders = a("reminders", "calendar", lambda: self.reminder_button.show_list(),
-                               "Ctrl+Shift+R")
-        # the first start's offer, found again later (an empty profile only)
-        self.act_load_demo = a("load_demo", "download", lambda: self.offer_demo())
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act_export])
-        self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_settings])
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_quit)
-        self.menu_view = bar.addMenu("")
-        self.menu_view.addActions(self.page_stack.actions)
-        self.menu_view.addSeparator()
-        self.menu_view.addActions([self.act_search, self.act_refresh, self.act_reminders])
-        self.menu_partner = bar.addMenu("")
-        self.menu_partner.addActions(
-            [self.act_new_partner, self.act_edit_partner, self.act_delete_partner,
-             self.act_undo_delete])
-        self.menu_partner.addSeparator()
-        self.menu_partner.addActions([self.act_new_meeting, self.act_new_action])
-        self.menu_partner.addSeparator()
-        self.menu_partner.addActions(
-            [self.act_pack, self.act_packs_selected, self.act_packs_week])
-        self.menu_help = bar.addMenu("")
-        self.menu_help.addActions([self.act_shortcuts, self.act_load_demo])
-        self.menu_help.addSeparator()
-        self.menu_help.addAction(self.act_about)
 
     def _connect_views(self) -> None:
         self.ctx.status_message.connect(self.show_status)
@@ -255,7 +190,7 @@ class MainWindow(QMainWindow):
     def _workspace(self) -> PartnerWorkspace | None:
         return self.page_stack.built(PAGE_WORKSPACE)  # type: ignore[return-value]
 
-    def _open_partner_id(self) -> str | None:
+    def open_partner_id(self) -> str | None:
         """The partner open in the workspace (None, without building it, if none)."""
         return self._workspace.current_partner_id() if self._workspace else None
 
@@ -323,72 +258,6 @@ class MainWindow(QMainWindow):
         self.search_dialog = dialog  # tests and benchmarks drive the open dialog
         return dialog
 
-    def _with_partner(self, then: Callable[[], object], purpose: str) -> None:
-        """Run ``then()`` on the open partner's workspace, asking which partner first
-        when none is open."""
-        if self._open_partner_id():
-            self.show_page(PAGE_WORKSPACE)
-            then()
-            return
-        self.show_status(self.tr("Choose the partner first."))
-        dialog = self.show_search(purpose)
-        dialog.chosen.connect(lambda *_: then())
-
-    @Slot()
-    def new_meeting(self) -> None:
-        self._with_partner(self.workspace.new_meeting,
-                           self.tr("Which partner is the meeting with?"))
-
-    @Slot()
-    def new_action_item(self) -> None:
-        self._with_partner(self.workspace.new_action_item,
-                           self.tr("Which partner is the action item for?"))
-
-    # --- review packs ----------------------------------------------------------------------
-
-    @Slot()
-    def review_pack(self) -> None:
-        """Preview (then print or save) the review pack of the partner in view."""
-        from ui.packs.pack_actions import open_pack_preview
-
-        pid = self._current_partner_id()
-        if pid:
-            open_pack_preview(self.ctx, pid, self)
-            return
-        self.show_status(self.tr("Choose the partner first."))
-        dialog = self.show_search(self.tr("Whose review pack?"))
-        dialog.chosen.connect(lambda _e, _i, partner_id: open_pack_preview(self.ctx, partner_id, self))
-
-    @Slot()
-    def review_packs_for_selection(self) -> None:
-        """Packs for the partners selected in the Partners table, in the background."""
-        from ui.packs.pack_actions import generate_packs
-
-        ids = self.partners.selected_partner_ids() if self.current_page() == PAGE_PARTNERS else []
-        if not ids:
-            self.show_page(PAGE_PARTNERS)
-            self.show_status(self.tr("Select the partners in the table first (Ctrl+A for all shown)."))
-            return
-        generate_packs(self.ctx, ids, self)
-
-    @Slot()
-    def export_to_excel(self) -> None:
-        """File ▸ Export to Excel…: the partner list as the Partners page filters it."""
-        from ui.export_dialog import ExportDialog
-
-        shown = self.partners.visible_partner_ids()
-        filtered = len(shown) < self.partners.model.rowCount()
-        dialog = ExportDialog(self.ctx, shown if filtered else None, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.export_dialog = dialog  # tests drive the open dialog
-
-    @Slot()
-    def review_packs_this_week(self) -> None:
-        from ui.packs.pack_actions import generate_packs_due_this_week
-
-        generate_packs_due_this_week(self.ctx, self)
-
     @Slot()
     def new_partner(self) -> PartnerDialog:
         from ui.partner_dialog import PartnerDialog
@@ -405,16 +274,16 @@ class MainWindow(QMainWindow):
             "%1", row.get("name_zh") or row.get("name_en") or ""))
         self.open_partner(row["id"])
 
-    def _current_partner_id(self) -> str | None:
+    def current_partner_id(self) -> str | None:
         if self.current_page() == PAGE_PARTNERS:
             return self.partners.selected_partner_id()
         if self.current_page() == PAGE_WORKSPACE:
-            return self._open_partner_id()
+            return self.open_partner_id()
         return None
 
     @Slot()
     def edit_current_partner(self) -> None:
-        pid = self._current_partner_id()
+        pid = self.current_partner_id()
         if pid:
             self.edit_partner(pid)
         else:
@@ -436,7 +305,7 @@ class MainWindow(QMainWindow):
         if self.current_page() == PAGE_PARTNERS:
             self.partners.delete_selected()
             return
-        pid = self._current_partner_id()
+        pid = self.current_partner_id()
         if not pid:
             self.show_status(self.tr("Select a partner to delete."))
             return
@@ -444,12 +313,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _deleted(self, offer: UndoOffer) -> None:
-        if offer.entity == "partner" and self._open_partner_id() == offer.record_id:
+        if offer.entity == "partner" and self.open_partner_id() == offer.record_id:
             self.show_page(PAGE_PARTNERS)
-
-    @Slot()
-    def undo_delete(self) -> None:
-        self.undo_button.undo()
 
     @Slot(object)
     def _restored(self, offer: UndoOffer) -> None:
@@ -505,12 +370,6 @@ class MainWindow(QMainWindow):
             self.demo_loader.start()
         return dialog.choice
 
-    @Slot()
-    def show_about(self) -> None:
-        from ui.about_dialog import AboutDialog
-
-        AboutDialog(self).exec()
-
     @Slot(str)
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
@@ -518,32 +377,7 @@ class MainWindow(QMainWindow):
     # --- language and closing ------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        texts = {
-            self.act_search: self.tr("&Search…"),
-            self.act_refresh: self.tr("&Refresh"),
-            self.act_new_partner: self.tr("&New partner…"),
-            self.act_edit_partner: self.tr("&Edit partner…"),
-            self.act_delete_partner: self.tr("&Delete partner…"),
-            self.act_undo_delete: self.tr("&Undo delete"),
-            self.act_new_meeting: self.tr("New &meeting"),
-            self.act_new_action: self.tr("New &action item"),
-            self.act_pack: self.tr("&Review pack…"),
-            self.act_packs_selected: self.tr("Review packs for &selected partners…"),
-            self.act_packs_week: self.tr("Review packs for this &week's visits…"),
-            self.act_export: self.tr("&Export to Excel…"),
-            self.act_settings: self.tr("&Settings…"),
-            self.act_quit: self.tr("&Quit"),
-            self.act_shortcuts: self.tr("&Keyboard shortcuts"),
-            self.act_about: self.tr("&About ChannelKeeper"),
-            self.act_reminders: self.tr("Re&minders…"),
-            self.act_load_demo: self.tr("Load &demo data…"),
-        }
-        for action, text in texts.items():
-            action.setText(text)
-        self.menu_file.setTitle(self.tr("&File"))
-        self.menu_view.setTitle(self.tr("&View"))
-        self.menu_partner.setTitle(self.tr("&Partner"))
-        self.menu_help.setTitle(self.tr("&Help"))
+        self.menus.retranslate()
         self.page_stack.retranslate()
         self.undo_button.retranslate()
         self._update_title()

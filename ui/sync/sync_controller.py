@@ -56,7 +56,7 @@ class SyncController(QObject):
         self.menu.addActions([self.act_conflicts, self.act_rejected])
         self.menu.addSeparator()
         self.menu.addActions([self.act_sign_in, self.act_sign_out, self.act_try_demo])
-        help_menu = getattr(window, "menu_help", None)
+        help_menu = window.findChild(QMenu, "menu_help")  # Sync goes before Help
         if help_menu is not None:
             window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
         else:

@@ -284,7 +284,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>已暂停至 %1。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>Calendar and reminders</source>
         <translation>日历与提醒</translation>
     </message>
@@ -732,7 +732,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DemoLoader</name>
     <message>
-        <location filename="../../../ui/demo_offer.py" line="+107"/>
+        <location filename="../../../ui/demo_offer.py" line="+106"/>
         <source>Loading demo data</source>
         <translation>正在加载演示数据</translation>
     </message>
@@ -742,7 +742,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>正在创建渠道商、会议和行动项……</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Demo data loaded: %1 partners.</source>
         <translation>演示数据已加载：%1 个渠道商。</translation>
     </message>
@@ -760,7 +760,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>DemoOfferDialog</name>
     <message>
-        <location line="-70"/>
+        <location line="-66"/>
         <source>Welcome to ChannelKeeper</source>
         <translation>欢迎使用渠道管家</translation>
     </message>
@@ -1349,23 +1349,23 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+134"/>
+        <location filename="../../../ui/main_window.py" line="+133"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+113"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+25"/>
+        <location filename="../../../ui/main_menus.py" line="+112"/>
+        <location line="+26"/>
         <source>Choose the partner first.</source>
         <translation>请先选择渠道商。</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Which partner is the meeting with?</source>
         <translation>这次会议是与哪个渠道商开的？</translation>
     </message>
@@ -1375,17 +1375,17 @@ Choose one:
         <translation>这个行动项属于哪个渠道商？</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Whose review pack?</source>
         <translation>要打印哪个渠道商的复盘资料包？</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Select the partners in the table first (Ctrl+A for all shown).</source>
         <translation>请先在表格中选择渠道商（Ctrl+A 选择当前显示的全部）。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../../ui/main_window.py" line="+27"/>
         <source>Partner %1 created.</source>
         <translation>已创建渠道商 %1。</translation>
     </message>
@@ -1415,17 +1415,17 @@ Choose one:
         <translation>已删除渠道商 %1。</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+16"/>
+        <location filename="../../../ui/main_window.py" line="+12"/>
         <source>Partner %1 restored.</source>
         <translation>已恢复渠道商 %1。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../../ui/main_menus.py" line="+33"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location filename="../../../ui/main_window.py" line="-198"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -1450,17 +1450,17 @@ Choose one:
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+83"/>
         <source>Overdue: %1 visits, %2 action items</source>
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+138"/>
         <source>Demo data goes into an empty profile only; this one has %1 partners.</source>
         <translation>演示数据只能加载到空的配置中；当前配置已有 %1 个渠道商。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../../ui/main_menus.py" line="+1"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -1565,7 +1565,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location filename="../../../ui/main_window.py" line="-231"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
