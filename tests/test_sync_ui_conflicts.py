@@ -103,7 +103,8 @@ def test_conflict_shows_both_sides_and_each_choice_reaches_the_server(qtbot, win
         lambda s: s.get("partner", world.east)["notes"]) == expected, timeout=5000)
     qtbot.waitUntil(lambda: view.model.rowCount() == 0 and service.snapshot.conflicts == 0,
                     timeout=5000)
-    assert view.empty_label.isVisible() or not view.isVisible()
+    assert view.empty_state.isVisible() or not view.isVisible()
+    assert view.splitter_or_empty.is_empty()
     assert not window.sync_ui.status.conflicts_button.isVisible()
     # closed (and deleted), the view no longer listens: a later sync runs cleanly
     view.close()

@@ -15,8 +15,11 @@ def test_a_joint_goal_is_agreed_in_the_dialog_and_its_progress_comes_from_the_kp
     tab = workspace.goals
     workspace.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: "No joint goal" in tab.details.text(), timeout=5000)
-    tab.view.setFocus()
-    qtbot.keyClick(tab.view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier
+    # no goal yet: the list gives way to what the tab is for, its step has the focus
+    assert tab.list_or_empty.is_empty() and not tab.view.isVisibleTo(tab)
+    first_step = tab.list_or_empty.state.steps["goals_empty_new"]
+    first_step.setFocus()
+    qtbot.keyClick(first_step, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: tab.dialog is not None, timeout=3000)
     dialog = tab.dialog
@@ -81,8 +84,11 @@ def test_a_touchpoint_is_logged_by_keyboard(qtbot, workspace, harness, seeded):
     rel = workspace.relationship
     workspace.tabs.setCurrentWidget(rel)
     qtbot.waitUntil(lambda: rel.training_label.text() != "", timeout=5000)
-    rel.touch_view.setFocus()
-    qtbot.keyClick(rel.touch_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+    # none logged yet: the table gives way to what touchpoints are for
+    assert rel.touch_or_empty.is_empty() and not rel.touch_view.isVisibleTo(rel)
+    first_step = rel.touch_or_empty.state.steps["touchpoints_empty_new"]
+    first_step.setFocus()
+    qtbot.keyClick(first_step, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: rel.dialog is not None, timeout=3000)
     d = rel.dialog

@@ -38,6 +38,7 @@ from ui.app_context import AppContext
 from ui.calendar_day_list import DayItemsModel, due_reason_text
 from ui.calendar_grid import CalendarGrid
 from ui.calendar_keys import CalendarKeys
+from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.meetings import export_visits, hold_meeting, move_visit, plan_visit
 from ui.workspace.ui_language import ui_language
 
@@ -101,7 +102,6 @@ class CalendarView(CalendarKeys, QWidget):
         self.day_model = DayItemsModel(self)
         self.day_list = QListView()
         self.day_list.setObjectName("calendar_day_list")
-        self.day_title.setBuddy(self.day_list)  # the list is named by its day
         self.day_list.setModel(self.day_model)
         self.day_list.setDragEnabled(True)
         self.day_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -125,7 +125,13 @@ class CalendarView(CalendarKeys, QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.day_title)
-        side_layout.addWidget(self.day_list, 1)
+        # a day with nothing on it: what the calendar is for, and the next steps
+        self.day_empty = EmptyState("calendar_day_empty")
+        self.day_empty.add_step("calendar_empty_plan",
+                                lambda: self.plan_visit_on(self.grid.selected_day()))
+        self.day_empty.add_step("calendar_empty_suggest", self.suggest_week)
+        self.day_or_empty = EmptyOr(self.day_list, self.day_empty).watch(self.day_model)
+        side_layout.addWidget(self.day_or_empty, 1)
         side_layout.addWidget(self.day_help)
         splitter = QSplitter()
         splitter.addWidget(self.grid)
@@ -227,6 +233,7 @@ class CalendarView(CalendarKeys, QWidget):
             self._day_request += 1
             self._day_timer.start()
         self.day_title.setText(self._day_text(day))
+        self.day_list.setAccessibleName(self.day_title.text())
         self.retranslate_title()
 
     def _load_day(self) -> None:
@@ -412,7 +419,15 @@ class CalendarView(CalendarKeys, QWidget):
             "Enter: open · Ctrl+Enter: start the meeting · P: plan this partner on this day · "
             "Ctrl+←/→: move a planned visit · Ctrl+P: review pack · Ctrl+E: export to .ics · "
             "drag a row onto a day"))
+        self.day_empty.set_texts(
+            self.tr("Nothing on this day"),
+            self.tr("The calendar shows your planned and held visits and the partners "
+                    "whose visit falls due. Plan a visit on this day, or let "
+                    "ChannelKeeper suggest the coming week from what is due."),
+            {"calendar_empty_plan": self.tr("Plan a visit…"),
+             "calendar_empty_suggest": self.tr("Suggest a week…")})
         self.day_title.setText(self._day_text(self.grid.selected_day()))
+        self.day_list.setAccessibleName(self.day_title.text())
         self.retranslate_title()
         self.day_model.layoutChanged.emit()
         self.grid.update()

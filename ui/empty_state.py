@@ -1,11 +1,21 @@
 """What a page without data shows: what the page is for, and the next steps as
-buttons (add a partner, load the demo data, sign in). One widget, so every page's
-empty state looks and reads the same."""
+buttons (add a partner, load the demo data, sign in, plan a visit). One widget, so
+every page's empty state looks and reads the same; ``EmptyOr`` puts it in the place
+of a list (or a form) while there is nothing to show."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import theme
 
@@ -68,3 +78,57 @@ def centred(state: EmptyState) -> QWidget:
     layout.addStretch(2)
     state.setMaximumWidth(MAX_WIDTH)
     return page
+
+
+class EmptyOr(QStackedWidget):
+    """``content`` (a list, a form), or ``state`` in its place while there is nothing
+    to show: after ``watch(model)`` whenever the model has no rows, else as
+    ``set_empty`` says. The state sits at the top of the room, its paragraph no wider
+    than ``MAX_WIDTH``."""
+
+    def __init__(self, content: QWidget, state: EmptyState,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{state.objectName()}_or_content")
+        self.content = content
+        self.state = state
+        state.setMaximumWidth(MAX_WIDTH)
+        holder = QWidget()
+        # a row with a stretch: the wrapped paragraph's height is asked at the width
+        # the state gets (the column's, without it, and its lines are cut)
+        row = QHBoxLayout()
+        row.addWidget(state, 1)
+        row.addStretch(0)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(theme.space("m"), 0, theme.space("m"), 0)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.addWidget(content)
+        self.addWidget(holder)
+        self._model: QAbstractItemModel | None = None
+
+    def watch(self, model: QAbstractItemModel) -> EmptyOr:
+        """Empty exactly while ``model`` has no rows (from now on)."""
+        self._model = model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged):
+            signal.connect(self._model_changed)
+        self._model_changed()
+        return self
+
+    def _model_changed(self, *_args: object) -> None:
+        if self._model is not None:
+            self.set_empty(self._model.rowCount() == 0)
+
+    def set_empty(self, empty: bool) -> None:
+        if empty == self.is_empty():
+            return
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.isAncestorOf(focus)
+        self.setCurrentIndex(1 if empty else 0)
+        if had_focus:  # a keyboard user stays where they were: on the first step, the list
+            steps = [b for b in self.state.steps.values() if not b.isHidden()]
+            (steps[0] if empty and steps else self.content).setFocus()
+
+    def is_empty(self) -> bool:
+        return self.currentIndex() == 1

@@ -184,6 +184,7 @@ class PartnersView(QWidget):
         self.empty_state = EmptyState("partners_empty")
         self.empty_state.add_step("partners_empty_new", self.new_partner_requested.emit)
         self.empty_state.add_step("partners_empty_demo", self.demo_requested.emit)
+        self.empty_state.add_step("partners_empty_clear", self.clear_filters)
         self.table_stack = QStackedWidget()
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(centred(self.empty_state))
@@ -305,6 +306,13 @@ class PartnersView(QWidget):
         return [self.proxy.index(r, 0).data(PARTNER_ID_ROLE) for r in range(self.proxy.rowCount())]
 
     @Slot()
+    def clear_filters(self) -> None:
+        self.search.clear()
+        for combo in (self.tier_combo, self.stage_combo, self.region_combo, self.visit_combo):
+            combo.setCurrentIndex(0)
+        self.search.setFocus()
+
+    @Slot()
     def focus_filter(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -312,7 +320,19 @@ class PartnersView(QWidget):
     @Slot()
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.table_stack.setCurrentIndex(0 if total else 1)
+        self.table_stack.setCurrentIndex(0 if shown else 1)
+        for step, wanted in (("new", not total), ("demo", not total), ("clear", bool(total))):
+            self.empty_state.steps[f"partners_empty_{step}"].setVisible(wanted)
+        self.empty_state.set_texts(
+            self.tr("No partner matches the filter") if total else self.tr("No partners yet"),
+            self.tr("None of your %1 partners matches what the filter asks for; clear it "
+                    "to see them all.").replace("%1", str(total)) if total else
+            self.tr("Partners lists every partner you look after, with its tier, stage, "
+                    "last visit and warning signs, to filter and open. Add your first "
+                    "partner, or load the demo data to look around."),
+            {"partners_empty_new": self.tr("Add a partner…"),
+             "partners_empty_demo": self.tr("Load demo data…"),
+             "partners_empty_clear": self.tr("Clear the filter")})
         if shown == total:
             self.count_label.setText(self.tr("Partners: %1").replace("%1", str(total)))
         else:
@@ -398,13 +418,6 @@ class PartnersView(QWidget):
         self.table.setAccessibleName(self.tr("Partners"))
         self.new_button.setText(self.tr("New partner…"))
         self._fit_column_widths()
-        self.empty_state.set_texts(
-            self.tr("No partners yet"),
-            self.tr("Partners lists every partner you look after, with its tier, stage, "
-                    "last visit and warning signs, to filter and open. Add your first "
-                    "partner, or load the demo data to look around."),
-            {"partners_empty_new": self.tr("Add a partner…"),
-             "partners_empty_demo": self.tr("Load demo data…")})
         for combo, all_text, fn in (
             (self.tier_combo, self.tr("All tiers"), labels.tier_label),
             (self.stage_combo, self.tr("All stages"), labels.stage_label),

@@ -48,6 +48,7 @@ from models.search_results import PAGE, Found, Snippet, find
 from models.store import Store
 from ui import theme
 from ui.app_context import AppContext
+from ui.empty_state import EmptyOr, EmptyState
 
 #: the invisible root: the parent of every row in a flat table model
 NO_PARENT = QModelIndex()
@@ -223,7 +224,11 @@ class SearchDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.purpose_label)
         layout.addWidget(self.input)
-        layout.addWidget(self.view, 1)
+        # nothing typed, or nothing found: what to type, and a way back
+        self.empty_state = EmptyState("search_empty")
+        self.empty_state.add_step("search_empty_clear", self._clear)
+        self.view_or_empty = EmptyOr(self.view, self.empty_state)
+        layout.addWidget(self.view_or_empty, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.more_button)
@@ -294,8 +299,23 @@ class SearchDialog(QDialog):
         if request == self._request:
             self.status.setText(self.tr("Search failed: %1").replace("%1", str(exc)))
 
+    def _clear(self) -> None:
+        self.input.clear()
+        self.input.setFocus()
+
     def _update_status(self) -> None:
         n = self.model.rowCount()
+        typed = bool(self.input.text().strip())
+        self.view_or_empty.set_empty(n == 0 and (not typed or self.is_settled()))
+        self.empty_state.steps["search_empty_clear"].setVisible(typed)
+        self.empty_state.set_texts(
+            self.tr("Nothing found") if typed else self.tr("Find a partner or a record"),
+            self.tr("Try fewer characters, the pinyin initials of a name (jnmd for 江南"
+                    "明德), or a few digits of a phone number.") if typed else
+            self.tr("Search looks through partners, contacts, meetings, action items and "
+                    "reviews: Chinese or English names, pinyin and its initials, places, "
+                    "phone numbers and words from the notes."),
+            {"search_empty_clear": self.tr("Clear the search")})
         if not self.input.text().strip():
             self.status.setText(self.tr("Type a name, a place or a word from the notes."))
         elif n == 0:

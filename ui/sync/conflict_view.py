@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QKeySequence, QTextCursor, QTextFormat
@@ -37,7 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels, theme
+from ui.empty_state import EmptyOr
 from ui.services import SyncApi
+from ui.sync.review_empty import review_empty_state, set_review_empty_texts
 from ui.sync.sync_status_widget import format_sync_time
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -195,7 +198,10 @@ class ConflictTableModel(QAbstractTableModel):
 
 
 class ConflictView(QDialog):
-    """Lists the open conflicts and settles the selected one (non-modal)."""
+    """Lists the open conflicts and settles the selected one (non-modal);
+    ``sign_in_requested`` from its empty state when this laptop is not signed in."""
+
+    sign_in_requested = Signal()
 
     def __init__(self, service: SyncApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,8 +217,7 @@ class ConflictView(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("no_conflicts")
+        self.empty_state = review_empty_state("no_conflicts", service, self.sign_in_requested)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.mine_box, self.mine_edit = self._pane("mine", read_only=True)
@@ -240,7 +245,6 @@ class ConflictView(QDialog):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table)
-        top_layout.addWidget(self.empty_label)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -250,11 +254,14 @@ class ConflictView(QDialog):
         splitter.addWidget(top)
         splitter.addWidget(bottom)
         splitter.setSizes([110, 490])
+        # nothing to settle: what the view is for instead of empty panes
+        self.splitter_or_empty = EmptyOr(splitter, self.empty_state)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter_or_empty, 1)
         layout.addLayout(buttons)
         self.resize(980, 680)
         service.sync_finished.connect(self._synced)  # a bound slot: gone with the view
+        service.status_changed.connect(self._status_changed)
         self.retranslate()
         self._show_current()
         self.reload()
@@ -287,13 +294,16 @@ class ConflictView(QDialog):
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         current = self.current_conflict()
         self.model.set_rows(rows)
-        self.empty_label.setVisible(not rows)
-        self.table.setVisible(bool(rows))
+        self.splitter_or_empty.set_empty(not rows)
         ids = [r["id"] for r in rows]
         row = ids.index(current["id"]) if current and current["id"] in ids else 0
         if rows:
             self.table.selectRow(row)
         self._show_current()
+
+    @Slot(object)
+    def _status_changed(self, _snapshot: Any) -> None:
+        self._empty_texts()
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -373,8 +383,7 @@ class ConflictView(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Conflicts to review"))
-        self.empty_label.setText(self.tr("No conflicts to review. Everything you changed "
-                                         "reached the server as you wrote it."))
+        self._empty_texts()
         self.theirs_box.setTitle(self.tr("Theirs (on the server now)"))
         self.merged_box.setTitle(self.tr("Merged (edit freely)"))
         self.keep_theirs_button.setText(self.tr("Keep &theirs"))
@@ -384,6 +393,20 @@ class ConflictView(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._show_current()
+
+    def _empty_texts(self) -> None:
+        if self.service.snapshot.signed_in:
+            heading = self.tr("No conflicts to review")
+            text = self.tr("Everything you changed reached the server as you wrote it. A "
+                           "conflict appears here when a field was changed both on this "
+                           "laptop and on the server; you then keep yours, theirs or a "
+                           "merge.")
+        else:
+            heading = self.tr("Not signed in")
+            text = self.tr("A conflict appears here when a field was changed both on this "
+                           "laptop and on the server. Sign in to your team's server to sync "
+                           "your changes.")
+        set_review_empty_texts(self.empty_state, self.service, heading, text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

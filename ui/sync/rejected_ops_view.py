@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
     Slot,
 )
 from PySide6.QtWidgets import (
@@ -32,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.empty_state import EmptyOr
 from ui.services import SyncApi
 from ui.sync.conflict_view import entity_label, field_label
+from ui.sync.review_empty import review_empty_state, set_review_empty_texts
 from ui.sync.sync_status_widget import format_sync_time
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -108,7 +111,10 @@ class RejectedOpsModel(QAbstractTableModel):
 
 
 class RejectedOpsView(QDialog):
-    """The refused changes, with Export… (non-modal)."""
+    """The refused changes, with Export… (non-modal); ``sign_in_requested`` from its
+    empty state when this laptop is not signed in."""
+
+    sign_in_requested = Signal()
 
     def __init__(self, service: SyncApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,8 +146,12 @@ class RejectedOpsView(QDialog):
         buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        # nothing refused: what the view is for instead of an empty table
+        self.empty_state = review_empty_state("no_rejected", service, self.sign_in_requested)
+        self.table_or_empty = EmptyOr(self.table, self.empty_state).watch(self.model)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table_or_empty, 1)
+        service.status_changed.connect(self._status_changed)
         layout.addLayout(buttons)
         self.resize(900, 420)
         self.retranslate()
@@ -151,8 +161,13 @@ class RejectedOpsView(QDialog):
     def reload(self) -> None:
         self.service.review.load_rejected(self._loaded, self._failed)
 
+    @Slot(object)
+    def _status_changed(self, _snapshot: Any) -> None:
+        self._empty_texts()
+
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
+        self.intro.setVisible(bool(rows))
         self.export_button.setEnabled(bool(rows))
         self.dismiss_button.setEnabled(bool(rows))
 
@@ -191,7 +206,20 @@ class RejectedOpsView(QDialog):
         self.dismiss_button.setToolTip(self.tr(
             "The status bar stops counting these; a change refused later counts again."))
         self.close_button.setText(self.tr("Close"))
+        self._empty_texts()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+
+    def _empty_texts(self) -> None:
+        if self.service.snapshot.signed_in:
+            heading = self.tr("No refused changes")
+            text = self.tr("The server accepted every change you made. A change it refuses "
+                           "(a partner no longer yours, a record deleted meanwhile) is listed "
+                           "here with the reason, to export or send to head office.")
+        else:
+            heading = self.tr("Not signed in")
+            text = self.tr("Changes the server refuses are listed here with the reason. Sign "
+                           "in to your team's server to sync your changes.")
+        set_review_empty_texts(self.empty_state, self.service, heading, text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

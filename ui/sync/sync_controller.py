@@ -177,6 +177,7 @@ class SyncController(QObject):
             self.conflict_view = ConflictView(self.service, self.window)
             self.conflict_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.conflict_view.destroyed.connect(lambda *_: setattr(self, "conflict_view", None))
+            self.conflict_view.sign_in_requested.connect(self.show_sign_in)
         else:
             self.conflict_view.reload()
         self.conflict_view.show()
@@ -191,6 +192,7 @@ class SyncController(QObject):
             self.rejected_view = RejectedOpsView(self.service, self.window)
             self.rejected_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.rejected_view.destroyed.connect(lambda *_: setattr(self, "rejected_view", None))
+            self.rejected_view.sign_in_requested.connect(self.show_sign_in)
         else:
             self.rejected_view.reload()
         self.rejected_view.show()

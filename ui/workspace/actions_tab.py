@@ -23,6 +23,7 @@ from models.domain import ActionStatus, final_status, loop_open
 from models.store import Store
 from ui import labels, theme
 from ui.app_context import AppContext
+from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.action_items import set_action_status
 from ui.operations.records import delete_record
 from ui.workspace.action_dialogs import ActionItemDialog, FeedbackDialog
@@ -182,8 +183,34 @@ class ActionsTab(PartnerTabLoading, QWidget):
         buttons.addWidget(self.show_all)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        # none yet, or none open: what the tab is for and the next step
+        state = EmptyState("actions_empty")
+        state.add_step("actions_empty_new", self.new_item)
+        state.add_step("actions_empty_closed", lambda: self.show_all.setChecked(True))
+        self.list_or_empty = EmptyOr(self.view, state).watch(self.proxy)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved):
+            signal.connect(self._empty_texts)
+        layout.addWidget(self.list_or_empty, 1)
+        self._empty_texts()
         self._update_buttons()
+
+    @Slot()
+    def _empty_texts(self) -> None:
+        state = self.list_or_empty.state
+        closed_only = self.model.rowCount() > 0
+        state.steps["actions_empty_closed"].setVisible(closed_only)
+        if closed_only:
+            heading = self.tr("No open action items")
+            text = self.tr("Every action item of this partner is closed. Add a new one, or "
+                           "show the closed items with the feedback they were closed with.")
+        else:
+            heading = self.tr("No action items yet")
+            text = self.tr("Action items are what you and the partner agreed to do, each "
+                           "with an owner, a severity and a due date; Today lists the late "
+                           "ones. Add one here, or turn a line of meeting notes into one "
+                           "with Ctrl+Shift+A.")
+        state.set_texts(heading, text, {"actions_empty_new": self.tr("Add an action item…"),
+                                        "actions_empty_closed": self.tr("Show closed items")})
 
     # --- loading ---------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from models.errors import ValidationError
 from models.store import Store
 from ui import theme
 from ui.app_context import AppContext
+from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.meetings import save_contact
 from ui.operations.records import delete_record
 from ui.validation_text import error_text
@@ -150,7 +151,16 @@ class ContactsPanel(PartnerTabLoading, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        state = EmptyState("contacts_empty")
+        state.add_step("contacts_empty_new", self.add_contact)
+        state.set_texts(
+            self.tr("No contacts yet"),
+            self.tr("The people you deal with at this partner: their role, how to reach "
+                    "them and the dates to remember (birthdays, the company's "
+                    "anniversary)."),
+            {"contacts_empty_new": self.tr("Add a contact…")})
+        self.list_or_empty = EmptyOr(self.view, state).watch(proxy)
+        layout.addWidget(self.list_or_empty, 1)
 
     def _clear_partner(self) -> None:
         self.model.set_rows([])

@@ -22,6 +22,7 @@ from models.store import Store
 from models.workspace import partner_goals
 from ui import labels, theme
 from ui.app_context import AppContext
+from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.records import delete_record
 from ui.workspace.db_jobs import PartnerTabLoading
 from ui.workspace.goal_dialog import GoalDialog
@@ -124,7 +125,15 @@ class GoalsTab(PartnerTabLoading, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
-        layout.addWidget(self.view, 3)
+        state = EmptyState("goals_empty")
+        state.add_step("goals_empty_new", self.new_goal)
+        state.set_texts(
+            self.tr("No joint goals yet"),
+            self.tr("Agree the first goal with the partner (sales, certified engineers, "
+                    "joint events…): Today and the review pack then show how it is going."),
+            {"goals_empty_new": self.tr("Add a joint goal…")})
+        self.list_or_empty = EmptyOr(self.view, state).watch(self.model)
+        layout.addWidget(self.list_or_empty, 3)
         layout.addWidget(self.details, 1)
         self._show_details()
 

@@ -21,6 +21,7 @@ from models.domain import MeetingStatus, MeetingType
 from models.store import Store
 from ui import labels, theme
 from ui.app_context import AppContext
+from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.meetings import create_meeting
 from ui.operations.records import delete_record
 from ui.workspace.db_jobs import PartnerTabLoading
@@ -104,7 +105,18 @@ class MeetingsTab(PartnerTabLoading, QWidget):
         buttons.addWidget(delete_button)
         buttons.addStretch(1)
         left_layout.addLayout(buttons)
-        left_layout.addWidget(self.view, 1)
+        # a partner never met: what the tab is for, and the first meeting one click away
+        state = EmptyState("meetings_empty")
+        state.add_step("meetings_empty_new", self.new_meeting)
+        state.set_texts(
+            self.tr("No meetings with this partner yet"),
+            self.tr("Meetings keeps each conversation with the partner: the agenda, the "
+                    "notes you type while you talk and the decisions. A line of notes "
+                    "becomes an action item with Ctrl+Shift+A. Start the first meeting "
+                    "now, or plan a visit in the Calendar."),
+            {"meetings_empty_new": self.tr("Start a meeting")})
+        self.list_or_empty = EmptyOr(self.view, state).watch(self.proxy)
+        left_layout.addWidget(self.list_or_empty, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)

@@ -23,6 +23,7 @@ from models.store import Store
 from models.workspace import partner_relationship
 from ui import labels, playbook_text, theme
 from ui.app_context import AppContext
+from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.records import delete_record
 from ui.workspace.db_jobs import PartnerTabLoading
 from ui.workspace.row_table_model import IdRole, RowTableModel
@@ -120,10 +121,20 @@ class RelationshipTab(PartnerTabLoading, QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         touch_box = QGroupBox(self.tr("Touchpoints and training"), self)
+        self.touch_view.setAccessibleName(touch_box.title())  # not its box's child any more
         tl = QVBoxLayout(touch_box)
         tl.addWidget(self.training_label)
         tl.addLayout(buttons)
-        tl.addWidget(self.touch_view, 1)
+        state = EmptyState("touchpoints_empty")
+        state.add_step("touchpoints_empty_new", self.new_touchpoint)
+        state.set_texts(
+            self.tr("No touchpoints logged yet"),
+            self.tr("Touchpoints keep the relationship between meetings: festival "
+                    "greetings, gifts, calls and the training you gave the partner's "
+                    "people. Log the first one (Ctrl+Shift+T)."),
+            {"touchpoints_empty_new": self.tr("Log a touchpoint…")})
+        self.touch_or_empty = EmptyOr(self.touch_view, state).watch(self.touch_model)
+        tl.addWidget(self.touch_or_empty, 1)
 
         layout = QHBoxLayout(self)
         layout.addWidget(stage_box, 2)

@@ -23,6 +23,7 @@ from models import templates
 from models.store import Store
 from models.workspace import partner_reviews
 from ui.app_context import AppContext
+from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.meetings import create_review
 from ui.operations.records import delete_record
 from ui.workspace.autosave import Autosaver, SaveIndicator
@@ -91,12 +92,23 @@ class ReviewsTab(PartnerTabLoading, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(status)
-        layout.addWidget(self.pages, 1)
+        state = EmptyState("reviews_empty")
+        state.add_step("reviews_empty_new", self.new_review)
+        state.set_texts(
+            self.tr("No reviews of this partner yet"),
+            self.tr("A review walks through a checklist with the partner and scores it "
+                    "(the template for the partner's tier comes first); past reviews "
+                    "then sit side by side. Choose a template above and start the first "
+                    "review."),
+            {"reviews_empty_new": self.tr("Start a review")})
+        self.pages_or_empty = EmptyOr(self.pages, state)
+        layout.addWidget(self.pages_or_empty, 1)
         self._show_run(None)
 
     # --- loading ---------------------------------------------------------------------------
 
     def _clear_partner(self) -> None:
+        self._runs = []
         self._show_run(None)
 
     def _fetch(self, store: Store, partner_id: str) -> dict[str, Any]:
@@ -133,6 +145,7 @@ class ReviewsTab(PartnerTabLoading, QWidget):
                 self._show_run(target)
         elif self._run is not None:
             self._show_run(None)  # deleted meanwhile
+        self.pages_or_empty.set_empty(self._run is None and not self._runs)
 
     def current_run_id(self) -> str | None:
         return (self._run or {}).get("id")
@@ -150,6 +163,7 @@ class ReviewsTab(PartnerTabLoading, QWidget):
         tpl = self._templates.get(run["template_id"]) if run else None
         self.form.setEnabled(tpl is not None)
         self.delete_button.setEnabled(run is not None)
+        self.pages_or_empty.set_empty(run is None and not self._runs)
         if tpl is None:
             self.form.set_template([], "en")
             self.score_label.setText(self.tr("Start a new review or open a previous one."))

@@ -387,7 +387,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location filename="../../../ui/calendar_view.py" line="+207"/>
+        <location filename="../../../ui/calendar_view.py" line="+214"/>
         <source>Could not load the calendar: %1</source>
         <extracomment>a pause on a day before its full list is read</extracomment>
         <translation>无法加载日历：%1</translation>
@@ -536,6 +536,26 @@ A backup copy is made first. A large profile takes a little while.</source>
         <location line="+4"/>
         <source>Enter: open · Ctrl+Enter: start the meeting · P: plan this partner on this day · Ctrl+←/→: move a planned visit · Ctrl+P: review pack · Ctrl+E: export to .ics · drag a row onto a day</source>
         <translation>回车：打开 · Ctrl+回车：开始会议 · P：计划当天拜访该渠道商 · Ctrl+←/→：移动计划的拜访 · Ctrl+P：复盘资料 · Ctrl+E：导出为 .ics · 可将条目拖到某一天</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing on this day</source>
+        <translation>这一天没有安排</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The calendar shows your planned and held visits and the partners whose visit falls due. Plan a visit on this day, or let ChannelKeeper suggest the coming week from what is due.</source>
+        <translation>日历显示已计划和已进行的拜访，以及到期该拜访的伙伴。在这一天计划一次拜访，或让 ChannelKeeper 根据到期情况为下周给出建议。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan a visit…</source>
+        <translation>计划拜访…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest a week…</source>
+        <translation>建议一周安排…</translation>
     </message>
 </context>
 <context>
@@ -1805,13 +1825,13 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+266"/>
+        <location filename="../../../ui/partners_view.py" line="+267"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) a header&apos;s margins and its sort arrow, beside its words the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+70"/>
         <source>Partners: %1</source>
         <translation>渠道商：%1 个</translation>
     </message>
@@ -1857,12 +1877,22 @@ Choose one:
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-91"/>
         <source>No partners yet</source>
         <translation>还没有渠道商</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>No partner matches the filter</source>
+        <translation>没有符合筛选条件的伙伴</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>None of your %1 partners matches what the filter asks for; clear it to see them all.</source>
+        <translation>您的 %1 个伙伴中没有符合筛选条件的；清除筛选即可查看全部。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Partners lists every partner you look after, with its tier, stage, last visit and warning signs, to filter and open. Add your first partner, or load the demo data to look around.</source>
         <translation>“渠道商”页列出您负责的每个渠道商及其分层、阶段、上次拜访和预警信号，可筛选并打开。请添加第一个渠道商，或加载演示数据先看看。</translation>
     </message>
@@ -1877,7 +1907,12 @@ Choose one:
         <translation>加载演示数据…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Clear the filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
@@ -2278,7 +2313,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../../ui/search_dialog.py" line="+115"/>
+        <location filename="../../../ui/search_dialog.py" line="+116"/>
         <location line="+47"/>
         <source>Partner</source>
         <extracomment>the invisible root: the parent of every row in a flat table model a search result: the hit, its partner&apos;s name and the snippet that matched the role carrying a row&apos;s snippet as HTML, the match highlighted</extracomment>
@@ -2320,12 +2355,37 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
+        <source>Nothing found</source>
+        <translation>未找到结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Find a partner or a record</source>
+        <translation>查找伙伴或记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try fewer characters, the pinyin initials of a name (jnmd for 江南明德), or a few digits of a phone number.</source>
+        <translation>试试少输入几个字、名称的拼音首字母（如 jnmd 对应江南明德），或电话号码中的几位数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search looks through partners, contacts, meetings, action items and reviews: Chinese or English names, pinyin and its initials, places, phone numbers and words from the notes.</source>
+        <translation>搜索范围包括伙伴、联系人、会议、行动项和评估：中英文名称、拼音及其首字母、地区、电话号码以及笔记中的文字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Type a name, a place or a word from the notes.</source>
         <translation>输入名称、地点或纪要中的词语。</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="+176"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="+179"/>
         <source>Partner</source>
         <extracomment>(entity, field) → how a coded value reads to the user</extracomment>
         <translation>渠道商</translation>
@@ -25,7 +25,7 @@
         <translation>发现时间</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+128"/>
         <source>Could not settle the conflict: %1</source>
         <translation>无法处理该冲突：%1</translation>
     </message>
@@ -70,17 +70,32 @@
         <translation>待处理的冲突</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>No conflicts to review. Everything you changed reached the server as you wrote it.</source>
-        <translation>没有待处理的冲突。你的所有修改都已按原样到达服务器。</translation>
+        <location line="+14"/>
+        <source>No conflicts to review</source>
+        <translation>没有需要处理的冲突</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="+1"/>
+        <source>Everything you changed reached the server as you wrote it. A conflict appears here when a field was changed both on this laptop and on the server; you then keep yours, theirs or a merge.</source>
+        <translation>您所做的所有修改都已原样同步到服务器。当同一字段在本机和服务器上都被修改时，冲突会显示在这里；届时您可以保留自己的、对方的或合并后的内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A conflict appears here when a field was changed both on this laptop and on the server. Sign in to your team&apos;s server to sync your changes.</source>
+        <translation>当同一字段在本机和服务器上都被修改时，冲突会显示在这里。登录团队的服务器即可同步您的修改。</translation>
+    </message>
+    <message>
+        <location line="-65"/>
         <source>Mine (this laptop)</source>
         <translation>我的（本机）</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Theirs (on the server now)</source>
         <translation>对方的（服务器当前值）</translation>
     </message>
@@ -90,7 +105,7 @@
         <translation>合并结果（可自由编辑）</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-46"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
@@ -100,7 +115,7 @@
         <translation>把本机的值写入服务器（Ctrl+1）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
@@ -192,7 +207,7 @@
 <context>
     <name>RejectedOps</name>
     <message>
-        <location filename="../../../ui/sync/rejected_ops_view.py" line="+45"/>
+        <location filename="../../../ui/sync/rejected_ops_view.py" line="+48"/>
         <source>The partner is no longer assigned to you.</source>
         <translation>该渠道商已不再分配给你。</translation>
     </message>
@@ -260,7 +275,7 @@
 <context>
     <name>RejectedOpsView</name>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>Marked as reviewed. They stay listed here.</source>
         <translation>已标记为已查看。它们仍会列在这里。</translation>
     </message>
@@ -313,6 +328,26 @@
         <location line="+1"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No refused changes</source>
+        <translation>没有被拒绝的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server accepted every change you made. A change it refuses (a partner no longer yours, a record deleted meanwhile) is listed here with the reason, to export or send to head office.</source>
+        <translation>服务器已接受您的所有修改。被服务器拒绝的修改（例如伙伴已不归您负责、记录已被删除）会连同原因列在这里，可导出或发送给总部。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes the server refuses are listed here with the reason. Sign in to your team&apos;s server to sync your changes.</source>
+        <translation>被服务器拒绝的修改会连同原因列在这里。登录团队的服务器即可同步您的修改。</translation>
     </message>
 </context>
 <context>
@@ -778,7 +813,7 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Try the demo</source>
         <translation>体验演示</translation>
     </message>
@@ -906,7 +941,7 @@
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="-334"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="-340"/>
         <source>Partner</source>
         <translation>渠道商</translation>
     </message>
@@ -1099,6 +1134,19 @@
         <location line="+1"/>
         <source>Agreement ends</source>
         <translation>协议到期</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReview</name>
+    <message>
+        <location filename="../../../ui/sync/review_empty.py" line="+27"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@
 <context>
     <name>ActionTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="+54"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="+55"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -166,12 +166,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+75"/>
+        <location line="+101"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-100"/>
         <source>Edit action item</source>
         <translation>编辑行动项</translation>
     </message>
@@ -181,7 +181,37 @@
         <translation>删除行动项</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+32"/>
+        <source>No open action items</source>
+        <translation>没有未关闭的行动项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every action item of this partner is closed. Add a new one, or show the closed items with the feedback they were closed with.</source>
+        <translation>该伙伴的所有行动项都已关闭。可以新增一项，或显示已关闭的行动项及其关闭时的反馈。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No action items yet</source>
+        <translation>还没有行动项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action items are what you and the partner agreed to do, each with an owner, a severity and a due date; Today lists the late ones. Add one here, or turn a line of meeting notes into one with Ctrl+Shift+A.</source>
+        <translation>行动项是您与伙伴约定要做的事，每项都有负责人、严重程度和截止日期；“今日”会列出已逾期的项。在这里新增一项，或在会议笔记中用 Ctrl+Shift+A 将一行转为行动项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add an action item…</source>
+        <translation>新增行动项…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show closed items</source>
+        <translation>显示已关闭的行动项</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
@@ -227,7 +257,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="+56"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="+57"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -373,7 +403,22 @@
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+17"/>
+        <source>No contacts yet</source>
+        <translation>还没有联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The people you deal with at this partner: their role, how to reach them and the dates to remember (birthdays, the company&apos;s anniversary).</source>
+        <translation>您在该伙伴处打交道的人：他们的职务、联系方式以及需要记住的日子（生日、公司周年纪念日）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a contact…</source>
+        <translation>新增联系人…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Contact %1 deleted.</source>
         <translation>联系人 %1 已删除。</translation>
     </message>
@@ -534,7 +579,7 @@
 <context>
     <name>GoalTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/goals_tab.py" line="+40"/>
+        <location filename="../../../ui/workspace/goals_tab.py" line="+41"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
@@ -627,7 +672,22 @@
         <translation>删除联合目标</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+16"/>
+        <source>No joint goals yet</source>
+        <translation>还没有共同目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agree the first goal with the partner (sales, certified engineers, joint events…): Today and the review pack then show how it is going.</source>
+        <translation>与伙伴商定第一个目标（销售额、认证工程师、联合活动…）：之后“今日”和评估材料包会显示进展。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a joint goal…</source>
+        <translation>新增共同目标…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>No joint goal yet. Agree one with the partner (Ctrl+Shift+G).</source>
         <translation>尚无联合目标。请与渠道共同商定一个（Ctrl+Shift+G）。</translation>
     </message>
@@ -843,7 +903,7 @@
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="+33"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="+34"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -901,7 +961,22 @@
         <translation>删除所选会议（在列表中按 Del），可撤销</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+16"/>
+        <source>No meetings with this partner yet</source>
+        <translation>与该伙伴还没有会议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meetings keeps each conversation with the partner: the agenda, the notes you type while you talk and the decisions. A line of notes becomes an action item with Ctrl+Shift+A. Start the first meeting now, or plan a visit in the Calendar.</source>
+        <translation>“会议”记录与伙伴的每一次沟通：议程、谈话时记下的笔记以及决定。笔记中的一行可用 Ctrl+Shift+A 转为行动项。现在开始第一次会议，或在日历中计划一次拜访。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start a meeting</source>
+        <translation>开始会议</translation>
+    </message>
+    <message>
+        <location line="+108"/>
         <source>Meeting of %1 deleted.</source>
         <translation>%1 的会议已删除。</translation>
     </message>
@@ -1268,7 +1343,7 @@
 <context>
     <name>RelationshipTab</name>
     <message>
-        <location filename="../../../ui/workspace/relationship_tab.py" line="+83"/>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="+84"/>
         <source>The stage is changed on the Overview; each move is kept here with its reason.</source>
         <translation>生命周期阶段在“概览”页修改；每次变更及其原因都记录在此。</translation>
     </message>
@@ -1318,7 +1393,22 @@
         <translation>人情往来与培训</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+7"/>
+        <source>No touchpoints logged yet</source>
+        <translation>还没有记录接触</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Touchpoints keep the relationship between meetings: festival greetings, gifts, calls and the training you gave the partner&apos;s people. Log the first one (Ctrl+Shift+T).</source>
+        <translation>接触记录会议之间的关系维护：节日问候、礼品、电话以及为伙伴人员提供的培训。记录第一次接触（Ctrl+Shift+T）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log a touchpoint…</source>
+        <translation>记录接触…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Training and enablement sessions in the last 12 months: %1</source>
         <translation>近 12 个月培训与赋能次数：%1</translation>
     </message>
@@ -1331,7 +1421,7 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="+45"/>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="+46"/>
         <source>Template for a new review; the one for the partner&apos;s tier comes first</source>
         <translation>新复盘使用的模板；与渠道层级对应的模板排在最前</translation>
     </message>
@@ -1388,7 +1478,22 @@
         <translation>对比历次复盘</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+7"/>
+        <source>No reviews of this partner yet</source>
+        <translation>该伙伴还没有评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A review walks through a checklist with the partner and scores it (the template for the partner&apos;s tier comes first); past reviews then sit side by side. Choose a template above and start the first review.</source>
+        <translation>评估会与伙伴逐项过一遍检查清单并打分（与伙伴级别对应的模板排在最前）；以往的评估可以并排对比。在上方选择模板，开始第一次评估。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start a review</source>
+        <translation>开始评估</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Start a new review or open a previous one.</source>
         <translation>新建复盘，或打开以往的复盘。</translation>
     </message>
@@ -1448,7 +1553,7 @@
 <context>
     <name>StageHistoryModel</name>
     <message>
-        <location filename="../../../ui/workspace/relationship_tab.py" line="-157"/>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="-166"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
