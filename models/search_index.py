@@ -1,23 +1,23 @@
 """The store's full-text search: documents per record, queries, and the search
 backlog (records applied without indexing them, indexed later in chunks).
 
-A mixin of ``models.store.Store`` (which gives ``db``, ``query``, ``rows``,
-``transaction`` and the settings); kept apart because the store's write API is long
-enough on its own. Text segmentation for Chinese is ``models.search``.
+``SearchIndex`` is a collaborator of ``models.store.Store`` (its ``index``), given
+the store it indexes: the store's writes call it inside their transactions, and it
+reads and writes through the store's connection and settings. Text segmentation for
+Chinese is ``models.search``.
 """
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from models.schema import ENTITIES, Entity, entity
 
 if TYPE_CHECKING:
-    from models.store import Row
+    from models.store import Row, Store
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +49,17 @@ class SearchHit:
 
 
 class SearchIndex:
-    """Search and the search index, for ``Store``."""
+    """Search and the search index of one store's database: a collaborator of
+    ``Store`` (``store.index``), which calls it inside its own write transactions."""
 
-    # given by Store
-    db: Any
-    query: Callable[..., list[Row]]
-    rows: Callable[..., list[Row]]
-    transaction: Callable[[], AbstractContextManager[Any]]
-    get_setting: Callable[..., str | None]
-    set_setting: Callable[[str, str | None], None]
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        #: template id -> name, for the documents of reviews (names do not change)
+        self._template_names: dict[str | None, str] = {}
+
+    @property
+    def db(self) -> Any:
+        return self._store.db
 
     def search(self, text: str, *, limit: int = 50, offset: int = 0,
                entities: Iterable[str] | None = None) -> list[SearchHit]:
@@ -85,16 +87,16 @@ class SearchIndex:
     def reindex_all(self) -> int:
         """Rebuild the search index from the tables (after bulk remote loads)."""
         n = 0
-        with self.transaction():
+        with self._store.transaction():
             self.db.execute("DELETE FROM search_fts")
             self.db.execute("DELETE FROM search_docs")
             for ent in ENTITIES.values():
                 if not ent.search_title:
                     continue
-                for row in self.rows(ent.name):
-                    self._index(ent, row)
+                for row in self._store.rows(ent.name):
+                    self.index_one(ent, row)
                     n += 1
-            self.set_setting(K_SEARCH_BACKLOG, None)
+            self._store.set_setting(K_SEARCH_BACKLOG, None)
         return n
 
     # --- the search backlog ------------------------------------------------------------
@@ -124,27 +126,27 @@ class SearchIndex:
         if not state:
             return 0
         done = 0
-        with self.transaction():
+        with self._store.transaction():
             for name in list(state):
                 if done >= limit:
                     break
                 ent = entity(name)
                 want = limit - done
-                rows = self.query(
+                rows = self._store.query(
                     f"SELECT rowid AS backlog_rowid, * FROM {ent.table} WHERE rowid > ? "
                     "AND deleted = 0 AND id NOT IN (SELECT entity_id FROM search_docs) "
                     "ORDER BY rowid LIMIT ?", [state[name], want])
                 if rows:
-                    self._index_many(ent, rows)
+                    self.index_many(ent, rows)
                     state[name] = rows[-1]["backlog_rowid"]
                     done += len(rows)
                 if len(rows) < want:
                     del state[name]  # nothing left after the position
-            self.set_setting(K_SEARCH_BACKLOG, json.dumps(state) if state else None)
+            self._store.set_setting(K_SEARCH_BACKLOG, json.dumps(state) if state else None)
         return done
 
     def _backlog_state(self) -> dict[str, int]:
-        raw = self.get_setting(K_SEARCH_BACKLOG)
+        raw = self._store.get_setting(K_SEARCH_BACKLOG)
         if not raw:
             return {}
         try:
@@ -155,15 +157,15 @@ class SearchIndex:
             log.warning("search backlog state unreadable (%r); rescanning", raw[:80])
             return {name: 0 for name, ent in ENTITIES.items() if ent.search_title}
 
-    def _backlog_add(self, ent: Entity) -> None:
+    def backlog_add(self, ent: Entity) -> None:
         # from the start of the table: an upsert keeps an existing record's rowid, which
         # may lie before the position reached so far
         state = self._backlog_state()
         if state.get(ent.name) != 0:
             state[ent.name] = 0
-            self.set_setting(K_SEARCH_BACKLOG, json.dumps(state))
+            self._store.set_setting(K_SEARCH_BACKLOG, json.dumps(state))
 
-    def _drop_docs(self, ids: list[str]) -> None:
+    def drop_docs(self, ids: list[str]) -> None:
         """Remove the search documents of these records (500 ids a statement)."""
         old: list[tuple[int]] = []
         for i in range(0, len(ids), 500):
@@ -207,7 +209,7 @@ class SearchIndex:
         return title, body, " ".join(keys), partner_id, sort_key
 
     def _template_name(self, template_id: str | None) -> str:
-        names = self.__dict__.setdefault("_template_names", {})
+        names = self._template_names
         if template_id not in names:
             hit = self.db.execute("SELECT name FROM checklist_templates WHERE id = ?",
                                   [template_id]).fetchone()
@@ -216,15 +218,15 @@ class SearchIndex:
             names[template_id] = hit[0]
         return names[template_id]
 
-    def _index(self, ent: Entity, row: Row) -> None:
+    def index_one(self, ent: Entity, row: Row) -> None:
         """(Re-)index one record a local write just changed."""
-        self._index_many(ent, [row])
+        self.index_many(ent, [row])
 
-    def _index_many(self, ent: Entity, rows: list[Row]) -> None:
+    def index_many(self, ent: Entity, rows: list[Row]) -> None:
         """(Re-)index many distinct records: old documents removed and new ones written
         for the live records, one statement each (a pulled page, not a loop of five); a
         tombstone just leaves the index."""
-        self._drop_docs([r["id"] for r in rows])
+        self.drop_docs([r["id"] for r in rows])
         live = [r for r in rows if not r["deleted"]]
         if not ent.search_title or not live:
             return

@@ -64,12 +64,14 @@ def coalesce(changes: list[Change]) -> list[Change]:
     return [Change(e, tuple(dict.fromkeys(ids)), k) for (e, k), ids in merged.items()]
 
 
-class Store(SearchIndex):
-    """All reads and writes of one profile's database."""
+class Store:
+    """All reads and writes of one profile's database; its search index is the
+    collaborator ``index`` (models/search_index.py)."""
 
     def __init__(self, db: Database, *, clock: Callable[[], str] = utcnow) -> None:
         self.db = db
         self.clock = clock
+        self.index = SearchIndex(self)
         self._listeners: list[Callable[[Change], None]] = []
         self._pending_changes: list[Change] = []
         self._depth = 0
@@ -219,6 +221,25 @@ class Store(SearchIndex):
             sql += f" AND ({where})"
         return self.db.execute(sql, list(params)).fetchone()[0]
 
+    # --- search (the index is its own object, ``self.index``) ---------------------------
+
+    def search(self, text: str, *, limit: int = 50, offset: int = 0,
+               entities: Iterable[str] | None = None) -> list[SearchHit]:
+        """Records matching every word of ``text``, newest first (SearchIndex.search)."""
+        return self.index.search(text, limit=limit, offset=offset, entities=entities)
+
+    def reindex_all(self) -> int:
+        return self.index.reindex_all()
+
+    def search_backlog_pending(self) -> bool:
+        return self.index.search_backlog_pending()
+
+    def search_backlog_count(self) -> int:
+        return self.index.search_backlog_count()
+
+    def index_backlog(self, limit: int = 2000) -> int:
+        return self.index.index_backlog(limit)
+
     # --- local writes (always with an outbox entry) ----------------------------------
 
     def create(self, entity_name: str, values: dict[str, Any], *, entity_id: str | None = None) -> Row:
@@ -254,7 +275,7 @@ class Store(SearchIndex):
                 [*(v[1] for v in diff.values()), now, entity_id],
             )
             new = {**old, **{k: v[1] for k, v in diff.items()}, "updated_at": now}
-            self._index(ent, new)
+            self.index.index_one(ent, new)
             self._append_outbox(ent, entity_id, "update", diff, old["version"], now)
             self._emit(Change(ent.name, (entity_id,), "update"))
         return new
@@ -269,7 +290,7 @@ class Store(SearchIndex):
                 f"UPDATE {ent.table} SET deleted = 1, deleted_at = ?, updated_at = ? WHERE id = ?",
                 [now, now, entity_id],
             )
-            self._drop_docs([entity_id])
+            self.index.drop_docs([entity_id])
             self._append_outbox(ent, entity_id, "delete", {"deleted": [0, 1]}, old["version"], now)
             self._emit(Change(ent.name, (entity_id,), "delete"))
 
@@ -286,7 +307,7 @@ class Store(SearchIndex):
                 [now, entity_id],
             )
             new = {**old, "deleted": 0, "deleted_at": None, "updated_at": now}
-            self._index(ent, new)
+            self.index.index_one(ent, new)
             self._append_outbox(ent, entity_id, "update", {"deleted": [1, 0]}, old["version"], now)
             self._emit(Change(ent.name, (entity_id,), "update"))
         return new
@@ -355,7 +376,7 @@ class Store(SearchIndex):
             )
             full = self._row(ent, row["id"])
             assert full is not None
-            self._index_many(ent, [full])  # a tombstone just leaves the index
+            self.index.index_many(ent, [full])  # a tombstone just leaves the index
             self._emit(Change(ent.name, (row["id"],), "remote"))
 
     def apply_remote_many(self, entity_name: str, rows: Iterable[tuple[dict[str, Any], int]],
@@ -394,12 +415,12 @@ class Store(SearchIndex):
             unique = list(dict.fromkeys(ids))
             if not index and ent.search_title:
                 if self.db.execute("SELECT 1 FROM search_docs LIMIT 1").fetchone():
-                    self._drop_docs(unique)  # what they were indexed under is stale
-                self._backlog_add(ent)
+                    self.index.drop_docs(unique)  # what they were indexed under is stale
+                self.index.backlog_add(ent)
                 unique = []
             for i in range(0, len(unique), 500):
                 chunk = unique[i:i + 500]
-                self._index_many(ent, self.query(
+                self.index.index_many(ent, self.query(
                     f"SELECT * FROM {ent.table} WHERE id IN ({', '.join('?' for _ in chunk)})",
                     chunk,
                 ))
@@ -419,7 +440,7 @@ class Store(SearchIndex):
         n = 0
         ids = list(ids)
         with self.transaction():
-            self._drop_docs(ids)
+            self.index.drop_docs(ids)
             for entity_id in ids:
                 n += self.db.execute(f"DELETE FROM {ent.table} WHERE id = ?", [entity_id]).rowcount
             if n:
@@ -438,7 +459,7 @@ class Store(SearchIndex):
                     continue
                 ids = [r[0] for r in self.db.execute(
                     f"SELECT id FROM {ent.table} WHERE {col} = ?", [partner_id]).fetchall()]
-                self._drop_docs(ids)
+                self.index.drop_docs(ids)
                 n += self.db.execute(
                     f"DELETE FROM {ent.table} WHERE {col} = ?", [partner_id]).rowcount
             self._emit(Change("partner", (partner_id,), "remote"))
@@ -456,7 +477,7 @@ class Store(SearchIndex):
                             [ent.name, entity_id])
             if row is None or row["deleted"]:
                 self.db.execute(f"DELETE FROM {ent.table} WHERE id = ?", [entity_id])
-                self._drop_docs([entity_id])
+                self.index.drop_docs([entity_id])
                 return
             self.db.execute(f"UPDATE {ent.table} SET version = 0 WHERE id = ?", [entity_id])
             diff = {f: [None, row[f]] for f in ent.field_names if row[f] is not None}
@@ -543,7 +564,7 @@ class Store(SearchIndex):
                 f"INSERT INTO {ent.table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
                 list(row.values()),
             )
-            self._index(ent, row)
+            self.index.index_one(ent, row)
             diff = {f: [None, row[f]] for f in ent.field_names if row[f] is not None}
             self._append_outbox(ent, row["id"], "create", diff, 0, now)
         return row

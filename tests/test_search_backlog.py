@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from models.search_index import SearchIndex
 from models.store import K_SEARCH_BACKLOG, Store
 from tests.keys import open_test_database
 
@@ -89,7 +90,7 @@ def test_a_record_delivered_again_without_index_loses_its_stale_document(two):
 def test_a_chunk_that_fails_half_way_is_redone_whole(two, monkeypatch):
     now, later = two
     later.index_backlog(10)
-    real = Store._index_many
+    real = SearchIndex.index_many
     calls = []
 
     def failing(self, ent, rows):
@@ -97,10 +98,10 @@ def test_a_chunk_that_fails_half_way_is_redone_whole(two, monkeypatch):
         real(self, ent, rows)
         raise OSError("disk went away")
 
-    monkeypatch.setattr(Store, "_index_many", failing)
+    monkeypatch.setattr(SearchIndex, "index_many", failing)
     with pytest.raises(OSError):
         later.index_backlog(10)
-    monkeypatch.setattr(Store, "_index_many", real)
+    monkeypatch.setattr(SearchIndex, "index_many", real)
     assert calls == [10]
     assert later.db.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 10  # rolled back
     drain(later, 10)
@@ -115,3 +116,12 @@ def test_an_unreadable_backlog_position_rescans_everything(two):
     drain(later, 1000)
     assert index_of(later) == index_of(now)
     assert not later.search_backlog_pending()
+
+
+def test_the_search_index_is_a_collaborator_of_the_store_not_a_base(store):
+    """Issue 12, item 4: the index is its own object (``store.index``), holding its own
+    state, not a mixin the store inherits from."""
+    assert Store.__bases__ == (object,)
+    assert isinstance(store.index, SearchIndex) and store.index._store is store
+    p = store.create_partner(name_zh="华东协作渠道", tier="core", stage="mature")
+    assert [h.entity_id for h in store.index.search("协作")] == [p["id"]]
