@@ -157,7 +157,7 @@ def test_ui_writes_no_sql():
 SERVICE_NAMES = {"store", "ctx", "jobs", "settings", "service", "sync", "engine", "lane",
                  "session", "window", "writer"}
 #: being split by other engineers this session (issue 12, item 7): typed when they land
-NOT_YET_TYPED = {"ui/today_view.py", "ui/calendar_view.py"}
+NOT_YET_TYPED = {"ui/calendar_view.py"}
 
 
 def _any_services(path: Path, root: Path = ROOT) -> list[str]:

@@ -16,7 +16,8 @@ a "Show all" link: a big profile has thousands of due actions, and loading and l
 them all out would hold up the first paint for rows nobody scrolls to.
 
 Adding a section (and its cards) is one call, ``add_section`` (see
-/work/notes/today-api.md and ``TodayEntry``).
+/work/notes/today-api.md and ``TodayEntry``); Today's own sections are registered
+that way too (ui/today_builtin.py), and so are the method's (ui/today_method.py).
 """
 from __future__ import annotations
 
@@ -38,17 +39,18 @@ from PySide6.QtWidgets import (
 )
 
 from models import insights
+from models.store import Change, Store
 from models.today import KEY_DATES_DAYS, LIST_LIMIT, TodayData, due_actions, load_today
 from models.today_figures import TodayFigures, cadence_trend
-from ui import labels, theme
+from ui import theme
 from ui.app_context import AppContext
 from ui.empty_state import EmptyState
 from ui.operations.meetings import hold_meeting
-from ui.partner_table_model import signs_text
+from ui.today_builtin import builtin_entries
 from ui.today_cards import Card, SummaryCard
 from ui.today_details import DetailsPane
 from ui.today_method import method_entries
-from ui.today_sections import Column, RecordTableModel, TodaySection
+from ui.today_sections import TodaySection
 from ui.today_trend import TrendChart
 
 RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "contact", "kpi_snapshot",
@@ -61,7 +63,7 @@ RELOAD_DELAY_MS = 300
 CARD_MIN_WIDTH = 115
 
 #: ``load(store, today, cadence)`` of a registered section, run in the database lane
-SectionLoad = Callable[[Any, dt.date, dict], Sequence[Any]]
+SectionLoad = Callable[[Store, dt.date, dict], Sequence[Any]]
 
 
 @dataclass
@@ -208,108 +210,11 @@ class TodayView(QWidget):
         return next(c for c in self.cards if c.card.name == name)
 
     def _register_builtin(self) -> None:
-        date = lambda d: d.isoformat() if d else "—"
-        figures = lambda: self.data_.figures if self.data_ is not None else None
-        fig = lambda name: (lambda: getattr(figures(), name) if figures() else None)
-
-        self.visits = self.add_section(TodayEntry(
-            TodaySection("visits", RecordTableModel([
-                Column(lambda: self.tr("Partner"), lambda r: r.display_name, stretch=True),
-                Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
-                Column(lambda: self.tr("Last visit"), lambda r: r.last_met, date),
-                Column(lambda: self.tr("Days since"), lambda r: r.days_since),
-                Column(lambda: self.tr("Status"), lambda r: r.visit_status,
-                       labels.visit_status_label),
-            ], partner_key="id", status=lambda r: r.visit_status, parent=self)),
-            title=lambda: self.tr("Visits due"),
-            empty=lambda: self.tr("Every partner has been visited within its cadence."),
-            cards=[
-                Card("visits_overdue", lambda: self.tr("Visits overdue"),
-                     fig("visits_overdue"), lambda r: r.visit_status == "overdue", "overdue",
-                     lambda: self.tr("Partners not visited within their tier's cadence.")),
-                Card("visits_due", lambda: self.tr("Visits due this week"),
-                     fig("visits_due_week"), lambda r: r.visit_status == "due", "due",
-                     lambda: self.tr("Partners whose cadence runs out within a week.")),
-            ]))
-        self.actions = self.add_section(TodayEntry(
-            TodaySection("actions", RecordTableModel([
-                Column(lambda: self.tr("Due"), lambda r: r["due_on"]),
-                Column(lambda: self.tr("Action item"), lambda r: r["title"], stretch=True),
-                Column(lambda: self.tr("Owner"), lambda r: r["owner_side"],
-                       labels.owner_side_label),
-                Column(lambda: self.tr("Severity"), lambda r: r["severity"],
-                       labels.severity_label),
-                Column(lambda: self.tr("Status"), lambda r: r["status"], self._action_status),
-                Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
-            ], status=self._action_status_mark, parent=self)),
-            title=lambda: self.tr("Action items due"),
-            empty=lambda: self.tr("No action item is overdue or due this week."),
-            opens="action_item",
-            cards=[
-                Card("actions_late", lambda: self.tr("Action items overdue"),
-                     fig("actions_late"), lambda r: r.get("late", False), "overdue",
-                     lambda: self.tr("Open or in progress, and past their due date.")),
-                Card("actions_feedback", lambda: self.tr("Done, awaiting feedback"),
-                     fig("actions_awaiting_feedback"), lambda r: r["status"] == "done", "due",
-                     lambda: self.tr("Done, but the partner has not heard back yet: an item "
-                                     "is closed when feedback is given.")),
-            ]))
-        self.lying_flat = self.add_section(TodayEntry(
-            TodaySection("lying_flat", RecordTableModel([
-                Column(lambda: self.tr("Partner"), lambda r: r.display_name),
-                Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
-                Column(lambda: self.tr("Stage"), lambda r: r.stage, labels.stage_label),
-                # shows which signs, sorts by how many
-                Column(lambda: self.tr("Warning signs"), lambda r: r.signs,
-                       signs_text, sort=len, stretch=True),
-            ], partner_key="id",
-                # a warning, not lateness: amber, not red
-                status=lambda r: "warning" if len(r.signs) >= 3 else None,
-                parent=self)),
-            title=lambda: self.tr("Partners going quiet (\"lying flat\")"),
-            empty=lambda: self.tr("No partner shows several warning signs."),
-            cards=[Card("partners_quiet", lambda: self.tr("Partners going quiet"),
-                        fig("partners_quiet"), None, "warning",
-                        lambda: self.tr("Partners showing two or more warning signs of "
-                                        "\"lying flat\" (躺平)."))]))
-        self.key_dates = self.add_section(TodayEntry(
-            TodaySection("key_dates", RecordTableModel([
-                Column(lambda: self.tr("Date"), lambda r: r["date"], date),
-                Column(lambda: self.tr("In days"), lambda r: r["in_days"]),
-                Column(lambda: self.tr("Occasion"), lambda r: r["kind"], self._occasion),
-                Column(lambda: self.tr("Contact"), lambda r: r["name"], stretch=True),
-                Column(lambda: self.tr("Role"), lambda r: r["role"]),
-                Column(lambda: self.tr("Partner"), lambda r: r["partner_name"]),
-            ], parent=self)),
-            title=lambda: self.tr("Key dates in the next 30 days"),
-            empty=lambda: self.tr("No birthdays or anniversaries coming up."),
-            cards=[Card("key_dates_week", lambda: self.tr("Key dates this week"),
-                        fig("key_dates_week"), None, None,
-                        lambda: self.tr("Contacts' birthdays and company anniversaries "
-                                        "in the next seven days."))]))
-        # this week's planned visits: Enter opens the partner, Ctrl+Enter starts the
-        # meeting (held, now), Ctrl+P prints the partner's pack
-        self.planned = self.add_section(TodayEntry(
-            TodaySection("planned", RecordTableModel([
-                Column(lambda: self.tr("When"), lambda r: r.starts_at, self._when),
-                Column(lambda: self.tr("Partner"), lambda r: r.partner_name, stretch=True),
-                Column(lambda: self.tr("Tier"), lambda r: r.tier, labels.tier_label),
-                Column(lambda: self.tr("Type"), lambda r: r.type, labels.meeting_type_label),
-                Column(lambda: self.tr("Location"), lambda r: r.location),
-                # a visit of a day gone by that was not held is late
-            ], status=lambda r: "overdue" if r.day < self.ctx.today() else None,
-                parent=self)),
-            title=lambda: self.tr("Planned visits this week"),
-            empty=lambda: self.tr(
-                "No visit planned this week: plan some in the Calendar (Ctrl+4)."),
-            cards=[Card("planned_week", lambda: self.tr("Visits planned this week"),
-                        lambda: len(self.data_.planned) if self.data_ is not None else None,
-                        lambda r: r.day >= self.ctx.today(), None,
-                        lambda: self.tr("Enter: open the partner · Ctrl+Enter: start the "
-                                        "meeting (held, now) · Ctrl+P: the partner's "
-                                        "review pack"))]))
+        """Today's own lists (ui/today_builtin.py), then the method's (ui/today_method.py)."""
+        (self.visits, self.actions, self.lying_flat, self.key_dates,
+         self.planned) = [self.add_section(entry) for entry in builtin_entries(self)]
         self.planned.view.installEventFilter(self)
-        # the method's lists: joint goals at risk, agreements to renew (ui/today_method.py)
+        # the method's lists: joint goals at risk, agreements to renew
         for entry in method_entries(self):
             self.add_section(entry)
 
@@ -318,17 +223,6 @@ class TodayView(QWidget):
             section.show_all_requested.connect(lambda s=section: self._show_all(s))
         self.actions.show_all_requested.connect(lambda: self._load_all(self.actions))
         self.key_dates.show_all_requested.connect(lambda: self._load_all(self.key_dates))
-
-    def _occasion(self, kind: str) -> str:
-        return self.tr("Birthday") if kind == "birthday" else self.tr("Company anniversary")
-
-    def _when(self, starts_at: str) -> str:
-        """"Today 10:00", or the weekday and date for another day of the week."""
-        day = dt.date.fromisoformat(starts_at[:10])
-        if day == self.ctx.today():
-            return self.tr("Today %1").replace("%1", starts_at[11:16])
-        name = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-        return f"{name} {starts_at[5:16]}"
 
     def selected_planned(self) -> Any:
         """The planned visit selected in this week's list (None: none)."""
@@ -351,16 +245,6 @@ class TodayView(QWidget):
                 self.pack_requested.emit(self.selected_planned().partner_id)
                 return True
         return super().eventFilter(watched, event)
-
-    def _action_status(self, status: str) -> str:
-        if status == "done":
-            return self.tr("Awaiting feedback")
-        return labels.action_status_label(status)
-
-    @staticmethod
-    def _action_status_mark(row: dict) -> str | None:
-        # red only for work that is late; done items wait for feedback, not for work
-        return "overdue" if row.get("late") else None
 
     def sections(self) -> list[TodaySection]:
         return [e.section for e in self.entries]
@@ -452,7 +336,7 @@ class TodayView(QWidget):
         want_trend = self._trend_stale or trend_key != self._trend_key
         self._trend_stale = False
 
-        def load(store: Any) -> tuple[list | None, list]:
+        def load(store: Store) -> tuple[list | None, list]:
             trend = cadence_trend(store, today, cadence) if want_trend else None
             return trend, [(section, fn(store, today, cadence)) for section, fn in loads]
 
@@ -483,7 +367,7 @@ class TodayView(QWidget):
         self._request += 1  # a load of the capped list in flight would undo this
         request = self._request
         if section is self.actions:
-            fetch: Callable[[Any], list[dict]] = lambda s: due_actions(s, today, None)
+            fetch: Callable[[Store], list[dict]] = lambda s: due_actions(s, today, None)
         else:
             fetch = lambda s: insights.upcoming_key_dates(s, today, KEY_DATES_DAYS)
 
@@ -497,7 +381,7 @@ class TodayView(QWidget):
     def _load_failed(self, exc: BaseException) -> None:
         self.ctx.status_message.emit(self.tr("Could not load Today: %1").replace("%1", str(exc)))
 
-    def _on_changed(self, change: Any) -> None:
+    def _on_changed(self, change: Change) -> None:
         if change.entity in TREND_ENTITIES:
             self._trend_stale = True
         if self.auto_reload and change.entity in RELEVANT_ENTITIES:

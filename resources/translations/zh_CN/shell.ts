@@ -121,7 +121,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>AppCommand</name>
     <message>
-        <location filename="../../../desktop/commands/app.py" line="+13"/>
+        <location filename="../../../desktop/commands/app.py" line="+14"/>
         <source>start the desktop app (the default)</source>
         <translation>启动桌面应用（默认）</translation>
     </message>
@@ -131,7 +131,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>档案为空时不提示加载演示数据</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>No graphical display found (DISPLAY and WAYLAND_DISPLAY are not set). Start ChannelKeeper from a desktop session, or on a server run it under xvfb-run -a. The command-line commands (see --help) need no display.</source>
         <extracomment>bench/bench_bundle.py sets it: the app prints &quot;ready &lt;epoch seconds&gt;&quot; once its window is usable, then quits, so a start can be timed from outside the process (the bundle runs no code but its own)</extracomment>
         <translation>未找到图形显示（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。请在桌面会话中启动渠道管家；在服务器上可用 xvfb-run -a 运行。命令行命令（见 --help）无需显示。</translation>
@@ -2063,7 +2063,7 @@ Choose one:
 <context>
     <name>ReminderButton</name>
     <message>
-        <location filename="../../../ui/reminder_notifier.py" line="+154"/>
+        <location filename="../../../ui/reminder_notifier.py" line="+155"/>
         <source>Reminders: %1</source>
         <translation>提醒：%1</translation>
     </message>
@@ -2650,7 +2650,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_method.py" line="+66"/>
+        <location filename="../../../ui/today_method.py" line="+67"/>
         <source>Goal</source>
         <extracomment>the changes that may move which goals are at risk</extracomment>
         <translation>目标</translation>
@@ -2666,32 +2666,31 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>进展</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+6"/>
-        <location filename="../../../ui/today_view.py" line="+217"/>
+        <location filename="../../../ui/today_builtin.py" line="+36"/>
+        <location line="+32"/>
+        <location line="+18"/>
         <location line="+26"/>
-        <location line="+16"/>
-        <location line="+23"/>
-        <location line="+13"/>
+        <location line="+15"/>
+        <location filename="../../../ui/today_method.py" line="+4"/>
+        <location line="+6"/>
         <source>Partner</source>
-        <extracomment>the changes that may move the trend of visits kept to cadence a card is at least this wide (px): more cards than fit a row wrap onto the next (nine fit one row of a 1366 px screen, or of 1920 px at 150%) ``load(store, today, cadence)`` of a registered section, run in the database lane what the empty list says (only when the profile has partners: an empty profile says so itself) rows from the database lane after each load (None: the view sets them itself) what a row opens: &quot;partner&quot;, or an entity whose record the workspace shows the review pack of this partner, asked from this week&apos;s planned visits the trend and the registered sections&apos; rows are on screen the empty page&apos;s &quot;Sign in…&quot;: head office&apos;s partners come with the first sync the day and cadence the trend on screen was computed for, and whether a change since may have moved it reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location filename="../../../ui/today_method.py" line="-3"/>
         <source>Agreement ends</source>
         <translation>协议到期</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../../ui/today_view.py" line="-77"/>
+        <location filename="../../../ui/today_builtin.py" line="-89"/>
+        <location line="+49"/>
         <location line="+42"/>
-        <location line="+36"/>
+        <location filename="../../../ui/today_method.py" line="+5"/>
         <source>Tier</source>
         <translation>渠道分层</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../../ui/today_method.py" line="+7"/>
         <source>Joint goals at risk</source>
         <translation>有风险的联合目标</translation>
     </message>
@@ -2727,7 +2726,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>60 天内到期（或刚到期）的协议：请准备续约。</translation>
     </message>
     <message>
-        <location filename="../../../ui/today_view.py" line="-77"/>
+        <location filename="../../../ui/today_builtin.py" line="-90"/>
         <source>Last visit</source>
         <translation>上次拜访</translation>
     </message>
@@ -2737,14 +2736,14 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>间隔天数</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+25"/>
         <location filename="../../../ui/today_method.py" line="-38"/>
-        <location filename="../../../ui/today_view.py" line="+1"/>
-        <location line="+21"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/today_view.py" line="-15"/>
+        <location line="-18"/>
         <source>Visits overdue</source>
         <translation>拜访已逾期</translation>
     </message>
@@ -2754,7 +2753,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>未按分层拜访周期拜访的渠道商。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Visits due this week</source>
         <translation>本周应拜访</translation>
     </message>
@@ -2764,7 +2763,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>拜访周期将在一周内到期的渠道商。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
@@ -2774,7 +2773,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>行动项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Owner</source>
         <translation>负责方</translation>
     </message>
@@ -2784,7 +2783,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Action items overdue</source>
         <translation>行动项已逾期</translation>
     </message>
@@ -2794,7 +2793,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>未开始或进行中，且已过截止日期。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Done, awaiting feedback</source>
         <translation>已完成，待反馈</translation>
     </message>
@@ -2804,7 +2803,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>已完成，但尚未反馈给渠道商：反馈之后行动项才算闭环。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Partners going quiet</source>
         <translation>渠道商趋于躺平</translation>
     </message>
@@ -2814,18 +2813,18 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>出现两个或以上“躺平”预警信号的渠道商。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location filename="../../../ui/today_method.py" line="+7"/>
-        <location filename="../../../ui/today_view.py" line="+1"/>
         <source>In days</source>
         <translation>还有几天</translation>
     </message>
     <message>
-        <location filename="../../../ui/today_view.py" line="+1"/>
+        <location line="+1"/>
         <source>Occasion</source>
         <translation>事由</translation>
     </message>
@@ -2835,12 +2834,12 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location filename="../../../ui/today_view.py" line="+403"/>
         <source>Welcome: no partners yet</source>
         <translation>欢迎：还没有渠道商</translation>
     </message>
@@ -2870,17 +2869,17 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>还没有渠道商。请添加第一个渠道商（Ctrl+Shift+N），或加载演示数据先看看。</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location filename="../../../ui/today_builtin.py" line="-23"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Warning signs</source>
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Key dates this week</source>
         <translation>本周重要日子</translation>
     </message>
@@ -2890,17 +2889,17 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>未来七天内联系人的生日和公司周年纪念日。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
@@ -2910,28 +2909,29 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>本周计划拜访</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Company anniversary</source>
         <translation>入职周年</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Today %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-19"/>
         <source>Awaiting feedback</source>
         <translation>待反馈</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location filename="../../../ui/today_view.py" line="-31"/>
         <source>Could not load Today: %1</source>
+        <extracomment>the changes that may move the trend of visits kept to cadence a card is at least this wide (px): more cards than fit a row wrap onto the next (nine fit one row of a 1366 px screen, or of 1920 px at 150%) ``load(store, today, cadence)`` of a registered section, run in the database lane what the empty list says (only when the profile has partners: an empty profile says so itself) rows from the database lane after each load (None: the view sets them itself) what a row opens: &quot;partner&quot;, or an entity whose record the workspace shows the review pack of this partner, asked from this week&apos;s planned visits the trend and the registered sections&apos; rows are on screen the empty page&apos;s &quot;Sign in…&quot;: head office&apos;s partners come with the first sync the day and cadence the trend on screen was computed for, and whether a change since may have moved it reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>无法加载今日概览：%1</translation>
     </message>
     <message>
@@ -2940,7 +2940,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>今日 · %1</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location filename="../../../ui/today_builtin.py" line="-108"/>
         <source>Visits due</source>
         <translation>待拜访</translation>
     </message>
@@ -2950,7 +2950,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>所有渠道商都在拜访周期内。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Action items due</source>
         <translation>待办行动项</translation>
     </message>
@@ -2960,7 +2960,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>没有逾期或本周到期的行动项。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Partners going quiet (&quot;lying flat&quot;)</source>
         <translation>“躺平”预警的渠道商</translation>
     </message>
@@ -2970,23 +2970,23 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>没有渠道商出现多项预警信号。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Planned visits this week</source>
         <translation>本周计划的拜访</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>No visit planned this week: plan some in the Calendar (Ctrl+4).</source>
         <translation>本周没有计划的拜访：可在日历（Ctrl+4）中安排。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+230"/>
+        <location line="+5"/>
+        <location filename="../../../ui/today_view.py" line="+25"/>
         <source>Enter: open the partner · Ctrl+Enter: start the meeting (held, now) · Ctrl+P: the partner&apos;s review pack</source>
         <translation>回车：打开渠道商 · Ctrl+回车：开始会议（记为已举行，时间为现在）· Ctrl+P：该渠道商的复盘资料</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-28"/>
         <source>Key dates in the next 30 days</source>
         <translation>未来 30 天的重要日子</translation>
     </message>
