@@ -213,14 +213,37 @@ def open_with_progress(database: DatabaseFile) -> Any:
 def unlock_with_dialogs(session: ProfileSession) -> None:
     """The key, when it has to be asked for (a passphrase, a recovery key) or a new
     profile without a keyring needs a passphrase chosen: in dialogs, before the window."""
+    from desktop.start_over import aside_folder, locked_facts
     from ui.safety.unlock_dialogs import DialogPrompts
 
-    prompts = DialogPrompts()
+    profile = session.profile
+    now = dt.datetime.now()  # the folder the dialog names is the one made
+    prompts = DialogPrompts(locked_facts=lambda: locked_facts(profile),
+                            folder_hint=aside_folder(profile, now).name)
     try:
-        session.database = unlock_profile(session.profile, prompts, convert=False)
+        session.database = unlock_profile(profile, prompts, convert=False)
+    except (StoreError, OSError) as exc:
+        if prompts.chose_start_over:
+            start_over_with_dialogs(session, prompts, now)
+        else:
+            session.error = exc
+    session.new_code = prompts.new_code or session.new_code
+
+
+def start_over_with_dialogs(session: ProfileSession, prompts: Any, now: dt.datetime) -> None:
+    """The person has neither the passphrase nor the recovery key and confirmed *Start
+    over*: the locked database goes aside (desktop/start_over.py), a new profile is set
+    up (a passphrase chosen in a dialog where there is no keyring), and the window
+    offers sign-in once its new recovery key was shown."""
+    from desktop.start_over import start_over
+
+    try:
+        folder, session.database = start_over(session.profile, prompts, now=now)
     except (StoreError, OSError) as exc:
         session.error = exc
-    session.new_code = prompts.new_code or session.new_code
+        return
+    session.started_over = folder
+    session.settings.demo_offered = True  # sign-in is what this profile is offered
 
 
 def open_session(profile: Profile, *, offer_demo: bool = True,

@@ -94,8 +94,8 @@ def encrypt_if_plain(database: DatabaseFile, progress: Callable[[int, int], None
     return True
 
 
-class _MustAsk(Exception):
-    pass
+class MustAsk(Exception):
+    """Raised by ``QuietPrompts``: a secret would have to be asked for."""
 
 
 class QuietPrompts:
@@ -106,19 +106,19 @@ class QuietPrompts:
         self.new_code: tuple[str, str] | None = None
 
     def choose_passphrase(self) -> str | None:
-        raise _MustAsk
+        raise MustAsk
 
     def passphrase(self, attempt: int) -> str | None:
-        raise _MustAsk
+        raise MustAsk
 
     def recovery_key(self, attempt: int, keyring_lost: bool) -> str | None:
-        raise _MustAsk
+        raise MustAsk
 
     def show_recovery_key(self, code: str, protection: str) -> None:
         self.new_code = (code, protection)
 
     def progress(self, done: int, total: int) -> None:
-        raise _MustAsk
+        raise MustAsk
 
 
 def quiet_unlock(profile: Profile, prompts: QuietPrompts,
@@ -127,7 +127,7 @@ def quiet_unlock(profile: Profile, prompts: QuietPrompts,
     key, no conversion is due), else None: the app asks once it can show a dialog."""
     try:
         database = unlock_profile(profile, prompts, credentials, convert=False)
-    except _MustAsk:
+    except MustAsk:
         return None
     if database.key is not None and is_plain_file(database.path):
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -64,6 +65,8 @@ class ProfileSession:
         self.closed = False
         #: the integrity check and the day's backup (desktop/safety_watch.py)
         self.safety: SafetyWatch | None = None
+        #: where the locked database went when the person started over (sign-in is offered)
+        self.started_over: Path | None = None
 
     def open_store(self, open_db: Callable[[DatabaseFile], object],
                    today: Callable[[], dt.date] | None = None) -> bool:
@@ -111,7 +114,10 @@ class ProfileSession:
             from ui.safety.unlock_dialogs import show_recovery_key
 
             code, protection = self.new_code
-            show_recovery_key(window, code, keyring=protection == "keyring")
+            shown = show_recovery_key(window, code, keyring=protection == "keyring")
+            if self.started_over is not None and window.sync_ui is not None:
+                # the server's data comes back at sign-in: offered once the key was seen
+                shown.finished.connect(lambda _result: window.sync_ui.show_sign_in())
         return window
 
     def _offer_demo(self) -> None:

@@ -9,8 +9,9 @@ confirms to the server, which records when the wipe happened.
 Only what ChannelKeeper itself keeps in the profile folder is removed (a ``--profile``
 may point at a folder holding other files): the database with its write-ahead log
 and every backup beside it, the key file, the backups, caches, packs, logs, the demo
-server and the settings, and the keyring entries of the refresh token and the
-database key. A note saying when and why is left in their place.
+server, the settings, the locked databases that *Start over* set aside, and the
+keyring entries of the refresh token and the database key. A note saying when and
+why is left in their place.
 """
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ def data_paths(profile: Profile) -> list[Path]:
     root = profile.root
     found = [p for p in root.glob(f"{profile.database.name}*")]  # -wal, -shm, .bak copies
     found += [root / n for n in DATA_FILES + DATA_FOLDERS if (root / n).exists()]
+    # locked databases set aside by "Start over" (desktop/start_over.py): data too
+    found += [p for p in root.glob("locked-*") if p.is_dir()]
     return sorted(set(found))
 
 

@@ -12,6 +12,7 @@ from desktop import app as desktop_app
 from desktop.key_file import PASSPHRASE, KeyFile
 from models.database import is_plain_file, open_database
 from models.store import Store
+from ui.safety.start_over_dialog import RecoveryKeyPrompt
 from ui.safety.unlock_dialogs import NewPassphraseDialog, RecoveryKeyDialog
 
 PASS = "a passphrase for the laptop"
@@ -84,9 +85,14 @@ def test_without_a_keyring_the_app_asks_for_a_passphrase_and_shows_the_recovery_
     window.close()
 
     # forgotten passphrase: Cancel, then the recovery key opens it
+    def recovery(dialog: RecoveryKeyPrompt) -> None:
+        assert dialog.start_over_button.isVisible()  # offered, not taken
+        dialog.code.setText(code.lower().replace("-", " "))
+        dialog.buttons.accepted.emit()
+
     def cancel_then_code(dialog: QInputDialog) -> None:
         dialog.reject()
-        when_modal(qtbot, QInputDialog, type_in([code]))
+        when_modal(qtbot, RecoveryKeyPrompt, recovery)
 
     seen = when_modal(qtbot, QInputDialog, cancel_then_code)
     window = desktop_app.open_main_window(profile, offer_demo=False)

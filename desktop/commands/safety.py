@@ -8,7 +8,8 @@ into FILE. ``restore BACKUP`` checks the backup, moves the current file aside wh
 and puts the backup in its place; it refuses while ChannelKeeper has the profile
 open. ``check --export-pending FILE`` writes the unsent changes that can still be
 read, even from a damaged file. ``recovery-key`` issues a new recovery key; the old
-one stops working.
+one stops working. ``start-over`` (no recovery key, no passphrase) sets the locked
+database aside in a dated folder and sets up a new, empty profile (desktop/start_over.py).
 """
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ from pathlib import Path
 
 from desktop import safety
 from desktop.commands.common import add_profile_argument, profile_of, translate
+from desktop.paths import Profile
 from desktop.profile_keys import CommandPrompts, renew_recovery_key, unlock_profile
 from desktop.profile_lock import ProfileLock
 from desktop.settings import Settings
 from models.backups import list_backups
 
 EXIT_DAMAGED = 1
+EXIT_REFUSED = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,6 +57,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                        "one stops working)"))
     add_profile_argument(p)
     p.set_defaults(func=run_recovery_key)
+    p = subparsers.add_parser(
+        "start-over", help=translate("SafetyCommands", "without the recovery key: set the locked "
+                                     "database aside and start a new, empty profile"),
+        description=translate("SafetyCommands", "For a profile that can no longer be unlocked "
+                              "(keyring entry and recovery key both lost). Nothing is deleted. "
+                              "Exit status 0: started over; 2: refused, nothing changed."))
+    add_profile_argument(p)
+    p.set_defaults(func=run_start_over)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -128,3 +139,47 @@ def run_recovery_key(args: argparse.Namespace) -> int:
                     "shown only now):\n\n    {code}\n\nThe previous recovery key no longer "
                     "unlocks this profile. Backups still open as before.").format(code=code))
     return 0
+
+
+def run_start_over(args: argparse.Namespace) -> int:
+    """Set a profile that cannot be unlocked aside, and start a new one in its place."""
+    from desktop.start_over import can_start_over, locked_facts, start_over
+
+    profile = profile_of(args)
+    with ProfileLock(profile.lock_file):  # refused while the app has the profile open
+        if not can_start_over(profile):
+            print(translate("SafetyCommands", "error: {profile} holds no encrypted database: "
+                            "nothing to start over from. Nothing was changed.").format(
+                profile=profile.root), file=sys.stderr)
+            return EXIT_REFUSED
+        if _opens_without_asking(profile):
+            print(translate("SafetyCommands", "error: this profile still unlocks (its key is in "
+                            "the system keyring), so nothing is locked away: start-over is not "
+                            "needed. Nothing was changed."), file=sys.stderr)
+            return EXIT_REFUSED
+        facts = locked_facts(profile)
+        folder, _database = start_over(profile, CommandPrompts())
+    print(translate("SafetyCommands", "The locked database was set aside, unchanged, in {folder} "
+                    "(with its key file and {n} backups). Nothing was deleted.").format(
+        folder=folder, n=facts.backups))
+    print(translate("SafetyCommands", "A new, empty, encrypted profile is ready; its recovery key "
+                    "is printed above: write it down."))
+    print(translate("SafetyCommands", "Sign in to bring back everything that was synced:\n"
+                    "    main.py login --profile {profile} --server URL --user NAME").format(
+        profile=profile.root))
+    print(translate("SafetyCommands", "Changes never synced stay locked in that folder; how many "
+                    "cannot be told without its key. If the old recovery key or passphrase turns "
+                    "up: main.py sync --profile {folder} opens it with that and sends them.").format(
+        folder=folder))
+    return 0
+
+
+def _opens_without_asking(profile: Profile) -> bool:
+    from desktop.profile_keys import MustAsk, QuietPrompts
+    from models.errors import ProfileLockedError
+
+    try:
+        unlock_profile(profile, QuietPrompts(), convert=False)
+    except (MustAsk, ProfileLockedError):  # a secret is needed, or the key file is gone
+        return False
+    return True

@@ -4,6 +4,7 @@ recovery key shown once when the profile is set up."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.safety.start_over_dialog import LockedFacts, RecoveryKeyPrompt
 
 MIN_PASSPHRASE = 8
 
@@ -118,9 +121,16 @@ class DialogPrompts:
     """``KeyPrompts`` for the app: modal dialogs, asked before the main window exists.
     The recovery key of a new profile is kept in ``new_code`` for the window to show."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 locked_facts: Callable[[], LockedFacts] | None = None,
+                 folder_hint: str = "") -> None:
         self.parent = parent
         self.new_code: tuple[str, str] | None = None
+        #: what is known of the locked profile, for *Start over* (None: not offered)
+        self.locked_facts = locked_facts
+        self.folder_hint = folder_hint
+        #: the person confirmed *Start over* (no recovery key): the caller does it
+        self.chose_start_over = False
 
     def choose_passphrase(self) -> str | None:
         if (given := passphrase_from_file()) is not None:
@@ -143,11 +153,15 @@ class DialogPrompts:
                 "The key of your encrypted data is no longer in the system keyring (it was "
                 "reset, or this profile comes from another account). Type the recovery key "
                 "shown when the profile was set up to keep everything, unsent changes "
-                "included. Without it, use a new profile and sign in: what was synced comes "
-                "back from the server.")
+                "included. Without it, start over: what was synced comes back from the "
+                "server when you sign in.")
         else:
             label = translate("Unlock", "Type the recovery key shown when the profile was set up:")
-        return self._ask(translate("Unlock", "Recovery key"), label, QLineEdit.EchoMode.Normal)
+        facts = self.locked_facts() if self.locked_facts is not None else None
+        dialog = RecoveryKeyPrompt(label, facts, self.folder_hint, self.parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.chose_start_over = dialog.chose_start_over
+        return dialog.value() if accepted else None
 
     def _ask(self, title: str, label: str, echo: QLineEdit.EchoMode) -> str | None:
         dialog = QInputDialog(self.parent)

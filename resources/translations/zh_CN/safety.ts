@@ -39,9 +39,72 @@ First save the changes not yet sent to head office, then restore the newest good
     </message>
 </context>
 <context>
+    <name>StartOver</name>
+    <message>
+        <location filename="../../../ui/safety/start_over_dialog.py" line="+44"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the key in the system keyring</source>
+        <translation>系统密钥环中的密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without %1 or the recovery key, nobody can read the data in this profile: not you, not your company, not us.</source>
+        <translation>没有%1或恢复密钥，任何人都无法读取此档案中的数据：你不能，贵公司不能，我们也不能。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting over moves the locked data, unchanged, into the folder %1 inside your profile (with its %2 backups). Nothing is deleted. A new, empty, encrypted profile takes its place, with a new recovery key to write down.</source>
+        <translation>重新开始会把被锁定的数据原样移到档案内的文件夹 %1 中（连同它的 %2 个备份），不会删除任何内容。取而代之的是一个新的、空的加密档案，并附有一个需要记下的新恢复密钥。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Then sign in: everything that was synced to the server comes back.</source>
+        <translation>然后登录：所有已同步到服务器的数据都会回来。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes made on this computer and never synced stay locked in the old folder. How many there are cannot be told: they are encrypted too. The data was last changed on %1 (newest backup: %2).</source>
+        <translation>在这台电脑上做过但从未同步的更改仍锁在旧文件夹中。无法得知有多少条：它们也是加密的。数据最后一次更改于 %1（最新备份：%2）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>If you find the recovery key later, it still opens the old folder (start ChannelKeeper with --profile and that folder), and its unsent changes can be synced then.</source>
+        <translation>如果以后找到了恢复密钥，仍可用它打开旧文件夹（用 --profile 加该文件夹启动渠道管家），届时即可同步其中未发送的更改。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Start over without the recovery key?</source>
+        <translation>不用恢复密钥，重新开始？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>I don&apos;t have it: start over…</source>
+        <translation>我没有恢复密钥：重新开始…</translation>
+    </message>
+</context>
+<context>
     <name>Unlock</name>
     <message>
-        <location filename="../../../ui/safety/unlock_dialogs.py" line="+31"/>
+        <location filename="../../../ui/safety/unlock_dialogs.py" line="+37"/>
         <source>Protect your data</source>
         <translation>保护你的数据</translation>
     </message>
@@ -96,8 +159,9 @@ First save the changes not yet sent to head office, then restore the newest good
         <translation>复制</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Passphrase of this profile:</source>
+        <extracomment>what is known of the locked profile, for *Start over* (None: not offered) the person confirmed *Start over* (no recovery key): the caller does it</extracomment>
         <translation>此档案的口令：</translation>
     </message>
     <message>
@@ -117,8 +181,8 @@ First save the changes not yet sent to head office, then restore the newest good
     </message>
     <message>
         <location line="+2"/>
-        <source>The key of your encrypted data is no longer in the system keyring (it was reset, or this profile comes from another account). Type the recovery key shown when the profile was set up to keep everything, unsent changes included. Without it, use a new profile and sign in: what was synced comes back from the server.</source>
-        <translation>加密数据的密钥已不在系统密钥环中（密钥环被重置，或此档案来自另一个账户）。请输入设置档案时显示的恢复密钥，以保留全部数据，包括尚未发送的修改。如果没有恢复密钥，请使用新的档案并登录：已同步的数据会从服务器取回。</translation>
+        <source>The key of your encrypted data is no longer in the system keyring (it was reset, or this profile comes from another account). Type the recovery key shown when the profile was set up to keep everything, unsent changes included. Without it, start over: what was synced comes back from the server when you sign in.</source>
+        <translation>加密数据的密钥已不在系统密钥环中（密钥环被重置，或此档案来自另一个账户）。请输入创建档案时显示的恢复密钥，即可保留全部数据，包括未发送的更改。没有恢复密钥时可重新开始：登录后，已同步的数据会从服务器回来。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -126,7 +190,7 @@ First save the changes not yet sent to head office, then restore the newest good
         <translation>请输入设置档案时显示的恢复密钥：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../../ui/safety/start_over_dialog.py" line="-14"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>

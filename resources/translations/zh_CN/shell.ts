@@ -387,13 +387,13 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location filename="../../../ui/calendar_view.py" line="+214"/>
+        <location filename="../../../ui/calendar_view.py" line="+213"/>
         <source>Could not load the calendar: %1</source>
         <extracomment>a pause on a day before its full list is read</extracomment>
         <translation>无法加载日历：%1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>public holiday: %1</source>
         <translation>法定节假日：%1</translation>
     </message>
@@ -2175,7 +2175,7 @@ Choose one:
 <context>
     <name>SafetyCommands</name>
     <message>
-        <location filename="../../../desktop/commands/safety.py" line="+31"/>
+        <location filename="../../../desktop/commands/safety.py" line="+34"/>
         <source>check the profile&apos;s database for damage</source>
         <translation>检查档案数据库是否损坏</translation>
     </message>
@@ -2215,7 +2215,17 @@ Choose one:
         <translation>生成新的恢复密钥（旧的随即失效）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>without the recovery key: set the locked database aside and start a new, empty profile</source>
+        <translation>没有恢复密钥时：把被锁定的数据库移到一旁，开始一个新的空档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For a profile that can no longer be unlocked (keyring entry and recovery key both lost). Nothing is deleted. Exit status 0: started over; 2: refused, nothing changed.</source>
+        <translation>用于无法再解锁的档案（密钥环条目和恢复密钥都已丢失）。不会删除任何内容。退出状态 0：已重新开始；2：被拒绝，未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{n} unsent changes written to {file}.</source>
         <translation>已将 {n} 条未发送的修改写入 {file}。</translation>
     </message>
@@ -2276,6 +2286,38 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 
 原来的恢复密钥已不能再解锁此档案。备份仍可照常打开。</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>error: {profile} holds no encrypted database: nothing to start over from. Nothing was changed.</source>
+        <translation>错误：{profile} 中没有加密数据库，无需重新开始。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>error: this profile still unlocks (its key is in the system keyring), so nothing is locked away: start-over is not needed. Nothing was changed.</source>
+        <translation>错误：此档案仍可解锁（其密钥在系统密钥环中），没有数据被锁住，不需要 start-over。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The locked database was set aside, unchanged, in {folder} (with its key file and {n} backups). Nothing was deleted.</source>
+        <translation>被锁定的数据库已原样移到 {folder}（连同其密钥文件和 {n} 个备份）。没有删除任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new, empty, encrypted profile is ready; its recovery key is printed above: write it down.</source>
+        <translation>新的空加密档案已就绪；其恢复密钥显示在上方：请记下来。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to bring back everything that was synced:
+    main.py login --profile {profile} --server URL --user NAME</source>
+        <translation>登录即可取回所有已同步的数据：
+    main.py login --profile {profile} --server URL --user NAME</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changes never synced stay locked in that folder; how many cannot be told without its key. If the old recovery key or passphrase turns up: main.py sync --profile {folder} opens it with that and sends them.</source>
+        <translation>从未同步的更改仍锁在该文件夹中；没有其密钥无法得知有多少条。如果找回了旧的恢复密钥或口令：main.py sync --profile {folder} 可用它打开该文件夹并发送这些更改。</translation>
+    </message>
 </context>
 <context>
     <name>SearchCommand</name>
@@ -2313,7 +2355,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../../ui/search_dialog.py" line="+116"/>
+        <location filename="../../../ui/search_dialog.py" line="+117"/>
         <location line="+47"/>
         <source>Partner</source>
         <extracomment>the invisible root: the parent of every row in a flat table model a search result: the hit, its partner&apos;s name and the snippet that matched the role carrying a row&apos;s snippet as HTML, the match highlighted</extracomment>

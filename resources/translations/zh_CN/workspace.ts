@@ -72,7 +72,7 @@
 <context>
     <name>ActionTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="+55"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="+56"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -257,7 +257,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../../ui/workspace/contacts_panel.py" line="+57"/>
+        <location filename="../../../ui/workspace/contacts_panel.py" line="+58"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -579,7 +579,7 @@
 <context>
     <name>GoalTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/goals_tab.py" line="+41"/>
+        <location filename="../../../ui/workspace/goals_tab.py" line="+43"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
@@ -903,7 +903,7 @@
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="+34"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="+35"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1181,7 +1181,7 @@
         <translation>%1：%2。未填写的条款按该层级的策略执行。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_status.py" line="+109"/>
+        <location filename="../../../ui/workspace/overview_status.py" line="+110"/>
         <source>The agreement ends on %1, in %2 days: prepare the renewal.</source>
         <translation>协议将于 %1 到期（还有 %2 天）：请准备续约。</translation>
     </message>
@@ -1343,7 +1343,7 @@
 <context>
     <name>RelationshipTab</name>
     <message>
-        <location filename="../../../ui/workspace/relationship_tab.py" line="+84"/>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="+85"/>
         <source>The stage is changed on the Overview; each move is kept here with its reason.</source>
         <translation>生命周期阶段在“概览”页修改；每次变更及其原因都记录在此。</translation>
     </message>
@@ -1393,7 +1393,7 @@
         <translation>人情往来与培训</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No touchpoints logged yet</source>
         <translation>还没有记录接触</translation>
     </message>
@@ -1421,7 +1421,7 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../../ui/workspace/reviews_tab.py" line="+46"/>
+        <location filename="../../../ui/workspace/reviews_tab.py" line="+47"/>
         <source>Template for a new review; the one for the partner&apos;s tier comes first</source>
         <translation>新复盘使用的模板；与渠道层级对应的模板排在最前</translation>
     </message>
@@ -1553,7 +1553,7 @@
 <context>
     <name>StageHistoryModel</name>
     <message>
-        <location filename="../../../ui/workspace/relationship_tab.py" line="-166"/>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="-167"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
