@@ -220,3 +220,32 @@ def test_verify_work_is_bounded_by_the_record_types_not_the_request(server):
     r = c.post("/api/sync/verify", json={"entities": ["partner"] * 20_000})
     assert r.status_code == 400 and "entities" in r.json()["message"]
     assert time.perf_counter() - started < 5
+
+
+def test_verify_scans_each_record_type_once_however_often_it_is_named(server):
+    """A name repeated in the request costs nothing more: the statements the server runs
+    for 100 copies of "partner" (the most the request may hold) are those for one."""
+    from sqlalchemy import event
+
+    from sync.server import api_models as m
+
+    uid = server.add_user("li.na")
+    server.partner("校验渠道", uid)
+    c = server.client("li.na")
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        seen.append(statement)
+
+    event.listen(server.app_engine, "before_cursor_execute", count)
+    try:
+        runs = []
+        for names in (["partner"], ["partner"] * m.MAX_VERIFY_NAMES):
+            seen.clear()
+            r = c.post("/api/sync/verify", json={"entities": names})
+            assert r.status_code == 200, r.text
+            assert r.json()["entities"]["partner"]["count"] == 1
+            runs.append([s for s in seen if "partners" in s])
+    finally:
+        event.remove(server.app_engine, "before_cursor_execute", count)
+    assert runs[0] and len(runs[1]) == len(runs[0]), (len(runs[0]), len(runs[1]))
