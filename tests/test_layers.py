@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -194,3 +195,43 @@ def test_the_service_check_sees_an_any(tmp_path):
                    "        self.jobs: Any = None\n", encoding="utf-8")
     assert [h.split(" ", 1)[1] for h in _any_services(bad, tmp_path)] == [
         "store: Any", "sync: Any | None", "jobs: Any"]
+
+
+#: names a widget goes by when code outside it holds one
+WIDGET_NAMES = {"window", "main_window", "win", "w", "dialog", "view", "widget", "tab"}
+#: known, to be undone: the overview's texts split out of overview_tab.py this session set
+#: the tab's own ``_overview`` (the tab should keep it itself; overview_tab.py is being
+#: split by another engineer, so it is listed here rather than changed under them)
+KNOWN_ATTACHED = {"ui/workspace/overview_status.py tab._overview"}
+
+
+def _attached_from_outside(path: Path, root: Path = ROOT) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    out = []
+    for node in ast.walk(tree):
+        targets = (node.targets if isinstance(node, ast.Assign) else
+                   [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else [])
+        for target in targets:
+            for sub in ast.walk(target):
+                if (isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Store)
+                        and isinstance(sub.value, ast.Name) and sub.value.id in WIDGET_NAMES):
+                    out.append(f"{path.relative_to(root)}:{node.lineno} {ast.unparse(sub)}")
+    return out
+
+
+def test_nothing_is_attached_to_a_widget_from_outside():
+    """A widget builds its own parts (issue 12, item 1: start-up code hung
+    ``window.session``, ``window.demo_loader`` and ``window.sync_ui`` on the window);
+    desktop/ and ui/ set no attribute on a window, dialog or view they hold."""
+    problems = [hit for package in ("desktop", "ui") for path in sorted((ROOT / package).rglob("*.py"))
+                for hit in _attached_from_outside(path)
+                if re.sub(r":\d+ ", " ", hit) not in KNOWN_ATTACHED]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_attachment_check_sees_one(tmp_path):
+    bad = tmp_path / "desktop" / "app.py"
+    bad.parent.mkdir()
+    bad.write_text("def open_session(session, window):\n    window.session = session\n"
+                   "    session.window = window\n    self_window = window\n", encoding="utf-8")
+    assert [h.split(" ", 1)[1] for h in _attached_from_outside(bad, tmp_path)] == ["window.session"]
