@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QFocusFrame,
     QGroupBox,
     QLineEdit,
-    QPlainTextEdit,
     QStyle,
     QTabBar,
-    QTextEdit,
     QWidget,
 )
 from shiboken6 import Shiboken
@@ -96,10 +94,11 @@ class FocusRing(QFocusFrame):
         painter.drawRoundedRect(edge, 3, 3)
 
 
-#: what takes the ring: controls, and any other widget that takes focus itself rather
-#: than holding controls that do (a page, a workspace, get none)
-_CONTROLS = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit,
-             QPlainTextEdit, QAbstractItemView, QTabBar, QAbstractSlider, QGroupBox)
+#: what takes the ring: controls, a scroll area that Tab reaches (its keys scroll it:
+#: Today's details pane), and any other widget that takes focus itself rather than
+#: holding controls that do (a page, a workspace, get none)
+_CONTROLS = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QAbstractScrollArea,
+             QTabBar, QAbstractSlider, QGroupBox)
 
 
 def _is_control(widget: QWidget) -> bool:

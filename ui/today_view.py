@@ -45,6 +45,7 @@ from models.today_figures import TodayFigures, cadence_trend
 from ui import theme
 from ui.app_context import AppContext
 from ui.empty_state import EmptyState
+from ui.focus_order import set_tab_order
 from ui.operations.meetings import hold_meeting
 from ui.today_builtin import builtin_entries
 from ui.today_cards import Card, SummaryCard
@@ -182,9 +183,9 @@ class TodayView(QWidget):
             button.refresh()
         self._per_row = 0
         self._layout_cards()
-        # keep the keyboard path through the cards in their visual order
-        for before, after in zip(self.cards, self.cards[1:], strict=False):
-            QWidget.setTabOrder(before, after)
+        # Tab reads the page: the cards in their visual order, the lists, the details, the trend
+        set_tab_order(*self.cards, *(e.section.view for e in self.entries), self.details,
+                      self.trend)
         return section
 
     def _layout_cards(self) -> None:

@@ -160,6 +160,8 @@ class ContactsPanel(PartnerTabLoading, QWidget):
                     "anniversary)."),
             {"contacts_empty_new": self.tr("Add a contact…")})
         self.list_or_empty = EmptyOr(self.view, state).watch(proxy)
+        #: Tab's way through the panel (the overview puts it after its own controls)
+        self.tab_chain = (add, edit, delete, self.view, state.steps["contacts_empty_new"])
         layout.addWidget(self.list_or_empty, 1)
 
     def _clear_partner(self) -> None:

@@ -10,7 +10,6 @@ it: such lines are greyed here and never printed in the partner's copy of a pack
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal, Slot
@@ -34,6 +33,7 @@ from models.domain import MeetingStatus, MeetingType, Severity
 from models.meeting_templates import agenda_for
 from ui import labels
 from ui.app_context import AppContext
+from ui.focus_order import set_tab_order
 from ui.workspace import note_lines
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.db_jobs import run_db
@@ -206,12 +206,14 @@ class MeetingEditor(QWidget):
         layout.addLayout(head)
         layout.addWidget(splitter, 1)
 
-        # Tab goes where a conversation goes: who and where, then straight to the notes
-        chain = (self.type_combo, self.status_combo, self.starts_edit, self.location_edit,
-                 self.ours_edit, self.partner_edit, self.notes_edit, self.decisions_edit,
-                 self.agenda_edit, self.severity_combo)
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        # Tab goes where a conversation goes: who and where, then straight to the notes,
+        # the agenda and decisions beside them, then the notes' tools
+        self.tab_chain = (self.edit_button, self.type_combo, self.status_combo,
+                          self.starts_edit, self.location_edit, self.ours_edit,
+                          self.partner_edit, self.notes_edit, self.agenda_edit,
+                          self.decisions_edit, self.severity_combo, self.owner_edit,
+                          internal_button, convert_button)
+        set_tab_order(*self.tab_chain)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.status_combo.currentIndexChanged.connect(

@@ -22,6 +22,7 @@ from models.store import Store
 from ui import labels, theme
 from ui.app_context import AppContext
 from ui.empty_state import EmptyOr, EmptyState
+from ui.focus_order import set_tab_order
 from ui.operations.meetings import create_meeting
 from ui.operations.records import delete_record
 from ui.workspace.db_jobs import PartnerTabLoading
@@ -116,6 +117,9 @@ class MeetingsTab(PartnerTabLoading, QWidget):
                     "now, or plan a visit in the Calendar."),
             {"meetings_empty_new": self.tr("Start a meeting")})
         self.list_or_empty = EmptyOr(self.view, state).watch(self.proxy)
+        # Tab reads the list's column, then the open meeting
+        set_tab_order(self.new_button, delete_button, self.view,
+                      state.steps["meetings_empty_new"], *self.editor.tab_chain)
         left_layout.addWidget(self.list_or_empty, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)

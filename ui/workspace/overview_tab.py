@@ -31,6 +31,7 @@ from models.errors import NotFoundError, ValidationError
 from models.workspace import partner_profile, partner_status
 from ui import labels, playbook_text, theme
 from ui.app_context import AppContext
+from ui.focus_order import set_tab_order
 from ui.operations.partners import update_partner
 from ui.operations.playbook import make_remedy_action
 from ui.validation_text import error_text
@@ -45,6 +46,9 @@ _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme", "
 #: the tier strategy's parts, by the partner field holding each as agreed
 _TERM_PARTS = {field: part for part, field in playbook.TERM_FIELDS.items()}
 _PERCENT_FIELDS = ("revenue_share", "rebate")
+#: the agreement's terms in the order the form shows them
+_TERM_FIELDS = ("incentive_scheme", "service_terms", "risk_terms", "agreement_start",
+                "agreement_end")
 
 class OverviewTab(QWidget):
     """Profile edits are saved with Save (Ctrl+S); a refused value is shown next to its
@@ -231,6 +235,13 @@ class OverviewTab(QWidget):
         grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # Tab reads the left column down (the form as laid out), then the right one
+        e = self.edits
+        set_tab_order(scroll, e["name_zh"], e["name_en"], self.tier_combo, self.stage_combo,
+                      self.status_combo, self.stage_reason, e["region"], e["address"],
+                      e["revenue_share"], e["rebate"], *(e[n] for n in _TERM_FIELDS),
+                      self.goals_edit, self.notes_edit, self.revert_button, self.save_button,
+                      self.remedies, self.remedy_button, *self.contacts.tab_chain)
         self._set_dirty(False)
         self._show_playbook()
 
