@@ -232,7 +232,7 @@ def test_the_text_filter_also_reads_contacts_terms_goals_and_pinyin(qapp, store,
                                  service_terms="48小时内响应")
     other = store.create_partner(name_zh="成都普通分销", tier="ordinary", stage="intro")
     store.create("contact", {"partner_id": jinan["id"], "name": "曾小明", "role": "采购经理",
-                             "phone": "+86 134 1470 6168"})
+                             "phone": "+86 134 1470 6168", "email": "Ming.Zeng@JinanMD.cn"})
     model = PartnerTableModel()
     proxy = PartnerFilterProxy()
     proxy.setSourceModel(model)
@@ -242,7 +242,8 @@ def test_the_text_filter_also_reads_contacts_terms_goals_and_pinyin(qapp, store,
     model.set_filter_texts(partner_filter_texts(store))  # the view loads them after the rows
     assert _ids(proxy) == [jinan["id"]]  # the agreement's incentive terms
     for text in ("铺货", "48小时", "曾小明", "采购", "13414706168", "134 1470 6168", "4706168",
-                 "jnmd", "jinan", "jn明德", "zengxiaoming", "zxm"):
+                 "jnmd", "jinan", "jn明德", "zengxiaoming", "zxm",
+                 "ming.zeng@jinanmd", "JINANMD.CN"):  # the texts come case-folded
         proxy.set_text(text)
         assert _ids(proxy) == [jinan["id"]], text
     proxy.set_text("cdpt")

@@ -114,7 +114,8 @@ class PartnerTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_filter_texts(self, texts: dict[str, str]) -> None:
-        """What the text filter looks through besides names and region, per partner id."""
+        """What the text filter looks through besides names and region, per partner id,
+        case-folded already (as ``models.partner_filter`` gives them)."""
         self._filter_texts = texts
         self._hay = self._hay_of = None
         self.filter_texts_changed.emit()
@@ -123,9 +124,11 @@ class PartnerTableModel(QAbstractTableModel):
     def _haystacks(self) -> list[str]:
         if self._hay is None:
             more = self._filter_texts
-            self._hay = [" ".join(filter(None, (r.name_zh, r.name_en, r.region,
-                                                more.get(r.id)))).casefold()
-                         for r in self._rows]
+            # only the names are folded here: the extra texts (contacts, goals, pinyin:
+            # a thousand characters a partner) come folded from the database lane
+            self._hay = [" ".join(filter(None, (
+                " ".join(filter(None, (r.name_zh, r.name_en, r.region))).casefold(),
+                more.get(r.id)))) for r in self._rows]
         return self._hay
 
     @property
