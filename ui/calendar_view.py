@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from models import insights, planning, work_days
 from models.calendar_data import CalendarData, CalendarMeeting, load_calendar, meetings_between
+from models.store import Store
 from models.work_days import DayKind
 from ui import theme
 from ui.app_context import AppContext
@@ -175,7 +176,7 @@ class CalendarView(CalendarKeys, QWidget):
         cadence = self.ctx.settings.cadence()
         start, end = self.grid.period()
 
-        def load(store: Any) -> tuple[list[insights.PartnerOverview], CalendarData]:
+        def load(store: Store) -> tuple[list[insights.PartnerOverview], CalendarData]:
             overviews = insights.partner_overviews(store, today, cadence)
             return overviews, load_calendar(store, start, end, today, overviews)
 
@@ -333,7 +334,7 @@ class CalendarView(CalendarKeys, QWidget):
         # the overviews loaded for the calendar, unless a change is waiting to reload them
         cached = None if self._reload_timer.isActive() else self._overviews
 
-        def propose(store: Any) -> list[planning.Suggestion]:
+        def propose(store: Store) -> list[planning.Suggestion]:
             overviews = cached if cached is not None else insights.partner_overviews(
                 store, today, cadence)
             return planning.suggest_week(store, overviews, today, week)
