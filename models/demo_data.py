@@ -12,6 +12,11 @@ for anything typed by hand); KPIs are head-office data and arrive through
 ``Store.apply_remote``. The content is deterministic for a seed. It scales to
 5,000 partners and 100,000 meetings: the plan is made in memory first (small
 tuples), then written in batches of one transaction each, without per-row queries.
+
+This module plans partners, contacts, meetings and action items and writes everything;
+models/demo_plan.py holds the portfolio's shape and the partner plan,
+models/demo_measures.py the checklist runs and KPIs, models/demo_playbook.py the
+playbook records (terms, stage moves, touchpoints, joint goals).
 """
 
 from __future__ import annotations
@@ -20,65 +25,29 @@ import datetime as dt
 import random
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from models import demo_marks, domain, work_days
 from models import demo_text as T
-from models.domain import ActionStatus, MeetingStatus, MeetingType, OwnerSide, Severity, Stage, Tier
+from models.demo_measures import MeasureRows
+from models.demo_plan import (
+    BATCH,
+    HEALTH_WEIGHTS,
+    KPI_MONTHS,
+    MEETING_TYPE_WEIGHTS,
+    OUR_TEAM,
+    SEVERITY_WEIGHTS,
+    TIER_ATTENTION,
+    TIER_WEIGHTS,
+    PartnerPlan,
+    Progress,
+    chunks,
+    in_year,
+)
+from models.demo_playbook import PlaybookRows
+from models.domain import ActionStatus, MeetingStatus, OwnerSide, Severity, Stage, Tier
 from models.internal_lines import MARKERS
 from models.store import Store
-from models.templates import AnswerType, score_run, template_items
-
-Progress = Callable[[int, int], None]
-
-BATCH = 2000
-#: months of KPI history per partner
-KPI_MONTHS = 12
-#: share of partners in each health plan; every plan appears at least once
-HEALTH_WEIGHTS = {"ok": 55, "due": 15, "overdue": 15, "flat": 15}
-TIER_WEIGHTS = {Tier.CORE: 15, Tier.ORDINARY: 50, Tier.EMERGING: 20, Tier.STRATEGIC: 15}
-#: how many meetings/actions a partner of each tier attracts, relative to ordinary
-TIER_ATTENTION = {Tier.CORE: 3.0, Tier.STRATEGIC: 2.5, Tier.EMERGING: 2.0, Tier.ORDINARY: 1.0}
-#: monthly sales target scale (CNY) per tier
-TIER_TARGET = {
-    Tier.CORE: 2_000_000,
-    Tier.STRATEGIC: 3_000_000,
-    Tier.EMERGING: 150_000,
-    Tier.ORDINARY: 300_000,
-}
-STAGE_REPURCHASE = {
-    Stage.INTRO: 0.15,
-    Stage.RUNNING_IN: 0.22,
-    Stage.MATURE: 0.30,
-    Stage.ADVANCED: 0.38,
-}
-MEETING_TYPE_WEIGHTS = {
-    MeetingType.REGULAR_REVIEW: 35,
-    MeetingType.QUARTERLY_REVIEW: 15,
-    MeetingType.VISIT: 25,
-    MeetingType.TRAINING: 10,
-    MeetingType.JOINT_CAMPAIGN: 8,
-    MeetingType.AD_HOC: 7,
-}
-SEVERITY_WEIGHTS = {Severity.LOW: 30, Severity.MEDIUM: 40, Severity.HIGH: 22, Severity.CRITICAL: 8}
-OUR_TEAM = ("张伟", "李娜", "王磊", "陈静", "刘洋")
-
-
-@dataclass
-class _Partner:
-    id: str
-    tier: str
-    stage: str
-    health: str
-    international: bool
-    contacts: list[str] = field(default_factory=list)
-    #: (meeting id, date) of held meetings, for action items raised in them
-    held: list[tuple[str, dt.date]] = field(default_factory=list)
-    actions_seen: int = 0
-    contact_ids: list[str] = field(default_factory=list)
-    #: head office's monthly sales targets, by period (for the joint goals)
-    kpi_targets: dict[str, float] = field(default_factory=dict)
 
 
 def generate(
@@ -114,8 +83,9 @@ class _Generator:
         self.id_rng = random.Random(f"{seed}/{existing}")
         # the playbook records (goals, touchpoints, stage moves, terms) draw from their
         # own generator, so the rest of a seed's portfolio stays as it was before them
-        self.play_rng = random.Random(f"{seed}/playbook")
-        self.play_id_rng = random.Random(f"{seed}/{existing}/playbook")
+        self.playbook = PlaybookRows(seed, existing, today)
+        self.play_rng = self.playbook.rng  # partners' replies draw from it too
+        self.measures = MeasureRows(self.rng, self._new_id)
         self.today = today
         self.progress = progress
         self.done = 0
@@ -129,10 +99,10 @@ class _Generator:
         partner_rows = [self._partner_row(p) for p in plans]
         contact_rows = [c for p in plans for c in self._contact_rows(p)]
         meeting_plan = self._plan_meetings(plans, n_meetings)
-        n_runs = sum(min(2, len(p.held)) for p in plans)  # see _checklist_rows
-        stage_rows = [m for p in plans for m in self._stage_rows(p)]
-        touch_rows = [t for p in plans for t in self._touch_rows(p)]
-        n_goals = 3 * n_partners + len(plans[::3])  # see _goal_rows
+        n_runs = sum(min(2, len(p.held)) for p in plans)  # see MeasureRows.checklist_rows
+        stage_rows = [m for p in plans for m in self.playbook.stage_rows(p)]
+        touch_rows = [t for p in plans for t in self.playbook.touch_rows(p)]
+        n_goals = 3 * n_partners + len(plans[::3])  # see PlaybookRows.goal_rows
         self.total = (
             len(partner_rows)
             + len(contact_rows)
@@ -147,12 +117,12 @@ class _Generator:
         self._write("contact", contact_rows)
         self._write("meeting", (self._meeting_row(plans[i], *rest) for i, *rest in meeting_plan))
         self._write("action_item", self._action_rows(plans, n_actions))
-        runs = self._write("checklist_run", self._checklist_rows(plans))
+        runs = self._write("checklist_run", self.measures.checklist_rows(self.store, plans))
         kpis = self._write_kpis(plans)
         self._write("stage_change", stage_rows)
         self._write("touchpoint", touch_rows)
         goals = self._write("joint_goal", [g for i, p in enumerate(plans)
-                                           for g in self._goal_rows(p, i)])
+                                           for g in self.playbook.goal_rows(p, i)])
         return {
             "partners": len(partner_rows),
             "contacts": len(contact_rows),
@@ -172,7 +142,7 @@ class _Generator:
 
     def _write(self, entity_name: str, rows: Iterable[dict[str, Any]]) -> int:
         written = 0
-        for chunk in _chunks(rows, BATCH):
+        for chunk in chunks(rows, BATCH):
             written += self.store.create_many(entity_name, chunk)
             self._tick(len(chunk))
         return written
@@ -180,15 +150,12 @@ class _Generator:
     def _new_id(self) -> str:
         return str(uuid.UUID(int=self.id_rng.getrandbits(128), version=4))
 
-    def _play_id(self) -> str:
-        return str(uuid.UUID(int=self.play_id_rng.getrandbits(128), version=4))
-
     def _pick(self, weights: dict[Any, float]) -> Any:
         return self.rng.choices(list(weights), weights=list(weights.values()))[0]
 
     # --- partners and contacts -------------------------------------------------------
 
-    def _plan_partners(self, n: int) -> list[_Partner]:
+    def _plan_partners(self, n: int) -> list[PartnerPlan]:
         combos = [(t, s) for t in Tier for s in Stage]  # every tier x stage first
         healths = list(HEALTH_WEIGHTS)
         plans = []
@@ -202,11 +169,11 @@ class _Generator:
                 healths[i % len(healths)] if i < 2 * len(healths) else self._pick(HEALTH_WEIGHTS)
             )
             plans.append(
-                _Partner(self._new_id(), str(tier), str(stage), health, international=(i % 7 == 3))
+                PartnerPlan(self._new_id(), str(tier), str(stage), health, international=(i % 7 == 3))
             )
         return plans
 
-    def _partner_row(self, p: _Partner) -> dict[str, Any]:
+    def _partner_row(self, p: PartnerPlan) -> dict[str, Any]:
         r = self.rng
         status = domain.PartnerStatus.ACTIVE
         roll = r.random()
@@ -262,22 +229,8 @@ class _Generator:
             )
             if r.random() < 0.3:
                 row["notes"] = r.choice(T.NOTES_ZH)
-        self._agreement(p, row)
+        self.playbook.agreement(p, row, len(self.used_names))
         return row
-
-    def _agreement(self, p: _Partner, row: dict[str, Any]) -> None:
-        """The agreement's dates (every fifth one up for renewal within two months) and,
-        for core and strategic partners, service and risk terms of their own."""
-        r = self.play_rng
-        if len(self.used_names) % 5 == 1:
-            end = self.today + dt.timedelta(days=r.randint(5, 55))
-        else:
-            end = self.today + dt.timedelta(days=r.randint(90, 600))
-        row["agreement_end"] = end
-        row["agreement_start"] = _anniversary(end, end.year - 2) + dt.timedelta(days=1)
-        if p.tier in (Tier.CORE, Tier.STRATEGIC) and not p.international:
-            row["service_terms"] = r.choice(T.SERVICE_TERMS_ZH) or None
-            row["risk_terms"] = r.choice(T.RISK_TERMS_ZH) or None
 
     def _unique(self, make: Callable[[], str]) -> str:
         for _ in range(20):
@@ -292,7 +245,7 @@ class _Generator:
         self.used_names.add(name)
         return name
 
-    def _contact_rows(self, p: _Partner) -> Iterator[dict[str, Any]]:
+    def _contact_rows(self, p: PartnerPlan) -> Iterator[dict[str, Any]]:
         r = self.rng
         for k in range(r.choice((1, 2, 2, 3, 3, 4))):
             if p.international:
@@ -307,13 +260,13 @@ class _Generator:
                 wechat = f"wx_{r.randint(10_000_000, 99_999_999)}"
             # about one contact in six has a birthday or anniversary in the next 30 days
             soon = self.today + dt.timedelta(days=r.randint(0, 29))
-            birthday = _anniversary(
+            birthday = in_year(
                 soon if k == 0 and r.random() < 0.17 else self._any_day(), r.randint(1965, 1998)
             )
             anniversary = None
             if r.random() < 0.5:
                 base = soon if r.random() < 0.08 else self._any_day()
-                anniversary = _anniversary(base, r.randint(2008, self.today.year - 1))
+                anniversary = in_year(base, r.randint(2008, self.today.year - 1))
             p.contacts.append(name)
             contact_id = self._new_id()
             p.contact_ids.append(contact_id)
@@ -337,7 +290,7 @@ class _Generator:
 
     # --- meetings --------------------------------------------------------------------
 
-    def _plan_meetings(self, plans: list[_Partner], n: int) -> list[tuple]:
+    def _plan_meetings(self, plans: list[PartnerPlan], n: int) -> list[tuple]:
         """(partner index, id, type, status, starts_at) for every meeting, oldest first,
         so the search index's newest-first order follows the calendar."""
         r = self.rng
@@ -385,7 +338,7 @@ class _Generator:
         return out
 
     def _meeting_row(
-        self, p: _Partner, mid: str, mtype: str, status: str, when: dt.datetime
+        self, p: PartnerPlan, mid: str, mtype: str, status: str, when: dt.datetime
     ) -> dict:
         r = self.rng
         zh = not p.international
@@ -425,7 +378,7 @@ class _Generator:
 
     # --- action items ------------------------------------------------------------------
 
-    def _action_rows(self, plans: list[_Partner], n: int) -> Iterator[dict[str, Any]]:
+    def _action_rows(self, plans: list[PartnerPlan], n: int) -> Iterator[dict[str, Any]]:
         r = self.rng
         weights = [TIER_ATTENTION[Tier(p.tier)] for p in plans]
         for i in r.choices(range(len(plans)), weights=weights, k=n):
@@ -479,7 +432,7 @@ class _Generator:
                 self._reply(p, row)
             yield row
 
-    def _reply(self, p: _Partner, row: dict[str, Any]) -> None:
+    def _reply(self, p: PartnerPlan, row: dict[str, Any]) -> None:
         """A request the partner answered: quickly months ago, slowly of late (the
         "slower replies" sign of a partner lying flat)."""
         r = self.play_rng
@@ -497,7 +450,7 @@ class _Generator:
 
     def _action_row(
         self,
-        p: _Partner,
+        p: PartnerPlan,
         meeting_id: str | None,
         opened: dt.date,
         status: ActionStatus,
@@ -530,58 +483,9 @@ class _Generator:
             row["feedback"] = r.choice(T.FEEDBACK_ZH if zh else T.FEEDBACK_EN)
         return row
 
-    # --- checklist runs ----------------------------------------------------------------
-
-    def _checklist_rows(self, plans: list[_Partner]) -> Iterator[dict[str, Any]]:
-        templates = self.store.rows("checklist_template", "published = 1", order_by="name")
-        by_tier = {t["tier"]: t for t in templates}
-        r = self.rng
-        for p in plans:
-            tpl = by_tier.get(p.tier) or by_tier.get(None)
-            if tpl is None:
-                return
-            items = template_items(tpl["sections"], p.stage)
-            for _mid, day in sorted(p.held, key=lambda m: m[1], reverse=True)[:2]:
-                answers = {}
-                fill = 1.0 if r.random() < 0.7 else r.uniform(0.4, 0.9)
-                for item in items:
-                    if r.random() > fill:
-                        continue
-                    answers[item["key"]] = self._answer(item, p)
-                score, completion = score_run(tpl["sections"], answers, p.stage)
-                yield {
-                    "id": self._new_id(),
-                    "partner_id": p.id,
-                    "template_id": tpl["id"],
-                    "performed_on": day,
-                    "answers": answers,
-                    "score": score,
-                    "completion": completion,
-                    "stage": p.stage,
-                }
-
-    def _answer(self, item: dict, p: _Partner) -> dict[str, Any]:
-        r = self.rng
-        good = 0.45 if p.health == "flat" else 0.8
-        kind = item["answer_type"]
-        if kind == AnswerType.YES_NO:
-            value: Any = "yes" if r.random() < good else "no"
-        elif kind == AnswerType.SCORE_1_5:
-            value = r.choice((3, 4, 4, 5, 5)) if r.random() < good else r.choice((1, 2, 2, 3))
-        else:
-            value = r.choice(T.NOTES_EN if p.international else T.NOTES_ZH)
-        answer = {"value": value}
-        if value in ("no", 1, 2) or r.random() < 0.1:
-            comment = r.choice(
-                T.CHECKLIST_COMMENTS_EN if p.international else T.CHECKLIST_COMMENTS_ZH
-            )
-            if comment:
-                answer["comment"] = comment
-        return answer
-
     # --- KPIs (head office) ------------------------------------------------------------
 
-    def _write_kpis(self, plans: list[_Partner]) -> int:
+    def _write_kpis(self, plans: list[PartnerPlan]) -> int:
         first = dt.date(self.today.year, self.today.month, 1)
         periods = []
         y, m = first.year, first.month
@@ -590,128 +494,11 @@ class _Generator:
             periods.append(f"{y:04d}-{m:02d}")
         periods.reverse()
         n = 0
-        for chunk in _chunks(plans, max(1, BATCH // KPI_MONTHS)):
+        for chunk in chunks(plans, max(1, BATCH // KPI_MONTHS)):
             with self.store.transaction():
                 for p in chunk:
-                    for row in self._kpi_rows(p, periods):
+                    for row in self.measures.kpi_rows(p, periods):
                         self.store.apply_remote("kpi_snapshot", row, version=1)
                         n += 1
             self._tick(len(chunk) * KPI_MONTHS)
         return n
-
-    def _kpi_rows(self, p: _Partner, periods: list[str]) -> Iterator[dict[str, Any]]:
-        r = self.rng
-        target = TIER_TARGET[Tier(p.tier)] * r.uniform(0.6, 1.6)
-        growth = r.uniform(0.0, 0.03)
-        repurchase = STAGE_REPURCHASE[Stage(p.stage)]
-        customers = r.randint(20, 400)
-        for k, period in enumerate(periods):
-            target *= 1 + growth
-            from_end = len(periods) - 1 - k
-            if p.health == "flat" and from_end < 3:
-                ratio = 0.86 - 0.07 * (3 - from_end) + r.uniform(-0.02, 0.02)  # falling
-            else:
-                ratio = r.gauss(1.02, 0.06)
-            sales = target * max(0.2, ratio)
-            p.kpi_targets[period] = target
-            yield {
-                "id": self._new_id(),
-                "partner_id": p.id,
-                "period": period,
-                "sales": round(sales, 2),
-                "target": round(target, 2),
-                "repurchase_rate": round(max(0.02, repurchase + r.uniform(-0.05, 0.05)), 3),
-                "profit": round(sales * r.uniform(0.06, 0.18), 2),
-                "active_customers": max(1, int(customers * max(0.2, ratio))),
-            }
-
-
-    # --- the method's playbooks ----------------------------------------------------------
-
-    def _stage_rows(self, p: _Partner) -> Iterator[dict[str, Any]]:
-        """The moves that brought the partner to its stage, a few months apart."""
-        r = self.play_rng
-        stages = list(Stage)
-        reasons = T.STAGE_REASONS_EN if p.international else T.STAGE_REASONS_ZH
-        day = self.today
-        moves = []
-        for k in range(stages.index(Stage(p.stage)), 0, -1):
-            day -= dt.timedelta(days=r.randint(60, 160))
-            moves.append((day, str(stages[k - 1]), str(stages[k])))
-        for day, before, after in reversed(moves):
-            yield {"id": self._play_id(), "partner_id": p.id, "changed_on": day,
-                   "from_stage": before, "to_stage": after, "reason": r.choice(reasons)}
-
-    def _touch_rows(self, p: _Partner) -> Iterator[dict[str, Any]]:
-        """Greetings, gifts, calls, messages and training sessions. Partners meant to
-        look overdue or lying flat had their last one long ago (they count as contact)."""
-        r = self.play_rng
-        notes = T.TOUCH_NOTES_EN if p.international else T.TOUCH_NOTES_ZH
-        quiet = p.health in ("overdue", "flat")
-        for _ in range(r.choice((1, 2, 3, 3, 4))):
-            kind = r.choice(list(notes))
-            ago = r.randint(120, 330) if quiet else r.randint(3, 200)
-            yield {"id": self._play_id(), "partner_id": p.id,
-                   "contact_id": r.choice(p.contact_ids) if p.contact_ids else None,
-                   "happened_on": self.today - dt.timedelta(days=ago), "kind": kind,
-                   "note": r.choice(notes[kind])}
-
-    def _goal_rows(self, p: _Partner, index: int) -> Iterator[dict[str, Any]]:
-        """An annual sales goal of this year measured by head office's sales KPI, its
-        current and previous quarters as stages, and for every third partner a goal
-        measured in words; agreed at the partner's latest held meeting."""
-        r = self.play_rng
-        zh = not p.international
-        year = self.today.year
-        quarter = (self.today.month - 1) // 3 + 1
-        months = [k for k in p.kpi_targets if k.startswith(f"{year}-")]
-        monthly = (sum(p.kpi_targets[k] for k in months) / len(months) if months
-                   else TIER_TARGET[Tier(p.tier)])
-        meeting = max(p.held, key=lambda m: m[1])[0] if p.held else None
-        annual = self._play_id()
-        ours = T.OUR_COMMITMENT_ZH if zh else T.OUR_COMMITMENT_EN
-        theirs = T.PARTNER_COMMITMENT_ZH if zh else T.PARTNER_COMMITMENT_EN
-        yield {"id": annual, "partner_id": p.id, "period": str(year), "kpi": "sales",
-               "title": f"{year} {T.GOAL_SALES_ZH if zh else T.GOAL_SALES_EN}",
-               "target": round(monthly * 12, -3), "status": str(domain.GoalStatus.AGREED),
-               "our_commitment": r.choice(ours), "partner_commitment": r.choice(theirs),
-               "meeting_id": meeting}
-        for q, status in ((quarter - 1, domain.GoalStatus.ACHIEVED), (quarter, domain.GoalStatus.ON_TRACK)):
-            if q < 1:
-                continue
-            yield {"id": self._play_id(), "partner_id": p.id, "period": f"{year}-Q{q}",
-                   "kpi": "sales", "parent_id": annual,
-                   "title": f"Q{q} {T.GOAL_QUARTER_ZH if zh else T.GOAL_QUARTER_EN}",
-                   "target": round(monthly * 3, -3),
-                   "status": str(status if p.health != "flat" else domain.GoalStatus.AT_RISK),
-                   "meeting_id": meeting}
-        if quarter == 1:  # the previous quarter belongs to last year: a stage of its own
-            yield {"id": self._play_id(), "partner_id": p.id, "period": f"{year}-Q2",
-                   "kpi": "sales", "parent_id": annual,
-                   "title": f"Q2 {T.GOAL_QUARTER_ZH if zh else T.GOAL_QUARTER_EN}",
-                   "target": round(monthly * 3, -3), "status": str(domain.GoalStatus.PROPOSED)}
-        if index % 3 == 0:
-            title, metric, target = r.choice(T.GOAL_OTHER_ZH if zh else T.GOAL_OTHER_EN)
-            done = target * (r.uniform(0.2, 0.5) if p.health == "flat" else r.uniform(0.7, 1.1))
-            yield {"id": self._play_id(), "partner_id": p.id, "period": str(year), "title": title,
-                   "metric": metric, "target": target, "actual": round(done),
-                   "status": str(domain.GoalStatus.AGREED), "our_commitment": r.choice(ours),
-                   "partner_commitment": r.choice(theirs), "meeting_id": meeting}
-
-
-def _anniversary(day: dt.date, year: int) -> dt.date:
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February
-        return dt.date(year, 2, 28)
-
-
-def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
