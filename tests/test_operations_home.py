@@ -11,6 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ("workspace_support",)
+
 #: the store's methods that write (models/store.py)
 STORE_WRITES = {"create", "create_many", "update", "delete", "restore", "create_partner",
                 "create_action_item", "set_action_status", "set_setting", "apply_remote",
@@ -122,3 +124,26 @@ def test_the_check_sees_a_write_in_a_widget(tmp_path):
                       "    ctx.run_db(lambda store: plans.read(store))\n", encoding="utf-8")
     assert [h.split(" ", 1)[1] for h in widget_writes(widget, writers, tmp_path)] == [
         "models.plans.plan", "store.set_setting", "models.plans.plan"]
+
+
+def test_an_operation_whose_caller_handles_no_error_says_it_in_the_status_bar(qtbot, harness,
+                                                                              seeded):
+    """The one default failure path (ui.operations.report_failure): a refused write the
+    caller gave no ``on_error`` for is told to the user, never dropped; a caller's own
+    handler replaces it."""
+    from ui.operations.action_items import set_action_status
+    from ui.operations.partners import update_partner
+
+    partner, _history = seeded
+    said: list[str] = []
+    harness.ctx.status_message.connect(said.append)
+    update_partner(harness.ctx, partner["id"], {"notes": "x" * 1_000_000})  # over the limit
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert "too long" in said[-1]
+    assert harness.db(lambda s: s.get("partner", partner["id"]))["notes"] != "x" * 1_000_000
+    handled: list[BaseException] = []
+    said.clear()
+    set_action_status(harness.ctx, "00000000-0000-4000-8000-000000000000", "done",
+                      on_error=handled.append)
+    qtbot.waitUntil(lambda: bool(handled), timeout=5000)
+    assert said == []
