@@ -23,7 +23,7 @@ ICONS_VERSION = RESOURCES / "icons" / "tabler" / "VERSION"
 COMPONENTS = (
     ("Qt for Python (PySide6)", "PySide6-Essentials"), ("Shiboken", "shiboken6"),
     ("ReportLab", "reportlab"), ("keyring", "keyring"), ("Requests", "requests"),
-    ("sqlite-utils", "sqlite-utils"), ("platformdirs", "platformdirs"),
+    ("platformdirs", "platformdirs"),
     ("FastAPI", "fastapi"), ("Starlette", "starlette"), ("Pydantic", "pydantic"),
     ("Uvicorn", "uvicorn"), ("SQLAlchemy", "SQLAlchemy"), ("Alembic", "alembic"),
     ("argon2-cffi", "argon2-cffi"), ("pypinyin", "pypinyin"), ("XlsxWriter", "XlsxWriter"),
