@@ -7,8 +7,8 @@ For every page, every visible widget gets at least the room it asks for: a label
 that does not wrap is as wide as its text, a wrapping one as high as its lines need
 at its width, a button, a field or a combo box no smaller than its minimum size
 hint, a table column no narrower than its header's words; the window itself is no
-bigger than the screen (a layout that needs more would grow it); and Today's lists
-never scroll sideways."""
+bigger than the screen (a layout that needs more would grow it); and neither Today's
+lists nor the Partners list scroll sideways."""
 from __future__ import annotations
 
 import datetime as dt
@@ -126,6 +126,12 @@ def test_every_page_fits_the_screen_without_clipping(qtbot, demo_window, screen,
         # a layout that needs more than the screen would have grown the window
         assert (window.width(), window.height()) == (width, height), page
         problems += [f"page {page}: {p}" for p in clipped(widget)]
+        if page == PAGE_PARTNERS:
+            table = window.partners.table
+            if table.horizontalScrollBar().isVisible():
+                problems.append("Partners scrolls sideways")
+            if table.horizontalHeader().length() > table.viewport().width():
+                problems.append("Partners: columns wider than the list")
         if page == PAGE_TODAY:
             today = window.today
             for section in today.sections():

@@ -37,6 +37,7 @@ from ui import labels
 from ui.app_context import AppContext
 from ui.empty_state import EmptyState, centred
 from ui.operations.partners import delete_partner
+from ui.partner_columns import PartnerColumns
 from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, PartnerTableModel
 
 #: entities whose changes alter a partner's overview row
@@ -44,8 +45,6 @@ RELEVANT_ENTITIES = {"partner", "meeting", "action_item", "kpi_snapshot", "conta
 RELOAD_DELAY_MS = 250
 #: what the filter's extra texts are read from (models.partner_filter)
 FILTER_TEXT_ENTITIES = {"partner", "contact", "joint_goal"}
-#: a header's margins and its sort arrow, beside its words
-HEADER_PADDING = 28
 #: the page's widgets, built on first use (see ``PartnersView._build``)
 _WIDGETS = frozenset({"search", "tier_combo", "stage_combo", "region_combo", "visit_combo",
                       "new_button", "count_label", "table", "table_stack", "empty_state"})
@@ -170,6 +169,7 @@ class PartnersView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.columns = PartnerColumns(self.table, self.model)
         self._fit_column_widths()
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -198,20 +198,7 @@ class PartnersView(QWidget):
         self._update_count()
 
     def _fit_column_widths(self) -> None:
-        """In character widths, so the same layout fits Chinese and English labels,
-        and never narrower than the header's words (and sort arrow) in this language."""
-        em = self.fontMetrics().horizontalAdvance("渠")
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        # tier and visit status show an icon before their word (ui/theme.py)
-        icon = self.table.iconSize().width() if self.table.iconSize().width() > 0 else 16
-        for name, chars, extra in (("name_zh", 16, 0), ("name_en", 14, 0), ("tier", 7, icon),
-                                   ("stage", 6, 0), ("region", 7, 0), ("last_met", 7, 0),
-                                   ("days_since", 6, 0), ("visit_status", 6, icon),
-                                   ("open_actions", 7, 0)):
-            words = str(self.model.headerData(COLUMN[name], Qt.Orientation.Horizontal) or "")
-            need = metrics.horizontalAdvance(words) + HEADER_PADDING
-            self.table.setColumnWidth(COLUMN[name], max(chars * em + extra, need))
+        self.columns.fit()
 
     def _combo(self, name: str, values: list[str]) -> QComboBox:
         combo = QComboBox()
