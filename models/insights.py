@@ -127,7 +127,11 @@ def partner_overviews(
         "   sum(owner_side = ?3 AND due_on < ?4) AS overdue_n"
         "   FROM action_items WHERE deleted = 0 AND status IN ('open', 'in_progress')"
         "   GROUP BY partner_id) a ON a.partner_id = p.id"
-        f" WHERE p.deleted = 0{where}",
+        # sorted (the final order comes below): SQLite then computes every row in the
+        # statement's first step, which runs without the interpreter lock beside the
+        # GUI thread importing the interface at start; a streamed row waits for the
+        # lock each (docs/benchmarks.md, "the first load's order")
+        f" WHERE p.deleted = 0{where} ORDER BY coalesce(p.name_zh, p.name_en)",
         params,
     ).fetchall()
     sort_keys = partner_sort_keys(store, partner_ids)
