@@ -149,6 +149,14 @@ def open_everything(qtbot, window) -> list[QWidget]:
     opened.append(about)
     if window.sync_ui is not None:
         opened.append(window.sync_ui.show_sign_in())
+        # the sync's review views, with their empty states (nothing to review here)
+        opened += [window.sync_ui.show_conflicts(), window.sync_ui.show_rejected()]
+    # the calendar's plan for the coming week
+    before = getattr(window.calendar, "suggest_dialog", None)  # the first walk's, deleted
+    window.calendar.suggest_week()
+    qtbot.waitUntil(lambda: getattr(window.calendar, "suggest_dialog", None) is not before,
+                    timeout=10000)
+    opened.append(window.calendar.suggest_dialog)
     workspace.actions_tab.new_item()
     opened.append(workspace.actions_tab.dialog)
     workspace.overview.contacts.add_contact()
@@ -168,6 +176,7 @@ def close_dialogs() -> None:
     for top in QApplication.topLevelWidgets():
         if isinstance(top, QDialog) and top.isVisible():
             top.reject()
+            top.close()  # the sync's review views are closed, not rejected
 
 
 def walk(qtbot, window) -> tuple[list[str], dict[str, str]]:

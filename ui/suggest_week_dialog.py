@@ -152,6 +152,7 @@ class SuggestWeekDialog(QDialog):
     def retranslate(self) -> None:
         locale = QLocale()
         self.setWindowTitle(self.tr("Suggest a week"))
+        self.table.setAccessibleName(self.tr("Proposed visits"))
         self.intro.setText(self.tr(
             "Visits proposed for %1 – %2 from what is due: core and strategic partners "
             "first, each region kept together, up to the day's limit set in Settings. "

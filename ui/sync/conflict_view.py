@@ -383,6 +383,7 @@ class ConflictView(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Conflicts to review"))
+        self.table.setAccessibleName(self.tr("Conflicts to review"))
         self._empty_texts()
         self.theirs_box.setTitle(self.tr("Theirs (on the server now)"))
         self.merged_box.setTitle(self.tr("Merged (edit freely)"))

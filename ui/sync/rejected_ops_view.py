@@ -198,6 +198,7 @@ class RejectedOpsView(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Refused changes"))
+        self.table.setAccessibleName(self.tr("Refused changes"))
         self.intro.setText(self.tr(
             "The server refused these changes, so they are only on this laptop. Export them "
             "to keep a copy or to send them to head office."))

@@ -387,7 +387,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location filename="../../../ui/calendar_view.py" line="+213"/>
+        <location filename="../../../ui/calendar_view.py" line="+214"/>
         <source>Could not load the calendar: %1</source>
         <extracomment>a pause on a day before its full list is read</extracomment>
         <translation>无法加载日历：%1</translation>
@@ -1825,9 +1825,9 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+267"/>
+        <location filename="../../../ui/partners_view.py" line="+254"/>
         <source>Could not load partners: %1</source>
-        <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) a header&apos;s margins and its sort arrow, beside its words the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
+        <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
@@ -2622,6 +2622,11 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>建议一周安排</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Proposed visits</source>
+        <translation>建议的拜访</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Visits proposed for %1 – %2 from what is due: core and strategic partners first, each region kept together, up to the day&apos;s limit set in Settings. Move or drop any, then plan them.</source>
         <translation>根据待拜访情况建议 %1 – %2 的拜访：核心与战略渠道优先，同一区域尽量排在一起，每天不超过设置中的上限。可移动或删除任意一项，然后确认计划。</translation>
@@ -2650,7 +2655,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location line="-119"/>
+        <location line="-120"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -2881,7 +2886,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../../ui/today_view.py" line="+403"/>
+        <location filename="../../../ui/today_view.py" line="+404"/>
         <source>Welcome: no partners yet</source>
         <translation>欢迎：还没有渠道商</translation>
     </message>

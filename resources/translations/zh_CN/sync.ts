@@ -66,6 +66,7 @@
     </message>
     <message>
         <location line="+13"/>
+        <location line="+1"/>
         <source>Conflicts to review</source>
         <translation>待处理的冲突</translation>
     </message>
@@ -90,12 +91,12 @@
         <translation>当同一字段在本机和服务器上都被修改时，冲突会显示在这里。登录团队的服务器即可同步您的修改。</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Mine (this laptop)</source>
         <translation>我的（本机）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Theirs (on the server now)</source>
         <translation>对方的（服务器当前值）</translation>
     </message>
@@ -105,7 +106,7 @@
         <translation>合并结果（可自由编辑）</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
@@ -115,7 +116,7 @@
         <translation>把本机的值写入服务器（Ctrl+1）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
@@ -301,6 +302,7 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+1"/>
         <source>Refused changes</source>
         <translation>被拒绝的修改</translation>
     </message>
@@ -941,7 +943,7 @@
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../../ui/sync/conflict_view.py" line="-340"/>
+        <location filename="../../../ui/sync/conflict_view.py" line="-341"/>
         <source>Partner</source>
         <translation>渠道商</translation>
     </message>

@@ -418,8 +418,9 @@
         <translation>新增联系人…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Contact %1 deleted.</source>
+        <extracomment>Tab&apos;s way through the panel (the overview puts it after its own controls)</extracomment>
         <translation>联系人 %1 已删除。</translation>
     </message>
 </context>
@@ -865,7 +866,7 @@
         <translation>决定(&amp;D)</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+192"/>
         <source>Next action item: %1 severity</source>
         <translation>下一个行动项：%1</translation>
     </message>
@@ -903,7 +904,7 @@
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/meetings_tab.py" line="+35"/>
+        <location filename="../../../ui/workspace/meetings_tab.py" line="+36"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -976,7 +977,7 @@
         <translation>开始会议</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>Meeting of %1 deleted.</source>
         <translation>%1 的会议已删除。</translation>
     </message>
@@ -984,9 +985,9 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+67"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+71"/>
         <source>percent, e.g. 12.5</source>
-        <extracomment>the tier strategy&apos;s parts, by the partner field holding each as agreed the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
+        <extracomment>the tier strategy&apos;s parts, by the partner field holding each as agreed the agreement&apos;s terms in the order the form shows them the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
     </message>
     <message>
@@ -1171,7 +1172,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+111"/>
         <source>Focus at this stage: %1</source>
         <translation>本阶段重点：%1</translation>
     </message>
