@@ -4,13 +4,14 @@ A backup is a copy made with SQLite's online backup API (models/database.py), en
 with the database's own key, so it is exactly as protected as the database and is
 restored with the same key. It is written under a temporary name and renamed into
 place once complete: a backup killed half-way leaves no file that looks like one (its
-partial file is removed the next time backups are listed).
+partial file is removed when backups are listed once it has lain untouched a while).
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,9 @@ DEFAULT_KEEP = 7
 PREFIX = "channelkeeper-"
 SUFFIX = ".backup"
 PARTIAL = ".partial"
+#: a partial file nothing has written to for this long was left by a killed backup
+#: (a backup under way writes pages all the time; the largest profile copies in seconds)
+STALE_PARTIAL = dt.timedelta(minutes=15)
 _NAME = re.compile(r"^channelkeeper-(\d{8}-\d{6})(?:-\d+)?-([a-z0-9_-]+)\.backup$")
 
 
@@ -70,17 +74,31 @@ def write_backup(target: Path, copy: Callable[[Path], None]) -> Path:
 
 
 def list_backups(folder: Path) -> list[Path]:
-    """The automatic backups in ``folder``, newest first (partial files are removed)."""
+    """The automatic backups in ``folder``, newest first. Partial files are never
+    listed; those left by a backup killed half-way are removed (``clear_stale``)."""
     if not folder.is_dir():
         return []
     found = []
     for p in folder.iterdir():
         if PARTIAL in p.name:
-            # a backup killed half-way (and the journal SQLite kept for it)
-            p.unlink(missing_ok=True)
+            clear_stale(p)
         elif _NAME.match(p.name):
             found.append(p)
     return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def clear_stale(partial: Path) -> None:
+    """Remove ``partial`` (or the journal SQLite kept for it) when no backup has
+    written to it for ``STALE_PARTIAL``: one killed half-way. A partial file written
+    to just now belongs to a backup under way in another lane or process (the day's
+    backup in the app while a sync from zero backs up, ``main.py check`` while the
+    app backs up): removing it would break that backup ("disk I/O error")."""
+    try:
+        idle = time.time() - partial.stat().st_mtime
+    except FileNotFoundError:  # its backup finished or cleared it meanwhile
+        return
+    if idle >= STALE_PARTIAL.total_seconds():
+        partial.unlink(missing_ok=True)
 
 
 def newest_backup_time(folder: Path) -> dt.datetime | None:

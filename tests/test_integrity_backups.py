@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 from desktop import safety
@@ -19,7 +20,7 @@ from desktop.paths import Profile
 from desktop.profile_keys import CommandPrompts, unlock_profile
 from desktop.profile_lock import ProfileLock
 from desktop.settings import Settings
-from models.backups import list_backups
+from models.backups import STALE_PARTIAL, list_backups
 from models.database import SQLITE_MAGIC
 from models.store import Store
 from tests.conftest import ROOT
@@ -169,13 +170,50 @@ def test_a_backup_killed_half_way_leaves_no_backup(profile):
     assert proc.returncode == -signal.SIGKILL
     leftovers = list(profile.backups_dir.iterdir())
     assert leftovers and all(".partial" in p.name for p in leftovers)
-    assert list_backups(profile.backups_dir) == []  # and the partial file is cleared away
+    assert list_backups(profile.backups_dir) == []  # never listed as a backup
+    # just written to: it could be a backup under way elsewhere, so it stays a while
+    assert sorted(profile.backups_dir.iterdir()) == sorted(leftovers)
+    stale = time.time() - STALE_PARTIAL.total_seconds() - 1
+    for p in leftovers:
+        os.utime(p, (stale, stale))
+    assert list_backups(profile.backups_dir) == []  # and then it is cleared away
     assert list(profile.backups_dir.iterdir()) == []
     # the same backup, not killed, is whole: it opens and passes the full check
     database = database_of(profile)
     db = database.open(migrate=False)
     made = safety.make_backup(db, database, "whole", None)
     db.close()
+    assert not safety.check_database(type(database)(made, database.key))
+
+
+def test_listing_backups_leaves_a_backup_under_way_alone(profile, capsys):
+    """Two lanes or processes back up or list at once (the app's day's backup while a
+    sync from zero backs up, or `main.py check` run while the app backs up): listing
+    the backups used to delete the other's partial file, which broke its copy."""
+    fill(profile, partners=400)
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_BACKUP, str(profile.root)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("copied"), line
+        done, total = (int(w) for w in line.split()[1::2])
+        assert done < total  # under way
+        assert list_backups(profile.backups_dir) == []
+        monkey_stdin = sys.stdin
+        sys.stdin = io.StringIO("")
+        try:
+            assert main(["check", "--profile", str(profile.root)]) == 0  # lists the backups
+        finally:
+            sys.stdin = monkey_stdin
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=30)
+    assert proc.returncode == 0, err
+    assert "finished" in out
+    (made,) = list_backups(profile.backups_dir)
+    database = database_of(profile)
     assert not safety.check_database(type(database)(made, database.key))
 
 
