@@ -133,3 +133,30 @@ def test_the_passphrase_fields_hide_what_is_typed(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.first.echoMode() == QLineEdit.EchoMode.Password
     assert dialog.second.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_after_the_app_ran_nothing_in_the_profile_is_readable(qtbot, profile, monkeypatch):
+    """The whole profile folder, while the app has it open and after it closed: the
+    database, its write-ahead log, the day's backup, settings — no partner name, no
+    contact's phone, no plain SQLite file anywhere."""
+    from desktop import safety_watch
+    from desktop.profile_keys import open_profile_database
+    from models.backups import list_backups
+    from tests.test_encryption import answers, assert_nothing_readable, fill
+
+    monkeypatch.setattr(safety_watch, "CHECK_DELAY_MS", 0)
+    store = Store(open_profile_database(profile, answers()))
+    fill(store)
+    store.db.close()
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, offer_demo=False)
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=15000)
+    qtbot.waitUntil(lambda: bool(list_backups(profile.backups_dir)), timeout=30000)
+    assert window.partners.model.rowCount() == 1
+    window.ctx.call_db(lambda s: s.create_partner(name_zh="华北新渠道", tier="core",
+                                                  stage="intro"))
+    assert_nothing_readable(profile.root)
+    window.close()
+    assert_nothing_readable(profile.root)

@@ -137,3 +137,31 @@ def test_the_check_waits_for_the_first_minute_after_start(qtbot, profile, monkey
         assert session.safety.problems == []
     finally:
         session.window.close()
+
+
+def test_a_window_left_open_makes_the_next_days_backup(qtbot, profile, monkeypatch):
+    """The day's backup is made while the app runs, not only at a start: a window left
+    open past a day backs up again (the poll, an hour in the app, is shortened here)."""
+    import datetime as dt
+
+    from desktop import safety, safety_watch
+    from models.backups import backup_name
+    from models.database import DatabaseFile
+
+    monkeypatch.setattr(safety_watch, "BACKUP_POLL_MS", 100)
+    fill(profile, partners=5)
+    session = open_session(qtbot, profile)
+    try:
+        qtbot.waitUntil(lambda: session.safety.problems is not None, timeout=30000)
+        (first,) = list_backups(profile.backups_dir)
+        qtbot.wait(500)  # polled a few times: no second backup within the day
+        assert list_backups(profile.backups_dir) == [first]
+        # a day passes with the window open: the newest backup is now yesterday's
+        yesterday = first.with_name(backup_name("daily", dt.datetime.now() - dt.timedelta(days=1)))
+        first.rename(yesterday)
+        qtbot.waitUntil(lambda: len(list_backups(profile.backups_dir)) == 2, timeout=10000)
+        newest = list_backups(profile.backups_dir)[0]
+        assert newest != yesterday and newest.name.endswith("-daily.backup")
+        assert not safety.check_database(DatabaseFile(newest, session.database.key))
+    finally:
+        session.window.close()
