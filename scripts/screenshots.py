@@ -1,5 +1,6 @@
 """Screenshots of every page for the README gallery: each page (Today, Partners, the
-partner workspace, Calendar, and Today of an empty profile) in English and Chinese,
+partner workspace, Calendar; Today, Partners and Calendar of an empty profile, and the
+workspace of a partner with nothing recorded yet) in English and Chinese,
 light and dark, on a 1366×768 laptop screen and on a 1920×1080 screen at 150%
 scaling (``QT_SCALE_FACTOR=1.5``: the window is 1280×720 logical pixels).
 
@@ -30,6 +31,8 @@ SCREENS = [("1366x768", "1", (1366, 768)), ("1920x1080-150", "1.5", (1280, 720))
 LANGUAGES = ("en", "zh_CN")
 THEMES = ("light", "dark")
 PAGES = ("today", "partners", "workspace", "calendar")
+#: the partner added to the empty profile for the empty workspace's pictures
+FIRST_PARTNER: list[str] = []
 
 
 def file_name(page: str, language: str, theme: str, screen: str) -> str:
@@ -109,20 +112,28 @@ def shoot(screen: str, out: Path) -> int:
         window.resize(*size)
         window.show()
         _settle(app, window, lambda w=window: w.is_ready and bool(w.today.trend.weeks))
-        for language in LANGUAGES:
-            desktop_app.install_language(language)
-            for mode in THEMES:
-                theme.apply(mode)
-                pages = PAGES if demo else ("today", "partners")
-                for page in pages:
-                    _show(app, window, page)
-                    name = file_name(page if demo else f"{page}-empty", language, mode, screen)
-                    image = window.grab().toImage()
-                    # 256 colours: a fifth of the size, the same to the eye for a UI
-                    small = image.convertToFormat(QImage.Format.Format_Indexed8,
-                                                  Qt.ImageConversionFlag.ThresholdDither)
-                    small.save(str(out / name), "PNG", 0)
-                    print(f"{name}: {image.width()}x{image.height()}", flush=True)
+        # the empty profile: its first pages, then the workspace of a first partner
+        # with nothing recorded yet
+        rounds = [PAGES] if demo else [("today", "partners", "calendar"), ("workspace",)]
+        for pages in rounds:
+            if not demo and pages == ("workspace",):
+                FIRST_PARTNER.append(window.ctx.call_db(lambda s: s.create_partner(
+                    name_zh="成都普通分销", name_en="Chengdu Distribution", tier="ordinary",
+                    stage="running_in", region="西南"))["id"])
+            for language in LANGUAGES:
+                desktop_app.install_language(language)
+                for mode in THEMES:
+                    theme.apply(mode)
+                    for page in pages:
+                        _show(app, window, page)
+                        name = file_name(page if demo else f"{page}-empty", language, mode,
+                                         screen)
+                        image = window.grab().toImage()
+                        # 256 colours: a fifth of the size, the same to the eye for a UI
+                        small = image.convertToFormat(QImage.Format.Format_Indexed8,
+                                                      Qt.ImageConversionFlag.ThresholdDither)
+                        small.save(str(out / name), "PNG", 0)
+                        print(f"{name}: {image.width()}x{image.height()}", flush=True)
         window.close()
         app.processEvents()
     return 0
@@ -140,8 +151,12 @@ def _show(app, window, page: str) -> None:
     elif page == "partners":
         window.show_page(PAGE_PARTNERS)
     elif page == "workspace":
-        pid = window.today.visits.model.row_at(0).id
-        window.open_partner(pid)
+        if window.today.visits.model.rowCount():
+            window.open_partner(window.today.visits.model.row_at(0).id)
+        else:  # a first partner: its meetings, none yet
+            window.open_partner(FIRST_PARTNER[0])
+            _settle(app, window, lambda: bool(window.workspace.name_label.text()))
+            window.workspace.tabs.setCurrentWidget(window.workspace.meetings)
         _settle(app, window, lambda: bool(window.workspace.name_label.text()))
     elif page == "calendar":
         window.show_page(PAGE_CALENDAR)
