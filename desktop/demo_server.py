@@ -27,6 +27,15 @@ import requests
 import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 
+from sync.server import admin
+from sync.server.app import create_app
+from sync.server.config import ServerSettings
+from sync.server.db import make_engine
+from sync.server.demo_org import seed_demo
+from sync.server.dialect import sqlite_url
+from sync.server.errors import ApiError
+from sync.server.migrate import upgrade
+
 log = logging.getLogger(__name__)
 
 START_TIMEOUT_S = 60.0
@@ -69,8 +78,6 @@ class DemoServer:
 
     @property
     def db_url(self) -> str:
-        from sync.server.dialect import sqlite_url
-
         return sqlite_url(self.database)
 
     @property
@@ -110,10 +117,6 @@ class DemoServer:
         if chosen is None:
             raise DemoServerError("The demo server has no manager to sign in as.")
         password = secrets.token_urlsafe(18)
-        from sync.server import admin
-        from sync.server.config import ServerSettings
-        from sync.server.db import make_engine
-        from sync.server.errors import ApiError
 
         engine = make_engine(self.db_url)
         try:
@@ -136,11 +139,6 @@ class DemoServer:
         self.folder.mkdir(parents=True, exist_ok=True)
         for stale in (self.database, self.sign_ins_file):
             stale.unlink(missing_ok=True)  # a half-seeded earlier attempt
-        from sync.server.config import ServerSettings
-        from sync.server.db import make_engine
-        from sync.server.demo_org import seed_demo
-        from sync.server.errors import ApiError
-        from sync.server.migrate import upgrade
 
         engine = make_engine(self.db_url)
         try:
@@ -166,8 +164,6 @@ class DemoServer:
             return self.base_url
         if not self.database.exists():
             raise DemoServerError("The demo server has no database yet.")
-        from sync.server.app import create_app
-        from sync.server.config import ServerSettings
 
         self.port = port if port and port_is_free(port) else free_port()
         try:
