@@ -29,6 +29,11 @@ from sync import protocol as p
 from sync.server.config import ServerSettings, default_db_url
 from sync.server.errors import ApiError
 
+# Each command imports the server modules it runs inside its own function: main.py
+# registers this parser for every command (pack, sync, the app), and the server's
+# stack (SQLAlchemy, FastAPI) takes seconds to import where the parser takes
+# milliseconds (docs/benchmarks.md, "Commands: the server's modules imported per command").
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     server = subparsers.add_parser("server", help="the central sync server and head-office commands")
