@@ -178,13 +178,16 @@ def _ask_recovery(keys: KeyFile, prompts: KeyPrompts, *, keyring_lost: bool) -> 
             "This profile's database key is no longer in the system keyring (the keyring "
             "was reset or the profile was copied from another account), and no recovery "
             "key was given. Nothing was changed. Start again with the recovery key (shown "
-            "when the profile was set up) to keep everything, unsent changes included; or "
-            "use a new profile folder (--profile) and sign in: everything already synced "
-            "comes back from the server, and the unsent changes stay in the old folder "
-            "until its recovery key opens it.")
+            "when the profile was set up) to keep everything, unsent changes included; or, "
+            "without it, start over (main.py start-over --profile DIR, or \"I don't have it: "
+            "start over\" in the app's recovery key dialog) and sign in: everything already "
+            "synced comes back from the server, and the unsent changes stay, locked, in the "
+            "folder the old database is moved to, until its recovery key opens it.")
     raise ProfileLockedError(
         "The profile stays locked: no correct passphrase or recovery key was given. "
-        "Nothing was changed.")
+        "Nothing was changed. Without either, start over (main.py start-over --profile "
+        "DIR, or \"I don't have it: start over\" in the app's recovery key dialog): the "
+        "locked database is kept aside and what was synced comes back at sign-in.")
 
 
 def _set_up(profile: Profile, prompts: KeyPrompts, credentials: Credentials) -> bytes:
@@ -193,7 +196,8 @@ def _set_up(profile: Profile, prompts: KeyPrompts, credentials: Credentials) -> 
         raise ProfileLockedError(
             f"{profile.key_file} (the profile's key file) is missing, so the encrypted "
             f"database {profile.database} cannot be unlocked. It was left untouched; put "
-            "the key file back, or use a new profile folder (--profile) and sign in again.")
+            "the key file back, or start over (main.py start-over --profile DIR: the "
+            "database is kept aside, a new profile is set up) and sign in again.")
     key = new_key()
     keys = KeyFile.new(key, KEYRING)
     credentials.set(keys.account, key.hex())

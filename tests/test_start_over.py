@@ -265,3 +265,22 @@ def test_a_remote_wipe_erases_what_start_over_set_aside(profile):
     assert (folder / "channelkeeper.db").exists()
     erase_profile(profile, KeyringCredentials())
     assert not folder.exists() and not profile.database.exists()
+
+
+def test_a_lost_key_file_is_started_over_from_the_command_line(profile, capsys, monkeypatch):
+    install_test_key(profile)
+    store = Store(open_test_database(profile.database))
+    store.create_partner(name_zh=UNSENT, tier="core", stage="mature")
+    store.db.close()
+    old_bytes = profile.database.read_bytes()
+    profile.key_file.unlink()  # copied without it, or deleted by hand
+    with pytest.raises(ProfileLockedError, match="start-over"):
+        open_profile_database(profile, answers())
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["start-over", "--profile", str(profile.root)]) == 0
+    (folder,) = set_aside_folders(profile)
+    assert (folder / "channelkeeper.db").read_bytes() == old_bytes
+    assert "Nothing was deleted" in capsys.readouterr().out
+    new = Store(open_profile_database(profile, answers()))
+    assert new.count("partner") == 0
+    new.db.close()
