@@ -165,3 +165,41 @@ def test_a_window_left_open_makes_the_next_days_backup(qtbot, profile, monkeypat
         assert not safety.check_database(DatabaseFile(newest, session.database.key))
     finally:
         session.window.close()
+
+
+def test_the_apps_first_sync_checks_and_backs_up_first(qtbot, profile, tmp_path):
+    """Signing in from the app starts a sync from zero in the network lane: the file is
+    checked and backed up before anything is sent or pulled (the backup holds the
+    unsent records and none of the server's)."""
+    from PySide6.QtCore import Qt
+
+    from models.store import Store
+    from tests.sync_ui_world import PASSWORD, ServerWorld, open_window
+    from tests.test_integrity_backups import database_of
+
+    world = ServerWorld(tmp_path / "world")
+    try:
+        world.add_user("li.na")
+        world.partner("华东渠道分销商", "li.na")
+        fill(profile, partners=3)  # typed before this laptop ever synced: unsent
+        window = open_window(qtbot, profile)
+        service = window.sync_service
+        dialog = window.sync_ui.show_sign_in()
+        dialog.server_edit.setText(world.url)
+        dialog.user_edit.setText("li.na")
+        dialog.password_edit.setText(PASSWORD)
+        with qtbot.waitSignal(service.sync_finished, timeout=20000):
+            qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        window.close()
+        made = [b for b in list_backups(profile.backups_dir)
+                if b.name.endswith("-before-full-sync.backup")]
+        assert len(made) == 1
+        database = database_of(profile)
+        copy = Store(type(database)(made[0], database.key).open(migrate=False))
+        assert copy.pending_count() == 3 and copy.count("partner") == 3
+        copy.db.close()
+        after = Store(database.open(migrate=False))
+        assert after.count("partner") == 4 and after.pending_count() == 0
+        after.db.close()
+    finally:
+        world.close()
