@@ -150,7 +150,8 @@ def test_every_page_fits_the_screen_without_clipping(qtbot, demo_window, screen,
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_empty_pages_fit_too(qtbot, profile, screen, language):
-    """A new profile: Today's and Partners' first steps, wrapped paragraphs and all."""
+    """A new profile: Today's, Partners' and the Calendar's first steps, then a first
+    partner's workspace tabs with theirs, wrapped paragraphs and all."""
     desktop_app.create_app([])
     desktop_app.install_language(language)
     window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: TODAY)
@@ -162,12 +163,26 @@ def test_empty_pages_fit_too(qtbot, profile, screen, language):
     qtbot.waitExposed(window)
     try:
         problems = []
-        for page in (PAGE_TODAY, PAGE_PARTNERS):
+        for page in (PAGE_TODAY, PAGE_PARTNERS, PAGE_CALENDAR):
             widget = _show(qtbot, window, page)
             assert (window.width(), window.height()) == (width, height), page
             problems += [f"page {page}: {p}" for p in clipped(widget)]
         assert window.today.first_steps.isVisibleTo(window.today)
-        assert window.partners.empty_state.isVisible()
+        assert window.partners.empty_state.isVisibleTo(window.partners)
+        assert window.calendar.day_empty.isVisible()
+        # a first partner, nothing recorded yet: each workspace tab's first step
+        partner = window.ctx.call_db(lambda s: s.create_partner(
+            name_zh="成都普通分销有限公司", name_en="Chengdu Ordinary Distribution",
+            tier="ordinary", stage="running_in", region="西南"))
+        window.open_partner(partner["id"])
+        workspace = window.workspace
+        qtbot.waitUntil(lambda: bool(workspace.name_label.text()), timeout=10000)
+        for index in range(workspace.tabs.count()):
+            workspace.tabs.setCurrentIndex(index)
+            window.ctx.wait_idle(10)
+            qtbot.wait(WAIT_MS // 3)
+            problems += [f"workspace tab {index}: {p}" for p in clipped(workspace)]
+        assert workspace.meetings.list_or_empty.is_empty()
         assert problems == [], "\n".join(problems)
     finally:
         window.close()

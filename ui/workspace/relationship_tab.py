@@ -64,6 +64,9 @@ def _table(model: RowTableModel, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
+    # sized to their contents, and never narrower than a date: an empty list's columns
+    # keep room for their headers' words
+    header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("0000-00-00 "))
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
     return view
