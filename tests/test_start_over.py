@@ -284,3 +284,72 @@ def test_a_lost_key_file_is_started_over_from_the_command_line(profile, capsys, 
     new = Store(open_profile_database(profile, answers()))
     assert new.count("partner") == 0
     new.db.close()
+
+
+def test_a_forgotten_passphrase_starts_over_in_the_app(qtbot, tmp_path):
+    """No keyring: the passphrase is forgotten (Cancel), there is no recovery key, and
+    *Start over* asks for a new passphrase, shows the new recovery key, then offers
+    sign-in; the old passphrase still opens the folder set aside."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop import app as desktop_app
+    from desktop.key_file import PASSPHRASE
+    from ui.safety.unlock_dialogs import NewPassphraseDialog
+
+    profile = Profile(tmp_path / "no-keyring")
+    before = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        def choose(secret: str) -> Callable[[QDialog], None]:
+            def act(dialog: NewPassphraseDialog) -> None:
+                dialog.first.setText(secret)
+                dialog.second.setText(secret)
+                dialog.buttons.accepted.emit()
+            return act
+
+        desktop_app.create_app([])
+        when_modal(NewPassphraseDialog, choose("the old passphrase"))
+        window = desktop_app.open_main_window(profile, offer_demo=False)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.is_ready, timeout=15000)
+        window.ctx.call_db(lambda s: s.create_partner(name_zh=UNSENT, tier="core",
+                                                      stage="mature"))
+        window.close()
+
+        words: list[str] = []
+
+        def confirm(dialog: StartOverDialog) -> None:
+            words.append(dialog.text.text())
+            when_modal(NewPassphraseDialog, choose("a new passphrase"))
+            qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
+        def no_key(dialog: RecoveryKeyPrompt) -> None:
+            when_modal(StartOverDialog, confirm)
+            qtbot.mouseClick(dialog.start_over_button, Qt.MouseButton.LeftButton)
+
+        def forgot(dialog: QInputDialog) -> None:
+            when_modal(RecoveryKeyPrompt, no_key)
+            dialog.reject()
+
+        when_modal(QInputDialog, forgot)
+        window = desktop_app.open_main_window(profile, offer_demo=False)
+        assert window is not None and words
+        qtbot.addWidget(window)
+        assert "Without the passphrase or the recovery key" in words[0]
+        assert KeyFile.load(profile.key_file).protection == PASSPHRASE
+        qtbot.waitUntil(lambda: window.is_ready, timeout=15000)
+        assert window.partners.model.rowCount() == 0
+        (shown,) = window.findChildren(RecoveryKeyDialog)
+        shown.accept()
+        qtbot.waitUntil(lambda: window.sync_ui.sign_in_dialog is not None
+                        and window.sync_ui.sign_in_dialog.isVisible(), timeout=5000)
+        window.close()
+        (folder,) = set_aside_folders(profile)
+        old = Store(open_profile_database(Profile(folder), answers("the old passphrase")))
+        assert names_in(old) == {UNSENT}
+        old.db.close()
+        new = Store(open_profile_database(profile, answers("a new passphrase")))
+        assert new.count("partner") == 0
+        new.db.close()
+    finally:
+        keyring.set_keyring(before)
