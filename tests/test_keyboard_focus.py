@@ -51,13 +51,13 @@ def tab_chain(area: QWidget) -> list[QWidget]:
     return chain
 
 
-def out_of_reading_order(area: QWidget) -> list[str]:
+def out_of_reading_order(area: QWidget, leave_out: frozenset[QWidget] = frozenset()) -> list[str]:
     """Pairs of the Tab chain the eye would not take: a control reached after one it
     reads before whether it reads by lines (above, or left on the same line) or by
     columns (a column further left, or above in the same column). Line by line and
     column by column (a form in two columns) both pass; going back up a column, or
     to the left along a line, does not."""
-    chain = tab_chain(area)
+    chain = [w for w in tab_chain(area) if w not in leave_out]
     top = area.window()
     boxes = [QRect(w.mapTo(top, w.rect().topLeft()), w.size()) for w in chain]
 
@@ -115,6 +115,21 @@ def test_tab_reads_the_pages_and_multi_column_forms_in_order(qtbot, window):
         tab = workspace.tabs.currentWidget()
         assert len(tab_chain(tab)) >= 2, type(tab).__name__
         wrong += [f"{type(tab).__name__}: {w}" for w in out_of_reading_order(tab)]
+    # a meeting being written: in order too, but for the notes' own tools (severity,
+    # owner, internal line, line to action item) above the notes, which Tab reaches
+    # right after the decisions: Tab from the attendees goes straight to the notes
+    # (tests/test_workspace_meetings.py)
+    meetings = workspace.meetings
+    workspace.tabs.setCurrentWidget(meetings)
+    meetings.editor.set_editing(True)
+    qtbot.wait(50)
+    tools = meetings.editor.tab_chain[-4:]
+    assert meetings.editor.severity_combo in tools and all(t.isEnabled() for t in tools)
+    chain = tab_chain(meetings)
+    at = chain.index(meetings.editor.decisions_edit)
+    assert chain[at + 1:at + 5] == list(tools)
+    wrong += [f"MeetingsTab, editing: {w}"
+              for w in out_of_reading_order(meetings, frozenset(tools))]
     # dialogs, the calendar's plan for the week among them
     dialogs = [window.new_partner(), window.show_settings()]
     workspace.goals.new_goal()
