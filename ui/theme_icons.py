@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from PySide6.QtGui import QIcon, QIconEngine, QImageReader, QPainter, QPixmap
 
+from ui import theme  # ui.theme imports this module only inside its functions
+
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tabler"
 LICENCE = ICON_DIR / "LICENSE"
 
@@ -62,8 +64,6 @@ class ThemedIconEngine(QIconEngine):
         self.tone = tone
 
     def _colour(self, mode: QIcon.Mode) -> str:
-        from ui import theme
-
         if mode == QIcon.Mode.Disabled:
             return theme.hex_color("muted")
         if mode == QIcon.Mode.Selected:
