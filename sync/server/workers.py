@@ -16,9 +16,14 @@ import os
 from dataclasses import asdict, fields
 from typing import Any
 
+import uvicorn
 from fastapi import FastAPI
 
-from sync.server.config import ENV_SERVER_DB, ServerSettings
+from sync.server import dialect, retention
+from sync.server.app import create_app
+from sync.server.config import ENV_SERVER_DB, ServerSettings, default_db_url
+from sync.server.logging_setup import configure_logging
+from sync.server.migrate import upgrade
 
 #: JSON object of ServerSettings overrides (access_ttl, argon2 costs...) for the workers
 ENV_SERVER_SETTINGS = "CHANNELKEEPER_SERVER_SETTINGS"
@@ -46,10 +51,6 @@ def settings_from_environment() -> ServerSettings:
 
 def app_from_environment() -> FastAPI:
     """The app of one worker process (uvicorn calls this in each worker)."""
-    from sync.server.app import create_app
-    from sync.server.config import default_db_url
-    from sync.server.logging_setup import configure_logging
-
     configure_logging(os.environ.get(ENV_LOG_LEVEL, "info"))
     # the supervisor migrated already; a worker never races another on the schema
     return create_app(default_db_url(), settings_from_environment(), run_migrations=False)
@@ -58,12 +59,6 @@ def app_from_environment() -> FastAPI:
 def serve(db_url: str, *, host: str, port: int, workers: int = 1,
           settings: ServerSettings | None = None, log_level: str = "info") -> None:
     """Migrate, then serve ``db_url`` with ``workers`` processes until interrupted."""
-    import uvicorn
-
-    from sync.server import dialect, retention
-    from sync.server.logging_setup import configure_logging
-    from sync.server.migrate import upgrade
-
     if workers < 1:
         raise ValueError("--workers must be at least 1")
     if workers > 1 and dialect.sqlite_file(db_url) is None and dialect.backend_of(db_url) == dialect.SQLITE:
