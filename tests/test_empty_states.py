@@ -231,3 +231,40 @@ def test_one_empty_state_widget_everywhere(qtbot, window):
                window.today.first_steps]
     assert all(type(s) is EmptyState for s in states)
     assert len({s.objectName() for s in states}) == len(states)
+
+
+def test_a_list_that_empties_under_the_keyboard_hands_the_focus_to_the_first_step(qtbot):
+    """EmptyOr itself: the state takes the list's place as its last row goes, the
+    focus (on the list) moves to the state's first shown step, and back to the list
+    when rows come again; a hidden step is skipped."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
+
+    model = QStandardItemModel()
+    model.appendRow(QStandardItem("华东渠道分销商"))
+    view = QListView()
+    view.setModel(model)
+    # next in the focus chain after the list: where Qt alone would send the focus
+    beside = QLineEdit()
+    state = EmptyState("probe_empty")
+    state.add_step("probe_hidden", lambda: None).hide()
+    state.add_step("probe_next", lambda: None)
+    state.set_texts("Nothing here", "What the list is for, and the next step.",
+                    {"probe_hidden": "Hidden", "probe_next": "Next step"})
+    page = QWidget()
+    place = EmptyOr(view, state).watch(model)
+    layout = QVBoxLayout(page)
+    layout.addWidget(place)
+    layout.addWidget(beside)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert not place.is_empty() and view.isVisible()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    model.removeRow(0)
+    assert place.is_empty() and state.isVisible() and not view.isVisible()
+    qtbot.waitUntil(state.steps["probe_next"].hasFocus, timeout=2000)
+    model.appendRow(QStandardItem("成都普通分销"))
+    assert not place.is_empty()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)

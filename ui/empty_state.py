@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -121,14 +120,9 @@ class EmptyOr(QStackedWidget):
             self.set_empty(self._model.rowCount() == 0)
 
     def set_empty(self, empty: bool) -> None:
-        if empty == self.is_empty():
-            return
-        focus = QApplication.focusWidget()
-        had_focus = focus is not None and self.isAncestorOf(focus)
+        # a keyboard user on the list stays in place: the stacked layout hands the
+        # focus to the state's first step, and back (tests/test_empty_states.py)
         self.setCurrentIndex(1 if empty else 0)
-        if had_focus:  # a keyboard user stays where they were: on the first step, the list
-            steps = [b for b in self.state.steps.values() if not b.isHidden()]
-            (steps[0] if empty and steps else self.content).setFocus()
 
     def is_empty(self) -> bool:
         return self.currentIndex() == 1
