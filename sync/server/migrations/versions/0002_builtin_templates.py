@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
@@ -20,11 +21,13 @@ depends_on = None
 
 # frozen copies of the constants this migration was written against
 BUILTIN_NS = uuid.UUID("6f1d3c1e-3a52-4c8e-9b0e-5d1a0c0b7a11")
+#: the built-in templates as this migration shipped them (models.templates then), frozen:
+#: today's list is a later migration's business
+BUILTIN_TEMPLATES = json.loads(Path(__file__).with_name("0002_builtin_templates.json")
+                               .read_text(encoding="utf-8"))
 
 
 def upgrade() -> None:
-    from models.templates import BUILTIN_TEMPLATES
-
     bind = op.get_bind()
     n = len(BUILTIN_TEMPLATES)
     # draw change numbers like any writer, so pulls deliver the templates
@@ -46,8 +49,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    from models.templates import BUILTIN_TEMPLATES
-
     ids = [str(uuid.uuid5(BUILTIN_NS, tpl["key"])) for tpl in BUILTIN_TEMPLATES]
     op.get_bind().execute(sa.text("DELETE FROM checklist_templates WHERE id IN :ids")
                           .bindparams(sa.bindparam("ids", expanding=True)), {"ids": ids})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
@@ -22,6 +23,9 @@ depends_on = None
 
 # frozen copies of the constants this migration was written against
 BUILTIN_NS = uuid.UUID("6f1d3c1e-3a52-4c8e-9b0e-5d1a0c0b7a11")
+#: the built-in templates as this migration shipped them (models.templates then), frozen
+BUILTIN_TEMPLATES = json.loads(Path(__file__).with_name("0007_builtin_templates.json")
+                               .read_text(encoding="utf-8"))
 PER_TRANSACTION = 1 << 20
 NEW_TABLES = ("joint_goals", "stage_changes", "touchpoints")
 
@@ -93,8 +97,6 @@ def upgrade() -> None:
 
 
 def _builtin_templates() -> None:
-    from models.templates import BUILTIN_TEMPLATES
-
     bind = op.get_bind()
     first = _numbers(bind, len(BUILTIN_TEMPLATES))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
