@@ -7,9 +7,23 @@ first. See docs/sync-protocol.md 5, 7.
 """
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Engine,
+    String,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 
 from models.schema import ENTITIES
 from sync import protocol as p
@@ -33,31 +47,45 @@ PARTNER_ENTITIES = tuple(n for n, e in ENTITIES.items() if n == "partner" or e.p
 WIDE_SCOPE_PARTNERS = 300
 
 
-def _page(conn: Connection, conds_by_entity: dict[str, Any], limit: int) -> tuple[list[dict], int | None]:
+class _Plan(NamedTuple):
+    """The statements of a page of changes: the versions of every entity in one
+    statement (bound parameter ``page_limit``), then the rows of the entities that have
+    any (bound parameter ``cutoff``)."""
+    versions: Any
+    rows: dict[str, Any]
+
+
+def _plan(conds_by_entity: dict[str, Any]) -> _Plan:
+    members = []
+    for name, cond in conds_by_entity.items():
+        table = ENTITY_TABLES[name]
+        sub = (select(literal(name, String).label("entity"), table.c.version.label("version"))
+               .where(cond).order_by(table.c.version).limit(bindparam("page_limit")).subquery())
+        members.append(select(sub.c.entity, sub.c.version))
+    rows = {name: select(ENTITY_TABLES[name]).where(cond, ENTITY_TABLES[name].c.version <= bindparam("cutoff"))
+            .order_by(ENTITY_TABLES[name].c.version) for name, cond in conds_by_entity.items()}
+    return _Plan(union_all(*members) if len(members) > 1 else members[0], rows)
+
+
+def _page(conn: Connection, plan: _Plan, params: dict[str, Any], limit: int) -> tuple[list[dict], int | None]:
     """The first ``limit`` rows by version across entities, and the page's last version
     if more exist (else None): the next page starts above it.
 
-    Versions first (narrow rows), then full rows only up to the page's last version, so
-    a page reads about ``limit`` full rows rather than ``limit`` per entity."""
+    Versions first (narrow rows, at most ``limit`` + 1 per entity, one statement for
+    all entities), then full rows only up to the page's last version, so a page reads
+    about ``limit`` full rows rather than ``limit`` per entity."""
     versions: list[int] = []
-    with_rows: list[str] = []  # entities with nothing new need no second read
-    for name, cond in conds_by_entity.items():
-        table = ENTITY_TABLES[name]
-        found_versions = conn.execute(
-            select(table.c.version).where(cond).order_by(table.c.version).limit(limit + 1)
-        ).scalars().all()
-        if found_versions:
-            versions += found_versions
-            with_rows.append(name)
+    with_rows: dict[str, None] = {}  # entities with nothing new need no second read
+    for name, version in conn.execute(plan.versions, {**params, "page_limit": limit + 1}):
+        versions.append(int(version))
+        with_rows[name] = None
     if not versions:
         return [], None
     versions.sort()
     cutoff = versions[min(limit, len(versions)) - 1]
     found: list[tuple[int, str, dict]] = []
     for name in with_rows:
-        table, cond = ENTITY_TABLES[name], conds_by_entity[name]
-        result = conn.execute(
-            select(table).where(cond, table.c.version <= cutoff).order_by(table.c.version))
+        result = conn.execute(plan.rows[name], {**params, "cutoff": cutoff})
         keys = tuple(result.keys())  # once per entity, not per row (5,000 rows a page)
         at = keys.index("version")
         found += [(int(r[at]), name, dict(zip(keys, r, strict=True))) for r in result.all()]
@@ -68,16 +96,40 @@ def _page(conn: Connection, conds_by_entity: dict[str, Any], limit: int) -> tupl
         (cutoff if len(versions) > limit else None)
 
 
-def _scoped(conn: Connection, name: str, who: Principal, wide: bool) -> Any:
-    """``scope.read_filter``, written so that SQLite pages a wide scope along the
-    version index. Its planner otherwise picks the partner index and sorts every record
-    in scope for each page (measured: 0.5 s a page on 100,000 meetings, O(scope) per
-    page); ``partner_id || ''`` hides that index. PostgreSQL plans from statistics."""
-    if not wide or who.is_admin or conn.dialect.name != "sqlite" or name == "checklist_template":
-        return scope.read_filter(name, who)
+#: bound parameters of the statements built once (``_changes_plan``, ``_news_query``,
+#: ``_verify_query``): the caller, and the cursor's range
+_USER = bindparam("scope_user", type_=String)
+_AFTER = bindparam("after", type_=BigInteger)
+_HIGH = bindparam("high", type_=BigInteger)
+_GRANTS = bindparam("grants", type_=BigInteger)
+
+
+def _user_param(admin: bool) -> Any:
+    return None if admin else _USER
+
+
+def _scoped(dialect_name: str, name: str, admin: bool, wide: bool) -> Any:
+    """``scope.scope_filter`` for the caller (bound parameter ``scope_user``), written so
+    that SQLite pages a wide scope along the version index. Its planner otherwise picks
+    the partner index and sorts every record in scope for each page (measured: 0.5 s a
+    page on 100,000 meetings, O(scope) per page); ``partner_id || ''`` hides that index.
+    PostgreSQL plans from statistics."""
+    if not wide or admin or dialect_name != "sqlite" or name == "checklist_template":
+        return scope.scope_filter(name, _user_param(admin))
     table = ENTITY_TABLES[name]
     column = table.c.id if name == "partner" else table.c[ENTITIES[name].partner_field]
-    return column.concat("").in_(scope.active_partner_ids(who.user_id))
+    return column.concat("").in_(scope.active_partner_ids(_USER))
+
+
+@functools.cache
+def _changes_plan(dialect_name: str, admin: bool, wide: bool) -> _Plan:
+    """The plan of a page of changes (after the back-fill), built once per kind of
+    caller: bound parameters ``scope_user``, ``after`` (the cursor) and ``high``."""
+    return _plan({
+        name: and_(_scoped(dialect_name, name, admin, wide), ENTITY_TABLES[name].c.version > _AFTER,
+                   ENTITY_TABLES[name].c.version <= _HIGH)
+        for name in ENTITIES
+    })
 
 
 def _is_wide(conn: Connection, who: Principal) -> bool:
@@ -96,19 +148,25 @@ def _decode(text: str | None) -> Cursor | None:
                        "pull again without a cursor.") from None
 
 
+@functools.cache
+def _news_query(admin: bool) -> Any:
+    checks = [exists().where(t.c.version > _AFTER, t.c.version <= _HIGH) for t in ENTITY_TABLES.values()]
+    if not admin:
+        a = assignments.c
+        checks.append(exists().where(a.user_id == _USER, or_(
+            and_(a.granted_seq > _GRANTS, a.granted_seq <= _HIGH),
+            and_(a.revoked_seq > _AFTER, a.revoked_seq <= _HIGH))))
+    return select(or_(*checks))
+
+
 def _numbered_since(conn: Connection, who: Principal, cur: Cursor, high: int) -> bool:
     """Whether anything this pull could deliver is numbered in (cursor, high]: one
     query of index probes. On PostgreSQL ``high`` moves with every transaction of the
     database, numbering or not, so an unchanged cursor is not enough to tell."""
     if cur.seq == high and cur.grants >= high:
         return False
-    checks = [exists().where(t.c.version > cur.seq, t.c.version <= high) for t in ENTITY_TABLES.values()]
-    if not who.is_admin:
-        a = assignments.c
-        checks.append(exists().where(a.user_id == who.user_id, or_(
-            and_(a.granted_seq > cur.grants, a.granted_seq <= high),
-            and_(a.revoked_seq > cur.seq, a.revoked_seq <= high))))
-    return bool(conn.execute(select(or_(*checks))).scalar())
+    return bool(conn.execute(_news_query(who.is_admin), {
+        "after": cur.seq, "high": high, "grants": cur.grants, "scope_user": who.user_id}).scalar())
 
 
 class _PurgedMeanwhile(Exception):
@@ -179,7 +237,7 @@ def _pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int,
                     col.in_(bf["partners"]), scope.read_filter(name, who),
                     table.c.version > int(bf["after"]), table.c.version <= cur.seq,
                 )
-            changes, more = _page(conn, conds, limit)
+            changes, more = _page(conn, _plan(conds), {}, limit)
             if more is not None:
                 bf["after"] = more
             else:
@@ -187,12 +245,8 @@ def _pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int,
             has_more = True  # the normal change pages follow
         else:
             phase = "changes"
-            conds = {
-                name: and_(_scoped(conn, name, who, wide), ENTITY_TABLES[name].c.version > cur.seq,
-                           ENTITY_TABLES[name].c.version <= high)
-                for name in ENTITIES
-            }
-            changes, more = _page(conn, conds, limit)
+            changes, more = _page(conn, _changes_plan(conn.dialect.name, who.is_admin, wide),
+                                  {"scope_user": who.user_id, "after": cur.seq, "high": high}, limit)
             has_more = more is not None
             cur.seq = more if more is not None else high
             # no grant in (grants, high] was pending when this request started
@@ -261,17 +315,27 @@ def verify(engine: Engine, who: Principal, entities: list[str] | None = None) ->
     unknown = [n for n in names if n not in ENTITIES]
     if unknown:
         raise ApiError(400, p.ERROR_BAD_REQUEST, f"Unknown record types: {', '.join(unknown)}.")
-    out: dict[str, Any] = {}
+    pairs: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
     with read_tx(engine) as conn:
         high = committed_seq(conn)
-        for name in names:
-            table = ENTITY_TABLES[name]
-            pairs = conn.execute(
-                select(table.c.id, table.c.version).where(scope.read_filter(name, who))
-            ).all()
-            count, digest = p.verify_digest((r.id, r.version) for r in pairs)
-            out[name] = {"count": count, "hash": digest}
+        for name, rid, version in conn.execute(_verify_query(who.is_admin, tuple(names)),
+                                               {"scope_user": who.user_id}):
+            pairs[name].append((rid, version))
+    out: dict[str, Any] = {}
+    for name in names:
+        count, digest = p.verify_digest(pairs[name])
+        out[name] = {"count": count, "hash": digest}
     return {"entities": out, "as_of": high}
+
+
+@functools.lru_cache(maxsize=64)
+def _verify_query(admin: bool, names: tuple[str, ...]) -> Any:
+    """(entity, id, version) of every record of ``names`` in the scope of the caller
+    (bound parameter ``scope_user``), tombstones included: one statement for all."""
+    members = [select(literal(name, String).label("entity"), ENTITY_TABLES[name].c.id,
+                      ENTITY_TABLES[name].c.version)
+               .where(scope.scope_filter(name, _user_param(admin))) for name in names]
+    return union_all(*members) if len(members) > 1 else members[0]
 
 
 def snapshot(engine: Engine, who: Principal, entity_name: str, after: str | None, limit: int) -> dict:

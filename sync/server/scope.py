@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, insert, or_, select, true, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
 
 from models.schema import ENTITIES
 from sync.server import dialect
@@ -18,7 +29,7 @@ from sync.server.config import ServerSettings, fmt
 from sync.server.db import ENTITY_TABLES, assignments
 
 
-def active_partner_ids(user_id: str) -> Select:
+def active_partner_ids(user_id: str | BindParameter) -> Select:
     return select(assignments.c.partner_id).where(
         assignments.c.user_id == user_id, assignments.c.revoked_seq.is_(None)
     )
@@ -26,14 +37,21 @@ def active_partner_ids(user_id: str) -> Select:
 
 def read_filter(entity_name: str, who: Principal) -> ColumnElement[bool]:
     """The WHERE clause limiting ``entity_name`` rows to ``who``'s scope."""
+    return scope_filter(entity_name, None if who.is_admin else who.user_id)
+
+
+def scope_filter(entity_name: str, user_id: str | BindParameter | None) -> ColumnElement[bool]:
+    """``read_filter`` for the manager ``user_id`` (None: an admin, who sees everything).
+    ``user_id`` may be a bound parameter, for a statement built once and executed for
+    every caller."""
     table = ENTITY_TABLES[entity_name]
     ent = ENTITIES[entity_name]
     if entity_name == "checklist_template":
         return table.c.published == 1
-    if who.is_admin:
+    if user_id is None:
         return true()
     column = table.c.id if entity_name == "partner" else table.c[ent.partner_field]
-    return column.in_(active_partner_ids(who.user_id))
+    return column.in_(active_partner_ids(user_id))
 
 
 def partner_in_read_scope(conn: Connection, who: Principal, partner_id: str | None) -> bool:

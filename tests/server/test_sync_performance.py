@@ -153,8 +153,9 @@ def test_a_wide_scope_pages_along_the_version_index(server):
         table = ENTITY_TABLES["meeting"]
         with engine.connect() as conn:
             assert server_pull._is_wide(conn, who)  # SQLite: more partners than the bound
-            q = select(table.c.version).where(server_pull._scoped(conn, "meeting", who, True),
-                                             table.c.version > 0).order_by(table.c.version).limit(10)
+            q = (select(table.c.version).where(server_pull._scoped("sqlite", "meeting", False, True),
+                                               table.c.version > 0).order_by(table.c.version).limit(10)
+                 .params(scope_user=uid))
             sql = str(q.compile(engine, compile_kwargs={"literal_binds": True}))
             plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
         assert "ix_meetings_version" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
@@ -171,5 +172,6 @@ def test_scoped_filter_selects_the_same_rows(server, wide):
     table = ENTITY_TABLES["meeting"]
     with server.app_engine.connect() as conn:
         rows = conn.execute(select(table.c.partner_id)
-                            .where(server_pull._scoped(conn, "meeting", who, wide))).scalars().all()
+                            .where(server_pull._scoped(conn.dialect.name, "meeting", who.is_admin, wide)),
+                            {"scope_user": who.user_id}).scalars().all()
     assert rows == [mine] * 3
