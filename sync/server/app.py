@@ -206,20 +206,7 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
     @api.post("/sync/push", response_model=m.PushResponse, responses={409: {"model": m.ErrorBody}})
     def sync_push(body: m.PushRequest, who: Who,
                   x_channelkeeper_epoch: Annotated[str | None, Header()] = None) -> dict:
-        if x_channelkeeper_epoch:
-            with read_tx(engine) as conn:
-                epoch = server_epoch(conn)
-            if x_channelkeeper_epoch != epoch:
-                # restored from a backup (or replaced) since this laptop last synced:
-                # nothing is applied, so the laptop first re-sends what was lost
-                raise ApiError(409, p.ERROR_EPOCH_CHANGED,
-                               "The server was restored or replaced since your last sync.",
-                               server_epoch=epoch)
-        results = push.push(engine, settings, who, body.ops)
-        with read_tx(engine) as conn:
-            last = conn.execute(select(devices.c.last_seq).where(devices.c.id == who.device_id)).scalar_one()
-            epoch = server_epoch(conn)
-        return {"results": results, "last_seq": int(last), "server_epoch": epoch}
+        return push.push(engine, settings, who, body.ops, seen_epoch=x_channelkeeper_epoch)
 
     @api.get("/sync/pull", response_model=m.PullResponse)
     def sync_pull(who: Who, cursor: str | None = None,

@@ -27,38 +27,58 @@ from sync.op_contract import CheckedOp, OpRefused, check_op
 from sync.server import authorize, dialect, records, scope
 from sync.server.auth import Principal
 from sync.server.config import ServerSettings
-from sync.server.db import allocate_seq, applied_ops, conflicts, devices, write_tx
+from sync.server.db import (
+    allocate_seq,
+    applied_ops,
+    conflicts,
+    devices,
+    read_tx,
+    server_meta,
+    write_tx,
+)
 from sync.server.errors import ApiError
 
 log = logging.getLogger(__name__)
 
 
-def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any]) -> list[dict]:
-    """Apply ``ops`` in order in one transaction (a savepoint per op); one result per op.
-    An op that breaks the contract (sync/op_contract.py) is answered ``rejected`` on its
-    own; the request is refused whole only when it is not a list of ops in order."""
-    if len(ops) > p.MAX_PUSH_OPS:
-        raise ApiError(400, p.ERROR_BAD_REQUEST, f"Send at most {p.MAX_PUSH_OPS} ops per push.")
+def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any],
+         seen_epoch: str | None = None) -> dict[str, Any]:
+    """Apply ``ops`` in order in one transaction (a savepoint per op); one result per op,
+    with the device's last sequence number and the server epoch. An op that breaks the
+    contract (sync/op_contract.py) is answered ``rejected`` on its own; the request is
+    refused whole only when it is not a list of ops in order, or when ``seen_epoch``
+    (the epoch the laptop last saw) is not this server's: then nothing is applied
+    (409 epoch_changed, answered before anything else), and the laptop first re-sends
+    what a restore lost."""
+    problem = None
     checked: list[CheckedOp | dict] = []
+    if len(ops) > p.MAX_PUSH_OPS:
+        problem = f"Send at most {p.MAX_PUSH_OPS} ops per push."
     last = None
-    for op in ops:
+    for op in ops if problem is None else ():
         try:
             checked.append(check_op(op))
         except OpRefused as exc:
             checked.append(_refused(op, exc))
             continue
         if last is not None and checked[-1].seq <= last:
-            raise ApiError(400, p.ERROR_BAD_REQUEST,
-                           "Ops must be sent in outbox order (increasing seq).")
+            problem = "Ops must be sent in outbox order (increasing seq)."
+            break
         last = checked[-1].seq
     valid = [c for c in checked if isinstance(c, CheckedOp)]
-    if not valid:
-        return [c for c in checked if isinstance(c, dict)]
-    op_ids = [c.op_id for c in valid]
-    with engine.connect() as conn:  # cheap check first: a pure resend needs no write lock
-        priors = _priors(conn, who, valid)
-    if all(op_id in priors for op_id in op_ids):
-        return [priors[c.op_id] if isinstance(c, CheckedOp) else c for c in checked]
+    with read_tx(engine) as conn:  # cheap checks first: a pure resend needs no write lock
+        last_seq, epoch = _device_and_epoch(conn, who)
+        if seen_epoch and seen_epoch != epoch:
+            # restored from a backup (or replaced) since this laptop last synced
+            raise ApiError(409, p.ERROR_EPOCH_CHANGED,
+                           "The server was restored or replaced since your last sync.",
+                           server_epoch=epoch)
+        if problem is not None:
+            raise ApiError(400, p.ERROR_BAD_REQUEST, problem)
+        priors = _priors(conn, who, valid) if valid else {}
+    if all(c.op_id in priors for c in valid):
+        return {"results": [priors[c.op_id] if isinstance(c, CheckedOp) else c for c in checked],
+                "last_seq": last_seq, "server_epoch": epoch}
     with write_tx(engine) as conn:
         # this user's pushes one at a time: a resend racing its original (another
         # worker, a client asking again after a timeout) waits for it to commit, then
@@ -96,7 +116,17 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
             } for c, result in answered])
         conn.execute(update(devices).where(devices.c.id == who.device_id, devices.c.last_seq < last)
                      .values(last_seq=last, last_seen_at=settings.stamp()))
-    return results
+        last_seq, epoch = _device_and_epoch(conn, who)
+    return {"results": results, "last_seq": last_seq, "server_epoch": epoch}
+
+
+def _device_and_epoch(conn: Connection, who: Principal) -> tuple[int, str]:
+    """The device's last sequence number and the server epoch, in one statement."""
+    last_seq, epoch = conn.execute(select(
+        select(devices.c.last_seq).where(devices.c.id == who.device_id).scalar_subquery(),
+        select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery(),
+    )).one()
+    return int(last_seq), str(epoch)
 
 
 def _refused(op: Any, exc: OpRefused) -> dict:
