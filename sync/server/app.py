@@ -57,11 +57,13 @@ def _version(value: str | None) -> int | None:
         return None
 
 
-def check_versions(
+async def check_versions(
     x_channelkeeper_protocol: Annotated[str | None, Header()] = None,
     x_channelkeeper_schema: Annotated[str | None, Header()] = None,
 ) -> None:
-    """Every /api/ call names its protocol and schema version; others get 426."""
+    """Every /api/ call names its protocol and schema version; others get 426. A
+    coroutine, so FastAPI runs it on the event loop: a plain function would be handed
+    to the thread pool and back for two header reads on every request."""
     proto, schema = _version(x_channelkeeper_protocol), _version(x_channelkeeper_schema)
     ok = (proto is not None and p.MIN_PROTOCOL_VERSION <= proto <= p.PROTOCOL_VERSION
           and schema is not None and p.MIN_SCHEMA_VERSION <= schema <= p.SCHEMA_VERSION)
