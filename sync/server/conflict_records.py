@@ -89,7 +89,7 @@ def resolve(engine: Engine, settings: ServerSettings, who: Principal, conflict_i
         else:
             write = {}  # the server's value already stands
         if write:
-            current = records.get(conn, row.entity, row.entity_id)
+            current = records.get(conn, row.entity, row.entity_id, lock=True)
             if current is None:
                 raise ApiError(404, p.ERROR_NOT_FOUND, "The record of this conflict is gone.")
             try:  # the same check as a pushed op: old and new partner, every reference

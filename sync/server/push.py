@@ -241,7 +241,7 @@ def _kind(entity_name: str, field: str) -> str:
 
 def _apply(conn: Connection, settings: ServerSettings, who: Principal, op: dict, seq: int) -> dict:
     name, entity_id, changes = op["entity"], op["entity_id"], op["changes"]
-    current = records.get(conn, name, entity_id)
+    current = records.get(conn, name, entity_id, lock=True)
     if current is None:
         if op["op"] != "create":
             # the same answer as for a record the caller may not see (authorize.py); the

@@ -15,9 +15,14 @@ from sync.server.db import ENTITY_TABLES
 Row = dict[str, Any]
 
 
-def get(conn: Connection, entity_name: str, entity_id: str) -> Row | None:
+def get(conn: Connection, entity_name: str, entity_id: str, *, lock: bool = False) -> Row | None:
+    """The stored row, or None. ``lock``: for a write decided on what is read (a merge,
+    a resolve), hold the row until the transaction ends, so another writer's change
+    cannot commit in between unseen (PostgreSQL runs writers side by side; SQLite has
+    one writer at a time anyway and ignores it)."""
     table = ENTITY_TABLES[entity_name]
-    row = conn.execute(select(table).where(table.c.id == entity_id)).mappings().first()
+    query = select(table).where(table.c.id == entity_id)
+    row = conn.execute(query.with_for_update() if lock else query).mappings().first()
     return dict(row) if row else None
 
 
