@@ -1,6 +1,7 @@
 """The sync engine's conflicts: details for the ones this laptop's push raised, the
 list kept in step with the server's (conflicts raised or settled elsewhere), and
-settling one. A mixin of ``sync.client.engine.SyncEngine``."""
+settling one. ``ConflictBook`` is a collaborator of ``sync.client.engine.SyncEngine``
+(its ``conflict_book``), given the engine's store and its way of calling the server."""
 from __future__ import annotations
 
 import logging
@@ -21,11 +22,13 @@ K_CONFLICTS_SEEN = "sync.conflicts_seen"
 CONFLICT_PAGE = protocol.MAX_LIST_LIMIT
 
 
-class EngineConflicts:
-    """For ``SyncEngine`` (which gives ``_call`` and ``store``)."""
+class ConflictBook:
+    """This laptop's conflicts, kept in step with the server's list."""
 
-    _call: Callable[..., Any]
-    store: Store
+    def __init__(self, store: Store, call: Callable[..., Any]) -> None:
+        self.store = store
+        #: ``call(method, path, ...)``: the engine's authenticated request to the server
+        self._call = call
 
     def _open_conflicts(self) -> list[dict[str, Any]]:
         """The server's open conflicts in our scope, every page of them."""
@@ -44,12 +47,13 @@ class EngineConflicts:
                 raise ProtocolError("The server's conflict list does not move on.")
             params["after"] = after
 
-    def _conflict_details(self, ids: list[Any]) -> dict[Any, dict[str, Any]]:
+    def details(self, ids: list[Any]) -> dict[Any, dict[str, Any]]:
+        """The server's open conflicts among ``ids`` (those a push just raised)."""
         wanted = set(ids)
         return {c["id"]: c for c in self._open_conflicts()
                 if isinstance(c, dict) and c.get("id") in wanted}
 
-    def _reconcile_conflicts(self, report: SyncReport) -> None:
+    def reconcile(self, report: SyncReport) -> None:
         """When the server counts a different number of open conflicts in our scope
         than this laptop lists (one raised by head office or on another laptop, or one
         resolved there), fetch the list and make ours match: the manager and head

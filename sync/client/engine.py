@@ -25,7 +25,7 @@ from models.store import Row, Store, utcnow
 from sync import protocol
 from sync.client import demo_guard, pull_apply, pulling
 from sync.client import local_state as ls
-from sync.client.conflicts import EngineConflicts
+from sync.client.conflicts import ConflictBook
 from sync.client.credentials import Credentials, KeyringCredentials
 from sync.client.errors import ProtocolError, ServerError, SyncCancelled, SyncInProgress
 from sync.client.held_ops import HoldPolicy
@@ -49,10 +49,11 @@ __all__ = [
 PUSH_BATCH = protocol.MAX_PUSH_OPS
 
 
-class SyncEngine(EngineSession, EnginePull, EngineVerify, EngineConflicts):
+class SyncEngine(EngineSession, EnginePull, EngineVerify):
     """Push, pull and verify one profile against one server. Sign-in
     (sync/client/session.py), the pull (pulling.py), verification and repair
-    (verifying.py) and conflicts (conflicts.py) are its parts.
+    (verifying.py) are its parts; the conflicts are a collaborator,
+    ``conflict_book`` (conflicts.py).
 
     ``sync()`` never runs twice at once (a second call raises ``SyncInProgress``).
     Errors are typed (sync.client.errors); none of them loses local data."""
@@ -98,6 +99,7 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify, EngineConflicts):
         self.http = HttpClient(url, allow_insecure_http=allow_insecure_http,
                                **(http_options or {}))
         self.base_url = self.http.base_url
+        self.conflict_book = ConflictBook(store, self._call)
 
     @property
     def pull_limit(self) -> int:
@@ -160,7 +162,7 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify, EngineConflicts):
             report.removed_partners += pull_apply.retry_deferred_removals(self.store, now)
             self._check_cancel()
             self._repair_after_reset(report)
-            self._reconcile_conflicts(report)
+            self.conflict_book.reconcile(report)
             if self._verify_due(report):
                 self._verify(report)
             report.search_backlog = self.store.search_backlog_pending()
@@ -223,7 +225,7 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify, EngineConflicts):
             after = int(batch[-1]["seq"])
             conflict_ids = [cid for r in results if isinstance(r, dict)
                             for cid in (r.get("conflicts") or [])]
-            details = self._conflict_details(conflict_ids) if conflict_ids else {}
+            details = self.conflict_book.details(conflict_ids) if conflict_ids else {}
             now = utcnow()
             counts = ls.record_push_results(self.store, batch=batch, results=results,
                                             conflict_details=details, now=now,
@@ -243,7 +245,20 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify, EngineConflicts):
             ]
             self._report(SyncProgress("push", done, total, f"Sent {done} of {total} changes"))
 
-    # --- status, rejected ops ---------------------------------------------------------
+    # --- conflicts (ConflictBook) and rejected ops ------------------------------------
+
+    def conflicts(self, *, include_resolved: bool = False) -> list[Row]:
+        """Conflicts in our scope, raised here or elsewhere (``ConflictBook.conflicts``)."""
+        return self.conflict_book.conflicts(include_resolved=include_resolved)
+
+    def mark_conflict_reviewed(self, conflict_id: int) -> None:
+        self.conflict_book.mark_conflict_reviewed(conflict_id)
+
+    def resolve_conflict(self, conflict_id: int, choice: str, value: Any = None) -> dict[str, Any]:
+        """Settle one local conflict on the server (``ConflictBook.resolve_conflict``)."""
+        return self.conflict_book.resolve_conflict(conflict_id, choice, value)
+
+    # --- status ------------------------------------------------------------------------
 
     def status(self) -> SyncStatus:
         def read(s: Store) -> tuple[ls.LocalSyncState, int, int, int]:

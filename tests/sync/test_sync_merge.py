@@ -217,3 +217,16 @@ def test_the_laptop_reads_every_page_of_the_conflict_list(world: SyncWorld, monk
     assert len(a.engine.conflicts()) == len(fields)
     b.sync()  # raised elsewhere: the other manager in scope lists them too
     assert len(b.engine.conflicts()) == len(fields)
+
+
+def test_the_conflicts_are_a_collaborator_of_the_engine_not_a_base(world: SyncWorld):
+    """Issue 12, item 4: the conflict list is an object of its own
+    (``engine.conflict_book``) on the engine's store, not a mixin the engine inherits."""
+    from sync.client.conflicts import ConflictBook
+    from sync.client.engine import SyncEngine
+
+    assert not any(base.__module__ == "sync.client.conflicts" for base in SyncEngine.__mro__)
+    lap = world.laptop("a", "li.na")
+    assert isinstance(lap.engine.conflict_book, ConflictBook)
+    assert lap.engine.conflict_book.store is lap.engine.store
+    assert lap.engine.conflicts() == []
