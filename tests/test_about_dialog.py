@@ -2,9 +2,14 @@
 from the installed packages (so a bundle tells the truth about itself)."""
 from __future__ import annotations
 
+import re
+import tomllib
 from importlib.metadata import version
+from pathlib import Path
 
-from ui.about_dialog import AboutDialog, components, licence_of
+from ui.about_dialog import COMPONENTS, AboutDialog, components, licence_of
+
+PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 
 
 def test_about_lists_version_qt_the_font_and_the_dependencies_with_licences(qtbot):
@@ -37,3 +42,13 @@ def test_about_names_the_icon_set_and_shows_its_licence_text(qtbot):
     # the licence itself, as shipped beside the icons
     assert "Copyright (c) 2020-2026 Paweł Kuna" in text
     assert "Permission is hereby granted, free of charge" in text
+
+
+def test_about_names_every_distribution_the_app_ships():
+    """What the app and its bundle install (the core dependencies and the app extra) is
+    each named in About, so a new dependency cannot ship without its licence shown."""
+    project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
+    declared = project["dependencies"] + project["optional-dependencies"]["app"]
+    shipped = {re.split(r"[<>=!~\[; ]", req, maxsplit=1)[0].lower() for req in declared}
+    named = {dist.lower() for _, dist in COMPONENTS} | {"pyside6-addons"}  # Qt's second half
+    assert shipped - named == set()

@@ -27,6 +27,8 @@ COMPONENTS = (
     ("FastAPI", "fastapi"), ("Starlette", "starlette"), ("Pydantic", "pydantic"),
     ("Uvicorn", "uvicorn"), ("SQLAlchemy", "SQLAlchemy"), ("Alembic", "alembic"),
     ("argon2-cffi", "argon2-cffi"), ("pypinyin", "pypinyin"), ("XlsxWriter", "XlsxWriter"),
+    ("SQLCipher (sqlcipher3)", "sqlcipher3-wheels"), ("chinese-calendar", "chinese-calendar"),
+    ("lunardate", "lunardate"), ("icalendar", "icalendar"),
 )
 
 
