@@ -52,3 +52,12 @@ def test_about_names_every_distribution_the_app_ships():
     shipped = {re.split(r"[<>=!~\[; ]", req, maxsplit=1)[0].lower() for req in declared}
     named = {dist.lower() for _, dist in COMPONENTS} | {"pyside6-addons"}  # Qt's second half
     assert shipped - named == set()
+
+
+def test_the_bundle_carries_the_metadata_about_reads():
+    """About skips a component whose metadata is missing, so the bundle's spec must copy
+    the metadata of every distribution About names."""
+    spec = (PYPROJECT.parent / "packaging" / "channelkeeper.spec").read_text(encoding="utf-8")
+    copied = set(re.findall(r'"([A-Za-z0-9_.-]+)"', spec.split("copy_metadata(dist)")[0]
+                            .rsplit("for dist in", 1)[1]))
+    assert {dist for _, dist in COMPONENTS} - copied == set()
