@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -195,10 +194,6 @@ def test_the_service_check_sees_an_any(tmp_path):
 
 #: names a widget goes by when code outside it holds one
 WIDGET_NAMES = {"window", "main_window", "win", "w", "dialog", "view", "widget", "tab"}
-#: known, to be undone: the overview's texts split out of overview_tab.py this session set
-#: the tab's own ``_overview`` (the tab should keep it itself; overview_tab.py is being
-#: split by another engineer, so it is listed here rather than changed under them)
-KNOWN_ATTACHED = {"ui/workspace/overview_status.py tab._overview"}
 
 
 def _attached_from_outside(path: Path, root: Path = ROOT) -> list[str]:
@@ -220,8 +215,7 @@ def test_nothing_is_attached_to_a_widget_from_outside():
     ``window.session``, ``window.demo_loader`` and ``window.sync_ui`` on the window);
     desktop/ and ui/ set no attribute on a window, dialog or view they hold."""
     problems = [hit for package in ("desktop", "ui") for path in sorted((ROOT / package).rglob("*.py"))
-                for hit in _attached_from_outside(path)
-                if re.sub(r":\d+ ", " ", hit) not in KNOWN_ATTACHED]
+                for hit in _attached_from_outside(path)]
     assert not problems, "\n".join(problems)
 
 

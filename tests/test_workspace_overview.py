@@ -2,11 +2,14 @@
 add/edit/delete+undo, KPIs and the sparkline."""
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
 
+from models import playbook
+from ui.workspace import overview_status
 from ui.workspace.kpi_sparkline import KpiSparkline
 
 # harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
@@ -168,3 +171,24 @@ def test_show_record_selects_a_contact(qtbot, workspace, harness, seeded):
     panel = workspace.overview.contacts
     qtbot.waitUntil(lambda: (panel.current_row() or {}).get("id") == contact["id"], timeout=5000)
     assert workspace.tabs.currentWidget() is workspace.overview
+
+
+def test_the_overview_texts_are_values_the_tab_shows(qapp):
+    """ui/workspace/overview_status.py turns values into texts; the tab sets its own
+    labels (it took the tab and set its state before)."""
+    today = dt.date(2026, 12, 3)
+    far = (today + dt.timedelta(days=playbook.RENEWAL_NOTICE_DAYS + 1)).isoformat()
+    assert overview_status.renewal_notice({"agreement_end": None}, today) == ("", "")
+    assert overview_status.renewal_notice({"agreement_end": far}, today) == ("", "")
+    text, tone = overview_status.renewal_notice({"agreement_end": "2026-12-13"}, today)
+    assert "in 10 days" in text and tone == "due"
+    text, tone = overview_status.renewal_notice({"agreement_end": "2026-12-01"}, today)
+    assert "ended on 2026-12-01" in text and tone == "overdue"
+    assert overview_status.key_dates_text([]) == ""
+    text = overview_status.key_dates_text(
+        [{"name": "李明", "kind": "birthday", "date": dt.date(1980, 12, 3), "in_days": 0},
+         {"name": "王芳", "kind": "anniversary", "date": dt.date(2019, 12, 8), "in_days": 5}])
+    assert "李明 — birthday, 12-03 (today)" in text
+    assert "王芳 — company anniversary, 12-08 (in 5 days)" in text
+    assert overview_status.status_texts(None, {"core": 30}) == ("", "")
+    assert "not sent KPI figures" in overview_status.kpi_text([])

@@ -27,12 +27,11 @@ def fmt_number(value: float | None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
 
 
-def show_status(tab: Any, ov: insights.PartnerOverview | None) -> None:
-    tab._overview = ov
+def status_texts(ov: insights.PartnerOverview | None, cadence: dict[str, int]) -> tuple[str, str]:
+    """The cadence line and the warning signs (rich text) for a partner's overview, both
+    empty without one; ``cadence`` is days between visits per tier (``cadence_of``)."""
     if ov is None:
-        tab.cadence_label.clear()
-        tab.signs_label.clear()
-        return
+        return "", ""
     status = labels.visit_status_label(ov.visit_status)
     # the status' word in its colour: never the colour alone
     color = theme.hex_color(theme.status_tone(ov.visit_status))
@@ -41,20 +40,17 @@ def show_status(tab: Any, ov: insights.PartnerOverview | None) -> None:
     else:
         text = QCoreApplication.translate("OverviewTab", "Last visit %1, %2 days ago.").replace("%1", ov.last_met.isoformat()) \
             .replace("%2", str(ov.days_since))
-    cadence = cadence_of(tab._ctx.settings).get(ov.tier)
-    tab.cadence_label.setText(
+    cadence_text = (
         f"<b style='color:{color}'>{status}</b> — {text} "
-        + QCoreApplication.translate("OverviewTab", "Cadence for this tier: every %1 days.").replace("%1", str(cadence)))
-    if ov.signs:
-        head = QCoreApplication.translate("OverviewTab", "Lying flat? (躺平)") if ov.lying_flat else QCoreApplication.translate("OverviewTab", "Warning signs")
-        items = "".join(f"<li>{sign_text(ov, s)}</li>" for s in ov.signs)
-        # a warning, not lateness: amber, with the sign
-        color = theme.hex_color(theme.status_tone("sign"))
-        tab.signs_label.setText(f"<b style='color:{color}'>⚠ {head}</b><ul>{items}</ul>")
-        tab._show_remedies()
-    else:
-        tab.signs_label.setText(QCoreApplication.translate("OverviewTab", "No warning signs."))
-        tab.remedies_box.hide()
+        + QCoreApplication.translate("OverviewTab", "Cadence for this tier: every %1 days.")
+        .replace("%1", str(cadence.get(ov.tier))))
+    if not ov.signs:
+        return cadence_text, QCoreApplication.translate("OverviewTab", "No warning signs.")
+    head = QCoreApplication.translate("OverviewTab", "Lying flat? (躺平)") if ov.lying_flat else QCoreApplication.translate("OverviewTab", "Warning signs")
+    items = "".join(f"<li>{sign_text(ov, s)}</li>" for s in ov.signs)
+    # a warning, not lateness: amber, with the sign
+    color = theme.hex_color(theme.status_tone("sign"))
+    return cadence_text, f"<b style='color:{color}'>⚠ {head}</b><ul>{items}</ul>"
 
 
 def sign_text(ov: insights.PartnerOverview, sign: str) -> str:
@@ -66,10 +62,11 @@ def sign_text(ov: insights.PartnerOverview, sign: str) -> str:
     return text
 
 
-def show_key_dates(tab: Any, dates: list[dict[str, Any]]) -> None:
+def key_dates_text(dates: list[dict[str, Any]]) -> str:
+    """The contacts' birthdays and company anniversaries coming up (rich text, empty
+    without any)."""
     if not dates:
-        tab.key_dates_label.clear()
-        return
+        return ""
     parts = []
     for d in dates:
         kind = (QCoreApplication.translate("OverviewTab", "birthday") if d["kind"] == "birthday"
@@ -77,38 +74,37 @@ def show_key_dates(tab: Any, dates: list[dict[str, Any]]) -> None:
         when = (QCoreApplication.translate("OverviewTab", "today") if d["in_days"] == 0
                 else QCoreApplication.translate("OverviewTab", "in %1 days").replace("%1", str(d["in_days"])))
         parts.append(f"{d['name']} — {kind}, {d['date'].strftime('%m-%d')} ({when})")
-    tab.key_dates_label.setText(
+    return (
         "<b>" + QCoreApplication.translate("OverviewTab", "Coming up") + "</b><br>" + "<br>".join(parts))
 
 
-def show_kpis(tab: Any, kpis: list[dict[str, Any]]) -> None:
-    tab.sparkline.set_series(kpis)
+def kpi_text(kpis: list[dict[str, Any]]) -> str:
+    """Head office's latest KPI figures in words (``kpis`` newest first)."""
     if not kpis:
-        tab.kpi_label.setText(QCoreApplication.translate("OverviewTab", "Head office has not sent KPI figures yet."))
-        return
+        return QCoreApplication.translate("OverviewTab", "Head office has not sent KPI figures yet.")
     k = kpis[0]
     ratio = ""
     if k.get("sales") is not None and k.get("target"):
         ratio = QCoreApplication.translate("OverviewTab", " (%1% of target)").replace("%1", f"{100 * k['sales'] / k['target']:.0f}")
     rate = k.get("repurchase_rate")
     rate_text = "—" if rate is None else f"{100 * rate:.0f}%" if rate <= 1 else f"{rate:g}%"
-    tab.kpi_label.setText(
+    return (
         QCoreApplication.translate("OverviewTab", "Period %1: sales %2 against target %3%4. Repurchase rate %5.")
         .replace("%1", k["period"]).replace("%2", fmt_number(k.get("sales")))
         .replace("%3", fmt_number(k.get("target"))).replace("%4", ratio)
         .replace("%5", rate_text))
 
 
-def show_renewal(tab: Any, partner: dict[str, Any]) -> None:
+def renewal_notice(partner: dict[str, Any], today: dt.date) -> tuple[str, str]:
+    """The text and tone ("due" or "overdue") of the agreement's renewal notice; no text
+    and no tone while the agreement's end is further away than the notice period (or
+    unknown)."""
     end = partner.get("agreement_end")
-    left = None
-    if end:
-        left = (dt.date.fromisoformat(end) - tab._ctx.today()).days
-    if left is None or left > playbook.RENEWAL_NOTICE_DAYS:
-        tab.renewal_label.hide()
-        return
+    if not end:
+        return "", ""
+    left = (dt.date.fromisoformat(end) - today).days
+    if left > playbook.RENEWAL_NOTICE_DAYS:
+        return "", ""
     text = (QCoreApplication.translate("OverviewTab", "The agreement ends on %1, in %2 days: prepare the renewal.")
             if left >= 0 else QCoreApplication.translate("OverviewTab", "The agreement ended on %1: renew it or record the new one."))
-    tab.renewal_label.setText(text.replace("%1", end).replace("%2", str(left)))
-    theme.set_tone(tab.renewal_label, "due" if left >= 0 else "overdue")
-    tab.renewal_label.show()
+    return text.replace("%1", end).replace("%2", str(left)), "due" if left >= 0 else "overdue"

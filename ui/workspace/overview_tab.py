@@ -39,7 +39,6 @@ from ui.workspace import overview_status
 from ui.workspace.contacts_panel import ContactsPanel
 from ui.workspace.db_jobs import run_db
 from ui.workspace.kpi_sparkline import KpiSparkline
-from ui.workspace.overview_status import cadence_of
 
 _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme", "service_terms",
                 "risk_terms", "agreement_start", "agreement_end")
@@ -66,7 +65,7 @@ class OverviewTab(QWidget):
         self._overview: insights.PartnerOverview | None = None
         self._dirty = False
         # the status line's colours are written into its rich text: redo it on a switch
-        theme.changes().changed.connect(self._theme_changed)
+        theme.changes().changed.connect(self._show_status)
         self.edits: dict[str, QLineEdit] = {n: QLineEdit(self) for n in (*_TEXT_FIELDS, *_PERCENT_FIELDS)}
         self.edits["revenue_share"].setPlaceholderText(self.tr("percent, e.g. 12.5"))
         self.edits["rebate"].setPlaceholderText(self.tr("percent, e.g. 3"))
@@ -113,8 +112,8 @@ class OverviewTab(QWidget):
         self.tier_combo.currentIndexChanged.connect(self._show_playbook)
         self.stage_combo.currentIndexChanged.connect(self._show_playbook)
         self.stage_reason.textEdited.connect(self._mark_dirty)
-        self.goals_edit.textChanged.connect(self._goals_changed)
-        self.notes_edit.textChanged.connect(self._goals_changed)
+        self.goals_edit.textChanged.connect(self._mark_dirty)
+        self.notes_edit.textChanged.connect(self._mark_dirty)
 
         profile = QGroupBox(self.tr("Profile"), self)
         pf = self._profile_form = QFormLayout(profile)
@@ -149,12 +148,8 @@ class OverviewTab(QWidget):
         save_row.addWidget(self.revert_button)
         save_row.addWidget(self.save_button)
 
-        self.cadence_label = QLabel(self)
-        self.cadence_label.setWordWrap(True)
-        self.signs_label = QLabel(self)
-        self.signs_label.setWordWrap(True)
-        self.renewal_label = QLabel(self)
-        self.renewal_label.setWordWrap(True)
+        self.cadence_label, self.signs_label, self.renewal_label, self.key_dates_label, self.kpi_label = (
+            self._wrapped_label() for _ in range(5))
         self.renewal_label.hide()
         self.remedies = QListWidget(self)
         self.remedies.setMaximumHeight(110)
@@ -190,11 +185,7 @@ class OverviewTab(QWidget):
         cl.addWidget(self.renewal_label)
         cl.addWidget(self.signs_label)
         cl.addWidget(self.remedies_box)
-        self.key_dates_label = QLabel(self)
-        self.key_dates_label.setWordWrap(True)
         cl.addWidget(self.key_dates_label)
-        self.kpi_label = QLabel(self)
-        self.kpi_label.setWordWrap(True)
         self.sparkline = KpiSparkline(self)
         kpi = QGroupBox(self.tr("KPIs (head office)"), self)
         kl = QVBoxLayout(kpi)
@@ -245,6 +236,11 @@ class OverviewTab(QWidget):
         self._set_dirty(False)
         self._show_playbook()
 
+    def _wrapped_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        return label
+
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
         for value, text in items:
@@ -265,7 +261,7 @@ class OverviewTab(QWidget):
         if partner_id is None:
             return
         today = self._ctx.today()
-        cadence = cadence_of(self._ctx.settings)
+        cadence = overview_status.cadence_of(self._ctx.settings)
         # the form first; the signs (slower on a big portfolio) follow
         run_db(self._ctx, lambda store: partner_profile(store, partner_id, today),
                on_done=self._loaded, on_error=self._load_failed)
@@ -286,13 +282,15 @@ class OverviewTab(QWidget):
         self._partner = partner
         if not self._dirty:  # never overwrite what the user is typing
             self._fill(partner)
-        overview_status.show_kpis(self, data["kpis"])
-        overview_status.show_key_dates(self, data["key_dates"])
+        self.sparkline.set_series(data["kpis"])
+        self.kpi_label.setText(overview_status.kpi_text(data["kpis"]))
+        self.key_dates_label.setText(overview_status.key_dates_text(data["key_dates"]))
         self.partner_loaded.emit(partner)
 
     def _status_loaded(self, partner_id: str, ov: insights.PartnerOverview | None) -> None:
         if (self._partner or {}).get("id") == partner_id:
-            overview_status.show_status(self, ov)
+            self._overview = ov
+            self._show_status()
 
     def _fill(self, partner: dict[str, Any]) -> None:
         for name in _TEXT_FIELDS:
@@ -311,7 +309,13 @@ class OverviewTab(QWidget):
         self.stage_reason.clear()
         self._set_dirty(False)
         self._show_playbook()
-        overview_status.show_renewal(self, partner)
+        self._show_renewal(partner)
+
+    def _show_renewal(self, partner: dict[str, Any]) -> None:
+        text, tone = overview_status.renewal_notice(partner, self._ctx.today())
+        self.renewal_label.setText(text)
+        theme.set_tone(self.renewal_label, tone)
+        self.renewal_label.setVisible(bool(text))
 
     @Slot()
     def _show_playbook(self) -> None:
@@ -330,16 +334,18 @@ class OverviewTab(QWidget):
         self._profile_form.setRowVisible(self.stage_reason, moved)
 
     @Slot()
-    def _theme_changed(self) -> None:
-        overview_status.show_status(self, self._overview)
-
-    def _show_remedies(self) -> None:
-        if not self.remedies.count():
+    def _show_status(self) -> None:
+        ov = self._overview
+        texts = overview_status.status_texts(ov, overview_status.cadence_of(self._ctx.settings))
+        self.cadence_label.setText(texts[0])
+        self.signs_label.setText(texts[1])
+        signs = ov is not None and bool(ov.signs)  # with signs, the method's remedies
+        if signs and not self.remedies.count():
             for key in playbook.REMEDIES:
                 item = QListWidgetItem(playbook_text.remedy_title(key), self.remedies)
                 item.setData(Qt.ItemDataRole.UserRole, key)
             self.remedies.setCurrentRow(0)
-        self.remedies_box.show()
+        self.remedies_box.setVisible(signs)
 
     @Slot(QListWidgetItem)
     def _remedy_chosen(self, item: QListWidgetItem) -> None:
@@ -362,10 +368,6 @@ class OverviewTab(QWidget):
 
     @Slot()
     def _mark_dirty(self) -> None:
-        self._set_dirty(True)
-
-    @Slot()
-    def _goals_changed(self) -> None:
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
@@ -414,9 +416,6 @@ class OverviewTab(QWidget):
         values["notes"] = self.notes_edit.toPlainText()
         return values
 
-    def stage_reason_text(self) -> str | None:
-        return self.stage_reason.text().strip() or None
-
     @Slot()
     def save_profile(self) -> None:
         if self._partner is None or not self._dirty:
@@ -432,7 +431,7 @@ class OverviewTab(QWidget):
             self._partner = row
             self.stage_reason.clear()
             self._show_playbook()
-            overview_status.show_renewal(self, row)
+            self._show_renewal(row)
             self._ctx.status_message.emit(self.tr("Profile saved."))
 
         def failed(exc: BaseException) -> None:
@@ -440,7 +439,7 @@ class OverviewTab(QWidget):
                             else None)
 
         update_partner(self._ctx, partner_id, values, on_done=done, on_error=failed,
-                       stage_reason=self.stage_reason_text())
+                       stage_reason=self.stage_reason.text().strip() or None)
 
     @Slot()
     def revert(self) -> None:
