@@ -3,67 +3,79 @@ the grid; Enter, Ctrl+Enter, P, Ctrl+arrows, Ctrl+P, Ctrl+E, Esc in the day's li
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
 from models.domain import MeetingStatus
 
+if TYPE_CHECKING:  # the view owns its keys: it imports this module
+    from ui.calendar_view import CalendarView
 
-class CalendarKeys:
-    """Mixin of CalendarView: its event filter on the grid and the day's list."""
 
-    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+class CalendarKeys(QObject):
+    """The Calendar view's keys: an event filter on its grid and its day's list, owned by
+    the view, acting through the view's public methods."""
+
+    def __init__(self, view: CalendarView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.grid.installEventFilter(self)
+        view.day_list.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self._view
         if event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
+            return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         key, mods = key_event.key(), key_event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if watched is self.grid and not mods:
+        if watched is view.grid and not mods:
             if key == Qt.Key.Key_W:
-                self.grid.set_month_mode(False)
+                view.grid.set_month_mode(False)
                 return True
             if key == Qt.Key.Key_M:
-                self.grid.set_month_mode(True)
+                view.grid.set_month_mode(True)
                 return True
             if key == Qt.Key.Key_N:
-                self.plan_visit_on(self.grid.selected_day())
+                view.plan_visit_on(view.grid.selected_day())
                 return True
             if key == Qt.Key.Key_S:
-                self.suggest_week()
+                view.suggest_week()
                 return True
             if key == Qt.Key.Key_E:
-                self.export_ics()
+                view.export_ics()
                 return True
-        if watched is self.day_list:
+        if watched is view.day_list:
             return self._list_key(key, ctrl, mods)
-        return super().eventFilter(watched, event)
+        return False
 
     def _list_key(self, key: int, ctrl: bool, mods: Any) -> bool:
-        row = self.selected_row()
+        view = self._view
+        row = view.selected_row()
         if key == Qt.Key.Key_Escape:
-            self.grid.setFocus()
+            view.grid.setFocus()
             return True
         if row is None:
             return False
         kind, item = row
-        day = self.grid.selected_day()
+        day = view.grid.selected_day()
         planned = kind == "meeting" and item.status == MeetingStatus.PLANNED
         if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and planned:
-            self.start_meeting(item)
+            view.start_meeting(item)
             return True
         moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
         if ctrl and key in moves and planned:
-            self.move(item.id, item.day + dt.timedelta(days=moves[key]))
+            view.move(item.id, item.day + dt.timedelta(days=moves[key]))
             return True
         if ctrl and key == Qt.Key.Key_P:
-            self.pack_requested.emit(item.partner_id)
+            view.pack_requested.emit(item.partner_id)
             return True
         if ctrl and key == Qt.Key.Key_E and planned:
-            self.export_ics([item.id])
+            view.export_ics([item.id])
             return True
         if key == Qt.Key.Key_P and not mods and kind == "due":
-            self.plan(item.partner_id, day)
+            view.plan(item.partner_id, day)
             return True
         return False

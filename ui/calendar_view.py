@@ -49,7 +49,7 @@ RELOAD_DELAY_MS = 300
 DAY_LIST_DELAY_MS = 150
 
 __all__ = ["CalendarView", "DayItemsModel", "due_reason_text"]
-class CalendarView(CalendarKeys, QWidget):
+class CalendarView(QWidget):
     """``open_partner(id)``, ``open_record(partner id, "meeting", id)`` and
     ``pack_requested(partner id)`` for the main window; ``loaded`` after each load."""
 
@@ -108,7 +108,6 @@ class CalendarView(CalendarKeys, QWidget):
         self.day_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.day_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.day_list.activated.connect(self._row_activated)
-        self.day_list.installEventFilter(self)
         self.day_help = QLabel()
         self.day_help.setWordWrap(True)
         self.range_note = QLabel()
@@ -152,7 +151,7 @@ class CalendarView(CalendarKeys, QWidget):
         self.grid.day_changed.connect(lambda _d: self._show_day())
         self.grid.activated.connect(self._day_activated)
         self.grid.dropped.connect(self._dropped)
-        self.grid.installEventFilter(self)
+        self.keys = CalendarKeys(self)  # an event filter on the grid and the day's list
         self._day_timer = QTimer(self)
         self._day_timer.setSingleShot(True)
         self._day_timer.setInterval(DAY_LIST_DELAY_MS)
