@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import sys
 
+from desktop.cli import main as cli_main
+
 
 def main() -> int:
-    from desktop.cli import main as cli_main
-
     return cli_main(sys.argv[1:])
 
 

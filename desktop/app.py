@@ -25,6 +25,7 @@ from desktop.paths import APP_NAME, Profile
 from desktop.profile_keys import encrypt_if_plain, unlock_profile
 from desktop.session import ProfileSession, prepare_profile
 from desktop.settings import Settings
+from desktop.start_over import aside_folder, locked_facts, start_over
 from models.database import DatabaseFile, is_plain_file
 from models.errors import (
     CorruptDatabaseError,
@@ -51,6 +52,7 @@ CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "Ping
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (the existing one, in tests) with name and a CJK-capable font."""
+    # late: widgets load after the first load starts, docs/benchmarks.md
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -73,6 +75,7 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
 
 def cjk_font_family() -> str | None:
     """The first installed font of ``CJK_FONTS`` (None: leave Qt's fallback to it)."""
+    # late: widgets load after the first load starts, docs/benchmarks.md
     from PySide6.QtGui import QFontDatabase
 
     installed = set(QFontDatabase.families())
@@ -122,6 +125,7 @@ def install_language(code: str) -> str:
 def apply_appearance(settings: Settings) -> None:
     """The theme (light, dark or the system's) and text size the user chose; Settings
     applies a new choice live (ui/theme.py)."""
+    # late: widgets load after the first load starts, docs/benchmarks.md
     from ui import theme
 
     theme.apply(settings.appearance, settings.font_size)
@@ -132,6 +136,7 @@ def apply_appearance(settings: Settings) -> None:
 
 def report_open_error(exc: BaseException) -> None:
     """A clear, blocking message: what happened, and that nothing was changed."""
+    # late: widgets load after the first load starts, docs/benchmarks.md
     from PySide6.QtWidgets import QMessageBox
 
     translate = QCoreApplication.translate
@@ -167,6 +172,7 @@ def open_with_progress(database: DatabaseFile) -> Any:
     profile, in a worker thread while a small window says what is happening, so the
     app never sits silent and unresponsive. Its errors are raised here as
     ``open_database`` would raise them."""
+    # late: widgets load after the first load starts, docs/benchmarks.md
     from PySide6.QtWidgets import QProgressDialog
 
     translate = QCoreApplication.translate
@@ -213,7 +219,7 @@ def open_with_progress(database: DatabaseFile) -> Any:
 def unlock_with_dialogs(session: ProfileSession) -> None:
     """The key, when it has to be asked for (a passphrase, a recovery key) or a new
     profile without a keyring needs a passphrase chosen: in dialogs, before the window."""
-    from desktop.start_over import aside_folder, locked_facts
+    # late: widgets load after the first load starts, docs/benchmarks.md
     from ui.safety.unlock_dialogs import DialogPrompts
 
     profile = session.profile
@@ -235,7 +241,6 @@ def start_over_with_dialogs(session: ProfileSession, prompts: Any, now: dt.datet
     over*: the locked database goes aside (desktop/start_over.py), a new profile is set
     up (a passphrase chosen in a dialog where there is no keyring), and the window
     offers sign-in once its new recovery key was shown."""
-    from desktop.start_over import start_over
 
     try:
         folder, session.database = start_over(session.profile, prompts, now=now)

@@ -9,6 +9,7 @@ import argparse
 import importlib
 import sys
 
+from desktop.commands.app import run_app
 from models.errors import StoreError, is_damage_error
 
 #: modules that add subcommands; each has register(subparsers) -> None
@@ -41,8 +42,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        from desktop.commands.app import run_app
-
         return run_app(args)
     try:
         return int(args.func(args) or 0)

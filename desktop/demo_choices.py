@@ -10,6 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QProcess
+
+from desktop import demo_words
 from models import demo_marks
 from sync.client import demo_guard
 
@@ -28,7 +31,6 @@ class DemoChoices:
     def question(self, on_done: Callable[[Any, str], None],
                  on_error: Callable[[BaseException], None]) -> None:
         """``on_done(contents, words)``: what removing the demo would take."""
-        from desktop import demo_words
 
         def work() -> tuple[demo_marks.DemoContents, str]:
             contents = demo_marks.demo_contents(self.service.lane.store())
@@ -64,7 +66,6 @@ class DemoChoices:
 
     def open_new_profile(self, folder: str) -> bool:
         """Start a second ChannelKeeper on an empty profile in ``folder``."""
-        from PySide6.QtCore import QProcess
 
         if getattr(sys, "frozen", False):  # the bundled app is its own interpreter
             program, args = sys.executable, ["app", "--profile", folder]

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from models.errors import CorruptDatabaseError
+
 FORMAT = 1
 KEYRING = "keyring"
 PASSPHRASE = "passphrase"
@@ -74,8 +76,6 @@ class KeyFile:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
-            from models.errors import CorruptDatabaseError
-
             raise CorruptDatabaseError(
                 f"{path} (the profile's key file) cannot be read: {exc}. "
                 "It was left untouched.") from exc
@@ -111,6 +111,7 @@ def normalise_code(text: str) -> str:
 
 def _derive(kind: str, secret: str, salt: bytes, cost: dict[str, int]) -> bytes:
     if kind == PASSPHRASE:
+        # late: off the start path, docs/benchmarks.md
         from argon2.low_level import Type, hash_secret_raw
 
         return hash_secret_raw(secret.encode("utf-8"), salt, hash_len=64, type=Type.ID, **cost)

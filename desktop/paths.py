@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+
 APP_NAME = "ChannelKeeper"
 ENV_PROFILE = "CHANNELKEEPER_PROFILE"
 
@@ -80,7 +82,6 @@ def restrict_tree(root: Path) -> None:
 
 
 def default_profile_dir() -> Path:
-    import platformdirs  # only here: --profile and the environment need none of it
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 

@@ -63,6 +63,7 @@ class KeyPrompts(Protocol):
 
 
 def default_credentials() -> Credentials:
+    # late: off the start path, docs/benchmarks.md
     from sync.client.credentials import KeyringCredentials
 
     return KeyringCredentials()

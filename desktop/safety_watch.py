@@ -11,9 +11,13 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog
 
 from desktop import safety
+from desktop.app import open_session
+from desktop.profile_lock import ProfileLock
 from models.database import integrity_problems
+from ui.safety.damage_dialog import DamageDialog
 
 if TYPE_CHECKING:
     from desktop.session import ProfileSession
@@ -133,7 +137,6 @@ class SafetyWatch(QObject):
                 self._aside, False, on_error=lambda exc: log.error("backup failed: %s", exc))
 
     def _on_damage(self, problems: list[str]) -> None:
-        from ui.safety.damage_dialog import DamageDialog
 
         session = self.session
         if session.sync is not None:
@@ -147,8 +150,6 @@ class SafetyWatch(QObject):
         self.dialog.open()
 
     def _export(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         path, _ = QFileDialog.getSaveFileName(
             self.dialog, self.dialog.export_button.text(),
             str(self.session.profile.root.parent / "channelkeeper-unsent-changes.json"),
@@ -165,8 +166,6 @@ class SafetyWatch(QObject):
     def _restore(self, backup: Any) -> None:
         """Close the profile, put the backup in place (the damaged file kept aside),
         and open the profile again in a new window."""
-        from desktop.app import open_session
-        from desktop.profile_lock import ProfileLock
 
         session = self.session
         database, profile = session.database, session.profile

@@ -88,7 +88,8 @@ class ProfileSession:
     def show_window(self, *, offer_demo: bool = True, **sync_options: object) -> MainWindow:
         """The sync service and the main window over the open store, shown; sync starts
         (its first sync when signed in). ``sync_options`` go to the SyncService."""
-        from ui.main_window import MainWindow  # the interface loads while the first load runs
+        # late: widgets load after the first load starts, docs/benchmarks.md
+        from ui.main_window import MainWindow
 
         assert self.ctx is not None
         assert self.database is not None
@@ -106,11 +107,13 @@ class ProfileSession:
         self.sync.wipe_requested.connect(self._wipe)
         window.show()
         self.sync.start()
+        # late: widgets load after the first load starts, docs/benchmarks.md
         from desktop.safety_watch import SafetyWatch
 
         self.safety = SafetyWatch(self)
         self.safety.start()
         if self.new_code is not None:
+            # late: widgets load after the first load starts, docs/benchmarks.md
             from ui.safety.unlock_dialogs import show_recovery_key
 
             code, protection = self.new_code
@@ -133,7 +136,10 @@ class ProfileSession:
     def _wipe(self, request: object) -> None:
         """Head office reported this laptop lost and what could be pushed was: say so,
         close the profile (window, lanes, store), erase it, then tell the server."""
+        # late: off the start path, docs/benchmarks.md
         from desktop.wipe import erase_profile, remaining
+
+        # late: widgets load after the first load starts, docs/benchmarks.md
         from ui.sync.wiped_notice import WipedNotice
 
         engine = getattr(request, "engine", None)

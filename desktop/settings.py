@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.ini_file import IniFile
+from models.backups import DEFAULT_KEEP
 from models.domain import DEFAULT_CADENCE_DAYS, Tier
 
 #: languages the app ships; "" means "follow the system locale"
@@ -155,7 +156,6 @@ class Settings:
     def backups_kept(self) -> int:
         """How many automatic backups the profile keeps (models/backups.py): the
         oldest go when a new one is made. ``backups/keep`` in settings.ini."""
-        from models.backups import DEFAULT_KEEP
 
         try:
             value = int(self._value("backups/keep", DEFAULT_KEEP))  # type: ignore[arg-type]

@@ -88,8 +88,7 @@ class DemoRunner:
 
 
 def _new_server(folder: Path) -> DemoServer:
-    # the server's modules bring SQLAlchemy and the HTTP stack: loaded when a profile
-    # tries the demo, not by every start of the app
+    # late: off the start path, docs/benchmarks.md
     from desktop.demo_server import DemoServer
 
     return DemoServer(folder)

@@ -70,7 +70,7 @@ class SyncLane:
         return self._engine
 
     def new_engine(self, url: str, allow_insecure_http: bool) -> SyncEngine:
-        # the engine brings the HTTP stack: loaded in this lane, not on the app's start
+        # late: off the start path, docs/benchmarks.md
         from sync.client.engine import SyncEngine
 
         return SyncEngine(self.store(), url, self.credentials, progress=self._progress,
@@ -100,7 +100,7 @@ class SyncLane:
     def credentials(self) -> Credentials:
         """Where the refresh token lives (the OS keyring unless given)."""
         if self._credentials is None:
-            # keyring is imported here, in the network lane, not on the app's start
+            # late: off the start path, docs/benchmarks.md
             from sync.client.credentials import KeyringCredentials
 
             self._credentials = KeyringCredentials()
@@ -110,9 +110,11 @@ class SyncLane:
         """False when secrets will not outlive this session (no OS keyring)."""
         if not self.credentials.persistent:
             return False
+        # late: off the start path, docs/benchmarks.md
         import keyring
         import keyring.errors
 
+        # late: off the start path, docs/benchmarks.md
         from sync.client.credentials import KeyringCredentials
 
         if isinstance(self.credentials, KeyringCredentials):

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop import demo_words
 from desktop.demo_choices import DemoChoices
 from desktop.search_backlog import SearchBacklog
 from desktop.sync_demo import DemoRunner
@@ -394,8 +395,6 @@ def demo_refusal(exc: BaseException) -> str:
     """The message for a failure: for a demo profile refused by a real server, the
     counts and the two ways on (desktop/demo_words.py), else the error's own."""
     if isinstance(exc, DemoProfileError) and exc.contents is not None:
-        from desktop import demo_words
-
         return demo_words.refusal(exc.contents, exc.server)  # type: ignore[arg-type]
     return str(exc)
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from sqlcipher3 import dbapi2 as sqlcipher
+
 
 class StoreError(Exception):
     """Base class of everything the store raises on purpose."""
@@ -53,8 +55,6 @@ class DatabaseLockedError(StoreError):
 
 def is_locked_error(exc: BaseException) -> bool:
     """Whether SQLite gave up waiting for another connection's lock."""
-    from sqlcipher3 import dbapi2 as sqlcipher
-
     return isinstance(exc, (sqlite3.OperationalError, sqlcipher.OperationalError)) and (
         "locked" in str(exc) or "busy" in str(exc)
     )
@@ -62,7 +62,5 @@ def is_locked_error(exc: BaseException) -> bool:
 
 def is_damage_error(exc: BaseException) -> bool:
     """Whether SQLite met a damaged page (or one that fails its authentication code)."""
-    from sqlcipher3 import dbapi2 as sqlcipher
-
     return isinstance(exc, sqlcipher.DatabaseError) and not is_locked_error(exc) and any(
         words in str(exc) for words in ("malformed", "not a database", "corrupt"))

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from lunardate import LunarDate
+
 
 @dataclass(frozen=True, slots=True)
 class Festival:
@@ -61,7 +63,6 @@ def date_of(key: str, year: int) -> dt.date:
     f = BY_KEY[key]
     if f.solar is not None:
         return dt.date(year, *f.solar)
-    from lunardate import LunarDate  # imported when a festival is first computed
 
     assert f.lunar is not None
     return LunarDate(year, *f.lunar).to_solar_date()

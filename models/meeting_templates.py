@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.domain import MeetingType, OwnerSide, loop_open_sql
+from models.pack_data import signatory
 
 #: the prefix written in front of a note line that became an action item
 CONVERTED_MARK = "→ "
@@ -238,7 +239,6 @@ def default_owner(store: Any, meeting_id: str | None, owner_side: str) -> str | 
             return names[0]
         if meeting is None:
             return None
-        from models.pack_data import signatory  # the same "most senior" rule as the pack
 
         person = signatory(store.rows("contact", "partner_id = ?", [meeting["partner_id"]]), [])
         return person["name"] if person else None

@@ -37,6 +37,7 @@ SURNAMES = {
 
 @cache
 def _lib() -> tuple[Any, Any, Any, Any]:
+    # late: off the start path, docs/benchmarks.md
     from pypinyin import Style, lazy_pinyin
     from pypinyin.pinyin_dict import pinyin_dict
     from pypinyin.style._tone_convert import to_normal
@@ -118,6 +119,7 @@ def sort_key(text: str | None) -> str:
 def _tone3(char: str) -> str:
     """A character's first reading with its tone as a digit (hǎo → hao3)."""
     _, _, pinyin_dict, _ = _lib()
+    # late: off the start path, docs/benchmarks.md
     from pypinyin.style._tone_convert import to_tone3
 
     entry = pinyin_dict.get(ord(char))

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from models import pinyin, search
 from models.schema import ENTITIES, Entity, entity
 
 if TYPE_CHECKING:
@@ -66,7 +67,6 @@ class SearchIndex:
         """Partners, contacts, meetings, action items and reviews matching every word of
         ``text`` (Chinese 2-character words, pinyin and initials of names, phone numbers
         by their digits), newest first; ``offset`` skips the earlier pages."""
-        from models import search  # its patterns compile in ~2 ms: not at start
 
         expr = search.match_expression(text)
         if expr is None:
@@ -184,7 +184,6 @@ class SearchIndex:
         """(title, body, keys, partner id, sort key) of a record's search document: keys
         are the pinyin and initials of names and the digits of phone numbers
         (models.pinyin, models.search.digit_keys)."""
-        from models import pinyin, search
 
         title = " ".join(str(row[f]) for f in ent.search_title if row.get(f))
         body = " ".join(str(row[f]) for f in ent.search_body if row.get(f))
@@ -230,7 +229,6 @@ class SearchIndex:
         live = [r for r in rows if not r["deleted"]]
         if not ent.search_title or not live:
             return
-        from models import search
 
         first = self.db.execute("SELECT coalesce(max(docid), 0) + 1 FROM search_docs").fetchone()[0]
         docs, texts = [], []

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+import chinese_calendar
+
 
 class DayKind(StrEnum):
     WORKDAY = "workday"
@@ -36,7 +38,6 @@ class DayInfo:
 
 @cache
 def _tables() -> tuple[dict[dt.date, str], dict[dt.date, str], dict[str, str], range]:
-    import chinese_calendar  # imported when a calendar is first shown, not at start
 
     holidays = {d: n for d, n in chinese_calendar.holidays.items() if n}
     zh = {h.value: h.chinese for h in chinese_calendar.Holiday}

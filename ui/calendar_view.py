@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -41,6 +42,7 @@ from ui.calendar_grid import CalendarGrid
 from ui.calendar_keys import CalendarKeys
 from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.meetings import export_visits, hold_meeting, move_visit, plan_visit
+from ui.search_dialog import SearchDialog
 from ui.workspace.ui_language import ui_language
 
 RELEVANT_ENTITIES = {"partner", "meeting"}
@@ -296,7 +298,6 @@ class CalendarView(QWidget):
 
     def plan_visit_on(self, day: dt.date) -> None:
         """Ask which partner, then plan a visit to it on ``day``."""
-        from ui.search_dialog import SearchDialog
 
         dialog = SearchDialog(self.ctx, self, purpose=self.tr("Plan a visit on %1: which partner?")
                               .replace("%1", QLocale().toString(day, QLocale.FormatType.ShortFormat)))
@@ -339,6 +340,7 @@ class CalendarView(QWidget):
             return planning.suggest_week(store, overviews, today, week)
 
         def show(suggestions: list[planning.Suggestion]) -> None:
+            # late: import cycle with ui.suggest_week_dialog
             from ui.suggest_week_dialog import SuggestWeekDialog
 
             if not suggestions:
@@ -359,8 +361,6 @@ class CalendarView(QWidget):
         that Outlook, DingTalk and WeCom import; asks where unless ``path`` is given."""
         start, end = self.grid.period()
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
             name = f"visits-{start.isoformat()}-{end.isoformat()}.ics"
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export planned visits"), name,

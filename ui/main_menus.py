@@ -102,6 +102,7 @@ class MainMenus(QObject):
     def _with_partner(self, then: Callable[[], object], purpose: str) -> None:
         """Run ``then()`` on the open partner's workspace, asking which partner first
         when none is open."""
+        # late: import cycle with ui.main_window
         from ui.main_window import PAGE_WORKSPACE
 
         w = self.window
@@ -128,6 +129,7 @@ class MainMenus(QObject):
     @Slot()
     def review_pack(self) -> None:
         """Preview (then print or save) the review pack of the partner in view."""
+        # late: off the start path, docs/benchmarks.md
         from ui.packs.pack_actions import open_pack_preview
 
         w = self.window
@@ -142,7 +144,10 @@ class MainMenus(QObject):
     @Slot()
     def review_packs_for_selection(self) -> None:
         """Packs for the partners selected in the Partners table, in the background."""
+        # late: import cycle with ui.main_window
         from ui.main_window import PAGE_PARTNERS
+
+        # late: off the start path, docs/benchmarks.md
         from ui.packs.pack_actions import generate_packs
 
         w = self.window
@@ -155,6 +160,7 @@ class MainMenus(QObject):
 
     @Slot()
     def review_packs_this_week(self) -> None:
+        # late: off the start path, docs/benchmarks.md
         from ui.packs.pack_actions import generate_packs_due_this_week
 
         generate_packs_due_this_week(self.window.ctx, self.window)
@@ -162,6 +168,7 @@ class MainMenus(QObject):
     @Slot()
     def export_to_excel(self) -> None:
         """File ▸ Export to Excel…: the partner list as the Partners page filters it."""
+        # late: off the start path, docs/benchmarks.md
         from ui.export_dialog import ExportDialog
 
         partners = self.window.partners
@@ -174,6 +181,7 @@ class MainMenus(QObject):
 
     @Slot()
     def show_about(self) -> None:
+        # late: off the start path, docs/benchmarks.md
         from ui.about_dialog import AboutDialog
 
         AboutDialog(self.window).exec()

@@ -24,6 +24,7 @@ from ui.partners_view import PartnersView
 from ui.reminder_notifier import ReminderButton, ReminderNotifier
 from ui.services import SyncApi
 from ui.sync.sync_controller import SyncController
+from ui.sync.try_demo import CHOICE, add_try_demo_choice
 from ui.today_view import TodayView
 from ui.undo import UndoOffer
 from ui.undo_button import PartnerUndoButton
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         return self.page_stack.widget(PAGE_WORKSPACE)  # type: ignore[return-value]
 
     def _build_workspace(self) -> PartnerWorkspace:
+        # late: off the start path, docs/benchmarks.md
         from ui.workspace.partner_workspace import PartnerWorkspace
 
         workspace = PartnerWorkspace(self.ctx)
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         return data.key_dates
 
     def _build_calendar(self) -> CalendarView:
+        # late: off the start path, docs/benchmarks.md
         from ui.calendar_view import CalendarView
 
         view = CalendarView(self.ctx)
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         return self.page_stack.widget(PAGE_CALENDAR)  # type: ignore[return-value]
 
     def _open_pack(self, partner_id: str) -> None:
+        # late: off the start path, docs/benchmarks.md
         from ui.packs.pack_actions import open_pack_preview
 
         open_pack_preview(self.ctx, partner_id, self)
@@ -249,6 +253,7 @@ class MainWindow(QMainWindow):
     # --- commands ----------------------------------------------------------------------------
 
     def show_search(self, purpose: str = "") -> SearchDialog:
+        # late: off the start path, docs/benchmarks.md
         from ui.search_dialog import SearchDialog
 
         dialog = SearchDialog(self.ctx, self, purpose=purpose)
@@ -260,6 +265,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_partner(self) -> PartnerDialog:
+        # late: off the start path, docs/benchmarks.md
         from ui.partner_dialog import PartnerDialog
 
         dialog = PartnerDialog(self.ctx, None, self)
@@ -291,6 +297,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def edit_partner(self, partner_id: str) -> PartnerDialog:
+        # late: off the start path, docs/benchmarks.md
         from ui.partner_dialog import PartnerDialog
 
         dialog = PartnerDialog(self.ctx, partner_id, self)
@@ -323,6 +330,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_settings(self) -> SettingsDialog:
+        # late: off the start path, docs/benchmarks.md
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
@@ -334,6 +342,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:
+        # late: off the start path, docs/benchmarks.md
         from ui.help_dialog import ShortcutsDialog
 
         dialog = ShortcutsDialog(self.all_actions(), self)
@@ -347,6 +356,7 @@ class MainWindow(QMainWindow):
         sync is there) and start what was chosen; returns the choice ("demo",
         "try_demo", "empty"; "refused" on a profile that has partners already: demo
         records mixed into real ones could not be told apart by the user)."""
+        # late: off the start path, docs/benchmarks.md
         from ui.demo_offer import DemoLoader, DemoOfferDialog
 
         partners = self.partners.model.rowCount()
@@ -358,8 +368,6 @@ class MainWindow(QMainWindow):
         dialog = DemoOfferDialog(self)
         try_demo = ""
         if self.sync_ui is not None:
-            from ui.sync.try_demo import CHOICE, add_try_demo_choice
-
             add_try_demo_choice(dialog)
             try_demo = CHOICE
         dialog.exec()

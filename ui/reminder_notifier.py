@@ -37,6 +37,7 @@ from models.reminders import ReminderScan
 from models.store import Store
 from ui import theme
 from ui.app_context import AppContext
+from ui.workspace.ui_language import ui_language
 
 CHECK_EVERY_MS = 30 * 60 * 1000
 
@@ -123,7 +124,6 @@ class ReminderNotifier(QObject):
         self.scanned.emit(found)
         if self.snoozed or not found.total or not (summary or new):
             return
-        from ui.workspace.ui_language import ui_language
 
         text = summary_text(found, ui_language(self.ctx).startswith("zh"))
         title = QCoreApplication.translate("Reminders", "ChannelKeeper reminders")
@@ -150,7 +150,6 @@ class ReminderButton(QPushButton):
         if found is None or not found.total:
             self.hide()
             return
-        from ui.workspace.ui_language import ui_language
 
         text = self.tr("Reminders: %1").replace("%1", str(found.total))
         if self.notifier.snoozed:
@@ -210,7 +209,6 @@ class ReminderListDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reminders_dialog")
         self.setWindowTitle(QCoreApplication.translate("Reminders", "Reminders"))
-        from ui.workspace.ui_language import ui_language
 
         chinese = False
         ctx = getattr(parent, "ctx", None)

@@ -35,6 +35,7 @@ from ui import labels, theme
 from ui.app_context import AppContext
 from ui.calendar_view import due_reason_text
 from ui.operations.meetings import plan_visits
+from ui.validation_text import error_text
 from ui.workspace.ui_language import ui_language
 
 NO_PARENT = QModelIndex()
@@ -196,7 +197,6 @@ class SuggestWeekDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
-            from ui.validation_text import error_text
 
             self.ctx.status_message.emit(self.tr("Nothing was planned: %1").replace(
                 "%1", error_text(exc)))

@@ -278,7 +278,7 @@ def set_text_style(widget: QWidget, style: str) -> None:
 def icon(name: str, tone: str = "text") -> QIcon:
     """A bundled Tabler icon (resources/icons/tabler/NAME.svg) drawn in a colour
     role of the current appearance (recoloured when the appearance changes)."""
-    from ui.theme_icons import themed_icon  # late: ui.theme_icons imports this module
+    from ui.theme_icons import themed_icon  # late: import cycle with ui.theme_icons
 
     if tone not in _ROLES:
         raise KeyError(f"no colour role {tone!r}")
@@ -302,7 +302,7 @@ def tier_icon(tier: str | None) -> QIcon:
 def status_badge(status: str, text: str, parent: QWidget | None = None) -> StatusBadge:
     """A small badge: the status' icon and ``text`` (the word) on the status' tint;
     ``badge.set_status(status, text)`` changes it."""
-    from ui.status_badge import StatusBadge  # late: ui.status_badge imports this module
+    from ui.status_badge import StatusBadge  # late: import cycle with ui.status_badge
 
     return StatusBadge(status, text, parent)
 
@@ -319,7 +319,7 @@ def system_is_dark() -> bool:
 def apply(appearance: str = "system", font_pt: float = 0) -> None:
     """Apply an appearance ("system", "light", "dark") and a text size (points;
     0 follows the system) to the running application, live."""
-    from ui.theme_style import install_focus_ring, palette  # late: it imports this module
+    from ui.theme_style import install_focus_ring, palette  # late: import cycle with ui.theme_style
 
     app = QApplication.instance()
     assert isinstance(app, QApplication), "theme.apply needs the QApplication"
@@ -349,7 +349,7 @@ def apply(appearance: str = "system", font_pt: float = 0) -> None:
     app.setFont(base)
     app.setPalette(palette(_state.colors))
     install_focus_ring(app)
-    from ui.theme_icons import forget_rendered  # late: ui.theme_icons imports this module
+    from ui.theme_icons import forget_rendered  # late: import cycle with ui.theme_icons
 
     forget_rendered()
     marks = ("tone", "banner", "textStyle", "invalid")

@@ -25,6 +25,7 @@ translate = QCoreApplication.translate
 def builtin_entries(view: TodayView) -> list[TodayEntry]:
     """Visits, actions, lying flat, key dates and planned visits, in this order (the
     view's ``add_section`` takes each)."""
+    # late: import cycle with ui.today_view
     from ui.today_view import TodayEntry
 
     date = lambda d: d.isoformat() if d else "—"

@@ -58,6 +58,7 @@ def _percent(ratio: float | None) -> str:
 
 def method_entries(view: TodayView) -> list[TodayEntry]:
     """The entries to register, in order (the view's ``add_section`` takes each)."""
+    # late: import cycle with ui.today_view
     from ui.today_view import TodayEntry
 
     today = view.ctx.today

@@ -25,7 +25,8 @@ def run_app(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from desktop import app  # Qt widgets load only when the GUI is really wanted
+    # late: commands without a window import no Qt
+    from desktop import app
 
     if os.environ.get(READY_ENV):
         return _start_until_ready(app, profile_of(args))
@@ -40,6 +41,7 @@ READY_ENV = "CHANNELKEEPER_EXIT_WHEN_READY"
 
 
 def _start_until_ready(app, profile) -> int:
+    # late: commands without a window import no Qt
     from PySide6.QtCore import QEventLoop
 
     qapp, session = app.start_app(profile, sys.argv[:1], offer_demo=False)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from desktop.commands.common import add_profile_argument, open_store, profile_of, translate
+from models import festivals, reminders
 from models.printing.pack_labels import LANGUAGES
 
 
@@ -48,6 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_calendar(args: argparse.Namespace) -> int:
+    # late: off the start path, docs/benchmarks.md
     from models.export.ics_export import export_ics
 
     if args.end < args.start:
@@ -105,8 +107,6 @@ def kind_titles() -> dict[str, str]:
 
 
 def run_reminders(args: argparse.Namespace) -> int:
-    from models import festivals, reminders
-
     if not 0 <= args.days <= 366:
         print(translate("CalendarCommand", "error: --days must be between 0 and 366"),
               file=sys.stderr)

@@ -8,6 +8,7 @@ import sys
 
 from desktop.paths import Profile, resolve_profile
 from desktop.profile_keys import CommandPrompts, open_profile_database, unlock_profile
+from desktop.safety import require_healthy
 from models.database import DatabaseFile
 from models.store import Store
 
@@ -49,8 +50,6 @@ def open_store(profile: Profile, *, checked: bool = False) -> Store:
     in part: for commands whose output would silently miss what is damaged."""
     db = open_profile_database(profile, CommandPrompts())
     if checked:
-        from desktop.safety import require_healthy
-
         try:
             require_healthy(db, profile.database)
         except BaseException:

@@ -88,6 +88,7 @@ def _sign_out_of_demo(store: Store) -> None:
     """Forget the demo server's sign-in (its token in the keyring) before the demo goes."""
     if not store.get_setting("sync.server_url") or not demo_guard.signed_in_to_demo(store):
         return
+    # late: off the start path, docs/benchmarks.md
     from sync.client.credentials import KeyringCredentials
     from sync.client.engine import SyncEngine
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop.commands.common import add_profile_argument, open_store, profile_of, translate
+from desktop.settings import Settings
 from models.errors import NotFoundError, StoreError, ValidationError
 from models.pack_data import PackData, gather_pack_data, partners_due_this_week
 from models.printing.pack_labels import LANGUAGES
@@ -124,8 +125,7 @@ def _selected(store: Store, args: argparse.Namespace, today: dt.date) -> list[st
 
 
 def run_pack(args: argparse.Namespace) -> int:
-    # the renderer (reportlab) loads only when a pack is printed, not at every start
-    from desktop.settings import Settings
+    # late: off the start path, docs/benchmarks.md
     from models.printing.batch import write_pack_file
     from ui.packs.logo import printable_logo
 
@@ -172,6 +172,7 @@ def run_pack(args: argparse.Namespace) -> int:
 
 def _run_batch(ids: list[str], gather: Callable[[str], PackData], out: Path,
                options: PackOptions) -> int:
+    # late: off the start path, docs/benchmarks.md
     from models.printing.batch import write_pack_batch
 
     def packs() -> Iterator[PackData | Exception]:

@@ -20,10 +20,18 @@ from pathlib import Path
 from desktop import safety
 from desktop.commands.common import add_profile_argument, profile_of, translate
 from desktop.paths import Profile
-from desktop.profile_keys import CommandPrompts, renew_recovery_key, unlock_profile
+from desktop.profile_keys import (
+    CommandPrompts,
+    MustAsk,
+    QuietPrompts,
+    renew_recovery_key,
+    unlock_profile,
+)
 from desktop.profile_lock import ProfileLock
 from desktop.settings import Settings
+from desktop.start_over import can_start_over, locked_facts, start_over
 from models.backups import list_backups
+from models.errors import ProfileLockedError
 
 EXIT_DAMAGED = 1
 EXIT_REFUSED = 2
@@ -143,7 +151,6 @@ def run_recovery_key(args: argparse.Namespace) -> int:
 
 def run_start_over(args: argparse.Namespace) -> int:
     """Set a profile that cannot be unlocked aside, and start a new one in its place."""
-    from desktop.start_over import can_start_over, locked_facts, start_over
 
     profile = profile_of(args)
     with ProfileLock(profile.lock_file):  # refused while the app has the profile open
@@ -175,9 +182,6 @@ def run_start_over(args: argparse.Namespace) -> int:
 
 
 def _opens_without_asking(profile: Profile) -> bool:
-    from desktop.profile_keys import MustAsk, QuietPrompts
-    from models.errors import ProfileLockedError
-
     try:
         unlock_profile(profile, QuietPrompts(), convert=False)
     except (MustAsk, ProfileLockedError):  # a secret is needed, or the key file is gone

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from desktop.commands.app import display_problem
 from desktop.commands.common import add_profile_argument, profile_of, translate
+from models.pack_data import gather_pack_data
+from models.printing.pack_options import PackOptions
 
 #: the demo's first sync seeds and moves a year of records: minutes on a slow laptop
 SYNC_TIMEOUT_S = 300.0
@@ -63,8 +65,10 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 
 def _run(profile, out: Path) -> None:
+    # late: commands without a window import no Qt
     from PySide6.QtCore import QEventLoop, QTimer
 
+    # late: commands without a window import no Qt
     from desktop import app as desktop_app
 
     _step(f"starting the app on {profile.root}")
@@ -118,9 +122,8 @@ def _wait(qapp, condition, timeout: float) -> None:
 
 
 def _print_pack(ctx, partner_id: str, path: Path) -> int:
-    from models.pack_data import gather_pack_data
+    # late: off the start path, docs/benchmarks.md
     from models.printing.batch import write_pack_file
-    from models.printing.pack_options import PackOptions
 
     data = ctx.call_db(lambda s: gather_pack_data(s, partner_id, today=dt.date.today()))
     return write_pack_file(data, PackOptions("full", "zh_CN"), path)

@@ -24,7 +24,7 @@ import socket
 import sys
 import time
 
-from desktop import safety
+from desktop import demo_words, safety
 from desktop.commands.common import (
     add_profile_argument,
     open_profile,
@@ -113,8 +113,6 @@ def _fail(message: str, code: int) -> int:
 
 def _message(exc: Exception) -> str:
     if isinstance(exc, DemoProfileError) and exc.contents is not None:
-        from desktop import demo_words
-
         return demo_words.refusal(exc.contents, exc.server)  # type: ignore[arg-type]
     return str(exc)
 
@@ -255,6 +253,7 @@ def _sync_profile(args: argparse.Namespace, profile: Profile, store: Store,
 
 def _wipe(profile: Profile, store: Store, engine: SyncEngine) -> int:
     """Head office reported this laptop lost: what could be sent was; now erase."""
+    # late: off the start path, docs/benchmarks.md
     from desktop.wipe import erase_profile
 
     pending = store.pending_count()
@@ -308,8 +307,6 @@ def _print_report(r: SyncReport) -> None:
     if r.repaired:
         print(translate("SyncCommands", "  repaired after a check: {names}").format(names=", ".join(r.repaired)))
     if r.removed_records:
-        from desktop import demo_words
-
         print(translate("SyncCommands", "  removed from this laptop because the server does not have "
                         "them: {what}").format(what=demo_words.summary(r.removed_records)))
 

@@ -63,7 +63,8 @@ def planned_visits(store: Store, start: dt.date | None = None, end: dt.date | No
 def ics_bytes(visits: list[IcsVisit], lang: str = "zh_CN") -> bytes:
     """The calendar file's bytes; the event's summary says "<type>: <partner>" in
     ``lang`` ("zh_CN" or "en")."""
-    from icalendar import Calendar, Event  # imported when a file is written
+    # late: off the start path, docs/benchmarks.md
+    from icalendar import Calendar, Event
 
     words = PackText(lang)
 

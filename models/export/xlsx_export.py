@@ -152,6 +152,7 @@ def export_xlsx(store: Any, request: ExportRequest, path: str | Path, *,
                 cancelled: Callable[[], bool] | None = None) -> dict[str, int]:
     """Write the workbook; returns the rows written per kind. ``progress(done, total)``
     every ``PROGRESS_EVERY`` rows; ``cancelled()`` true stops it (ExportCancelled)."""
+    # late: off the start path, docs/benchmarks.md
     import xlsxwriter
 
     request.check()

@@ -30,11 +30,13 @@ from sync.server import (
     pull,
     push,
     quarantine,
+    request_limits,
 )
 from sync.server import api_models as m
 from sync.server.config import ServerSettings
 from sync.server.db import devices, is_demo_server, make_engine, read_tx, server_epoch, write_tx
 from sync.server.errors import ApiError
+from sync.server.security import SecurityHeadersMiddleware
 
 _bearer = HTTPBearer(auto_error=False)
 _log = logging.getLogger(__name__)
@@ -135,8 +137,6 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
                   docs_url=None, redoc_url=None)
     app.state.engine = engine
     app.state.settings = settings
-    from sync.server import request_limits
-    from sync.server.security import SecurityHeadersMiddleware
 
     request_limits.install(app)  # body size limit and the JSON request log (scale work)
     app.add_middleware(SecurityHeadersMiddleware, hsts_seconds=settings.hsts_seconds)
@@ -300,6 +300,7 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
 
     @api.post("/admin/demo")
     def seed_demo(_who: Admin) -> dict:
+        # late: the demo data generator, off the start path, docs/benchmarks.md
         from sync.server.demo_org import seed_demo
 
         return seed_demo(engine, settings)

@@ -112,6 +112,7 @@ def committed_seq(conn: Connection) -> int:
 
 
 def _highest_sql() -> str:
+    # late: import cycle with sync.server.db
     from sync.server.db import ENTITY_TABLES
 
     parts = [f"SELECT max(version) AS v FROM {t.name}" for t in ENTITY_TABLES.values()]

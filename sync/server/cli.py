@@ -113,6 +113,7 @@ def _run(func, args: argparse.Namespace) -> int:
 
 
 def _engine(url: str):
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.db import make_engine
     from sync.server.migrate import upgrade
 
@@ -126,6 +127,7 @@ def _print(data: Any) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server import dialect, workers
 
     settings = workers.settings_from_environment()
@@ -145,6 +147,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.backup import backup
 
     _print(backup(args.db, args.out))
@@ -152,6 +155,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server import workers
     from sync.server.retention import purge
 
@@ -162,6 +166,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.backup import restore
 
     _print(restore(args.backup_file, args.db, force=args.force))
@@ -169,6 +174,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.quarantine import check
 
     result = check(_engine(args.db))
@@ -192,6 +198,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def cmd_add_user(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.admin import add_user
 
     password = _read_password(args)
@@ -206,6 +213,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def cmd_import_partners(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.csv_import import import_partners
 
     result = import_partners(_engine(args.db), ServerSettings(), _read_bytes(args.file))
@@ -217,6 +225,7 @@ def cmd_import_partners(args: argparse.Namespace) -> int:
 
 
 def cmd_import_kpis(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.csv_import import import_kpis
 
     result = import_kpis(_engine(args.db), ServerSettings(), _read_bytes(args.file))
@@ -225,6 +234,7 @@ def cmd_import_kpis(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.admin import assign
 
     _print(assign(_engine(args.db), ServerSettings(), args.partner, args.user))
@@ -232,6 +242,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 
 def cmd_unassign(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.admin import unassign
 
     _print(unassign(_engine(args.db), ServerSettings(), args.partner, args.user))
@@ -239,6 +250,7 @@ def cmd_unassign(args: argparse.Namespace) -> int:
 
 
 def cmd_publish_template(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.admin import load_template_file, publish_templates
 
     text = _read_bytes(args.file).decode("utf-8-sig")
@@ -247,6 +259,7 @@ def cmd_publish_template(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke_device(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.admin import revoke_device
 
     _print(revoke_device(_engine(args.db), ServerSettings(), args.device))
@@ -254,6 +267,7 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 
 
 def cmd_wipe_device(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.admin import wipe_device
 
     _print(wipe_device(_engine(args.db), ServerSettings(), args.device))
@@ -261,6 +275,7 @@ def cmd_wipe_device(args: argparse.Namespace) -> int:
 
 
 def cmd_list_devices(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.admin import list_devices
 
     _print(list_devices(_engine(args.db)))
@@ -268,6 +283,7 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    # late: each server command imports only its own modules, docs/benchmarks.md
     from sync.server.demo_org import seed_demo
 
     result = seed_demo(_engine(args.db), ServerSettings())

@@ -93,6 +93,7 @@ def _csv_lines(reader: Any) -> Iterator[tuple[int, list[str]]]:
 def _xlsx_lines(data: bytes, months: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
     """The first sheet's rows as text cells: a date as YYYY-MM-DD (YYYY-MM in a month
     column: Excel turns a typed 2026-03 into a date), a whole number without ".0"."""
+    # late: optional dependency (openpyxl, the server's extra)
     import openpyxl
 
     try:

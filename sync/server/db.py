@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 
 from models.schema import ENTITIES, Entity
+from sync.server import dialect
 from sync.server.change_numbers import allocate_seq, committed_seq  # noqa: F401  (every writer and reader imports them from here)
 
 metadata = MetaData()
@@ -196,7 +197,6 @@ def utcnow() -> str:
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` (``postgresql://`` means psycopg 3). The per-database set-up
     (SQLite: WAL, busy timeout, BEGIN IMMEDIATE) lives in sync/server/dialect.py."""
-    from sync.server import dialect
 
     return dialect.make_engine(url)
 

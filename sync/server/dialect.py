@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
@@ -150,8 +153,6 @@ def let_writers_in(engine: Engine) -> None:
     """Between two batches of a bulk write: give waiting writers (pushes) their turn.
     PostgreSQL queues lock waiters in order, so there is nothing to do."""
     if engine.dialect.name == SQLITE:
-        import time
-
         time.sleep(SQLITE_WRITER_PAUSE_S)
 
 
@@ -177,10 +178,7 @@ def insert_or_update(conn: Connection, table: Table):
     SQLite 3.24+ and PostgreSQL spell it the same, but SQLAlchemy keeps one construct
     per dialect)."""
     if conn.dialect.name == POSTGRESQL:
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
         return pg_insert(table)
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table)
 
@@ -203,6 +201,7 @@ def is_transient(exc: DBAPIError) -> bool:
         return True
     if getattr(orig, "sqlite_errorcode", None) == SQLITE_BUSY:
         return True
+    # late: optional dependency (psycopg, the server's extra, for PostgreSQL)
     import psycopg
 
     # psycopg reports a connection lost mid-query without an SQLSTATE

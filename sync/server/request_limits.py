@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
 from sync.server.errors import ApiError
+from sync.server.logging_setup import RequestLogMiddleware
 
 #: 16 MiB: a full push batch of long meeting notes is a few MiB
 MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -125,7 +126,6 @@ async def _http_error(_request, exc: HTTPException) -> JSONResponse:
 def install(app) -> None:
     """Add the limits and the request log to a FastAPI app (outermost: the log sees 413s),
     and answer the framework's own HTTP errors in the protocol's error shape."""
-    from sync.server.logging_setup import RequestLogMiddleware
 
     app.add_exception_handler(HTTPException, _http_error)
     app.add_middleware(BodyLimitMiddleware)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from models.meeting_templates import default_owner
 from models.store import Store
 from ui.operations import OnDone, OnError, run
 
@@ -19,7 +20,6 @@ def create_action_from_notes(ctx: AppContext, values: dict[str, Any], on_done: O
                              on_error: OnError = None) -> None:
     """An action item from a line of meeting notes; without an ``owner_name`` it gets
     the default owner (models.meeting_templates.default_owner)."""
-    from models.meeting_templates import default_owner
 
     def job(store: Store) -> dict[str, Any]:
         row = dict(values)

@@ -20,7 +20,8 @@ def load_demo_data(ctx: AppContext, today: dt.date, progress: Callable[[int, int
     """Demo records of ``sizes`` (partners, meetings, actions) dated around ``today``;
     ``progress(done, total)`` from the database lane; ``on_done(counts)``."""
     def generate(store: Store) -> dict[str, int]:
-        from models import demo_data  # the generator is only needed on this path
+        # late: off the start path, docs/benchmarks.md
+        from models import demo_data
 
         return demo_data.generate(store, today=today, progress=progress, **sizes)
 

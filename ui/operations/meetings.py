@@ -99,6 +99,7 @@ def export_visits(ctx: AppContext, path: str, start: dt.date | None = None,
                   on_error: OnError = None) -> None:
     """The planned visits of a period (or the ones named) to an .ics file;
     ``on_done(count)``."""
+    # late: off the start path, docs/benchmarks.md
     from models.export.ics_export import export_ics
 
     run(ctx, lambda store: export_ics(store, Path(path), start, end, meeting_ids, lang),

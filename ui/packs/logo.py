@@ -32,7 +32,7 @@ def printable_logo(path: str | None, cache_dir: Path | None = None) -> str | Non
     target = folder / f"logo-{key[:16]}.png"
     if target.is_file():
         return str(target)
-    # Qt only for an SVG logo: the pack command needs no Qt otherwise
+    # late: commands without a window import no Qt
     from PySide6.QtCore import QSize, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer

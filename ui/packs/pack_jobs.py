@@ -86,7 +86,7 @@ def gather_job(partner_ids: list[str], request: PackRequest, today: dt.date,
 
 
 def render_job(data: PackData, options: PackOptions) -> bytes | Failed:
-    # reportlab loads on the first pack, not when the app starts
+    # late: off the start path, docs/benchmarks.md
     from models.printing.pack_pdf import render_pack_bytes
 
     try:
@@ -176,7 +176,8 @@ class PackBatchRun(QObject):
             # the work lane has one worker: chunks are written in order, by one writer
             try:
                 if self.writer is None:
-                    from models.printing.batch import BatchWriter  # loads reportlab
+                    # late: off the start path, docs/benchmarks.md
+                    from models.printing.batch import BatchWriter
 
                     self.writer = BatchWriter(self.folder, self.request.options,
                                               len(self.partner_ids), progress=self.progress.emit,

@@ -113,6 +113,7 @@ class SyncController(QObject):
         if self.sign_in_dialog is not None and self.sign_in_dialog.isVisible():
             self.sign_in_dialog.raise_()
             return self.sign_in_dialog
+        # late: off the start path, docs/benchmarks.md
         from ui.sync.sign_in_dialog import SignInDialog
 
         dialog = SignInDialog(self.service, self.window)
@@ -172,6 +173,7 @@ class SyncController(QObject):
     @Slot()
     def show_conflicts(self) -> ConflictView:
         if self.conflict_view is None:
+            # late: off the start path, docs/benchmarks.md
             from ui.sync.conflict_view import ConflictView
 
             self.conflict_view = ConflictView(self.service, self.window)
@@ -187,6 +189,7 @@ class SyncController(QObject):
     @Slot()
     def show_rejected(self) -> RejectedOpsView:
         if self.rejected_view is None:
+            # late: off the start path, docs/benchmarks.md
             from ui.sync.rejected_ops_view import RejectedOpsView
 
             self.rejected_view = RejectedOpsView(self.service, self.window)
