@@ -44,7 +44,7 @@ def purged_through(conn: Connection) -> int:
 def epoch_and_horizon(conn: Connection) -> tuple[str, int]:
     """The server epoch and the purge horizon in one read (a pull's first statement)."""
     values = dict(conn.execute(select(server_meta.c.key, server_meta.c.value).where(
-        server_meta.c.key.in_(("epoch", K_PURGED_THROUGH)))).tuples().all())
+        server_meta.c.key.in_(("epoch", K_PURGED_THROUGH)))).all())
     return str(values["epoch"]), int(values.get(K_PURGED_THROUGH) or 0)
 
 
