@@ -236,12 +236,11 @@ TYPING_BASES = {"Protocol", "Generic", "NamedTuple", "TypedDict"}
 KNOWN_MIXINS = {"SearchIndex", "EngineConflicts", "SyncReview", "WindowLoading", "CalendarKeys",
                 "EngineSession", "EnginePull", "EngineVerify", "PartnerTabLoading"}
 #: known, to be undone (issue 12, item 4): PartnerTabLoading is mixed into six workspace
-#: tabs; the sync engine's session, pull and verify parts are its bases
+#: tabs
 KNOWN_MIXED = {
     "ui/workspace/actions_tab.py ActionsTab", "ui/workspace/contacts_panel.py ContactsPanel",
     "ui/workspace/goals_tab.py GoalsTab", "ui/workspace/meetings_tab.py MeetingsTab",
     "ui/workspace/relationship_tab.py RelationshipTab", "ui/workspace/reviews_tab.py ReviewsTab",
-    "sync/client/engine.py SyncEngine",
 }
 
 

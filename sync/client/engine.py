@@ -23,17 +23,17 @@ from typing import Any
 
 from models.store import Row, Store, utcnow
 from sync import protocol
-from sync.client import demo_guard, pull_apply, pulling
+from sync.client import demo_guard, pull_apply
 from sync.client import local_state as ls
 from sync.client.conflicts import ConflictBook
 from sync.client.credentials import Credentials, KeyringCredentials
 from sync.client.errors import ProtocolError, ServerError, SyncCancelled, SyncInProgress
 from sync.client.held_ops import HoldPolicy
 from sync.client.http import HttpClient
-from sync.client.pulling import PAGE_APPLY_TARGET_S, EnginePull
+from sync.client.pulling import PAGE_APPLY_TARGET_S, Puller
 from sync.client.reports import SyncProgress, SyncReport, SyncStatus
-from sync.client.session import EngineSession
-from sync.client.verifying import K_LAST_VERIFY, VERIFY_INTERVAL, EngineVerify
+from sync.client.session import DeviceSession
+from sync.client.verifying import K_LAST_VERIFY, VERIFY_INTERVAL, Verifier
 from sync.op_contract import split_sendable
 
 log = logging.getLogger(__name__)
@@ -49,11 +49,12 @@ __all__ = [
 PUSH_BATCH = protocol.MAX_PUSH_OPS
 
 
-class SyncEngine(EngineSession, EnginePull, EngineVerify):
-    """Push, pull and verify one profile against one server. Sign-in
-    (sync/client/session.py), the pull (pulling.py), verification and repair
-    (verifying.py) are its parts; the conflicts are a collaborator,
-    ``conflict_book`` (conflicts.py).
+class SyncEngine:
+    """Push, pull and verify one profile against one server. It owns its parts:
+    ``session``, the sign-in and authenticated calls (sync/client/session.py);
+    ``puller``, the pull (pulling.py); ``verifier``, verification and repair
+    (verifying.py); ``conflict_book``, the conflicts (conflicts.py). Their public
+    calls callers use (sign_in, conflicts, ...) stay on the engine as delegations.
 
     ``sync()`` never runs twice at once (a second call raises ``SyncInProgress``).
     Errors are typed (sync.client.errors); none of them loses local data."""
@@ -75,41 +76,78 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify):
         hold_policy: HoldPolicy | None = None,
     ) -> None:
         self.store = store
-        self.credentials: Credentials = credentials or KeyringCredentials()
         self.progress = progress
         self._lock = threading.Lock()
         self._cancel = threading.Event()
-        self._access_token: str | None = None
         self.push_batch_size = push_batch
-        #: records per pull page; None: start at the protocol's default and adapt
-        self.pull_limit_fixed = pull_limit is not None
-        self._pull_limit = pull_limit or pulling.PULL_LIMIT
-        self._last_apply: tuple[int, float] = (0, 0.0)  # (records, seconds) of the last page
-        self.verify_interval = verify_interval
         self.hold_policy = hold_policy or HoldPolicy()  # sync.client.held_ops
-        #: a pull from zero (a first sync) leaves its records to the search backlog
-        #: (``Store.index_backlog``, which the app runs after the sync) instead of
-        #: indexing them while the manager waits; later pulls index as they apply
-        self.defer_search_index = defer_search_index
-        #: before a sync from zero, pushing included: the laptop's check and backup
-        self.before_pull_from_zero = before_pull_from_zero
         url = base_url or self.store.get_setting(ls.K_SERVER)
         if not url:
             raise ValueError("no server address: give base_url or sign in first")
-        self.http = HttpClient(url, allow_insecure_http=allow_insecure_http,
-                               **(http_options or {}))
-        self.base_url = self.http.base_url
-        self.conflict_book = ConflictBook(store, self._call)
+        http = HttpClient(url, allow_insecure_http=allow_insecure_http, **(http_options or {}))
+        self.base_url = http.base_url
+        self.session = DeviceSession(store, http, credentials or KeyringCredentials())
+        call = self.session.call
+        self.puller = Puller(store, call, self._report, self._check_cancel,
+                             pull_limit=pull_limit, defer_search_index=defer_search_index,
+                             before_pull_from_zero=before_pull_from_zero)
+        self.verifier = Verifier(store, call, self._report, self.puller,
+                                 verify_interval=verify_interval)
+        self.conflict_book = ConflictBook(store, call)
+
+    # --- the parts' settings, as the engine was given them ------------------------------
+
+    @property
+    def http(self) -> HttpClient:
+        return self.session.http
+
+    @http.setter
+    def http(self, value: HttpClient) -> None:
+        self.session.http = value
+
+    @property
+    def credentials(self) -> Credentials:
+        return self.session.credentials
+
+    @credentials.setter
+    def credentials(self, value: Credentials) -> None:
+        self.session.credentials = value
 
     @property
     def pull_limit(self) -> int:
-        return self._pull_limit
+        return self.puller.pull_limit
 
     @pull_limit.setter
     def pull_limit(self, value: int) -> None:
         """A page size set by hand stays fixed (tests interrupt pulls at known places)."""
-        self._pull_limit = value
-        self.pull_limit_fixed = True
+        self.puller.pull_limit = value
+
+    @property
+    def verify_interval(self) -> float:
+        return self.verifier.verify_interval
+
+    @verify_interval.setter
+    def verify_interval(self, value: float) -> None:
+        self.verifier.verify_interval = value
+
+    # --- sign-in (DeviceSession) -----------------------------------------------------
+
+    def sign_in(self, user: str, password: str, device_name: str, *,
+                known_demo: bool = False) -> dict[str, Any]:
+        """Sign this laptop in (``DeviceSession.sign_in``); the server's user record."""
+        return self.session.sign_in(user, password, device_name, known_demo=known_demo)
+
+    def sign_out(self) -> None:
+        self.session.sign_out()
+
+    def secret_accounts(self) -> list[str]:
+        return self.session.secret_accounts()
+
+    def confirm_wiped(self, accounts: list[str]) -> bool:
+        return self.session.confirm_wiped(accounts)
+
+    def is_signed_in(self) -> bool:
+        return self.session.is_signed_in()
 
     # --- sync ------------------------------------------------------------------------
 
@@ -146,25 +184,24 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify):
         requests0, bytes0 = self.http.stats.requests, self.http.stats.total_bytes
         wait0 = self.http.stats.wait_seconds
         report = SyncReport()
-        self._pushed_from: int | None = None  # first outbox seq this sync sent
-        self._guarded = False
+        self.puller.start_sync()
         # before anything is written: a damaged file is left exactly as it is (no run
         # recorded in it, nothing sent); the caller says how to restore it
-        self._guard_from_zero()
+        self.puller.guard_from_zero()
         run_id = self._run_id = ls.start_run(self.store, utcnow())  # held ops' attempt
         try:
             self._push(report)
             requeued = report.requeued
-            self._pull(report)
+            self.puller.pull(report)
             if report.requeued > requeued:
                 self._push(report)  # the pull found the restore: the missing ops go again
             now = utcnow()
             report.removed_partners += pull_apply.retry_deferred_removals(self.store, now)
             self._check_cancel()
-            self._repair_after_reset(report)
+            self.verifier.repair_after_reset(report)
             self.conflict_book.reconcile(report)
-            if self._verify_due(report):
-                self._verify(report)
+            if self.verifier.due(report):
+                self.verifier.verify(report)
             report.search_backlog = self.store.search_backlog_pending()
         except Exception as exc:  # recorded for the status display, then re-raised
             report.duration = time.perf_counter() - started
@@ -207,12 +244,12 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify):
             wire, results = split_sendable([ls.wire_op(op) for op in batch])
             if wire:
                 try:
-                    answer = self._call("POST", "/sync/push", body={"ops": wire},
+                    answer = self.session.call("POST", "/sync/push", body={"ops": wire},
                                         headers={protocol.HEADER_EPOCH: epoch} if epoch else None)
                 except ServerError as exc:  # restored or replaced, nothing applied: queue
                     if exc.code != protocol.ERROR_EPOCH_CHANGED or replayed:  # what it lost
                         raise
-                    (last, epoch), replayed = self._me(), True
+                    (last, epoch), replayed = self.puller.me(), True
                     report.requeued += pull_apply.begin_replay(self.store, last, epoch)
                     after, total = 0, self.store.pending_count()
                     continue
@@ -220,8 +257,8 @@ class SyncEngine(EngineSession, EnginePull, EngineVerify):
                 if not isinstance(server_results, list):
                     raise ProtocolError("The server's push answer has no results.")
                 results += server_results
-            if getattr(self, "_pushed_from", None) is None:
-                self._pushed_from = int(batch[0]["seq"])
+            if self.puller.pushed_from is None:
+                self.puller.pushed_from = int(batch[0]["seq"])
             after = int(batch[-1]["seq"])
             conflict_ids = [cid for r in results if isinstance(r, dict)
                             for cid in (r.get("conflicts") or [])]

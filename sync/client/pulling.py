@@ -1,6 +1,6 @@
 """The sync engine's pull: pages of the server's changes until ``has_more`` is false,
 the next page fetched while one is applied, pages that grow while they apply quickly.
-A mixin of ``sync.client.engine.SyncEngine``."""
+A collaborator of ``sync.client.engine.SyncEngine`` (``engine.puller``)."""
 from __future__ import annotations
 
 import logging
@@ -23,28 +23,53 @@ PULL_LIMIT = protocol.DEFAULT_PULL_LIMIT
 PAGE_APPLY_TARGET_S = 1.0
 
 
-class EnginePull:
-    """For ``SyncEngine`` (which gives ``store``, ``_call``, ``_report``, the page size
-    settings and the sync's own state)."""
+class Puller:
+    """The pull of one engine: given its store, its authenticated ``call``, its progress
+    ``report`` and ``check_cancel``; holds the page size and, per sync (``start_sync``),
+    whether the check before a sync from zero ran and where this sync's push began."""
 
-    store: Store
-    _call: Callable[..., Any]
-    _report: Callable[[SyncProgress], None]
-    _check_cancel: Callable[[], None]
-    _pull_limit: int
-    pull_limit_fixed: bool
-    pull_limit: int
-    defer_search_index: bool
-    before_pull_from_zero: Callable[[Store], None] | None
-    _guarded: bool
-    _last_apply: tuple[int, float]
+    def __init__(self, store: Store, call: Callable[..., Any],
+                 report: Callable[[SyncProgress], None], check_cancel: Callable[[], None], *,
+                 pull_limit: int | None = None, defer_search_index: bool = False,
+                 before_pull_from_zero: Callable[[Store], None] | None = None) -> None:
+        self.store = store
+        self._call = call
+        self._report = report
+        self._check_cancel = check_cancel
+        #: records per pull page; None: start at the protocol's default and adapt
+        self.pull_limit_fixed = pull_limit is not None
+        self._pull_limit = pull_limit or PULL_LIMIT
+        self._last_apply: tuple[int, float] = (0, 0.0)  # (records, seconds) of the last page
+        #: a pull from zero (a first sync) leaves its records to the search backlog
+        #: (``Store.index_backlog``, which the app runs after the sync) instead of
+        #: indexing them while the manager waits; later pulls index as they apply
+        self.defer_search_index = defer_search_index
+        #: before a sync from zero, pushing included: the laptop's check and backup
+        self.before_pull_from_zero = before_pull_from_zero
+        self.guarded = False
+        #: the first outbox seq this sync sent (None: nothing sent yet)
+        self.pushed_from: int | None = None
 
-    def _guard_from_zero(self) -> None:
-        if self.before_pull_from_zero and not self._guarded and not self.store.get_setting(ls.K_CURSOR):
+    @property
+    def pull_limit(self) -> int:
+        return self._pull_limit
+
+    @pull_limit.setter
+    def pull_limit(self, value: int) -> None:
+        """A page size set by hand stays fixed (tests interrupt pulls at known places)."""
+        self._pull_limit = value
+        self.pull_limit_fixed = True
+
+    def start_sync(self) -> None:
+        self.pushed_from = None
+        self.guarded = False
+
+    def guard_from_zero(self) -> None:
+        if self.before_pull_from_zero and not self.guarded and not self.store.get_setting(ls.K_CURSOR):
             self.before_pull_from_zero(self.store)  # raising stops it: nothing sent or applied
-            self._guarded = True
+            self.guarded = True
 
-    def _pull(self, report: SyncReport) -> None:
+    def pull(self, report: SyncReport) -> None:
         """Pages until ``has_more`` is false. The next page is fetched (in one helper
         thread) while this one is applied, so the server's work and ours overlap; at
         most two pages are in memory. Only HTTP runs in the helper thread, never the
@@ -60,7 +85,7 @@ class EnginePull:
             epoch = self.store.get_setting(ls.K_EPOCH)
             index = not (self.defer_search_index and not cursor)
             if not cursor:
-                self._guard_from_zero()
+                self.guard_from_zero()
                 cache_before = pull_apply.grow_page_cache(self.store)
             fetch = pool.submit(self._fetch_page, cursor, device, limit)
             while True:
@@ -88,8 +113,8 @@ class EnginePull:
                     # device may be lost: queue them again (it skips the ones it has).
                     log.warning("pull reset by the server (epoch %s → %s)", epoch,
                                 page.get("server_epoch"))
-                    requeue_after = self._me()[0]
-                    if getattr(self, "_pushed_from", None) is not None:
+                    requeue_after = self.me()[0]
+                    if self.pushed_from is not None:
                         # pushed with no epoch to check: offer every acknowledged op again
                         requeue_after = 0
                 more = bool(page.get("has_more"))
@@ -142,7 +167,7 @@ class EnginePull:
             return min(protocol.MAX_PULL_LIMIT, limit * 2)
         return limit
 
-    def _me(self) -> tuple[int, str]:  # (this device's last_seq, the epoch) on the server
+    def me(self) -> tuple[int, str]:  # (this device's last_seq, the epoch) on the server
         try:
             return int((me := self._call("GET", "/me"))["last_seq"]), str(me["server_epoch"])
         except (TypeError, KeyError, ValueError):

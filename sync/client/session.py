@@ -1,6 +1,6 @@
 """The sync engine's sign-in: registering this laptop as a device, the tokens in the
-keyring, and authenticated calls that refresh an expired access token once. A mixin of
-``sync.client.engine.SyncEngine``."""
+keyring, and authenticated calls that refresh an expired access token once. A
+collaborator of ``sync.client.engine.SyncEngine`` (``engine.session``)."""
 from __future__ import annotations
 
 import logging
@@ -17,15 +17,17 @@ from sync.client.http import HttpClient, Unauthorized, check_tokens
 log = logging.getLogger("sync.client.engine")
 
 
-class EngineSession:
-    """For ``SyncEngine`` (which gives ``store``, ``http``, ``base_url`` and
-    ``credentials``)."""
+class DeviceSession:
+    """This laptop's sign-in to one server: the device's tokens (the refresh token and
+    device key in ``credentials``, the access token in memory) and the authenticated
+    ``call``. ``http`` may be replaced (its ``base_url`` stays the session's)."""
 
-    store: Store
-    http: HttpClient
-    base_url: str
-    credentials: Credentials
-    _access_token: str | None
+    def __init__(self, store: Store, http: HttpClient, credentials: Credentials) -> None:
+        self.store = store
+        self.http = http
+        self.base_url = http.base_url
+        self.credentials = credentials
+        self.access_token: str | None = None
 
     def sign_in(self, user: str, password: str, device_name: str, *,
                 known_demo: bool = False) -> dict[str, Any]:
@@ -65,20 +67,20 @@ class EngineSession:
         self.credentials.set(self._account(str(tokens["device_id"])), tokens["refresh_token"])
         if isinstance(answer.get("device_key"), str) and answer["device_key"]:
             self.credentials.set(key_account, answer["device_key"])
-        self._access_token = tokens["access_token"]
+        self.access_token = tokens["access_token"]
         return dict(answer.get("user") or {})
 
     def sign_out(self) -> None:
         """Forget this laptop's tokens (and revoke them on the server when reachable).
         Local data and unsent changes stay."""
         device = self.store.get_setting(ls.K_DEVICE)
-        if self._access_token:
+        if self.access_token:
             try:
                 self.http.request("POST", protocol.API_PREFIX + "/auth/logout",
-                                  token=self._access_token, retries=0)
+                                  token=self.access_token, retries=0)
             except (SyncError, Unauthorized) as exc:
                 log.info("sign-out: server not told (%s)", type(exc).__name__)
-        self._access_token = None
+        self.access_token = None
         if device:
             self.credentials.delete(self._account(device))
         user = self.store.get_setting(ls.K_USER)
@@ -97,19 +99,19 @@ class EngineSession:
         in memory (the store is gone). False when the server could not be told."""
         try:
             self.http.request("POST", protocol.API_PREFIX + "/device/wiped",
-                              token=self._access_token, retries=2)
+                              token=self.access_token, retries=2)
             return True
         except (SyncError, Unauthorized) as exc:
             log.warning("wipe: the server was not told (%s)", type(exc).__name__)
             return False
         finally:
-            self._access_token = None
+            self.access_token = None
             for account in accounts:
                 self.credentials.delete(account)
 
     def is_signed_in(self) -> bool:
         device = self.store.get_setting(ls.K_DEVICE)
-        return bool(self._access_token) or bool(device and self.credentials.get(self._account(device)))
+        return bool(self.access_token) or bool(device and self.credentials.get(self._account(device)))
 
     def _account(self, device_id: str) -> str:
         return f"refresh-token {self.base_url} device {device_id}"
@@ -117,20 +119,20 @@ class EngineSession:
     def _key_account(self, user: str) -> str:
         return f"device-key {self.base_url} user {user.strip().lower()}"
 
-    def _call(self, method: str, path: str, *, device: str | None = None, **kw: Any) -> Any:
+    def call(self, method: str, path: str, *, device: str | None = None, **kw: Any) -> Any:
         """An authenticated API call; on 401 refresh the token once and retry.
         ``device``: this profile's device id, when the caller must not touch the store."""
-        if not self._access_token:
+        if not self.access_token:
             self._refresh(device)
         try:
             return self.http.request(method, protocol.API_PREFIX + path,
-                                     token=self._access_token, **kw)
+                                     token=self.access_token, **kw)
         except Unauthorized as exc:
             log.info("%s %s: 401 %s, refreshing the token", method, path, exc.code)
         self._refresh(device)
         try:
             return self.http.request(method, protocol.API_PREFIX + path,
-                                     token=self._access_token, **kw)
+                                     token=self.access_token, **kw)
         except Unauthorized:
             raise AuthError("The server no longer accepts this laptop's sign-in. "
                             "Sign in again; your changes are kept.") from None
@@ -148,10 +150,10 @@ class EngineSession:
             answer = self.http.request("POST", protocol.API_PREFIX + "/auth/refresh",
                                        body={"refresh_token": token})
         except Unauthorized:
-            self._access_token = None
+            self.access_token = None
             self.credentials.delete(account)
             raise AuthError("Your sign-in has expired or was revoked. Sign in again; "
                             "your changes are kept.") from None
         tokens = check_tokens(answer)
         self.credentials.set(account, tokens["refresh_token"])
-        self._access_token = tokens["access_token"]
+        self.access_token = tokens["access_token"]

@@ -1,6 +1,6 @@
 """The sync engine's verification: the server's per-entity digests compared with the
-laptop's, and a repair from a snapshot of an entity that still differs. A mixin of
-``sync.client.engine.SyncEngine``."""
+laptop's, and a repair from a snapshot of an entity that still differs. A collaborator
+of ``sync.client.engine.SyncEngine`` (``engine.verifier``)."""
 from __future__ import annotations
 
 import logging
@@ -12,6 +12,7 @@ from models.store import Store
 from sync import protocol
 from sync.client import pull_apply
 from sync.client.errors import ProtocolError
+from sync.client.pulling import Puller
 from sync.client.reports import SyncProgress, SyncReport
 
 log = logging.getLogger("sync.client.engine")
@@ -21,18 +22,21 @@ VERIFY_INTERVAL = 3600.0
 K_LAST_VERIFY = "sync.last_verify_at"
 
 
-class EngineVerify:
-    """For ``SyncEngine`` (which gives ``store``, ``_call``, ``_report``, ``_pull``
-    and ``verify_interval``)."""
+class Verifier:
+    """The verification of one engine: given its store, its authenticated ``call``, its
+    progress ``report`` and its ``puller`` (a mismatch pulls once more; a repair reads
+    snapshot pages of the pull's page size)."""
 
-    store: Store
-    _call: Callable[..., Any]
-    _report: Callable[[SyncProgress], None]
-    _pull: Callable[[SyncReport], None]
-    verify_interval: float
-    pull_limit: int
+    def __init__(self, store: Store, call: Callable[..., Any],
+                 report: Callable[[SyncProgress], None], puller: Puller, *,
+                 verify_interval: float = VERIFY_INTERVAL) -> None:
+        self.store = store
+        self._call = call
+        self._report = report
+        self._puller = puller
+        self.verify_interval = verify_interval
 
-    def _verify_due(self, report: SyncReport) -> bool:
+    def due(self, report: SyncReport) -> bool:
         """Verify whenever data moved, and otherwise at least every ``verify_interval``
         seconds: a sync with nothing to do then costs one small request."""
         if report.pushed or report.pulled or report.requeued or report.repaired \
@@ -44,13 +48,13 @@ class EngineVerify:
         except ValueError:
             return True
 
-    def _verify(self, report: SyncReport) -> None:
+    def verify(self, report: SyncReport) -> None:
         self._report(SyncProgress("verify", 0, None, "Checking"))
         bad = self._mismatched(None)
         if bad:
             # a concurrent writer can cause a harmless mismatch: pull once more first
             log.warning("verify: %s differ from the server; pulling again", ", ".join(bad))
-            self._pull(report)
+            self._puller.pull(report)
             bad = self._mismatched(bad)
         if bad:
             log.warning("verify: %s still differ; repairing from a snapshot", ", ".join(bad))
@@ -74,7 +78,7 @@ class EngineVerify:
         local = pull_apply.local_digests(self.store, names)
         return pull_apply.mismatched(local, theirs)
 
-    def _repair_after_reset(self, report: SyncReport) -> None:
+    def repair_after_reset(self, report: SyncReport) -> None:
         pending = self.store.get_setting(pull_apply.K_REPAIR)
         if not pending:
             return
@@ -88,7 +92,7 @@ class EngineVerify:
         after: str | None = None
         seen = 0
         while True:
-            params: dict[str, Any] = {"entity": name, "limit": self.pull_limit}
+            params: dict[str, Any] = {"entity": name, "limit": self._puller.pull_limit}
             if after:
                 params["after"] = after
             page = self._call("GET", "/sync/snapshot", params=params)

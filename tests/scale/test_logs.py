@@ -28,7 +28,7 @@ def test_sign_in_and_sync_leave_no_secret_in_the_log(deployment: Deployment, tmp
                                  "notes": "季度复盘"})
         report = engine.sync()
         assert report.pushed == 1 and report.verified
-        access = engine._access_token
+        access = engine.session.access_token
         refresh_tokens = list(creds._secrets.values())
     finally:
         engine.close()

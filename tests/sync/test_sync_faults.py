@@ -130,7 +130,7 @@ def test_expired_sign_in_raises_auth_error_and_keeps_data(world: SyncWorld):
     a = world.laptop("a", "li.na")
     p = _partner_for(a)
     _meeting(a, p["id"], "需要重新登录")
-    a.engine._access_token = None
+    a.engine.session.access_token = None
     world.clock_shift = dt.timedelta(days=31)  # the refresh token is dead too
     with pytest.raises(AuthError):
         a.sync()

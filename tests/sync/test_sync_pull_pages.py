@@ -16,13 +16,13 @@ def small_pages(monkeypatch):
 
 def requested_limits(laptop) -> list[int]:
     limits: list[int] = []
-    fetch = laptop.engine._fetch_page
+    fetch = laptop.engine.puller._fetch_page
 
     def spy(cursor, device, limit):
         limits.append(limit)
         return fetch(cursor, device, limit)
 
-    laptop.engine._fetch_page = spy
+    laptop.engine.puller._fetch_page = spy
     return limits
 
 

@@ -52,7 +52,7 @@ def test_a_rejected_op_stays_visible_and_does_not_block_the_queue(world, tmp_pat
     a.store.update("partner", q["id"], {"notes": "这一条应当送达"})
     world.unassign(p["id"], "li.na")
     world.clock_shift = dt.timedelta(days=15)  # past the 14-day grace
-    a.engine._access_token = None
+    a.engine.session.access_token = None
     a.engine.credentials = a.credentials  # (the refresh token is still valid: 30 days)
     r = a.sync()
     assert (r.rejected, r.applied) == (1, 1)
