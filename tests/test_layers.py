@@ -235,13 +235,8 @@ TYPING_BASES = {"Protocol", "Generic", "NamedTuple", "TypedDict"}
 #: mixins: none is a base of a project class again
 KNOWN_MIXINS = {"SearchIndex", "EngineConflicts", "SyncReview", "WindowLoading", "CalendarKeys",
                 "EngineSession", "EnginePull", "EngineVerify", "PartnerTabLoading"}
-#: known, to be undone (issue 12, item 4): PartnerTabLoading is mixed into six workspace
-#: tabs
-KNOWN_MIXED = {
-    "ui/workspace/actions_tab.py ActionsTab", "ui/workspace/contacts_panel.py ContactsPanel",
-    "ui/workspace/goals_tab.py GoalsTab", "ui/workspace/meetings_tab.py MeetingsTab",
-    "ui/workspace/relationship_tab.py RelationshipTab", "ui/workspace/reviews_tab.py ReviewsTab",
-}
+#: known, to be undone (issue 12, item 4)
+KNOWN_MIXED: set[str] = set()
 
 
 def _base_name(base: ast.expr) -> str:

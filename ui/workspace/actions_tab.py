@@ -27,7 +27,7 @@ from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.action_items import set_action_status
 from ui.operations.records import delete_record
 from ui.workspace.action_dialogs import ActionItemDialog, FeedbackDialog
-from ui.workspace.db_jobs import PartnerTabLoading
+from ui.workspace.db_jobs import PartnerTab
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -122,7 +122,7 @@ class OpenItemsProxy(QSortFilterProxyModel):
         return loop_open(row.get("status"), row.get("owner_side"))
 
 
-class ActionsTab(PartnerTabLoading, QWidget):
+class ActionsTab(PartnerTab):
     """Table, filter, add/edit, and moving items along the loop by button or key."""
 
 

@@ -27,7 +27,7 @@ from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.meetings import save_contact
 from ui.operations.records import delete_record
 from ui.validation_text import error_text
-from ui.workspace.db_jobs import PartnerTabLoading
+from ui.workspace.db_jobs import PartnerTab
 from ui.workspace.record_form import lay_out_record_dialog
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 
@@ -105,7 +105,7 @@ class ContactDialog(QDialog):
                      on_done=done, on_error=failed)
 
 
-class ContactsPanel(PartnerTabLoading, QWidget):
+class ContactsPanel(PartnerTab):
     """Contacts table with add/edit/delete; a delete is offered back by ``ctx.undo``."""
 
 

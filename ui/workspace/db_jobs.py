@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from models.store import Store
 from ui import operations
@@ -25,11 +25,12 @@ def run_db(
     return operations.run(ctx, fn, on_done, on_error)
 
 
-class PartnerTabLoading:
-    """Mixin of the workspace's per-partner tabs: ``set_partner`` then ``reload`` fetch
-    in the db lane and hand the data to ``_loaded``, dropping answers that arrive
-    for a partner no longer shown. Subclasses define ``_fetch(store, partner_id)``
-    (runs in the db lane: no widgets), ``_clear_partner()`` and ``_loaded(data)``."""
+class PartnerTab(QWidget):
+    """The widget each of the workspace's per-partner tabs is: ``set_partner`` then
+    ``reload`` fetch in the db lane and hand the data to ``_loaded``, dropping answers
+    that arrive for a partner no longer shown. A tab defines ``_fetch(store,
+    partner_id)`` (runs in the db lane: no widgets), ``_clear_partner()`` and
+    ``_loaded(data)``."""
 
     _ctx: AppContext
     dialog: QDialog | None = None

@@ -24,7 +24,7 @@ from ui import labels, theme
 from ui.app_context import AppContext
 from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.records import delete_record
-from ui.workspace.db_jobs import PartnerTabLoading
+from ui.workspace.db_jobs import PartnerTab
 from ui.workspace.goal_dialog import GoalDialog
 from ui.workspace.row_table_model import IdRole, RowTableModel
 
@@ -67,7 +67,7 @@ class GoalTableModel(RowTableModel):
         return QBrush(theme.color("overdue")) if row.get("at_risk") else None
 
 
-class GoalsTab(PartnerTabLoading, QWidget):
+class GoalsTab(PartnerTab):
     """Table and details; New goal (Ctrl+Shift+G), Enter edits, Delete deletes (undo)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

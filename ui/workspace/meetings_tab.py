@@ -25,7 +25,7 @@ from ui.empty_state import EmptyOr, EmptyState
 from ui.focus_order import set_tab_order
 from ui.operations.meetings import create_meeting
 from ui.operations.records import delete_record
-from ui.workspace.db_jobs import PartnerTabLoading
+from ui.workspace.db_jobs import PartnerTab
 from ui.workspace.meeting_editor import MeetingEditor
 from ui.workspace.row_table_model import IdRole, RowTableModel, SortRole
 from ui.workspace.ui_language import ui_language
@@ -56,7 +56,7 @@ class MeetingTableModel(RowTableModel):
         return theme.status_icon(row.get("status") or "planned") if column == 2 else None
 
 
-class MeetingsTab(PartnerTabLoading, QWidget):
+class MeetingsTab(PartnerTab):
     """Lists meetings; the selected one is open in the editor."""
 
 

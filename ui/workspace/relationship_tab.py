@@ -25,7 +25,7 @@ from ui import labels, playbook_text, theme
 from ui.app_context import AppContext
 from ui.empty_state import EmptyOr, EmptyState
 from ui.operations.records import delete_record
-from ui.workspace.db_jobs import PartnerTabLoading
+from ui.workspace.db_jobs import PartnerTab
 from ui.workspace.row_table_model import IdRole, RowTableModel
 from ui.workspace.touchpoint_dialog import TouchpointDialog
 
@@ -72,7 +72,7 @@ def _table(model: RowTableModel, parent: QWidget) -> QTableView:
     return view
 
 
-class RelationshipTab(PartnerTabLoading, QWidget):
+class RelationshipTab(PartnerTab):
     """Log a touchpoint with Ctrl+Shift+T; Enter edits, Delete deletes (undo)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -28,12 +28,12 @@ from ui.operations.meetings import create_review
 from ui.operations.records import delete_record
 from ui.workspace.autosave import Autosaver, SaveIndicator
 from ui.workspace.checklist_form import ChecklistForm
-from ui.workspace.db_jobs import PartnerTabLoading
+from ui.workspace.db_jobs import PartnerTab
 from ui.workspace.run_comparison_model import RunComparisonModel, template_name
 from ui.workspace.ui_language import ui_language
 
 
-class ReviewsTab(PartnerTabLoading, QWidget):
+class ReviewsTab(PartnerTab):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
