@@ -29,8 +29,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from models.store import Store
-
 #: the name of the set and of the table recording what was applied (as sqlite-utils named them)
 MIGRATION_SET = "channelkeeper"
 MIGRATIONS_TABLE = "_sqlite_migrations"
@@ -151,6 +149,7 @@ def _index_search_backlog(db: Any) -> None:
     """Index what the steps queued for search, with today's search code (derived data,
     see the module's docstring). A backlog a sync left before the upgrade is indexed
     with it: the position is one per table."""
+    from models.store import Store  # late: migrating loads no store code unless indexing is due
 
     store = Store(db)
     if store.search_backlog_count() > OPEN_INDEX_LIMIT:
