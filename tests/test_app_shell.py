@@ -1,6 +1,7 @@
 """The app shell end to end: a real profile on disk, the real main window offscreen."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import sqlite_utils
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from desktop import app as desktop_app
 from desktop.paths import Profile
@@ -60,6 +61,23 @@ def open_window(qtbot, profile: Profile):
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
     return window
+
+
+@contextlib.contextmanager
+def shown_window(qtbot, profile: Profile, size: tuple[int, int] = (1366, 768)):
+    """The seeded profile's window shown at a laptop's size (``window.seeded``: the
+    partners by key); on the way out, dialogs left open are rejected and it closes."""
+    partners = seed(profile)
+    w = open_window(qtbot, profile)
+    w.seeded = partners
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    for top in QApplication.topLevelWidgets():
+        if isinstance(top, QDialog) and top.isVisible():
+            top.reject()
+    w.close()
 
 
 @pytest.fixture

@@ -11,10 +11,9 @@ import re
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import app as desktop_app
-from tests.test_app_shell import open_window, seed
+from tests.test_app_shell import shown_window
 from ui.empty_state import EmptyOr, EmptyState
 from ui.main_window import PAGE_CALENDAR, PAGE_PARTNERS
 
@@ -23,17 +22,8 @@ CJK = re.compile("[\u4e00-\u9fff]")
 
 @pytest.fixture
 def window(qtbot, profile):
-    partners = seed(profile)
-    w = open_window(qtbot, profile)
-    w.seeded = partners
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    for top in QApplication.topLevelWidgets():
-        if isinstance(top, QDialog) and top.isVisible():
-            top.reject()
-    w.close()
+    with shown_window(qtbot, profile) as w:
+        yield w
     desktop_app.install_language("en")
 
 

@@ -9,28 +9,19 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import app as desktop_app
 from tests.test_accessibility import _parts_of_another_control, where
-from tests.test_app_shell import open_window, seed
+from tests.test_app_shell import shown_window
 from ui import theme
 from ui.main_window import PAGE_CALENDAR, PAGE_PARTNERS, PAGE_TODAY
 
 
 @pytest.fixture
 def window(qtbot, profile):
-    partners = seed(profile)
-    w = open_window(qtbot, profile)
-    w.seeded = partners
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    for top in QApplication.topLevelWidgets():
-        if isinstance(top, QDialog) and top.isVisible():
-            top.reject()
-    w.close()
+    with shown_window(qtbot, profile) as w:
+        yield w
     theme.apply("light")
     desktop_app.install_language("en")
 
