@@ -11,7 +11,10 @@ from desktop import app as desktop_app
 from desktop.cli import main
 from desktop.paths import Profile
 from models.backups import list_backups
-from tests.test_integrity_backups import damage, fill
+from models.store import Store
+from tests.sync_ui_world import ServerWorld, open_window
+from tests.test_integrity_backups import damage, database_of, fill
+from tests.test_sync_ui import signed_in_and_synced
 from ui.safety.damage_dialog import DamageDialog
 
 
@@ -171,11 +174,6 @@ def test_the_apps_first_sync_checks_and_backs_up_first(qtbot, profile, tmp_path)
     """Signing in from the app starts a sync from zero in the network lane: the file is
     checked and backed up before anything is sent or pulled (the backup holds the
     unsent records and none of the server's)."""
-    from PySide6.QtCore import Qt
-
-    from models.store import Store
-    from tests.sync_ui_world import PASSWORD, ServerWorld, open_window
-    from tests.test_integrity_backups import database_of
 
     world = ServerWorld(tmp_path / "world")
     try:
@@ -183,13 +181,7 @@ def test_the_apps_first_sync_checks_and_backs_up_first(qtbot, profile, tmp_path)
         world.partner("华东渠道分销商", "li.na")
         fill(profile, partners=3)  # typed before this laptop ever synced: unsent
         window = open_window(qtbot, profile)
-        service = window.sync_service
-        dialog = window.sync_ui.show_sign_in()
-        dialog.server_edit.setText(world.url)
-        dialog.user_edit.setText("li.na")
-        dialog.password_edit.setText(PASSWORD)
-        with qtbot.waitSignal(service.sync_finished, timeout=20000):
-            qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        signed_in_and_synced(qtbot, window, world)
         window.close()
         made = [b for b in list_backups(profile.backups_dir)
                 if b.name.endswith("-before-full-sync.backup")]

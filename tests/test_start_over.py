@@ -13,8 +13,8 @@ from pathlib import Path
 
 import keyring
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from desktop.cli import main
 from desktop.key_file import KeyFile
@@ -28,28 +28,14 @@ from models.store import Store
 from sync.client.credentials import SERVICE, KeyringCredentials
 from tests.keys import TEST_RECOVERY_CODE, install_test_key, open_test_database
 from tests.sync.memory_keyring import NoKeyring
-from tests.sync_ui_world import PASSWORD, ServerWorld, open_window
+from tests.sync_ui_world import ServerWorld, open_window
 from tests.test_encryption import answers
+from tests.test_encryption_app import when_modal
+from tests.test_sync_ui import signed_in_and_synced
 from ui.safety.start_over_dialog import RecoveryKeyPrompt, StartOverDialog
 from ui.safety.unlock_dialogs import RecoveryKeyDialog
 
 UNSENT = "从未同步的渠道"
-
-
-def when_modal(kind: type, act: Callable[[QDialog], None]) -> list[QDialog]:
-    """Answer the next modal dialog of ``kind`` once it is up (exec() blocks)."""
-    seen: list[QDialog] = []
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            seen.append(widget)
-            act(widget)
-        else:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def lose_keyring_entry(profile: Profile) -> None:
@@ -73,17 +59,6 @@ def world(tmp_path):
     w.close()
 
 
-def sign_in(qtbot, window, world, dialog=None):
-    service = window.sync_service
-    dialog = dialog or window.sync_ui.show_sign_in()
-    dialog.server_edit.setText(world.url)
-    dialog.user_edit.setText("li.na")
-    dialog.password_edit.setText(PASSWORD)
-    with qtbot.waitSignal(service.sync_finished, timeout=20000):
-        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not service.snapshot.syncing, timeout=5000)
-
-
 def test_the_unlock_dialog_starts_over_and_sign_in_brings_the_synced_data_back(
         qtbot, profile, world):
     # a real profile set up by the app, signed in, synced, with one change never sent
@@ -91,7 +66,7 @@ def test_the_unlock_dialog_starts_over_and_sign_in_brings_the_synced_data_back(
     (shown,) = window.findChildren(RecoveryKeyDialog)
     old_code = shown.code.text()
     shown.accept()
-    sign_in(qtbot, window, world)
+    signed_in_and_synced(qtbot, window, world)
     qtbot.waitUntil(lambda: window.partners.model.rowCount() == 1, timeout=10000)
     window.ctx.call_db(lambda s: s.create_partner(name_zh=UNSENT, tier="core", stage="mature"))
     window.close()
@@ -107,10 +82,10 @@ def test_the_unlock_dialog_starts_over_and_sign_in_brings_the_synced_data_back(
 
     def no_key(dialog: RecoveryKeyPrompt) -> None:
         words.append(dialog.text.text())
-        when_modal(StartOverDialog, confirm)
+        when_modal(qtbot, StartOverDialog, confirm)
         qtbot.mouseClick(dialog.start_over_button, Qt.MouseButton.LeftButton)
 
-    asked = when_modal(RecoveryKeyPrompt, no_key)
+    asked = when_modal(qtbot, RecoveryKeyPrompt, no_key)
     window = open_window(qtbot, profile)
     assert asked and len(words) == 2
     assert "no longer in the system keyring" in words[0]
@@ -128,7 +103,7 @@ def test_the_unlock_dialog_starts_over_and_sign_in_brings_the_synced_data_back(
     shown.accept()  # once the new key was seen, sign-in is offered
     qtbot.waitUntil(lambda: window.sync_ui.sign_in_dialog is not None
                     and window.sync_ui.sign_in_dialog.isVisible(), timeout=5000)
-    sign_in(qtbot, window, world, window.sync_ui.sign_in_dialog)
+    signed_in_and_synced(qtbot, window, world, window.sync_ui.sign_in_dialog)
     qtbot.waitUntil(lambda: window.partners.model.rowCount() == 1, timeout=10000)
     assert window.ctx.call_db(names_in) == {"华东渠道分销商"}
     window.close()
@@ -308,7 +283,7 @@ def test_a_forgotten_passphrase_starts_over_in_the_app(qtbot, tmp_path):
             return act
 
         desktop_app.create_app([])
-        when_modal(NewPassphraseDialog, choose("the old passphrase"))
+        when_modal(qtbot, NewPassphraseDialog, choose("the old passphrase"))
         window = desktop_app.open_main_window(profile, offer_demo=False)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: window.is_ready, timeout=15000)
@@ -320,18 +295,18 @@ def test_a_forgotten_passphrase_starts_over_in_the_app(qtbot, tmp_path):
 
         def confirm(dialog: StartOverDialog) -> None:
             words.append(dialog.text.text())
-            when_modal(NewPassphraseDialog, choose("a new passphrase"))
+            when_modal(qtbot, NewPassphraseDialog, choose("a new passphrase"))
             qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
 
         def no_key(dialog: RecoveryKeyPrompt) -> None:
-            when_modal(StartOverDialog, confirm)
+            when_modal(qtbot, StartOverDialog, confirm)
             qtbot.mouseClick(dialog.start_over_button, Qt.MouseButton.LeftButton)
 
         def forgot(dialog: QInputDialog) -> None:
-            when_modal(RecoveryKeyPrompt, no_key)
+            when_modal(qtbot, RecoveryKeyPrompt, no_key)
             dialog.reject()
 
-        when_modal(QInputDialog, forgot)
+        when_modal(qtbot, QInputDialog, forgot)
         window = desktop_app.open_main_window(profile, offer_demo=False)
         assert window is not None and words
         qtbot.addWidget(window)

@@ -32,8 +32,9 @@ def window(qtbot, profile):
     w.close()
 
 
-def sign_in(qtbot, window, world, password=PASSWORD, user="li.na", server=None):
-    dialog = window.sync_ui.show_sign_in()
+def sign_in(qtbot, window, world, password=PASSWORD, user="li.na", server=None, dialog=None):
+    """Fill the sign-in dialog (the one shown, or a new one) and press Sign in."""
+    dialog = dialog or window.sync_ui.show_sign_in()
     dialog.server_edit.setText(server or world.url)
     dialog.user_edit.setText(user)
     dialog.password_edit.setText(password)
@@ -41,10 +42,10 @@ def sign_in(qtbot, window, world, password=PASSWORD, user="li.na", server=None):
     return dialog
 
 
-def signed_in_and_synced(qtbot, window, world):
+def signed_in_and_synced(qtbot, window, world, dialog=None):
     service = window.sync_service
     with qtbot.waitSignal(service.sync_finished, timeout=20000):
-        sign_in(qtbot, window, world)
+        sign_in(qtbot, window, world, dialog=dialog)
     # the status is re-read in the database lane after the sync: wait for its answer
     qtbot.waitUntil(lambda: not service.snapshot.syncing
                     and service.snapshot.last_sync_at is not None, timeout=5000)
