@@ -1,6 +1,6 @@
 """The festivals stored on contacts (人情: greetings go out a few days before), with
 their Gregorian dates for any year. 春节, 元宵, 端午, 中秋 and 重阳 follow the lunar
-calendar: they are computed with the maintained `lunardate` library (1900–2099),
+calendar: they are computed with Borax's lunar calendar (MIT licence, 1900–2100),
 never kept as a short table. New Year and Christmas are fixed Gregorian dates."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from lunardate import LunarDate
+from borax.calendars.lunardate import LunarDate
 
 
 @dataclass(frozen=True, slots=True)

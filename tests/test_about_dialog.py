@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from importlib.metadata import version
+from importlib.metadata import requires, version
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 from ui.about_dialog import COMPONENTS, AboutDialog, components, licence_of
 
@@ -52,6 +54,39 @@ def test_about_names_every_distribution_the_app_ships():
     shipped = {re.split(r"[<>=!~\[; ]", req, maxsplit=1)[0].lower() for req in declared}
     named = {dist.lower() for _, dist in COMPONENTS} | {"pyside6-addons"}  # Qt's second half
     assert shipped - named == set()
+
+
+def shipped_distributions() -> set[str]:
+    """The distributions the app installs: the core dependencies and the app extra,
+    with everything they require in turn (markers evaluated for this machine)."""
+    project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
+    todo = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["app"]]
+    seen: set[str] = set()
+    while todo:
+        req = todo.pop()
+        name = req.name.lower()
+        if name in seen or (req.marker and not req.marker.evaluate({"extra": ""})):
+            continue
+        seen.add(name)
+        todo += [Requirement(r) for r in requires(req.name) or []]
+    return seen
+
+
+def copyleft_only(licence: str) -> bool:
+    """A GPL licence with no LGPL or other choice beside it: shipping it would put the
+    whole app under the GPL."""
+    return "GPL" in licence.replace("LGPL", "") and " OR " not in licence.upper() \
+        and "LGPL" not in licence
+
+
+def test_nothing_the_app_ships_is_gpl_only():
+    assert copyleft_only("GPL-3.0-or-later") and copyleft_only("GNU General Public License v3 (GPLv3)")
+    assert not copyleft_only("LGPL-3.0-only") and not copyleft_only("MIT")
+    assert not copyleft_only("LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only")
+    shipped = shipped_distributions()
+    assert {"pyside6-essentials", "reportlab", "pydantic-core"} <= shipped
+    assert {dist: licence_of(dist) for dist in sorted(shipped)
+            if copyleft_only(licence_of(dist))} == {}
 
 
 def test_the_bundle_carries_the_metadata_about_reads():

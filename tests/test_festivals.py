@@ -60,6 +60,15 @@ def test_far_years_and_next_date():
                                                     ("double_ninth", D(2026, 10, 18))]
 
 
+def test_years_where_lunar_tables_disagree_follow_the_observatory():
+    """Where a new moon falls close to midnight, tables disagree on which day a lunar
+    month begins; the Hong Kong Observatory's calendar gave 中秋 1978 on 17 September
+    and gives 重阳 2057 on 7 October (the previous library said 16 September and
+    6 October)."""
+    assert festivals.date_of("mid_autumn", 1978) == D(1978, 9, 17)
+    assert festivals.date_of("double_ninth", 2057) == D(2057, 10, 7)
+
+
 def test_contacts_festival_fields_parse_in_both_languages():
     assert festivals.parse("春节, 中秋节") == ["spring", "mid_autumn"]
     assert festivals.parse("春节，端午、中秋") == ["spring", "dragon_boat", "mid_autumn"]

@@ -28,7 +28,7 @@ COMPONENTS = (
     ("Uvicorn", "uvicorn"), ("SQLAlchemy", "SQLAlchemy"), ("Alembic", "alembic"),
     ("argon2-cffi", "argon2-cffi"), ("pypinyin", "pypinyin"), ("XlsxWriter", "XlsxWriter"),
     ("SQLCipher (sqlcipher3)", "sqlcipher3-wheels"), ("chinese-calendar", "chinese-calendar"),
-    ("lunardate", "lunardate"), ("icalendar", "icalendar"),
+    ("Borax", "borax"), ("icalendar", "icalendar"),
 )
 
 
