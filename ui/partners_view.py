@@ -100,6 +100,9 @@ class PartnersView(QWidget):
         self._reload_timer.timeout.connect(self.reload)
         ctx.changed.connect(self._on_changed)
         self._built = False
+        #: the first rows arrived (until then the page says it is loading, not that
+        #: there are no partners)
+        self.has_rows = False
         self.retranslate()
 
     # --- the widgets, built on first use ---------------------------------------------------
@@ -228,6 +231,7 @@ class PartnersView(QWidget):
         """Show freshly loaded overviews (from ``reload`` or from the main window)."""
         self._request += 1  # anything still in flight is older than this
         selected = self.selected_partner_id()
+        self.has_rows = True
         self.model.set_rows(rows)
         if self._texts_stale:
             self._texts_stale = False
@@ -308,6 +312,12 @@ class PartnersView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.table_stack.setCurrentIndex(0 if shown else 1)
+        if not self.has_rows:  # the first load is still in the database lane
+            for step in ("new", "demo", "clear"):
+                self.empty_state.steps[f"partners_empty_{step}"].hide()
+            self.empty_state.set_texts(self.tr("Loading partners…"), "", {})
+            self.count_label.setText(self.tr("Partners: loading…"))
+            return
         for step, wanted in (("new", not total), ("demo", not total), ("clear", bool(total))):
             self.empty_state.steps[f"partners_empty_{step}"].setVisible(wanted)
         self.empty_state.set_texts(

@@ -200,6 +200,9 @@ class TodaySection(QWidget):
         self.total = 0
         #: the user asked for every row: later loads keep showing all
         self.expanded = False
+        #: rows arrived at least once (until then the list says it is loading, not
+        #: that nothing is due)
+        self.has_rows = False
         #: the width each column's text needs (from the last fit_columns)
         self._natural: list[int] = []
         #: the narrowest each column may get (its header's words)
@@ -248,7 +251,7 @@ class TodaySection(QWidget):
         n = max(self.total, self.model.rowCount())
         self.title.setText(f"{title} ({n})")
         self.view.setAccessibleName(title)  # its title label is not its sibling
-        self.empty.setText(empty)
+        self.empty.setText(empty if self.has_rows else self.tr("Loading…"))
         self.stack.setCurrentWidget(self.view if n else self.empty)
         shown = self.model.rowCount()
         self.more.setVisible(shown < self.total)
@@ -262,6 +265,7 @@ class TodaySection(QWidget):
         ``total``: how many there are in all when ``rows`` is already a first part.
         ``fit``: size the columns now (False: the caller retranslates, which does)."""
         self.total = len(rows) if total is None else max(total, len(rows))
+        self.has_rows = True
         self.model.set_rows(rows if self.expanded else rows[:LIST_LIMIT])
         if fit:
             self.fit_columns()

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../../ui/about_dialog.py" line="+80"/>
+        <location filename="../../../ui/about_dialog.py" line="+82"/>
         <source>About ChannelKeeper</source>
         <extracomment>&quot;Tabler Icons 3.51.0 (...)&quot;: written by scripts/vendor_icons.py what the app is made of, as installed distributions (name shown, distribution)</extracomment>
         <translation>关于渠道管家</translation>
@@ -53,7 +53,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../desktop/app.py" line="+139"/>
+        <location filename="../../../desktop/app.py" line="+144"/>
         <source>ChannelKeeper is already open</source>
         <extracomment>fonts that carry Simplified Chinese, best first; the platform default may not</extracomment>
         <translation>渠道管家已在运行</translation>
@@ -104,7 +104,7 @@
         <translation>无法打开此档案。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Encrypting your data…
 A backup copy is made first. A large profile takes a little while.</source>
         <translation>正在加密你的数据…
@@ -131,7 +131,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>档案为空时不提示加载演示数据</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>No graphical display found (DISPLAY and WAYLAND_DISPLAY are not set). Start ChannelKeeper from a desktop session, or on a server run it under xvfb-run -a. The command-line commands (see --help) need no display.</source>
         <extracomment>bench/bench_bundle.py sets it: the app prints &quot;ready &lt;epoch seconds&gt;&quot; once its window is usable, then quits, so a start can be timed from outside the process (the bundle runs no code but its own)</extracomment>
         <translation>未找到图形显示（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。请在桌面会话中启动渠道管家；在服务器上可用 xvfb-run -a 运行。命令行命令（见 --help）无需显示。</translation>
@@ -140,7 +140,7 @@ A backup copy is made first. A large profile takes a little while.</source>
 <context>
     <name>CalendarCommand</name>
     <message>
-        <location filename="../../../desktop/commands/calendar_cmds.py" line="+21"/>
+        <location filename="../../../desktop/commands/calendar_cmds.py" line="+22"/>
         <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
         <translation>{value!r} 不是日期（应为 YYYY-MM-DD）</translation>
     </message>
@@ -175,7 +175,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>日程标题的语言（默认：zh_CN）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>error: --to is before --from</source>
         <translation>错误：--to 早于 --from</translation>
     </message>
@@ -250,7 +250,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>error: --days must be between 0 and 366</source>
         <translation>错误：--days 必须在 0 到 366 之间</translation>
     </message>
@@ -387,7 +387,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>距上次拜访（%1）的拜访周期到期</translation>
     </message>
     <message>
-        <location filename="../../../ui/calendar_view.py" line="+214"/>
+        <location filename="../../../ui/calendar_view.py" line="+215"/>
         <source>Could not load the calendar: %1</source>
         <extracomment>a pause on a day before its full list is read</extracomment>
         <translation>无法加载日历：%1</translation>
@@ -413,7 +413,7 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>（该年度的放假安排尚未公布）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Plan a visit on %1: which partner?</source>
         <translation>计划 %1 的拜访：拜访哪个渠道商？</translation>
     </message>
@@ -433,12 +433,12 @@ A backup copy is made first. A large profile takes a little while.</source>
         <translation>拜访已改到 %1。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Nothing to suggest for the coming week: no partner is due, or every day is full.</source>
         <translation>下周没有可建议的拜访：没有待拜访的渠道商，或每天都已排满。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Export planned visits</source>
         <translation>导出计划的拜访</translation>
     </message>
@@ -1369,23 +1369,23 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+133"/>
+        <location filename="../../../ui/main_window.py" line="+134"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+116"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_menus.py" line="+112"/>
-        <location line="+26"/>
+        <location filename="../../../ui/main_menus.py" line="+113"/>
+        <location line="+27"/>
         <source>Choose the partner first.</source>
         <translation>请先选择渠道商。</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Which partner is the meeting with?</source>
         <translation>这次会议是与哪个渠道商开的？</translation>
     </message>
@@ -1395,17 +1395,17 @@ Choose one:
         <translation>这个行动项属于哪个渠道商？</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Whose review pack?</source>
         <translation>要打印哪个渠道商的复盘资料包？</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Select the partners in the table first (Ctrl+A for all shown).</source>
         <translation>请先在表格中选择渠道商（Ctrl+A 选择当前显示的全部）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+27"/>
+        <location filename="../../../ui/main_window.py" line="+29"/>
         <source>Partner %1 created.</source>
         <translation>已创建渠道商 %1。</translation>
     </message>
@@ -1415,7 +1415,7 @@ Choose one:
         <translation>请选择要编辑的渠道商。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Partner saved.</source>
         <translation>渠道商已保存。</translation>
     </message>
@@ -1440,12 +1440,12 @@ Choose one:
         <translation>已恢复渠道商 %1。</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_menus.py" line="+33"/>
+        <location filename="../../../ui/main_menus.py" line="+36"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="-198"/>
+        <location filename="../../../ui/main_window.py" line="-204"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -1470,12 +1470,12 @@ Choose one:
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Overdue: %1 visits, %2 action items</source>
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+144"/>
         <source>Demo data goes into an empty profile only; this one has %1 partners.</source>
         <translation>演示数据只能加载到空的配置中；当前配置已有 %1 个渠道商。</translation>
     </message>
@@ -1585,7 +1585,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="-231"/>
+        <location filename="../../../ui/main_window.py" line="-240"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1825,13 +1825,13 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+254"/>
+        <location filename="../../../ui/partners_view.py" line="+258"/>
         <source>Could not load partners: %1</source>
-        <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
+        <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today) the first rows arrived (until then the page says it is loading, not that there are no partners)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>Partners: %1</source>
         <translation>渠道商：%1 个</translation>
     </message>
@@ -1882,7 +1882,17 @@ Choose one:
         <translation>还没有渠道商</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-6"/>
+        <source>Loading partners…</source>
+        <translation>正在加载渠道商…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partners: loading…</source>
+        <translation>渠道商：加载中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No partner matches the filter</source>
         <translation>没有符合筛选条件的伙伴</translation>
     </message>
@@ -2063,7 +2073,7 @@ Choose one:
 <context>
     <name>ReminderButton</name>
     <message>
-        <location filename="../../../ui/reminder_notifier.py" line="+155"/>
+        <location filename="../../../ui/reminder_notifier.py" line="+154"/>
         <source>Reminders: %1</source>
         <translation>提醒：%1</translation>
     </message>
@@ -2076,7 +2086,7 @@ Choose one:
 <context>
     <name>Reminders</name>
     <message>
-        <location line="-110"/>
+        <location line="-108"/>
         <source>%1 response deadline(s) reached or near</source>
         <translation>%1 项响应时限已到或将到</translation>
     </message>
@@ -2116,13 +2126,13 @@ Choose one:
         <translation>%2 %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>ChannelKeeper reminders</source>
         <extracomment>a reminder&apos;s partner, asked to be opened from the list</extracomment>
         <translation>渠道管家提醒</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>%1: %2 contact(s) observe it</source>
         <translation>%1：%2 位联系人过此节日</translation>
     </message>
@@ -2167,7 +2177,7 @@ Choose one:
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Turn kinds off or snooze them in Settings (Ctrl+,).</source>
         <translation>可在设置（Ctrl+,）中关闭某类提醒或暂停通知。</translation>
     </message>
@@ -2175,7 +2185,7 @@ Choose one:
 <context>
     <name>SafetyCommands</name>
     <message>
-        <location filename="../../../desktop/commands/safety.py" line="+34"/>
+        <location filename="../../../desktop/commands/safety.py" line="+42"/>
         <source>check the profile&apos;s database for damage</source>
         <translation>检查档案数据库是否损坏</translation>
     </message>
@@ -2287,7 +2297,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 原来的恢复密钥已不能再解锁此档案。备份仍可照常打开。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>error: {profile} holds no encrypted database: nothing to start over from. Nothing was changed.</source>
         <translation>错误：{profile} 中没有加密数据库，无需重新开始。未做任何更改。</translation>
     </message>
@@ -2476,8 +2486,9 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>SelfTestCommand</name>
     <message>
-        <location filename="../../../desktop/commands/self_test.py" line="+30"/>
+        <location filename="../../../desktop/commands/self_test.py" line="+32"/>
         <source>check this installation on a new profile (opens a window)</source>
+        <extracomment>the demo&apos;s first sync seeds and moves a year of records: minutes on a slow laptop</extracomment>
         <translation>在新的配置文件夹上检查本次安装（会打开窗口）</translation>
     </message>
     <message>
@@ -2617,7 +2628,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>SuggestWeekDialog</name>
     <message>
-        <location filename="../../../ui/suggest_week_dialog.py" line="+154"/>
+        <location filename="../../../ui/suggest_week_dialog.py" line="+155"/>
         <source>Suggest a week</source>
         <translation>建议一周安排</translation>
     </message>
@@ -2647,7 +2658,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>已计划拜访：%1 次。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Nothing was planned: %1</source>
         <translation>未计划任何拜访：%1</translation>
     </message>
@@ -2655,7 +2666,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location line="-120"/>
+        <location line="-119"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -2688,16 +2699,21 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../../ui/today_sections.py" line="+257"/>
+        <location filename="../../../ui/today_sections.py" line="+254"/>
+        <source>Loading…</source>
+        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this ... nor than this share of the list&apos;s width (the others give way first) of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all rows arrived at least once (until then the list says it is loading, not that nothing is due) the width each column&apos;s text needs (from the last fit_columns) the narrowest each column may get (its header&apos;s words)</extracomment>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Showing the first %1 of %2. &lt;a href=&quot;all&quot;&gt;Show all&lt;/a&gt;</source>
-        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this ... nor than this share of the list&apos;s width (the others give way first) of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all the width each column&apos;s text needs (from the last fit_columns) the narrowest each column may get (its header&apos;s words)</extracomment>
         <translation>显示前 %1 条（共 %2 条）。&lt;a href=&quot;all&quot;&gt;显示全部&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../../ui/today_method.py" line="+67"/>
+        <location filename="../../../ui/today_method.py" line="+68"/>
         <source>Goal</source>
         <extracomment>the changes that may move which goals are at risk</extracomment>
         <translation>目标</translation>
@@ -2713,7 +2729,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../../ui/today_builtin.py" line="+36"/>
+        <location filename="../../../ui/today_builtin.py" line="+37"/>
         <location line="+32"/>
         <location line="+18"/>
         <location line="+26"/>
