@@ -64,7 +64,7 @@ def test_pages_say_loading_until_the_first_load_is_on_screen(qtbot, profile, hel
     assert today.card("visits_overdue").figure.text() != "…"
     # a list with nothing in it says so once loaded (the method's lists arrive in a
     # second job after the first)
-    qtbot.waitUntil(lambda: all(s.has_rows for s in today.sections()), timeout=10000)
+    qtbot.waitUntil(lambda: all(s.load_state == "loaded" for s in today.sections()), timeout=10000)
     for section in today.sections():
         if section.model.rowCount() == 0:
             assert section.empty.text() not in ("", "Loading…")
@@ -88,4 +88,26 @@ def test_an_empty_profile_offers_its_first_steps_once_loaded(qtbot, profile, hel
     assert partners.empty_state.heading.text() == "No partners yet"
     assert steps["partners_empty_new"].isVisible()
     assert partners.count_label.text() == "Partners: 0"
+    window.close()
+
+
+def test_a_failed_first_load_says_so_instead_of_loading(qtbot, profile, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("models.insights.partner_overviews", broken)
+    seed(profile)
+    desktop_app.create_app([])
+    window = desktop_app.open_main_window(profile, offer_demo=False, today=lambda: TODAY)
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    for section in window.today.sections():
+        if section.model.rowCount() == 0:
+            assert section.empty.text() == "This list could not be loaded."
+    assert window.today.visits.empty.text() == "This list could not be loaded."
+    window.show_page(PAGE_PARTNERS)
+    partners = window.partners
+    assert partners.empty_state.heading.text() == "The partners could not be loaded."
+    assert not partners.empty_state.steps["partners_empty_new"].isVisible()
     window.close()

@@ -100,9 +100,7 @@ class PartnersView(QWidget):
         self._reload_timer.timeout.connect(self.reload)
         ctx.changed.connect(self._on_changed)
         self._built = False
-        #: the first rows arrived (until then the page says it is loading, not that
-        #: there are no partners)
-        self.has_rows = False
+        self.load_state = "loading"  # then "loaded" or "failed"; never "no partners" before
         self.retranslate()
 
     # --- the widgets, built on first use ---------------------------------------------------
@@ -231,7 +229,7 @@ class PartnersView(QWidget):
         """Show freshly loaded overviews (from ``reload`` or from the main window)."""
         self._request += 1  # anything still in flight is older than this
         selected = self.selected_partner_id()
-        self.has_rows = True
+        self.load_state = "loaded"
         self.model.set_rows(rows)
         if self._texts_stale:
             self._texts_stale = False
@@ -256,6 +254,11 @@ class PartnersView(QWidget):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.ctx.status_message.emit(self.tr("Could not load partners: %1").replace("%1", str(exc)))
+
+    def show_failed(self) -> None:
+        self.load_state = "failed" if self.load_state == "loading" else self.load_state
+        if self._built:
+            self._update_count()
 
     @Slot(object)
     def _on_changed(self, change: Any) -> None:
@@ -312,14 +315,15 @@ class PartnersView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.table_stack.setCurrentIndex(0 if shown else 1)
-        if not self.has_rows:  # the first load is still in the database lane
-            for step in ("new", "demo", "clear"):
-                self.empty_state.steps[f"partners_empty_{step}"].hide()
-            self.empty_state.set_texts(self.tr("Loading partners…"), "", {})
-            self.count_label.setText(self.tr("Partners: loading…"))
-            return
+        loaded = self.load_state == "loaded"  # else the first load is in the lane, or failed
         for step, wanted in (("new", not total), ("demo", not total), ("clear", bool(total))):
-            self.empty_state.steps[f"partners_empty_{step}"].setVisible(wanted)
+            self.empty_state.steps[f"partners_empty_{step}"].setVisible(loaded and wanted)
+        if not loaded:
+            loading = self.load_state == "loading"
+            self.empty_state.set_texts(self.tr("Loading partners…") if loading
+                                       else self.tr("The partners could not be loaded."), "", {})
+            self.count_label.setText(self.tr("Partners: loading…") if loading else "")
+            return
         self.empty_state.set_texts(
             self.tr("No partner matches the filter") if total else self.tr("No partners yet"),
             self.tr("None of your %1 partners matches what the filter asks for; clear it "

@@ -200,9 +200,9 @@ class TodaySection(QWidget):
         self.total = 0
         #: the user asked for every row: later loads keep showing all
         self.expanded = False
-        #: rows arrived at least once (until then the list says it is loading, not
-        #: that nothing is due)
-        self.has_rows = False
+        #: "loading" until rows first arrive ("loaded"), or "failed": until then the
+        #: list says so, never that nothing is due
+        self.load_state = "loading"
         #: the width each column's text needs (from the last fit_columns)
         self._natural: list[int] = []
         #: the narrowest each column may get (its header's words)
@@ -251,7 +251,8 @@ class TodaySection(QWidget):
         n = max(self.total, self.model.rowCount())
         self.title.setText(f"{title} ({n})")
         self.view.setAccessibleName(title)  # its title label is not its sibling
-        self.empty.setText(empty if self.has_rows else self.tr("Loading…"))
+        self.empty.setText({"loaded": empty, "failed": self.tr("This list could not be loaded.")}
+                           .get(self.load_state, self.tr("Loading…")))
         self.stack.setCurrentWidget(self.view if n else self.empty)
         shown = self.model.rowCount()
         self.more.setVisible(shown < self.total)
@@ -265,7 +266,7 @@ class TodaySection(QWidget):
         ``total``: how many there are in all when ``rows`` is already a first part.
         ``fit``: size the columns now (False: the caller retranslates, which does)."""
         self.total = len(rows) if total is None else max(total, len(rows))
-        self.has_rows = True
+        self.load_state = "loaded"
         self.model.set_rows(rows if self.expanded else rows[:LIST_LIMIT])
         if fit:
             self.fit_columns()

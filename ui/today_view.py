@@ -381,6 +381,14 @@ class TodayView(QWidget):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.ctx.status_message.emit(self.tr("Could not load Today: %1").replace("%1", str(exc)))
+        self.show_failed()
+
+    def show_failed(self) -> None:
+        """A load failed: the lists still waiting for their first rows say so."""
+        for section in self.sections():
+            if section.load_state == "loading":
+                section.load_state = "failed"
+        self.retranslate()
 
     def _on_changed(self, change: Change) -> None:
         if change.entity in TREND_ENTITIES:

@@ -106,6 +106,8 @@ class ViewLoader(QObject):
         # the main window's words (its translation context)
         self._show_status(QCoreApplication.translate("MainWindow", "Could not load data: %1")
                           .replace("%1", str(exc)))
+        self.today.show_failed()
+        self.partners.show_failed()
         # the window is still usable (search, the workspace, settings): say so, rather
         # than leave whoever waits for `ready` waiting
         self._settled()

@@ -1825,13 +1825,13 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+258"/>
+        <location filename="../../../ui/partners_view.py" line="+256"/>
         <source>Could not load partners: %1</source>
-        <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today) the first rows arrived (until then the page says it is loading, not that there are no partners)</extracomment>
+        <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Partners: %1</source>
         <translation>渠道商：%1 个</translation>
     </message>
@@ -1882,9 +1882,14 @@ Choose one:
         <translation>还没有渠道商</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Loading partners…</source>
         <translation>正在加载渠道商…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The partners could not be loaded.</source>
+        <translation>渠道商未能加载。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1892,7 +1897,7 @@ Choose one:
         <translation>渠道商：加载中…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>No partner matches the filter</source>
         <translation>没有符合筛选条件的伙伴</translation>
     </message>
@@ -2700,8 +2705,13 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
     <name>TodaySection</name>
     <message>
         <location filename="../../../ui/today_sections.py" line="+254"/>
+        <source>This list could not be loaded.</source>
+        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this ... nor than this share of the list&apos;s width (the others give way first) of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all &quot;loading&quot; until rows first arrive (&quot;loaded&quot;), or &quot;failed&quot;: until then the list says so, never that nothing is due the width each column&apos;s text needs (from the last fit_columns) the narrowest each column may get (its header&apos;s words)</extracomment>
+        <translation>此列表未能加载。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Loading…</source>
-        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this ... nor than this share of the list&apos;s width (the others give way first) of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all rows arrived at least once (until then the list says it is loading, not that nothing is due) the width each column&apos;s text needs (from the last fit_columns) the narrowest each column may get (its header&apos;s words)</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
@@ -2902,7 +2912,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../../ui/today_view.py" line="+404"/>
+        <location filename="../../../ui/today_view.py" line="+412"/>
         <source>Welcome: no partners yet</source>
         <translation>欢迎：还没有渠道商</translation>
     </message>
@@ -2992,13 +3002,13 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>待反馈</translation>
     </message>
     <message>
-        <location filename="../../../ui/today_view.py" line="-31"/>
+        <location filename="../../../ui/today_view.py" line="-39"/>
         <source>Could not load Today: %1</source>
         <extracomment>the changes that may move the trend of visits kept to cadence a card is at least this wide (px): more cards than fit a row wrap onto the next (nine fit one row of a 1366 px screen, or of 1920 px at 150%) ``load(store, today, cadence)`` of a registered section, run in the database lane what the empty list says (only when the profile has partners: an empty profile says so itself) rows from the database lane after each load (None: the view sets them itself) what a row opens: &quot;partner&quot;, or an entity whose record the workspace shows the review pack of this partner, asked from this week&apos;s planned visits the trend and the registered sections&apos; rows are on screen the empty page&apos;s &quot;Sign in…&quot;: head office&apos;s partners come with the first sync the day and cadence the trend on screen was computed for, and whether a change since may have moved it reload by itself after data changes (the main window turns this off and reloads Today together with Partners)</extracomment>
         <translation>无法加载今日概览：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Today, %1</source>
         <translation>今日 · %1</translation>
     </message>
