@@ -19,9 +19,14 @@ SYSTEM_PACKAGES := python3-venv libglib2.0-0 libdbus-1-3 libegl1 libgl1 libfontc
 run: system-deps $(STAMP)
 	$(PY) main.py $(ARGS)
 
+# The suite runs in PYTEST_WORKERS processes (pytest-xdist), each taking a whole test file
+# at a time (module- and package-wide servers are started once): much of its time is
+# spent waiting on servers, subprocesses and PostgreSQL. PYTEST_WORKERS=0 runs it in one.
+PYTEST_WORKERS ?= 2
+
 test: system-deps $(STAMP)
 	@bash scripts/ensure_postgres.sh
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 system-deps:
 	@bash scripts/system_deps.sh $(SYSTEM_PACKAGES)
