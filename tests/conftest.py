@@ -75,6 +75,25 @@ def no_keyring(memory_keyring) -> Iterator[NoKeyring]:
     keyring.set_keyring(memory_keyring)
 
 
+@pytest.fixture(scope="session")
+def pg_template():
+    """One migrated PostgreSQL database per session (per worker process under
+    pytest-xdist); a test whose server migrates its database anyway gets a copy (CREATE
+    DATABASE ... TEMPLATE is much faster than migrating afresh)."""
+    # imported here: a test run that needs no server database loads no server code
+    from sync.server.db import make_engine
+    from sync.server.migrate import upgrade
+    from tests.pg_required import require_postgres
+    from tests.sync_fixtures import postgres_database
+
+    require_postgres()  # skips, or fails when CI=true
+    with postgres_database() as url:
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()  # a template must have no open connections
+        yield url.rsplit("/", 1)[1]
+
+
 @pytest.fixture
 def profile(tmp_path) -> Profile:
     """An empty profile folder (the one CHANNELKEEPER_PROFILE names in every test)."""

@@ -11,9 +11,7 @@ import pytest
 from sync.server import records, scope
 from sync.server.admin import add_user
 from sync.server.config import ServerSettings
-from sync.server.db import allocate_seq, make_engine, write_tx
-from sync.server.migrate import upgrade
-from tests.pg_required import require_postgres
+from sync.server.db import allocate_seq, write_tx
 from tests.sync_fixtures import (
     ApiClient,
     postgres_database,
@@ -35,18 +33,6 @@ class FakeClock:
 
     def advance(self, **kw: float) -> None:
         self.offset += dt.timedelta(**kw)
-
-
-@pytest.fixture(scope="session")
-def pg_template():
-    """One migrated PostgreSQL database per session; each test gets a copy (CREATE
-    DATABASE ... TEMPLATE is much faster than migrating afresh)."""
-    require_postgres()  # skips, or fails when CI=true
-    with postgres_database() as url:
-        engine = make_engine(url)
-        upgrade(engine)
-        engine.dispose()  # a template must have no open connections
-        yield url.rsplit("/", 1)[1]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -2,19 +2,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pg_required import fresh_postgres_database
 from tests.sync.sync_world import SyncWorld
-from tests.sync_fixtures import sqlite_url
+from tests.sync_fixtures import postgres_database, sqlite_url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server_db_url(request, tmp_path):
     """The server database of a world: every end-to-end test runs on SQLite and on a
-    fresh PostgreSQL database (skipped without PostgreSQL, a failure when CI=true)."""
+    fresh PostgreSQL database (skipped without PostgreSQL, a failure when CI=true), a copy
+    of the session's migrated template (the world's server would migrate it on start)."""
     if request.param == "sqlite":
         yield sqlite_url(tmp_path)
         return
-    with fresh_postgres_database() as url:
+    with postgres_database(template=request.getfixturevalue("pg_template")) as url:
         yield url
 
 
