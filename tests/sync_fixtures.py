@@ -3,6 +3,7 @@ in a thread (any free port) and returns (base_url, stop). Also fresh databases:
 ``sqlite_url(tmp_path)`` and ``postgres_database()`` (created and dropped)."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import socket
 import threading
@@ -20,6 +21,59 @@ from sync.server.config import ServerSettings
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
+class _PromptServer(uvicorn.Server):
+    """uvicorn's server, stopped as soon as it is told (``request_stop``). uvicorn itself
+    looks at ``should_exit`` on a timer tick and then gives open connections a fixed pause
+    before waiting for them on the same tick: a stop took a good part of a second, and the
+    suite stops hundreds of servers. Here the request wakes the loop, and the shutdown
+    (the same steps: stop listening, ask each connection to close when its response is
+    sent, wait for connections and tasks) moves on the moment they are gone."""
+
+    _loop: asyncio.AbstractEventLoop | None = None
+    _wake: asyncio.Event | None = None
+
+    async def main_loop(self) -> None:
+        self._wake = asyncio.Event()
+        self._loop = asyncio.get_running_loop()
+        counter = 0
+        while not await self.on_tick(counter):
+            counter = (counter + 1) % 864000
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), TICK_S)
+
+    def request_stop(self) -> None:
+        self.should_exit = True
+        loop, wake = self._loop, self._wake
+        if loop is not None and wake is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has already closed
+                loop.call_soon_threadsafe(wake.set)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        for connection in list(self.server_state.connections):
+            connection.shutdown()
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while (self.server_state.connections or self.server_state.tasks) \
+                and time.monotonic() < deadline:
+            await asyncio.sleep(STOP_POLL_S)
+        for task in self.server_state.tasks:
+            task.cancel(msg="the test server stopped")
+        for server in self.servers:
+            await server.wait_closed()
+        await self.lifespan.shutdown()
+
+
+#: uvicorn's own tick (its once-a-second work counts ten of them)
+TICK_S = 0.1
+#: how often a stopping server looks whether its connections have closed, and how long
+#: it lets a request that is still running finish
+STOP_POLL_S = 0.005
+STOP_TIMEOUT_S = 10
+
+
 def start_server(
     db_url: str, settings: ServerSettings | None = None
 ) -> tuple[str, Callable[[], None]]:
@@ -31,7 +85,7 @@ def start_server(
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
-    server = uvicorn.Server(config)
+    server = _PromptServer(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True,
                               name=f"sync-server-{port}")
     thread.start()
@@ -43,8 +97,8 @@ def start_server(
         time.sleep(0.02)
 
     def stop() -> None:
-        server.should_exit = True
-        thread.join(10)
+        server.request_stop()
+        thread.join(STOP_TIMEOUT_S + 5)
         sock.close()
         app.state.engine.dispose()
 

@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 
 FAULTS = ("drop_before", "drop_after", "slow", "truncate", "garble", "status_500",
           "status_500_after")
+#: how often a test's socketserver looks for shutdown() (the standard library's default
+#: makes every stop() wait up to half a second)
+SERVE_POLL_S = 0.02
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length",
                "proxy-connection", "upgrade"}
 
@@ -92,7 +95,9 @@ class FaultProxy:
 
         self._server = Server(("127.0.0.1", 0), Handler)
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # stop() waits for serve_forever to notice, which it does once per poll interval
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
+                                        kwargs={"poll_interval": SERVE_POLL_S})
 
     @property
     def url(self) -> str:

@@ -16,7 +16,7 @@ from sync.client.errors import (
     UpdateRequiredError,
 )
 from sync.client.http import HttpClient, Unauthorized, check_server_url
-from tests.sync.fault_proxy import FaultProxy
+from tests.sync.fault_proxy import SERVE_POLL_S, FaultProxy
 
 
 class _Echo(BaseHTTPRequestHandler):
@@ -52,7 +52,8 @@ class _Echo(BaseHTTPRequestHandler):
 def upstream():
     _Echo.hits = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t = threading.Thread(target=server.serve_forever, daemon=True,
+                         kwargs={"poll_interval": SERVE_POLL_S})
     t.start()
     yield server
     server.shutdown()
