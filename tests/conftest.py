@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,6 +93,33 @@ def pg_template():
         upgrade(engine)
         engine.dispose()  # a template must have no open connections
         yield url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """One migrated SQLite server database per session: a test whose server migrates its
+    database anyway gets a copy (``server_sqlite_copy``), as PostgreSQL tests get one of
+    ``pg_template``."""
+    # imported here: a test run that needs no server database loads no server code
+    from sync.server.db import make_engine
+    from sync.server.migrate import upgrade
+
+    path = tmp_path_factory.mktemp("sqlite-template") / "server.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def server_sqlite_copy(sqlite_template, tmp_path) -> str:
+    """The URL of a fresh copy of the migrated template (private, as the server makes
+    its own database file) in the test's folder."""
+    from tests.sync_fixtures import sqlite_url
+
+    url = sqlite_url(tmp_path)
+    shutil.copy2(sqlite_template, url.removeprefix("sqlite:///"))
+    return url
 
 
 @pytest.fixture

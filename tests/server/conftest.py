@@ -15,7 +15,6 @@ from sync.server.db import allocate_seq, write_tx
 from tests.sync_fixtures import (
     ApiClient,
     postgres_database,
-    sqlite_url,
     start_server,
 )
 
@@ -38,7 +37,7 @@ class FakeClock:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path):
     if request.param == "sqlite":
-        yield sqlite_url(tmp_path)
+        yield request.getfixturevalue("server_sqlite_copy")
         return
     with postgres_database(template=request.getfixturevalue("pg_template")) as url:
         yield url
