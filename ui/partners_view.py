@@ -1,8 +1,7 @@
 """The Partners page: every partner in a sortable table with instant filters.
 
-Rows are loaded once per data change in the database lane; filtering by tier, stage,
-region, visit status and text happens in memory in the proxy, so it keeps up with
-typing on a 5,000-partner profile.
+Rows are loaded once per data change in the database lane; filtering by tier, stage, region,
+visit status and text happens in memory in the proxy: it keeps up with typing on 5,000 partners.
 
 The page's widgets are built when it is first shown (or first reached for): the app
 starts on Today, and building the table and filters, and laying 5,000 rows into the
@@ -123,6 +122,7 @@ class PartnersView(QWidget):
 
     def _build(self) -> None:
         self._built = True
+        self._empty_for: tuple[str, int] | None = None  # (load state, total) it was worded for
         self.search = QLineEdit()
         self.search.setObjectName("partner_filter_text")
         self.search.setClearButtonEnabled(True)
@@ -170,8 +170,7 @@ class PartnersView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.columns = PartnerColumns(self.table, self.model)
-        self._fit_column_widths()
+        self.columns = PartnerColumns(self.table, self.model)  # fitted in _retranslate_widgets
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -197,9 +196,6 @@ class PartnersView(QWidget):
         self._retranslate_widgets()
         self._refresh_regions()
         self._update_count()
-
-    def _fit_column_widths(self) -> None:
-        self.columns.fit()
 
     def _combo(self, name: str, values: list[str]) -> QComboBox:
         combo = QComboBox()
@@ -316,25 +312,28 @@ class PartnersView(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.table_stack.setCurrentIndex(0 if shown else 1)
         loaded = self.load_state == "loaded"  # else the first load is in the lane, or failed
-        for step, wanted in (("new", not total), ("demo", not total), ("clear", bool(total))):
-            self.empty_state.steps[f"partners_empty_{step}"].setVisible(loaded and wanted)
+        loading = self.load_state == "loading"
+        if (self.load_state, total) != self._empty_for:  # its words: not on each keystroke
+            self._empty_for = (self.load_state, total)
+            for step, wanted in (("new", not total), ("demo", not total), ("clear", bool(total))):
+                self.empty_state.steps[f"partners_empty_{step}"].setVisible(loaded and wanted)
+            if not loaded:
+                self.empty_state.set_texts(self.tr("Loading partners…") if loading else
+                                           self.tr("The partners could not be loaded."), "", {})
+            else:
+                self.empty_state.set_texts(
+                    self.tr("No partner matches the filter") if total else self.tr("No partners yet"),
+                    self.tr("None of your %1 partners matches what the filter asks for; clear "
+                            "it to see them all.").replace("%1", str(total)) if total else
+                    self.tr("Partners lists every partner you look after, with its tier, "
+                            "stage, last visit and warning signs, to filter and open. Add "
+                            "your first partner, or load the demo data to look around."),
+                    {"partners_empty_new": self.tr("Add a partner…"),
+                     "partners_empty_demo": self.tr("Load demo data…"),
+                     "partners_empty_clear": self.tr("Clear the filter")})
         if not loaded:
-            loading = self.load_state == "loading"
-            self.empty_state.set_texts(self.tr("Loading partners…") if loading
-                                       else self.tr("The partners could not be loaded."), "", {})
             self.count_label.setText(self.tr("Partners: loading…") if loading else "")
-            return
-        self.empty_state.set_texts(
-            self.tr("No partner matches the filter") if total else self.tr("No partners yet"),
-            self.tr("None of your %1 partners matches what the filter asks for; clear it "
-                    "to see them all.").replace("%1", str(total)) if total else
-            self.tr("Partners lists every partner you look after, with its tier, stage, "
-                    "last visit and warning signs, to filter and open. Add your first "
-                    "partner, or load the demo data to look around."),
-            {"partners_empty_new": self.tr("Add a partner…"),
-             "partners_empty_demo": self.tr("Load demo data…"),
-             "partners_empty_clear": self.tr("Clear the filter")})
-        if shown == total:
+        elif shown == total:
             self.count_label.setText(self.tr("Partners: %1").replace("%1", str(total)))
         else:
             self.count_label.setText(
@@ -418,7 +417,8 @@ class PartnersView(QWidget):
         self.search.setAccessibleName(self.tr("Filter partners"))
         self.table.setAccessibleName(self.tr("Partners"))
         self.new_button.setText(self.tr("New partner…"))
-        self._fit_column_widths()
+        self._empty_for = None  # worded again in this language by _update_count
+        self.columns.fit()
         for combo, all_text, fn in (
             (self.tier_combo, self.tr("All tiers"), labels.tier_label),
             (self.stage_combo, self.tr("All stages"), labels.stage_label),
