@@ -82,17 +82,31 @@ async def check_versions(
         )
 
 
-def principal(
-    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> auth.Principal:
-    state = request.app.state
-    who = auth.authenticate(state.engine, state.settings, creds.credentials if creds else None)
+def _admit(request: Request, who: auth.Principal) -> None:
     request.state.username = who.username  # named in the request log line
     if who.wipe and request.url.path not in WIPE_ALLOWED:
         # a lost laptop may still hand over what it holds, then must erase itself
         raise ApiError(410, p.ERROR_DEVICE_WIPE,
                        "Head office reported this laptop lost: its ChannelKeeper data is erased.")
+
+
+def principal(
+    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> auth.Principal:
+    state = request.app.state
+    who = auth.authenticate(state.engine, state.settings, creds.credentials if creds else None)
+    _admit(request, who)
     return who
+
+
+async def caller(
+    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> auth.Caller:
+    """The token of a sync request (push, pull, verify), checked by the endpoint inside
+    its own transaction (auth.Caller): a coroutine, so no thread-pool hand-off and no
+    transaction of its own before the endpoint's."""
+    return auth.Caller(request.app.state.settings, creds.credentials if creds else None,
+                       lambda who: _admit(request, who))
 
 
 #: what a device marked for a wipe may still call: send its changes, then confirm
@@ -107,6 +121,8 @@ def admin_principal(who: Annotated[auth.Principal, Depends(principal)]) -> auth.
 
 
 Who = Annotated[auth.Principal, Depends(principal)]
+#: the caller of a sync endpoint, identified in the endpoint's transaction
+SyncCaller = Annotated[auth.Caller, Depends(caller)]
 Admin = Annotated[auth.Principal, Depends(admin_principal)]
 #: rows per page of a list answer (sync/server/paging.py)
 ListLimit = Annotated[int, Query(ge=1, le=p.MAX_LIST_LIMIT)]
@@ -206,17 +222,17 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
                 "device_id": who.device_id, "last_seq": int(last), "server_epoch": epoch}
 
     @api.post("/sync/push", response_model=m.PushResponse, responses={409: {"model": m.ErrorBody}})
-    def sync_push(body: m.PushRequest, who: Who,
+    def sync_push(body: m.PushRequest, who: SyncCaller,
                   x_channelkeeper_epoch: Annotated[str | None, Header()] = None) -> dict:
         return push.push(engine, settings, who, body.ops, seen_epoch=x_channelkeeper_epoch)
 
     @api.get("/sync/pull", response_model=m.PullResponse)
-    def sync_pull(who: Who, cursor: str | None = None,
+    def sync_pull(who: SyncCaller, cursor: str | None = None,
                   limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT) -> Response:
         return _records_json(engine, pull.pull(engine, who, cursor, limit), "changes", "pull")
 
     @api.post("/sync/verify", response_model=m.VerifyResponse)
-    def sync_verify(who: Who, body: m.VerifyRequest | None = None) -> dict:
+    def sync_verify(who: SyncCaller, body: m.VerifyRequest | None = None) -> dict:
         return pull.verify(engine, who, body.entities if body else None)
 
     @api.get("/sync/snapshot", response_model=m.SnapshotResponse)

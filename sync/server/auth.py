@@ -13,12 +13,13 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from sync import protocol as p
 from sync.server import dialect, passwords, throttle
@@ -195,19 +196,76 @@ def _reuse_is_theft(settings: ServerSettings, used_at: str) -> bool:
     return _parse(used_at) + _seconds(settings.refresh_reuse_grace) <= settings.now()
 
 
-def authenticate(engine: Engine, settings: ServerSettings, access_token: str | None) -> Principal:
-    if not access_token:
-        raise ApiError(401, p.ERROR_UNAUTHORIZED, "Sign in first.",
-                       headers={"WWW-Authenticate": "Bearer"})
-    with read_tx(engine) as conn:
-        row = conn.execute(
-            select(tokens, users.c.username, users.c.role, users.c.disabled,
+def access_query(*extra: Any) -> Any:
+    """The statement that checks an access token (bound parameter ``token_hash``): its
+    sign-in, user and device, plus ``extra`` columns an endpoint reads in the same
+    statement (a push: the device's last sequence number and the server epoch)."""
+    return (select(tokens.c.user_id, tokens.c.device_id, tokens.c.expires_at, tokens.c.revoked_at,
+                   users.c.username, users.c.role, users.c.disabled,
                    devices.c.revoked_at.label("device_revoked_at"),
-                   devices.c.wipe_requested_at, devices.c.wiped_at)
+                   devices.c.wipe_requested_at, devices.c.wiped_at, *extra)
             .join(users, users.c.id == tokens.c.user_id)
             .join(devices, devices.c.id == tokens.c.device_id)
-            .where(tokens.c.token_hash == token_hash(access_token), tokens.c.kind == "access")
-        ).first()
+            .where(tokens.c.token_hash == bindparam("token_hash"), tokens.c.kind == "access"))
+
+
+_ACCESS = access_query()
+_ACCESS_COLUMNS = frozenset(c.name for c in _ACCESS.selected_columns)
+
+
+def _unsigned() -> ApiError:
+    return ApiError(401, p.ERROR_UNAUTHORIZED, "Sign in first.", headers={"WWW-Authenticate": "Bearer"})
+
+
+class Caller:
+    """The access token of a request, checked inside the transaction that serves it
+    (``identify``): the sync endpoints read and write in one transaction, and checking
+    the token there costs no transaction (nor thread hand-off) of its own. Revocation,
+    expiry and a wipe request take effect at once, as the check reads the rows of the
+    same transaction. ``admit`` is the endpoint's own check of the caller (the wipe
+    rule, the request log's user name)."""
+
+    def __init__(self, settings: ServerSettings, token: str | None,
+                 admit: Callable[[Principal], None] | None = None) -> None:
+        if not token:
+            raise _unsigned()
+        self.settings, self.token, self.admit = settings, token, admit
+
+    def identify(self, conn: Connection, query: Any = _ACCESS) -> tuple[Principal, Any]:
+        """Who is calling, and the row of ``query`` (an ``access_query``); raises
+        ApiError 401/410 when the token does not admit the request."""
+        row = conn.execute(query, {"token_hash": token_hash(self.token)}).first()
+        who = _principal(self.settings, row)
+        if self.admit is not None:
+            self.admit(who)
+        return who, row
+
+
+class Known:
+    """A caller identified already (in-process callers of pull and verify: commands,
+    tests), with ``Caller.identify``'s shape: only the query's ``extra`` columns are
+    read (scalar subqueries, which need no token row)."""
+
+    def __init__(self, who: Principal) -> None:
+        self.who = who
+
+    def identify(self, conn: Connection, query: Any = _ACCESS) -> tuple[Principal, Any]:
+        extra = [c for c in query.selected_columns if c.name not in _ACCESS_COLUMNS]
+        return self.who, conn.execute(select(*extra)).first() if extra else None
+
+
+def as_caller(who: Caller | Known | Principal) -> Caller | Known:
+    return Known(who) if isinstance(who, Principal) else who
+
+
+def authenticate(engine: Engine, settings: ServerSettings, access_token: str | None) -> Principal:
+    """The caller of a request that does not check its token in its own transaction."""
+    caller = Caller(settings, access_token)
+    with read_tx(engine) as conn:
+        return caller.identify(conn)[0]
+
+
+def _principal(settings: ServerSettings, row: Any) -> Principal:
     if row is not None and row.device_revoked_at:
         raise ApiError(401, p.ERROR_DEVICE_REVOKED, "This device was signed out by an administrator.")
     if row is None or row.revoked_at or row.disabled:

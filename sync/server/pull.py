@@ -28,8 +28,8 @@ from sqlalchemy import (
 from models.schema import ENTITIES
 from sync import protocol as p
 from sync.protocol import Cursor
-from sync.server import paging, records, retention, scope
-from sync.server.auth import Principal
+from sync.server import auth, paging, records, retention, scope
+from sync.server.auth import Caller, Principal
 from sync.server.db import (
     ENTITY_TABLES,
     assignments,
@@ -174,18 +174,29 @@ class _PurgedMeanwhile(Exception):
     a statement see it): tombstones the page should carry may be gone."""
 
 
-def pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int) -> dict[str, Any]:
+#: a pull's first statement: the caller's token, the server epoch and the purge horizon
+_OPENING = auth.access_query(
+    select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery().label("epoch"),
+    select(server_meta.c.value).where(server_meta.c.key == retention.K_PURGED_THROUGH)
+    .scalar_subquery().label("purged"))
+
+
+def pull(engine: Engine, caller: Caller | Principal, cursor_text: str | None, limit: int) -> dict[str, Any]:
+    """A page of changes for the caller (a request's token is checked in the pull's
+    own transaction)."""
+    caller = auth.as_caller(caller)
     try:
-        return _pull(engine, who, cursor_text, limit)
+        return _pull(engine, caller, cursor_text, limit)
     except _PurgedMeanwhile:
-        return _pull(engine, who, None, limit, reason=p.RESET_PURGED)
+        return _pull(engine, caller, None, limit, reason=p.RESET_PURGED)
 
 
-def _pull(engine: Engine, who: Principal, cursor_text: str | None, limit: int,
+def _pull(engine: Engine, caller: Caller | auth.Known, cursor_text: str | None, limit: int,
           reason: str | None = None) -> dict[str, Any]:
     limit = max(1, min(int(limit), p.MAX_PULL_LIMIT))
     with read_tx(engine) as conn:
-        epoch, purged = retention.epoch_and_horizon(conn)
+        who, opening = caller.identify(conn, _OPENING)
+        epoch, purged = str(opening.epoch), int(opening.purged or 0)
         high = committed_seq(conn)
         cur = _decode(cursor_text)
         reset = reason is not None
@@ -307,16 +318,18 @@ def open_conflict_count(conn: Connection, who: Principal) -> int:
     return int(conn.execute(_open_conflicts_query(who)).scalar_one())
 
 
-def verify(engine: Engine, who: Principal, entities: list[str] | None = None) -> dict[str, Any]:
+def verify(engine: Engine, caller: Caller | Principal, entities: list[str] | None = None) -> dict[str, Any]:
     """Count and digest of (id, version) per entity over the caller's scope, tombstones
     included."""
+    caller = auth.as_caller(caller)
     # each name costs a scan of the scope: a repeated name is answered once
     names = list(dict.fromkeys(entities)) if entities else list(ENTITIES)
     unknown = [n for n in names if n not in ENTITIES]
-    if unknown:
-        raise ApiError(400, p.ERROR_BAD_REQUEST, f"Unknown record types: {', '.join(unknown)}.")
     pairs: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
     with read_tx(engine) as conn:
+        who, _row = caller.identify(conn)
+        if unknown:
+            raise ApiError(400, p.ERROR_BAD_REQUEST, f"Unknown record types: {', '.join(unknown)}.")
         high = committed_seq(conn)
         for name, rid, version in conn.execute(_verify_query(who.is_admin, tuple(names)),
                                                {"scope_user": who.user_id}):

@@ -1,22 +1,24 @@
 """Push: apply a device's outbox operations, one transaction per request.
 
-A request's ops are applied in one transaction with a savepoint per op (a failing op
-rolls back alone). Each op's result is stored under its op id in that transaction,
-with the device's last sequence number, so a resent op is answered from that record
-and never applied twice; a crash mid-request loses the whole request, which the
-client resends. The merge is field by field against the op's old values; a
-field both sides changed keeps the server's value and files the incoming one as a
-conflict record. See docs/sync-protocol.md, sections 4 and 6.
+A request's ops are applied in one transaction, in which the caller's token is
+checked too; an op the database refuses rolls back alone (``push``: the request is
+done again with a savepoint per op). Each op's result is stored under its op id in
+that transaction, with the device's last sequence number, so a resent op is answered
+from that record and never applied twice; a crash mid-request loses the whole
+request, which the client resends. The merge is field by field against the op's old
+values; a field both sides changed keeps the server's value and files the incoming
+one as a conflict record. See docs/sync-protocol.md, sections 4 and 6.
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, case, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
 from models import contract
@@ -24,15 +26,15 @@ from models.errors import ValidationError
 from models.schema import ENTITIES
 from sync import protocol as p
 from sync.op_contract import CheckedOp, OpRefused, check_op
-from sync.server import authorize, dialect, records, scope
-from sync.server.auth import Principal
+from sync.server import auth, authorize, dialect, records, scope
+from sync.server.auth import Caller, Principal
 from sync.server.config import ServerSettings
 from sync.server.db import (
+    ENTITY_TABLES,
     allocate_seq,
     applied_ops,
     conflicts,
     devices,
-    read_tx,
     server_meta,
     write_tx,
 )
@@ -41,15 +43,30 @@ from sync.server.errors import ApiError
 log = logging.getLogger(__name__)
 
 
-def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any],
+#: a push's first statement: the caller's token and the server epoch
+_OPENING = auth.access_query(
+    select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery().label("epoch"))
+
+
+class _Careful(Exception):
+    """The database refused an op in the pass without savepoints: the request is done
+    again from the start, each op in a savepoint of its own."""
+
+
+def push(engine: Engine, settings: ServerSettings, caller: Caller | Principal, ops: list[Any],
          seen_epoch: str | None = None) -> dict[str, Any]:
-    """Apply ``ops`` in order in one transaction (a savepoint per op); one result per op,
-    with the device's last sequence number and the server epoch. An op that breaks the
-    contract (sync/op_contract.py) is answered ``rejected`` on its own; the request is
-    refused whole only when it is not a list of ops in order, or when ``seen_epoch``
-    (the epoch the laptop last saw) is not this server's: then nothing is applied
-    (409 epoch_changed, answered before anything else), and the laptop first re-sends
-    what a restore lost."""
+    """Apply ``ops`` in order in one transaction; one result per op, with the device's
+    last sequence number and the server epoch. An op that breaks the contract
+    (sync/op_contract.py) or that the database refuses is answered ``rejected`` on its
+    own; the request is refused whole only when it is not a list of ops in order, or
+    when ``seen_epoch`` (the epoch the laptop last saw) is not this server's: then
+    nothing is applied (409 epoch_changed, answered before anything else), and the
+    laptop first re-sends what a restore lost.
+
+    The ops are first applied without a savepoint each (two statements less per op);
+    if the database refuses one, the whole transaction is rolled back and done again
+    with a savepoint per op, so the refused op is undone alone and the others stand,
+    exactly as if it had been done that way from the start."""
     problem = None
     checked: list[CheckedOp | dict] = []
     if len(ops) > p.MAX_PUSH_OPS:
@@ -65,9 +82,19 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
             problem = "Ops must be sent in outbox order (increasing seq)."
             break
         last = checked[-1].seq
+    caller = auth.as_caller(caller)
+    try:
+        return _push(engine, settings, caller, checked, last, problem, seen_epoch, careful=False)
+    except _Careful:
+        return _push(engine, settings, caller, checked, last, problem, seen_epoch, careful=True)
+
+
+def _push(engine: Engine, settings: ServerSettings, caller: Caller | auth.Known, checked: list[CheckedOp | dict],
+          last: int | None, problem: str | None, seen_epoch: str | None, *, careful: bool) -> dict[str, Any]:
     valid = [c for c in checked if isinstance(c, CheckedOp)]
-    with read_tx(engine) as conn:  # cheap checks first: a pure resend needs no write lock
-        last_seq, epoch = _device_and_epoch(conn, who)
+    with write_tx(engine) as conn:
+        who, opening = caller.identify(conn, _OPENING)
+        epoch = str(opening.epoch)
         if seen_epoch and seen_epoch != epoch:
             # restored from a backup (or replaced) since this laptop last synced
             raise ApiError(409, p.ERROR_EPOCH_CHANGED,
@@ -75,22 +102,23 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
                            server_epoch=epoch)
         if problem is not None:
             raise ApiError(400, p.ERROR_BAD_REQUEST, problem)
-        priors = _priors(conn, who, valid) if valid else {}
-    if all(c.op_id in priors for c in valid):
-        return {"results": [priors[c.op_id] if isinstance(c, CheckedOp) else c for c in checked],
-                "last_seq": last_seq, "server_epoch": epoch}
-    with write_tx(engine) as conn:
+        if not valid:
+            return {"results": checked, "last_seq": _last_seq(conn, who), "server_epoch": epoch}
         # this user's pushes one at a time: a resend racing its original (another
         # worker, a client asking again after a timeout) waits for it to commit, then
         # finds its stored answers here instead of applying the ops a second time
         dialect.serialize_writers(conn, f"push {who.user_id}")
         priors = _priors(conn, who, valid)
+        if all(c.op_id in priors for c in valid):  # a pure resend writes nothing
+            return {"results": [priors[c.op_id] if isinstance(c, CheckedOp) else c for c in checked],
+                    "last_seq": _last_seq(conn, who), "server_epoch": epoch}
         # one number per op (change_numbers: pulls never pass them while this runs);
         # numbers of rejected or duplicate ops are gaps
         first = allocate_seq(conn, len(valid))
         results, answered = [], []
         authorize.preload(conn, who, settings)
         try:
+            rows = _read_locked(conn, [c for c in valid if c.op_id not in priors])
             i = 0
             for c in checked:
                 if not isinstance(c, CheckedOp):
@@ -98,7 +126,13 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
                     continue
                 prior = priors.get(c.op_id)
                 if prior is None:
-                    prior = _apply_in_savepoint(conn, settings, who, c.as_dict(), first + i)
+                    if careful:
+                        prior = _apply_in_savepoint(conn, settings, who, c.as_dict(), first + i, rows)
+                    else:
+                        try:
+                            prior = _apply(conn, settings, who, c.as_dict(), first + i, rows)
+                        except (IntegrityError, DataError) as exc:
+                            raise _Careful from exc
                     results.append({**prior, "duplicate": False})
                     if not prior.get("retry"):  # a "not yet" is judged again when it comes back
                         answered.append((c, prior))
@@ -108,25 +142,53 @@ def push(engine: Engine, settings: ServerSettings, who: Principal, ops: list[Any
                 i += 1
         finally:
             authorize.forget(conn)
+        stamp = settings.stamp()
         if answered:  # same transaction as the ops: stored exactly when they are applied
-            stamp = settings.stamp()
             conn.execute(insert(applied_ops), [{
                 "op_id": c.op_id, "device_id": who.device_id, "seq": c.seq,
                 "result": contract.dumps(result), "applied_at": stamp,
             } for c, result in answered])
-        conn.execute(update(devices).where(devices.c.id == who.device_id, devices.c.last_seq < last)
-                     .values(last_seq=last, last_seen_at=settings.stamp()))
-        last_seq, epoch = _device_and_epoch(conn, who)
-    return {"results": results, "last_seq": last_seq, "server_epoch": epoch}
+        # under the push lock no other push of this device runs: the row's last_seq is
+        # this device's, the higher of what it was and this push's last op
+        last_seq = conn.execute(_SEEN, {"device": who.device_id, "last": last, "now": stamp}).scalar_one()
+    return {"results": results, "last_seq": int(last_seq), "server_epoch": epoch}
 
 
-def _device_and_epoch(conn: Connection, who: Principal) -> tuple[int, str]:
-    """The device's last sequence number and the server epoch, in one statement."""
-    last_seq, epoch = conn.execute(select(
-        select(devices.c.last_seq).where(devices.c.id == who.device_id).scalar_subquery(),
-        select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery(),
-    )).one()
-    return int(last_seq), str(epoch)
+def _last_seq(conn: Connection, who: Principal) -> int:
+    return int(conn.execute(select(devices.c.last_seq).where(devices.c.id == who.device_id)).scalar_one())
+
+
+_SEEN = (update(devices).where(devices.c.id == bindparam("device"))
+         .values(last_seq=case((devices.c.last_seq < bindparam("last"), bindparam("last")),
+                               else_=devices.c.last_seq),
+                 last_seen_at=bindparam("now"))
+         .returning(devices.c.last_seq))
+
+
+@functools.cache
+def _locking_read(entity_name: str) -> Any:
+    table = ENTITY_TABLES[entity_name]
+    return (select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+            .order_by(table.c.id).with_for_update())
+
+
+def _read_locked(conn: Connection, ops: list[CheckedOp]) -> dict[tuple[str, str], dict | None]:
+    """The stored rows of the records ``ops`` write, read and locked for the merge
+    (records.get with ``lock``), one statement per record type instead of one per op;
+    a record the server does not have maps to None. Types and ids in a fixed order, so
+    two pushes lock the rows they share in the same order."""
+    ids: dict[str, set[str]] = {}
+    for c in ops:
+        ids.setdefault(c.entity, set()).add(c.entity_id)
+    rows: dict[tuple[str, str], dict | None] = {}
+    for name in sorted(ids):
+        wanted = sorted(ids[name])
+        for chunk in range(0, len(wanted), 250):  # below every backend's bound-parameter limit
+            part = wanted[chunk:chunk + 250]
+            rows.update({(name, i): None for i in part})
+            for row in conn.execute(_locking_read(name), {"ids": part}).mappings():
+                rows[(name, row["id"])] = dict(row)
+    return rows
 
 
 def _refused(op: Any, exc: OpRefused) -> dict:
@@ -169,13 +231,13 @@ def _priors(conn: Connection, who: Principal, ops: list[CheckedOp]) -> dict[str,
 
 
 def _apply_in_savepoint(conn: Connection, settings: ServerSettings, who: Principal,
-                        op: dict[str, Any], seq: int) -> dict:
+                        op: dict[str, Any], seq: int, rows: dict | None = None) -> dict:
     """Apply one op; a database error undoes this op alone and answers it rejected,
     the request's other ops stand."""
     for attempt in (1, 2):
         try:
             with conn.begin_nested():
-                return _apply(conn, settings, who, op, seq)
+                return _apply(conn, settings, who, op, seq, rows)
         except IntegrityError as exc:
             # a create that lost a race for its id to another device's push (which
             # committed while this one waited on the row): judged again as the
@@ -239,9 +301,14 @@ def _kind(entity_name: str, field: str) -> str:
     return "int" if field == "deleted" else ENTITIES[entity_name].field(field).kind
 
 
-def _apply(conn: Connection, settings: ServerSettings, who: Principal, op: dict, seq: int) -> dict:
+def _apply(conn: Connection, settings: ServerSettings, who: Principal, op: dict, seq: int,
+           rows: dict | None = None) -> dict:
+    """Apply one op. ``rows``: the records of the push read up front (``_read_locked``);
+    each is used once, as an earlier op of the same push may change the record (then
+    it is read again, locked, like one not read up front)."""
     name, entity_id, changes = op["entity"], op["entity_id"], op["changes"]
-    current = records.get(conn, name, entity_id, lock=True)
+    key = (name, entity_id)
+    current = rows.pop(key) if rows is not None and key in rows else records.get(conn, name, entity_id, lock=True)
     if current is None:
         if op["op"] != "create":
             # the same answer as for a record the caller may not see (authorize.py); the

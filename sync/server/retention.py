@@ -41,13 +41,6 @@ def purged_through(conn: Connection) -> int:
     return int(value) if value else 0
 
 
-def epoch_and_horizon(conn: Connection) -> tuple[str, int]:
-    """The server epoch and the purge horizon in one read (a pull's first statement)."""
-    values = dict(conn.execute(select(server_meta.c.key, server_meta.c.value).where(
-        server_meta.c.key.in_(("epoch", K_PURGED_THROUGH)))).all())
-    return str(values["epoch"]), int(values.get(K_PURGED_THROUGH) or 0)
-
-
 def _set_meta(conn: Connection, key: str, value: str) -> None:
     if conn.execute(update(server_meta).where(server_meta.c.key == key)
                     .values(value=value)).rowcount == 0:

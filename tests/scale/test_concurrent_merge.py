@@ -63,19 +63,19 @@ def test_two_users_editing_one_field_at_once_give_a_conflict_not_a_lost_edit(db_
                             "notes": "原纪要"}), seq=seq + 1, user="test", now=NOW)
             base = seq + 1
 
-        # the first push stops right after reading the record, until the second has had
-        # its chance to run to the end
+        # the first push stops right after reading the records it writes, until the
+        # second has had its chance to run to the end
         read_done, go_on = threading.Event(), threading.Event()
-        real_get = records.get
+        real_read = push_module._read_locked
 
-        def get_then_wait(conn, name, entity_id, **kw):
-            row = real_get(conn, name, entity_id, **kw)
+        def read_then_wait(conn, ops):
+            rows = real_read(conn, ops)
             if threading.current_thread().name == "first push":
                 read_done.set()
                 assert go_on.wait(60)
-            return row
+            return rows
 
-        monkeypatch.setattr(push_module.records, "get", get_then_wait)
+        monkeypatch.setattr(push_module, "_read_locked", read_then_wait)
         answers: dict[str, dict] = {}
 
         def run(who: Principal, note: str) -> None:
