@@ -221,19 +221,13 @@ def _pull(engine: Engine, caller: Caller | auth.Known, cursor_text: str | None, 
             return _answer(conn, who, [], cur, False, reset, "changes", [], epoch,
                            start_seq=start_seq, reason=reason)
 
-        if cur.backfill is None and not who.is_admin:
-            granted = conn.execute(
-                select(assignments.c.partner_id, assignments.c.granted_seq).where(
-                    assignments.c.user_id == who.user_id, assignments.c.revoked_seq.is_(None),
-                    assignments.c.granted_seq > cur.grants, assignments.c.granted_seq <= high,
-                )
-            ).all()
-            if granted:
-                cur.backfill = {
-                    "partners": sorted({g.partner_id for g in granted}),
-                    "after": 0,
-                    "grants": max(int(g.granted_seq) for g in granted),
-                }
+        granted, removed = _scope_moves(conn, who, cur, start_seq, high)
+        if granted:  # asked only while no back-fill runs
+            cur.backfill = {
+                "partners": sorted({g.partner_id for g in granted}),
+                "after": 0,
+                "grants": max(int(g.granted_seq) for g in granted),
+            }
 
         wide = _is_wide(conn, who)
 
@@ -263,17 +257,40 @@ def _pull(engine: Engine, caller: Caller | auth.Known, cursor_text: str | None, 
             # no grant in (grants, high] was pending when this request started
             cur.grants = max(cur.grants, high)
 
-        removed: list[str] = []
-        if not who.is_admin and start_seq > 0:
-            removed = sorted({r.partner_id for r in conn.execute(
-                select(assignments.c.partner_id).where(
-                    assignments.c.user_id == who.user_id,
-                    assignments.c.revoked_seq > start_seq, assignments.c.revoked_seq <= high,
-                    assignments.c.partner_id.not_in(scope.active_partner_ids(who.user_id)),
-                )
-            )})
         return _answer(conn, who, changes, cur, has_more, reset, phase, removed, epoch,
                        start_seq=start_seq, reason=reason)
+
+
+@functools.cache
+def _scope_moves_query() -> Any:
+    """The caller's assignments granted in (``grants``, ``high``] and still held, and
+    those revoked in (``after``, ``high``], each with whether the partner is assigned
+    to the caller now (another assignment of it): one statement for both."""
+    a, held = assignments.c, assignments.alias("held")
+    now_held = a.partner_id.in_(select(held.c.partner_id).where(
+        held.c.user_id == _USER, held.c.revoked_seq.is_(None)))
+    return select(a.partner_id, a.granted_seq, a.revoked_seq, now_held.label("held")).where(
+        a.user_id == _USER, or_(
+            and_(a.revoked_seq.is_(None), a.granted_seq > _GRANTS, a.granted_seq <= _HIGH),
+            and_(a.revoked_seq > _AFTER, a.revoked_seq <= _HIGH)))
+
+
+def _scope_moves(conn: Connection, who: Principal, cur: Cursor, start_seq: int,
+                 high: int) -> tuple[list[Any], list[str]]:
+    """Partners granted since the cursor's ``grants`` mark (a back-fill is due; only
+    asked while none runs) and partners removed from the caller's scope since
+    ``start_seq`` (reported as ``scope_removed``; only asked for an incremental pull)."""
+    want_granted, want_removed = cur.backfill is None, start_seq > 0
+    if who.is_admin or not (want_granted or want_removed):
+        return [], []
+    rows = conn.execute(_scope_moves_query(), {
+        "scope_user": who.user_id, "high": high,
+        # an empty range where one of the two is not wanted
+        "grants": cur.grants if want_granted else high, "after": start_seq if want_removed else high,
+    }).all()
+    granted = [r for r in rows if r.revoked_seq is None]
+    removed = sorted({r.partner_id for r in rows if r.revoked_seq is not None and not r.held})
+    return granted, removed
 
 
 def _answer(conn: Connection, who: Principal, changes: list[dict], cur: Cursor, has_more: bool,

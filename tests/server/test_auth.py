@@ -174,3 +174,50 @@ def test_admin_creates_users_over_the_api_and_logout_ends_the_device(server):
     assert zhao.post("/api/auth/logout").status_code == 200
     assert zhao.get("/api/me").status_code == 401
     assert zhao.http.post("/api/auth/refresh", json={"refresh_token": refresh}).status_code == 401
+
+
+def test_the_sync_calls_check_the_token_in_their_own_transaction(server):
+    """Push, pull and verify check the token inside the transaction that serves them
+    (no look-up of their own before): a wipe request lets only push through, a
+    revocation or an expired token refuses all three at once, and nothing is
+    written for a refused push."""
+    server.add_user("boss", "admin")
+    uid = server.add_user("li.na")
+    pid = server.partner("渠道甲", uid)
+    laptop = server.client("li.na")
+    boss = server.client("boss")
+    op = {"op_id": "8b0f1c9e-3a52-4a43-9a3b-3c1c2f7e0001", "seq": 1, "entity": "partner",
+          "entity_id": pid, "op": "update", "changes": {"goals": [None, "季度目标"]},
+          "base_version": 0, "created_at": "2026-11-27 09:00:00"}
+
+    def calls() -> list[httpx.Response]:
+        return [laptop.post("/api/sync/push", json={"ops": [op]}), laptop.get("/api/sync/pull"),
+                laptop.post("/api/sync/verify", json={})]
+
+    assert [r.status_code for r in calls()] == [200, 200, 200]
+    assert boss.post(f"/api/admin/devices/{laptop.device_id}/wipe").status_code == 200
+    pushed, pulled, verified = calls()
+    assert pushed.status_code == 200  # a lost laptop may still hand over what it holds
+    assert [(r.status_code, r.json()["error"]) for r in (pulled, verified)] == [
+        (410, protocol.ERROR_DEVICE_WIPE)] * 2
+    assert boss.post(f"/api/admin/devices/{laptop.device_id}/revoke").status_code == 200
+    op = {**op, "op_id": "8b0f1c9e-3a52-4a43-9a3b-3c1c2f7e0002", "seq": 2,
+          "changes": {"goals": ["季度目标", "不该写入"]}}
+    refused = calls()
+    assert [(r.status_code, r.json()["error"]) for r in refused] == [
+        (401, protocol.ERROR_DEVICE_REVOKED)] * 3
+    partner = boss.get(f"/api/records/partner/{pid}").json()
+    assert partner["row"]["goals"] == "季度目标"
+    # no token at all: refused before anything is read
+    r = laptop.http.post("/api/sync/push", json={"ops": [op]}, headers={"Authorization": ""})
+    assert r.status_code == 401 and r.json()["error"] == "unauthorized"
+
+
+def test_an_expired_token_is_refused_by_every_sync_call(server):
+    uid = server.add_user("li.na")
+    server.partner("渠道甲", uid)
+    laptop = server.client("li.na")
+    server.clock.advance(seconds=server.settings.access_ttl + 1)
+    for r in (laptop.post("/api/sync/push", json={"ops": []}), laptop.get("/api/sync/pull"),
+              laptop.post("/api/sync/verify", json={})):
+        assert r.status_code == 401 and r.json()["error"] == protocol.ERROR_TOKEN_EXPIRED
