@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from models.schema import ENTITIES
 from sync import protocol as p
@@ -50,15 +50,17 @@ NOT_YOURS = "That partner is not assigned to you."
 NO_SUCH = "The server has no such record for you."
 
 
+_ASSIGNMENTS = select(assignments.c.partner_id, assignments.c.revoked_seq, assignments.c.revoked_at) \
+    .where(assignments.c.user_id == bindparam("user"))
+
+
 def preload(conn: Connection, who: Principal, settings: ServerSettings) -> None:
     """Read the caller's assignments once for a request of many writes (a push): one
     query instead of one per op. ``forget`` ends it."""
     if who.is_admin:
         return
     levels: dict[str, str] = {}
-    for row in conn.execute(select(assignments.c.partner_id, assignments.c.revoked_seq,
-                                   assignments.c.revoked_at)
-                            .where(assignments.c.user_id == who.user_id)):
+    for row in conn.execute(_ASSIGNMENTS, {"user": who.user_id}):
         level = _level(conn, who, settings, row.partner_id, row.revoked_seq, row.revoked_at)
         if _rank(level) > _rank(levels.get(row.partner_id, UNKNOWN)):
             levels[row.partner_id] = level

@@ -298,10 +298,7 @@ def _answer(conn: Connection, who: Principal, changes: list[dict], cur: Cursor, 
             reason: str | None) -> dict[str, Any]:
     """The page. The purge horizon is read again here, after the rows (in one statement
     with the conflict count): see ``_PurgedMeanwhile``."""
-    open_count, purged = conn.execute(select(
-        _open_conflicts_query(who).scalar_subquery(),
-        select(server_meta.c.value).where(
-            server_meta.c.key == retention.K_PURGED_THROUGH).scalar_subquery())).one()
+    open_count, purged = conn.execute(_closing_query(who.is_admin), {"scope_user": who.user_id}).one()
     purged = int(purged or 0)
     if 0 < start_seq < purged:
         raise _PurgedMeanwhile
@@ -317,6 +314,17 @@ def _answer(conn: Connection, who: Principal, changes: list[dict], cur: Cursor, 
         "reset_reason": reason if reset else None,
         "purged_through": purged,
     }
+
+
+@functools.cache
+def _closing_query(admin: bool) -> Any:
+    """A page's last statement: the caller's open conflicts (bound parameter
+    ``scope_user``) and the purge horizon."""
+    q = select(func.count()).select_from(conflicts).where(conflicts.c.resolved_at.is_(None))
+    if not admin:
+        q = q.where(conflicts.c.partner_id.in_(scope.active_partner_ids(_USER)))
+    return select(q.scalar_subquery(), select(server_meta.c.value).where(
+        server_meta.c.key == retention.K_PURGED_THROUGH).scalar_subquery())
 
 
 def conflict_scope(who: Principal):

@@ -206,6 +206,13 @@ def _refused(op: Any, exc: OpRefused) -> dict:
     }
 
 
+_PRIORS = (select(applied_ops.c.op_id, applied_ops.c.device_id, applied_ops.c.result)
+           .join(devices, devices.c.id == applied_ops.c.device_id)
+           .where(devices.c.user_id == bindparam("user"),
+                  applied_ops.c.op_id.in_(bindparam("ids", expanding=True)))
+           .order_by(applied_ops.c.seq))
+
+
 def _priors(conn: Connection, who: Principal, ops: list[CheckedOp]) -> dict[str, dict]:
     """Stored results of the ``ops`` already applied, marked duplicate: sent before by
     this device, or by another device of the same user for the same record (the same
@@ -216,11 +223,7 @@ def _priors(conn: Connection, who: Principal, ops: list[CheckedOp]) -> dict[str,
     op_ids = list(record_of)
     out: dict[str, dict] = {}
     for chunk in range(0, len(op_ids), 250):  # below every backend's bound-parameter limit
-        rows = conn.execute(select(applied_ops.c.op_id, applied_ops.c.device_id, applied_ops.c.result)
-                            .join(devices, devices.c.id == applied_ops.c.device_id)
-                            .where(devices.c.user_id == who.user_id,
-                                   applied_ops.c.op_id.in_(op_ids[chunk:chunk + 250]))
-                            .order_by(applied_ops.c.seq))
+        rows = conn.execute(_PRIORS, {"user": who.user_id, "ids": op_ids[chunk:chunk + 250]})
         for row in rows:
             result = json.loads(row.result)
             if row.device_id == who.device_id:
