@@ -169,14 +169,16 @@ def _pg_backends(db_url: str) -> list[int]:
         eng.dispose()
 
 
-def start_wrapped(tree: Path, db_url: str, workers: int, out: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def start_wrapped(tree: Path, db_url: str, workers: int, out: Path, log: Path,
+                  settings: str = "") -> tuple[subprocess.Popen, str]:
     import httpx
 
     wrap_dir = out / "wrap"
     wrap_dir.mkdir(parents=True, exist_ok=True)
     (wrap_dir / "ck_cost_wrap.py").write_text(_WRAPPER % {"mark": MARK}, encoding="utf-8")
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": f"{wrap_dir}{os.pathsep}{tree}", "CK_COST_OUT": str(out)}
+    env = {**os.environ, "PYTHONPATH": f"{wrap_dir}{os.pathsep}{tree}", "CK_COST_OUT": str(out),
+           "CK_COST_SETTINGS": settings}
     proc = subprocess.Popen([sys.executable, str(wrap_dir / "ck_cost_wrap.py"), db_url, str(port), str(workers)],
                             cwd=tree, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT,  # noqa: SIM115
                             start_new_session=True)
@@ -225,11 +227,11 @@ async def _drive(base: str, managers, headers: dict, args, measure) -> tuple[Sta
     return stats, {"span": span, "before": before, "after": after}
 
 
-def run_tree(label: str, tree: Path, args) -> dict:
+def run_tree(label: str, tree: Path, args, settings: str = "") -> dict:
     with bench_database("postgres", "ck_cost") as db_url:
         out = Path(tempfile.mkdtemp(prefix="ck-cost-", dir=OUT_DIR))
         managers = seed_with(tree, db_url, args.laptops, 50)
-        proc, base = start_wrapped(tree, db_url, args.workers, out, OUT_DIR / f"cost-{label}.log")
+        proc, base = start_wrapped(tree, db_url, args.workers, out, OUT_DIR / f"cost-{label}.log", settings)
         try:
             workers = _children(proc.pid)
             load0 = os.getloadavg()[0]
@@ -269,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rev", action="append", help="revision to serve ('.' = this tree); repeatable")
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--settings", action="append",
+                    help="JSON of ServerSettings overrides; repeatable: every revision runs with each")
     ap.add_argument("--laptops", type=int, default=200)
     ap.add_argument("--think", type=float, default=10.0)
     ap.add_argument("--duration", type=float, default=40)
@@ -291,8 +295,9 @@ def main(argv: list[str] | None = None) -> int:
             trees.append((f"{rev} ({full})", folder))
         results = []
         for i in range(args.repeat):
-            for label, tree in trees:
-                r = run_tree(label, tree, args)
+            for (label, tree), overrides in ((t, o) for t in trees for o in args.settings or [""]):
+                label = f"{label} {overrides}".strip()
+                r = run_tree(label, tree, args, overrides)
                 results.append(r)
                 st = r["statements"]
                 print(f"[{i + 1}] {label}: {r['rate']:.1f} syncs/s, statements/sync "

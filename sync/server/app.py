@@ -2,14 +2,19 @@
 
 Routes are thin: they check the caller and hand over to plain functions in auth,
 push, pull, conflict_records, admin and csv_import. Endpoints are synchronous `def`s,
-so FastAPI runs them in its thread pool and the database work never blocks the loop.
+so FastAPI runs them in its thread pool (``threads_per_worker`` threads) and the
+database work never blocks the loop. The sync endpoints (push, pull, verify) check the
+caller's token inside their own transaction (auth.Caller).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -145,9 +150,17 @@ def create_app(db_url: str, settings: ServerSettings | None = None, *, run_migra
     engine = engine or make_engine(db_url)
     if run_migrations:
         migrate.upgrade(engine)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # the thread pool that runs the endpoints (anyio's, one per event loop): at most
+        # this many requests of the process run at a time, the others wait their turn
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads_per_worker
+        yield
+
     # the API description only when asked for (settings.api_docs), and never a docs page
     # that loads its script from a CDN (docs/deploy.md)
     app = FastAPI(title="ChannelKeeper sync server", version=f"protocol {p.PROTOCOL_VERSION}",
+                  lifespan=lifespan,
                   description="Reference central server. The protocol is docs/sync-protocol.md.",
                   openapi_url="/openapi.json" if settings.api_docs else None,
                   docs_url=None, redoc_url=None)

@@ -53,6 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     help="lifetime of access tokens (default 900)")
     sp.add_argument("--workers", type=int, default=1, metavar="N",
                     help="worker processes sharing the address (default 1; use PostgreSQL for several)")
+    sp.add_argument("--threads", type=int, default=None, metavar="N",
+                    help="requests each worker serves at a time (default 8; see docs/deploy.md)")
     sp.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"),
                     help="log level of the JSON-lines log on standard error (default info)")
     sp.add_argument("--api-docs", action="store_true",
@@ -135,6 +137,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         settings.access_ttl = args.access_ttl
     if args.api_docs:
         settings.api_docs = True
+    if args.threads is not None:
+        if args.threads < 1:
+            print("error: --threads must be at least 1", file=sys.stderr)
+            return 2
+        settings.threads_per_worker = args.threads
     print(f"ChannelKeeper sync server on http://{args.host}:{args.port}  "
           f"(database {dialect.redacted(args.db)}, {args.workers} worker(s))", flush=True)
     try:

@@ -52,6 +52,10 @@ class ServerSettings:
     #: `server run` start (sync.server.retention); a laptop that has not synced since is
     #: told to re-sync from zero
     tombstone_retention_days: float = 180
+    #: requests one worker process serves at a time (its thread pool; the rest wait
+    #: their turn in order). More threads than this in one process contend for
+    #: Python's interpreter lock and stretch every request (docs/deploy.md)
+    threads_per_worker: int = 8
     #: the server's clock (naive UTC); tests replace it to make tokens expire
     clock: Callable[[], dt.datetime] = field(default=_utc_now)
 
