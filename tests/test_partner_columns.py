@@ -6,8 +6,9 @@ of the header and the rows."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QMainWindow, QToolTip
 
 from desktop.jobs import JobRunner
 from desktop.settings import Settings
@@ -71,3 +72,26 @@ def test_filter_keystrokes_resize_no_name_column(qtbot, ctx):
     window.close()
 
 
+
+
+def test_a_name_cut_short_reads_whole_in_its_tooltip(qtbot, ctx):
+    view = PartnersView(ctx)
+    window = QMainWindow()
+    window.setCentralWidget(view)
+    window.resize(900, 600)  # the names at their floor: cut short
+    window.show()
+    qtbot.waitExposed(window)
+    view.show_rows(_rows(3))
+    _settle()
+    table = view.table
+    for name in NAMES:
+        index = view.proxy.index(0, COLUMN[name])
+        whole = getattr(view.model.row_at(view.proxy.mapToSource(index).row()), name)
+        assert table.fontMetrics().horizontalAdvance(whole) > table.columnWidth(COLUMN[name])
+        at = table.visualRect(index).center()
+        QCoreApplication.sendEvent(table.viewport(), QHelpEvent(
+            QEvent.Type.ToolTip, at, table.viewport().mapToGlobal(at)))
+        qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+        assert QToolTip.text() == whole
+        QToolTip.hideText()
+    window.close()

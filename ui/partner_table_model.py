@@ -242,6 +242,9 @@ class PartnerTableModel(QAbstractTableModel):
             return _RIGHT_ALIGNED
         if role == _TOOLTIP and col == "signs" and r.signs:
             return "\n".join(labels.sign_label(s) for s in r.signs)
+        if role == _TOOLTIP and col in ("name_zh", "name_en"):
+            # whole, where a narrow window cuts the name short (ui/partner_columns.py)
+            return getattr(r, col) or None
         return None
 
     @staticmethod
