@@ -7,7 +7,7 @@ from dataclasses import fields
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ui import theme
@@ -138,6 +138,28 @@ def test_text_size_override_and_back_to_the_system_size(themed, qtbot):
     theme.apply("light", 0)
     assert QApplication.font().pointSizeF() == system
     assert title.font().pointSizeF() == pytest.approx(system * 1.35, abs=0.01)
+
+
+def test_applying_keeps_the_font_families_the_app_chose(themed):
+    """The theme changes the text size only: a family put first after the theme was
+    first applied (create_app puts a CJK font first) stays first through every apply.
+    Before, the theme went back to the font it saw first, and a window opened after
+    that laid out in another font than the app's (caught by test_real_screens when it
+    ran after this file)."""
+    app = QApplication.instance()
+    before = QFont(app.font())
+    try:
+        font = QFont(app.font())
+        font.setFamilies(["WenQuanYi Micro Hei", *font.families()])
+        app.setFont(font)
+        theme.apply("dark", 15)
+        assert app.font().families()[0] == "WenQuanYi Micro Hei"
+        assert app.font().pointSizeF() == 15
+        theme.apply("light", 0)
+        assert app.font().families()[0] == "WenQuanYi Micro Hei"
+        assert app.font().pointSizeF() == theme.system_font_pt()
+    finally:
+        app.setFont(before)
 
 
 def test_a_status_badge_says_the_word_and_shows_the_icon(themed, qtbot):

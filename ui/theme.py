@@ -343,9 +343,10 @@ def apply(appearance: str = "system", font_pt: float = 0) -> None:
     finally:
         _state.applying = False
     _state.colors = DARK if _state.dark else LIGHT
-    base = QFont(_state.system_font)
-    if _state.font_pt:
-        base.setPointSizeF(_state.font_pt)
+    # the application's font as it is now (its families: the CJK one create_app put
+    # first stays, whenever the theme was first applied), at the chosen or system size
+    base = QFont(app.font())
+    base.setPointSizeF(_state.font_pt or system_font_pt())
     app.setFont(base)
     app.setPalette(palette(_state.colors))
     install_focus_ring(app)
