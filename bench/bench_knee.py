@@ -87,18 +87,21 @@ async def _laptop_phase(lap: Laptop, deadline: float, think: float) -> None:
         await asyncio.sleep(max(0.0, min(think * lap.rnd.uniform(0.5, 1.5), deadline - time.monotonic())))
 
 
-async def sweep(base_url: str, managers: list[Manager], args: argparse.Namespace,
-                headers: dict[str, str]) -> tuple[list[dict], Stats]:
-    """Sign in and first-sync every laptop once, then one phase per pause; per phase the
-    measured rate and latencies. The returned Stats hold every pushed op (for the
-    exactly-once check)."""
+def connect(base_url: str, managers: list[Manager], stats: Stats,
+            headers: dict[str, str]) -> tuple[list, list[Laptop]]:
+    """One HTTP client and one Laptop per manager, each sending ``headers`` too."""
     import httpx
 
-    everything = Stats()
     clients = [httpx.AsyncClient(base_url=base_url, timeout=60) for _ in managers]
-    laptops = [Laptop(c, m, everything) for c, m in zip(clients, managers, strict=True)]
+    laptops = [Laptop(c, m, stats) for c, m in zip(clients, managers, strict=True)]
     for lap in laptops:
         lap.headers = {**lap.headers, **headers}
+    return clients, laptops
+
+
+async def sign_in_and_first_sync(laptops: list[Laptop], return_exceptions: bool = False) -> list:
+    """Every laptop signs in (at most 16 at a time, as in bench_load.py), then makes its
+    first sync; one result (or, with ``return_exceptions``, exception) per laptop."""
     gate = asyncio.Semaphore(16)
 
     async def start(lap: Laptop) -> None:
@@ -106,9 +109,19 @@ async def sweep(base_url: str, managers: list[Manager], args: argparse.Namespace
             await lap.sign_in()
         await lap.first_sync()
 
+    return await asyncio.gather(*(start(lap) for lap in laptops), return_exceptions=return_exceptions)
+
+
+async def sweep(base_url: str, managers: list[Manager], args: argparse.Namespace,
+                headers: dict[str, str]) -> tuple[list[dict], Stats]:
+    """Sign in and first-sync every laptop once, then one phase per pause; per phase the
+    measured rate and latencies. The returned Stats hold every pushed op (for the
+    exactly-once check)."""
+    everything = Stats()
+    clients, laptops = connect(base_url, managers, everything, headers)
     phases = []
     try:
-        results = await asyncio.gather(*(start(lap) for lap in laptops), return_exceptions=True)
+        results = await sign_in_and_first_sync(laptops, return_exceptions=True)
         ready = [lap for lap, res in zip(laptops, results, strict=True) if not isinstance(res, BaseException)]
         if not ready:  # a sweep of no laptops would report a knee of 0 as if measured
             raise RuntimeError(f"no laptop could sign in and sync: {results[0]!r}")

@@ -131,8 +131,6 @@ def free_port() -> int:
 def start_server(db_url: str, workers: int, log_path: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
     """``main.py server run`` of the code in ``root`` (another revision's worktree in
     bench_knee.py)."""
-    import httpx
-
     port = free_port()
     log = open(log_path, "wb")  # noqa: SIM115  (the child writes to it until stopped)
     proc = subprocess.Popen(
@@ -140,6 +138,14 @@ def start_server(db_url: str, workers: int, log_path: Path, root: Path = ROOT) -
          "--workers", str(workers)],
         cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
+    return proc, wait_until_serving(proc, port, log_path)
+
+
+def wait_until_serving(proc: subprocess.Popen, port: int, log_path: Path) -> str:
+    """The base URL of the server ``proc`` starts on ``port``, once its /health answers
+    (stopped, and an error raised, if it exits or does not answer within 90 s)."""
+    import httpx
+
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -147,7 +153,7 @@ def start_server(db_url: str, workers: int, log_path: Path, root: Path = ROOT) -
             raise RuntimeError(f"server exited: see {log_path}")
         try:
             if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                return proc, base
+                return base
         except httpx.HTTPError:
             pass
         time.sleep(0.2)

@@ -32,8 +32,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_knee import _laptop_phase, protocol_headers, seed_with
-from bench.bench_load import Laptop, Stats, free_port, stop_server
+from bench.bench_knee import (
+    _laptop_phase,
+    connect,
+    protocol_headers,
+    seed_with,
+    sign_in_and_first_sync,
+)
+from bench.bench_load import Stats, free_port, stop_server, wait_until_serving
 from bench.common import OUT_DIR, ROOT, bench_database, percentile
 
 MARK = "x-bench-measure"
@@ -171,8 +177,6 @@ def _pg_backends(db_url: str) -> list[int]:
 
 def start_wrapped(tree: Path, db_url: str, workers: int, out: Path, log: Path,
                   settings: str = "") -> tuple[subprocess.Popen, str]:
-    import httpx
-
     wrap_dir = out / "wrap"
     wrap_dir.mkdir(parents=True, exist_ok=True)
     (wrap_dir / "ck_cost_wrap.py").write_text(_WRAPPER % {"mark": MARK}, encoding="utf-8")
@@ -182,38 +186,14 @@ def start_wrapped(tree: Path, db_url: str, workers: int, out: Path, log: Path,
     proc = subprocess.Popen([sys.executable, str(wrap_dir / "ck_cost_wrap.py"), db_url, str(port), str(workers)],
                             cwd=tree, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT,  # noqa: SIM115
                             start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: see {log}")
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    stop_server(proc)
-    raise RuntimeError("server did not start")
+    return proc, wait_until_serving(proc, port, log)
 
 
 async def _drive(base: str, managers, headers: dict, args, measure) -> tuple[Stats, dict]:
-    import httpx
-
     stats = Stats()
-    clients = [httpx.AsyncClient(base_url=base, timeout=60) for _ in managers]
-    laptops = [Laptop(c, m, stats) for c, m in zip(clients, managers, strict=True)]
-    for lap in laptops:
-        lap.headers = {**lap.headers, **headers}
-    gate = asyncio.Semaphore(16)
-
-    async def start(lap: Laptop) -> None:
-        async with gate:
-            await lap.sign_in()
-        await lap.first_sync()
-
+    clients, laptops = connect(base, managers, stats, headers)
     try:
-        await asyncio.gather(*(start(lap) for lap in laptops))
+        await sign_in_and_first_sync(laptops)
         stats.latency.clear()
         for lap in laptops:
             lap.headers = {**lap.headers, MARK: "1"}
