@@ -306,3 +306,30 @@ def test_the_mixin_check_sees_the_ones_undone(tmp_path):
     assert sorted(_mixed_in(tmp_path)) == [
         "models/store.py Store", "sync/engine.py SyncEngine",
         "ui/view.py CalendarView", "ui/view.py Table"]
+
+
+#: issue 12's bound on the interface's files: a file past it does more than one job
+MAX_LINES = 450
+SIZED_PACKAGES = ("ui", "desktop")
+
+
+def _oversized(root: Path = ROOT) -> list[str]:
+    found = []
+    for package in SIZED_PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            if lines > MAX_LINES:
+                found.append(f"{path.relative_to(root).as_posix()} {lines}")
+    return found
+
+
+def test_no_interface_file_is_over_the_size_bound():
+    assert _oversized() == []
+
+
+def test_the_size_check_sees_a_long_file(tmp_path):
+    for package in SIZED_PACKAGES:
+        (tmp_path / package / "sub").mkdir(parents=True)
+    (tmp_path / "ui" / "sub" / "long.py").write_text("x = 1\n" * (MAX_LINES + 1), encoding="utf-8")
+    (tmp_path / "desktop" / "fits.py").write_text("x = 1\n" * MAX_LINES, encoding="utf-8")
+    assert _oversized(tmp_path) == [f"ui/sub/long.py {MAX_LINES + 1}"]
