@@ -290,3 +290,38 @@ def test_the_trend_is_read_again_only_when_visits_may_have_changed(qtbot, ctx, p
     assert len(calls) == 2
     assert view.trend.weeks[-1].kept == 2
     assert "100%" in view.trend_title.text()
+
+
+def _fitted_now(section) -> list[int]:
+    """The list's column widths as a fresh fit (while it is shown) sets them."""
+    header = section.view.header()
+    section.fit_columns()
+    return [header.sectionSize(n) for n in range(header.count())]
+
+
+def test_a_list_hidden_when_its_rows_or_words_change_is_fitted_when_shown(qtbot, ctx,
+                                                                          portfolio):
+    from desktop import app as desktop_app
+
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()  # the rows arrive while Today shows the visits
+    header = view.actions.view.header()
+    view.show_section(view.actions)
+    shown = [header.sectionSize(n) for n in range(header.count())]
+    assert shown == _fitted_now(view.actions)
+    assert header.sectionSize(0) != header.defaultSectionSize()  # fitted, not Qt's default
+    try:
+        view.show_section(view.visits)
+        desktop_app.install_language("zh_CN")  # the actions' headers change while hidden
+        qtbot.waitUntil(lambda: view.actions.title.text().startswith("待办"), timeout=3000)
+        view.show_section(view.actions)
+        words = [header.sectionSize(n) for n in range(header.count())]
+        assert words == _fitted_now(view.actions)
+        assert words != shown
+    finally:
+        desktop_app.install_language("en")

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -207,6 +207,8 @@ class TodaySection(QWidget):
         self._natural: list[int] = []
         #: the narrowest each column may get (its header's words)
         self._floors: list[int] = []
+        #: the rows or the words changed while the list was hidden: fitted when shown
+        self._fit_due = True
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -301,7 +303,12 @@ class TodaySection(QWidget):
     def fit_columns(self) -> None:
         """Widths follow the text, which changes with the rows and the language. Only
         the first rows are measured: Qt's own sizeHintForColumn asks every row, which
-        takes seconds on a big profile's thousands of action items."""
+        takes seconds on a big profile's thousands of action items. A hidden list
+        (Today shows one at a time) is fitted when it is next shown."""
+        if not self.isVisible():
+            self._fit_due = True
+            return
+        self._fit_due = False
         metrics = self.view.fontMetrics()
         # the model's first rows (the proxy's, unless the user sorted: close enough for
         # a width), read in Python rather than one Qt call per cell
@@ -360,6 +367,11 @@ class TodaySection(QWidget):
             header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(n, widths[n])
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._fit_due:
+            self.fit_columns()
+        super().showEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
