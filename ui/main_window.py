@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
 from ui.app_context import AppContext
 from ui.main_menus import MainMenus
-from ui.operations.partners import delete_partner
 from ui.pages import Page, PageStack
 from ui.partners_view import PartnersView
 from ui.reminder_notifier import ReminderButton, ReminderNotifier
@@ -316,6 +315,9 @@ class MainWindow(QMainWindow):
         if not pid:
             self.show_status(self.tr("Select a partner to delete."))
             return
+        # late: off the start path, docs/benchmarks.md
+        from ui.operations.partners import delete_partner
+
         delete_partner(self.ctx, self, pid, self._workspace_title or pid)
 
     @Slot(object)

@@ -35,7 +35,6 @@ from models.partner_filter import partner_filter_texts
 from ui import labels
 from ui.app_context import AppContext
 from ui.empty_state import EmptyState, centred
-from ui.operations.partners import delete_partner
 from ui.partner_columns import PartnerColumns
 from ui.partner_table_model import COLUMN, PARTNER_ID_ROLE, PartnerFilterProxy, PartnerTableModel
 
@@ -386,6 +385,9 @@ class PartnersView(QWidget):
         if not pid:
             return
         name = self.model.row_at(self.model.row_of(pid)).display_name
+        # late: off the start path, docs/benchmarks.md
+        from ui.operations.partners import delete_partner
+
         delete_partner(self.ctx, self, pid, name)
 
     @Slot(QPoint)

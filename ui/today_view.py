@@ -46,7 +46,6 @@ from ui import theme
 from ui.app_context import AppContext
 from ui.empty_state import EmptyState
 from ui.focus_order import set_tab_order
-from ui.operations.meetings import hold_meeting
 from ui.today_builtin import builtin_entries
 from ui.today_cards import Card, SummaryCard
 from ui.today_details import DetailsPane
@@ -231,6 +230,9 @@ class TodayView(QWidget):
 
     def start_selected_meeting(self) -> None:
         """Start the selected planned visit: held at the real time, then opened."""
+        # late: off the start path, docs/benchmarks.md
+        from ui.operations.meetings import hold_meeting
+
         meeting = self.selected_planned()
         if meeting is not None:
             hold_meeting(self.ctx, meeting.id, on_done=lambda _row: self.open_record.emit(

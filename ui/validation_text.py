@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models import contract, planning
+from models import contract
 from models.errors import ValidationError
 
 
@@ -38,6 +38,9 @@ def error_text(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "Validation", "This record refers to something with an invalid id; it was not "
                           "saved.")
+    # late: off the start path, docs/benchmarks.md
+    from models import planning
+
     if code == planning.NOT_PLANNED:
         return QCoreApplication.translate(
             "Validation", "Only a planned meeting can be moved or started; this one is "
