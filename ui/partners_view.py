@@ -384,11 +384,9 @@ class PartnersView(QWidget):
         pid = index.data(PARTNER_ID_ROLE) if index.isValid() else None
         if not pid:
             return
-        name = self.model.row_at(self.model.row_of(pid)).display_name
         # late: off the start path, docs/benchmarks.md
         from ui.operations.partners import delete_partner
-
-        delete_partner(self.ctx, self, pid, name)
+        delete_partner(self.ctx, self, pid, self.model.row_at(self.model.row_of(pid)).display_name)
 
     @Slot(QPoint)
     def _context_menu(self, pos: QPoint) -> None:
