@@ -92,6 +92,8 @@ def test_today_shows_key_dates_and_lying_flat_signs(qtbot, ctx, portfolio):
 
 def test_empty_sections_say_so(qtbot, ctx):
     view = _loaded_view(qtbot, ctx)
+    # the method's lists arrive in a second job; until then a list has no count
+    qtbot.waitUntil(lambda: all(s.load_state == "loaded" for s in view.sections()), timeout=5000)
     for section in view.sections():
         assert section.title.text().endswith("(0)")
         assert section.stack.currentWidget() is section.empty

@@ -3,6 +3,7 @@ there is nothing due or no partner: a real profile, the real window offscreen, t
 real first load held back in the database lane."""
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -44,6 +45,8 @@ def test_pages_say_loading_until_the_first_load_is_on_screen(qtbot, profile, hel
     for section in today.sections():
         assert section.stack.currentWidget() is section.empty
         assert section.empty.text() == "Loading…"
+        assert not re.search(r"\(\d+\)$", section.title.text())  # no count, "(0)" least of all
+    assert today.visits.title.text() == "Visits due"
     assert today.card("visits_overdue").figure.text() == "…"
     # Partners opened early: loading, not the empty profile's first steps
     window.show_page(PAGE_PARTNERS)
@@ -61,6 +64,7 @@ def test_pages_say_loading_until_the_first_load_is_on_screen(qtbot, profile, hel
     window.show_page(PAGE_TODAY)
     assert today.visits.stack.currentWidget() is today.visits.view
     assert today.visits.model.rowCount() > 0
+    assert today.visits.title.text() == f"Visits due ({today.visits.model.rowCount()})"
     assert today.card("visits_overdue").figure.text() != "…"
     # a list with nothing in it says so once loaded (the method's lists arrive in a
     # second job after the first)
@@ -106,6 +110,7 @@ def test_a_failed_first_load_says_so_instead_of_loading(qtbot, profile, monkeypa
         if section.model.rowCount() == 0:
             assert section.empty.text() == "This list could not be loaded."
     assert window.today.visits.empty.text() == "This list could not be loaded."
+    assert window.today.visits.title.text() == "Visits due"  # not "(0)": nothing is known
     window.show_page(PAGE_PARTNERS)
     partners = window.partners
     assert partners.empty_state.heading.text() == "The partners could not be loaded."

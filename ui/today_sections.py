@@ -251,7 +251,8 @@ class TodaySection(QWidget):
 
     def set_texts(self, title: str, empty: str) -> None:
         n = max(self.total, self.model.rowCount())
-        self.title.setText(f"{title} ({n})")
+        # a count only once the rows are known: "(0)" while loading would say nothing is due
+        self.title.setText(f"{title} ({n})" if self.load_state == "loaded" else title)
         self.view.setAccessibleName(title)  # its title label is not its sibling
         self.empty.setText({"loaded": empty, "failed": self.tr("This list could not be loaded.")}
                            .get(self.load_state, self.tr("Loading…")))
