@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from models import domain
@@ -72,10 +73,6 @@ class PartnerOverview:
         return len(self.signs) >= LYING_FLAT_MIN_SIGNS
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value else None
-
-
 def partner_overviews(
     store: Store, today: dt.date, cadence: dict[str, int] | None = None,
     partner_ids: list[str] | None = None,
@@ -113,16 +110,22 @@ def partner_overviews(
     # from by a partner never met (domain.visit_due_on)
     planned = ("(SELECT min(starts_at) FROM meetings WHERE partner_id = p.id"
                " AND status = 'planned' AND starts_at >= ?4 AND deleted = 0)")
+    # the dates come cut to their day (substr), ready for date.fromisoformat
     rows = store.db.execute(
         "SELECT p.id, p.name_zh, p.name_en, p.tier, p.stage, p.region, p.status,"
-        f" nullif(max({held}, {unset}), '') AS last_met, p.created_at, {planned},"
+        f" substr(nullif(max({held}, {unset}), ''), 1, 10) AS last_met,"
+        f" substr(p.created_at, 1, 10), substr({planned}, 1, 10),"
         " (SELECT count(*) FROM meetings WHERE partner_id = p.id AND status = 'cancelled'"
         "  AND starts_at >= ?2 AND deleted = 0) AS cancelled,"
         " a.open_n, a.overdue_n,"
         f" {latest_kpi.format(col='sales', n=0)}, {latest_kpi.format(col='target', n=0)},"
         f" {latest_kpi.format(col='sales', n=1)}, {latest_kpi.format(col='sales', n=2)},"
-        f" {last_touch}"
-        " FROM partners p"
+        f" substr({last_touch}, 1, 10)"
+        # partners in the order of their ids (the primary key's index): the seeks
+        # above then walk each per-partner index from its start to its end instead of
+        # jumping about in it, which reads and decrypts each page once and keeps the
+        # work in the processor's cache (docs/benchmarks.md, "the first load's statements")
+        " FROM partners p INDEXED BY sqlite_autoindex_partners_1"
         " LEFT JOIN (SELECT partner_id, count(*) AS open_n,"
         "   sum(owner_side = ?3 AND due_on < ?4) AS overdue_n"
         "   FROM action_items WHERE deleted = 0 AND status IN ('open', 'in_progress')"
@@ -130,68 +133,75 @@ def partner_overviews(
         # sorted (the final order comes below): SQLite then computes every row in the
         # statement's first step, which runs without the interpreter lock beside the
         # GUI thread importing the interface at start; a streamed row waits for the
-        # lock each (docs/benchmarks.md, "the first load's order")
-        f" WHERE p.deleted = 0{where} ORDER BY coalesce(p.name_zh, p.name_en)",
+        # lock each (docs/benchmarks.md, "the first load's order"). Partners of one
+        # name stay in the order of their rows, as name_order leaves them in SQL.
+        f" WHERE p.deleted = 0{where} ORDER BY coalesce(p.name_zh, p.name_en), p.rowid",
         params,
     ).fetchall()
     sort_keys = partner_sort_keys(store, partner_ids)
 
     # visit_status per row, inlined: the same rules as domain.visit_due_on and
-    # domain.visit_status_for_due
+    # domain.visit_status_for_due; the warning signs as the Sign names say, the
+    # targets' as _slipping
     days_of = {str(t): dt.timedelta(days=cadence[t]) for t in domain.Tier if t in cadence}
     overdue, due, ok = (str(domain.VisitStatus.OVERDUE), str(domain.VisitStatus.DUE),
                         str(domain.VisitStatus.OK))
     due_soon = domain.DUE_SOON_DAYS
     replies = reply_times(store, today, partner_ids)
+    day = dt.date.fromisoformat
     out: list[tuple[tuple[str, str], PartnerOverview]] = []
     for (pid, name_zh, name_en, tier, stage, region, status, last, created, first_planned,
          cancelled, open_n, overdue_n, sales, target, s1, s2, touched) in rows:
-        met = _date(last)
         limit = (days_of[tier] if tier in days_of
                  else dt.timedelta(days=cadence[domain.Tier(tier)]))
-        planned_on = _date(first_planned)
-        age = None if met is None else (today - met).days
-        if met is not None:
+        planned_on = day(first_planned) if first_planned else None
+        if last:
+            met = day(last)
+            age = (today - met).days
             due_on = met + limit
-        elif created:
-            due_on = _date(created) + limit
-            if planned_on is not None and planned_on > due_on:
-                due_on = planned_on
         else:
-            due_on = None
+            met = age = None
+            if created:
+                due_on = day(created) + limit
+                if planned_on is not None and planned_on > due_on:
+                    due_on = planned_on
+            else:
+                due_on = None
         if due_on is None:
             visit = overdue
         else:
             left = (due_on - today).days
             visit = overdue if left < 0 else due if left <= due_soon else ok
-        ov = PartnerOverview(
-            pid, name_zh, name_en, tier, stage, region, status, met, age, visit,
-            open_n or 0, overdue_n or 0, cancelled or 0, due_on=due_on, next_planned=planned_on,
-        )
-        sort_name = sort_keys.get(pid)
-        ov.sort_name = sort_name or (name_zh or name_en or "").casefold()
-        if sales is not None and target:
-            ov.target_ratio = sales / target
-        signs = ov.signs
-        ov.last_touch = _date(touched)
+        last_touch = day(touched) if touched else None
+        signs = []
         # a touchpoint within the cadence is contact too (not a visit: the visit
         # status above stays the meetings')
-        if visit == overdue and (ov.last_touch is None or today - ov.last_touch > limit):
+        if visit == overdue and (last_touch is None or today - last_touch > limit):
             signs.append(Sign.NO_CONTACT)
-        if ov.overdue_partner_actions:
+        if overdue_n:
             signs.append(Sign.PARTNER_ACTIONS_OVERDUE)
-        if ov.cancelled_recent:
+        if cancelled:
             signs.append(Sign.MEETINGS_CANCELLED)
-        if _slipping([(sales, target), (s1, None), (s2, None)]):
+        if sales is not None and (target and sales < SLIPPING_RATIO * target
+                                  or s1 is not None and s2 is not None and sales < s1 < s2):
             signs.append(Sign.TARGETS_SLIPPING)
+        recent = usual = None
         if pid in replies:
-            ov.reply_days_recent, ov.reply_days_usual = replies[pid]
-            if slower_replies(ov.reply_days_recent, ov.reply_days_usual):
+            recent, usual = replies[pid]
+            if slower_replies(recent, usual):
                 signs.append(Sign.SLOWER_REPLIES)
+        sort_key = sort_keys.get(pid)
         name = (name_zh if name_zh is not None else name_en) or ""  # SQL's coalesce
-        out.append((_name_order(sort_keys.get(pid), name), ov))
-    # ordered as name_order orders partners in SQL (the pinyin sort key, else the name)
-    out.sort(key=lambda pair: pair[0])
+        out.append(((name if sort_key is None else sort_key, name), PartnerOverview(
+            pid, name_zh, name_en, tier, stage, region, status, met, age, visit,
+            open_n or 0, overdue_n or 0, cancelled or 0,
+            sales / target if sales is not None and target else None, signs, due_on,
+            planned_on, last_touch, recent, usual,
+            sort_key or (name_zh or name_en or "").casefold())))
+    # ordered as name_order orders partners in SQL: the pinyin sort key, else the
+    # name; then the name (the text order of SQLite's BINARY collation is Python's,
+    # code point by code point)
+    out.sort(key=itemgetter(0))
     return [ov for _key, ov in out]
 
 
@@ -203,19 +213,14 @@ def partner_sort_keys(store: Store, partner_ids: list[str] | None = None) -> dic
     (docs/benchmarks.md, "the first load's order")."""
     if partner_ids is None:
         rows = store.db.execute(
-            "SELECT entity_id, sort_key FROM search_docs WHERE entity = 'partner'").fetchall()
+            "SELECT entity_id, sort_key FROM search_docs WHERE entity = 'partner'"
+            " AND sort_key IS NOT NULL").fetchall()
     else:
         rows = store.db.execute(
             "SELECT entity_id, sort_key FROM search_docs WHERE entity_id IN"
-            f" ({', '.join('?' for _ in partner_ids)})", list(partner_ids)).fetchall()
-    return {pid: key for pid, key in rows if key is not None}
-
-
-def _name_order(sort_key: str | None, name: str) -> tuple[str, str]:
-    """The sort key of ``name_order('partner')`` for one partner: its pinyin key,
-    else its name; then its name (the text order of SQLite's BINARY collation is
-    Python's, code point by code point)."""
-    return (name if sort_key is None else sort_key, name)
+            f" ({', '.join('?' for _ in partner_ids)}) AND sort_key IS NOT NULL",
+            list(partner_ids)).fetchall()
+    return dict(rows)
 
 
 def slower_replies(recent: float | None, usual: float | None) -> bool:
@@ -233,22 +238,20 @@ def reply_times(store: Store, today: dt.date, partner_ids: list[str] | None = No
     is None. One pass over a covering index of migration 0009."""
     since = (today - dt.timedelta(days=REPLY_WINDOW_DAYS)).isoformat()
     where = ""
-    params: list[Any] = [since, since, since, since, str(domain.OwnerSide.PARTNER), today.isoformat()]
+    params: list[Any] = [since, REPLY_MIN_RECENT, REPLY_MIN_HISTORY, str(domain.OwnerSide.PARTNER),
+                         today.isoformat()]
     if partner_ids is not None:
         where = f" AND partner_id IN ({', '.join('?' for _ in partner_ids)})"
         params += list(partner_ids)
     span = "julianday(done_on) - julianday(opened_on)"
     rows = store.db.execute(
-        f"SELECT partner_id, sum(done_on >= ?), avg(CASE WHEN done_on >= ? THEN {span} END),"
-        f" sum(done_on < ?), avg(CASE WHEN done_on < ? THEN {span} END)"
-        " FROM action_items WHERE owner_side = ? AND done_on IS NOT NULL AND done_on <= ?"
+        f"SELECT partner_id, CASE WHEN sum(done_on >= ?1) >= ?2"
+        f"  THEN avg(CASE WHEN done_on >= ?1 THEN {span} END) END,"
+        f" CASE WHEN sum(done_on < ?1) >= ?3 THEN avg(CASE WHEN done_on < ?1 THEN {span} END) END"
+        " FROM action_items WHERE owner_side = ?4 AND done_on IS NOT NULL AND done_on <= ?5"
         f" AND opened_on IS NOT NULL AND deleted = 0{where} GROUP BY partner_id", params,
     ).fetchall()
-    out: dict[str, tuple[float | None, float | None]] = {}
-    for pid, n_recent, recent, n_usual, usual in rows:
-        out[pid] = (recent if (n_recent or 0) >= REPLY_MIN_RECENT else None,
-                    usual if (n_usual or 0) >= REPLY_MIN_HISTORY else None)
-    return out
+    return {pid: (recent, usual) for pid, recent, usual in rows}
 
 
 def _slipping(history: list[tuple[float | None, float | None]]) -> bool:

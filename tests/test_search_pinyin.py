@@ -116,6 +116,21 @@ def test_overviews_come_in_the_order_name_order_gives_in_sql():
     assert [o.id for o in partner_overviews(store, TODAY, partner_ids=some[::-1])] == some
 
 
+def test_partners_of_one_name_come_in_the_order_they_were_added():
+    """Ties in the name order keep the partners' row order (as name_order in SQL does),
+    whatever order their ids sort in: here the ids run the other way round."""
+    store = Store(open_memory_database())
+    for pid in ("p-3", "p-2", "p-1"):
+        store.apply_remote("partner", {"id": pid, "name_zh": "同名渠道", "tier": "core",
+                                       "stage": "intro"}, version=1)
+    store.create_partner(name_zh="安徽总代", tier="ordinary", stage="intro")
+    got = [o.id for o in partner_overviews(store, TODAY)]
+    assert got[1:] == ["p-3", "p-2", "p-1"]
+    assert got == [r["id"] for r in store.rows("partner", order_by=name_order("partner"))]
+    assert [o.id for o in partner_overviews(store, TODAY, partner_ids=["p-1", "p-3"])] == [
+        "p-3", "p-1"]
+
+
 def test_sort_key_orders_by_syllable_then_tone():
     assert sorted(["妈", "马", "骂", "麻"], key=pinyin.sort_key) == ["妈", "麻", "马", "骂"]
     assert pinyin.sort_key("ABC") < pinyin.sort_key("北京")
