@@ -290,18 +290,31 @@ def actions_due(store: Store, today: dt.date, soon_days: int = 7, partner_id: st
     """Open action items overdue or due within ``soon_days``, most urgent first;
     ``limit``: only the first so many (Today shows the most urgent, see
     ``actions_due_counts`` for how many there are in all)."""
+    return actions_due_counted(store, today, soon_days, partner_id, limit)[0]
+
+
+def actions_due_counted(store: Store, today: dt.date, soon_days: int = 7,
+                        partner_id: str | None = None, limit: int | None = None
+                        ) -> tuple[list[dict], tuple[int, int] | None]:
+    """``actions_due``, and ``actions_due_counts`` when the list was cut at ``limit``
+    (else None: the list holds them all): counted in the same pass over the index
+    that finds where to cut."""
     where, params = _actions_due_where(today, soon_days, partner_id)
     join = " FROM action_items a JOIN partners p ON p.id = a.partner_id"
+    iso = today.isoformat()
+    counts: tuple[int, int] | None = None
     if limit is not None and limit > 0:
         # the limit-th earliest due date, from the index alone: only rows due by then
         # can be among the first ``limit``, so only those rows are read and sorted
         keys, key_params = _actions_due_where(today, soon_days, partner_id, index_only=True)
         cutoff = store.db.execute(
-            "SELECT a.due_on" + join + keys + " ORDER BY a.due_on LIMIT 1 OFFSET ?",
-            [*key_params, limit - 1]).fetchone()
+            "SELECT a.due_on, count(*) OVER (), sum(a.due_on < ?) OVER ()" + join + keys
+            + " ORDER BY a.due_on LIMIT 1 OFFSET ?",
+            [iso, *key_params, limit - 1]).fetchone()
         if cutoff is not None:
             where += " AND a.due_on <= ?"
             params.append(cutoff[0])
+            counts = (cutoff[1], cutoff[2])
     sql = (
         "SELECT a.*, coalesce(p.name_zh, p.name_en) AS partner_name, p.tier AS partner_tier"
         + join + where + " ORDER BY a.due_on, a.severity"
@@ -310,10 +323,9 @@ def actions_due(store: Store, today: dt.date, soon_days: int = 7, partner_id: st
         sql += " LIMIT ?"
         params.append(limit)
     rows = store.query(sql, params)
-    iso = today.isoformat()
     for r in rows:
         r["overdue"] = r["due_on"] < iso
-    return rows
+    return rows, counts
 
 
 def actions_due_counts(store: Store, today: dt.date, soon_days: int = 7,
@@ -353,6 +365,15 @@ def nearest_key_dates(store: Store, today: dt.date, days: int = 30,
     are in all. One statement: SQLite finds each date's next occurrence (29 February
     falls on 1 March in a common year), sorts, counts and cuts, so a big profile's
     thousands of dates a month cost no Python."""
+    rows, total, _within = nearest_key_dates_counted(store, today, days, limit, partner_id)
+    return rows, total
+
+
+def nearest_key_dates_counted(store: Store, today: dt.date, days: int = 30,
+                              limit: int | None = None, partner_id: str | None = None,
+                              within: int = 0) -> tuple[list[dict], int, int]:
+    """``nearest_key_dates``, and how many of them all fall within ``within`` days
+    (today included): counted by the same statement."""
     def kind_rows(kind: str, order: int) -> tuple[str, list[Any]]:
         test, params = f"c.{kind} IS NOT NULL", []
         if 0 <= days < 365:
@@ -382,12 +403,12 @@ def nearest_key_dates(store: Store, today: dt.date, days: int = 30,
         " m AS (SELECT *, CAST(round(julianday(nxt) - julianday(?)) AS INTEGER) AS in_days"
         "  FROM n)"
         " SELECT id, name, role, partner_id, birthday, company_anniversary, partner_name,"
-        "  kind, nxt, in_days, count(*) OVER () FROM m WHERE in_days <= ?"
-        " ORDER BY nxt, seq, kind_order LIMIT ?",
-        [*p1, *p2, iso, iso, days, -1 if limit is None else limit],
+        "  kind, nxt, in_days, count(*) OVER (), sum(in_days < ?) OVER ()"
+        " FROM m WHERE in_days <= ? ORDER BY nxt, seq, kind_order LIMIT ?",
+        [*p1, *p2, iso, iso, within, days, -1 if limit is None else limit],
     ).fetchall()
     from_iso = dt.date.fromisoformat
     out = [{"id": r[0], "name": r[1], "role": r[2], "partner_id": r[3], "birthday": r[4],
             "company_anniversary": r[5], "partner_name": r[6], "kind": r[7],
             "date": from_iso(r[8]), "in_days": r[9]} for r in rows]
-    return out, rows[0][10] if rows else 0
+    return out, rows[0][10] if rows else 0, rows[0][11] if rows else 0

@@ -16,7 +16,7 @@ from typing import Any
 
 from models import calendar_data, insights
 from models.domain import MeetingStatus
-from models.today_figures import TodayFigures, action_counts, key_dates_within
+from models.today_figures import WEEK_DAYS, TodayFigures, action_counts
 
 ACTIONS_SOON_DAYS = 7
 KEY_DATES_DAYS = 30
@@ -58,7 +58,10 @@ def due_actions(store: Any, today: dt.date, limit: int | None = LIST_LIMIT) -> l
     """The action items Today lists (overdue or due within ``ACTIONS_SOON_DAYS``, the
     first ``limit`` by due date), each marked ``late`` when its work is past due (a
     done item waits for feedback, not for work), most urgent first."""
-    actions = insights.actions_due(store, today, ACTIONS_SOON_DAYS, limit=limit)
+    return _urgent_first(insights.actions_due(store, today, ACTIONS_SOON_DAYS, limit=limit))
+
+
+def _urgent_first(actions: list[dict]) -> list[dict]:
     for a in actions:
         a["late"] = a["overdue"] and a["status"] != "done"
     actions.sort(key=action_urgency)  # stable: the severity order kept within a date
@@ -81,13 +84,18 @@ def load_today(store: Any, today: dt.date, cadence: dict[str, int],
     visits = sorted((o for o in overviews if o.visit_status in order),
                     key=lambda o: (order[o.visit_status], o.due_on or dt.date.min))
     flat = sorted((o for o in overviews if o.lying_flat), key=lambda o: -len(o.signs))
-    actions = due_actions(store, today, action_limit)
-    if action_limit is None or len(actions) < action_limit:
+    found, counts = insights.actions_due_counted(store, today, ACTIONS_SOON_DAYS,
+                                                 limit=action_limit)
+    actions = _urgent_first(found)
+    if counts is not None:
+        total, overdue = counts
+    elif action_limit is None or len(actions) < action_limit:
         total, overdue = len(actions), sum(1 for a in actions if a["overdue"])
     else:
         total, overdue = insights.actions_due_counts(store, today, ACTIONS_SOON_DAYS)
-    key_dates, key_dates_total = insights.nearest_key_dates(store, today, KEY_DATES_DAYS,
-                                                            key_date_limit)
+    # the week's count comes with the month's list (KEY_DATES_DAYS covers the week)
+    key_dates, key_dates_total, key_dates_week = insights.nearest_key_dates_counted(
+        store, today, KEY_DATES_DAYS, key_date_limit, within=WEEK_DAYS)
     monday, sunday = calendar_data.week_of(today)
     planned = calendar_data.meetings_between(store, monday, sunday, MeetingStatus.PLANNED)
     late, waiting = action_counts(store, today)
@@ -98,7 +106,7 @@ def load_today(store: Any, today: dt.date, cadence: dict[str, int],
         actions_late=late,
         actions_awaiting_feedback=waiting,
         partners_quiet=len(flat),
-        key_dates_week=key_dates_within(store, today, key_dates, key_date_limit),
+        key_dates_week=key_dates_week,
     )
     return TodayData(
         planned=planned,

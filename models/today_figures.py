@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models import domain
-from models.insights import NOT_DELETED_PARTNER, nearest_key_dates
+from models.insights import NOT_DELETED_PARTNER
 
 #: "this week": today and the six days after it
 WEEK_DAYS = 7
@@ -52,17 +52,6 @@ def action_counts(store: Any, today: dt.date) -> tuple[int, int]:
         [today.isoformat()],
     ).fetchone()
     return int(late), int(waiting)
-
-
-def key_dates_within(store: Any, today: dt.date, nearest: list[dict], limit: int | None,
-                     days: int = WEEK_DAYS) -> int:
-    """How many key dates fall within ``days`` (today included), from the nearest
-    ones already loaded; asks the database only when that list was cut short
-    inside the window."""
-    inside = sum(1 for k in nearest if k["in_days"] < days)
-    if limit is not None and len(nearest) >= limit and inside == len(nearest):
-        return nearest_key_dates(store, today, days - 1, limit=1)[1]
-    return inside
 
 
 @dataclass(frozen=True)

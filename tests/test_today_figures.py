@@ -50,6 +50,40 @@ def test_key_dates_this_week_counted_past_a_cut_list(store):
     assert load_today(store, TODAY, {}, key_date_limit=3).figures.key_dates_week == 5
 
 
+def test_key_dates_this_week_counted_to_the_sixth_day_past_a_cut_list(store):
+    """The week's key dates are counted over all of them, today and the six days
+    after it, however short the list Today shows is cut."""
+    p = store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
+    for n, day in enumerate(["1980-11-27", "1981-11-28", "1982-11-28", "1983-12-03",
+                             "1984-12-04", "1985-12-20"]):
+        store.create("contact", {"partner_id": p["id"], "name": f"联系人{n}", "birthday": day})
+    for limit in (2, 4, None):
+        data = load_today(store, TODAY, {}, key_date_limit=limit)
+        assert data.figures.key_dates_week == 4, limit  # 4 December is a week away
+        assert data.key_dates_total == 6
+
+
+def test_due_actions_counted_in_all_past_a_cut_list(store):
+    """Today's count of due actions covers all of them however short the list is cut,
+    without a deleted partner's items or an item whose partner is not in the profile."""
+    a = store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
+    b = store.create_partner(name_en="Northern Strategic", tier="strategic", stage="advanced")
+    gone = store.create_partner(name_en="Deleted Partner", tier="core", stage="intro")
+    due = ["2026-11-20", "2026-11-26", "2026-11-27", "2026-11-28", "2026-12-01", "2026-12-04"]
+    for n, day in enumerate(due):
+        store.create_action_item(partner_id=(a, b)[n % 2]["id"], title=f"事项{n}", due_on=day)
+        store.create_action_item(partner_id=gone["id"], title=f"不计入{n}", due_on=day)
+    store.create_action_item(partner_id=a["id"], title="下月", due_on="2026-12-05")
+    store.apply_remote("action_item", {"id": "a-orphan", "partner_id": "p-not-here",
+                                       "title": "无主", "status": "open",
+                                       "due_on": "2026-11-21"}, version=1)
+    store.delete("partner", gone["id"])
+    for limit in (1, 2, 5, 6, 7, None):
+        data = load_today(store, TODAY, {}, action_limit=limit)
+        assert (data.actions_total, data.actions_overdue) == (6, 2), limit
+        assert [x["due_on"] for x in data.actions] == sorted(due)[:limit]
+
+
 def test_trend_counts_partners_within_cadence_at_each_week_end(store):
     core = store.create_partner(name_zh="华东渠道分销商", tier="core", stage="mature")
     ordinary = store.create_partner(name_zh="成都普通分销", tier="ordinary", stage="intro")
