@@ -383,8 +383,7 @@ def nearest_key_dates_counted(store: Store, today: dt.date, days: int = 30,
             test += " AND c.partner_id = ?"
             params = [*params, partner_id]
         sql = (f"SELECT c.rowid AS seq, {order} AS kind_order, '{kind}' AS kind,"
-               f" c.{kind} AS d, c.id, c.name, c.role, c.partner_id, c.birthday,"
-               " c.company_anniversary, coalesce(p.name_zh, p.name_en) AS partner_name"
+               f" c.{kind} AS d"
                " FROM contacts c JOIN partners p ON p.id = c.partner_id AND p.deleted = 0"
                f" WHERE c.deleted = 0 AND {test}")
         return sql, params
@@ -401,10 +400,15 @@ def nearest_key_dates_counted(store: Store, today: dt.date, days: int = 30,
         f" n AS (SELECT *, CASE WHEN {this_year} >= ? THEN {this_year} ELSE {next_year} END"
         "  AS nxt FROM k),"
         " m AS (SELECT *, CAST(round(julianday(nxt) - julianday(?)) AS INTEGER) AS in_days"
-        "  FROM n)"
-        " SELECT id, name, role, partner_id, birthday, company_anniversary, partner_name,"
-        "  kind, nxt, in_days, count(*) OVER (), sum(in_days < ?) OVER ()"
-        " FROM m WHERE in_days <= ? ORDER BY nxt, seq, kind_order LIMIT ?",
+        "  FROM n),"
+        # counted, sorted and cut on narrow rows; the first ``limit`` read whole after
+        " f AS (SELECT seq, kind_order, kind, nxt, in_days, count(*) OVER () AS total,"
+        "  sum(in_days < ?) OVER () AS within FROM m WHERE in_days <= ?"
+        "  ORDER BY nxt, seq, kind_order LIMIT ?)"
+        " SELECT c.id, c.name, c.role, c.partner_id, c.birthday, c.company_anniversary,"
+        "  coalesce(p.name_zh, p.name_en), f.kind, f.nxt, f.in_days, f.total, f.within"
+        " FROM f JOIN contacts c ON c.rowid = f.seq JOIN partners p ON p.id = c.partner_id"
+        " ORDER BY f.nxt, f.seq, f.kind_order",
         [*p1, *p2, iso, iso, within, days, -1 if limit is None else limit],
     ).fetchall()
     from_iso = dt.date.fromisoformat
