@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -178,6 +177,20 @@ class RecordTableModel(QAbstractTableModel):
         return _get(row, "id")  # RECORD_ID_ROLE
 
 
+class ListView(QTreeView):
+    """A list's tree view that says how wide its viewport is each time it changes (a
+    scroll area's ``resizeEvent`` receives its viewport's resizes). Its section reads
+    the width from here: asking for the viewport widget itself makes PySide6 wrap it,
+    which the first time builds the enums of dozens of widget classes
+    (docs/benchmarks.md)."""
+
+    viewport_resized = Signal(int)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.viewport_resized.emit(event.size().width())
+
+
 class TodaySection(QWidget):
     """A header with a count, and a sortable list (or a calm note when empty).
 
@@ -214,7 +227,9 @@ class TodaySection(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.title = QLabel()
         theme.set_text_style(self.title, "subtitle")
-        self.view = QTreeView()
+        #: the width the columns share (the view's viewport's)
+        self._room = 0
+        self.view = ListView()
         self.view.setObjectName(f"{name}_view")
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(False)
@@ -228,7 +243,7 @@ class TodaySection(QWidget):
         self.view.activated.connect(self._activated)
         self.view.selectionModel().currentChanged.connect(lambda *_: self.current_changed.emit())
         self.proxy.modelReset.connect(self.current_changed)
-        self.view.viewport().installEventFilter(self)
+        self.view.viewport_resized.connect(self._viewport_resized)
         self.empty = QLabel()
         self.empty.setObjectName(f"{name}_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -354,7 +369,7 @@ class TodaySection(QWidget):
         header = self.view.header()
         stretch = self._stretch_column()
         widths = list(self._natural)
-        available = self.view.viewport().width()
+        available = self._room
         others = [n for n in range(len(widths)) if n != stretch]
         # the reason column keeps a fair share: it is what the row is about
         room = available - max(MIN_STRETCH_WIDTH, int(available * STRETCH_SHARE))
@@ -374,10 +389,9 @@ class TodaySection(QWidget):
             self.fit_columns()
         super().showEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._spread()
-        return super().eventFilter(watched, event)
+    def _viewport_resized(self, width: int) -> None:
+        self._room = width
+        self._spread()
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
