@@ -141,8 +141,7 @@ def partner_overviews(
     sort_keys = partner_sort_keys(store, partner_ids)
 
     # visit_status per row, inlined: the same rules as domain.visit_due_on and
-    # domain.visit_status_for_due; the warning signs as the Sign names say, the
-    # targets' as _slipping
+    # domain.visit_status_for_due; the warning signs as the Sign names say
     days_of = {str(t): dt.timedelta(days=cadence[t]) for t in domain.Tier if t in cadence}
     overdue, due, ok = (str(domain.VisitStatus.OVERDUE), str(domain.VisitStatus.DUE),
                         str(domain.VisitStatus.OK))
@@ -182,8 +181,7 @@ def partner_overviews(
             signs.append(Sign.PARTNER_ACTIONS_OVERDUE)
         if cancelled:
             signs.append(Sign.MEETINGS_CANCELLED)
-        if sales is not None and (target and sales < SLIPPING_RATIO * target
-                                  or s1 is not None and s2 is not None and sales < s1 < s2):
+        if targets_slipping(sales, target, s1, s2):
             signs.append(Sign.TARGETS_SLIPPING)
         recent = usual = None
         if pid in replies:
@@ -254,15 +252,16 @@ def reply_times(store: Store, today: dt.date, partner_ids: list[str] | None = No
     return {pid: (recent, usual) for pid, recent, usual in rows}
 
 
-def _slipping(history: list[tuple[float | None, float | None]]) -> bool:
-    """Latest sales under 90% of target, or sales falling three periods running."""
-    if not history:
+def targets_slipping(sales: float | None, target: float | None, before: float | None,
+                     earlier: float | None) -> bool:
+    """The latest period's sales under 90% of its target, or sales falling three
+    periods running (``before`` the period ahead of the latest, ``earlier`` the one
+    ahead of that)."""
+    if sales is None:
         return False
-    sales, target = history[0]
-    if sales is not None and target and sales < SLIPPING_RATIO * target:
+    if target and sales < SLIPPING_RATIO * target:
         return True
-    values = [s for s, _ in history]
-    return len(values) == 3 and None not in values and values[0] < values[1] < values[2]  # type: ignore[operator]
+    return before is not None and earlier is not None and sales < before < earlier
 
 
 def _actions_due_where(today: dt.date, soon_days: int, partner_id: str | None,

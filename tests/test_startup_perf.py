@@ -88,7 +88,11 @@ def reference_overviews(store: Store, today: dt.date) -> list[dict]:
             signs.append("partner_actions_overdue")
         if cancelled:
             signs.append("meetings_cancelled")
-        if insights._slipping(history):
+        # latest sales under 90% of target, or falling three periods running
+        sales = [k for k, _ in history]
+        if history and sales[0] is not None and (
+                (history[0][1] and sales[0] < insights.SLIPPING_RATIO * history[0][1])
+                or (len(sales) == 3 and None not in sales and sales[0] < sales[1] < sales[2])):
             signs.append("targets_slipping")
         if (recent_avg is not None and usual_avg is not None
                 and recent_avg >= usual_avg * insights.REPLY_SLOWER_RATIO
@@ -134,6 +138,21 @@ def test_partner_overviews_match_the_plain_per_partner_answer(demo_store, day):
     assert [o.id for o in got] == [w["id"] for w in want]
     for o, w in zip(got, want, strict=True):
         assert {k: getattr(o, k) for k in w} == w, o.id
+
+
+@pytest.mark.parametrize("sales, target, before, earlier, slipping", [
+    (89, 100, None, None, True),     # under 90% of the target
+    (90, 100, None, None, False),    # at 90%
+    (50, 0, None, None, False),      # no target set
+    (80, None, 90, 100, True),       # falling three periods running
+    (80, None, 90, None, False),     # only two periods known
+    (80, None, 100, 90, False),      # fell once, rose before
+    (95, 100, 96, 97, True),         # falling, though within 90% of the target
+    (None, 100, 120, 130, False),    # no sales figure for the latest period
+])
+def test_targets_slip_under_nine_tenths_or_three_periods_falling(sales, target, before, earlier,
+                                                                 slipping):
+    assert insights.targets_slipping(sales, target, before, earlier) is slipping
 
 
 def test_limited_due_actions_are_the_most_urgent_and_counts_cover_all(demo_store):
