@@ -516,8 +516,8 @@ def start_phases(bare: list[dict], cold: list[dict]) -> list[str]:
         (("bare: `QApplication` + window shown; app: `QApplication` and font, import "
           "the interface, build the sync service and the window, show"),
          med(bare, "ready_s", "imported_s"), med(cold, "shown_s", "opened_s")),
-        ("app: event loop until the window's first paint (its pages say \"Loading…\" until "
-         "the first load is in)", "—", med(cold, "painted_s", "shown_s")),
+        (("app: event loop until the window's first paint (its pages say \"Loading…\" until "
+          "the first load is in)"), "—", med(cold, "painted_s", "shown_s")),
         ("app: event loop until `ready` (the first load arrives and is put on screen)", "—",
          med(cold, "ready_s", "shown_s")),
         (("… first load in the database lane (`partner_overviews` + Today's queries; "
