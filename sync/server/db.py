@@ -20,6 +20,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    ScalarSelect,
     String,
     Table,
     Text,
@@ -225,10 +226,14 @@ def is_demo_server(conn: Connection) -> bool:
         server_meta.c.key == DEMO_META_KEY)).first() is not None
 
 
+def meta_value(key: str) -> ScalarSelect:
+    """The statement that reads one of ``server_meta``'s values (a scalar subquery, to
+    read beside other columns of a statement)."""
+    return select(server_meta.c.value).where(server_meta.c.key == key).scalar_subquery()
+
+
 def server_epoch(conn: Connection) -> str:
-    return str(conn.execute(
-        select(server_meta.c.value).where(server_meta.c.key == "epoch")
-    ).scalar_one())
+    return str(conn.execute(select(meta_value("epoch"))).scalar_one())
 
 
 def refresh_statistics(engine: Engine) -> None:

@@ -35,8 +35,8 @@ from sync.server.db import (
     assignments,
     committed_seq,
     conflicts,
+    meta_value,
     read_tx,
-    server_meta,
 )
 from sync.server.errors import ApiError
 
@@ -175,10 +175,8 @@ class _PurgedMeanwhile(Exception):
 
 
 #: a pull's first statement: the caller's token, the server epoch and the purge horizon
-_OPENING = auth.access_query(
-    select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery().label("epoch"),
-    select(server_meta.c.value).where(server_meta.c.key == retention.K_PURGED_THROUGH)
-    .scalar_subquery().label("purged"))
+_OPENING = auth.access_query(meta_value("epoch").label("epoch"),
+                             meta_value(retention.K_PURGED_THROUGH).label("purged"))
 
 
 def pull(engine: Engine, caller: Caller | Principal, cursor_text: str | None, limit: int) -> dict[str, Any]:
@@ -323,8 +321,7 @@ def _closing_query(admin: bool) -> Any:
     q = select(func.count()).select_from(conflicts).where(conflicts.c.resolved_at.is_(None))
     if not admin:
         q = q.where(conflicts.c.partner_id.in_(scope.active_partner_ids(_USER)))
-    return select(q.scalar_subquery(), select(server_meta.c.value).where(
-        server_meta.c.key == retention.K_PURGED_THROUGH).scalar_subquery())
+    return select(q.scalar_subquery(), meta_value(retention.K_PURGED_THROUGH))
 
 
 def conflict_scope(who: Principal):

@@ -16,6 +16,7 @@ import json
 import logging
 import math
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, case, insert, select, update
@@ -35,7 +36,7 @@ from sync.server.db import (
     applied_ops,
     conflicts,
     devices,
-    server_meta,
+    meta_value,
     write_tx,
 )
 from sync.server.errors import ApiError
@@ -44,8 +45,7 @@ log = logging.getLogger(__name__)
 
 
 #: a push's first statement: the caller's token and the server epoch
-_OPENING = auth.access_query(
-    select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery().label("epoch"))
+_OPENING = auth.access_query(meta_value("epoch").label("epoch"))
 
 
 class _Careful(Exception):
@@ -172,6 +172,12 @@ def _locking_read(entity_name: str) -> Any:
             .order_by(table.c.id).with_for_update())
 
 
+def _chunks(ids: list[str], size: int = 250) -> Iterator[list[str]]:
+    """``ids`` in parts below every backend's bound-parameter limit."""
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
 def _read_locked(conn: Connection, ops: list[CheckedOp]) -> dict[tuple[str, str], dict | None]:
     """The stored rows of the records ``ops`` write, read and locked for the merge
     (records.get with ``lock``), one statement per record type instead of one per op;
@@ -182,9 +188,7 @@ def _read_locked(conn: Connection, ops: list[CheckedOp]) -> dict[tuple[str, str]
         ids.setdefault(c.entity, set()).add(c.entity_id)
     rows: dict[tuple[str, str], dict | None] = {}
     for name in sorted(ids):
-        wanted = sorted(ids[name])
-        for chunk in range(0, len(wanted), 250):  # below every backend's bound-parameter limit
-            part = wanted[chunk:chunk + 250]
+        for part in _chunks(sorted(ids[name])):
             rows.update({(name, i): None for i in part})
             for row in conn.execute(_locking_read(name), {"ids": part}).mappings():
                 rows[(name, row["id"])] = dict(row)
@@ -222,8 +226,8 @@ def _priors(conn: Connection, who: Principal, ops: list[CheckedOp]) -> dict[str,
     record_of = {c.op_id: (c.entity, c.entity_id) for c in ops}
     op_ids = list(record_of)
     out: dict[str, dict] = {}
-    for chunk in range(0, len(op_ids), 250):  # below every backend's bound-parameter limit
-        rows = conn.execute(_PRIORS, {"user": who.user_id, "ids": op_ids[chunk:chunk + 250]})
+    for part in _chunks(op_ids):
+        rows = conn.execute(_PRIORS, {"user": who.user_id, "ids": part})
         for row in rows:
             result = json.loads(row.result)
             if row.device_id == who.device_id:

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from sync.server.config import ServerSettings, fmt
-from sync.server.db import ENTITY_TABLES, server_meta, write_tx
+from sync.server.db import ENTITY_TABLES, meta_value, server_meta, write_tx
 
 log = logging.getLogger("channelkeeper.server")
 
@@ -36,8 +36,7 @@ K_PURGED_AT = "purged_at"
 
 def purged_through(conn: Connection) -> int:
     """The purge horizon: tombstones numbered up to it may be gone (0: none purged)."""
-    value = conn.execute(select(server_meta.c.value).where(
-        server_meta.c.key == K_PURGED_THROUGH)).scalar()
+    value = conn.execute(select(meta_value(K_PURGED_THROUGH))).scalar()
     return int(value) if value else 0
 
 
