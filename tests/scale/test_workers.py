@@ -25,6 +25,20 @@ def _spread(n: int, fn):
         return list(pool.map(lambda _i: fn(), range(n)))
 
 
+def _on_every_worker(server, path: str, fn, rounds: int = 10) -> tuple[list, set[int]]:
+    """Calls of ``fn`` (requests to ``path``) in rounds of 40 until every worker has
+    answered one, or ``rounds`` are spent: which worker accepts a connection is the
+    kernel's choice, and on a busy machine one worker can take a whole round. Returns
+    every call's result and the workers that answered."""
+    mark, results = len(server.log_lines()), []
+    for _round in range(rounds):
+        results += _spread(40, fn)
+        workers = _served_by(server, path, mark)
+        if len(workers) == WORKERS:
+            break
+    return results, workers
+
+
 def test_tokens_limits_and_revocation_hold_across_workers(deployment: Deployment):
     org, server = deployment.org, deployment.server
     org.user("w.head", "admin")
@@ -37,19 +51,18 @@ def test_tokens_limits_and_revocation_hold_across_workers(deployment: Deployment
     try:
 
         # one token, answered by every worker
-        mark = len(server.log_lines())
-        answers = _spread(40, lambda: lap.get("/api/me").status_code)
-        assert answers == [200] * 40
-        assert len(_served_by(server, "/api/me", mark)) == WORKERS, "requests did not reach every worker"
+        answers, workers = _on_every_worker(server, "/api/me", lambda: lap.get("/api/me").status_code)
+        assert answers == [200] * len(answers)
+        assert len(workers) == WORKERS, "requests did not reach every worker"
 
         # the sign-in limit counts failures from every worker together
         codes = [stranger.login("w.zhao", "wrong password").status_code for _ in range(5)]
         assert codes == [401] * 5
-        mark = len(server.log_lines())
-        blocked = _spread(40, lambda: stranger.login("w.zhao").status_code)
-        assert blocked == [429] * 40, "a worker let a throttled sign-in through"
+        blocked, workers = _on_every_worker(server, "/api/auth/login",
+                                            lambda: stranger.login("w.zhao").status_code)
+        assert blocked == [429] * len(blocked), "a worker let a throttled sign-in through"
         # both workers refused: at most one of them saw all five failures itself
-        assert len(_served_by(server, "/api/auth/login", mark)) == WORKERS
+        assert len(workers) == WORKERS
 
         # a rotated refresh token is dead on every worker
         old_refresh = lap.refresh_token
@@ -68,11 +81,11 @@ def test_tokens_limits_and_revocation_hold_across_workers(deployment: Deployment
         assert set(_spread(8, lambda: lap.get("/api/me").status_code)) == {200}
         r = head.post(f"/api/admin/devices/{lap.device_id}/revoke")
         assert r.status_code == 200, r.text
-        mark = len(server.log_lines())
-        refused = _spread(40, lambda: lap.get("/api/sync/pull"))
+        refused, workers = _on_every_worker(server, "/api/sync/pull",
+                                            lambda: lap.get("/api/sync/pull"))
         assert {x.status_code for x in refused} == {401}
         assert {x.json()["error"] for x in refused} == {p.ERROR_DEVICE_REVOKED}
-        assert len(_served_by(server, "/api/sync/pull", mark)) == WORKERS
+        assert len(workers) == WORKERS
         refresh = lap.post("/api/auth/refresh", json={"refresh_token": lap.refresh_token})
         assert refresh.status_code == 401
     finally:
