@@ -363,3 +363,50 @@ def test_the_tab_opens_the_latest_meeting_for_reading_not_a_cancelled_one(
     # a new meeting (today) is ready for typing at once
     fresh = _new_meeting(qtbot, workspace)
     assert fresh.is_editing() and not fresh.notes_edit.isReadOnly()
+
+
+def test_a_theme_change_writes_nothing(qtbot, workspace, harness, type_text):
+    """The notes' highlighter repaints on a theme change, and the editor's text signals
+    fire for it: that is no edit. It must not send the meeting to be written again (the
+    store would find nothing changed, but the editor said "Saving…" and the lane did a
+    write's work at every switch)."""
+    from ui import theme
+
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.notes_edit, "→ 补货周期缩短到两周\n内部：对方回复变慢")
+    type_text(editor.decisions_edit, "双方各承担一半费用")
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    harness.ctx.wait_idle()
+
+    def updates():
+        return [o for o in harness.db(lambda s: s.outbox())
+                if o["entity_id"] == meeting_id and o["op"] == "update"]
+
+    before = updates()
+    for appearance in ("dark", "light"):
+        theme.apply(appearance)
+        assert not editor.saver.has_pending()
+    harness.ctx.wait_idle()
+    assert updates() == before
+    # and reopening a meeting for reading is no edit either
+    editor.load(harness.db(lambda s: s.get("meeting", meeting_id)))
+    theme.apply("dark")
+    theme.apply("light")
+    assert not editor.saver.has_pending()
+
+
+def test_clearing_a_saved_field_is_written(qtbot, workspace, harness, type_text):
+    """What was written last counts as stored: emptying the notes again after their
+    first save is an edit, though the meeting was loaded with empty notes."""
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    type_text(editor.notes_edit, "暂定")
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"]) == "暂定",
+                    timeout=5000)
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    editor.notes_edit.selectAll()
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Delete)
+    assert editor.saver.has_pending()
+    qtbot.waitUntil(lambda: harness.db(lambda s: s.get("meeting", meeting_id)["notes"]) is None,
+                    timeout=5000)

@@ -40,6 +40,8 @@ class Autosaver(QObject):
         self._entity = entity
         self._record_id: str | None = None
         self._pending: dict[str, Any] = {}
+        #: the record's field values as loaded or last sent to be written
+        self._stored: dict[str, Any] = {}
         #: when the oldest unsaved edit was made (time.monotonic), None when all saved
         self._first_pending_at: float | None = None
         self._in_flight = False
@@ -59,15 +61,25 @@ class Autosaver(QObject):
         """A write is in the db lane (queued or running)."""
         return self._in_flight
 
-    def set_record(self, record_id: str | None) -> None:
-        """Switch to another record; the previous one's edits are saved first."""
+    def set_record(self, record_id: str | None, stored: dict[str, Any] | None = None) -> None:
+        """Switch to another record (or to a newer version of it); the previous one's
+        edits are saved first. ``stored``: the record as it is stored, so that a widget
+        signal that changed nothing (a highlighter repainting the notes on a theme
+        change) writes nothing."""
         if record_id != self._record_id:
             self.flush_now()
         self._record_id = record_id
+        self._stored = dict(stored or {})
 
     def edit(self, changes: dict[str, Any]) -> None:
-        """Note edited field values; they are written shortly."""
+        """Note edited field values; they are written shortly. A value the record
+        already has (as loaded or last written) is no edit, unless an edit of that field
+        is still waiting: then it is the user's (typing back what was there)."""
         if self._record_id is None:
+            return
+        changes = {k: v for k, v in changes.items()
+                   if k in self._pending or not _same(v, self._stored.get(k, _UNKNOWN))}
+        if not changes:
             return
         if not self._pending:
             self._first_pending_at = time.monotonic()
@@ -96,6 +108,7 @@ class Autosaver(QObject):
             return
         changes, self._pending = self._pending, {}
         self._first_pending_at = None
+        self._stored.update(changes)
         entity, record_id = self._entity, self._record_id
         self._in_flight = True
         run_db(
@@ -134,6 +147,7 @@ class Autosaver(QObject):
             return
         changes, self._pending = self._pending, {}
         self._first_pending_at = None
+        self._stored.update(changes)
         entity, record_id = self._entity, self._record_id
         try:
             self._ctx.call_db(lambda store: store.update(entity, record_id, changes))
@@ -141,6 +155,18 @@ class Autosaver(QObject):
             self.failed.emit(error_text(exc))
         else:
             self.saved.emit(dt.datetime.now())
+
+
+#: a field the record's stored values do not name: every value of it is an edit
+_UNKNOWN = object()
+
+
+def _same(value: Any, stored: Any) -> bool:
+    """An editor's value and a stored one say the same (an empty text is stored as
+    None)."""
+    if stored is _UNKNOWN:
+        return False
+    return value == stored or (value in ("", None) and stored in ("", None))
 
 
 class SaveIndicator(QLabel):

@@ -235,7 +235,7 @@ class MeetingEditor(QWidget):
     def load(self, row: dict[str, Any] | None, *, generated_agenda: str | None = None) -> None:
         """Show a meeting (None: nothing selected); pending edits of the previous one
         are saved first."""
-        self.saver.set_record(row["id"] if row else None)
+        self.saver.set_record(row["id"] if row else None, row)
         self._meeting = dict(row) if row else None
         self._generated_agenda = generated_agenda
         widgets = (self.type_combo, self.status_combo, self.starts_edit, self.location_edit,
