@@ -161,6 +161,26 @@ def test_the_check_sees_a_tab_order_that_jumps_back(qtbot):
     assert out_of_reading_order(page)
 
 
+def test_a_tab_order_across_windows_is_refused(qtbot):
+    """Qt ignores the order of two widgets in different windows (one not yet in the
+    widget tree is a window of its own) with only a warning on the console: the
+    meetings tab's list lost its place in the chain that way. ``set_tab_order`` says
+    so instead, and every page and form that uses it is built by the tests above."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.focus_order import set_tab_order
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    first, loose = QLineEdit(page), QLineEdit()
+    qtbot.addWidget(loose)
+    with pytest.raises(ValueError, match="not in one window"):
+        set_tab_order(first, loose)
+    loose.setParent(page)
+    set_tab_order(first, loose)
+    assert first.nextInFocusChain() is loose
+
+
 def ring_drawn_around(window: QWidget, widget: QWidget) -> bool:
     """The focus colour on the control's edge (its outer 3 px), as the window draws it."""
     top_left = widget.mapTo(window, widget.rect().topLeft())

@@ -117,10 +117,10 @@ class MeetingsTab(PartnerTab):
                     "now, or plan a visit in the Calendar."),
             {"meetings_empty_new": self.tr("Start a meeting")})
         self.list_or_empty = EmptyOr(self.view, state).watch(self.proxy)
+        left_layout.addWidget(self.list_or_empty, 1)
         # Tab reads the list's column, then the open meeting
         set_tab_order(self.new_button, delete_button, self.view,
                       state.steps["meetings_empty_new"], *self.editor.tab_chain)
-        left_layout.addWidget(self.list_or_empty, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
