@@ -400,9 +400,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # the geometry first: it is what the user will see next time
         self.ctx.settings.window_geometry = self.saveGeometry()
-        # pending autosaves and writes finish before the store is closed
-        if self._workspace is not None:
-            self._workspace.flush()
+        # pending autosaves and writes finish before the store is closed; edits the
+        # database refuses keep the window open unless the user lets them go
+        if self._workspace is not None and not self._workspace.save_before_closing():
+            event.ignore()
+            return
         self.ctx.wait_idle(30.0)
         self.closing.emit()
         super().closeEvent(event)

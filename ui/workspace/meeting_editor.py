@@ -264,7 +264,7 @@ class MeetingEditor(QWidget):
             w.setEnabled(row is not None)
         self.convert_action.setEnabled(row is not None)
         self.internal_action.setEnabled(row is not None)
-        self.indicator.clear()
+        self.indicator.record_changed()
         self.set_editing(row is None or not self.is_past(row))
 
     def is_past(self, row: dict[str, Any]) -> bool:
@@ -330,9 +330,10 @@ class MeetingEditor(QWidget):
         if focus is not None:
             focus.setFocus()
 
-    def flush(self) -> None:
-        """Save pending edits and wait (closing the window, switching partner)."""
-        self.saver.flush_now()
+    def flush(self) -> bool:
+        """Save pending edits and wait (closing the window, switching partner): True
+        when all is written."""
+        return self.saver.flush_now()
 
     # --- editing ---------------------------------------------------------------------------
 

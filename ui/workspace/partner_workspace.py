@@ -13,7 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.store import Change
 from ui import labels, theme
@@ -228,10 +235,38 @@ class PartnerWorkspace(QWidget):
                     found.append(action)
         return found
 
-    def flush(self) -> None:
-        """Save what autosave still holds (switching partner, closing, quitting)."""
-        self.meetings.editor.flush()
-        self.reviews.flush()
+    def flush(self) -> bool:
+        """Save what autosave still holds (switching partner, closing, quitting): True
+        when all is written; what the database refused is kept and tried again."""
+        meetings = self.meetings.editor.flush()
+        reviews = self.reviews.flush()
+        return meetings and reviews
+
+    def save_before_closing(self) -> bool:
+        """Write every edit before the window closes; True to go on closing. While the
+        database refuses (another program holding it, a full disk) the user chooses:
+        try again, keep working with the window open, or close without those edits."""
+        while not self.flush():
+            savers = (self.meetings.editor.saver, self.reviews.saver)
+            reason = next((s.last_failure for s in savers if s.keeps_refused()), "")
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Edits not saved"),
+                              self.tr("Some of your edits could not be saved."),
+                              parent=self.window())
+            box.setInformativeText(reason + "\n\n" + self.tr(
+                "They are kept while ChannelKeeper stays open. Try again once the "
+                "database is free, or keep working and close later."))
+            retry = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+            keep = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+            discard = box.addButton(self.tr("Close without them"),
+                                    QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(retry)
+            box.setEscapeButton(keep)
+            box.exec()
+            if box.clickedButton() is discard:
+                return True
+            if box.clickedButton() is not retry:
+                return False
+        return True
 
     # --- keeping up with changes ------------------------------------------------------------
 

@@ -173,7 +173,7 @@ class ReviewsTab(PartnerTab):
                                ui_language(self._ctx))
         self.form.set_answers(run.get("answers"))
         self._show_score(run.get("score"), run.get("completion") or 0.0)
-        self.indicator.clear()
+        self.indicator.record_changed()
 
     def _show_score(self, score: float | None, completion: float) -> None:
         text = "—" if score is None else f"{score:g}"
@@ -226,5 +226,5 @@ class ReviewsTab(PartnerTab):
         self._show_run(None)
         delete_record(self._ctx, "checklist_run", run_id, message)
 
-    def flush(self) -> None:
-        self.saver.flush_now()
+    def flush(self) -> bool:
+        return self.saver.flush_now()

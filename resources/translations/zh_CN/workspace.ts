@@ -866,7 +866,7 @@
         <translation>决定(&amp;D)</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+193"/>
         <source>Next action item: %1 severity</source>
         <translation>下一个行动项：%1</translation>
     </message>
@@ -985,7 +985,7 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+71"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+70"/>
         <source>percent, e.g. 12.5</source>
         <extracomment>the tier strategy&apos;s parts, by the partner field holding each as agreed the agreement&apos;s terms in the order the form shows them the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
@@ -1117,7 +1117,7 @@
         <translation>目标备注</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Remedies</source>
         <translation>对策</translation>
     </message>
@@ -1152,7 +1152,7 @@
         <translation>拜访节奏与预警信号</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>KPIs (head office)</source>
         <translation>KPI（总部数据）</translation>
     </message>
@@ -1172,7 +1172,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+124"/>
         <source>Focus at this stage: %1</source>
         <translation>本阶段重点：%1</translation>
     </message>
@@ -1182,7 +1182,7 @@
         <translation>%1：%2。未填写的条款按该层级的策略执行。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_status.py" line="+110"/>
+        <location filename="../../../ui/workspace/overview_status.py" line="+108"/>
         <source>The agreement ends on %1, in %2 days: prepare the renewal.</source>
         <translation>协议将于 %1 到期（还有 %2 天）：请准备续约。</translation>
     </message>
@@ -1192,7 +1192,7 @@
         <translation>协议已于 %1 到期：请续约或录入新协议。</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-70"/>
         <source>No meeting held yet.</source>
         <translation>尚未召开过会议。</translation>
     </message>
@@ -1202,12 +1202,12 @@
         <translation>上次拜访 %1，距今 %2 天。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Cadence for this tier: every %1 days.</source>
         <translation>该层级拜访节奏：每 %1 天一次。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Lying flat? (躺平)</source>
         <translation>渠道是否“躺平”？</translation>
     </message>
@@ -1217,22 +1217,22 @@
         <translation>预警信号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-1"/>
         <source>No warning signs.</source>
         <translation>无预警信号。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source> (replies take %1 days now, %2 before)</source>
         <translation>（近期回复需 %1 天，以往 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+35"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+37"/>
         <source>Action item added: %1</source>
         <translation>已添加行动项：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_status.py" line="+12"/>
+        <location filename="../../../ui/workspace/overview_status.py" line="+13"/>
         <source>birthday</source>
         <translation>生日</translation>
     </message>
@@ -1262,7 +1262,7 @@
         <translation>总部尚未下发 KPI 数据。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source> (%1% of target)</source>
         <translation>（完成目标的 %1%）</translation>
     </message>
@@ -1272,7 +1272,7 @@
         <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+45"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+41"/>
         <source>Enter a percentage between 0 and 100.</source>
         <translation>请输入 0 到 100 之间的百分比。</translation>
     </message>
@@ -1282,7 +1282,7 @@
         <translation>渠道须填写中文或英文名称。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
@@ -1290,7 +1290,7 @@
 <context>
     <name>PartnerWorkspace</name>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="+99"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="+106"/>
         <source>&amp;Overview</source>
         <extracomment>entity → the tabs that show it the open partner&apos;s display name (for the window title)</extracomment>
         <translation>概览(&amp;O)</translation>
@@ -1331,7 +1331,37 @@
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+51"/>
+        <source>Edits not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some of your edits could not be saved.</source>
+        <translation>有些修改未能保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They are kept while ChannelKeeper stays open. Try again once the database is free, or keep working and close later.</source>
+        <translation>只要渠道管家还开着，这些修改就会保留。请等数据库空闲后重试，或继续工作、稍后再关闭。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without them</source>
+        <translation>不保存并关闭</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>No partner open</source>
         <translation>未打开渠道</translation>
     </message>
@@ -1344,7 +1374,7 @@
 <context>
     <name>RelationshipTab</name>
     <message>
-        <location filename="../../../ui/workspace/relationship_tab.py" line="+85"/>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="+88"/>
         <source>The stage is changed on the Overview; each move is kept here with its reason.</source>
         <translation>生命周期阶段在“概览”页修改；每次变更及其原因都记录在此。</translation>
     </message>
@@ -1535,9 +1565,9 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="+159"/>
+        <location filename="../../../ui/workspace/autosave.py" line="+232"/>
         <source>Saving…</source>
-        <extracomment>the local time of the last successful save a write is pending or in flight a write failed (message); the edits stay pending and are retried on the next edit when the oldest unsaved edit was made (time.monotonic), None when all saved</extracomment>
+        <extracomment>how soon edits whose write failed (another program holding the database, a full disk) are tried again when nothing else writes first the local time of the last successful save a write is pending or in flight a write failed (message); the edits are kept and tried again the record&apos;s field values as loaded or last sent to be written edits whose write failed, by record id (newer edits of a field win) when the oldest unsaved edit was made (time.monotonic), None when all saved the write in the db lane: (its future, record id, changes), None when none is why the last write failed (what ``failed`` said) a field the record&apos;s stored values do not name: every value of it is an edit</extracomment>
         <translation>正在保存…</translation>
     </message>
     <message>
@@ -1550,11 +1580,16 @@
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Earlier edits not saved yet, trying again: %1</source>
+        <translation>之前的修改尚未保存，正在重试：%1</translation>
+    </message>
 </context>
 <context>
     <name>StageHistoryModel</name>
     <message>
-        <location filename="../../../ui/workspace/relationship_tab.py" line="-167"/>
+        <location filename="../../../ui/workspace/relationship_tab.py" line="-170"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1667,7 +1702,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../../ui/workspace/ui_language.py" line="+16"/>
+        <location filename="../../../ui/workspace/ui_language.py" line="+17"/>
         <source>en</source>
         <translation>zh</translation>
     </message>

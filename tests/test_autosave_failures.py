@@ -1,0 +1,236 @@
+"""A write the database refuses (another program holding it, a full disk) loses no
+edit: the autosaver keeps what failed, by record, says so, and writes it once the
+database takes writes again, though the editor has moved on to another partner."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.test_workspace_meetings import _new_meeting
+
+# harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
+pytest_plugins = ("workspace_support",)
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+_HOLD_WRITE_LOCK = textwrap.dedent(
+    """
+    import sys, time
+    from models.database import connect
+    c = connect(sys.argv[1], bytes(range(32)))
+    c.execute("BEGIN EXCLUSIVE")
+    print("locked", flush=True)
+    sys.stdin.readline()
+    c.execute("ROLLBACK")
+    """
+)
+
+
+class OtherProgram:
+    """Other processes, each in an exclusive transaction on a database (the tests' key)."""
+
+    def __init__(self) -> None:
+        self.procs: list[subprocess.Popen] = []
+
+    def hold(self, path) -> None:
+        proc = subprocess.Popen([sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, cwd=ROOT)
+        self.procs.append(proc)
+        line = proc.stdout.readline().strip()
+        assert line == "locked", proc.stderr.read() if proc.poll() is not None else line
+
+    def release(self) -> None:
+        self.procs.pop().communicate("\n", timeout=30)
+
+
+def wait_briefly_for_locks(ctx) -> None:
+    """The app waits 5 s for a lock; these tests 300 ms."""
+    ctx.call_db(lambda s: s.db.conn.execute("PRAGMA busy_timeout = 300"))
+
+
+@pytest.fixture
+def locker():
+    other = OtherProgram()
+    yield other
+    for proc in other.procs:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture
+def other_program(harness, locker):
+    """``hold()`` / ``release()`` the harness's database from another process."""
+    wait_briefly_for_locks(harness.ctx)
+
+    class OnHarness:
+        def hold(self) -> None:
+            locker.hold(harness.path)
+
+        def release(self) -> None:
+            locker.release()
+
+    return OnHarness()
+
+
+def _notes(harness, meeting_id):
+    return harness.db(lambda s: s.get("meeting", meeting_id)["notes"])
+
+
+def test_notes_refused_on_switching_partner_are_written_later(
+        qtbot, workspace, harness, type_text, other_program):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    other = harness.db(lambda s: s.create_partner(name_zh="西南新锐渠道", tier="emerging",
+                                                   stage="intro"))
+    type_text(editor.notes_edit, "陈总同意下月起缩短账期")
+    other_program.hold()
+    workspace.open_partner(other["id"])  # its final save of the meeting is refused
+    qtbot.waitUntil(lambda: workspace.name_label.text() == "西南新锐渠道", timeout=5000)
+    assert editor.saver.has_pending()
+    assert "another program" in editor.indicator.text()
+    assert _notes(harness, meeting_id) is None
+    other_program.release()
+    # nobody types any more: the kept edit is tried again on its own
+    qtbot.waitUntil(lambda: _notes(harness, meeting_id) == "陈总同意下月起缩短账期",
+                    timeout=15000)
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+
+
+def test_a_background_save_refused_keeps_the_edit_and_newer_typing_wins(
+        qtbot, workspace, harness, type_text, other_program):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    other_program.hold()
+    type_text(editor.decisions_edit, "各承担一半")
+    type_text(editor.notes_edit, "第一稿")
+    qtbot.waitUntil(lambda: "another program" in editor.indicator.text(), timeout=10000)
+    type_text(editor.notes_edit, "，已确认")  # typed after the failure
+    other_program.release()
+    qtbot.waitUntil(lambda: _notes(harness, meeting_id) == "第一稿，已确认", timeout=15000)
+    assert harness.db(lambda s: s.get("meeting", meeting_id)["decisions"]) == "各承担一半"
+
+
+def test_flush_now_says_whether_everything_was_written(
+        qtbot, workspace, harness, type_text, other_program):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    type_text(editor.notes_edit, "关窗前的最后一句")
+    other_program.hold()
+    assert workspace.flush() is False
+    assert editor.saver.has_pending()
+    other_program.release()
+    assert workspace.flush() is True
+    assert _notes(harness, meeting_id) == "关窗前的最后一句"
+    assert not editor.saver.has_pending()
+
+
+def test_a_write_refused_while_switching_partner_is_kept(
+        qtbot, workspace, harness, type_text, other_program):
+    """The background write is already in the db lane, waiting for the lock, when the
+    user opens another partner: its failure arrives after the switch."""
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    other = harness.db(lambda s: s.create_partner(name_zh="西南新锐渠道", tier="emerging",
+                                                   stage="intro"))
+    other_program.hold()
+    type_text(editor.notes_edit, "样品下周寄出")
+    editor.saver.flush()  # as the idle timer would
+    assert editor.saver.writing()
+    workspace.open_partner(other["id"])
+    assert editor.saver.has_pending()
+    other_program.release()
+    qtbot.waitUntil(lambda: _notes(harness, meeting_id) == "样品下周寄出", timeout=15000)
+
+
+def _answer(qtbot, button_text: str, before=lambda: None):
+    """Click ``button_text`` in the next message box (after ``before()``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.test_encryption_app import when_modal
+
+    def click(box) -> None:
+        before()
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    return when_modal(qtbot, QMessageBox, click)
+
+
+def test_closing_with_refused_edits_asks_and_can_keep_working(
+        qtbot, workspace, harness, type_text, other_program):
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    type_text(editor.notes_edit, "对方要求本周内回复")
+    other_program.hold()
+    asked = _answer(qtbot, "Keep working")
+    assert workspace.save_before_closing() is False
+    assert len(asked) == 1 and "another program" in asked[0].informativeText()
+    assert editor.saver.has_pending()
+    # still refused when asked to close again; the database frees while the question
+    # is up, and "Try again" writes and closes
+    asked = _answer(qtbot, "Try again", before=other_program.release)
+    assert workspace.save_before_closing() is True
+    assert len(asked) == 1
+    assert _notes(harness, meeting_id) == "对方要求本周内回复"
+
+
+def test_the_main_window_stays_open_while_its_edits_are_refused(qtbot, profile, locker):
+    from tests.test_app_shell import shown_window, type_text
+
+    with shown_window(qtbot, profile) as window:
+        window.open_partner(window.seeded["chengdu"]["id"])
+        workspace = window.workspace
+        qtbot.waitUntil(lambda: workspace.name_label.text() == "成都普通分销", timeout=5000)
+        workspace.new_meeting()
+        editor = workspace.meetings.editor
+        qtbot.waitUntil(lambda: editor.meeting_id() is not None, timeout=5000)
+        qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+        meeting_id = editor.meeting_id()
+        wait_briefly_for_locks(window.ctx)
+        type_text(editor.notes_edit, "首次拜访，对方很热情")
+        locker.hold(profile.database)
+        asked = _answer(qtbot, "Keep working")
+        window.close()
+        assert len(asked) == 1
+        assert window.isVisible()
+        locker.release()
+        window.close()  # written now: no question
+        assert len(asked) == 1
+        assert not window.isVisible()
+    from models.store import Store
+    from tests.keys import open_test_database
+
+    store = Store(open_test_database(profile.database))
+    try:
+        assert store.get("meeting", meeting_id)["notes"] == "首次拜访，对方很热情"
+    finally:
+        store.db.conn.close()
+
+
+def test_edits_typed_behind_a_refused_write_stay_with_their_meeting(
+        qtbot, workspace, harness, seeded, type_text, other_program):
+    """A write in flight is refused while newer typing waits behind it, and the user
+    opens another meeting: the newer typing is kept for its own meeting, never written
+    into the one opened next."""
+    editor = _new_meeting(qtbot, workspace)
+    meeting_id = editor.meeting_id()
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    other_program.hold()
+    type_text(editor.notes_edit, "第一段")
+    editor.saver.flush()  # in the db lane, waiting for the lock
+    type_text(editor.notes_edit, "，第二段")
+    older = seeded[1]["last_meeting"]
+    editor.load(harness.db(lambda s: s.get("meeting", older["id"])))
+    assert editor.meeting_id() == older["id"]
+    other_program.release()
+    qtbot.waitUntil(lambda: _notes(harness, meeting_id) == "第一段，第二段", timeout=15000)
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    assert _notes(harness, older["id"]) == older["notes"]
