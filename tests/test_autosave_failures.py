@@ -195,6 +195,9 @@ def test_the_main_window_stays_open_while_its_edits_are_refused(qtbot, profile, 
         qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
         meeting_id = editor.meeting_id()
         wait_briefly_for_locks(window.ctx)
+        # the app's own background reads (the integrity check, the day's backup) done
+        # first: they would keep the other program from taking the lock
+        assert window.ctx.wait_idle(60)
         type_text(editor.notes_edit, "首次拜访，对方很热情")
         locker.hold(profile.database)
         asked = _answer(qtbot, "Keep working")

@@ -229,15 +229,17 @@ class MainWindow(QMainWindow):
         return self.page_stack.current()
 
     @Slot(str)
-    def open_partner(self, partner_id: str) -> None:
-        self.workspace.open_partner(partner_id)
+    def open_partner(self, partner_id: str) -> bool:
+        """The workspace on the partner (False: on the one before, whose unsaved
+        profile the user stayed with)."""
+        opened = self.workspace.open_partner(partner_id)
         self.nav.setCurrentRow(PAGE_WORKSPACE)
+        return opened
 
     @Slot(str, str, str)
     def open_record(self, partner_id: str, entity: str, record_id: str) -> None:
         """Open the partner; for a meeting or an action item, point the workspace at it."""
-        self.open_partner(partner_id)
-        if entity not in ("partner", "contact") and record_id:
+        if self.open_partner(partner_id) and entity not in ("partner", "contact") and record_id:
             self.workspace.show_record(entity, record_id)
 
     @Slot(str)

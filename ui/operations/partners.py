@@ -30,6 +30,14 @@ def update_partner(ctx: AppContext, partner_id: str, values: dict[str, Any],
         on_done, on_error)
 
 
+def save_partner_now(ctx: AppContext, partner_id: str, values: dict[str, Any], *,
+                     stage_reason: str | None = None) -> dict[str, Any]:
+    """``update_partner``, waited for: before the partner shown changes or the window
+    closes (a StoreError when the store refuses)."""
+    return ctx.call_db(lambda store: playbook.update_partner(store, partner_id, values,
+                                                             stage_reason))
+
+
 def set_manager_name(ctx: AppContext, name: str, on_done: OnDone = None) -> None:
     """The channel manager's name, printed on review packs ("" forgets it)."""
     run(ctx, lambda store: store.set_setting(SETTING_MANAGER_NAME, name or None), on_done)

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -27,18 +25,18 @@ from PySide6.QtWidgets import (
 
 from models import insights, playbook
 from models.domain import PartnerStatus, Stage, Tier
-from models.errors import NotFoundError, ValidationError
+from models.errors import NotFoundError, StoreError, ValidationError
 from models.workspace import partner_profile, partner_status
 from ui import labels, playbook_text, theme
 from ui.app_context import AppContext
 from ui.focus_order import set_tab_order
-from ui.operations.partners import update_partner
-from ui.operations.playbook import make_remedy_action
+from ui.operations.partners import save_partner_now, update_partner
 from ui.validation_text import error_text
 from ui.workspace import overview_status
 from ui.workspace.contacts_panel import ContactsPanel
 from ui.workspace.db_jobs import run_db
 from ui.workspace.kpi_sparkline import KpiSparkline
+from ui.workspace.remedies_box import RemediesBox
 
 _TEXT_FIELDS = ("name_zh", "name_en", "region", "address", "incentive_scheme", "service_terms",
                 "risk_terms", "agreement_start", "agreement_end")
@@ -151,34 +149,9 @@ class OverviewTab(QWidget):
         self.cadence_label, self.signs_label, self.renewal_label, self.key_dates_label, self.kpi_label = (
             self._wrapped_label() for _ in range(5))
         self.renewal_label.hide()
-        self.remedies = QListWidget(self)
-        self.remedies.setMaximumHeight(110)
-        self.remedies.setAccessibleName(self.tr("Remedies"))
-        self.remedies.setToolTip(self.tr("The method's remedies: Enter or Ctrl+Shift+R makes the "
-                                         "selected one an action item"))
-        self.remedies.itemActivated.connect(self._remedy_chosen)
-        self.remedy_button = QPushButton(self.tr("Make action item"), self)
-        self.remedy_button.setToolTip(self.tr("Turn the selected remedy into an action item "
-                                              "(Ctrl+Shift+R)"))
-        self.remedy_button.clicked.connect(self.make_remedy)
-        remedy_act = QAction(self.tr("Make the remedy an action item"), self)
-        remedy_act.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        remedy_act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        remedy_act.triggered.connect(self.make_remedy)
-        self.addAction(remedy_act)
-        self.remedies_box = QWidget(self)
-        rl = QVBoxLayout(self.remedies_box)
-        rl.setContentsMargins(0, 0, 0, 0)
-        remedies_head = QLabel(self.tr("Remedies (internal)"), self)
-        remedies_head.setTextFormat(Qt.TextFormat.PlainText)
-        theme.set_text_style(remedies_head, "subtitle")
-        rl.addWidget(remedies_head)
-        rl.addWidget(self.remedies)
-        rr = QHBoxLayout()
-        rr.addStretch(1)
-        rr.addWidget(self.remedy_button)
-        rl.addLayout(rr)
-        self.remedies_box.hide()
+        self.remedies_box = RemediesBox(ctx, lambda: (self._partner or {}).get("id"), self)
+        self.remedies, self.remedy_button = self.remedies_box.list, self.remedies_box.button
+        self.addAction(self.remedies_box.action)
         cadence = QGroupBox(self.tr("Visit cadence and warning signs"), self)
         cl = QVBoxLayout(cadence)
         cl.addWidget(self.cadence_label)
@@ -339,30 +312,7 @@ class OverviewTab(QWidget):
         texts = overview_status.status_texts(ov, overview_status.cadence_of(self._ctx.settings))
         self.cadence_label.setText(texts[0])
         self.signs_label.setText(texts[1])
-        signs = ov is not None and bool(ov.signs)  # with signs, the method's remedies
-        if signs and not self.remedies.count():
-            for key in playbook.REMEDIES:
-                item = QListWidgetItem(playbook_text.remedy_title(key), self.remedies)
-                item.setData(Qt.ItemDataRole.UserRole, key)
-            self.remedies.setCurrentRow(0)
-        self.remedies_box.setVisible(signs)
-
-    @Slot(QListWidgetItem)
-    def _remedy_chosen(self, item: QListWidgetItem) -> None:
-        self.remedies.setCurrentItem(item)
-        self.make_remedy()
-
-    @Slot()
-    def make_remedy(self) -> None:
-        """The selected remedy becomes an action item on our side (one key)."""
-        item = self.remedies.currentItem()
-        if item is None or self._partner is None or self.remedies_box.isHidden():
-            return
-        title = item.text()
-        make_remedy_action(
-            self._ctx, self._partner["id"], title,
-            on_done=lambda _row: self._ctx.status_message.emit(
-                self.tr("Action item added: %1").replace("%1", title)))
+        self.remedies_box.show_for(ov is not None and bool(ov.signs))  # the method's remedies
 
     # --- editing ---------------------------------------------------------------------------
 
@@ -418,28 +368,63 @@ class OverviewTab(QWidget):
 
     @Slot()
     def save_profile(self) -> None:
+        self.save(wait=False)
+
+    def save(self, *, wait: bool) -> bool:
+        """Save the edited profile in the background, or now (``wait``: True when it
+        is saved; what cannot be saved is shown beside its field, and the edits stay)."""
         if self._partner is None or not self._dirty:
-            return
+            return True
         self._clear_errors()
         values = self.changes()
         if values is None:
-            return
-        partner_id = self._partner["id"]
+            return False
+        partner_id, reason = self._partner["id"], self.stage_reason.text().strip() or None
+        if not wait:
+            update_partner(self._ctx, partner_id, values, on_done=self._saved,
+                           on_error=self._save_failed, stage_reason=reason)
+            return True
+        try:
+            self._saved(save_partner_now(self._ctx, partner_id, values, stage_reason=reason))
+        except StoreError as exc:
+            self._save_failed(exc)
+        return not self._dirty
 
-        def done(row: dict[str, Any]) -> None:
-            self._set_dirty(False)
-            self._partner = row
-            self.stage_reason.clear()
-            self._show_playbook()
-            self._show_renewal(row)
-            self._ctx.status_message.emit(self.tr("Profile saved."))
+    def _saved(self, row: dict[str, Any]) -> None:
+        self._set_dirty(False)
+        self._partner = row
+        self.stage_reason.clear()
+        self._show_playbook()
+        self._show_renewal(row)
+        self._ctx.status_message.emit(self.tr("Profile saved."))
 
-        def failed(exc: BaseException) -> None:
-            self.show_error(error_text(exc), getattr(exc, "field", None) if isinstance(exc, ValidationError)
-                            else None)
+    def _save_failed(self, exc: BaseException) -> None:
+        self.show_error(error_text(exc), getattr(exc, "field", None) if isinstance(exc, ValidationError)
+                        else None)
 
-        update_partner(self._ctx, partner_id, values, on_done=done, on_error=failed,
-                       stage_reason=self.stage_reason.text().strip() or None)
+    def form_state(self) -> dict[str, Any] | None:
+        """The form's unsaved edits (None: there are none), to carry them across a
+        rebuild of the tab (a language switch): ``restore_form`` puts them back."""
+        if not self._dirty:
+            return None
+        combos = (self.tier_combo, self.stage_combo, self.status_combo)
+        return {"edits": {n: e.text() for n, e in self.edits.items()},
+                "combos": [c.currentData() for c in combos], "partner": self._partner,
+                "texts": [e.toPlainText() for e in (self.goals_edit, self.notes_edit)],
+                "reason": self.stage_reason.text()}
+
+    def restore_form(self, state: dict[str, Any]) -> None:
+        for name, text in state["edits"].items():
+            self.edits[name].setText(text)
+        for combo, value in zip((self.tier_combo, self.stage_combo, self.status_combo),
+                                state["combos"], strict=True):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        for edit, text in zip((self.goals_edit, self.notes_edit), state["texts"], strict=True):
+            edit.setPlainText(text)
+        self.stage_reason.setText(state["reason"])
+        self._partner = state["partner"]
+        self._set_dirty(True)
+        self._show_playbook()
 
     @Slot()
     def revert(self) -> None:

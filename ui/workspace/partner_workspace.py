@@ -27,6 +27,7 @@ from ui import labels, theme
 from ui.app_context import AppContext
 from ui.undo import UndoOffer
 from ui.workspace.actions_tab import ActionsTab
+from ui.workspace.autosave import RETRY_MS
 from ui.workspace.db_jobs import run_db
 from ui.workspace.goals_tab import GoalsTab
 from ui.workspace.meetings_tab import MeetingsTab
@@ -132,9 +133,14 @@ class PartnerWorkspace(QWidget):
 
     @Slot()
     def _rebuild_for_language(self) -> None:
-        self.flush()
+        if not self.flush():
+            # edits the database refused live in the tabs' autosavers: rebuild once
+            # they are written
+            QTimer.singleShot(RETRY_MS, self._retranslate_timer.start)
+            return
         index = self.tabs.currentIndex()
         editing = self.meetings.editor.meeting_id()
+        profile = self.overview.form_state()
         old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.blockSignals(True)
         self.tabs.clear()
@@ -149,6 +155,8 @@ class PartnerWorkspace(QWidget):
         if self._partner_id is not None:
             partner_id, self._partner_id = self._partner_id, None
             self.open_partner(partner_id)
+            if profile is not None:
+                self.overview.restore_form(profile)
             if editing:
                 self.meetings.select_later(editing)
 
@@ -158,9 +166,12 @@ class PartnerWorkspace(QWidget):
         return self._partner_id
 
     @Slot(str)
-    def open_partner(self, partner_id: str) -> None:
-        """Show a partner; edits pending for the previous one are saved first."""
+    def open_partner(self, partner_id: str) -> bool:
+        """Show a partner; edits pending for the previous one are saved first, its
+        profile's unsaved edits after asking (False: the user stays with them)."""
         if partner_id != self._partner_id:
+            if not self._settle_profile():
+                return False
             self.flush()
             self.banner.dismiss()
         self._partner_id = partner_id
@@ -170,6 +181,25 @@ class PartnerWorkspace(QWidget):
         current = self.tabs.currentWidget()
         for tab in sorted(tabs, key=lambda t: t is not current):
             tab.set_partner(partner_id)
+        return True
+
+    def _settle_profile(self) -> bool:
+        """The profile's unsaved edits, before the partner shown changes or the window
+        closes: True to go on (saved, or let go by the user), False to stay."""
+        if not self.overview.is_dirty():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window(), self.tr("Unsaved profile"),
+            self.tr("Save the changes to the profile of %1?").replace("%1", self.name_label.text()),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Discard:
+            self.overview.revert()
+            return True
+        if answer == buttons.Save and self.overview.save(wait=True):
+            return True
+        self.tabs.setCurrentWidget(self.overview)  # a refused value is shown there
+        return False
 
     @Slot()
     def new_meeting(self) -> None:
@@ -200,8 +230,8 @@ class PartnerWorkspace(QWidget):
             if partner_id is None:
                 self._ctx.status_message.emit(self.tr("That record no longer exists."))
                 return
-            if partner_id != self._partner_id:
-                self.open_partner(partner_id)
+            if partner_id != self._partner_id and not self.open_partner(partner_id):
+                return
             if entity == "meeting":
                 self.tabs.setCurrentWidget(self.meetings)
                 self.meetings.select(entity_id)
@@ -245,7 +275,10 @@ class PartnerWorkspace(QWidget):
     def save_before_closing(self) -> bool:
         """Write every edit before the window closes; True to go on closing. While the
         database refuses (another program holding it, a full disk) the user chooses:
-        try again, keep working with the window open, or close without those edits."""
+        try again, keep working with the window open, or close without those edits.
+        The profile's unsaved edits are asked about first."""
+        if not self._settle_profile():
+            return False
         while not self.flush():
             savers = (self.meetings.editor.saver, self.reviews.saver)
             reason = next((s.last_failure for s in savers if s.keeps_refused()), "")

@@ -985,7 +985,7 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+70"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+68"/>
         <source>percent, e.g. 12.5</source>
         <extracomment>the tier strategy&apos;s parts, by the partner field holding each as agreed the agreement&apos;s terms in the order the form shows them the partner&apos;s display name changed (for the workspace title) the open partner was deleted (here, in the Partners list, or by sync)</extracomment>
         <translation>百分比，例如 12.5</translation>
@@ -1117,37 +1117,7 @@
         <translation>目标备注</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Remedies</source>
-        <translation>对策</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The method&apos;s remedies: Enter or Ctrl+Shift+R makes the selected one an action item</source>
-        <translation>方法中的对策：按 Enter 或 Ctrl+Shift+R 将所选对策转为行动项</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Make action item</source>
-        <translation>转为行动项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Turn the selected remedy into an action item (Ctrl+Shift+R)</source>
-        <translation>将所选对策转为行动项（Ctrl+Shift+R）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Make the remedy an action item</source>
-        <translation>将对策转为行动项</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Remedies (internal)</source>
-        <translation>对策（内部）</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Visit cadence and warning signs</source>
         <translation>拜访节奏与预警信号</translation>
     </message>
@@ -1227,12 +1197,7 @@
         <translation>（近期回复需 %1 天，以往 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+37"/>
-        <source>Action item added: %1</source>
-        <translation>已添加行动项：%1</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/workspace/overview_status.py" line="+13"/>
+        <location line="+13"/>
         <source>birthday</source>
         <translation>生日</translation>
     </message>
@@ -1272,7 +1237,7 @@
         <translation>%1 期：销售额 %2，目标 %3%4。复购率 %5。</translation>
     </message>
     <message>
-        <location filename="../../../ui/workspace/overview_tab.py" line="+41"/>
+        <location filename="../../../ui/workspace/overview_tab.py" line="+55"/>
         <source>Enter a percentage between 0 and 100.</source>
         <translation>请输入 0 到 100 之间的百分比。</translation>
     </message>
@@ -1282,7 +1247,7 @@
         <translation>渠道须填写中文或英文名称。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+39"/>
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
@@ -1290,7 +1255,7 @@
 <context>
     <name>PartnerWorkspace</name>
     <message>
-        <location filename="../../../ui/workspace/partner_workspace.py" line="+106"/>
+        <location filename="../../../ui/workspace/partner_workspace.py" line="+107"/>
         <source>&amp;Overview</source>
         <extracomment>entity → the tabs that show it the open partner&apos;s display name (for the window title)</extracomment>
         <translation>概览(&amp;O)</translation>
@@ -1326,12 +1291,22 @@
         <translation>显示“%1”标签页</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+75"/>
+        <source>Unsaved profile</source>
+        <translation>资料未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the changes to the profile of %1?</source>
+        <translation>是否保存对%1资料的修改？</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Edits not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -1450,6 +1425,44 @@
     </message>
 </context>
 <context>
+    <name>RemediesBox</name>
+    <message>
+        <location filename="../../../ui/workspace/remedies_box.py" line="+35"/>
+        <source>Remedies</source>
+        <translation>对策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The method&apos;s remedies: Enter or Ctrl+Shift+R makes the selected one an action item</source>
+        <translation>方法中的对策：按 Enter 或 Ctrl+Shift+R 将所选对策转为行动项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make action item</source>
+        <translation>转为行动项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn the selected remedy into an action item (Ctrl+Shift+R)</source>
+        <translation>将所选对策转为行动项（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Make the remedy an action item</source>
+        <translation>将对策转为行动项</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remedies (internal)</source>
+        <translation>对策（内部）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Action item added: %1</source>
+        <translation>已添加行动项：%1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewsTab</name>
     <message>
         <location filename="../../../ui/workspace/reviews_tab.py" line="+47"/>
@@ -1565,7 +1578,7 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../../ui/workspace/autosave.py" line="+232"/>
+        <location filename="../../../ui/workspace/autosave.py" line="+240"/>
         <source>Saving…</source>
         <extracomment>how soon edits whose write failed (another program holding the database, a full disk) are tried again when nothing else writes first the local time of the last successful save a write is pending or in flight a write failed (message); the edits are kept and tried again the record&apos;s field values as loaded or last sent to be written edits whose write failed, by record id (newer edits of a field win) when the oldest unsaved edit was made (time.monotonic), None when all saved the write in the db lane: (its future, record id, changes), None when none is why the last write failed (what ``failed`` said) a field the record&apos;s stored values do not name: every value of it is an edit</extracomment>
         <translation>正在保存…</translation>
