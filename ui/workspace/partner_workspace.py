@@ -295,9 +295,11 @@ class PartnerWorkspace(QWidget):
             box.setDefaultButton(retry)
             box.setEscapeButton(keep)
             box.exec()
-            if box.clickedButton() is discard:
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked is discard:
                 return True
-            if box.clickedButton() is not retry:
+            if clicked is not retry:
                 return False
         return True
 
