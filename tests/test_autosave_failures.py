@@ -76,15 +76,20 @@ def other_program(harness, locker):
     return OnHarness()
 
 
+def _saved_new_meeting(qtbot, workspace):
+    """(editor, meeting id) of a new meeting of the open partner, written."""
+    editor = _new_meeting(qtbot, workspace)
+    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    return editor, editor.meeting_id()
+
+
 def _notes(harness, meeting_id):
     return harness.db(lambda s: s.get("meeting", meeting_id)["notes"])
 
 
 def test_notes_refused_on_switching_partner_are_written_later(
         qtbot, workspace, harness, type_text, other_program):
-    editor = _new_meeting(qtbot, workspace)
-    meeting_id = editor.meeting_id()
-    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    editor, meeting_id = _saved_new_meeting(qtbot, workspace)
     other = harness.db(lambda s: s.create_partner(name_zh="西南新锐渠道", tier="emerging",
                                                    stage="intro"))
     type_text(editor.notes_edit, "陈总同意下月起缩短账期")
@@ -103,9 +108,7 @@ def test_notes_refused_on_switching_partner_are_written_later(
 
 def test_a_background_save_refused_keeps_the_edit_and_newer_typing_wins(
         qtbot, workspace, harness, type_text, other_program):
-    editor = _new_meeting(qtbot, workspace)
-    meeting_id = editor.meeting_id()
-    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    editor, meeting_id = _saved_new_meeting(qtbot, workspace)
     other_program.hold()
     type_text(editor.decisions_edit, "各承担一半")
     type_text(editor.notes_edit, "第一稿")
@@ -118,9 +121,7 @@ def test_a_background_save_refused_keeps_the_edit_and_newer_typing_wins(
 
 def test_flush_now_says_whether_everything_was_written(
         qtbot, workspace, harness, type_text, other_program):
-    editor = _new_meeting(qtbot, workspace)
-    meeting_id = editor.meeting_id()
-    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    editor, meeting_id = _saved_new_meeting(qtbot, workspace)
     type_text(editor.notes_edit, "关窗前的最后一句")
     other_program.hold()
     assert workspace.flush() is False
@@ -135,9 +136,7 @@ def test_a_write_refused_while_switching_partner_is_kept(
         qtbot, workspace, harness, type_text, other_program):
     """The background write is already in the db lane, waiting for the lock, when the
     user opens another partner: its failure arrives after the switch."""
-    editor = _new_meeting(qtbot, workspace)
-    meeting_id = editor.meeting_id()
-    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    editor, meeting_id = _saved_new_meeting(qtbot, workspace)
     other = harness.db(lambda s: s.create_partner(name_zh="西南新锐渠道", tier="emerging",
                                                    stage="intro"))
     other_program.hold()
@@ -165,9 +164,7 @@ def _answer(qtbot, button_text: str, before=lambda: None):
 
 def test_closing_with_refused_edits_asks_and_can_keep_working(
         qtbot, workspace, harness, type_text, other_program):
-    editor = _new_meeting(qtbot, workspace)
-    meeting_id = editor.meeting_id()
-    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    editor, meeting_id = _saved_new_meeting(qtbot, workspace)
     type_text(editor.notes_edit, "对方要求本周内回复")
     other_program.hold()
     asked = _answer(qtbot, "Keep working")
@@ -223,9 +220,7 @@ def test_edits_typed_behind_a_refused_write_stay_with_their_meeting(
     """A write in flight is refused while newer typing waits behind it, and the user
     opens another meeting: the newer typing is kept for its own meeting, never written
     into the one opened next."""
-    editor = _new_meeting(qtbot, workspace)
-    meeting_id = editor.meeting_id()
-    qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
+    editor, meeting_id = _saved_new_meeting(qtbot, workspace)
     other_program.hold()
     type_text(editor.notes_edit, "第一段")
     editor.saver.flush()  # in the db lane, waiting for the lock
