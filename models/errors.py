@@ -53,6 +53,17 @@ class DatabaseLockedError(StoreError):
     """Another ChannelKeeper (or another program) holds the profile."""
 
 
+class DiskFullError(StoreError):
+    """The disk (or the database's size limit) has no room for a write."""
+
+
+def is_full_error(exc: BaseException) -> bool:
+    """Whether SQLite found no room to write ("database or disk is full")."""
+    return isinstance(exc, (sqlite3.OperationalError, sqlcipher.OperationalError)) and (
+        "is full" in str(exc)
+    )
+
+
 def is_locked_error(exc: BaseException) -> bool:
     """Whether SQLite gave up waiting for another connection's lock."""
     return isinstance(exc, (sqlite3.OperationalError, sqlcipher.OperationalError)) and (

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING, Any
 from models import contract, domain
 from models.errors import (
     DatabaseLockedError,
+    DiskFullError,
     NotFoundError,
     ReadOnlyEntityError,
     ValidationError,
+    is_full_error,
     is_locked_error,
 )
 from models.schema import ENTITIES, META_COLUMNS, Entity, entity, normalise
@@ -110,6 +112,10 @@ class Store:
                     "The database is busy: another program is writing to it. "
                     "Nothing was saved; close the other program or try again in a moment."
                 ) from exc
+            if is_full_error(exc):
+                raise DiskFullError(
+                    "The disk is full: nothing was saved. Free some space on it and try "
+                    "again.") from exc
             raise
         self._depth -= 1
         if not self._depth:

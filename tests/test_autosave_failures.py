@@ -232,3 +232,25 @@ def test_edits_typed_behind_a_refused_write_stay_with_their_meeting(
     qtbot.waitUntil(lambda: _notes(harness, meeting_id) == "第一段，第二段", timeout=15000)
     qtbot.waitUntil(lambda: not editor.saver.has_pending(), timeout=5000)
     assert _notes(harness, older["id"]) == older["notes"]
+
+
+def test_notes_refused_for_want_of_room_are_kept_and_said_so_in_chinese(
+        qtbot, workspace, harness):
+    """A full disk, made real by capping the database at the pages it has: the notes
+    stay, the reason is said in the interface's language, and they are written as soon
+    as there is room again."""
+    from desktop import app as desktop_app
+
+    editor, meeting_id = _saved_new_meeting(qtbot, workspace)
+    pages = harness.db(lambda s: s.db.execute("PRAGMA page_count").fetchone()[0])
+    harness.db(lambda s: s.db.execute(f"PRAGMA max_page_count = {pages}"))
+    try:
+        desktop_app.install_language("zh_CN")
+        notes = "会议纪要：对方希望下季度加大市场投入。" * 300
+        editor.notes_edit.insertPlainText(notes)  # pasted
+        qtbot.waitUntil(lambda: "磁盘已满" in editor.indicator.text(), timeout=10000)
+        assert editor.saver.has_pending()
+        harness.db(lambda s: s.db.execute(f"PRAGMA max_page_count = {pages * 8}"))
+        qtbot.waitUntil(lambda: _notes(harness, meeting_id) == notes, timeout=15000)
+    finally:
+        desktop_app.install_language("en")

@@ -18,6 +18,7 @@ from models.database import connect, open_database, verify_database
 from models.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
+    DiskFullError,
     PlainDatabaseError,
     ValidationError,
     WrongKeyError,
@@ -221,6 +222,25 @@ def test_write_while_another_process_holds_the_lock(tmp_path, writer_holding):
     with pytest.raises(DatabaseLockedError):
         store.create_many("partner", [{"name_en": "X", "tier": "core", "stage": "intro"}])
     assert store.count("partner") == 1 and len(store.outbox()) == 2  # partner + meeting
+    store.db.conn.close()
+
+
+def test_a_write_with_no_room_left_is_refused_whole(tmp_path):
+    """SQLite's "database or disk is full", made real by capping the file at the pages
+    it has: a clear error, nothing half-written, and the next write goes through once
+    there is room."""
+    path = _filled_db(tmp_path / "channelkeeper.db", partners=2)
+    store = Store(open_test_database(path))
+    partner = store.query("SELECT id FROM partners LIMIT 1")[0]["id"]
+    before = store.get("partner", partner), len(store.outbox())
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(DiskFullError, match="disk is full"):
+        store.update("partner", partner, {"notes": "渠道方反馈近期回款周期变长。" * 2000})
+    assert (store.get("partner", partner), len(store.outbox())) == before
+    store.db.execute(f"PRAGMA max_page_count = {pages * 4}")
+    store.update("partner", partner, {"notes": "已跟进"})
+    assert store.get("partner", partner)["notes"] == "已跟进"
     store.db.conn.close()
 
 

@@ -6,11 +6,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models import contract
-from models.errors import ValidationError
+from models.errors import DatabaseLockedError, DiskFullError, ValidationError
 
 
 def error_text(exc: BaseException) -> str:
     """A message for a failed save, in the user's language where the rule is known."""
+    if isinstance(exc, DatabaseLockedError):
+        return QCoreApplication.translate(
+            "Validation", "The database is busy: another program is writing to it. Nothing "
+                          "was saved; close the other program or try again in a moment.")
+    if isinstance(exc, DiskFullError):
+        return QCoreApplication.translate(
+            "Validation", "The disk is full: nothing was saved. Free some space on it and "
+                          "try again.")
     code = getattr(exc, "code", None) if isinstance(exc, ValidationError) else None
     if code == contract.TOO_LONG:
         return QCoreApplication.translate(

@@ -1369,12 +1369,12 @@ Choose one:
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+134"/>
+        <location filename="../../../ui/main_window.py" line="+133"/>
         <source>No partner is open: open one from Today, Partners or search (Ctrl+K).</source>
         <translation>尚未打开渠道商：请从“今日”“渠道商”或搜索（Ctrl+K）中打开一个。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>ChannelKeeper</source>
         <translation>渠道管家</translation>
     </message>
@@ -1430,12 +1430,12 @@ Choose one:
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/operations/partners.py" line="+52"/>
+        <location filename="../../../ui/operations/partners.py" line="+60"/>
         <source>Partner %1 deleted.</source>
         <translation>已删除渠道商 %1。</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="+12"/>
+        <location filename="../../../ui/main_window.py" line="+15"/>
         <source>Partner %1 restored.</source>
         <translation>已恢复渠道商 %1。</translation>
     </message>
@@ -1445,7 +1445,7 @@ Choose one:
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="-204"/>
+        <location filename="../../../ui/main_window.py" line="-209"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
@@ -1475,7 +1475,7 @@ Choose one:
         <translation>已逾期：%1 次拜访，%2 个行动项</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+149"/>
         <source>Demo data goes into an empty profile only; this one has %1 partners.</source>
         <translation>演示数据只能加载到空的配置中；当前配置已有 %1 个渠道商。</translation>
     </message>
@@ -1585,7 +1585,7 @@ Choose one:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="-240"/>
+        <location filename="../../../ui/main_window.py" line="-245"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1825,13 +1825,13 @@ Choose one:
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../../ui/partners_view.py" line="+256"/>
+        <location filename="../../../ui/partners_view.py" line="+251"/>
         <source>Could not load partners: %1</source>
         <extracomment>entities whose changes alter a partner&apos;s overview row what the filter&apos;s extra texts are read from (models.partner_filter) the page&apos;s widgets, built on first use (see ``PartnersView._build``) the empty page&apos;s &quot;Load demo data…&quot; the text in the filter box changed (typed or set) reload by itself after data changes (the main window turns this off and reloads Partners together with Today)</extracomment>
         <translation>无法加载渠道商：%1</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Partners: %1</source>
         <translation>渠道商：%1 个</translation>
     </message>
@@ -1841,7 +1841,7 @@ Choose one:
         <translation>显示 %1 个渠道商，共 %2 个</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Open workspace</source>
         <translation>打开工作台</translation>
     </message>
@@ -1877,12 +1877,12 @@ Choose one:
         <translation>渠道商</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-94"/>
         <source>No partners yet</source>
         <translation>还没有渠道商</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Loading partners…</source>
         <translation>正在加载渠道商…</translation>
     </message>
@@ -1892,12 +1892,12 @@ Choose one:
         <translation>渠道商未能加载。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Partners: loading…</source>
         <translation>渠道商：加载中…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-10"/>
         <source>No partner matches the filter</source>
         <translation>没有符合筛选条件的伙伴</translation>
     </message>
@@ -1927,7 +1927,7 @@ Choose one:
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
@@ -2704,9 +2704,9 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../../ui/today_sections.py" line="+254"/>
+        <location filename="../../../ui/today_sections.py" line="+272"/>
         <source>This list could not be loaded.</source>
-        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this ... nor than this share of the list&apos;s width (the others give way first) of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all &quot;loading&quot; until rows first arrive (&quot;loaded&quot;), or &quot;failed&quot;: until then the list says so, never that nothing is due the width each column&apos;s text needs (from the last fit_columns) the narrowest each column may get (its header&apos;s words)</extracomment>
+        <extracomment>the invisible root: the parent of every row in a flat table model the stretching column (the one with the reason) never gets narrower than this ... nor than this share of the list&apos;s width (the others give way first) of those, how many of the widest-looking texts per column are measured turns the value into something Qt can compare (default: the value itself) this column takes the width the others leave (the long text: a title, the warning signs); it elides, with the full text in its tool tip and the details the &quot;Show all&quot; link under a capped list the current row changed (the details pane follows it) how many rows there are in all (the list may show only the first of them) the user asked for every row: later loads keep showing all &quot;loading&quot; until rows first arrive (&quot;loaded&quot;), or &quot;failed&quot;: until then the list says so, never that nothing is due the width each column&apos;s text needs (from the last fit_columns) the narrowest each column may get (its header&apos;s words) the rows or the words changed while the list was hidden: fitted when shown the width the columns share (the view&apos;s viewport&apos;s)</extracomment>
         <translation>此列表未能加载。</translation>
     </message>
     <message>
@@ -2912,7 +2912,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../../ui/today_view.py" line="+412"/>
+        <location filename="../../../ui/today_view.py" line="+414"/>
         <source>Welcome: no partners yet</source>
         <translation>欢迎：还没有渠道商</translation>
     </message>
@@ -3100,7 +3100,17 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../../ui/validation_text.py" line="+16"/>
+        <location filename="../../../ui/validation_text.py" line="+15"/>
+        <source>The database is busy: another program is writing to it. Nothing was saved; close the other program or try again in a moment.</source>
+        <translation>数据库正忙：另一个程序正在写入。未保存任何内容；请关闭该程序，或稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk is full: nothing was saved. Free some space on it and try again.</source>
+        <translation>磁盘已满：未保存任何内容。请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>This text is too long to save. Shorten it, or split it over several records.</source>
         <translation>文字太长，无法保存。请缩短，或分成几条记录。</translation>
     </message>
@@ -3135,7 +3145,7 @@ The previous recovery key no longer unlocks this profile. Backups still open as 
         <translation>此记录引用的对象编号无效，未保存。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Only a planned meeting can be moved or started; this one is already held or cancelled.</source>
         <translation>只有计划中的会议可以移动或开始；这场会议已举行或已取消。</translation>
     </message>
