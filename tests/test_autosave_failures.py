@@ -254,3 +254,31 @@ def test_notes_refused_for_want_of_room_are_kept_and_said_so_in_chinese(
         qtbot.waitUntil(lambda: _notes(harness, meeting_id) == notes, timeout=15000)
     finally:
         desktop_app.install_language("en")
+
+
+def test_feedback_refused_keeps_its_dialog_open_with_the_text(
+        qtbot, workspace, harness, seeded, type_text, other_program):
+    """Closing an action item with the partner's feedback: a write the database
+    refuses leaves the dialog open, its text kept, the reason shown; OK again writes."""
+    from tests.test_workspace_actions import _open_actions_tab
+
+    tab = _open_actions_tab(qtbot, workspace)
+    item_id = seeded[1]["open_items"][0]["id"]
+    for status in ("in_progress", "done"):
+        harness.db(lambda s, st=status: s.set_action_status(item_id, st))
+    qtbot.waitUntil(lambda: tab.select(item_id) and tab.current_row()["status"] == "done",
+                    timeout=5000)
+    tab.advance_selected()
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible(), timeout=5000)
+    dialog = tab.dialog
+    type_text(dialog.feedback_edit, "已电话告知陈总：补货周期缩短到 7 天")
+    other_program.hold()
+    dialog._accept_if_filled()
+    qtbot.waitUntil(lambda: "another program" in dialog.error_label.text(), timeout=10000)
+    assert dialog.isVisible()
+    assert dialog.feedback() == "已电话告知陈总：补货周期缩短到 7 天"
+    other_program.release()
+    dialog._accept_if_filled()
+    qtbot.waitUntil(lambda: tab.dialog is None, timeout=5000)  # closed (and deleted)
+    row = harness.db(lambda s: s.get("action_item", item_id))
+    assert (row["status"], row["feedback"]) == ("feedback_given", "已电话告知陈总：补货周期缩短到 7 天")

@@ -2,6 +2,7 @@
 partner when an item is closed (an item is finished only when the partner heard back)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
@@ -134,12 +135,20 @@ class ActionItemDialog(QDialog):
             update_action_item(self._ctx, row["id"], values, on_done=done, on_error=failed)
 
 
+#: how a feedback dialog writes: (feedback, channel, on_done, on_error)
+Send = Callable[[str, str, Callable[[Any], None], Callable[[BaseException], None]], None]
+
+
 class FeedbackDialog(QDialog):
     """Asks what the partner was told when an action item is closed (反馈闭环), and
     how it reached them. Ctrl+Enter sends it from the text box (Enter is a new line)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None,
+                 send: Send | None = None) -> None:
         super().__init__(parent)
+        #: writes the feedback (feedback, channel, on_done, on_error); the dialog
+        #: closes once it is written and stays open, its text kept, when it is refused
+        self._send = send
         self.setWindowTitle(self.tr("Feedback to the partner"))
         intro = QLabel(self.tr("What did the partner hear back about “%1”? "
                                "The item is finished only once they know.").replace("%1", title), self)
@@ -156,6 +165,7 @@ class FeedbackDialog(QDialog):
         self.error_label.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = buttons
         buttons.accepted.connect(self._accept_if_filled)
         buttons.rejected.connect(self.reject)
         # Ctrl+Enter sends from anywhere in the dialog, the text box included (which
@@ -202,4 +212,14 @@ class FeedbackDialog(QDialog):
             self.error_label.setText(self.tr("Write the feedback the partner received."))
             self.error_label.show()
             return
-        self.accept()
+        if self._send is None:
+            self.accept()
+            return
+        self.buttons.setEnabled(False)  # one write at a time
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.error_label.setText(error_text(exc))
+            self.error_label.show()
+
+        self._send(self.feedback(), self.channel(), lambda _row: self.accept(), failed)

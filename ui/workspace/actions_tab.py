@@ -24,6 +24,7 @@ from models.store import Store
 from ui import labels, theme
 from ui.app_context import AppContext
 from ui.empty_state import EmptyOr, EmptyState
+from ui.operations import OnDone, OnError
 from ui.operations.action_items import set_action_status
 from ui.operations.records import delete_record
 from ui.workspace.action_dialogs import ActionItemDialog, FeedbackDialog
@@ -295,13 +296,15 @@ class ActionsTab(PartnerTab):
         if row is None or nxt is None:
             return
         if nxt == ActionStatus.FEEDBACK_GIVEN:
-            dialog = FeedbackDialog(row.get("title") or "", self)
+            # written by the dialog itself: a refused write leaves it open, the text kept
+            dialog = FeedbackDialog(
+                row.get("title") or "", self,
+                send=lambda feedback, channel, done, failed: self._set_status(
+                    row["id"], nxt, feedback, channel, on_done=done, on_error=failed))
             self.dialog = dialog
 
-            def finished(result: int) -> None:
+            def finished(_result: int) -> None:
                 self.dialog = None
-                if result == QDialog.DialogCode.Accepted:
-                    self._set_status(row["id"], nxt, dialog.feedback(), dialog.channel())
                 dialog.deleteLater()
 
             dialog.finished.connect(finished)
@@ -310,11 +313,13 @@ class ActionsTab(PartnerTab):
         self._set_status(row["id"], nxt, None)
 
     def _set_status(self, item_id: str, status: str, feedback: str | None,
-                    channel: str | None = None) -> None:
+                    channel: str | None = None, *, on_done: OnDone = None,
+                    on_error: OnError = None) -> None:
         row = self.current_row() or {}
         if loop_open(status, row.get("owner_side")) or self.proxy.show_all:
             self.select_later(item_id)  # keep working on it; a closed one leaves
-        set_action_status(self._ctx, item_id, status, feedback, channel=channel)
+        set_action_status(self._ctx, item_id, status, feedback, on_done, on_error,
+                          channel=channel)
 
     @Slot()
     def delete_selected(self) -> None:

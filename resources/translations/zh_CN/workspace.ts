@@ -4,7 +4,7 @@
 <context>
     <name>ActionItemDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="+41"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+42"/>
         <source>Edit action item</source>
         <translation>编辑行动项</translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>ActionTableModel</name>
     <message>
-        <location filename="../../../ui/workspace/actions_tab.py" line="+56"/>
+        <location filename="../../../ui/workspace/actions_tab.py" line="+57"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -216,7 +216,7 @@
         <translation>→ %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Action item “%1” deleted.</source>
         <translation>行动项“%1”已删除。</translation>
     </message>
@@ -427,9 +427,10 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../../ui/workspace/action_dialogs.py" line="+17"/>
+        <location filename="../../../ui/workspace/action_dialogs.py" line="+25"/>
         <location line="+6"/>
         <source>Feedback to the partner</source>
+        <extracomment>how a feedback dialog writes: (feedback, channel, on_done, on_error) writes the feedback (feedback, channel, on_done, on_error); the dialog closes once it is written and stays open, its text kept, when it is refused</extracomment>
         <translation>向渠道方反馈</translation>
     </message>
     <message>
@@ -443,7 +444,7 @@
         <translation>按 Ctrl+Enter 保存</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;How</source>
         <translation>方式(&amp;H)</translation>
     </message>
@@ -1336,7 +1337,7 @@
         <translation>不保存并关闭</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>No partner open</source>
         <translation>未打开渠道</translation>
     </message>
