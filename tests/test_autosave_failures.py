@@ -3,48 +3,14 @@ edit: the autosaver keeps what failed, by record, says so, and writes it once th
 database takes writes again, though the editor has moved on to another partner."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-
 import pytest
 
+from tests.test_database_errors import writer_holding  # noqa: F401 - a fixture
+from tests.test_encryption_app import answer_message_box
 from tests.test_workspace_meetings import _new_meeting
 
 # harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
 pytest_plugins = ("workspace_support",)
-
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
-
-_HOLD_WRITE_LOCK = textwrap.dedent(
-    """
-    import sys, time
-    from models.database import connect
-    c = connect(sys.argv[1], bytes(range(32)))
-    c.execute("BEGIN EXCLUSIVE")
-    print("locked", flush=True)
-    sys.stdin.readline()
-    c.execute("ROLLBACK")
-    """
-)
-
-
-class OtherProgram:
-    """Other processes, each in an exclusive transaction on a database (the tests' key)."""
-
-    def __init__(self) -> None:
-        self.procs: list[subprocess.Popen] = []
-
-    def hold(self, path) -> None:
-        proc = subprocess.Popen([sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, cwd=ROOT)
-        self.procs.append(proc)
-        line = proc.stdout.readline().strip()
-        assert line == "locked", proc.stderr.read() if proc.poll() is not None else line
-
-    def release(self) -> None:
-        self.procs.pop().communicate("\n", timeout=30)
 
 
 def wait_briefly_for_locks(ctx) -> None:
@@ -53,12 +19,21 @@ def wait_briefly_for_locks(ctx) -> None:
 
 
 @pytest.fixture
-def locker():
-    other = OtherProgram()
-    yield other
-    for proc in other.procs:
-        proc.kill()
-        proc.wait()
+def locker(writer_holding):  # noqa: F811 - the fixture imported above
+    """``hold(path)``: another process in an exclusive transaction on the database;
+    ``release()`` ends that process, and its lock with it."""
+    held = []
+
+    class Locker:
+        def hold(self, path) -> None:
+            held.append(writer_holding(path))
+
+        def release(self) -> None:
+            proc = held.pop()
+            proc.kill()
+            proc.wait()
+
+    return Locker()
 
 
 @pytest.fixture
@@ -149,31 +124,18 @@ def test_a_write_refused_while_switching_partner_is_kept(
     qtbot.waitUntil(lambda: _notes(harness, meeting_id) == "样品下周寄出", timeout=15000)
 
 
-def _answer(qtbot, button_text: str, before=lambda: None):
-    """Click ``button_text`` in the next message box (after ``before()``)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from tests.test_encryption_app import when_modal
-
-    def click(box) -> None:
-        before()
-        next(b for b in box.buttons() if b.text() == button_text).click()
-
-    return when_modal(qtbot, QMessageBox, click)
-
-
 def test_closing_with_refused_edits_asks_and_can_keep_working(
         qtbot, workspace, harness, type_text, other_program):
     editor, meeting_id = _saved_new_meeting(qtbot, workspace)
     type_text(editor.notes_edit, "对方要求本周内回复")
     other_program.hold()
-    asked = _answer(qtbot, "Keep working")
+    asked = answer_message_box(qtbot, "Keep working")
     assert workspace.save_before_closing() is False
-    assert len(asked) == 1 and "another program" in asked[0].informativeText()
+    assert len(asked) == 1 and "another program" in asked[0][1]
     assert editor.saver.has_pending()
     # still refused when asked to close again; the database frees while the question
     # is up, and "Try again" writes and closes
-    asked = _answer(qtbot, "Try again", before=other_program.release)
+    asked = answer_message_box(qtbot, "Try again", before=other_program.release)
     assert workspace.save_before_closing() is True
     assert len(asked) == 1
     assert _notes(harness, meeting_id) == "对方要求本周内回复"
@@ -197,7 +159,7 @@ def test_the_main_window_stays_open_while_its_edits_are_refused(qtbot, profile, 
         assert window.ctx.wait_idle(60)
         type_text(editor.notes_edit, "首次拜访，对方很热情")
         locker.hold(profile.database)
-        asked = _answer(qtbot, "Keep working")
+        asked = answer_message_box(qtbot, "Keep working")
         window.close()
         assert len(asked) == 1
         assert window.isVisible()

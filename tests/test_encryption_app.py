@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QProgressDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from desktop import app as desktop_app
 from desktop.key_file import PASSPHRASE, KeyFile
@@ -32,6 +39,22 @@ def when_modal(qtbot, kind: type, act: Callable[[QDialog], None]) -> list[QDialo
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def answer_message_box(qtbot, button: QMessageBox.StandardButton | str,
+                       before: Callable[[], object] = lambda: None) -> list[tuple[str, str]]:
+    """Click ``button`` (a standard button, or a button's text) in the next message
+    box, after ``before()``; the list gets the box's (text, informative text)."""
+    asked: list[tuple[str, str]] = []
+
+    def click(box: QMessageBox) -> None:
+        asked.append((box.text(), box.informativeText()))
+        before()
+        (next(b for b in box.buttons() if b.text() == button) if isinstance(button, str)
+         else box.button(button)).click()
+
+    when_modal(qtbot, QMessageBox, click)
+    return asked
 
 
 def choose(dialog: NewPassphraseDialog, first: str, second: str) -> None:

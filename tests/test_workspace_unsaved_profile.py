@@ -6,24 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import app as desktop_app
-from tests.test_encryption_app import when_modal
+from tests.test_encryption_app import answer_message_box as answer
 
 # harness, seeded, workspace: real store file, JobRunner, AppContext and the widget
 pytest_plugins = ("workspace_support",)
 
 BUTTON = QMessageBox.StandardButton
-
-
-def answer(qtbot, button: QMessageBox.StandardButton) -> list[str]:
-    """Click ``button`` in the next message box; the list gets the box's text."""
-    texts: list[str] = []
-
-    def click(box) -> None:
-        texts.append(box.text())
-        box.button(button).click()
-
-    when_modal(qtbot, QMessageBox, click)
-    return texts
 
 
 def _edit_region(qtbot, workspace, type_text) -> None:
@@ -48,7 +36,7 @@ def test_opening_another_partner_asks_and_can_stay(qtbot, workspace, harness, se
     _edit_region(qtbot, workspace, type_text)
     asked = answer(qtbot, BUTTON.Cancel)
     assert workspace.open_partner(other["id"]) is False
-    assert len(asked) == 1 and "华东渠道分销商" in asked[0]
+    assert len(asked) == 1 and "华东渠道分销商" in asked[0][0]
     assert workspace.current_partner_id() == partner_id
     assert workspace.overview.edits["region"].text() == "华东·苏南"
     assert workspace.overview.is_dirty()
